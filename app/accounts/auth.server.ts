@@ -1,0 +1,135 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { redirect } from 'react-router';
+import { organizationMembers, staffInvitations, staffRoles, users } from '../../db/schema';
+import type { OrgRole, UnionRole } from './roles';
+import { hashPassword, verifyPassword } from './password.server';
+import { invalidateUserSessions, readSessionToken, validateSessionToken } from './session.server';
+import { db, transaction } from '~/lib/db.server';
+import { now } from '~/lib/clock.server';
+
+export type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
+
+/** The signed-in person with their organization memberships and union roles, or null. */
+export async function getViewer(request: Request) {
+  const token = readSessionToken(request);
+  const session = token ? validateSessionToken(token) : null;
+  if (!session) return null;
+  const { user } = session;
+  const memberships = db
+    .select({ organizationId: organizationMembers.organizationId, role: organizationMembers.role })
+    .from(organizationMembers)
+    .where(eq(organizationMembers.userId, user.id))
+    .all() as { organizationId: number; role: OrgRole }[];
+  const roles = db
+    .select({ unionId: staffRoles.unionId, role: staffRoles.role, departmentId: staffRoles.departmentId })
+    .from(staffRoles)
+    .where(eq(staffRoles.userId, user.id))
+    .all() as { unionId: number; role: UnionRole; departmentId: number | null }[];
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    isPlatformAdmin: user.isPlatformAdmin,
+    sessionId: session.sessionId,
+    memberships,
+    roles,
+  };
+}
+
+export async function requireViewer(request: Request) {
+  const viewer = await getViewer(request);
+  if (!viewer) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return viewer;
+}
+
+export function forbidden(): never {
+  throw new Response('Forbidden', { status: 403 });
+}
+
+export function notFound(): never {
+  throw new Response('Not Found', { status: 404 });
+}
+
+export function hasUnionRole(viewer: Viewer, unionId: number, roles: readonly UnionRole[]) {
+  return viewer.roles.some((r) => r.unionId === unionId && roles.includes(r.role));
+}
+
+export function requireUnionRole(viewer: Viewer, unionId: number, roles: readonly UnionRole[]) {
+  if (!hasUnionRole(viewer, unionId, roles)) forbidden();
+}
+
+export function isOrgMember(viewer: Viewer, organizationId: number, roles: readonly OrgRole[] = ['owner', 'member']) {
+  return viewer.memberships.some((m) => m.organizationId === organizationId && roles.includes(m.role));
+}
+
+export function requireOrgMember(viewer: Viewer, organizationId: number, roles?: readonly OrgRole[]) {
+  if (!isOrgMember(viewer, organizationId, roles)) forbidden();
+}
+
+export function requirePlatformAdmin(viewer: Viewer) {
+  if (!viewer.isPlatformAdmin) forbidden();
+}
+
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+export function findUserByEmail(email: string) {
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
+}
+
+/** Creates the account and claims any staff roles offered to its email. Null if the email is taken. */
+export async function signUp(input: { email: string; name: string; password: string; locale: string }) {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  return transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) return null;
+    const user = tx
+      .insert(users)
+      .values({ email, name: input.name.trim(), passwordHash, locale: input.locale })
+      .returning()
+      .get();
+    const invitations = tx
+      .select()
+      .from(staffInvitations)
+      .where(and(eq(staffInvitations.email, email), isNull(staffInvitations.acceptedAt)))
+      .all();
+    for (const invitation of invitations) {
+      tx.insert(staffRoles)
+        .values({
+          unionId: invitation.unionId,
+          userId: user.id,
+          role: invitation.role,
+          departmentId: invitation.departmentId,
+        })
+        .onConflictDoNothing()
+        .run();
+      tx.update(staffInvitations).set({ acceptedAt: now() }).where(eq(staffInvitations.id, invitation.id)).run();
+    }
+    return user;
+  });
+}
+
+export async function verifyLogin(email: string, password: string) {
+  const user = findUserByEmail(email);
+  // Hash even for unknown emails so response time does not reveal which emails have accounts.
+  if (!user) {
+    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$' + 'A'.repeat(43), password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+}
+
+export async function changePassword(userId: number, password: string) {
+  const passwordHash = await hashPassword(password);
+  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  invalidateUserSessions(userId);
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { email, requiredText } from '~/lib/validation';
+
+export const password = z
+  .string({ error: 'errors.required' })
+  .min(10, 'errors.passwordTooShort')
+  .max(200, 'errors.tooLong');
+
+export const signupSchema = z.object({
+  name: requiredText(60),
+  email,
+  password,
+});
+
+export const loginSchema = z.object({
+  email,
+  password: z.string({ error: 'errors.required' }),
+  redirectTo: z.string().optional(),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: 'errors.required' }),
+    newPassword: password,
+    confirmPassword: z.string({ error: 'errors.required' }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'errors.passwordsDiffer' });

@@ -1,0 +1,82 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import { sessions, users } from '../../db/schema';
+import { now } from '~/lib/clock.server';
+import { db } from '~/lib/db.server';
+
+// Lucia's session design: the cookie holds `<id>.<secret>`; only SHA-256(secret) is stored, and it
+// is compared in constant time. Sessions slide: used in their second half, they are extended.
+const sessionLifetimeMs = 30 * 24 * 3600_000;
+const cookieName = 'session';
+
+function randomToken(bytes: number) {
+  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+function hashSecret(secret: string) {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
+}
+
+export function createSession(userId: number) {
+  const id = randomToken(15);
+  const secret = randomToken(20);
+  const expiresAt = new Date(now().getTime() + sessionLifetimeMs);
+  db.insert(sessions)
+    .values({ id, secretHash: hashSecret(secret), userId, expiresAt })
+    .run();
+  return { token: `${id}.${secret}`, expiresAt };
+}
+
+export function validateSessionToken(token: string) {
+  const [id, secret] = token.split('.');
+  if (!id || !secret) return null;
+  const row = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  const given = new TextEncoder().encode(hashSecret(secret));
+  const stored = new TextEncoder().encode(row.session.secretHash);
+  if (!constantTimeEqual(given, stored)) return null;
+  const time = now().getTime();
+  if (row.session.expiresAt.getTime() <= time) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  let expiresAt = row.session.expiresAt;
+  if (expiresAt.getTime() - time < sessionLifetimeMs / 2) {
+    expiresAt = new Date(time + sessionLifetimeMs);
+    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+  }
+  return { sessionId: id, expiresAt, user: row.user };
+}
+
+export function invalidateSession(sessionId: string) {
+  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+export function invalidateUserSessions(userId: number) {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+export function readSessionToken(request: Request) {
+  const cookies = request.headers.get('cookie') ?? '';
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === cookieName) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+export function sessionCookie(request: Request, token: string, expiresAt: Date) {
+  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
+  return `${cookieName}=${encodeURIComponent(token)}; HttpOnly; SameSite=Lax; Path=/; Expires=${expiresAt.toUTCString()}${secure}`;
+}
+
+export function clearSessionCookie() {
+  return `${cookieName}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`;
+}

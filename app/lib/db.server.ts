@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from '../../db/schema';
+
+export function databasePath() {
+  return resolve(process.env.DATABASE_PATH ?? 'data/app.db');
+}
+
+export function openDatabase(path = databasePath()) {
+  mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // NORMAL is durable across application crashes in WAL mode; money commits raise it (see `durably`).
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_PATH ?? 'db/migrations') });
+  return { sqlite, db };
+}
+
+export type DB = ReturnType<typeof openDatabase>['db'];
+
+const globalForDb = globalThis as unknown as { __db?: ReturnType<typeof openDatabase> };
+const connection = (globalForDb.__db ??= openDatabase());
+
+export const db = connection.db;
+export const sqlite = connection.sqlite;
+
+/**
+ * Runs `fn` in one immediate transaction committed with synchronous=FULL: for money, bids and
+ * contracts, whose loss after a power cut would be worse than a slower commit.
+ */
+export function durably<T>(fn: (tx: DB) => T): T {
+  sqlite.pragma('synchronous = FULL');
+  try {
+    return db.transaction((tx) => fn(tx as unknown as DB), { behavior: 'immediate' });
+  } finally {
+    sqlite.pragma('synchronous = NORMAL');
+  }
+}
+
+export function transaction<T>(fn: (tx: DB) => T): T {
+  return db.transaction((tx) => fn(tx as unknown as DB), { behavior: 'immediate' });
+}

@@ -1,0 +1,10 @@
+/** An error the person can act on; `messageKey` is translated where it is shown. */
+export class UserError extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly status = 400,
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(messageKey);
+  }
+}

@@ -1,0 +1,28 @@
+import { createCookie } from 'react-router';
+import { RemixI18Next } from 'remix-i18next/server';
+import { fallbackLanguage, i18nOptions, supportedLanguages, type Locale } from './i18n';
+
+export const localeCookie = createCookie('lng', {
+  path: '/',
+  sameSite: 'lax',
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export const i18n = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...supportedLanguages],
+    fallbackLanguage,
+    cookie: localeCookie,
+    order: ['cookie', 'header'],
+  },
+  i18next: i18nOptions,
+});
+
+export async function getLocale(request: Request) {
+  return (await i18n.getLocale(request)) as Locale;
+}
+
+export async function getT(request: Request | Locale) {
+  return typeof request === 'string' ? i18n.getFixedT(request) : i18n.getFixedT(request);
+}

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import en from './en';
+import zhCN from './zh-CN';
+import zhTW from './zh-TW';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Flattens nested messages into { 'a.b.c': 'text' }. */
+function flatten(tree: Tree, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') out[prefix + key] = value;
+    else Object.assign(out, flatten(value, `${prefix}${key}.`));
+  }
+  return out;
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
+}
+
+const master = flatten(zhCN);
+const others = { en: flatten(en), 'zh-TW': flatten(zhTW) };
+
+describe.each(Object.entries(others))('%s messages', (_name, messages) => {
+  it('have exactly the same keys as zh-CN', () => {
+    expect(Object.keys(messages).sort()).toEqual(Object.keys(master).sort());
+  });
+
+  it('use the same {{placeholders}} as zh-CN', () => {
+    for (const [key, text] of Object.entries(master)) {
+      expect(placeholders(messages[key] ?? ''), key).toEqual(placeholders(text));
+    }
+  });
+});
+
+describe('en messages', () => {
+  it('contain no Chinese characters or full-width punctuation', () => {
+    const cjk = /\p{Script=Han}|[\u3000-\u303f\uff00-\uffef]/u;
+    const offending = Object.entries(others.en).filter(
+      ([key, text]) => !key.startsWith('languages.') && cjk.test(text),
+    );
+    expect(offending).toEqual([]);
+  });
+});
+
+describe('translation keys used in source', () => {
+  const appDir = fileURLToPath(new URL('..', import.meta.url));
+  const sources = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));
+  // Literal dotted keys in single, double or back quotes; keys built with ${...} are skipped.
+  const call = /\bt\(\s*(['"`])([\w-]+(?:\.[\w-]+)+)\1/g;
+  const used = new Set(
+    sources.flatMap((file) => [...readFileSync(join(appDir, file), 'utf8').matchAll(call)].map((m) => m[2]!)),
+  );
+
+  it('finds some keys to check', () => {
+    expect(used.size).toBeGreaterThan(0);
+  });
+
+  it('all exist in zh-CN (directly or as _one/_other plurals)', () => {
+    const exists = (key: string) => key in master || `${key}_other` in master;
+    expect([...used].filter((key) => !exists(key)).sort()).toEqual([]);
+  });
+});

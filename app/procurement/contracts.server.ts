@@ -1,0 +1,87 @@
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { contracts, ledgerEntries, milestones, organizations, unions } from '../../db/schema';
+import { contractMachine, type ContractState } from './machine';
+import { hasUnionRole, isOrgMember, notFound, forbidden, requireOrgMember, type Viewer } from '~/accounts/auth.server';
+import { audit } from '~/lib/audit.server';
+import { now } from '~/lib/clock.server';
+import { db, durably } from '~/lib/db.server';
+import { transition } from '~/lib/machine';
+
+function findContract(contractId: number) {
+  const contract = db.select().from(contracts).where(eq(contracts.id, contractId)).get();
+  if (!contract) notFound();
+  return contract;
+}
+
+/** A contract is seen by its organization's members and by the paying union's staff. */
+export function getContractFor(viewer: Viewer, contractId: number) {
+  const contract = findContract(contractId);
+  const asOrganization = isOrgMember(viewer, contract.organizationId);
+  const asUnion = hasUnionRole(viewer, contract.unionId, [
+    'admin',
+    'commissioner',
+    'reviewer',
+    'finance',
+    'leadership',
+  ]);
+  if (!asOrganization && !asUnion) forbidden();
+  const organization = db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, contract.organizationId))
+    .get()!;
+  const union = db.select({ name: unions.name }).from(unions).where(eq(unions.id, contract.unionId)).get()!;
+  const contractMilestones = db.select().from(milestones).where(eq(milestones.contractId, contractId)).all();
+  return {
+    contract,
+    organizationName: organization.name,
+    unionName: union.name,
+    milestones: contractMilestones,
+    asOrganization,
+    asUnion,
+    canCommission: hasUnionRole(viewer, contract.unionId, ['commissioner']),
+  };
+}
+
+/** The organization signs: the contract becomes active, its money committed, the signing milestone due. */
+export function confirmContract(viewer: Viewer, contractId: number) {
+  const contract = findContract(contractId);
+  requireOrgMember(viewer, contract.organizationId, ['owner']);
+  durably((tx) => {
+    const state = transition(contractMachine, contract.state as ContractState, 'confirm', 'organization');
+    tx.update(contracts).set({ state, signedAt: now() }).where(eq(contracts.id, contractId)).run();
+    tx.insert(ledgerEntries).values({ contractId, kind: 'committed', amountFen: contract.amountFen }).run();
+    tx.update(milestones)
+      .set({ state: 'due', dueAt: now() })
+      .where(
+        and(
+          eq(milestones.contractId, contractId),
+          eq(milestones.condition, 'signing'),
+          eq(milestones.state, 'pending'),
+        ),
+      )
+      .run();
+    audit(tx, { actorId: viewer.id, action: 'contract.confirm', subjectType: 'contract', subjectId: contractId });
+  });
+}
+
+export function listContracts(filter: { organizationIds?: number[]; unionIds?: number[] }) {
+  const conditions = [
+    filter.organizationIds?.length ? inArray(contracts.organizationId, filter.organizationIds) : undefined,
+    filter.unionIds?.length ? inArray(contracts.unionId, filter.unionIds) : undefined,
+  ].filter((c) => c !== undefined);
+  if (!conditions.length) return [];
+  return db
+    .select({
+      id: contracts.id,
+      title: contracts.title,
+      state: contracts.state,
+      amountFen: contracts.amountFen,
+      organizationName: organizations.name,
+    })
+    .from(contracts)
+    .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
+    .where(or(...conditions))
+    .orderBy(desc(contracts.id))
+    .all();
+}

@@ -1,0 +1,145 @@
+import { useTranslation } from 'react-i18next';
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteLoaderData,
+} from 'react-router';
+import type { Route } from './+types/root';
+import stylesheet from './styles/app.css?url';
+import { getViewer } from '~/accounts/auth.server';
+import { supportedLanguages, type Locale } from '~/lib/i18n';
+import { getLocale } from '~/lib/i18n.server';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const [locale, viewer] = await Promise.all([getLocale(request), getViewer(request)]);
+  return {
+    locale,
+    viewer: viewer && {
+      name: viewer.name,
+      isPlatformAdmin: viewer.isPlatformAdmin,
+      isStaff: viewer.roles.length > 0,
+      hasOrganization: viewer.memberships.length > 0,
+    },
+  };
+}
+
+/** Routes for workers' phones declare `handle = { scripts: false }` and ship no JavaScript. */
+function useWantsScripts() {
+  return !useMatches().some((m) => (m.handle as { scripts?: boolean } | undefined)?.scripts === false);
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const locale: Locale = data?.locale ?? 'zh-CN';
+  const scripts = useWantsScripts();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        {scripts ? <ScrollRestoration /> : null}
+        {scripts ? <Scripts /> : null}
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitch({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/set-locale" className="language-switch">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {supportedLanguages.map((lng) => (
+        <button
+          key={lng}
+          type="submit"
+          name="locale"
+          value={lng}
+          aria-pressed={lng === locale}
+          className="link-button"
+          lang={lng}
+        >
+          {t(`languages.${lng}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+function SiteHeader() {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof loader>('root');
+  const viewer = data?.viewer;
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">
+        {t('app.name')}
+      </Link>
+      <nav aria-label={t('nav.label')}>
+        <Link to="/tenders">{t('nav.tenders')}</Link>
+        {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
+        {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
+      </nav>
+      <div className="session">
+        {viewer ? (
+          <>
+            <Link to="/account">{viewer.name}</Link>
+            <Form method="post" action="/logout">
+              <button type="submit" className="link-button">
+                {t('nav.logout')}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <Link to="/login">{t('nav.login')}</Link>
+            <Link to="/signup">{t('nav.signup')}</Link>
+          </>
+        )}
+      </div>
+      <LanguageSwitch locale={data?.locale ?? 'zh-CN'} />
+    </header>
+  );
+}
+
+export default function App() {
+  const scripts = useWantsScripts();
+  return (
+    <>
+      {scripts ? <SiteHeader /> : null}
+      <main className={scripts ? 'container' : 'container compact'}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 403 ? 'errors.forbiddenPage' : status === 404 ? 'errors.notFoundPage' : 'errors.unexpected';
+  return (
+    <main className="container">
+      <h1>{t(key)}</h1>
+      <p>
+        <Link to="/">{t('nav.home')}</Link>
+      </p>
+    </main>
+  );
+}

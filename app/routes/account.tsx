@@ -1,0 +1,77 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form, redirect } from 'react-router';
+import type { Route } from './+types/account';
+import { changePassword, findUserByEmail, requireViewer } from '~/accounts/auth.server';
+import { verifyPassword } from '~/accounts/password.server';
+import { changePasswordSchema } from '~/accounts/schemas';
+import { createSession, sessionCookie } from '~/accounts/session.server';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { PageHeader } from '~/ui/page';
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  return { name: viewer.name, email: viewer.email, changed: new URL(request.url).searchParams.has('changed') };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const hidden = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] };
+  if (submission.status !== 'success') return submission.reply(hidden);
+  const user = findUserByEmail(viewer.email)!;
+  if (!(await verifyPassword(user.passwordHash, submission.value.currentPassword))) {
+    return submission.reply({ fieldErrors: { currentPassword: ['errors.badPassword'] }, ...hidden });
+  }
+  // Every session ends with the old password; this browser gets a fresh one.
+  await changePassword(viewer.id, submission.value.newPassword);
+  const { token, expiresAt } = createSession(viewer.id);
+  return redirect('/account?changed', { headers: { 'Set-Cookie': sessionCookie(request, token, expiresAt) } });
+}
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <div className="narrow">
+      <PageHeader title={t('accounts.accountTitle')} />
+      <p>
+        {loaderData.name} · {loaderData.email}
+      </p>
+      {loaderData.changed ? (
+        <p className="notice" role="status">
+          {t('accounts.passwordChanged')}
+        </p>
+      ) : null}
+      <h2>{t('accounts.changePassword')}</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <Field
+          meta={fields.currentPassword}
+          label={t('accounts.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+        />
+        <Field
+          meta={fields.newPassword}
+          label={t('accounts.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('accounts.passwordHint')}
+        />
+        <Field
+          meta={fields.confirmPassword}
+          label={t('accounts.confirmPassword')}
+          type="password"
+          autoComplete="new-password"
+        />
+        <SubmitButton>{t('accounts.changePassword')}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

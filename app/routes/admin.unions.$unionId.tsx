@@ -1,0 +1,101 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form, redirect } from 'react-router';
+import type { Route } from './+types/admin.unions.$unionId';
+import { requirePlatformAdmin, requireViewer } from '~/accounts/auth.server';
+import { unionRoles } from '~/accounts/roles';
+import { parseId } from '~/lib/http';
+import { departmentSchema, inviteSchema } from '~/unions/schemas';
+import { createDepartment, getUnion, inviteStaff, unionDepartments, unionStaff } from '~/unions/unions.server';
+import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { PageHeader, Section } from '~/ui/page';
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  requirePlatformAdmin(viewer);
+  const union = getUnion(parseId(params.unionId));
+  return { union, departments: unionDepartments(union.id), staff: unionStaff(union.id) };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const unionId = parseId(params.unionId);
+  const formData = await request.formData();
+  if (formData.get('intent') === 'department') {
+    const submission = parseWithZod(formData, { schema: departmentSchema });
+    if (submission.status !== 'success') return { department: submission.reply() };
+    createDepartment(viewer, unionId, submission.value.name);
+  } else {
+    const submission = parseWithZod(formData, { schema: inviteSchema });
+    if (submission.status !== 'success') return { invite: submission.reply() };
+    inviteStaff(viewer, unionId, submission.value);
+  }
+  return redirect(`/admin/unions/${unionId}`);
+}
+
+export default function AdminUnion({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [departmentForm, departmentFields] = useForm({
+    id: 'department',
+    lastResult: actionData?.department,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: departmentSchema }),
+  });
+  const [inviteForm, inviteFields] = useForm({
+    id: 'invite',
+    lastResult: actionData?.invite,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <>
+      <PageHeader title={loaderData.union.name} />
+      <Section title={t('admin.departments')}>
+        <ul>
+          {loaderData.departments.map((d) => (
+            <li key={d.id}>{d.name}</li>
+          ))}
+        </ul>
+        <Form method="post" {...getFormProps(departmentForm)} className="narrow">
+          <FormErrors errors={departmentForm.errors} />
+          <input type="hidden" name="intent" value="department" />
+          <Field meta={departmentFields.name} label={t('admin.departmentName')} />
+          <SubmitButton>{t('admin.addDepartment')}</SubmitButton>
+        </Form>
+      </Section>
+      <Section title={t('admin.staff')}>
+        <ul>
+          {loaderData.staff.members.map((m) => (
+            <li key={m.id}>
+              {m.name}（{m.email}）：{t(`roles.${m.role}`)}
+              {m.departmentName ? ` · ${m.departmentName}` : ''}
+            </li>
+          ))}
+          {loaderData.staff.pending.map((p) => (
+            <li key={`p${p.id}`}>
+              {p.email}：{t(`roles.${p.role}`)}（{t('admin.invitationPending')}）
+            </li>
+          ))}
+        </ul>
+        <Form method="post" {...getFormProps(inviteForm)} className="narrow">
+          <FormErrors errors={inviteForm.errors} />
+          <input type="hidden" name="intent" value="invite" />
+          <Field meta={inviteFields.email} label={t('accounts.email')} type="email" />
+          <SelectField
+            meta={inviteFields.role}
+            label={t('admin.role')}
+            placeholder={t('common.choose')}
+            options={unionRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
+          <SelectField
+            meta={inviteFields.departmentId}
+            label={t('admin.department')}
+            placeholder={t('admin.noDepartment')}
+            options={loaderData.departments.map((d) => ({ value: d.id, label: d.name }))}
+          />
+          <SubmitButton>{t('admin.invite')}</SubmitButton>
+        </Form>
+      </Section>
+    </>
+  );
+}

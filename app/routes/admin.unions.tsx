@@ -1,0 +1,79 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/admin.unions';
+import { requirePlatformAdmin, requireViewer } from '~/accounts/auth.server';
+import { unionLevels } from '~/accounts/roles';
+import { createUnion, listUnions } from '~/unions/unions.server';
+import { unionSchema } from '~/unions/schemas';
+import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { PageHeader, Section } from '~/ui/page';
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  requirePlatformAdmin(viewer);
+  return { unions: listUnions() };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const submission = parseWithZod(await request.formData(), { schema: unionSchema });
+  if (submission.status !== 'success') return submission.reply();
+  const unionId = createUnion(viewer, submission.value);
+  return redirect(`/admin/unions/${unionId}`);
+}
+
+export default function AdminUnions({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: unionSchema }),
+    shouldValidate: 'onBlur',
+  });
+  const names = new Map(loaderData.unions.map((u) => [u.id, u.name]));
+  return (
+    <>
+      <PageHeader title={t('admin.unions')} />
+      <table>
+        <thead>
+          <tr>
+            <th>{t('admin.unionName')}</th>
+            <th>{t('admin.level')}</th>
+            <th>{t('admin.parent')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loaderData.unions.map((u) => (
+            <tr key={u.id}>
+              <td>
+                <Link to={`/admin/unions/${u.id}`}>{u.name}</Link>
+              </td>
+              <td>{t(`levels.${u.level}`)}</td>
+              <td>{u.parentId ? names.get(u.parentId) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Section title={t('admin.createUnion')}>
+        <Form method="post" {...getFormProps(form)} className="narrow">
+          <FormErrors errors={form.errors} />
+          <Field meta={fields.name} label={t('admin.unionName')} />
+          <SelectField
+            meta={fields.level}
+            label={t('admin.level')}
+            placeholder={t('common.choose')}
+            options={unionLevels.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+          />
+          <SelectField
+            meta={fields.parentId}
+            label={t('admin.parent')}
+            placeholder={t('admin.noParent')}
+            options={loaderData.unions.map((u) => ({ value: u.id, label: u.name }))}
+          />
+          <SubmitButton>{t('admin.createUnion')}</SubmitButton>
+        </Form>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { data, Form, redirect } from 'react-router';
+import type { Route } from './+types/c.$eventId.rate';
+import { findCheckin, findRating, rate, ratingOpen } from '~/delivery/checkin.server';
+import { readDeviceId } from '~/delivery/device.server';
+import { findEvent } from '~/delivery/events.server';
+import { ratingSchema, ratingTags } from '~/delivery/schemas';
+import { attempt } from '~/lib/actions.server';
+import { parseId } from '~/lib/http';
+import { getT } from '~/lib/i18n.server';
+
+export const handle = { scripts: false };
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const event = findEvent(parseId(params.eventId));
+  const t = await getT(request);
+  const checkin = findCheckin(event.id, readDeviceId(request));
+  const rating = checkin ? findRating(checkin.id) : undefined;
+  const search = new URL(request.url).searchParams;
+  return {
+    title: t('rating.title'),
+    eventTitle: event.title,
+    checkedIn: Boolean(checkin),
+    open: ratingOpen(event),
+    welcome: search.has('welcome'),
+    thanks: search.has('thanks'),
+    rating: rating ? { score: rating.score, comment: rating.comment, tags: rating.tags } : null,
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const eventId = parseId(params.eventId);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ratingSchema });
+  if (submission.status !== 'success') {
+    return data({ failure: 'errors.chooseScore', comment: String(formData.get('comment') ?? '') }, { status: 400 });
+  }
+  const edit = formData.get('intent') === 'edit';
+  const result = await attempt(() => rate(eventId, readDeviceId(request), { ...submission.value, edit }));
+  if (!result.ok)
+    return data(
+      { failure: result.error.messageKey, comment: submission.value.comment },
+      { status: result.error.status },
+    );
+  return redirect(`/c/${eventId}/rate?thanks`);
+}
+
+export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { rating } = loaderData;
+  const showForm = loaderData.checkedIn && loaderData.open;
+  return (
+    <div className="worker">
+      <p className="worker-event">{loaderData.eventTitle}</p>
+      <h1>{t('rating.title')}</h1>
+      {loaderData.welcome ? <p role="status">{t('checkin.done')}</p> : null}
+      {loaderData.thanks ? (
+        <p role="status" className="notice">
+          {t('rating.thanks')}
+        </p>
+      ) : null}
+      {actionData?.failure ? (
+        <p className="alert" role="alert">
+          {t(actionData.failure)}
+        </p>
+      ) : null}
+      {!loaderData.checkedIn ? <p role="alert">{t('errors.checkInFirst')}</p> : null}
+      {loaderData.checkedIn && !loaderData.open ? <p role="alert">{t('errors.ratingClosed')}</p> : null}
+      {showForm ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value={rating ? 'edit' : 'create'} />
+          <fieldset>
+            <legend>{t('rating.score')}</legend>
+            <div className="stars">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <label key={n} className="star">
+                  <input type="radio" name="score" value={n} defaultChecked={rating?.score === n} required />
+                  <span>{t('rating.stars', { count: n })}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('rating.tags')}</legend>
+            <div className="choices">
+              {ratingTags.map((tag) => (
+                <label key={tag} className="choice">
+                  <input type="checkbox" name="tags" value={tag} defaultChecked={rating?.tags.includes(tag)} />{' '}
+                  {t(`rating.tag.${tag}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label htmlFor="comment">{t('rating.comment')}</label>
+          <textarea
+            id="comment"
+            name="comment"
+            rows={3}
+            maxLength={500}
+            defaultValue={actionData?.comment ?? rating?.comment ?? ''}
+          />
+          <button type="submit" className="button big">
+            {rating ? t('rating.update') : t('rating.submit')}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Route } from './+types/me';
+import { requireViewer } from '~/accounts/auth.server';
+import { formatMoney } from '~/lib/format';
+import { getLocale } from '~/lib/i18n.server';
+import { viewerOrganizations } from '~/organizations/organizations.server';
+import { listContracts } from '~/procurement/contracts.server';
+import { listTenders } from '~/procurement/tenders.server';
+import { listUnions } from '~/unions/unions.server';
+import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const unionIds = [...new Set(viewer.roles.map((r) => r.unionId))];
+  const unionNames = new Map(listUnions().map((u) => [u.id, u.name]));
+  return {
+    locale: await getLocale(request),
+    name: viewer.name,
+    organizations: viewerOrganizations(viewer),
+    unions: unionIds.map((id) => ({
+      id,
+      name: unionNames.get(id) ?? '',
+      roles: viewer.roles.filter((r) => r.unionId === id).map((r) => r.role),
+    })),
+    canCreateTender: viewer.roles.some((r) => r.role === 'commissioner'),
+    unionTenders: unionIds.length ? listTenders({ unionIds }) : [],
+    contracts: listContracts({ organizationIds: viewer.memberships.map((m) => m.organizationId), unionIds }),
+  };
+}
+
+export default function Workspace({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale } = loaderData;
+  return (
+    <>
+      <PageHeader title={t('workspace.title', { name: loaderData.name })}>
+        {loaderData.canCreateTender ? (
+          <Link className="button" to="/tenders/new">
+            {t('tenders.new')}
+          </Link>
+        ) : null}
+      </PageHeader>
+
+      {loaderData.organizations.length ? (
+        <Section title={t('workspace.organizations')}>
+          <ul>
+            {loaderData.organizations.map((o) => (
+              <li key={o.id}>
+                <Link to={`/orgs/${o.id}`}>{o.name}</Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/tenders">{t('workspace.findTenders')}</Link>
+          </p>
+        </Section>
+      ) : null}
+
+      {loaderData.unions.length ? (
+        <Section title={t('workspace.unions')}>
+          <ul>
+            {loaderData.unions.map((u) => (
+              <li key={u.id}>
+                {u.name}：{u.roles.map((r) => t(`roles.${r}`)).join('、')}
+              </li>
+            ))}
+          </ul>
+          <h3>{t('workspace.unionTenders')}</h3>
+          {loaderData.unionTenders.length ? (
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('tenders.title')}</th>
+                  <th>{t('tenders.budget')}</th>
+                  <th>{t('common.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaderData.unionTenders.map((tender) => (
+                  <tr key={tender.id}>
+                    <td>
+                      <Link to={`/tenders/${tender.id}`}>{tender.title}</Link>
+                    </td>
+                    <td>{formatMoney(tender.budgetFen, locale)}</td>
+                    <td>
+                      <StateBadge machine="tender" state={tender.state} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <Empty>{t('tenders.none')}</Empty>
+          )}
+        </Section>
+      ) : null}
+
+      <Section title={t('workspace.contracts')}>
+        {loaderData.contracts.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th>{t('contracts.title')}</th>
+                <th>{t('contracts.organization')}</th>
+                <th>{t('contracts.amount')}</th>
+                <th>{t('common.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.contracts.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/contracts/${c.id}`}>{c.title}</Link>
+                  </td>
+                  <td>{c.organizationName}</td>
+                  <td>{formatMoney(c.amountFen, locale)}</td>
+                  <td>
+                    <StateBadge machine="contract" state={c.state} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Empty>{t('contracts.none')}</Empty>
+        )}
+      </Section>
+    </>
+  );
+}

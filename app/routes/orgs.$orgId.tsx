@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/orgs.$orgId';
+import { organizationEvaluation } from '~/evaluation/organization.server';
+import { formatPercent } from '~/lib/format';
+import { parseId } from '~/lib/http';
+import { getLocale } from '~/lib/i18n.server';
+import { getOrganization } from '~/organizations/organizations.server';
+import { FiguresBlock } from '~/ui/figures';
+import { PageHeader, Section, Stat, Stats } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.organization.name }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const organization = getOrganization(parseId(params.orgId));
+  return {
+    locale: await getLocale(request),
+    // Public profile: contact person and phone are not shown to the public.
+    organization: {
+      name: organization.name,
+      type: organization.type,
+      creditCode: organization.creditCode,
+      description: organization.description,
+      fields: organization.fields,
+      teamSize: organization.teamSize,
+      volunteers: organization.volunteers,
+    },
+    evaluation: organizationEvaluation(organization.id),
+  };
+}
+
+export default function Organization({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { organization, evaluation, locale } = loaderData;
+  return (
+    <>
+      <PageHeader title={organization.name} />
+      <p>{organization.description}</p>
+      <Stats>
+        <Stat label={t('organizations.type')} value={t(`organizationTypes.${organization.type}`)} />
+        {organization.creditCode ? (
+          <Stat label={t('organizations.creditCode')} value={organization.creditCode} />
+        ) : null}
+        <Stat label={t('organizations.teamSize')} value={organization.teamSize} />
+        <Stat label={t('organizations.volunteers')} value={organization.volunteers} />
+      </Stats>
+      {organization.fields.length ? <p>{organization.fields.map((f) => t(`categories.${f}`)).join('、')}</p> : null}
+
+      <Section title={t('organizations.trackRecord')}>
+        <FiguresBlock figures={evaluation.figures} locale={locale} />
+      </Section>
+
+      <Section title={t('evaluation.title')}>
+        <Stats>
+          <Stat
+            label={t('evaluation.score')}
+            value={evaluation.result ? evaluation.result.score.toFixed(1) : '—'}
+            testId="evaluation-score"
+          />
+          <Stat
+            label={t('evaluation.grade')}
+            value={evaluation.result ? t(`grades.${evaluation.result.grade}`) : '—'}
+            testId="evaluation-grade"
+          />
+          <Stat
+            label={t('evaluation.completion')}
+            value={formatPercent(evaluation.indicators.completion, locale)}
+            testId="evaluation-completion"
+          />
+          <Stat
+            label={t('evaluation.satisfaction')}
+            value={formatPercent(evaluation.indicators.satisfaction, locale)}
+          />
+        </Stats>
+        <p className="hint">
+          {t('evaluation.explanation', {
+            completion: evaluation.weights.completion,
+            satisfaction: evaluation.weights.satisfaction,
+            delivered: evaluation.figures.sessionsDelivered,
+            contracted: evaluation.contractedSessions,
+          })}
+        </p>
+      </Section>
+    </>
+  );
+}

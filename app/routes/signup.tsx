@@ -1,0 +1,58 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/signup';
+import { getViewer, signUp } from '~/accounts/auth.server';
+import { signupSchema } from '~/accounts/schemas';
+import { createSession, sessionCookie } from '~/accounts/session.server';
+import { getLocale, getT } from '~/lib/i18n.server';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { PageHeader } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  if (await getViewer(request)) throw redirect('/me');
+  const t = await getT(request);
+  return { title: t('accounts.signupTitle') };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: signupSchema });
+  if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] });
+  const user = await signUp({ ...submission.value, locale: await getLocale(request) });
+  if (!user) return submission.reply({ fieldErrors: { email: ['errors.emailTaken'] }, hideFields: ['password'] });
+  const { token, expiresAt } = createSession(user.id);
+  return redirect('/me', { headers: { 'Set-Cookie': sessionCookie(request, token, expiresAt) } });
+}
+
+export default function Signup({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <div className="narrow">
+      <PageHeader title={t('accounts.signupTitle')} />
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <Field meta={fields.name} label={t('accounts.name')} autoComplete="name" />
+        <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />
+        <Field
+          meta={fields.password}
+          label={t('accounts.password')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('accounts.passwordHint')}
+        />
+        <SubmitButton>{t('accounts.signup')}</SubmitButton>
+      </Form>
+      <p>
+        {t('accounts.haveAccount')} <Link to="/login">{t('accounts.login')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from 'react-router';
+
+type Meta = FieldMetadata<unknown>;
+
+function Errors({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors" role="alert">
+      {errors.map((e) => (
+        <li key={e}>{t(e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function FieldShell({
+  meta,
+  label,
+  hint,
+  children,
+}: {
+  meta: Meta;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {children}
+      {hint ? (
+        <p className="hint" id={`${meta.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <Errors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+type InputType = 'text' | 'email' | 'password' | 'number' | 'datetime-local' | 'date' | 'tel';
+
+export function Field({
+  meta,
+  label,
+  type = 'text',
+  hint,
+  ...rest
+}: { meta: Meta; label: string; type?: InputType; hint?: string } & Omit<
+  React.InputHTMLAttributes<HTMLInputElement>,
+  'type'
+>) {
+  const props = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      <input {...props} {...rest} key={props.key} />
+    </FieldShell>
+  );
+}
+
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  rows = 5,
+}: {
+  meta: Meta;
+  label: string;
+  hint?: string;
+  rows?: number;
+}) {
+  const props = getTextareaProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      <textarea {...props} key={props.key} rows={rows} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  placeholder,
+}: {
+  meta: Meta;
+  label: string;
+  options: { value: string | number; label: string }[];
+  placeholder?: string;
+}) {
+  const props = getSelectProps(meta);
+  return (
+    <FieldShell meta={meta} label={label}>
+      <select {...props} key={props.key}>
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
+  return <Errors id={id ?? 'form-errors'} errors={errors} />;
+}
+
+export function SubmitButton({
+  children,
+  name,
+  value,
+  className,
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  className?: string;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
+  return (
+    <button type="submit" name={name} value={value} className={className ?? 'button'} aria-disabled={busy || undefined}>
+      {children}
+    </button>
+  );
+}
+
+/** A message returned by an action as `{ error }` (an i18n key), shown in the person's language. */
+export function ActionMessage({ failure }: { failure?: string | null }) {
+  const { t } = useTranslation();
+  if (!failure) return null;
+  return (
+    <p className="alert" role="alert">
+      {t(failure)}
+    </p>
+  );
+}

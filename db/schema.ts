@@ -1,0 +1,772 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+import { orgRoles, unionLevels, unionRoles } from '../app/accounts/roles';
+import { categories, offeringFormats, offeringStates } from '../app/catalog/taxonomy';
+import { eventMachine, occupations, venueTypes } from '../app/delivery/machine';
+import { applicationMachine, residencyMachine } from '../app/incubation/machine';
+import { organizationStatuses, organizationTypes } from '../app/organizations/types';
+import { milestoneConditions, milestoneMachine, paymentMethods } from '../app/payments/machine';
+import { bidMachine, contractMachine, criteria, tenderMachine } from '../app/procurement/machine';
+
+function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
+  return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+}
+
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const at = (name: string) => integer(name, { mode: 'timestamp_ms' });
+const fen = (name: string) => integer(name);
+
+// ── accounts ────────────────────────────────────────────────────────────────
+
+export const users = sqliteTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  locale: text('locale').notNull().default('zh-CN'),
+  isPlatformAdmin: integer('is_platform_admin', { mode: 'boolean' }).notNull().default(false),
+  emailVerifiedAt: at('email_verified_at'),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: at('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Single-use tokens for email verification and password reset; only the hash is stored. */
+export const userTokens = sqliteTable(
+  'user_tokens',
+  {
+    id: id(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('user_tokens_purpose', oneOf(t.purpose, ['verify_email', 'reset_password']))],
+);
+
+// ── unions ──────────────────────────────────────────────────────────────────
+
+export const unions = sqliteTable(
+  'unions',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => unions.id),
+    regionCode: text('region_code'),
+    directCommissionLimitFen: fen('direct_commission_limit_fen').notNull().default(5_000_000),
+    createdAt: createdAt(),
+  },
+  (t) => [check('unions_level', oneOf(t.level, unionLevels)), index('unions_parent_idx').on(t.parentId)],
+);
+
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: id(),
+    unionId: integer('union_id')
+      .notNull()
+      .references(() => unions.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('departments_union_idx').on(t.unionId)],
+);
+
+export const budgets = sqliteTable(
+  'budgets',
+  {
+    id: id(),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    year: integer('year').notNull(),
+    amountFen: fen('amount_fen').notNull(),
+  },
+  (t) => [
+    uniqueIndex('budgets_department_year').on(t.departmentId, t.year),
+    check('budgets_amount', sql`${t.amountFen} >= 0`),
+  ],
+);
+
+export const staffRoles = sqliteTable(
+  'staff_roles',
+  {
+    id: id(),
+    unionId: integer('union_id')
+      .notNull()
+      .references(() => unions.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('staff_roles_role', oneOf(t.role, unionRoles)),
+    uniqueIndex('staff_roles_unique').on(t.unionId, t.userId, t.role),
+    index('staff_roles_user_idx').on(t.userId),
+  ],
+);
+
+/** A role offered to an email that has no account yet; claimed at sign-up. */
+export const staffInvitations = sqliteTable(
+  'staff_invitations',
+  {
+    id: id(),
+    unionId: integer('union_id')
+      .notNull()
+      .references(() => unions.id),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    invitedBy: integer('invited_by').references(() => users.id),
+    acceptedAt: at('accepted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('staff_invitations_role', oneOf(t.role, unionRoles)), index('staff_invitations_email_idx').on(t.email)],
+);
+
+// ── organizations ───────────────────────────────────────────────────────────
+
+export const organizations = sqliteTable(
+  'organizations',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    creditCode: text('credit_code').unique(),
+    status: text('status').notNull().default('active'),
+    fields: text('fields', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    description: text('description').notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
+    teamSize: integer('team_size').notNull().default(0),
+    volunteers: integer('volunteers').notNull().default(0),
+    foundedOn: text('founded_on'),
+    stripeAccountId: text('stripe_account_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('organizations_type', oneOf(t.type, organizationTypes)),
+    check('organizations_status', oneOf(t.status, organizationStatuses)),
+    check(
+      'organizations_credit_code',
+      sql`(${t.type} = 'grassroots' and ${t.creditCode} is null) or (${t.type} <> 'grassroots' and length(${t.creditCode}) = 18)`,
+    ),
+  ],
+);
+
+export const organizationMembers = sqliteTable(
+  'organization_members',
+  {
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId] }),
+    check('organization_members_role', oneOf(t.role, orgRoles)),
+    index('organization_members_user_idx').on(t.userId),
+  ],
+);
+
+// ── incubation ──────────────────────────────────────────────────────────────
+
+export const incubators = sqliteTable('incubators', {
+  id: id(),
+  unionId: integer('union_id')
+    .notNull()
+    .references(() => unions.id),
+  name: text('name').notNull(),
+  host: text('host').notNull(),
+  address: text('address').notNull().default(''),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const incubationApplications = sqliteTable(
+  'incubation_applications',
+  {
+    id: id(),
+    incubatorId: integer('incubator_id')
+      .notNull()
+      .references(() => incubators.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    plan: text('plan').notNull().default(''),
+    state: text('state').notNull().default('draft'),
+    decisionReason: text('decision_reason'),
+    submittedAt: at('submitted_at'),
+    decidedAt: at('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('incubation_applications_state', oneOf(t.state, applicationMachine.states)),
+    index('incubation_applications_incubator_idx').on(t.incubatorId, t.state),
+  ],
+);
+
+export const residencies = sqliteTable(
+  'residencies',
+  {
+    id: id(),
+    incubatorId: integer('incubator_id')
+      .notNull()
+      .references(() => incubators.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    applicationId: integer('application_id').references(() => incubationApplications.id),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    state: text('state').notNull().default('active'),
+    decisionReason: text('decision_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('residencies_state', oneOf(t.state, residencyMachine.states)),
+    index('residencies_org_idx').on(t.organizationId),
+    index('residencies_incubator_idx').on(t.incubatorId, t.state),
+  ],
+);
+
+export const rooms = sqliteTable('rooms', {
+  id: id(),
+  incubatorId: integer('incubator_id')
+    .notNull()
+    .references(() => incubators.id),
+  name: text('name').notNull(),
+  capacity: integer('capacity').notNull(),
+  opensAt: text('opens_at').notNull().default('09:00'),
+  closesAt: text('closes_at').notNull().default('18:00'),
+});
+
+export const roomBookings = sqliteTable(
+  'room_bookings',
+  {
+    id: id(),
+    roomId: integer('room_id')
+      .notNull()
+      .references(() => rooms.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    purpose: text('purpose').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('room_bookings_span', sql`${t.endsAt} > ${t.startsAt}`),
+    index('room_bookings_room_idx').on(t.roomId, t.startsAt),
+  ],
+);
+
+export const mentoringRecords = sqliteTable('mentoring_records', {
+  id: id(),
+  residencyId: integer('residency_id')
+    .notNull()
+    .references(() => residencies.id),
+  heldOn: text('held_on').notNull(),
+  mentor: text('mentor').notNull(),
+  topic: text('topic').notNull(),
+  followUps: text('follow_ups').notNull().default(''),
+  followUpDoneAt: at('follow_up_done_at'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const jointMeetings = sqliteTable('joint_meetings', {
+  id: id(),
+  incubatorId: integer('incubator_id')
+    .notNull()
+    .references(() => incubators.id),
+  heldAt: at('held_at').notNull(),
+  agenda: text('agenda').notNull(),
+  minutes: text('minutes').notNull().default(''),
+  attendeeOrganizationIds: text('attendee_organization_ids', { mode: 'json' })
+    .$type<number[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  createdAt: createdAt(),
+});
+
+// ── catalog ─────────────────────────────────────────────────────────────────
+
+export const offerings = sqliteTable(
+  'offerings',
+  {
+    id: id(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    description: text('description').notNull().default(''),
+    format: text('format').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    capacity: integer('capacity').notNull(),
+    priceFen: fen('price_fen').notNull(),
+    areas: text('areas', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    state: text('state').notNull().default('draft'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('offerings_category', oneOf(t.category, categories)),
+    check('offerings_format', oneOf(t.format, offeringFormats)),
+    check('offerings_state', oneOf(t.state, offeringStates)),
+    check('offerings_price', sql`${t.priceFen} >= 0`),
+    index('offerings_org_idx').on(t.organizationId),
+    index('offerings_state_idx').on(t.state, t.category),
+  ],
+);
+
+// ── procurement ─────────────────────────────────────────────────────────────
+
+export const tenders = sqliteTable(
+  'tenders',
+  {
+    id: id(),
+    unionId: integer('union_id')
+      .notNull()
+      .references(() => unions.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    scope: text('scope').notNull().default(''),
+    sessions: integer('sessions').notNull(),
+    minWorkerVisits: integer('min_worker_visits').notNull().default(0),
+    budgetFen: fen('budget_fen').notNull(),
+    periodStart: text('period_start'),
+    periodEnd: text('period_end'),
+    eligibility: text('eligibility').notNull().default('anyone'),
+    weights: text('weights', { mode: 'json' }).$type<Record<(typeof criteria)[number], number>>().notNull(),
+    deadlineAt: at('deadline_at').notNull(),
+    minBids: integer('min_bids').notNull().default(1),
+    objectionDays: integer('objection_days').notNull().default(5),
+    state: text('state').notNull().default('draft'),
+    cancelReason: text('cancel_reason'),
+    publishedAt: at('published_at'),
+    awardedBidId: integer('awarded_bid_id'),
+    awardProposedAt: at('award_proposed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('tenders_state', oneOf(t.state, tenderMachine.states)),
+    check('tenders_category', oneOf(t.category, categories)),
+    check('tenders_eligibility', oneOf(t.eligibility, ['anyone', 'registered', 'residents', 'min_grade'])),
+    check('tenders_budget', sql`${t.budgetFen} > 0`),
+    check('tenders_sessions', sql`${t.sessions} > 0`),
+    index('tenders_union_idx').on(t.unionId, t.state),
+    index('tenders_state_deadline_idx').on(t.state, t.deadlineAt),
+  ],
+);
+
+export const tenderQuestions = sqliteTable('tender_questions', {
+  id: id(),
+  tenderId: integer('tender_id')
+    .notNull()
+    .references(() => tenders.id),
+  organizationId: integer('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  question: text('question').notNull(),
+  answer: text('answer'),
+  answeredAt: at('answered_at'),
+  createdAt: createdAt(),
+});
+
+/**
+ * Bid content (price, plan, team) is sealed: AES-256-GCM with a per-tender key, so neither a page
+ * nor a copy of this file reveals it before the deadline. `contentHash` is the bidder's receipt.
+ */
+export const bids = sqliteTable(
+  'bids',
+  {
+    id: id(),
+    tenderId: integer('tender_id')
+      .notNull()
+      .references(() => tenders.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    sealed: text('sealed').notNull(),
+    contentHash: text('content_hash').notNull(),
+    state: text('state').notNull().default('draft'),
+    submittedAt: at('submitted_at'),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('bids_state', oneOf(t.state, bidMachine.states)),
+    uniqueIndex('bids_tender_org').on(t.tenderId, t.organizationId),
+    index('bids_org_idx').on(t.organizationId),
+  ],
+);
+
+export const tenderReviewers = sqliteTable(
+  'tender_reviewers',
+  {
+    tenderId: integer('tender_id')
+      .notNull()
+      .references(() => tenders.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    conflictOrganizationIds: text('conflict_organization_ids', { mode: 'json' }).$type<number[]>(),
+    declaredAt: at('declared_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenderId, t.userId] })],
+);
+
+export const bidScores = sqliteTable(
+  'bid_scores',
+  {
+    id: id(),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    criterion: text('criterion').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('bid_scores_criterion', oneOf(t.criterion, criteria)),
+    check('bid_scores_range', sql`${t.score} between 0 and 100`),
+    uniqueIndex('bid_scores_unique').on(t.bidId, t.reviewerId, t.criterion),
+  ],
+);
+
+export const objections = sqliteTable('objections', {
+  id: id(),
+  tenderId: integer('tender_id')
+    .notNull()
+    .references(() => tenders.id),
+  organizationId: integer('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  reason: text('reason').notNull(),
+  answer: text('answer'),
+  answeredAt: at('answered_at'),
+  createdAt: createdAt(),
+});
+
+export const contracts = sqliteTable(
+  'contracts',
+  {
+    id: id(),
+    unionId: integer('union_id')
+      .notNull()
+      .references(() => unions.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    tenderId: integer('tender_id').references(() => tenders.id),
+    bidId: integer('bid_id').references(() => bids.id),
+    offeringId: integer('offering_id').references(() => offerings.id),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    amountFen: fen('amount_fen').notNull(),
+    sessions: integer('sessions').notNull(),
+    minWorkerVisits: integer('min_worker_visits').notNull().default(0),
+    periodStart: text('period_start'),
+    periodEnd: text('period_end'),
+    state: text('state').notNull().default('pending'),
+    signedAt: at('signed_at'),
+    terminationReason: text('termination_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('contracts_state', oneOf(t.state, contractMachine.states)),
+    check('contracts_amount', sql`${t.amountFen} > 0`),
+    index('contracts_union_idx').on(t.unionId, t.state),
+    index('contracts_org_idx').on(t.organizationId),
+  ],
+);
+
+export const milestones = sqliteTable(
+  'milestones',
+  {
+    id: id(),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    label: text('label').notNull(),
+    amountFen: fen('amount_fen').notNull(),
+    condition: text('condition').notNull(),
+    conditionSessions: integer('condition_sessions'),
+    state: text('state').notNull().default('pending'),
+    dueAt: at('due_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('milestones_state', oneOf(t.state, milestoneMachine.states)),
+    check('milestones_condition', oneOf(t.condition, milestoneConditions)),
+    index('milestones_contract_idx').on(t.contractId),
+  ],
+);
+
+// ── delivery ────────────────────────────────────────────────────────────────
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: id(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    contractId: integer('contract_id').references(() => contracts.id),
+    title: text('title').notNull(),
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    venueType: text('venue_type').notNull(),
+    address: text('address').notNull().default(''),
+    capacity: integer('capacity').notNull(),
+    expectedAttendance: integer('expected_attendance').notNull().default(0),
+    walkIns: integer('walk_ins').notNull().default(0),
+    checkinSecret: text('checkin_secret').notNull(),
+    state: text('state').notNull().default('scheduled'),
+    reportSummary: text('report_summary'),
+    reportedAt: at('reported_at'),
+    returnReason: text('return_reason'),
+    acceptedAt: at('accepted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('events_state', oneOf(t.state, eventMachine.states)),
+    check('events_venue', oneOf(t.venueType, venueTypes)),
+    check('events_span', sql`${t.endsAt} > ${t.startsAt}`),
+    index('events_contract_idx').on(t.contractId, t.state),
+    index('events_org_idx').on(t.organizationId, t.startsAt),
+  ],
+);
+
+export const checkins = sqliteTable(
+  'checkins',
+  {
+    id: id(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    deviceHash: text('device_hash').notNull(),
+    occupation: text('occupation'),
+    unionMember: integer('union_member', { mode: 'boolean' }),
+    networkHash: text('network_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('checkins_event_device').on(t.eventId, t.deviceHash),
+    check('checkins_occupation', sql`${t.occupation} is null or ${oneOf(t.occupation, occupations)}`),
+  ],
+);
+
+export const ratings = sqliteTable(
+  'ratings',
+  {
+    id: id(),
+    checkinId: integer('checkin_id')
+      .notNull()
+      .unique()
+      .references(() => checkins.id),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    tags: text('tags', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    excludedReason: text('excluded_reason'),
+    excludedBy: integer('excluded_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [check('ratings_score', sql`${t.score} between 1 and 5`), index('ratings_event_idx').on(t.eventId)],
+);
+
+// ── evaluation ──────────────────────────────────────────────────────────────
+
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    id: id(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    contractId: integer('contract_id').references(() => contracts.id),
+    incubatorId: integer('incubator_id').references(() => incubators.id),
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    score: integer('score').notNull(),
+    grade: text('grade').notNull(),
+    indicators: text('indicators', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    adjustment: integer('adjustment').notNull().default(0),
+    adjustmentReason: text('adjustment_reason'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('evaluations_grade', oneOf(t.grade, ['excellent', 'good', 'pass', 'fail'])),
+    check('evaluations_adjustment_reason', sql`${t.adjustment} = 0 or ${t.adjustmentReason} is not null`),
+    index('evaluations_org_idx').on(t.organizationId, t.createdAt),
+  ],
+);
+
+export const exitReviews = sqliteTable(
+  'exit_reviews',
+  {
+    id: id(),
+    residencyId: integer('residency_id')
+      .notNull()
+      .references(() => residencies.id),
+    decision: text('decision').notNull(),
+    reason: text('reason').notNull(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check('exit_reviews_decision', oneOf(t.decision, ['graduate', 'extend', 'exit']))],
+);
+
+// ── payments ────────────────────────────────────────────────────────────────
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: id(),
+    milestoneId: integer('milestone_id')
+      .notNull()
+      .references(() => milestones.id),
+    method: text('method').notNull(),
+    amountFen: fen('amount_fen').notNull(),
+    reference: text('reference'),
+    paidOn: text('paid_on'),
+    stripeObjectId: text('stripe_object_id').unique(),
+    idempotencyKey: text('idempotency_key').unique(),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    confirmedAt: at('confirmed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('payments_method', oneOf(t.method, paymentMethods)), check('payments_amount', sql`${t.amountFen} > 0`)],
+);
+
+/** Append-only: every money movement is a row; totals are sums over it. */
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    id: id(),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    milestoneId: integer('milestone_id').references(() => milestones.id),
+    paymentId: integer('payment_id').references(() => payments.id),
+    kind: text('kind').notNull(),
+    amountFen: fen('amount_fen').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('ledger_kind', oneOf(t.kind, ['committed', 'released', 'approved', 'paid', 'confirmed'])),
+    index('ledger_contract_idx').on(t.contractId),
+  ],
+);
+
+export const stripeEvents = sqliteTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  receivedAt: createdAt(),
+});
+
+// ── notifications & audit ───────────────────────────────────────────────────
+
+/** The outbox: written in the transaction that causes it, delivered by a worker. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: id(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    toEmail: text('to_email'),
+    template: text('template').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    locale: text('locale').notNull().default('zh-CN'),
+    emailState: text('email_state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at'),
+    lastError: text('last_error'),
+    sentAt: at('sent_at'),
+    readAt: at('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('notifications_email_state', oneOf(t.emailState, ['pending', 'sending', 'sent', 'failed', 'skipped'])),
+    index('notifications_user_idx').on(t.userId, t.readAt),
+    index('notifications_outbox_idx').on(t.emailState, t.nextAttemptAt),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: id(),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId)],
+);

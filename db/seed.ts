@@ -1,0 +1,311 @@
+/**
+ * Seeds the demo county on an empty database (no users yet): 象山县总工会 with its departments,
+ * staff, incubator and a dozen organizations from the seed reports, tenders in every state,
+ * contracts and past events with check-ins and ratings. Run by `npm start`; safe to run twice.
+ */
+import { randomBytes, createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import * as demo from './demo-data';
+import * as s from './schema';
+import { hashPassword } from '../app/accounts/password.server';
+import { db, transaction, type DB } from '../app/lib/db.server';
+import { bidHash, sealBid } from '../app/procurement/seal.server';
+import { createStandardMilestones } from '../app/procurement/evaluation.server';
+import { defaultWeights } from '../app/procurement/machine';
+import { occupations } from '../app/delivery/machine';
+
+export const demoPassword = 'gonghui-demo-2026';
+const dayMs = 24 * 3600_000;
+
+/** 14:00 Asia/Shanghai on the day `offset` days from today. */
+function dayAt(offset: number, hour = 14) {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return new Date(new Date(`${today}T${String(hour).padStart(2, '0')}:00:00+08:00`).getTime() + offset * dayMs);
+}
+
+const isoDay = (offset: number) => new Date(dayAt(offset).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export async function seedDemo(database: DB = db) {
+  const existing = database.get<{ n: number }>(sql`select count(*) as n from users`)!;
+  if (existing.n > 0) return false;
+  const passwordHash = await hashPassword(demoPassword);
+  transaction((tx) => seedInto(tx, passwordHash));
+  return true;
+}
+
+function seedInto(tx: DB, passwordHash: string) {
+  const unionIds = new Map<string, number>();
+  for (const u of demo.unions) {
+    const row = tx
+      .insert(s.unions)
+      .values({
+        name: u.name,
+        level: u.level,
+        regionCode: u.regionCode,
+        parentId: u.parentKey ? unionIds.get(u.parentKey)! : null,
+      })
+      .returning()
+      .get();
+    unionIds.set(u.key, row.id);
+  }
+  const departmentIds = new Map<string, number>();
+  const year = dayAt(0).getFullYear();
+  for (const d of demo.departments) {
+    const row = tx
+      .insert(s.departments)
+      .values({ unionId: unionIds.get(d.unionKey)!, name: d.name })
+      .returning()
+      .get();
+    departmentIds.set(d.key, row.id);
+    tx.insert(s.budgets).values({ departmentId: row.id, year, amountFen: d.annualBudgetFen }).run();
+  }
+
+  const userIds = new Map<string, number>();
+  const addUser = (email: string, name: string, isPlatformAdmin = false) => {
+    const row = tx
+      .insert(s.users)
+      .values({ email, name, passwordHash, isPlatformAdmin, emailVerifiedAt: new Date() })
+      .returning()
+      .get();
+    userIds.set(email, row.id);
+    return row.id;
+  };
+  for (const account of demo.staffAccounts) {
+    const userId = addUser(account.email, account.name, account.roles.includes('platform_admin'));
+    for (const role of account.roles) {
+      if (role === 'platform_admin') continue;
+      tx.insert(s.staffRoles)
+        .values({
+          unionId: unionIds.get(account.unionKey!)!,
+          userId,
+          role,
+          departmentId: account.departmentKey ? departmentIds.get(account.departmentKey)! : null,
+        })
+        .run();
+    }
+  }
+
+  const inc = demo.incubator;
+  const incubatorId = tx
+    .insert(s.incubators)
+    .values({ unionId: unionIds.get(inc.unionKey)!, name: inc.name, host: '象山县职工服务中心', address: inc.address })
+    .returning()
+    .get().id;
+  for (const room of inc.rooms)
+    tx.insert(s.rooms).values({ incubatorId, name: room.name, capacity: room.capacity }).run();
+
+  const orgIds = new Map<string, number>();
+  for (const o of demo.organizations) {
+    const row = tx
+      .insert(s.organizations)
+      .values({
+        name: o.name,
+        type: o.type,
+        creditCode: o.creditCode,
+        fields: o.fields,
+        description: o.description,
+        contactName: o.contactName,
+        contactPhone: o.contactPhone,
+        contactEmail: o.ownerEmail,
+        teamSize: o.teamSize,
+        volunteers: o.volunteers,
+        foundedOn: o.foundedOn,
+      })
+      .returning()
+      .get();
+    orgIds.set(o.key, row.id);
+    tx.insert(s.organizationMembers)
+      .values({ organizationId: row.id, userId: addUser(o.ownerEmail, o.contactName), role: 'owner' })
+      .run();
+    if (o.incubatorResident) {
+      tx.insert(s.residencies)
+        .values({ incubatorId, organizationId: row.id, startsOn: isoDay(-300), endsOn: isoDay(430) })
+        .run();
+    }
+  }
+
+  for (const offering of demo.offerings) {
+    tx.insert(s.offerings)
+      .values({
+        organizationId: orgIds.get(offering.orgKey)!,
+        title: offering.title,
+        category: offering.category,
+        description: offering.description,
+        format: offering.format,
+        durationMinutes: offering.durationMinutes,
+        capacity: offering.capacity,
+        priceFen: offering.priceFen,
+        areas: offering.areas,
+        state: 'published',
+      })
+      .run();
+  }
+
+  const commissionerId = userIds.get('commissioner@demo.gonghui.cn')!;
+  const contractIds = new Map<string, number>();
+  for (const t of demo.tenders) {
+    // The demo's "awarded" tender is shown inside its objection period (公示).
+    const state = t.state === 'awarded' ? 'award_proposed' : t.state;
+    const tender = tx
+      .insert(s.tenders)
+      .values({
+        unionId: unionIds.get(demo.DEMO_COUNTY_UNION_KEY)!,
+        departmentId: departmentIds.get(t.departmentKey)!,
+        createdBy: commissionerId,
+        title: t.title,
+        category: t.category,
+        scope: t.scope,
+        sessions: t.sessions,
+        minWorkerVisits: t.minWorkerVisits,
+        budgetFen: t.budgetFen,
+        periodStart: isoDay(t.serviceStartDay),
+        periodEnd: isoDay(t.serviceEndDay),
+        eligibility: t.residentsOnly ? 'residents' : 'anyone',
+        weights: defaultWeights,
+        deadlineAt: dayAt(t.deadlineDay, 17),
+        state,
+        cancelReason: t.state === 'cancelled' ? (t.endReason ?? null) : null,
+        publishedAt: t.publishedDay === null ? null : dayAt(t.publishedDay, 9),
+      })
+      .returning()
+      .get();
+    for (const bid of t.bids) {
+      const organizationId = orgIds.get(bid.orgKey)!;
+      const content = { priceFen: bid.priceFen, plan: bid.plan, team: '' };
+      const row = tx
+        .insert(s.bids)
+        .values({
+          tenderId: tender.id,
+          organizationId,
+          sealed: sealBid(tender.id, organizationId, content),
+          contentHash: bidHash(content),
+          state: 'submitted',
+          submittedAt: dayAt(t.deadlineDay - 2, 10),
+          submittedBy: userIds.get(demo.organizations.find((o) => o.key === bid.orgKey)!.ownerEmail)!,
+        })
+        .returning()
+        .get();
+      if (t.award?.orgKey === bid.orgKey) {
+        tx.update(s.tenders)
+          .set({ awardedBidId: row.id, awardProposedAt: dayAt(t.state === 'awarded' ? -1 : t.deadlineDay + 5, 9) })
+          .where(sql`id = ${tender.id}`)
+          .run();
+        if (t.state === 'contracted')
+          contractIds.set(t.key, createContract(tx, tender, row.id, organizationId, t.award.priceFen, t.deadlineDay));
+      }
+    }
+  }
+
+  for (const e of demo.events) seedEvent(tx, e, contractIds.get(e.tenderKey)!);
+}
+
+function createContract(
+  tx: DB,
+  tender: typeof s.tenders.$inferSelect,
+  bidId: number,
+  organizationId: number,
+  amountFen: number,
+  deadlineDay: number,
+) {
+  const contract = tx
+    .insert(s.contracts)
+    .values({
+      unionId: tender.unionId,
+      departmentId: tender.departmentId,
+      organizationId,
+      tenderId: tender.id,
+      bidId,
+      title: tender.title,
+      category: tender.category,
+      amountFen,
+      sessions: tender.sessions,
+      minWorkerVisits: tender.minWorkerVisits,
+      periodStart: tender.periodStart,
+      periodEnd: tender.periodEnd,
+      state: 'active',
+      signedAt: dayAt(deadlineDay + 12, 10),
+    })
+    .returning()
+    .get();
+  createStandardMilestones(tx, contract.id, amountFen, tender.sessions);
+  tx.update(s.milestones)
+    .set({ state: 'due', dueAt: contract.signedAt })
+    .where(sql`contract_id = ${contract.id} and condition = 'signing'`)
+    .run();
+  tx.insert(s.ledgerEntries).values({ contractId: contract.id, kind: 'committed', amountFen }).run();
+  return contract.id;
+}
+
+function seedEvent(tx: DB, e: (typeof demo.events)[number], contractId: number) {
+  const contract = tx
+    .select()
+    .from(s.contracts)
+    .where(sql`id = ${contractId}`)
+    .get()!;
+  const startsAt = dayAt(e.day);
+  const endsAt = new Date(startsAt.getTime() + e.durationMinutes * 60_000);
+  const event = tx
+    .insert(s.events)
+    .values({
+      organizationId: contract.organizationId,
+      contractId,
+      title: e.title,
+      startsAt,
+      endsAt,
+      venueType: e.venueType,
+      address: e.address,
+      capacity: Math.max(e.expectedAttendance, e.checkIns),
+      expectedAttendance: e.expectedAttendance,
+      walkIns: 0,
+      checkinSecret: randomBytes(32).toString('hex'),
+      state: 'accepted',
+      reportSummary: `${e.title}顺利开展，现场签到 ${e.checkIns} 人。`,
+      reportedAt: new Date(endsAt.getTime() + 3600_000),
+      acceptedAt: new Date(endsAt.getTime() + 2 * dayMs),
+    })
+    .returning()
+    .get();
+  const scores = e.ratings.flatMap((count, i) => Array<number>(count).fill(i + 1));
+  const comments = [...e.comments];
+  for (let i = 0; i < e.checkIns; i++) {
+    const checkin = tx
+      .insert(s.checkins)
+      .values({
+        eventId: event.id,
+        deviceHash: createHash('sha256').update(`demo:${e.key}:${i}`).digest('hex'),
+        occupation: occupations[i % occupations.length],
+        unionMember: i % 3 !== 0,
+        createdAt: new Date(startsAt.getTime() + (i % 20) * 60_000),
+      })
+      .returning()
+      .get();
+    const score = scores[i];
+    if (score === undefined) continue;
+    const commentIndex = comments.findIndex((c) => c.stars === score);
+    const comment = commentIndex >= 0 ? comments.splice(commentIndex, 1)[0]!.text : '';
+    tx.insert(s.ratings)
+      .values({
+        checkinId: checkin.id,
+        eventId: event.id,
+        score,
+        comment,
+        createdAt: new Date(endsAt.getTime() + (i % 50) * 60_000),
+      })
+      .run();
+  }
+}
+
+export function demoAccounts() {
+  return [
+    ...demo.staffAccounts.map((a) => ({ email: a.email, who: `${a.name}（${a.roles.join(', ')}）` })),
+    ...demo.orgOwnerAccounts.map((a) => ({
+      email: a.email,
+      who: `${a.name}（${demo.organizations.find((o) => o.key === a.orgKey)!.name} owner）`,
+    })),
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const seeded = await seedDemo();
+  console.log(seeded ? 'Seeded the demo county.' : 'Database already has users; demo seed skipped.');
+}

@@ -1,0 +1,7 @@
+// `npm start`: install what is missing, build if stale, migrate, seed an empty database, serve.
+import { ensureBuild, ensureDependencies, run } from './ensure.mjs';
+
+ensureDependencies();
+ensureBuild();
+run('npx tsx scripts/prepare-db.ts');
+run('npx react-router-serve build/server/index.js', { NODE_ENV: 'production', PORT: process.env.PORT ?? '3000' });
