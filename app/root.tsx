@@ -16,14 +16,17 @@ import type { Route } from './+types/root';
 import stylesheet from './styles/app.css?url';
 import { getViewer } from '~/accounts/auth.server';
 import { supportedLanguages, type Locale } from '~/lib/i18n';
-import { getLocale } from '~/lib/i18n.server';
+import { getLocale, getT } from '~/lib/i18n.server';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.appName }];
+
 export async function loader({ request }: Route.LoaderArgs) {
-  const [locale, viewer] = await Promise.all([getLocale(request), getViewer(request)]);
+  const [locale, viewer, t] = await Promise.all([getLocale(request), getViewer(request), getT(request)]);
   return {
     locale,
+    appName: t('app.name'),
     viewer: viewer && {
       name: viewer.name,
       isPlatformAdmin: viewer.isPlatformAdmin,
