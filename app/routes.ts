@@ -33,6 +33,16 @@ export default [
   route('c/:eventId', 'routes/c.$eventId.tsx'),
   route('c/:eventId/rate', 'routes/c.$eventId.rate.tsx'),
 
+  // incubation (issue 3)
+
+  // catalog (issue 4)
+
+  // evaluation and reports (issue 7)
+
+  // payments (issue 8)
+
+  // notifications (issue 9)
+
   // test support: answers 404 unless TEST_CLOCK=1
   route('__test/clock', 'routes/__test.clock.ts'),
 ] satisfies RouteConfig;

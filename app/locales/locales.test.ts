@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from './en';
-import zhCN from './zh-CN';
-import zhTW from './zh-TW';
+import { resources } from '~/lib/i18n';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -22,8 +20,9 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
 }
 
-const master = flatten(zhCN);
-const others = { en: flatten(en), 'zh-TW': flatten(zhTW) };
+// The merged messages: the core files plus every capability's messages.ts.
+const master = flatten(resources['zh-CN'].translation);
+const others = { en: flatten(resources.en.translation), 'zh-TW': flatten(resources['zh-TW'].translation) };
 
 describe.each(Object.entries(others))('%s messages', (_name, messages) => {
   it('have exactly the same keys as zh-CN', () => {

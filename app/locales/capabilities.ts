@@ -1,0 +1,4 @@
+import type { CapabilityMessages } from '~/lib/i18n';
+
+// One line per capability that owns messages: `import x from '~/<capability>/messages';`
+export const capabilityMessages: CapabilityMessages[] = [];
