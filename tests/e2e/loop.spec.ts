@@ -83,7 +83,11 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   const checkinUrl = (await org.getByTestId('checkin-link').getAttribute('href'))!;
 
   // A worker on a phone, without an account and without JavaScript, checks in and rates.
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, isMobile: true });
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    javaScriptEnabled: false,
+    isMobile: true,
+  });
   const worker = await phone.newPage();
   await worker.goto(checkinUrl);
   await worker.getByLabel('外卖骑手').check();
@@ -129,5 +133,10 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   await expect(union.getByTestId('evaluation-grade')).toHaveText('良好');
   await expectAccessible(union);
 
-  expect(count('select count(*) as n from ratings r join events e on e.id = r.event_id where e.title = ?', '驿站法律与心理讲座')).toBe(1);
+  expect(
+    count(
+      'select count(*) as n from ratings r join events e on e.id = r.event_id where e.title = ?',
+      '驿站法律与心理讲座',
+    ),
+  ).toBe(1);
 });

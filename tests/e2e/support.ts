@@ -38,15 +38,21 @@ export function shanghaiInput(date: Date) {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
 }
 
-/** Read-only access to the e2e server's database, to assert what was (not) written. */
-export function count(sql: string, ...params: unknown[]) {
+/** Read-only access to the e2e server's database: the first column of the first row. */
+export function value<T = number>(sql: string, ...params: unknown[]): T {
   const db = new Database('tests/.tmp/e2e/app.db', { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare(sql).get(...params) as { n: number }).n;
+    return db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as T;
   } finally {
     db.close();
   }
 }
+
+/** To assert what was (not) written. */
+export const count = (sql: string, ...params: unknown[]) => value<number>(sql, ...params);
 
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
