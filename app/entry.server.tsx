@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { ServerRouter, type EntryContext, type HandleErrorFunction } from 'react-router';
+import { isRouteErrorResponse, ServerRouter, type EntryContext, type HandleErrorFunction } from 'react-router';
 import { i18nOptions } from '~/lib/i18n';
 import { getLocale } from '~/lib/i18n.server';
 import { startBackgroundWork } from '~/lib/background.server';
@@ -76,6 +76,6 @@ function setSecurityHeaders(headers: Headers) {
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
   console.error(error);
 };

@@ -18,7 +18,10 @@ import { getViewer } from '~/accounts/auth.server';
 import { supportedLanguages, type Locale } from '~/lib/i18n';
 import { getLocale, getT } from '~/lib/i18n.server';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.appName }];
 
