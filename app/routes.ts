@@ -32,6 +32,12 @@ export default [
   route('events/:eventId/present', 'routes/events.$eventId.present.tsx'),
   route('c/:eventId', 'routes/c.$eventId.tsx'),
   route('c/:eventId/rate', 'routes/c.$eventId.rate.tsx'),
+  route('events/:eventId/ratings', 'routes/events.$eventId.ratings.tsx'),
+  route('events/:eventId/photos/:photoId', 'routes/events.$eventId.photos.$photoId.ts'),
+  route('orgs/:orgId/events/new', 'routes/orgs.$orgId.events.new.tsx'),
+  route('orgs/:orgId/calendar', 'routes/orgs.$orgId.calendar.tsx'),
+  route('unions/:unionId/calendar', 'routes/unions.$unionId.calendar.tsx'),
+  route('calendar-feeds/:feed', 'routes/calendar-feeds.$feed.ts'),
 
   // incubation (issue 3)
 

@@ -11,7 +11,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { orgRoles, unionLevels, unionRoles } from '../app/accounts/roles';
 import { categories, offeringFormats, offeringStates } from '../app/catalog/taxonomy';
-import { eventMachine, occupations, venueTypes } from '../app/delivery/machine';
+import { eventMachine, occupations, photoTypes, venueTypes } from '../app/delivery/machine';
 import { applicationMachine, residencyMachine } from '../app/incubation/machine';
 import { organizationStatuses, organizationTypes } from '../app/organizations/types';
 import { milestoneConditions, milestoneMachine, paymentMethods } from '../app/payments/machine';
@@ -570,6 +570,8 @@ export const events = sqliteTable(
       .notNull()
       .references(() => organizations.id),
     contractId: integer('contract_id').references(() => contracts.id),
+    /** A resident organization's own activity (no contract): the incubator's union oversees it. */
+    residencyId: integer('residency_id').references(() => residencies.id),
     title: text('title').notNull(),
     startsAt: at('starts_at').notNull(),
     endsAt: at('ends_at').notNull(),
@@ -592,6 +594,42 @@ export const events = sqliteTable(
     check('events_span', sql`${t.endsAt} > ${t.startsAt}`),
     index('events_contract_idx').on(t.contractId, t.state),
     index('events_org_idx').on(t.organizationId, t.startsAt),
+    index('events_residency_idx').on(t.residencyId),
+    index('events_starts_idx').on(t.startsAt),
+  ],
+);
+
+/** Completion-report photos; the bytes live under data/uploads, never in public/. */
+export const eventPhotos = sqliteTable(
+  'event_photos',
+  {
+    id: id(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    storageKey: text('storage_key').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check('event_photos_type', oneOf(t.contentType, photoTypes)), index('event_photos_event_idx').on(t.eventId)],
+);
+
+/** Calendar feed URLs carry an HMAC of (scope, id, version); bumping the version revokes the old URL. */
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    scope: text('scope').notNull(),
+    scopeId: integer('scope_id').notNull(),
+    version: integer('version').notNull().default(1),
+    rotatedBy: integer('rotated_by').references(() => users.id),
+    rotatedAt: at('rotated_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.scopeId] }),
+    check('calendar_feeds_scope', oneOf(t.scope, ['organization', 'union'])),
   ],
 );
 
@@ -610,6 +648,7 @@ export const checkins = sqliteTable(
   },
   (t) => [
     uniqueIndex('checkins_event_device').on(t.eventId, t.deviceHash),
+    index('checkins_event_network_idx').on(t.eventId, t.networkHash),
     check('checkins_occupation', sql`${t.occupation} is null or ${oneOf(t.occupation, occupations)}`),
   ],
 );
@@ -633,6 +672,7 @@ export const ratings = sqliteTable(
       .default(sql`'[]'`),
     excludedReason: text('excluded_reason'),
     excludedBy: integer('excluded_by').references(() => users.id),
+    excludedAt: at('excluded_at'),
     createdAt: createdAt(),
     updatedAt: at('updated_at'),
   },

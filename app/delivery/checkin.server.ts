@@ -15,10 +15,10 @@ import { serverSecret } from '~/lib/secrets.server';
 type Event = typeof events.$inferSelect;
 
 export const codeWindowMs = 30_000;
-const checkinOpensBeforeMs = 30 * 60_000;
-const checkinClosesAfterMs = 60 * 60_000;
-const ratingClosesAfterMs = 7 * 24 * 3600_000;
-const ratingEditableMs = 24 * 3600_000;
+export const checkinOpensBeforeMs = 30 * 60_000;
+export const checkinClosesAfterMs = 60 * 60_000;
+export const ratingClosesAfterMs = 7 * 24 * 3600_000;
+export const ratingEditableMs = 24 * 3600_000;
 const ticketLifetimeMs = 15 * 60_000;
 
 function hmac(key: string | Buffer, message: string) {
@@ -42,20 +42,18 @@ function safeEqual(a: string, b: string) {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function checkinOpen(event: Event) {
+/** Check-in opens 30 minutes before the start and closes an hour after the end. */
+export function checkinWindow(event: Event): 'before' | 'open' | 'closed' {
   const t = now().getTime();
-  return (
-    event.state === 'scheduled' &&
-    t >= event.startsAt.getTime() - checkinOpensBeforeMs &&
-    t <= event.endsAt.getTime() + checkinClosesAfterMs
-  );
+  if (event.state !== 'scheduled' || t > event.endsAt.getTime() + checkinClosesAfterMs) return 'closed';
+  return t < event.startsAt.getTime() - checkinOpensBeforeMs ? 'before' : 'open';
 }
 
-export function ratingOpen(event: Event) {
+/** Rating opens when the event starts and closes 7 days after it ends. */
+export function ratingWindow(event: Event): 'before' | 'open' | 'closed' {
   const t = now().getTime();
-  return (
-    event.state !== 'cancelled' && t >= event.startsAt.getTime() && t <= event.endsAt.getTime() + ratingClosesAfterMs
-  );
+  if (event.state === 'cancelled' || t > event.endsAt.getTime() + ratingClosesAfterMs) return 'closed';
+  return t < event.startsAt.getTime() ? 'before' : 'open';
 }
 
 /**
@@ -97,9 +95,12 @@ export function checkIn(
   eventId: number,
   deviceId: string,
   input: { ticket: string; occupation?: (typeof occupations)[number]; unionMember?: 'yes' | 'no' },
+  networkHash: string | null = null,
 ) {
   const event = findEvent(eventId);
-  if (!checkinOpen(event)) throw new UserError('errors.checkinClosed', 409);
+  const window = checkinWindow(event);
+  if (window === 'before') throw new UserError('delivery.errors.checkinNotYet', 409);
+  if (window === 'closed') throw new UserError('errors.checkinClosed', 409);
   if (!ticketValid(event, input.ticket)) throw new UserError('errors.codeExpired', 410);
   if (findCheckin(eventId, deviceId)) throw new UserError('errors.alreadyCheckedIn', 409);
   return transaction((tx) =>
@@ -110,6 +111,8 @@ export function checkIn(
         deviceHash: deviceHash(deviceId),
         occupation: input.occupation ?? null,
         unionMember: input.unionMember ? input.unionMember === 'yes' : null,
+        networkHash,
+        createdAt: now(),
       })
       .onConflictDoNothing()
       .returning()
@@ -121,6 +124,10 @@ export function findRating(checkinId: number) {
   return db.select().from(ratings).where(eq(ratings.checkinId, checkinId)).get();
 }
 
+export function ratingEditable(rating: { createdAt: Date }) {
+  return now().getTime() - rating.createdAt.getTime() <= ratingEditableMs;
+}
+
 /** One rating per check-in; it may be edited (`edit`) for 24 hours, never given twice. */
 export function rate(
   eventId: number,
@@ -130,10 +137,12 @@ export function rate(
   const event = findEvent(eventId);
   const checkin = findCheckin(eventId, deviceId);
   if (!checkin) throw new UserError('errors.checkInFirst', 403);
-  if (!ratingOpen(event)) throw new UserError('errors.ratingClosed', 409);
+  const window = ratingWindow(event);
+  if (window === 'before') throw new UserError('delivery.errors.ratingNotYet', 409);
+  if (window === 'closed') throw new UserError('errors.ratingClosed', 409);
   const existing = findRating(checkin.id);
   if (existing && !input.edit) throw new UserError('errors.alreadyRated', 409);
-  if (existing && now().getTime() - existing.createdAt.getTime() > ratingEditableMs) {
+  if (existing && !ratingEditable(existing)) {
     throw new UserError('errors.ratingNoLongerEditable', 409);
   }
   transaction((tx) => {

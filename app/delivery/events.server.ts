@@ -1,7 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { checkins, contracts, events, organizations } from '../../db/schema';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import {
+  checkins,
+  contracts,
+  eventPhotos,
+  events,
+  incubators,
+  organizationMembers,
+  organizations,
+  residencies,
+} from '../../db/schema';
 import { eventMachine, type EventState } from './machine';
+import { discardPhotoFiles, findPhoto, insertPhotos, listPhotos, storePhotos, type PhotoUpload } from './photos.server';
+import type { venueTypes } from './machine';
 import {
   forbidden,
   hasUnionRole,
@@ -11,12 +22,15 @@ import {
   requireUnionRole,
   type Viewer,
 } from '~/accounts/auth.server';
+import type { UnionRole } from '~/accounts/roles';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
-import { db, transaction } from '~/lib/db.server';
+import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
-import type { venueTypes } from './machine';
+import { notify } from '~/notifications/notify.server';
+
+type Event = typeof events.$inferSelect;
 
 export type EventInput = {
   title: string;
@@ -28,31 +42,56 @@ export type EventInput = {
   expectedAttendance: number;
 };
 
+function insertEvent(
+  tx: DB,
+  viewer: Viewer,
+  owner: { organizationId: number; contractId?: number; residencyId?: number },
+  input: EventInput,
+) {
+  const event = tx
+    .insert(events)
+    .values({
+      ...owner,
+      title: input.title,
+      startsAt: input.startsAt,
+      endsAt: new Date(input.startsAt.getTime() + input.durationMinutes * 60_000),
+      venueType: input.venueType,
+      address: input.address,
+      capacity: input.capacity,
+      expectedAttendance: input.expectedAttendance,
+      checkinSecret: randomBytes(32).toString('hex'),
+    })
+    .returning()
+    .get();
+  audit(tx, { actorId: viewer.id, action: 'event.schedule', subjectType: 'event', subjectId: event.id });
+  return event.id;
+}
+
 export function scheduleEvent(viewer: Viewer, contractId: number, input: EventInput) {
   const contract = db.select().from(contracts).where(eq(contracts.id, contractId)).get();
   if (!contract) notFound();
   requireOrgMember(viewer, contract.organizationId);
   if (contract.state !== 'active') throw new UserError('errors.contractNotActive', 409);
-  return transaction((tx) => {
-    const event = tx
-      .insert(events)
-      .values({
-        organizationId: contract.organizationId,
-        contractId,
-        title: input.title,
-        startsAt: input.startsAt,
-        endsAt: new Date(input.startsAt.getTime() + input.durationMinutes * 60_000),
-        venueType: input.venueType,
-        address: input.address,
-        capacity: input.capacity,
-        expectedAttendance: input.expectedAttendance,
-        checkinSecret: randomBytes(32).toString('hex'),
-      })
-      .returning()
-      .get();
-    audit(tx, { actorId: viewer.id, action: 'event.schedule', subjectType: 'event', subjectId: event.id });
-    return event.id;
-  });
+  return transaction((tx) => insertEvent(tx, viewer, { organizationId: contract.organizationId, contractId }, input));
+}
+
+/** The organization's current residency at an incubator (an active row), with the incubator. */
+export function activeResidency(organizationId: number) {
+  return db
+    .select({ id: residencies.id, incubatorName: incubators.name, unionId: incubators.unionId })
+    .from(residencies)
+    .innerJoin(incubators, eq(incubators.id, residencies.incubatorId))
+    .where(and(eq(residencies.organizationId, organizationId), eq(residencies.state, 'active')))
+    .orderBy(desc(residencies.id))
+    .get();
+}
+
+/** A resident organization's own activity: no contract; the incubator's union oversees it. */
+export function scheduleResidentEvent(viewer: Viewer, organizationId: number, input: EventInput) {
+  requireOrgMember(viewer, organizationId);
+  const residency = activeResidency(organizationId);
+  if (!residency) throw new UserError('delivery.errors.notResident', 409);
+  return transaction((tx) => insertEvent(tx, viewer, { organizationId, residencyId: residency.id }, input));
 }
 
 export function findEvent(eventId: number) {
@@ -61,17 +100,62 @@ export function findEvent(eventId: number) {
   return event;
 }
 
-/** The organizing organization and the paying union's staff may see an event's back office. */
-export function getEventFor(viewer: Viewer, eventId: number) {
+/**
+ * Who oversees an event on the union side, and with which roles: the paying union for contracted
+ * work (its commissioner accepts reports), the incubator's union for a resident's own activity.
+ */
+const oversightRoles = {
+  contract: { review: ['commissioner'], integrity: ['commissioner', 'reviewer'] },
+  residency: { review: ['incubator_manager'], integrity: ['incubator_manager'] },
+} as const satisfies Record<string, { review: readonly UnionRole[]; integrity: readonly UnionRole[] }>;
+
+export function eventOversight(event: Event) {
+  if (event.contractId) {
+    const contract = db.select().from(contracts).where(eq(contracts.id, event.contractId)).get()!;
+    return { kind: 'contract' as const, unionId: contract.unionId, contract, ...oversightRoles.contract };
+  }
+  if (event.residencyId) {
+    const residency = db
+      .select({ unionId: incubators.unionId, incubatorName: incubators.name })
+      .from(residencies)
+      .innerJoin(incubators, eq(incubators.id, residencies.incubatorId))
+      .where(eq(residencies.id, event.residencyId))
+      .get()!;
+    return { kind: 'residency' as const, ...residency, contract: undefined, ...oversightRoles.residency };
+  }
+  return null;
+}
+
+type Oversight = NonNullable<ReturnType<typeof eventOversight>>;
+
+/** Every staff role of the overseeing union may see the event; some may also act on it. */
+function isOverseer(viewer: Viewer, oversight: Oversight | null, roles?: readonly UnionRole[]) {
+  if (!oversight) return false;
+  return roles
+    ? hasUnionRole(viewer, oversight.unionId, roles)
+    : viewer.roles.some((r) => r.unionId === oversight.unionId);
+}
+
+/** The event with the viewer's standing; refuses anyone who is neither its organization nor overseer. */
+export function requireEventAccess(viewer: Viewer, eventId: number) {
   const event = findEvent(eventId);
-  const contract = event.contractId
-    ? db.select().from(contracts).where(eq(contracts.id, event.contractId)).get()
-    : undefined;
+  const oversight = eventOversight(event);
   const asOrganization = isOrgMember(viewer, event.organizationId);
-  const asUnion = contract
-    ? hasUnionRole(viewer, contract.unionId, ['admin', 'commissioner', 'reviewer', 'leadership'])
-    : false;
+  const asUnion = isOverseer(viewer, oversight);
   if (!asOrganization && !asUnion) forbidden();
+  return {
+    event,
+    oversight,
+    asOrganization,
+    asUnion,
+    canReview: isOverseer(viewer, oversight, oversight?.review),
+    canCheckIntegrity: isOverseer(viewer, oversight, oversight?.integrity),
+  };
+}
+
+export function getEventFor(viewer: Viewer, eventId: number) {
+  const access = requireEventAccess(viewer, eventId);
+  const { event } = access;
   const organization = db
     .select({ name: organizations.name })
     .from(organizations)
@@ -82,54 +166,125 @@ export function getEventFor(viewer: Viewer, eventId: number) {
     .from(checkins)
     .where(eq(checkins.eventId, eventId))
     .get()!.n;
-  return {
-    event,
-    contract,
-    organizationName: organization.name,
-    checkinCount,
-    asOrganization,
-    canAccept: contract ? hasUnionRole(viewer, contract.unionId, ['commissioner']) : false,
-  };
+  return { ...access, organizationName: organization.name, checkinCount, photos: listPhotos(eventId) };
 }
 
 export function listContractEvents(contractId: number) {
   return db.select().from(events).where(eq(events.contractId, contractId)).orderBy(asc(events.startsAt)).all();
 }
 
-export function fileReport(viewer: Viewer, eventId: number, input: { walkIns: number; summary: string }) {
+function requireReportable(viewer: Viewer, event: Event) {
+  requireOrgMember(viewer, event.organizationId);
+  if (!['scheduled', 'returned'].includes(event.state)) throw new UserError('errors.illegalTransition', 409);
+}
+
+/** Attendees who did not scan, counted by the organizer during or after the event; they cannot rate. */
+export function recordWalkIns(viewer: Viewer, eventId: number, walkIns: number) {
+  const event = findEvent(eventId);
+  requireReportable(viewer, event);
+  if (now().getTime() < event.startsAt.getTime()) throw new UserError('delivery.errors.walkInsBeforeStart', 409);
+  transaction((tx) => {
+    tx.update(events).set({ walkIns }).where(eq(events.id, eventId)).run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'event.walk_ins',
+      subjectType: 'event',
+      subjectId: eventId,
+      data: { from: event.walkIns, to: walkIns },
+    });
+  });
+}
+
+/** Files the completion report: attendance (check-ins plus walk-ins), a summary and photos. */
+export async function fileReport(
+  viewer: Viewer,
+  eventId: number,
+  input: { walkIns: number; summary: string },
+  photos: PhotoUpload[] = [],
+) {
   const event = findEvent(eventId);
   requireOrgMember(viewer, event.organizationId);
   if (now().getTime() < event.endsAt.getTime()) throw new UserError('errors.eventNotOver', 409);
+  transition(eventMachine, event.state as EventState, 'report', 'organization');
+  const stored = await storePhotos(eventId, photos);
+  try {
+    transaction((tx) => {
+      const state = transition(eventMachine, event.state as EventState, 'report', 'organization');
+      insertPhotos(tx, eventId, stored, viewer.id);
+      const { changes } = tx
+        .update(events)
+        .set({ state, walkIns: input.walkIns, reportSummary: input.summary, reportedAt: now(), returnReason: null })
+        .where(and(eq(events.id, eventId), eq(events.state, event.state)))
+        .run();
+      if (!changes) throw new UserError('errors.illegalTransition', 409);
+      audit(tx, {
+        actorId: viewer.id,
+        action: 'event.report',
+        subjectType: 'event',
+        subjectId: eventId,
+        data: { walkIns: input.walkIns, photos: stored.map((p) => p.sha256) },
+      });
+    });
+  } catch (error) {
+    await discardPhotoFiles(stored.map((p) => p.storageKey));
+    throw error;
+  }
+}
+
+/** A photo can be removed while the report can still be (re)filed. */
+export async function deletePhoto(viewer: Viewer, eventId: number, photoId: number) {
+  const event = findEvent(eventId);
+  requireReportable(viewer, event);
+  const photo = findPhoto(eventId, photoId);
+  if (!photo) notFound();
   transaction((tx) => {
-    const state = transition(eventMachine, event.state as EventState, 'report', 'organization');
-    tx.update(events)
-      .set({ state, walkIns: input.walkIns, reportSummary: input.summary, reportedAt: now(), returnReason: null })
-      .where(eq(events.id, eventId))
-      .run();
-    audit(tx, { actorId: viewer.id, action: 'event.report', subjectType: 'event', subjectId: eventId });
+    tx.delete(eventPhotos).where(eq(eventPhotos.id, photoId)).run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'event.photo_delete',
+      subjectType: 'event',
+      subjectId: eventId,
+      data: { sha256: photo.sha256 },
+    });
   });
+  await discardPhotoFiles([photo.storageKey]);
+}
+
+function notifyOrganization(tx: DB, event: Event, decision: 'accept' | 'return', reason: string) {
+  const members = tx
+    .select({ userId: organizationMembers.userId })
+    .from(organizationMembers)
+    .where(eq(organizationMembers.organizationId, event.organizationId))
+    .all();
+  const path = `/events/${event.id}`;
+  for (const { userId } of members) {
+    if (decision === 'accept') notify(tx, userId, 'report_accepted', { title: event.title, path });
+    else notify(tx, userId, 'report_returned', { title: event.title, reason, path });
+  }
 }
 
 export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept' | 'return', reason?: string) {
   const event = findEvent(eventId);
-  const contract = event.contractId
-    ? db.select().from(contracts).where(eq(contracts.id, event.contractId)).get()
-    : undefined;
-  if (!contract) forbidden();
-  requireUnionRole(viewer, contract.unionId, ['commissioner']);
-  if (decision === 'return' && !reason?.trim()) throw new UserError('errors.reasonRequired');
+  const oversight = eventOversight(event);
+  if (!oversight) forbidden();
+  requireUnionRole(viewer, oversight.unionId, oversight.review);
+  const trimmed = reason?.trim() ?? '';
+  if (decision === 'return' && !trimmed) throw new UserError('errors.reasonRequired');
   transaction((tx) => {
-    const state = transition(eventMachine, event.state as EventState, decision, 'commissioner');
-    tx.update(events)
-      .set(decision === 'accept' ? { state, acceptedAt: now() } : { state, returnReason: reason!.trim() })
+    const state = transition(eventMachine, event.state as EventState, decision, oversight.review[0]);
+    const { changes } = tx
+      .update(events)
+      .set(decision === 'accept' ? { state, acceptedAt: now() } : { state, returnReason: trimmed })
       .where(and(eq(events.id, eventId), eq(events.state, event.state)))
       .run();
+    if (!changes) throw new UserError('errors.illegalTransition', 409);
     audit(tx, {
       actorId: viewer.id,
       action: `event.${decision}`,
       subjectType: 'event',
       subjectId: eventId,
-      data: { reason },
+      data: { reason: trimmed || undefined },
     });
+    notifyOrganization(tx, event, decision, trimmed);
   });
 }

@@ -3,9 +3,12 @@ import { db } from '~/lib/db.server';
 
 /**
  * The delivery figures, defined once:
- * - sessions delivered: events whose completion report the union accepted;
+ * - sessions delivered (场次): events whose completion report the union accepted;
  * - worker-visits (人次): check-ins plus walk-ins at those events;
- * - satisfaction rate: share of ratings of 4 or 5 among all ratings not excluded by the union.
+ * - ratings, average score and satisfaction rate over the ratings given at those events that the
+ *   union has not excluded; satisfaction rate = share of those ratings that are 4 or 5.
+ * Contract and organization figures count accepted events only; an event's own figures are shown
+ * before acceptance too (its page says they count once the report is accepted).
  */
 export type Figures = {
   sessionsDelivered: number;
@@ -15,7 +18,19 @@ export type Figures = {
   satisfaction: number | null;
 };
 
-function figuresWhere(eventFilter: SQL): Figures {
+/** A rating of this score or more counts as satisfied. */
+export const satisfiedFromScore = 4;
+
+export function isSatisfied(score: number) {
+  return score >= satisfiedFromScore;
+}
+
+/** Satisfied ratings ÷ all counted ratings; null when there is nothing to divide. */
+export function satisfactionRate(satisfied: number, ratings: number) {
+  return ratings ? satisfied / ratings : null;
+}
+
+function figuresOver(scope: SQL): Figures {
   const row = db.get<{
     sessionsDelivered: number;
     workerVisits: number;
@@ -23,35 +38,43 @@ function figuresWhere(eventFilter: SQL): Figures {
     average: number | null;
     satisfied: number;
   }>(sql`
-    with scoped as (select * from events e where e.state <> 'cancelled' and ${eventFilter}),
-    delivered as (select * from scoped where state = 'accepted'),
+    with scoped as (select e.id, e.state, e.walk_ins from events e where e.state <> 'cancelled' and ${scope}),
     scored as (
       select r.score from ratings r join scoped s on s.id = r.event_id where r.excluded_reason is null
     )
     select
-      (select count(*) from delivered) as sessionsDelivered,
-      (select coalesce(sum(d.walk_ins + (select count(*) from checkins c where c.event_id = d.id)), 0) from delivered d) as workerVisits,
+      (select count(*) from scoped where state = 'accepted') as sessionsDelivered,
+      (select coalesce(sum(s.walk_ins + (select count(*) from checkins c where c.event_id = s.id)), 0) from scoped s) as workerVisits,
       (select count(*) from scored) as ratings,
       (select avg(score) from scored) as average,
-      (select count(*) from scored where score >= 4) as satisfied
+      (select count(*) from scored where score >= ${satisfiedFromScore}) as satisfied
   `)!;
   return {
     sessionsDelivered: row.sessionsDelivered,
     workerVisits: row.workerVisits,
     ratings: row.ratings,
     averageScore: row.average,
-    satisfaction: row.ratings ? row.satisfied / row.ratings : null,
+    satisfaction: satisfactionRate(row.satisfied, row.ratings),
   };
 }
 
+const delivered = sql`e.state = 'accepted'`;
+
+/** One event's figures, whatever its state (sessions delivered is 1 once accepted). */
 export function eventFigures(eventId: number) {
-  return figuresWhere(sql`e.id = ${eventId}`);
+  return figuresOver(sql`e.id = ${eventId}`);
 }
 
 export function contractFigures(contractId: number) {
-  return figuresWhere(sql`e.contract_id = ${contractId}`);
+  return figuresOver(sql`${delivered} and e.contract_id = ${contractId}`);
 }
 
+/** The organization's contracted delivery: what its evaluation's completion rate compares. */
 export function organizationFigures(organizationId: number) {
-  return figuresWhere(sql`e.organization_id = ${organizationId}`);
+  return figuresOver(sql`${delivered} and e.organization_id = ${organizationId} and e.contract_id is not null`);
+}
+
+/** A resident organization's own activities (no contract) accepted by the incubator. */
+export function residentActivityFigures(organizationId: number) {
+  return figuresOver(sql`${delivered} and e.organization_id = ${organizationId} and e.residency_id is not null`);
 }

@@ -5,8 +5,9 @@ export const eventMachine = defineMachine({
   states: ['scheduled', 'reported', 'accepted', 'returned', 'cancelled'],
   transitions: {
     report: { from: ['scheduled', 'returned'], to: 'reported', by: ['organization'] },
-    accept: { from: ['reported'], to: 'accepted', by: ['commissioner'] },
-    return: { from: ['reported'], to: 'returned', by: ['commissioner'] },
+    // The contract's commissioner reviews contracted events; the incubator manager a resident's own.
+    accept: { from: ['reported'], to: 'accepted', by: ['commissioner', 'incubator_manager'] },
+    return: { from: ['reported'], to: 'returned', by: ['commissioner', 'incubator_manager'] },
     cancel: { from: ['scheduled'], to: 'cancelled', by: ['organization'] },
   },
 });
@@ -24,3 +25,7 @@ export const occupations = [
   'factory_worker',
   'other',
 ] as const;
+
+/** Photo formats a completion report accepts, recognised by their first bytes, not their name. */
+export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoType = (typeof photoTypes)[number];

@@ -17,6 +17,8 @@ export const reportSchema = z.object({
   summary: requiredText(5000),
 });
 
+export const walkInsSchema = z.object({ walkIns: wholeNumber(0, 100_000) });
+
 export const checkinSchema = z.object({
   ticket: z.string(),
   occupation: z.enum(occupations).optional(),

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/c.$eventId.rate';
-import { findCheckin, findRating, rate, ratingOpen } from '~/delivery/checkin.server';
+import { findCheckin, findRating, rate, ratingEditable, ratingWindow } from '~/delivery/checkin.server';
 import { readDeviceId } from '~/delivery/device.server';
 import { findEvent } from '~/delivery/events.server';
 import { ratingSchema, ratingTags } from '~/delivery/schemas';
@@ -24,10 +24,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: t('rating.title'),
     eventTitle: event.title,
     checkedIn: Boolean(checkin),
-    open: ratingOpen(event),
+    window: ratingWindow(event),
     welcome: search.has('welcome'),
     thanks: search.has('thanks'),
     rating: rating ? { score: rating.score, comment: rating.comment, tags: rating.tags } : null,
+    editable: rating ? ratingEditable(rating) : true,
   };
 }
 
@@ -36,7 +37,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ratingSchema });
   if (submission.status !== 'success') {
-    return data({ failure: 'errors.chooseScore', comment: String(formData.get('comment') ?? '') }, { status: 400 });
+    const failure = Object.values(submission.error ?? {}).flat()[0] ?? 'errors.chooseScore';
+    return data({ failure, comment: String(formData.get('comment') ?? '') }, { status: 400 });
   }
   const edit = formData.get('intent') === 'edit';
   const result = await attempt(() => rate(eventId, readDeviceId(request), { ...submission.value, edit }));
@@ -51,7 +53,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { rating } = loaderData;
-  const showForm = loaderData.checkedIn && loaderData.open;
+  const showForm = loaderData.checkedIn && loaderData.window === 'open' && loaderData.editable;
   return (
     <div className="worker">
       <p className="worker-event">{loaderData.eventTitle}</p>
@@ -68,7 +70,13 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
         </p>
       ) : null}
       {!loaderData.checkedIn ? <p role="alert">{t('errors.checkInFirst')}</p> : null}
-      {loaderData.checkedIn && !loaderData.open ? <p role="alert">{t('errors.ratingClosed')}</p> : null}
+      {loaderData.checkedIn && loaderData.window === 'before' ? (
+        <p role="status">{t('delivery.errors.ratingNotYet')}</p>
+      ) : null}
+      {loaderData.checkedIn && loaderData.window === 'closed' ? <p role="alert">{t('errors.ratingClosed')}</p> : null}
+      {rating && !loaderData.editable ? (
+        <p role="status">{t('delivery.rating.given', { count: rating.score })}</p>
+      ) : null}
       {showForm ? (
         <Form method="post">
           <input type="hidden" name="intent" value={rating ? 'edit' : 'create'} />

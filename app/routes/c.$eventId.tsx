@@ -2,9 +2,10 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/c.$eventId';
-import { checkIn, checkinOpen, findCheckin, isCodeFresh, issueTicket } from '~/delivery/checkin.server';
+import { checkIn, checkinWindow, findCheckin, isCodeFresh, issueTicket } from '~/delivery/checkin.server';
 import { deviceCookie, readDeviceId } from '~/delivery/device.server';
 import { findEvent } from '~/delivery/events.server';
+import { networkHash } from '~/delivery/network.server';
 import { occupations } from '~/delivery/machine';
 import { checkinSchema } from '~/delivery/schemas';
 import { attempt } from '~/lib/actions.server';
@@ -20,7 +21,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const t = await getT(request);
   const base = { title: t('checkin.title'), eventId: event.id, eventTitle: event.title };
   if (findCheckin(event.id, readDeviceId(request))) return { ...base, status: 'already' as const };
-  if (!checkinOpen(event)) return { ...base, status: 'closed' as const };
+  const window = checkinWindow(event);
+  if (window === 'before') return { ...base, status: 'before' as const };
+  if (window === 'closed') return { ...base, status: 'closed' as const };
   const code = new URL(request.url).searchParams.get('k') ?? '';
   if (!isCodeFresh(event, code)) return { ...base, status: 'expired' as const };
   return { ...base, status: 'open' as const, ticket: issueTicket(event, code) };
@@ -32,7 +35,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (submission.status !== 'success') return data({ failure: 'errors.codeExpired' }, { status: 400 });
   const existing = readDeviceId(request);
   const cookie = deviceCookie(request, existing ?? undefined);
-  const result = await attempt(() => checkIn(eventId, cookie.deviceId, submission.value));
+  const result = await attempt(() => checkIn(eventId, cookie.deviceId, submission.value, networkHash(request)));
   if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
   return redirect(`/c/${eventId}/rate?welcome`, { headers: { 'Set-Cookie': cookie.header } });
 }
@@ -57,6 +60,7 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
           </Link>
         </>
       ) : null}
+      {status === 'before' ? <p role="alert">{t('delivery.errors.checkinNotYet')}</p> : null}
       {status === 'closed' ? <p role="alert">{t('errors.checkinClosed')}</p> : null}
       {status === 'expired' ? <p role="alert">{t('errors.codeExpired')}</p> : null}
       {status === 'open' ? (

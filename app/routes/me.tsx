@@ -47,7 +47,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
           <ul>
             {loaderData.organizations.map((o) => (
               <li key={o.id}>
-                <Link to={`/orgs/${o.id}`}>{o.name}</Link>
+                <Link to={`/orgs/${o.id}`}>{o.name}</Link> ·{' '}
+                <Link to={`/orgs/${o.id}/calendar`}>{t('delivery.calendar.link')}</Link>
               </li>
             ))}
           </ul>
@@ -62,7 +63,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
           <ul>
             {loaderData.unions.map((u) => (
               <li key={u.id}>
-                {u.name}：{u.roles.map((r) => t(`roles.${r}`)).join('、')}
+                {u.name}：{u.roles.map((r) => t(`roles.${r}`)).join('、')} ·{' '}
+                <Link to={`/unions/${u.id}/calendar`}>{t('delivery.calendar.link')}</Link>
               </li>
             ))}
           </ul>

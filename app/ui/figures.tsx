@@ -25,12 +25,19 @@ export function FiguresBlock({
         <Stat label={t('figures.workerVisits')} value={figures.workerVisits} testId="worker-visits" />
         <Stat label={t('figures.ratings')} value={figures.ratings} testId="ratings-count" />
         <Stat
+          label={t('delivery.figures.averageScore')}
+          value={figures.averageScore === null ? '—' : figures.averageScore.toFixed(1)}
+          testId="average-score"
+        />
+        <Stat
           label={t('figures.satisfaction')}
           value={formatPercent(figures.satisfaction, locale)}
           testId="satisfaction"
         />
       </Stats>
-      <p className="hint">{t('figures.definition')}</p>
+      <p className="hint">
+        {t('figures.definition')} {t('delivery.figures.averageDefinition')}
+      </p>
     </>
   );
 }

@@ -1,0 +1,55 @@
+/** Month arithmetic for the calendars, in Asia/Shanghai (UTC+8, no daylight saving). */
+const shanghaiOffsetMs = 8 * 3600_000;
+
+export type Month = { year: number; month: number };
+
+/** "2026-11-24" for the Shanghai calendar day of an instant. */
+export function shanghaiDay(date: Date) {
+  return new Date(date.getTime() + shanghaiOffsetMs).toISOString().slice(0, 10);
+}
+
+export function formatMonth({ year, month }: Month) {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** "2026-11" from the query string, else the month `today` falls in. */
+export function parseMonth(value: string | null, today: Date): Month {
+  const match = value ? /^(\d{4})-(\d{2})$/.exec(value) : null;
+  if (match) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    if (year >= 2000 && year <= 2100 && month >= 1 && month <= 12) return { year, month };
+  }
+  const [year, month] = shanghaiDay(today).split('-').map(Number) as [number, number];
+  return { year, month };
+}
+
+export function addMonths({ year, month }: Month, delta: number): Month {
+  const index = year * 12 + (month - 1) + delta;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+function shanghaiMidnight(year: number, month: number, day: number) {
+  return new Date(Date.UTC(year, month - 1, day) - shanghaiOffsetMs);
+}
+
+/** The instants the month starts and ends (exclusive). */
+export function monthRange(m: Month) {
+  const next = addMonths(m, 1);
+  return { from: shanghaiMidnight(m.year, m.month, 1), to: shanghaiMidnight(next.year, next.month, 1) };
+}
+
+/** The weeks (Monday first) covering the month, each day as "YYYY-MM-DD" and whether it is in it. */
+export function monthGrid(m: Month) {
+  const first = new Date(Date.UTC(m.year, m.month - 1, 1));
+  const daysInMonth = new Date(Date.UTC(m.year, m.month, 0)).getUTCDate();
+  const leading = (first.getUTCDay() + 6) % 7;
+  const cells = Math.ceil((leading + daysInMonth) / 7) * 7;
+  const weeks: { day: string; inMonth: boolean }[][] = [];
+  for (let i = 0; i < cells; i++) {
+    const date = new Date(Date.UTC(m.year, m.month - 1, 1 + i - leading));
+    if (i % 7 === 0) weeks.push([]);
+    weeks.at(-1)!.push({ day: date.toISOString().slice(0, 10), inMonth: date.getUTCMonth() === m.month - 1 });
+  }
+  return weeks;
+}

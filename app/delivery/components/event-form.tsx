@@ -1,0 +1,36 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { venueTypes } from '../machine';
+import { eventSchema } from '../schemas';
+import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+
+/** Scheduling an event, under a contract or as a resident's own activity. */
+export function EventForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }),
+    shouldValidate: 'onBlur',
+    defaultValue: { durationMinutes: '90' },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <Field meta={fields.title} label={t('events.title')} />
+      <Field meta={fields.startsAt} label={t('events.startsAt')} type="datetime-local" hint={t('common.beijingTime')} />
+      <Field meta={fields.durationMinutes} label={t('events.durationMinutes')} type="number" min={15} />
+      <SelectField
+        meta={fields.venueType}
+        label={t('events.venueType')}
+        placeholder={t('common.choose')}
+        options={venueTypes.map((v) => ({ value: v, label: t(`venues.${v}`) }))}
+      />
+      <Field meta={fields.address} label={t('events.address')} />
+      <Field meta={fields.capacity} label={t('events.capacity')} type="number" min={1} />
+      <Field meta={fields.expectedAttendance} label={t('events.expectedAttendance')} type="number" min={0} />
+      <SubmitButton>{t('events.schedule')}</SubmitButton>
+    </Form>
+  );
+}

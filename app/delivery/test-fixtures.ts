@@ -1,0 +1,124 @@
+// Test fixtures for delivery's Vitest files: real rows in the per-file test database.
+import { randomBytes } from 'node:crypto';
+import * as s from '../../db/schema';
+import { checkIn, issueTicket, checkinCode, newDeviceId } from './checkin.server';
+import { findEvent } from './events.server';
+import type { UnionRole } from '~/accounts/roles';
+import { getViewer } from '~/accounts/auth.server';
+import { createSession } from '~/accounts/session.server';
+import { db } from '~/lib/db.server';
+
+let sequence = 0;
+
+export function createUser(name = 'user') {
+  sequence += 1;
+  return db
+    .insert(s.users)
+    .values({ email: `${name}-${sequence}-${randomBytes(3).toString('hex')}@test.example`, name, passwordHash: 'x' })
+    .returning()
+    .get().id;
+}
+
+/** The viewer exactly as a request with a session cookie would produce it. */
+export async function viewerFor(userId: number) {
+  const { token } = createSession(userId);
+  const request = new Request('http://test.example/', { headers: { cookie: `session=${token}` } });
+  return (await getViewer(request))!;
+}
+
+export function createUnion(name = '测试县总工会') {
+  return db.insert(s.unions).values({ name, level: 'county' }).returning().get().id;
+}
+
+export function grantRole(unionId: number, role: UnionRole) {
+  const userId = createUser(role);
+  db.insert(s.staffRoles).values({ unionId, userId, role }).run();
+  return userId;
+}
+
+export function createOrganization(name = '测试社工服务中心') {
+  const organizationId = db.insert(s.organizations).values({ name, type: 'grassroots' }).returning().get().id;
+  const ownerId = createUser('owner');
+  db.insert(s.organizationMembers).values({ organizationId, userId: ownerId, role: 'owner' }).run();
+  return { organizationId, ownerId };
+}
+
+export function createContract(unionId: number, organizationId: number, state = 'active') {
+  return db
+    .insert(s.contracts)
+    .values({
+      unionId,
+      organizationId,
+      title: '职工心理关爱服务',
+      category: 'counselling',
+      amountFen: 4_000_000,
+      sessions: 4,
+      state,
+    })
+    .returning()
+    .get().id;
+}
+
+export function createResidency(unionId: number, organizationId: number, state = 'active') {
+  const incubatorId = db
+    .insert(s.incubators)
+    .values({ unionId, name: '测试孵化基地', host: '职工服务中心' })
+    .returning()
+    .get().id;
+  return db
+    .insert(s.residencies)
+    .values({ incubatorId, organizationId, startsOn: '2026-01-01', endsOn: '2027-12-31', state })
+    .returning()
+    .get().id;
+}
+
+/** An event row as scheduling would write it; `owner` says whose it is. */
+export function createEvent(
+  owner: { organizationId: number; contractId?: number; residencyId?: number },
+  startsAt: Date,
+  values: Partial<typeof s.events.$inferInsert> = {},
+) {
+  return db
+    .insert(s.events)
+    .values({
+      ...owner,
+      title: '驿站心理讲座',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+      venueType: 'station',
+      address: '丹东街道爱心驿站',
+      capacity: 50,
+      checkinSecret: randomBytes(32).toString('hex'),
+      ...values,
+    })
+    .returning()
+    .get().id;
+}
+
+/** A worker scanning the current code and checking in; returns the device id (the cookie). */
+export function checkInWorker(eventId: number, networkHash: string | null = null) {
+  const event = findEvent(eventId);
+  const deviceId = newDeviceId();
+  checkIn(eventId, deviceId, { ticket: issueTicket(event, checkinCode(event)) }, networkHash);
+  return deviceId;
+}
+
+/** A union, an organization with an active contract and an active residency, and their people. */
+export async function deliveryWorld() {
+  const unionId = createUnion();
+  const { organizationId, ownerId } = createOrganization();
+  const contractId = createContract(unionId, organizationId);
+  const residencyId = createResidency(unionId, organizationId);
+  const commissionerId = grantRole(unionId, 'commissioner');
+  return {
+    unionId,
+    organizationId,
+    contractId,
+    residencyId,
+    owner: await viewerFor(ownerId),
+    commissioner: await viewerFor(commissionerId),
+    reviewer: await viewerFor(grantRole(unionId, 'reviewer')),
+    incubatorManager: await viewerFor(grantRole(unionId, 'incubator_manager')),
+    leadership: await viewerFor(grantRole(unionId, 'leadership')),
+  };
+}
