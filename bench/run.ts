@@ -5,3 +5,4 @@ import { readdirSync } from 'node:fs';
 for (const file of readdirSync('bench').filter((f) => f.endsWith('.ts') && f !== 'run.ts')) {
   execSync(`npx tsx bench/${file}`, { stdio: 'inherit' });
 }
+execSync('node scripts/rating-page-js.mjs', { stdio: 'inherit' });
