@@ -55,3 +55,15 @@ export function contractFigures(contractId: number) {
 export function organizationFigures(organizationId: number) {
   return figuresWhere(sql`e.organization_id = ${organizationId}`);
 }
+
+/**
+ * Rated and satisfied counts per organization by the same rules as `figuresWhere`, as a subquery
+ * (organization_id, ratings, satisfied) for lists that sort or show many organizations at once.
+ */
+export function satisfactionByOrganization(organizationIds: SQL) {
+  return sql`
+    select e.organization_id as organization_id, count(*) as ratings, sum(r.score >= 4) as satisfied
+    from ratings r join events e on e.id = r.event_id
+    where e.state <> 'cancelled' and r.excluded_reason is null and e.organization_id in (${organizationIds})
+    group by e.organization_id`;
+}

@@ -47,7 +47,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
           <ul>
             {loaderData.organizations.map((o) => (
               <li key={o.id}>
-                <Link to={`/orgs/${o.id}`}>{o.name}</Link>
+                <Link to={`/orgs/${o.id}`}>{o.name}</Link> ·{' '}
+                <Link to={`/orgs/${o.id}/offerings`}>{t('catalog.manage.manageLink')}</Link>
               </li>
             ))}
           </ul>
@@ -63,6 +64,12 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             {loaderData.unions.map((u) => (
               <li key={u.id}>
                 {u.name}：{u.roles.map((r) => t(`roles.${r}`)).join('、')}
+                {u.roles.includes('admin') ? (
+                  <>
+                    {' · '}
+                    <Link to={`/unions/${u.id}/commissioning`}>{t('catalog.settings.link')}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -125,6 +132,9 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
         ) : (
           <Empty>{t('contracts.none')}</Empty>
         )}
+        <p>
+          <Link to="/commissions">{t('catalog.commissions.listTitle')}</Link>
+        </p>
       </Section>
     </>
   );
