@@ -98,6 +98,7 @@ function SiteHeader() {
         {t('app.name')}
       </Link>
       <nav aria-label={t('nav.label')}>
+        <Link to="/catalog">{t('catalog.nav')}</Link>
         <Link to="/tenders">{t('nav.tenders')}</Link>
         {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}

@@ -42,6 +42,15 @@ export default [
   // incubation (issue 3)
 
   // catalog (issue 4)
+  route('catalog', 'routes/catalog._index.tsx'),
+  route('catalog/:offeringId', 'routes/catalog.$offeringId.tsx'),
+  route('catalog/:offeringId/photos/:photoId', 'routes/catalog.$offeringId.photos.$photoId.ts'),
+  route('orgs/:orgId/offerings', 'routes/orgs.$orgId.offerings.tsx'),
+  route('orgs/:orgId/offerings/new', 'routes/orgs.$orgId.offerings.new.tsx'),
+  route('offerings/:offeringId/edit', 'routes/offerings.$offeringId.edit.tsx'),
+  route('commissions', 'routes/commissions._index.tsx'),
+  route('commissions/:commissionId', 'routes/commissions.$commissionId.tsx'),
+  route('unions/:unionId/commissioning', 'routes/unions.$unionId.commissioning.tsx'),
 
   // evaluation and reports (issue 7)
 

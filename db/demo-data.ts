@@ -520,7 +520,7 @@ export const offerings: DemoOffering[] = [
     orgKey: 'mediation',
     title: '劳资纠纷“老娘舅”调解',
     category: 'mediation',
-    description: '接到电话立即赶赴现场，联合律师和心理咨询师全程跟踪，直至欠薪等纠纷化解。',
+    description: '接到电话立即赶赴现场，联合律师和社工全程跟踪，直至欠薪等纠纷化解。',
     format: 'on_site',
     durationMinutes: 120,
     capacity: 10,

@@ -78,3 +78,16 @@ export function organizationFigures(organizationId: number) {
 export function residentActivityFigures(organizationId: number) {
   return figuresOver(sql`${delivered} and e.organization_id = ${organizationId} and e.residency_id is not null`);
 }
+
+/**
+ * Rated and satisfied counts per organization by the same rules as `organizationFigures`, as a subquery
+ * (organization_id, ratings, satisfied) for lists that sort or show many organizations at once.
+ */
+export function satisfactionByOrganization(organizationIds: SQL) {
+  return sql`
+    select e.organization_id as organization_id, count(*) as ratings, sum(r.score >= 4) as satisfied
+    from ratings r join events e on e.id = r.event_id
+    where e.state = 'accepted' and e.contract_id is not null and r.excluded_reason is null
+      and e.organization_id in (${organizationIds})
+    group by e.organization_id`;
+}

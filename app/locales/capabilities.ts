@@ -1,5 +1,6 @@
 import type { CapabilityMessages } from '~/lib/i18n';
+import catalog from '~/catalog/messages';
 import delivery from '~/delivery/messages';
 
 // One line per capability that owns messages: `import x from '~/<capability>/messages';`
-export const capabilityMessages: CapabilityMessages[] = [delivery];
+export const capabilityMessages: CapabilityMessages[] = [delivery, catalog];

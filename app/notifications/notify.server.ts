@@ -25,6 +25,14 @@ export type NotificationData = {
   objection_filed: { title: string; organization: string; path: string };
   objection_answered: { title: string; path: string };
   contract_ready: { title: string; amountFen: number; path: string };
+  commission_requested: { title: string; union: string; sessions: number; amountFen: number; path: string };
+  commission_decided: {
+    title: string;
+    organization: string;
+    decision: 'accepted' | 'declined';
+    reason: string;
+    path: string;
+  };
   event_reminder: { title: string; startsAt: string; address: string; path: string };
   report_accepted: { title: string; path: string };
   report_returned: { title: string; reason: string; path: string };

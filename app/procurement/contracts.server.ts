@@ -4,7 +4,7 @@ import { contractMachine, type ContractState } from './machine';
 import { hasUnionRole, isOrgMember, notFound, forbidden, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
-import { db, durably } from '~/lib/db.server';
+import { db, durably, type DB } from '~/lib/db.server';
 import { transition } from '~/lib/machine';
 
 function findContract(contractId: number) {
@@ -47,22 +47,42 @@ export function getContractFor(viewer: Viewer, contractId: number) {
 export function confirmContract(viewer: Viewer, contractId: number) {
   const contract = findContract(contractId);
   requireOrgMember(viewer, contract.organizationId, ['owner']);
-  durably((tx) => {
-    const state = transition(contractMachine, contract.state as ContractState, 'confirm', 'organization');
-    tx.update(contracts).set({ state, signedAt: now() }).where(eq(contracts.id, contractId)).run();
-    tx.insert(ledgerEntries).values({ contractId, kind: 'committed', amountFen: contract.amountFen }).run();
-    tx.update(milestones)
-      .set({ state: 'due', dueAt: now() })
-      .where(
-        and(
-          eq(milestones.contractId, contractId),
-          eq(milestones.condition, 'signing'),
-          eq(milestones.state, 'pending'),
-        ),
-      )
-      .run();
-    audit(tx, { actorId: viewer.id, action: 'contract.confirm', subjectType: 'contract', subjectId: contractId });
-  });
+  durably((tx) => signContract(tx, contract, viewer.id));
+}
+
+/**
+ * Draws up a contract with the standard milestones, pending the organization's signature: what an
+ * awarded tender and an accepted direct commission both produce.
+ */
+export function draftContract(tx: DB, values: Omit<typeof contracts.$inferInsert, 'state' | 'signedAt'>) {
+  const contract = tx.insert(contracts).values(values).returning().get();
+  createStandardMilestones(tx, contract.id, contract.amountFen, contract.sessions);
+  return contract;
+}
+
+/** The signature's effects, inside the caller's durable transaction. */
+export function signContract(tx: DB, contract: typeof contracts.$inferSelect, actorId: number) {
+  const state = transition(contractMachine, contract.state as ContractState, 'confirm', 'organization');
+  tx.update(contracts).set({ state, signedAt: now() }).where(eq(contracts.id, contract.id)).run();
+  tx.insert(ledgerEntries).values({ contractId: contract.id, kind: 'committed', amountFen: contract.amountFen }).run();
+  tx.update(milestones)
+    .set({ state: 'due', dueAt: now() })
+    .where(
+      and(eq(milestones.contractId, contract.id), eq(milestones.condition, 'signing'), eq(milestones.state, 'pending')),
+    )
+    .run();
+  audit(tx, { actorId, action: 'contract.confirm', subjectType: 'contract', subjectId: contract.id });
+}
+
+/** 30% on signing, 70% on final acceptance: the split the seeds' unions use. */
+export function createStandardMilestones(tx: DB, contractId: number, amountFen: number, sessions: number) {
+  const first = Math.round(amountFen * 0.3);
+  tx.insert(milestones)
+    .values([
+      { contractId, label: 'signing', amountFen: first, condition: 'signing' },
+      { contractId, label: 'final', amountFen: amountFen - first, condition: 'final', conditionSessions: sessions },
+    ])
+    .run();
 }
 
 export function listContracts(filter: { organizationIds?: number[]; unionIds?: number[] }) {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { bidScores, bids, contracts, milestones, organizationMembers, tenders } from '../../db/schema';
+import { bidScores, bids, organizationMembers, tenders } from '../../db/schema';
 import { openBids } from './bids.server';
+import { draftContract } from './contracts.server';
 import { tenderMachine, type Criterion, type TenderState } from './machine';
 import { rankBids, type ScoreRow } from './scoring';
 import { unsealBid } from './seal.server';
@@ -131,25 +132,20 @@ function finalizeAward(tx: DB, tender: Tender, priceFen: number, actorId: number
     actorId ? 'commissioner' : 'clock',
   );
   const bid = tx.select().from(bids).where(eq(bids.id, tender.awardedBidId!)).get()!;
-  const contract = tx
-    .insert(contracts)
-    .values({
-      unionId: tender.unionId,
-      departmentId: tender.departmentId,
-      organizationId: bid.organizationId,
-      tenderId: tender.id,
-      bidId: bid.id,
-      title: tender.title,
-      category: tender.category,
-      amountFen: priceFen,
-      sessions: tender.sessions,
-      minWorkerVisits: tender.minWorkerVisits,
-      periodStart: tender.periodStart,
-      periodEnd: tender.periodEnd,
-    })
-    .returning()
-    .get();
-  createStandardMilestones(tx, contract.id, priceFen, tender.sessions);
+  const contract = draftContract(tx, {
+    unionId: tender.unionId,
+    departmentId: tender.departmentId,
+    organizationId: bid.organizationId,
+    tenderId: tender.id,
+    bidId: bid.id,
+    title: tender.title,
+    category: tender.category,
+    amountFen: priceFen,
+    sessions: tender.sessions,
+    minWorkerVisits: tender.minWorkerVisits,
+    periodStart: tender.periodStart,
+    periodEnd: tender.periodEnd,
+  });
   const state = transition(tenderMachine, awarded, 'contract', 'commissioner');
   tx.update(tenders).set({ state }).where(eq(tenders.id, tender.id)).run();
   audit(tx, {
@@ -162,13 +158,5 @@ function finalizeAward(tx: DB, tender: Tender, priceFen: number, actorId: number
   return contract.id;
 }
 
-/** 30% on signing, 70% on final acceptance: the split the seeds' unions use. */
-export function createStandardMilestones(tx: DB, contractId: number, amountFen: number, sessions: number) {
-  const first = Math.round(amountFen * 0.3);
-  tx.insert(milestones)
-    .values([
-      { contractId, label: 'signing', amountFen: first, condition: 'signing' },
-      { contractId, label: 'final', amountFen: amountFen - first, condition: 'final', conditionSessions: sessions },
-    ])
-    .run();
-}
+// Kept importable from here for the demo seed; defined with the contracts.
+export { createStandardMilestones } from './contracts.server';

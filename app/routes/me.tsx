@@ -48,7 +48,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             {loaderData.organizations.map((o) => (
               <li key={o.id}>
                 <Link to={`/orgs/${o.id}`}>{o.name}</Link> ·{' '}
-                <Link to={`/orgs/${o.id}/calendar`}>{t('delivery.calendar.link')}</Link>
+                <Link to={`/orgs/${o.id}/calendar`}>{t('delivery.calendar.link')}</Link> ·{' '}
+                <Link to={`/orgs/${o.id}/offerings`}>{t('catalog.manage.manageLink')}</Link>
               </li>
             ))}
           </ul>
@@ -65,6 +66,12 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
               <li key={u.id}>
                 {u.name}：{u.roles.map((r) => t(`roles.${r}`)).join('、')} ·{' '}
                 <Link to={`/unions/${u.id}/calendar`}>{t('delivery.calendar.link')}</Link>
+                {u.roles.includes('admin') ? (
+                  <>
+                    {' · '}
+                    <Link to={`/unions/${u.id}/commissioning`}>{t('catalog.settings.link')}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -127,6 +134,9 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
         ) : (
           <Empty>{t('contracts.none')}</Empty>
         )}
+        <p>
+          <Link to="/commissions">{t('catalog.commissions.listTitle')}</Link>
+        </p>
       </Section>
     </>
   );

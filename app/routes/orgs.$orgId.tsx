@@ -1,17 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Route } from './+types/orgs.$orgId';
+import { getViewer, isOrgMember } from '~/accounts/auth.server';
+import { OfferingList } from '~/catalog/components/offering-list';
+import { listOrganizationOfferings } from '~/catalog/offerings.server';
+import { TrackRecord } from '~/catalog/components/track-record';
+import { organizationTrackRecord } from '~/catalog/track-record.server';
 import { organizationEvaluation } from '~/evaluation/organization.server';
 import { formatPercent } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { getOrganization } from '~/organizations/organizations.server';
-import { FiguresBlock } from '~/ui/figures';
 import { PageHeader, Section, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.organization.name }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const organization = getOrganization(parseId(params.orgId));
+  const viewer = await getViewer(request);
   return {
     locale: await getLocale(request),
     // Public profile: contact person and phone are not shown to the public.
@@ -25,15 +31,30 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       volunteers: organization.volunteers,
     },
     evaluation: organizationEvaluation(organization.id),
+    trackRecord: organizationTrackRecord(organization.id),
+    offerings: listOrganizationOfferings(organization.id, { publishedOnly: true }).map((o) => ({
+      id: o.id,
+      title: o.title,
+      category: o.category,
+      format: o.format,
+      priceFen: o.priceFen,
+    })),
+    manageLink: viewer && isOrgMember(viewer, organization.id) ? `/orgs/${organization.id}/offerings` : null,
   };
 }
 
 export default function Organization({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { organization, evaluation, locale } = loaderData;
+  const { organization, evaluation, locale, manageLink } = loaderData;
   return (
     <>
-      <PageHeader title={organization.name} />
+      <PageHeader title={organization.name}>
+        {manageLink ? (
+          <Link className="button secondary" to={manageLink}>
+            {t('catalog.manage.manageLink')}
+          </Link>
+        ) : null}
+      </PageHeader>
       <p>{organization.description}</p>
       <Stats>
         <Stat label={t('organizations.type')} value={t(`organizationTypes.${organization.type}`)} />
@@ -46,7 +67,11 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
       {organization.fields.length ? <p>{organization.fields.map((f) => t(`categories.${f}`)).join('、')}</p> : null}
 
       <Section title={t('organizations.trackRecord')}>
-        <FiguresBlock figures={evaluation.figures} locale={locale} />
+        <TrackRecord record={loaderData.trackRecord} locale={locale} />
+      </Section>
+
+      <Section title={t('catalog.profile.offerings')}>
+        <OfferingList offerings={loaderData.offerings} locale={locale} />
       </Section>
 
       <Section title={t('evaluation.title')}>

@@ -8,12 +8,15 @@ type Meta = FieldMetadata<unknown>;
 function Errors({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
+  // role="alert" on the <ul> itself would strip its list semantics (axe: listitem).
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{t(e)}</li>
-      ))}
-    </ul>
+    <div role="alert">
+      <ul id={id} className="field-errors">
+        {errors.map((e) => (
+          <li key={e}>{t(e)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import type { organizationTrackRecord } from '../track-record.server';
+import { FiguresBlock } from '~/ui/figures';
+import { Stat, Stats } from '~/ui/page';
+
+type TrackRecordData = ReturnType<typeof organizationTrackRecord>;
+
+/** The platform's own record of an organization: delivery figures, contracts, grade, incubation. */
+export function TrackRecord({ record, locale }: { record: TrackRecordData; locale: string }) {
+  const { t } = useTranslation();
+  const { latestEvaluation: evaluation, incubation } = record;
+  return (
+    <>
+      <FiguresBlock figures={record.figures} locale={locale} />
+      <Stats>
+        <Stat
+          label={t('catalog.profile.contractsCompleted')}
+          value={record.contractsCompleted}
+          testId="contracts-completed"
+        />
+        <Stat
+          label={t('catalog.profile.latestGrade')}
+          value={
+            evaluation ? (
+              <>
+                {t(`grades.${evaluation.grade}`)}{' '}
+                <small>
+                  {t('catalog.profile.latestGradePeriod', { start: evaluation.periodStart, end: evaluation.periodEnd })}
+                </small>
+              </>
+            ) : (
+              t('catalog.offering.notEvaluated')
+            )
+          }
+          testId="latest-grade"
+        />
+        <Stat
+          label={t('catalog.profile.incubation')}
+          value={
+            incubation
+              ? t(`catalog.profile.incubationState.${incubation.state}`, {
+                  incubator: incubation.incubatorName,
+                  end: incubation.endsOn,
+                })
+              : t('catalog.profile.notIncubated')
+          }
+          testId="incubation"
+        />
+      </Stats>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form, useSearchParams, redirect } from 'react-router';
+import type { Route } from './+types/unions.$unionId.commissioning';
+import { requireViewer } from '~/accounts/auth.server';
+import { getCommissioningSettings, setDirectCommissionLimit } from '~/catalog/commissions.server';
+import { limitSchema } from '~/catalog/schemas';
+import { formatMoney } from '~/lib/format';
+import { parseId } from '~/lib/http';
+import { getLocale, getT } from '~/lib/i18n.server';
+import { fenToYuanInput } from '~/lib/money';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { PageHeader } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const union = getCommissioningSettings(viewer, parseId(params.unionId));
+  const t = await getT(request);
+  return { title: t('catalog.settings.title', { union: union.name }), locale: await getLocale(request), union };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const unionId = parseId(params.unionId);
+  const submission = parseWithZod(await request.formData(), { schema: limitSchema });
+  if (submission.status !== 'success') return submission.reply();
+  setDirectCommissionLimit(viewer, unionId, submission.value.limit);
+  return redirect(`/unions/${unionId}/commissioning?saved=1`);
+}
+
+export default function CommissioningSettings({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const { union, locale } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: limitSchema }),
+    defaultValue: { limit: fenToYuanInput(union.limitFen) },
+  });
+  return (
+    <div className="narrow">
+      <PageHeader title={loaderData.title} />
+      {searchParams.get('saved') ? (
+        <p className="notice" role="status">
+          {t('catalog.settings.saved')}
+        </p>
+      ) : null}
+      <p data-testid="current-limit">{t('catalog.settings.current', { limit: formatMoney(union.limitFen, locale) })}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <Field
+          meta={fields.limit}
+          label={t('catalog.settings.limitYuan')}
+          hint={t('catalog.settings.limitHint')}
+          inputMode="decimal"
+        />
+        <SubmitButton>{t('catalog.settings.save')}</SubmitButton>
+      </Form>
+    </div>
+  );
+}
