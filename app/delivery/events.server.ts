@@ -16,6 +16,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { releaseDueMilestones } from '~/payments/milestones.server';
 import type { venueTypes } from './machine';
 
 export type EventInput = {
@@ -124,6 +125,7 @@ export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept'
       .set(decision === 'accept' ? { state, acceptedAt: now() } : { state, returnReason: reason!.trim() })
       .where(and(eq(events.id, eventId), eq(events.state, event.state)))
       .run();
+    if (decision === 'accept') releaseDueMilestones(tx, contract.id);
     audit(tx, {
       actorId: viewer.id,
       action: `event.${decision}`,

@@ -1,11 +1,14 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import { contracts, ledgerEntries, milestones, organizations, unions } from '../../db/schema';
+import { desc, eq, inArray, or } from 'drizzle-orm';
+import { contracts, milestones, organizations, unions } from '../../db/schema';
 import { contractMachine, type ContractState } from './machine';
 import { hasUnionRole, isOrgMember, notFound, forbidden, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably } from '~/lib/db.server';
 import { transition } from '~/lib/machine';
+import { assertWithinBudget } from '~/payments/budget.server';
+import { appendLedger, budgetYear } from '~/payments/ledger.server';
+import { releaseDueMilestones } from '~/payments/milestones.server';
 
 function findContract(contractId: number) {
   const contract = db.select().from(contracts).where(eq(contracts.id, contractId)).get();
@@ -49,18 +52,10 @@ export function confirmContract(viewer: Viewer, contractId: number) {
   requireOrgMember(viewer, contract.organizationId, ['owner']);
   durably((tx) => {
     const state = transition(contractMachine, contract.state as ContractState, 'confirm', 'organization');
+    assertWithinBudget(tx, contract.departmentId, budgetYear(now()), contract.amountFen, contract.id);
     tx.update(contracts).set({ state, signedAt: now() }).where(eq(contracts.id, contractId)).run();
-    tx.insert(ledgerEntries).values({ contractId, kind: 'committed', amountFen: contract.amountFen }).run();
-    tx.update(milestones)
-      .set({ state: 'due', dueAt: now() })
-      .where(
-        and(
-          eq(milestones.contractId, contractId),
-          eq(milestones.condition, 'signing'),
-          eq(milestones.state, 'pending'),
-        ),
-      )
-      .run();
+    appendLedger(tx, { contractId, kind: 'committed', amountFen: contract.amountFen });
+    releaseDueMilestones(tx, contractId);
     audit(tx, { actorId: viewer.id, action: 'contract.confirm', subjectType: 'contract', subjectId: contractId });
   });
 }

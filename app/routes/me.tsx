@@ -10,6 +10,8 @@ import { listTenders } from '~/procurement/tenders.server';
 import { listUnions } from '~/unions/unions.server';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
 
+const paymentRoles: readonly string[] = ['finance', 'commissioner', 'leadership', 'admin'];
+
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const unionIds = [...new Set(viewer.roles.map((r) => r.unionId))];
@@ -47,7 +49,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
           <ul>
             {loaderData.organizations.map((o) => (
               <li key={o.id}>
-                <Link to={`/orgs/${o.id}`}>{o.name}</Link>
+                <Link to={`/orgs/${o.id}`}>{o.name}</Link> ·{' '}
+                <Link to={`/orgs/${o.id}/payments`}>{t('payments.orgLink')}</Link>
               </li>
             ))}
           </ul>
@@ -63,6 +66,13 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             {loaderData.unions.map((u) => (
               <li key={u.id}>
                 {u.name}：{u.roles.map((r) => t(`roles.${r}`)).join('、')}
+                {u.roles.some((r) => paymentRoles.includes(r)) ? (
+                  <>
+                    {' '}
+                    · <Link to={`/unions/${u.id}/payments`}>{t('payments.queueLink')}</Link> ·{' '}
+                    <Link to={`/unions/${u.id}/budgets`}>{t('payments.budgets.link')}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
