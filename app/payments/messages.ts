@@ -79,7 +79,7 @@ export default {
       budgets: {
         link: '部门预算',
         title: '{{union}}部门预算',
-        years: '年度',
+        years: '切换年度',
         yearHeading: '{{year}} 年',
         department: '部门',
         year: '年度',
@@ -188,7 +188,7 @@ export default {
       budgets: {
         link: '部門預算',
         title: '{{union}}部門預算',
-        years: '年度',
+        years: '切换年度',
         yearHeading: '{{year}} 年',
         department: '部門',
         year: '年度',
@@ -301,7 +301,7 @@ export default {
       budgets: {
         link: 'Department budgets',
         title: 'Department budgets: {{union}}',
-        years: 'Years',
+        years: 'Switch year',
         yearHeading: '{{year}}',
         department: 'Department',
         year: 'Year',

@@ -86,7 +86,10 @@ function TransferForm({
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: bankTransferSchema(today) }),
-    shouldValidate: 'onBlur',
+    // Revalidating as they type, not on blur: a message vanishing on blur would shift the button
+    // away from under the pointer between mousedown and mouseup, and the click would be lost.
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
     defaultValue: { paidOn: today, amount: fenToYuanInput(amountFen) },
   });
   return (
