@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { ledgerEntries } from '../../db/schema';
+import { contracts, ledgerEntries } from '../../db/schema';
 import { now } from '~/lib/clock.server';
 import { db, type DB } from '~/lib/db.server';
 
@@ -66,4 +66,15 @@ export function ledgerTotals(contractFilter: SQL, year?: number, database: DB = 
     confirmedFen: row.confirmed,
     outstandingFen: committedFen - row.paid,
   };
+}
+
+/**
+ * A contract ended early: what was committed and not paid goes back to the department's budget.
+ * Call it inside the transaction that terminates the contract; a second call releases nothing.
+ */
+export function releaseCommitment(tx: DB, contractId: number) {
+  const totals = ledgerTotals(sql`${contracts.id} = ${contractId}`, undefined, tx);
+  if (totals.outstandingFen <= 0) return 0;
+  appendLedger(tx, { contractId, kind: 'released', amountFen: totals.outstandingFen });
+  return totals.outstandingFen;
 }

@@ -1,9 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
+import { recordBankTransfer } from './bank-transfers.server';
+import { unionBudgets } from './budget.server';
+import { budgetYear, releaseCommitment } from './ledger.server';
 import { approveMilestone, getMilestoneFor, paymentQueue } from './milestones.server';
 import { reviewReport } from '~/delivery/events.server';
-import { db, sqlite } from '~/lib/db.server';
+import { now } from '~/lib/clock.server';
+import { db, sqlite, transaction } from '~/lib/db.server';
 import { ledgerOf, makeReportedEvent, milestonesOf, signedContract } from '../../tests/support/payments-fixtures';
 
 function notifications(userId: number, template: string) {
@@ -94,5 +98,27 @@ describe('the ledger', () => {
     );
     expect(() => sqlite.prepare('delete from ledger_entries where id = ?').run(row!.id)).toThrow(/append-only/);
     expect(ledgerOf(contractId)).toEqual([row]);
+  });
+
+  it('returns what a terminated contract left unpaid to the budget, once', async () => {
+    const { contractId, departmentId, unionId, finance } = await signedContract({
+      amountFen: 40_000_00,
+      budgetFen: 100_000_00,
+    });
+    const signing = milestonesOf(contractId)[0]!;
+    approveMilestone(finance, signing.id);
+    await recordBankTransfer(finance, signing.id, {
+      paidOn: '2026-03-02',
+      amountFen: signing.amountFen,
+      reference: 'ABC-1',
+      voucher: new File([Buffer.from('%PDF-1.4')], 'v.pdf'),
+    });
+    const remaining = () =>
+      unionBudgets(finance, unionId, budgetYear(now())).find((d) => d.departmentId === departmentId)!;
+    expect(remaining()).toMatchObject({ committedFen: 40_000_00, paidFen: 12_000_00, remainingFen: 60_000_00 });
+
+    expect(transaction((tx) => releaseCommitment(tx, contractId))).toBe(28_000_00);
+    expect(transaction((tx) => releaseCommitment(tx, contractId))).toBe(0);
+    expect(remaining()).toMatchObject({ committedFen: 12_000_00, paidFen: 12_000_00, remainingFen: 88_000_00 });
   });
 });

@@ -95,7 +95,9 @@ test('a milestone paid by bank transfer: finance approves and records it, the or
   expect((await org.request.get(voucherHref)).status()).toBe(200);
   await org.getByRole('button', { name: '确认已收到款项' }).click();
   await expect(org.getByText('已确认收款', { exact: true })).toBeVisible();
-  expect(count("select count(*) as n from ledger_entries where milestone_id = ? and kind = 'confirmed'", due.id)).toBe(1);
+  expect(count("select count(*) as n from ledger_entries where milestone_id = ? and kind = 'confirmed'", due.id)).toBe(
+    1,
+  );
 });
 
 test('finance sets a department budget and sees budget, committed, paid and remaining', async ({ page }) => {
