@@ -1,6 +1,6 @@
 import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { contracts, milestones, organizations, payments, stripeEvents } from '../../db/schema';
+import { contracts, ledgerEntries, milestones, organizations, payments, stripeEvents } from '../../db/schema';
 import { applyAccountState } from './connect.server';
 import { milestoneMachine, type MilestoneState } from './machine';
 import { assertPayable, loadMilestone, markPaid, openStripeAttempt, stripeAccountReady } from './milestones.server';
@@ -128,8 +128,9 @@ function sessionPaid(tx: DB, session: Stripe.Checkout.Session, eventCreated: num
     .where(eq(payments.id, payment.id))
     .run();
   if (!markPaid(tx, payment.milestoneId, payment.id, { id: null, as: 'system' })) {
-    // Paid twice (or after the contract ended): kept for finance to refund by hand.
+    // Paid twice (or after the contract ended): not passed on; kept for finance to refund by hand.
     audit(tx, { actorId: null, action: 'payment.unexpected', subjectType: 'payment', subjectId: payment.id });
+    return null;
   }
   return payment.id;
 }
@@ -205,6 +206,13 @@ export async function handleStripeWebhook(request: Request) {
   return Response.json({ received: true });
 }
 
+/** The ledger's record that a payment paid its milestone: only such payments are passed on. */
+const paidEntries = db
+  .select({ paymentId: ledgerEntries.paymentId })
+  .from(ledgerEntries)
+  .where(eq(ledgerEntries.kind, 'paid'))
+  .as('paid_entries');
+
 /**
  * Sends a Stripe-paid milestone's money on to the organization's connected account. The key is
  * per milestone, so a retry (from the webhook or the reconciliation) never transfers twice.
@@ -213,6 +221,7 @@ export async function transferToOrganization(paymentId: number) {
   const row = db
     .select({ payment: payments, milestone: milestones, accountId: organizations.stripeAccountId })
     .from(payments)
+    .innerJoin(paidEntries, eq(paidEntries.paymentId, payments.id))
     .innerJoin(milestones, eq(milestones.id, payments.milestoneId))
     .innerJoin(contracts, eq(contracts.id, milestones.contractId))
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
@@ -276,6 +285,7 @@ export async function reconcileStripe(options: { days?: number } = {}) {
   const owed = db
     .select({ id: payments.id })
     .from(payments)
+    .innerJoin(paidEntries, eq(paidEntries.paymentId, payments.id))
     .where(and(eq(payments.method, 'stripe'), isNotNull(payments.paidOn), isNull(payments.stripeTransferId)))
     .all();
   let transferred = 0;

@@ -255,6 +255,35 @@ describe('paying a milestone through Stripe', () => {
     expect(milestonesOf(contractId)[0]!.state).toBe('paid');
     expect(paidRows(contractId)).toHaveLength(1);
   });
+
+  it('never passes on a second payment for a milestone already paid another way', async () => {
+    const { contractId, milestone, finance } = await readyToPay();
+    const session = sessionFor(await startStripePayment(finance, milestone.id, 'https://pay.example'));
+    const completed = fake.completeSession(session.id as string);
+    expect((await deliver(fake.expireSession(session.id as string))).status).toBe(200);
+    await recordBankTransfer(finance, milestone.id, {
+      paidOn: '2026-03-02',
+      amountFen: milestone.amountFen,
+      reference: 'BOC-7',
+      voucher: new File([Buffer.from('%PDF-1.4')], 'v.pdf'),
+    });
+    const transfersFor = () =>
+      [...fake.transfers.values()].filter(
+        (t) => (t.metadata as Record<string, string>).milestoneId === String(milestone.id),
+      );
+
+    expect((await deliver(completed)).status).toBe(200);
+    expect(paidRows(contractId)).toHaveLength(1);
+    expect(transfersFor()).toEqual([]);
+    expect((await reconcileStripe()).stillOwed).toBe(0);
+    expect(transfersFor()).toEqual([]);
+    const flagged = db
+      .select()
+      .from(s.auditLog)
+      .where(and(eq(s.auditLog.action, 'payment.unexpected'), eq(s.auditLog.subjectType, 'payment')))
+      .all();
+    expect(flagged).toHaveLength(1);
+  });
 });
 
 describe('reconciliation', () => {

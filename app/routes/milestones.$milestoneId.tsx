@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/milestones.$milestoneId';
-import { requireViewer } from '~/accounts/auth.server';
+import { requireViewer, type Viewer } from '~/accounts/auth.server';
 import { attempt } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
@@ -38,8 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-async function transferAction(request: Request, formData: FormData, milestoneId: number) {
-  const viewer = await requireViewer(request);
+async function transferAction(viewer: Viewer, formData: FormData, milestoneId: number) {
   const submission = parseWithZod(formData, { schema: bankTransferSchema(today()) });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const { paidOn, amount, reference, voucher } = submission.value;
@@ -59,7 +58,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ failure: 'payments.errors.voucherTooLarge' }, { status: 413 });
   const formData = await request.formData();
   const intent = formData.get('intent');
-  if (intent === 'transfer') return transferAction(request, formData, milestoneId);
+  if (intent === 'transfer') return transferAction(viewer, formData, milestoneId);
   if (intent === 'stripe') {
     const result = await attempt(() => startStripePayment(viewer, milestoneId, new URL(request.url).origin));
     if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
