@@ -55,6 +55,12 @@ export default [
   // evaluation and reports (issue 7)
 
   // payments (issue 8)
+  route('unions/:unionId/payments', 'routes/unions.$unionId.payments.tsx'),
+  route('unions/:unionId/budgets', 'routes/unions.$unionId.budgets.tsx'),
+  route('milestones/:milestoneId', 'routes/milestones.$milestoneId.tsx'),
+  route('payments/:paymentId/voucher', 'routes/payments.$paymentId.voucher.ts'),
+  route('orgs/:orgId/payments', 'routes/orgs.$orgId.payments.tsx'),
+  route('webhooks/stripe', 'routes/webhooks.stripe.ts'),
 
   // notifications (issue 9)
 

@@ -802,9 +802,20 @@ export const payments = sqliteTable(
     idempotencyKey: text('idempotency_key').unique(),
     recordedBy: integer('recorded_by').references(() => users.id),
     confirmedAt: at('confirmed_at'),
+    /** The bank voucher's file name under the data directory's vouchers/ folder, and its sniffed type. */
+    voucherFile: text('voucher_file'),
+    voucherType: text('voucher_type'),
+    stripeTransferId: text('stripe_transfer_id'),
+    /** A Stripe attempt that expired or failed: the milestone may be paid again with a new key. */
+    failedAt: at('failed_at'),
     createdAt: createdAt(),
   },
-  (t) => [check('payments_method', oneOf(t.method, paymentMethods)), check('payments_amount', sql`${t.amountFen} > 0`)],
+  (t) => [
+    check('payments_method', oneOf(t.method, paymentMethods)),
+    check('payments_amount', sql`${t.amountFen} > 0`),
+    uniqueIndex('payments_stripe_transfer_id').on(t.stripeTransferId),
+    index('payments_milestone_idx').on(t.milestoneId),
+  ],
 );
 
 /** Append-only: every money movement is a row; totals are sums over it. */
@@ -824,6 +835,8 @@ export const ledgerEntries = sqliteTable(
   (t) => [
     check('ledger_kind', oneOf(t.kind, ['committed', 'released', 'approved', 'paid', 'confirmed'])),
     index('ledger_contract_idx').on(t.contractId),
+    // A milestone is approved, paid and confirmed at most once (contract rows have no milestone).
+    uniqueIndex('ledger_milestone_kind').on(t.milestoneId, t.kind),
   ],
 );
 
@@ -831,6 +844,20 @@ export const stripeEvents = sqliteTable('stripe_events', {
   id: text('id').primaryKey(),
   type: text('type').notNull(),
   receivedAt: createdAt(),
+});
+
+/** The last known Connect onboarding state of an organization's Stripe account. */
+export const stripeAccounts = sqliteTable('stripe_accounts', {
+  accountId: text('account_id').primaryKey(),
+  organizationId: integer('organization_id')
+    .notNull()
+    .unique()
+    .references(() => organizations.id),
+  detailsSubmitted: integer('details_submitted', { mode: 'boolean' }).notNull().default(false),
+  chargesEnabled: integer('charges_enabled', { mode: 'boolean' }).notNull().default(false),
+  payoutsEnabled: integer('payouts_enabled', { mode: 'boolean' }).notNull().default(false),
+  /** Stripe's time (seconds) of the snapshot applied last: an older one arriving late is ignored. */
+  stateAt: integer('state_at').notNull().default(0),
 });
 
 // ── notifications & audit ───────────────────────────────────────────────────

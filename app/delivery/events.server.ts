@@ -29,6 +29,7 @@ import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
+import { releaseDueMilestones } from '~/payments/milestones.server';
 
 type Event = typeof events.$inferSelect;
 
@@ -278,6 +279,7 @@ export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept'
       .where(and(eq(events.id, eventId), eq(events.state, event.state)))
       .run();
     if (!changes) throw new UserError('errors.illegalTransition', 409);
+    if (decision === 'accept' && event.contractId) releaseDueMilestones(tx, event.contractId);
     audit(tx, {
       actorId: viewer.id,
       action: `event.${decision}`,

@@ -13,3 +13,4 @@ export const milestoneMachine = defineMachine({
 
 export const milestoneConditions = ['signing', 'sessions', 'final'] as const;
 export const paymentMethods = ['bank_transfer', 'stripe'] as const;
+export type MilestoneState = (typeof milestoneMachine.states)[number];

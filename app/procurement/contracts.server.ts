@@ -1,11 +1,14 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import { contracts, ledgerEntries, milestones, organizations, unions } from '../../db/schema';
+import { desc, eq, inArray, or } from 'drizzle-orm';
+import { contracts, milestones, organizations, unions } from '../../db/schema';
 import { contractMachine, type ContractState } from './machine';
 import { hasUnionRole, isOrgMember, notFound, forbidden, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { transition } from '~/lib/machine';
+import { assertWithinBudget } from '~/payments/budget.server';
+import { appendLedger, budgetYear } from '~/payments/ledger.server';
+import { releaseDueMilestones } from '~/payments/milestones.server';
 
 function findContract(contractId: number) {
   const contract = db.select().from(contracts).where(eq(contracts.id, contractId)).get();
@@ -60,17 +63,16 @@ export function draftContract(tx: DB, values: Omit<typeof contracts.$inferInsert
   return contract;
 }
 
-/** The signature's effects, inside the caller's durable transaction. */
+/**
+ * The signature's effects, inside the caller's durable transaction: the money is committed against
+ * the department's budget (refused beyond it) and the signing milestone falls due.
+ */
 export function signContract(tx: DB, contract: typeof contracts.$inferSelect, actorId: number) {
   const state = transition(contractMachine, contract.state as ContractState, 'confirm', 'organization');
+  assertWithinBudget(tx, contract.departmentId, budgetYear(now()), contract.amountFen, contract.id);
   tx.update(contracts).set({ state, signedAt: now() }).where(eq(contracts.id, contract.id)).run();
-  tx.insert(ledgerEntries).values({ contractId: contract.id, kind: 'committed', amountFen: contract.amountFen }).run();
-  tx.update(milestones)
-    .set({ state: 'due', dueAt: now() })
-    .where(
-      and(eq(milestones.contractId, contract.id), eq(milestones.condition, 'signing'), eq(milestones.state, 'pending')),
-    )
-    .run();
+  appendLedger(tx, { contractId: contract.id, kind: 'committed', amountFen: contract.amountFen });
+  releaseDueMilestones(tx, contract.id);
   audit(tx, { actorId, action: 'contract.confirm', subjectType: 'contract', subjectId: contract.id });
 }
 

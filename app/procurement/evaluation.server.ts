@@ -12,6 +12,8 @@ import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { assertWithinBudget } from '~/payments/budget.server';
+import { budgetYear } from '~/payments/ledger.server';
 
 type Tender = typeof tenders.$inferSelect;
 
@@ -88,6 +90,7 @@ export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
   if (!bid) throw new UserError('errors.notFound', 404);
   return durably((tx) => {
     const state = transition(tenderMachine, tender.state as TenderState, 'proposeAward', 'commissioner');
+    assertWithinBudget(tx, tender.departmentId, budgetYear(now()), bid.content.priceFen);
     tx.update(tenders)
       .set({ state, awardedBidId: bid.id, awardProposedAt: now() })
       .where(eq(tenders.id, tender.id))

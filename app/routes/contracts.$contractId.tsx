@@ -8,6 +8,8 @@ import { attempt } from '~/lib/actions.server';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
+import { MilestoneTable, MoneyTotals } from '~/payments/components/money';
+import { contractPayments } from '~/payments/milestones.server';
 import { confirmContract, getContractFor } from '~/procurement/contracts.server';
 import { FiguresBlock } from '~/ui/figures';
 import { ActionMessage, SubmitButton } from '~/ui/form';
@@ -22,6 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...view,
     locale: await getLocale(request),
     figures: contractFigures(view.contract.id),
+    payments: contractPayments(view.contract.id),
     events: listContractEvents(view.contract.id).map((e) => ({
       id: e.id,
       title: e.title,
@@ -69,14 +72,8 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
       </Section>
 
       <Section title={t('contracts.milestones')}>
-        <ul>
-          {loaderData.milestones.map((m) => (
-            <li key={m.id}>
-              {t(`milestones.${m.condition}`)}：{formatMoney(m.amountFen, locale)}{' '}
-              <StateBadge machine="milestone" state={m.state} />
-            </li>
-          ))}
-        </ul>
+        <MoneyTotals totals={loaderData.payments.totals} locale={locale} />
+        <MilestoneTable milestones={loaderData.payments.milestones} locale={locale} />
       </Section>
 
       <Section title={t('contracts.events')}>

@@ -10,6 +10,8 @@ import { listTenders } from '~/procurement/tenders.server';
 import { listUnions } from '~/unions/unions.server';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
 
+const paymentRoles: readonly string[] = ['finance', 'commissioner', 'leadership', 'admin'];
+
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const unionIds = [...new Set(viewer.roles.map((r) => r.unionId))];
@@ -49,7 +51,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
               <li key={o.id}>
                 <Link to={`/orgs/${o.id}`}>{o.name}</Link> ·{' '}
                 <Link to={`/orgs/${o.id}/calendar`}>{t('delivery.calendar.link')}</Link> ·{' '}
-                <Link to={`/orgs/${o.id}/offerings`}>{t('catalog.manage.manageLink')}</Link>
+                <Link to={`/orgs/${o.id}/offerings`}>{t('catalog.manage.manageLink')}</Link> ·{' '}
+                <Link to={`/orgs/${o.id}/payments`}>{t('payments.orgLink')}</Link>
               </li>
             ))}
           </ul>
@@ -70,6 +73,13 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
                   <>
                     {' · '}
                     <Link to={`/unions/${u.id}/commissioning`}>{t('catalog.settings.link')}</Link>
+                  </>
+                ) : null}
+                {u.roles.some((r) => paymentRoles.includes(r)) ? (
+                  <>
+                    {' · '}
+                    <Link to={`/unions/${u.id}/payments`}>{t('payments.queueLink')}</Link> ·{' '}
+                    <Link to={`/unions/${u.id}/budgets`}>{t('payments.budgets.link')}</Link>
                   </>
                 ) : null}
               </li>

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { LedgerTotals } from '../ledger.server';
+import { formatDate, formatMoney } from '~/lib/format';
+import { Stat, StateBadge, Stats } from '~/ui/page';
+
+/** A payment date as recorded (a Shanghai calendar date), shown in the reader's language. */
+export function PaidOn({ date, locale }: { date: string | null; locale: string }) {
+  if (!date) return <>—</>;
+  return <>{formatDate(`${date}T12:00:00+08:00`, locale)}</>;
+}
+
+/** Committed, paid and still owed, straight from the ledger. */
+export function MoneyTotals({ totals, locale }: { totals: LedgerTotals; locale: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stats>
+      <Stat label={t('payments.committed')} value={formatMoney(totals.committedFen, locale)} testId="money-committed" />
+      <Stat
+        label={t('payments.approvedUnpaid')}
+        value={formatMoney(totals.approvedFen - totals.paidFen, locale)}
+        testId="money-approved"
+      />
+      <Stat label={t('payments.paid')} value={formatMoney(totals.paidFen, locale)} testId="money-paid" />
+      <Stat
+        label={t('payments.outstanding')}
+        value={formatMoney(totals.outstandingFen, locale)}
+        testId="money-outstanding"
+      />
+    </Stats>
+  );
+}
+
+type MilestoneRow = {
+  id: number;
+  condition: string;
+  conditionSessions: number | null;
+  amountFen: number;
+  state: string;
+  dueAt: Date | string | null;
+  paidOn: string | null;
+};
+
+/** A contract's payment milestones, each linking to its payment page. */
+export function MilestoneTable({ milestones, locale }: { milestones: MilestoneRow[]; locale: string }) {
+  const { t } = useTranslation();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{t('payments.milestone')}</th>
+          <th>{t('payments.amount')}</th>
+          <th>{t('common.state')}</th>
+          <th>{t('payments.dueAt')}</th>
+          <th>{t('payments.paidOn')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {milestones.map((m) => (
+          <tr key={m.id}>
+            <td>
+              <Link to={`/milestones/${m.id}`}>{t(`milestones.${m.condition}`)}</Link>
+              {m.condition === 'sessions' && m.conditionSessions ? (
+                <> ({t('payments.afterSessions', { count: m.conditionSessions })})</>
+              ) : null}
+            </td>
+            <td>{formatMoney(m.amountFen, locale)}</td>
+            <td>
+              <StateBadge machine="milestone" state={m.state} />
+            </td>
+            <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
+            <td>
+              <PaidOn date={m.paidOn} locale={locale} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

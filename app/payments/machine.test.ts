@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { milestoneMachine } from './machine';
+import { transition, TransitionError } from '~/lib/machine';
+
+const actors = ['finance', 'system', 'organization'] as const;
+
+describe('milestone lifecycle', () => {
+  const table = Object.entries(milestoneMachine.transitions);
+
+  it.each(table)('%s is taken only from its states and only by its actors', (name, t) => {
+    const transitionName = name as keyof typeof milestoneMachine.transitions;
+    for (const from of milestoneMachine.states) {
+      for (const actor of actors) {
+        const allowed = t.from.includes(from) && (t.by as readonly string[]).includes(actor);
+        if (allowed) {
+          expect(transition(milestoneMachine, from, transitionName, actor)).toBe(t.to);
+        } else {
+          expect(() => transition(milestoneMachine, from, transitionName, actor)).toThrow(TransitionError);
+        }
+      }
+    }
+  });
+
+  it('runs pending → due → approved → paid → confirmed and nothing skips a step', () => {
+    expect(transition(milestoneMachine, 'pending', 'becomeDue', 'system')).toBe('due');
+    expect(transition(milestoneMachine, 'due', 'approve', 'finance')).toBe('approved');
+    expect(transition(milestoneMachine, 'approved', 'pay', 'finance')).toBe('paid');
+    expect(transition(milestoneMachine, 'paid', 'confirmReceipt', 'organization')).toBe('confirmed');
+    expect(() => transition(milestoneMachine, 'due', 'pay', 'finance')).toThrow(TransitionError);
+    expect(() => transition(milestoneMachine, 'approved', 'pay', 'organization')).toThrow(TransitionError);
+  });
+});

@@ -1,0 +1,380 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import {
+  contracts,
+  milestones,
+  organizationMembers,
+  organizations,
+  payments,
+  staffRoles,
+  stripeAccounts,
+  unions,
+} from '../../db/schema';
+import { appendLedger, ledgerTotals } from './ledger.server';
+import { milestoneMachine, type MilestoneState } from './machine';
+import { stripeEnabled } from './stripe.server';
+import {
+  forbidden,
+  hasUnionRole,
+  isOrgMember,
+  notFound,
+  requireOrgMember,
+  requireUnionRole,
+  type Viewer,
+} from '~/accounts/auth.server';
+import { contractFigures } from '~/delivery/figures.server';
+import { audit } from '~/lib/audit.server';
+import { now } from '~/lib/clock.server';
+import { db, durably, type DB } from '~/lib/db.server';
+import { UserError } from '~/lib/errors';
+import { transition } from '~/lib/machine';
+import { notify } from '~/notifications/notify.server';
+
+type Contract = typeof contracts.$inferSelect;
+type Milestone = typeof milestones.$inferSelect;
+
+/** Whether a pending milestone's condition holds, given the contract and its accepted sessions. */
+export function conditionMet(milestone: Milestone, contract: Contract, sessionsDelivered: number) {
+  const target = milestone.conditionSessions ?? contract.sessions;
+  switch (milestone.condition) {
+    case 'signing':
+      return contract.state === 'active' || contract.state === 'completed';
+    case 'sessions':
+      return sessionsDelivered >= target;
+    case 'final':
+      return contract.state === 'completed' || sessionsDelivered >= target;
+    default:
+      return false;
+  }
+}
+
+function financeStaff(tx: DB, unionId: number) {
+  return tx
+    .select({ userId: staffRoles.userId })
+    .from(staffRoles)
+    .where(and(eq(staffRoles.unionId, unionId), eq(staffRoles.role, 'finance')))
+    .all()
+    .map((r) => r.userId);
+}
+
+function organizationOwners(tx: DB, organizationId: number) {
+  return tx
+    .select({ userId: organizationMembers.userId })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.role, 'owner')))
+    .all()
+    .map((r) => r.userId);
+}
+
+/**
+ * Makes due every pending milestone of the contract whose condition now holds, and tells the
+ * union's finance staff. Call it inside the transaction that signs the contract, accepts a
+ * completion report or completes the contract. Returns the ids released.
+ */
+export function releaseDueMilestones(tx: DB, contractId: number) {
+  const contract = tx.select().from(contracts).where(eq(contracts.id, contractId)).get();
+  if (!contract || (contract.state !== 'active' && contract.state !== 'completed')) return [];
+  const pending = tx
+    .select()
+    .from(milestones)
+    .where(and(eq(milestones.contractId, contractId), eq(milestones.state, 'pending')))
+    .all();
+  if (!pending.length) return [];
+  // The transaction's own connection: the report just accepted is counted.
+  const delivered = contractFigures(contractId).sessionsDelivered;
+  const released = pending.filter((m) => conditionMet(m, contract, delivered));
+  const finance = financeStaff(tx, contract.unionId);
+  for (const milestone of released) {
+    const state = transition(milestoneMachine, 'pending', 'becomeDue', 'system');
+    tx.update(milestones)
+      .set({ state, dueAt: now() })
+      .where(and(eq(milestones.id, milestone.id), eq(milestones.state, 'pending')))
+      .run();
+    for (const userId of finance)
+      notify(tx, userId, 'milestone_due', {
+        title: contract.title,
+        amountFen: milestone.amountFen,
+        path: `/milestones/${milestone.id}`,
+      });
+  }
+  return released.map((m) => m.id);
+}
+
+/** The milestone and its contract, read inside `tx`; 404 if either is missing. */
+export function loadMilestone(tx: DB, milestoneId: number) {
+  const row = tx
+    .select({ milestone: milestones, contract: contracts })
+    .from(milestones)
+    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
+    .where(eq(milestones.id, milestoneId))
+    .get();
+  if (!row) notFound();
+  return row;
+}
+
+/** Milestones are paid only under a contract in force or completed. */
+export function assertPayable(contract: Contract) {
+  if (contract.state !== 'active' && contract.state !== 'completed')
+    throw new UserError('errors.illegalTransition', 409);
+}
+
+/** Finance approves a due milestone for payment. */
+export function approveMilestone(viewer: Viewer, milestoneId: number) {
+  durably((tx) => {
+    const { milestone, contract } = loadMilestone(tx, milestoneId);
+    requireUnionRole(viewer, contract.unionId, ['finance']);
+    assertPayable(contract);
+    const state = transition(milestoneMachine, milestone.state as MilestoneState, 'approve', 'finance');
+    tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
+    appendLedger(tx, {
+      contractId: contract.id,
+      milestoneId: milestone.id,
+      kind: 'approved',
+      amountFen: milestone.amountFen,
+    });
+    audit(tx, { actorId: viewer.id, action: 'milestone.approve', subjectType: 'milestone', subjectId: milestone.id });
+  });
+}
+
+/**
+ * An approved milestone becomes paid by `paymentId`: the one transition both a recorded bank
+ * transfer and a Stripe payment take. Returns false (and changes nothing) if it is not approved.
+ */
+export function markPaid(
+  tx: DB,
+  milestoneId: number,
+  paymentId: number,
+  actor: { id: number | null; as: 'finance' | 'system' },
+) {
+  const { milestone, contract } = loadMilestone(tx, milestoneId);
+  if (milestone.state !== 'approved') return false;
+  const state = transition(milestoneMachine, 'approved', 'pay', actor.as);
+  tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
+  appendLedger(tx, {
+    contractId: contract.id,
+    milestoneId: milestone.id,
+    paymentId,
+    kind: 'paid',
+    amountFen: milestone.amountFen,
+  });
+  for (const userId of organizationOwners(tx, contract.organizationId))
+    notify(tx, userId, 'milestone_paid', {
+      title: contract.title,
+      amountFen: milestone.amountFen,
+      path: `/milestones/${milestone.id}`,
+    });
+  audit(tx, {
+    actorId: actor.id,
+    action: 'milestone.paid',
+    subjectType: 'milestone',
+    subjectId: milestone.id,
+    data: { paymentId },
+  });
+  return true;
+}
+
+/** The payment that paid the milestone, if any. */
+function settledPayment(tx: DB, milestoneId: number) {
+  return tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.milestoneId, milestoneId), isNotNull(payments.paidOn), isNull(payments.failedAt)))
+    .get();
+}
+
+/** The organization's owner confirms the money arrived. */
+export function confirmReceipt(viewer: Viewer, milestoneId: number) {
+  durably((tx) => {
+    const { milestone, contract } = loadMilestone(tx, milestoneId);
+    requireOrgMember(viewer, contract.organizationId, ['owner']);
+    const state = transition(milestoneMachine, milestone.state as MilestoneState, 'confirmReceipt', 'organization');
+    const payment = settledPayment(tx, milestone.id);
+    if (!payment) throw new UserError('errors.illegalTransition', 409);
+    tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
+    tx.update(payments).set({ confirmedAt: now() }).where(eq(payments.id, payment.id)).run();
+    appendLedger(tx, {
+      contractId: contract.id,
+      milestoneId: milestone.id,
+      paymentId: payment.id,
+      kind: 'confirmed',
+      amountFen: milestone.amountFen,
+    });
+    audit(tx, { actorId: viewer.id, action: 'milestone.confirm', subjectType: 'milestone', subjectId: milestone.id });
+  });
+}
+
+/** A Stripe attempt still open: created, neither paid nor expired. */
+export function openStripeAttempt(tx: DB, milestoneId: number) {
+  return tx
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.milestoneId, milestoneId),
+        eq(payments.method, 'stripe'),
+        isNull(payments.paidOn),
+        isNull(payments.failedAt),
+      ),
+    )
+    .get();
+}
+
+/** Whether the organization's connected Stripe account can receive transfers. */
+export function stripeAccountReady(tx: DB, organizationId: number) {
+  const account = tx.select().from(stripeAccounts).where(eq(stripeAccounts.organizationId, organizationId)).get();
+  return Boolean(account?.detailsSubmitted && account.payoutsEnabled);
+}
+
+/** Who may see a milestone: the contract's organization and the paying union's staff. */
+export function getMilestoneFor(viewer: Viewer, milestoneId: number) {
+  const { milestone, contract } = loadMilestone(db, milestoneId);
+  const asOrganization = isOrgMember(viewer, contract.organizationId);
+  const asUnion = hasUnionRole(viewer, contract.unionId, [
+    'admin',
+    'commissioner',
+    'reviewer',
+    'finance',
+    'leadership',
+  ]);
+  if (!asOrganization && !asUnion) forbidden();
+  const isFinance = hasUnionRole(viewer, contract.unionId, ['finance']);
+  const canSeeVouchers = asOrganization || hasUnionRole(viewer, contract.unionId, ['finance', 'commissioner']);
+  const organization = db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, contract.organizationId))
+    .get()!;
+  const union = db.select({ name: unions.name }).from(unions).where(eq(unions.id, contract.unionId)).get()!;
+  const paymentRows = db
+    .select()
+    .from(payments)
+    .where(eq(payments.milestoneId, milestone.id))
+    .orderBy(asc(payments.id))
+    .all();
+  const open = openStripeAttempt(db, milestone.id);
+  const payable = milestone.state === 'approved' && (contract.state === 'active' || contract.state === 'completed');
+  const stripe = stripeEnabled();
+  return {
+    milestone,
+    contract: {
+      id: contract.id,
+      title: contract.title,
+      unionId: contract.unionId,
+      organizationId: contract.organizationId,
+    },
+    organizationName: organization.name,
+    unionName: union.name,
+    payments: paymentRows.map((p) => ({
+      id: p.id,
+      method: p.method,
+      amountFen: p.amountFen,
+      reference: p.reference,
+      paidOn: p.paidOn,
+      confirmedAt: p.confirmedAt,
+      failedAt: p.failedAt,
+      transferred: p.stripeTransferId !== null,
+      hasVoucher: canSeeVouchers && p.voucherFile !== null,
+    })),
+    asOrganization,
+    canApprove: isFinance && milestone.state === 'due',
+    canRecordTransfer: isFinance && payable && !open,
+    stripe: stripe
+      ? {
+          accountReady: stripeAccountReady(db, contract.organizationId),
+          canPay: isFinance && payable,
+          inProgress: Boolean(open),
+        }
+      : null,
+    canConfirm: isOrgMember(viewer, contract.organizationId, ['owner']) && milestone.state === 'paid',
+  };
+}
+
+const queueStates = ['due', 'approved', 'paid'] as const;
+
+/** Finance's work list for a union: milestones to approve, to pay, and awaiting the organization. */
+export function paymentQueue(viewer: Viewer, unionId: number) {
+  requireUnionRole(viewer, unionId, ['finance', 'commissioner', 'leadership', 'admin']);
+  const rows = db
+    .select({
+      id: milestones.id,
+      condition: milestones.condition,
+      amountFen: milestones.amountFen,
+      state: milestones.state,
+      dueAt: milestones.dueAt,
+      contractId: contracts.id,
+      contractTitle: contracts.title,
+      organizationName: organizations.name,
+    })
+    .from(milestones)
+    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
+    .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
+    .where(and(eq(contracts.unionId, unionId), inArray(milestones.state, queueStates)))
+    .orderBy(asc(milestones.dueAt), asc(milestones.id))
+    .all();
+  return {
+    canAct: hasUnionRole(viewer, unionId, ['finance']),
+    totals: ledgerTotals(sql`${contracts.unionId} = ${unionId}`),
+    groups: queueStates.map((state) => ({ state, milestones: rows.filter((r) => r.state === state) })),
+  };
+}
+
+/** Per milestone of a contract: amount, state, and how and when it was paid. */
+export function contractPayments(contractId: number) {
+  const rows = db
+    .select({ milestone: milestones, payment: payments })
+    .from(milestones)
+    .leftJoin(
+      payments,
+      and(eq(payments.milestoneId, milestones.id), isNotNull(payments.paidOn), isNull(payments.failedAt)),
+    )
+    .where(eq(milestones.contractId, contractId))
+    .orderBy(asc(milestones.id))
+    .all();
+  return {
+    totals: ledgerTotals(sql`${contracts.id} = ${contractId}`),
+    milestones: rows.map(({ milestone, payment }) => ({
+      id: milestone.id,
+      condition: milestone.condition,
+      conditionSessions: milestone.conditionSessions,
+      amountFen: milestone.amountFen,
+      state: milestone.state,
+      dueAt: milestone.dueAt,
+      paidOn: payment?.paidOn ?? null,
+      method: payment?.method ?? null,
+      confirmedAt: payment?.confirmedAt ?? null,
+    })),
+  };
+}
+
+/** What an organization is owed, what it has been paid, and when: for its members only. */
+export function organizationMoney(viewer: Viewer, organizationId: number) {
+  requireOrgMember(viewer, organizationId);
+  const rows = db
+    .select({ milestone: milestones, payment: payments, contract: contracts, unionName: unions.name })
+    .from(milestones)
+    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
+    .innerJoin(unions, eq(unions.id, contracts.unionId))
+    .leftJoin(
+      payments,
+      and(eq(payments.milestoneId, milestones.id), isNotNull(payments.paidOn), isNull(payments.failedAt)),
+    )
+    .where(and(eq(contracts.organizationId, organizationId), inArray(contracts.state, ['active', 'completed'])))
+    .orderBy(desc(contracts.id), asc(milestones.id))
+    .all();
+  return {
+    totals: ledgerTotals(sql`${contracts.organizationId} = ${organizationId}`),
+    milestones: rows.map(({ milestone, payment, contract, unionName }) => ({
+      id: milestone.id,
+      condition: milestone.condition,
+      amountFen: milestone.amountFen,
+      state: milestone.state,
+      dueAt: milestone.dueAt,
+      contractId: contract.id,
+      contractTitle: contract.title,
+      unionName,
+      paidOn: payment?.paidOn ?? null,
+      method: payment?.method ?? null,
+      reference: payment?.reference ?? null,
+      confirmedAt: payment?.confirmedAt ?? null,
+    })),
+  };
+}

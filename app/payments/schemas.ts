@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { requiredText, wholeNumber, yuan } from '~/lib/validation';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `today` is the server's date (Asia/Shanghai) on the server and the browser's in the browser. */
+export function bankTransferSchema(today: string) {
+  return z.object({
+    paidOn: z
+      .string({ error: 'errors.required' })
+      .regex(isoDate, 'payments.errors.date')
+      .refine((d) => !Number.isNaN(Date.parse(d)), 'payments.errors.date')
+      .refine((d) => d <= today, 'payments.errors.dateInFuture'),
+    amount: yuan.refine((fen) => fen > 0, 'errors.positiveMoney'),
+    reference: requiredText(100),
+    voucher: z
+      .instanceof(File, { error: 'payments.errors.voucherRequired' })
+      .refine((f) => f.size > 0, 'payments.errors.voucherRequired'),
+  });
+}
+
+export const budgetSchema = z.object({
+  departmentId: wholeNumber(1),
+  year: wholeNumber(2000, 2100),
+  amount: yuan,
+});

@@ -1,0 +1,237 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/milestones.$milestoneId';
+import { requireViewer, type Viewer } from '~/accounts/auth.server';
+import { attempt } from '~/lib/actions.server';
+import { now } from '~/lib/clock.server';
+import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
+import { parseId } from '~/lib/http';
+import { getLocale } from '~/lib/i18n.server';
+import { fenToYuanInput } from '~/lib/money';
+import { recordBankTransfer } from '~/payments/bank-transfers.server';
+import { PaidOn } from '~/payments/components/money';
+import { approveMilestone, confirmReceipt, getMilestoneFor } from '~/payments/milestones.server';
+import { bankTransferSchema } from '~/payments/schemas';
+import { startStripePayment } from '~/payments/stripe-payments.server';
+import { voucherMaxBytes } from '~/payments/vouchers.server';
+import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
+import { PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.title }];
+
+/** Today in Asia/Shanghai by the server's clock. */
+function today() {
+  return new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const view = getMilestoneFor(viewer, parseId(params.milestoneId));
+  const stripeReturn = new URL(request.url).searchParams.get('stripe');
+  return {
+    ...view,
+    locale: await getLocale(request),
+    today: today(),
+    stripeReturn: stripeReturn === 'success' || stripeReturn === 'cancel' ? stripeReturn : null,
+  };
+}
+
+async function transferAction(viewer: Viewer, formData: FormData, milestoneId: number) {
+  const submission = parseWithZod(formData, { schema: bankTransferSchema(today()) });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const { paidOn, amount, reference, voucher } = submission.value;
+  const result = await attempt(() =>
+    recordBankTransfer(viewer, milestoneId, { paidOn, amountFen: amount, reference, voucher }),
+  );
+  if (!result.ok)
+    return data(submission.reply({ formErrors: [result.error.messageKey] }), { status: result.error.status });
+  return redirect(`/milestones/${milestoneId}`);
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const milestoneId = parseId(params.milestoneId);
+  // Refuse an oversized upload before reading it; anything near the limit is read and checked.
+  if (Number(request.headers.get('content-length') ?? 0) > voucherMaxBytes * 2)
+    return data({ failure: 'payments.errors.voucherTooLarge' }, { status: 413 });
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  if (intent === 'transfer') return transferAction(viewer, formData, milestoneId);
+  if (intent === 'stripe') {
+    const result = await attempt(() => startStripePayment(viewer, milestoneId, new URL(request.url).origin));
+    if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
+    return redirect(result.value);
+  }
+  const command = intent === 'approve' ? approveMilestone : intent === 'confirm' ? confirmReceipt : null;
+  if (!command) return data({ failure: 'errors.notFound' }, { status: 400 });
+  const result = await attempt(() => command(viewer, milestoneId));
+  if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
+  return redirect(`/milestones/${milestoneId}`);
+}
+
+function TransferForm({
+  actionData,
+  amountFen,
+  today,
+}: {
+  actionData: Route.ComponentProps['actionData'];
+  amountFen: number;
+  today: string;
+}) {
+  const { t } = useTranslation();
+  const lastResult = actionData && 'status' in actionData ? actionData : undefined;
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: bankTransferSchema(today) }),
+    // Revalidating as they type, not on blur: a message vanishing on blur would shift the button
+    // away from under the pointer between mousedown and mouseup, and the click would be lost.
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    defaultValue: { paidOn: today, amount: fenToYuanInput(amountFen) },
+  });
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} aria-labelledby="transfer-heading">
+      <h3 id="transfer-heading">{t('payments.recordTransfer')}</h3>
+      <FormErrors errors={form.errors} />
+      <Field meta={fields.paidOn} label={t('payments.transferDate')} type="date" max={today} />
+      <Field meta={fields.amount} label={t('payments.amountYuan')} inputMode="decimal" />
+      <Field meta={fields.reference} label={t('payments.bankReference')} hint={t('payments.bankReferenceHint')} />
+      <div className="field">
+        <label htmlFor={fields.voucher.id}>{t('payments.voucher')}</label>
+        <input
+          id={fields.voucher.id}
+          name={fields.voucher.name}
+          type="file"
+          accept="application/pdf,image/png,image/jpeg,image/webp"
+          aria-invalid={fields.voucher.errors ? true : undefined}
+          aria-describedby={`${fields.voucher.id}-hint`}
+        />
+        <p className="hint" id={`${fields.voucher.id}-hint`}>
+          {t('payments.voucherHint')}
+        </p>
+        {fields.voucher.errors ? (
+          <ul className="field-errors" role="alert">
+            {fields.voucher.errors.map((e) => (
+              <li key={e}>{t(e)}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <SubmitButton name="intent" value="transfer">
+        {t('payments.recordTransferButton')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+export default function MilestonePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { milestone, contract, locale, stripe } = loaderData;
+  const failure = actionData && 'failure' in actionData ? actionData.failure : null;
+  return (
+    <>
+      <PageHeader title={t('payments.milestoneTitle', { milestone: t(`milestones.${milestone.condition}`) })}>
+        <StateBadge machine="milestone" state={milestone.state} />
+      </PageHeader>
+      <ActionMessage failure={failure} />
+      {loaderData.stripeReturn === 'success' ? <p className="notice">{t('payments.stripeSubmitted')}</p> : null}
+      {loaderData.stripeReturn === 'cancel' ? <p className="notice">{t('payments.stripeCancelled')}</p> : null}
+      <Stats>
+        <Stat label={t('payments.contract')} value={<Link to={`/contracts/${contract.id}`}>{contract.title}</Link>} />
+        <Stat label={t('contracts.organization')} value={loaderData.organizationName} />
+        <Stat label={t('contracts.union')} value={loaderData.unionName} />
+        <Stat label={t('payments.amount')} value={formatMoney(milestone.amountFen, locale)} testId="milestone-amount" />
+        <Stat label={t('payments.dueAt')} value={milestone.dueAt ? formatDate(milestone.dueAt, locale) : '—'} />
+      </Stats>
+      <p className="hint">{t(`payments.conditionExplained.${milestone.condition}`)}</p>
+
+      {loaderData.canApprove ? (
+        <Form method="post" className="callout">
+          <p>{t('payments.approveExplanation')}</p>
+          <SubmitButton name="intent" value="approve">
+            {t('payments.approve')}
+          </SubmitButton>
+        </Form>
+      ) : null}
+
+      {loaderData.canConfirm ? (
+        <Form method="post" className="callout">
+          <p>{t('payments.confirmExplanation')}</p>
+          <SubmitButton name="intent" value="confirm">
+            {t('payments.confirmReceipt')}
+          </SubmitButton>
+        </Form>
+      ) : null}
+
+      {stripe?.canPay ? (
+        <Section title={t('payments.payOnline')}>
+          {!stripe.accountReady ? (
+            <p className="hint">{t('payments.stripeAccountNotReady')}</p>
+          ) : (
+            <Form method="post">
+              <p>{stripe.inProgress ? t('payments.stripeInProgress') : t('payments.stripeExplanation')}</p>
+              <SubmitButton name="intent" value="stripe">
+                {stripe.inProgress ? t('payments.stripeContinue') : t('payments.payWithStripe')}
+              </SubmitButton>
+            </Form>
+          )}
+        </Section>
+      ) : null}
+
+      {loaderData.canRecordTransfer ? (
+        <Section title={t('payments.bankTransfer')}>
+          <TransferForm actionData={actionData} amountFen={milestone.amountFen} today={loaderData.today} />
+        </Section>
+      ) : null}
+
+      <Section title={t('payments.records')}>
+        {loaderData.payments.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th>{t('payments.method')}</th>
+                <th>{t('payments.amount')}</th>
+                <th>{t('payments.reference')}</th>
+                <th>{t('payments.paidOn')}</th>
+                <th>{t('payments.receipt')}</th>
+                <th>{t('payments.voucher')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.payments.map((p) => (
+                <tr key={p.id}>
+                  <td>{t(`payments.methods.${p.method}`)}</td>
+                  <td>{formatMoney(p.amountFen, locale)}</td>
+                  <td>{p.reference ?? '—'}</td>
+                  <td>
+                    {p.failedAt ? (
+                      t('payments.attemptFailed')
+                    ) : p.paidOn ? (
+                      <PaidOn date={p.paidOn} locale={locale} />
+                    ) : (
+                      t('payments.attemptOpen')
+                    )}
+                  </td>
+                  <td>{p.confirmedAt ? formatDateTime(p.confirmedAt, locale) : '—'}</td>
+                  <td>
+                    {p.hasVoucher ? (
+                      <a href={`/payments/${p.id}/voucher`} target="_blank" rel="noreferrer">
+                        {t('payments.viewVoucher')}
+                      </a>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="empty">{t('payments.noRecords')}</p>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/unions.$unionId.budgets';
+import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
+import { attempt } from '~/lib/actions.server';
+import { now } from '~/lib/clock.server';
+import { formatMoney } from '~/lib/format';
+import { parseId } from '~/lib/http';
+import { getLocale, getT } from '~/lib/i18n.server';
+import { setBudget, unionBudgets } from '~/payments/budget.server';
+import { budgetYear } from '~/payments/ledger.server';
+import { budgetSchema } from '~/payments/schemas';
+import { getUnion } from '~/unions/unions.server';
+import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { PageHeader, Section } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+function requestedYear(request: Request) {
+  const year = Number(new URL(request.url).searchParams.get('year'));
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : budgetYear(now());
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const unionId = parseId(params.unionId);
+  const year = requestedYear(request);
+  const departments = unionBudgets(viewer, unionId, year);
+  const t = await getT(request);
+  return {
+    unionId,
+    year,
+    departments,
+    canSet: hasUnionRole(viewer, unionId, ['admin', 'finance']),
+    locale: await getLocale(request),
+    title: t('payments.budgets.title', { union: getUnion(unionId).name }),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const unionId = parseId(params.unionId);
+  const submission = parseWithZod(await request.formData(), { schema: budgetSchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const { departmentId, year, amount } = submission.value;
+  const result = await attempt(() => setBudget(viewer, unionId, { departmentId, year, amountFen: amount }));
+  if (!result.ok)
+    return data(submission.reply({ formErrors: [result.error.messageKey] }), { status: result.error.status });
+  return redirect(`/unions/${unionId}/budgets?year=${year}`);
+}
+
+function BudgetForm({
+  actionData,
+  departments,
+  year,
+}: {
+  actionData: Route.ComponentProps['actionData'];
+  departments: { departmentId: number; name: string }[];
+  year: number;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: budgetSchema }),
+    shouldValidate: 'onBlur',
+    defaultValue: { year: String(year) },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="narrow">
+      <FormErrors errors={form.errors} />
+      <SelectField
+        meta={fields.departmentId}
+        label={t('payments.budgets.department')}
+        placeholder={t('common.choose')}
+        options={departments.map((d) => ({ value: d.departmentId, label: d.name }))}
+      />
+      <Field meta={fields.year} label={t('payments.budgets.year')} type="number" min={2000} max={2100} />
+      <Field meta={fields.amount} label={t('payments.budgets.amountYuan')} inputMode="decimal" />
+      <SubmitButton>{t('payments.budgets.save')}</SubmitButton>
+    </Form>
+  );
+}
+
+export default function Budgets({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, year, unionId } = loaderData;
+  const money = (fen: number | null) => (fen === null ? t('payments.budgets.notSet') : formatMoney(fen, locale));
+  return (
+    <>
+      <PageHeader title={loaderData.title}>
+        <Link to={`/unions/${unionId}/payments`}>{t('payments.queueLink')}</Link>
+      </PageHeader>
+      <nav className="actions" aria-label={t('payments.budgets.years')}>
+        <Link to={`?year=${year - 1}`}>← {year - 1}</Link>
+        <strong>{t('payments.budgets.yearHeading', { year })}</strong>
+        <Link to={`?year=${year + 1}`}>{year + 1} →</Link>
+      </nav>
+      <table data-testid="budgets">
+        <thead>
+          <tr>
+            <th>{t('payments.budgets.department')}</th>
+            <th>{t('payments.budgets.budget')}</th>
+            <th>{t('payments.committed')}</th>
+            <th>{t('payments.budgets.reserved')}</th>
+            <th>{t('payments.paid')}</th>
+            <th>{t('payments.budgets.remaining')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loaderData.departments.map((d) => (
+            <tr key={d.departmentId}>
+              <td>{d.name}</td>
+              <td>{money(d.budgetFen)}</td>
+              <td>{money(d.committedFen)}</td>
+              <td>{money(d.reservedFen)}</td>
+              <td>{money(d.paidFen)}</td>
+              <td>{d.budgetFen === null ? '—' : money(d.remainingFen)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('payments.budgets.explanation')}</p>
+      {loaderData.canSet ? (
+        <Section title={t('payments.budgets.set')}>
+          <BudgetForm actionData={actionData} departments={loaderData.departments} year={year} />
+        </Section>
+      ) : null}
+    </>
+  );
+}

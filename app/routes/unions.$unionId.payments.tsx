@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/unions.$unionId.payments';
+import { requireViewer } from '~/accounts/auth.server';
+import { attempt } from '~/lib/actions.server';
+import { formatDate, formatMoney } from '~/lib/format';
+import { parseId } from '~/lib/http';
+import { getLocale, getT } from '~/lib/i18n.server';
+import { MoneyTotals } from '~/payments/components/money';
+import { approveMilestone, paymentQueue } from '~/payments/milestones.server';
+import { getUnion } from '~/unions/unions.server';
+import { ActionMessage, SubmitButton } from '~/ui/form';
+import { Empty, PageHeader, Section } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const unionId = parseId(params.unionId);
+  const queue = paymentQueue(viewer, unionId);
+  const t = await getT(request);
+  return {
+    ...queue,
+    unionId,
+    locale: await getLocale(request),
+    title: t('payments.queueTitle', { union: getUnion(unionId).name }),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const unionId = parseId(params.unionId);
+  const milestoneId = parseId(String((await request.formData()).get('milestoneId') ?? ''));
+  const result = await attempt(() => approveMilestone(viewer, milestoneId));
+  if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
+  return redirect(`/unions/${unionId}/payments`);
+}
+
+export default function PaymentQueue({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale } = loaderData;
+  return (
+    <>
+      <PageHeader title={loaderData.title}>
+        <Link to={`/unions/${loaderData.unionId}/budgets`}>{t('payments.budgets.link')}</Link>
+      </PageHeader>
+      <ActionMessage failure={actionData?.failure} />
+      <MoneyTotals totals={loaderData.totals} locale={locale} />
+      {loaderData.groups.map((group) => (
+        <Section key={group.state} title={t(`payments.queue.${group.state}`)}>
+          {group.milestones.length ? (
+            <table data-testid={`queue-${group.state}`}>
+              <thead>
+                <tr>
+                  <th>{t('payments.contract')}</th>
+                  <th>{t('contracts.organization')}</th>
+                  <th>{t('payments.milestone')}</th>
+                  <th>{t('payments.amount')}</th>
+                  <th>{t('payments.dueAt')}</th>
+                  {loaderData.canAct && group.state === 'due' ? <th>{t('payments.action')}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {group.milestones.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`/contracts/${m.contractId}`}>{m.contractTitle}</Link>
+                    </td>
+                    <td>{m.organizationName}</td>
+                    <td>
+                      <Link to={`/milestones/${m.id}`}>{t(`milestones.${m.condition}`)}</Link>
+                    </td>
+                    <td>{formatMoney(m.amountFen, locale)}</td>
+                    <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
+                    {loaderData.canAct && group.state === 'due' ? (
+                      <td>
+                        <Form method="post">
+                          <input type="hidden" name="milestoneId" value={m.id} />
+                          <SubmitButton className="button secondary">{t('payments.approve')}</SubmitButton>
+                        </Form>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <Empty>{t('payments.queue.empty')}</Empty>
+          )}
+        </Section>
+      ))}
+    </>
+  );
+}
