@@ -16,6 +16,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { notifyOrganization } from '~/notifications/notify.server';
 import type { venueTypes } from './machine';
 
 export type EventInput = {
@@ -131,5 +132,8 @@ export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept'
       subjectId: eventId,
       data: { reason },
     });
+    const notice = { title: event.title, path: `/events/${eventId}` };
+    if (decision === 'accept') notifyOrganization(tx, event.organizationId, 'report_accepted', notice);
+    else notifyOrganization(tx, event.organizationId, 'report_returned', { ...notice, reason: reason!.trim() });
   });
 }
