@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { notifications, users } from '../../db/schema';
 import { publicUrl, renderEmail } from '../../emails/render.server';
+import type { EmailState } from './email-states';
 import { isOptional, type NotificationData, type NotificationTemplate } from './notify.server';
 import { unsubscribeUrl } from './preferences.server';
 import { requirePlatformAdmin, notFound, type Viewer } from '~/accounts/auth.server';
@@ -196,9 +197,7 @@ export function startDeliveryWorker() {
 
 // ── the outbox page (platform admins) ─────────────────────────────────────────
 
-export const emailStates = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
-
-export function listOutbox(viewer: Viewer, state?: (typeof emailStates)[number]) {
+export function listOutbox(viewer: Viewer, state?: EmailState) {
   requirePlatformAdmin(viewer);
   return db
     .select({
