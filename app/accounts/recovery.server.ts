@@ -16,7 +16,7 @@ export function requestPasswordReset(email: string) {
   if (!user) return;
   transaction((tx) => {
     const token = issueToken(tx, user.id, 'reset_password');
-    notify(tx, user.id, 'password_reset', { name: user.name, path: `/reset-password?token=${token}` });
+    if (token) notify(tx, user.id, 'password_reset', { name: user.name, path: `/reset-password?token=${token}` });
   });
 }
 

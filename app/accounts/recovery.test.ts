@@ -60,12 +60,17 @@ describe('password reset', () => {
     expect(await verifyLogin(user.email, 'old-password-1')).toBeTruthy();
   });
 
-  it('keeps only the latest link working', async () => {
+  it('sends at most one email a minute, and keeps only the latest link working', async () => {
     const user = await createUser();
     requestPasswordReset(user.email);
     const first = emailedToken(user.id);
     requestPasswordReset(user.email);
+    expect(db.select().from(notifications).where(eq(notifications.userId, user.id)).all()).toHaveLength(1);
+
+    setClockOffset(61_000);
+    requestPasswordReset(user.email);
     const second = emailedToken(user.id);
+    expect(second).not.toBe(first);
     expect(isResetTokenUsable(first)).toBe(false);
     expect(isResetTokenUsable(second)).toBe(true);
   });

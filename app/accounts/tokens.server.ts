@@ -18,10 +18,35 @@ function hashToken(token: string) {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-/** A fresh token for `purpose`; earlier unused ones for the same purpose stop working. */
+/** One email a minute per account and purpose at most, so the forms cannot flood an inbox. */
+const minimumIntervalMs = 60_000;
+
+function issuedRecently(tx: DB, userId: number, purpose: TokenPurpose, at: Date) {
+  const issuedAfter = new Date(at.getTime() - minimumIntervalMs + tokenLifetimeMs[purpose]);
+  return (
+    tx
+      .select({ id: userTokens.id })
+      .from(userTokens)
+      .where(
+        and(
+          eq(userTokens.userId, userId),
+          eq(userTokens.purpose, purpose),
+          isNull(userTokens.usedAt),
+          gt(userTokens.expiresAt, issuedAfter),
+        ),
+      )
+      .get() !== undefined
+  );
+}
+
+/**
+ * A fresh token for `purpose`, retiring earlier unused ones; null if one was issued less than a
+ * minute ago (its email is on its way).
+ */
 export function issueToken(tx: DB, userId: number, purpose: TokenPurpose) {
-  const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
   const at = now();
+  if (issuedRecently(tx, userId, purpose, at)) return null;
+  const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
   tx.update(userTokens)
     .set({ usedAt: at })
     .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)))
@@ -66,5 +91,5 @@ export function consumeToken(tx: DB, token: string, purpose: TokenPurpose) {
 /** Sends the person a link to verify their email, in the caller's transaction. */
 export function enqueueVerification(tx: DB, user: { id: number; name: string }) {
   const token = issueToken(tx, user.id, 'verify_email');
-  notify(tx, user.id, 'verify_email', { name: user.name, path: `/verify-email?token=${token}` });
+  if (token) notify(tx, user.id, 'verify_email', { name: user.name, path: `/verify-email?token=${token}` });
 }

@@ -35,7 +35,7 @@ export function retryDelayMs(attempts: number) {
 
 /** A 5xx reply (other than 503, a sequence error) will not change by trying again. */
 function isPermanent(error: unknown) {
-  const code = (error as { responseCode?: number }).responseCode;
+  const code = (error as { responseCode?: number } | null)?.responseCode;
   return typeof code === 'number' && code >= 500 && code < 600 && code !== 503;
 }
 

@@ -8,7 +8,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { previewOutboxEmail, retryEmail } from '~/notifications/outbox.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
-import { PageHeader, Section, Stat, Stats } from '~/ui/page';
+import { PageHeader, Section } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -39,6 +39,15 @@ export async function action({ request, params }: Route.ActionArgs) {
   return result.ok ? { retried: true, error: null } : { retried: false, error: result.error.messageKey };
 }
 
+function Fact({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{value}</td>
+    </tr>
+  );
+}
+
 export default function AdminOutboxEmail({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { row, email, locale } = loaderData;
@@ -47,21 +56,22 @@ export default function AdminOutboxEmail({ loaderData, actionData }: Route.Compo
       <PageHeader title={email.subject}>
         <Link to="/admin/outbox">{t('notifications.outbox.back')}</Link>
       </PageHeader>
-      <Stats>
-        <Stat label={t('notifications.outbox.recipient')} value={row.toEmail} />
-        <Stat label={t('notifications.outbox.template')} value={t(`notifications.kinds.${row.template}`)} />
-        <Stat label={t('notifications.outbox.state')} value={t(`notifications.outbox.states.${row.emailState}`)} />
-        <Stat label={t('notifications.outbox.attempts')} value={row.attempts} />
-        <Stat label={t('notifications.outbox.created')} value={formatDateTime(row.createdAt, locale)} />
-        {row.nextAttemptAt && row.emailState === 'pending' ? (
-          <Stat label={t('notifications.outbox.nextAttempt')} value={formatDateTime(row.nextAttemptAt, locale)} />
-        ) : null}
-      </Stats>
-      {row.lastError ? (
-        <p className="callout">
-          {t('notifications.outbox.lastError')}: {row.lastError}
-        </p>
-      ) : null}
+      <table className="facts">
+        <tbody>
+          <Fact label={t('notifications.outbox.recipient')} value={row.toEmail} />
+          <Fact label={t('notifications.outbox.template')} value={t(`notifications.kinds.${row.template}`)} />
+          <Fact label={t('notifications.outbox.state')} value={t(`notifications.outbox.states.${row.emailState}`)} />
+          <Fact label={t('notifications.outbox.attempts')} value={row.attempts} />
+          <Fact label={t('notifications.outbox.created')} value={formatDateTime(row.createdAt, locale)} />
+          {row.nextAttemptAt && row.emailState === 'pending' ? (
+            <Fact label={t('notifications.outbox.nextAttempt')} value={formatDateTime(row.nextAttemptAt, locale)} />
+          ) : null}
+          {row.sentAt ? (
+            <Fact label={t('notifications.outbox.sentAt')} value={formatDateTime(row.sentAt, locale)} />
+          ) : null}
+          {row.lastError ? <Fact label={t('notifications.outbox.lastError')} value={row.lastError} /> : null}
+        </tbody>
+      </table>
       {actionData?.retried ? (
         <p className="notice" role="status">
           {t('notifications.outbox.retried')}
