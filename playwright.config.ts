@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { e2eSmtpPort } from './tests/support/mailbox';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -34,6 +35,11 @@ export default defineConfig({
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { E2E_PORT: String(port) },
+    // Mail goes to the SMTP listener that tests needing it start (tests/support/mailbox.ts).
+    env: {
+      E2E_PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}`,
+    },
   },
 });

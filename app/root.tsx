@@ -17,6 +17,7 @@ import stylesheet from './styles/app.css?url';
 import { getViewer } from '~/accounts/auth.server';
 import { supportedLanguages, type Locale } from '~/lib/i18n';
 import { getLocale, getT } from '~/lib/i18n.server';
+import { countUnread } from '~/notifications/inbox.server';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -35,6 +36,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       isPlatformAdmin: viewer.isPlatformAdmin,
       isStaff: viewer.roles.length > 0,
       hasOrganization: viewer.memberships.length > 0,
+      unreadNotifications: countUnread(viewer.id),
     },
   };
 }
@@ -88,6 +90,23 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   );
 }
 
+function NotificationsLink({ unread }: { unread: number }) {
+  const { t } = useTranslation();
+  return (
+    <Link to="/notifications">
+      {t('notifications.nav')}
+      {unread > 0 ? (
+        <>
+          <span className="unread-count" aria-hidden="true" data-testid="unread-count">
+            {unread}
+          </span>{' '}
+          <span className="visually-hidden">{t('notifications.unread', { count: unread })}</span>
+        </>
+      ) : null}
+    </Link>
+  );
+}
+
 function SiteHeader() {
   const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>('root');
@@ -102,6 +121,8 @@ function SiteHeader() {
         <Link to="/tenders">{t('nav.tenders')}</Link>
         {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
+        {viewer?.isPlatformAdmin ? <Link to="/admin/outbox">{t('notifications.outbox.title')}</Link> : null}
+        {viewer ? <NotificationsLink unread={viewer.unreadNotifications} /> : null}
       </nav>
       <div className="session">
         {viewer ? (

@@ -63,6 +63,15 @@ export default [
   route('webhooks/stripe', 'routes/webhooks.stripe.ts'),
 
   // notifications (issue 9)
+  route('notifications', 'routes/notifications._index.tsx'),
+  route('notifications/preferences', 'routes/notifications.preferences.tsx'),
+  route('notifications/:notificationId', 'routes/notifications.$notificationId.ts'),
+  route('unsubscribe/:token', 'routes/unsubscribe.$token.tsx'),
+  route('verify-email', 'routes/verify-email.tsx'),
+  route('forgot-password', 'routes/forgot-password.tsx'),
+  route('reset-password', 'routes/reset-password.tsx'),
+  route('admin/outbox', 'routes/admin.outbox.tsx'),
+  route('admin/outbox/:notificationId', 'routes/admin.outbox.$notificationId.tsx'),
 
   // test support: answers 404 unless TEST_CLOCK=1
   route('__test/clock', 'routes/__test.clock.ts'),

@@ -875,6 +875,8 @@ export const notifications = sqliteTable(
     emailState: text('email_state').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at'),
+    /** While `sending`: the worker that claimed the row holds it until then (see docs/decisions). */
+    leaseUntil: at('lease_until'),
     lastError: text('last_error'),
     sentAt: at('sent_at'),
     readAt: at('read_at'),
@@ -885,6 +887,20 @@ export const notifications = sqliteTable(
     index('notifications_user_idx').on(t.userId, t.readAt),
     index('notifications_outbox_idx').on(t.emailState, t.nextAttemptAt),
   ],
+);
+
+/** Optional emails a person has turned off; no row means the email is sent. */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    template: text('template').notNull(),
+    email: integer('email', { mode: 'boolean' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.template] })],
 );
 
 export const auditLog = sqliteTable(

@@ -4,6 +4,7 @@ import { organizationMembers, staffInvitations, staffRoles, users } from '../../
 import type { OrgRole, UnionRole } from './roles';
 import { hashPassword, verifyPassword } from './password.server';
 import { invalidateUserSessions, readSessionToken, validateSessionToken } from './session.server';
+import { enqueueVerification } from './tokens.server';
 import { db, transaction } from '~/lib/db.server';
 import { now } from '~/lib/clock.server';
 
@@ -86,7 +87,10 @@ export function findUserByEmail(email: string) {
     .get();
 }
 
-/** Creates the account and claims any staff roles offered to its email. Null if the email is taken. */
+/**
+ * Creates the account, claims any staff roles offered to its email and sends the verification
+ * email. Null if the email is taken.
+ */
 export async function signUp(input: { email: string; name: string; password: string; locale: string }) {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
@@ -114,6 +118,7 @@ export async function signUp(input: { email: string; name: string; password: str
         .run();
       tx.update(staffInvitations).set({ acceptedAt: now() }).where(eq(staffInvitations.id, invitation.id)).run();
     }
+    enqueueVerification(tx, user);
     return user;
   });
 }

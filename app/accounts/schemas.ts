@@ -25,3 +25,13 @@ export const changePasswordSchema = z
     confirmPassword: z.string({ error: 'errors.required' }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'errors.passwordsDiffer' });
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string({ error: 'recovery.invalidLink' }),
+    newPassword: password,
+    confirmPassword: z.string({ error: 'errors.required' }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'errors.passwordsDiffer' });

@@ -1,15 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import {
-  checkins,
-  contracts,
-  eventPhotos,
-  events,
-  incubators,
-  organizationMembers,
-  organizations,
-  residencies,
-} from '../../db/schema';
+import { checkins, contracts, eventPhotos, events, incubators, organizations, residencies } from '../../db/schema';
 import { eventMachine, type EventState } from './machine';
 import { discardPhotoFiles, findPhoto, insertPhotos, listPhotos, storePhotos, type PhotoUpload } from './photos.server';
 import type { venueTypes } from './machine';
@@ -28,7 +19,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
-import { notify } from '~/notifications/notify.server';
+import { notifyOrganization } from '~/notifications/notify.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 
 type Event = typeof events.$inferSelect;
@@ -251,19 +242,6 @@ export async function deletePhoto(viewer: Viewer, eventId: number, photoId: numb
   await discardPhotoFiles([photo.storageKey]);
 }
 
-function notifyOrganization(tx: DB, event: Event, decision: 'accept' | 'return', reason: string) {
-  const members = tx
-    .select({ userId: organizationMembers.userId })
-    .from(organizationMembers)
-    .where(eq(organizationMembers.organizationId, event.organizationId))
-    .all();
-  const path = `/events/${event.id}`;
-  for (const { userId } of members) {
-    if (decision === 'accept') notify(tx, userId, 'report_accepted', { title: event.title, path });
-    else notify(tx, userId, 'report_returned', { title: event.title, reason, path });
-  }
-}
-
 export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept' | 'return', reason?: string) {
   const event = findEvent(eventId);
   const oversight = eventOversight(event);
@@ -287,6 +265,8 @@ export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept'
       subjectId: eventId,
       data: { reason: trimmed || undefined },
     });
-    notifyOrganization(tx, event, decision, trimmed);
+    const notice = { title: event.title, path: `/events/${eventId}` };
+    if (decision === 'accept') notifyOrganization(tx, event.organizationId, 'report_accepted', notice);
+    else notifyOrganization(tx, event.organizationId, 'report_returned', { ...notice, reason: trimmed });
   });
 }

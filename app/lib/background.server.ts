@@ -1,5 +1,6 @@
 import { closeDueTenders } from '~/procurement/tenders.server';
 import { finalizeDueAwards } from '~/procurement/evaluation.server';
+import { startDeliveryWorker } from '~/notifications/outbox.server';
 
 /** Everything the clock decides without a person: run every few seconds and after a clock move. */
 export function runClock() {
@@ -21,4 +22,5 @@ export function startBackgroundWork() {
   };
   tick();
   setInterval(tick, 5_000).unref();
+  startDeliveryWorker();
 }

@@ -1,7 +1,8 @@
 import type { CapabilityMessages } from '~/lib/i18n';
 import catalog from '~/catalog/messages';
 import delivery from '~/delivery/messages';
+import notifications from '~/notifications/messages';
 import payments from '~/payments/messages';
 
 // One line per capability that owns messages: `import x from '~/<capability>/messages';`
-export const capabilityMessages: CapabilityMessages[] = [delivery, catalog, payments];
+export const capabilityMessages: CapabilityMessages[] = [delivery, catalog, payments, notifications];

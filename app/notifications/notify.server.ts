@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { notifications, users } from '../../db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { notificationPreferences, notifications, organizationMembers, users } from '../../db/schema';
+import type { OrgRole } from '~/accounts/roles';
 import type { DB } from '~/lib/db.server';
 
 /**
@@ -43,15 +44,75 @@ export type NotificationData = {
 };
 export type NotificationTemplate = keyof NotificationData;
 
+// Typed as a record so that a template added to NotificationData must be listed here too.
+const everyTemplate: Record<NotificationTemplate, true> = {
+  verify_email: true,
+  password_reset: true,
+  application_received: true,
+  application_decided: true,
+  tender_published: true,
+  bid_receipt: true,
+  deadline_passed: true,
+  award_proposed: true,
+  award_final: true,
+  objection_filed: true,
+  objection_answered: true,
+  contract_ready: true,
+  commission_requested: true,
+  commission_decided: true,
+  event_reminder: true,
+  report_accepted: true,
+  report_returned: true,
+  evaluation_published: true,
+  exit_review_decided: true,
+  milestone_due: true,
+  milestone_paid: true,
+};
+export const notificationTemplates = Object.keys(everyTemplate) as NotificationTemplate[];
+
 /** Account mail is always sent; everything else respects the person's preferences. */
 export const mandatoryTemplates: readonly NotificationTemplate[] = ['verify_email', 'password_reset'];
+
+export function isOptional(template: NotificationTemplate) {
+  return !mandatoryTemplates.includes(template);
+}
+
+function wantsEmail(tx: DB, userId: number, template: NotificationTemplate) {
+  if (!isOptional(template)) return true;
+  const preference = tx
+    .select({ email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.template, template)))
+    .get();
+  return preference?.email ?? true;
+}
 
 /**
  * Records a notification inside the caller's transaction: it shows in the person's in-app list
  * and waits in the outbox for the delivery worker, so it exists exactly when the change does.
+ * An optional email the person has turned off is recorded as `skipped`.
  */
 export function notify<T extends NotificationTemplate>(tx: DB, userId: number, template: T, data: NotificationData[T]) {
   const user = tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).get();
   if (!user) return;
-  tx.insert(notifications).values({ userId, toEmail: user.email, locale: user.locale, template, data }).run();
+  const emailState = wantsEmail(tx, userId, template) ? 'pending' : 'skipped';
+  tx.insert(notifications)
+    .values({ userId, toEmail: user.email, locale: user.locale, template, data, emailState })
+    .run();
+}
+
+/** Notifies the organization's members holding one of `roles` (all members by default). */
+export function notifyOrganization<T extends NotificationTemplate>(
+  tx: DB,
+  organizationId: number,
+  template: T,
+  data: NotificationData[T],
+  roles: readonly OrgRole[] = ['owner', 'member'],
+) {
+  const members = tx
+    .select({ userId: organizationMembers.userId })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), inArray(organizationMembers.role, [...roles])))
+    .all();
+  for (const { userId } of members) notify(tx, userId, template, data);
 }

@@ -10,6 +10,7 @@ import { now } from '~/lib/clock.server';
 import { db, durably } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { notify } from '~/notifications/notify.server';
 
 type Tender = typeof tenders.$inferSelect;
 
@@ -64,6 +65,12 @@ export function submitBid(viewer: Viewer, tenderId: number, organizationId: numb
       subjectType: 'bid',
       subjectId: bid.id,
       data: { contentHash },
+    });
+    notify(tx, viewer.id, 'bid_receipt', {
+      title: tender.title,
+      hash: contentHash,
+      submittedAt: submittedAt.toISOString(),
+      path: `/tenders/${tenderId}`,
     });
     return { bidId: bid.id, contentHash, submittedAt };
   });

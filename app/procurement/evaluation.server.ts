@@ -12,6 +12,7 @@ import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { notifyOrganization } from '~/notifications/notify.server';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
 
@@ -158,6 +159,13 @@ function finalizeAward(tx: DB, tender: Tender, priceFen: number, actorId: number
     subjectId: tender.id,
     data: { contractId: contract.id },
   });
+  notifyOrganization(
+    tx,
+    bid.organizationId,
+    'contract_ready',
+    { title: tender.title, amountFen: priceFen, path: `/contracts/${contract.id}` },
+    ['owner'],
+  );
   return contract.id;
 }
 

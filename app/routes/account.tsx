@@ -1,10 +1,11 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/account';
 import { changePassword, findUserByEmail, requireViewer } from '~/accounts/auth.server';
 import { verifyPassword } from '~/accounts/password.server';
+import { isEmailVerified } from '~/accounts/recovery.server';
 import { changePasswordSchema } from '~/accounts/schemas';
 import { createSession, sessionCookie } from '~/accounts/session.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
@@ -12,7 +13,12 @@ import { PageHeader } from '~/ui/page';
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  return { name: viewer.name, email: viewer.email, changed: new URL(request.url).searchParams.has('changed') };
+  return {
+    name: viewer.name,
+    email: viewer.email,
+    emailVerified: isEmailVerified(viewer.id),
+    changed: new URL(request.url).searchParams.has('changed'),
+  };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -42,6 +48,15 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <PageHeader title={t('accounts.accountTitle')} />
       <p>
         {loaderData.name} · {loaderData.email}
+      </p>
+      {loaderData.emailVerified ? null : (
+        <Form method="post" action="/verify-email" className="callout inline-form">
+          <span>{t('recovery.unverified')}</span>
+          <SubmitButton className="button secondary">{t('recovery.resend')}</SubmitButton>
+        </Form>
+      )}
+      <p>
+        <Link to="/notifications/preferences">{t('notifications.preferences')}</Link>
       </p>
       {loaderData.changed ? (
         <p className="notice" role="status">

@@ -49,6 +49,9 @@ export default function Login({ actionData }: Route.ComponentProps) {
         <SubmitButton>{t('accounts.login')}</SubmitButton>
       </Form>
       <p>
+        <Link to="/forgot-password">{t('recovery.forgotLink')}</Link>
+      </p>
+      <p>
         {t('accounts.noAccount')} <Link to="/signup">{t('accounts.signup')}</Link>
       </p>
     </div>

@@ -8,3 +8,4 @@ copyFileSync(resolve('tests/.tmp/vitest/template.db'), file);
 process.env.DATABASE_PATH = file;
 process.env.BID_SEALING_SECRET ??= 'a'.repeat(64);
 process.env.CHECKIN_SECRET ??= 'b'.repeat(64);
+process.env.UNSUBSCRIBE_SECRET ??= 'c'.repeat(64);

@@ -1,0 +1,50 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import type { Route } from './+types/forgot-password';
+import { requestPasswordReset } from '~/accounts/recovery.server';
+import { forgotPasswordSchema } from '~/accounts/schemas';
+import { getT } from '~/lib/i18n.server';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { PageHeader } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const t = await getT(request);
+  return { title: t('recovery.forgotTitle') };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  if (submission.status !== 'success') return { result: submission.reply(), sent: false };
+  requestPasswordReset(submission.value.email);
+  // The same answer whether or not the address has an account.
+  return { result: submission.reply(), sent: true };
+}
+
+export default function ForgotPassword({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <div className="narrow">
+      <PageHeader title={t('recovery.forgotTitle')} />
+      {actionData?.sent ? (
+        <p className="notice" role="status">
+          {t('recovery.sent')}
+        </p>
+      ) : null}
+      <p>{t('recovery.forgotLead')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />
+        <SubmitButton>{t('recovery.send')}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/reset-password';
+import { isResetTokenUsable, resetPassword } from '~/accounts/recovery.server';
+import { resetPasswordSchema } from '~/accounts/schemas';
+import { createSession, sessionCookie } from '~/accounts/session.server';
+import { getT } from '~/lib/i18n.server';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { PageHeader } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const t = await getT(request);
+  const token = new URL(request.url).searchParams.get('token') ?? '';
+  return { title: t('recovery.resetTitle'), token, usable: token !== '' && isResetTokenUsable(token) };
+}
+
+/** A good token sets the password, ends every other session and signs this browser in. */
+export async function action({ request }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  const hidden = { hideFields: ['newPassword', 'confirmPassword'] };
+  if (submission.status !== 'success') return submission.reply(hidden);
+  const userId = await resetPassword(submission.value.token, submission.value.newPassword);
+  if (userId === null) return submission.reply({ formErrors: ['recovery.invalidLink'], ...hidden });
+  const { token, expiresAt } = createSession(userId);
+  return redirect('/me', { headers: { 'Set-Cookie': sessionCookie(request, token, expiresAt) } });
+}
+
+export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
+    shouldValidate: 'onBlur',
+  });
+  if (!loaderData.usable) {
+    return (
+      <div className="narrow">
+        <PageHeader title={t('recovery.resetTitle')} />
+        <p className="alert" role="alert">
+          {t('recovery.invalidLink')}
+        </p>
+        <p>
+          <Link to="/forgot-password">{t('recovery.requestAgain')}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <PageHeader title={t('recovery.resetTitle')} />
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="token" value={loaderData.token} />
+        <Field
+          meta={fields.newPassword}
+          label={t('accounts.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('accounts.passwordHint')}
+        />
+        <Field
+          meta={fields.confirmPassword}
+          label={t('accounts.confirmPassword')}
+          type="password"
+          autoComplete="new-password"
+        />
+        <SubmitButton>{t('recovery.reset')}</SubmitButton>
+      </Form>
+    </div>
+  );
+}
