@@ -11,6 +11,7 @@ import {
   requireUnionRole,
   type Viewer,
 } from '~/accounts/auth.server';
+import { recordContractEvaluation } from '~/evaluation/evaluations.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
@@ -124,6 +125,7 @@ export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept'
       .set(decision === 'accept' ? { state, acceptedAt: now() } : { state, returnReason: reason!.trim() })
       .where(and(eq(events.id, eventId), eq(events.state, event.state)))
       .run();
+    if (decision === 'accept') recordContractEvaluation(tx, contract.id, 'acceptance');
     audit(tx, {
       actorId: viewer.id,
       action: `event.${decision}`,

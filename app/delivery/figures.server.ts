@@ -11,15 +11,19 @@ export type Figures = {
   sessionsDelivered: number;
   workerVisits: number;
   ratings: number;
+  /** Check-ins at the same events as `ratings`: the denominator of rating coverage. */
+  checkins: number;
   averageScore: number | null;
   satisfaction: number | null;
 };
 
-function figuresWhere(eventFilter: SQL): Figures {
+/** The figures over the events `eventFilter` selects (it refers to the event as `e`). */
+export function figuresWhere(eventFilter: SQL): Figures {
   const row = db.get<{
     sessionsDelivered: number;
     workerVisits: number;
     ratings: number;
+    checkins: number;
     average: number | null;
     satisfied: number;
   }>(sql`
@@ -32,6 +36,7 @@ function figuresWhere(eventFilter: SQL): Figures {
       (select count(*) from delivered) as sessionsDelivered,
       (select coalesce(sum(d.walk_ins + (select count(*) from checkins c where c.event_id = d.id)), 0) from delivered d) as workerVisits,
       (select count(*) from scored) as ratings,
+      (select count(*) from checkins c join scoped s on s.id = c.event_id) as checkins,
       (select avg(score) from scored) as average,
       (select count(*) from scored where score >= 4) as satisfied
   `)!;
@@ -39,6 +44,7 @@ function figuresWhere(eventFilter: SQL): Figures {
     sessionsDelivered: row.sessionsDelivered,
     workerVisits: row.workerVisits,
     ratings: row.ratings,
+    checkins: row.checkins,
     averageScore: row.average,
     satisfaction: row.ratings ? row.satisfied / row.ratings : null,
   };

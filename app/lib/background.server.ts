@@ -1,10 +1,12 @@
 import { closeDueTenders } from '~/procurement/tenders.server';
 import { finalizeDueAwards } from '~/procurement/evaluation.server';
+import { recordDuePeriodEvaluations } from '~/evaluation/evaluations.server';
 
 /** Everything the clock decides without a person: run every few seconds and after a clock move. */
 export function runClock() {
   closeDueTenders();
   finalizeDueAwards();
+  recordDuePeriodEvaluations();
 }
 
 const state = globalThis as unknown as { __backgroundStarted?: boolean };
