@@ -15,6 +15,7 @@ import {
 import type { Route } from './+types/root';
 import stylesheet from './styles/app.css?url';
 import { getViewer } from '~/accounts/auth.server';
+import { canSeeDashboards } from '~/reports/scope.server';
 import { supportedLanguages, type Locale } from '~/lib/i18n';
 import { getLocale, getT } from '~/lib/i18n.server';
 
@@ -32,6 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       isPlatformAdmin: viewer.isPlatformAdmin,
       isStaff: viewer.roles.length > 0,
       hasOrganization: viewer.memberships.length > 0,
+      canSeeDashboards: canSeeDashboards(viewer),
     },
   };
 }
@@ -97,6 +99,7 @@ function SiteHeader() {
       <nav aria-label={t('nav.label')}>
         <Link to="/tenders">{t('nav.tenders')}</Link>
         {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
+        {viewer?.canSeeDashboards ? <Link to="/reports">{t('reports.nav')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
       </nav>
       <div className="session">

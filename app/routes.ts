@@ -38,6 +38,11 @@ export default [
   // catalog (issue 4)
 
   // evaluation and reports (issue 7)
+  route('orgs/:orgId/evaluations', 'routes/orgs.$orgId.evaluations.tsx'),
+  route('contracts/:contractId/evaluation', 'routes/contracts.$contractId.evaluation.tsx'),
+  route('reports', 'routes/reports._index.tsx'),
+  route('reports/annual', 'routes/reports.annual.tsx'),
+  route('reports/export/:table', 'routes/reports.export.$table.ts'),
 
   // payments (issue 8)
 

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Route } from './+types/orgs.$orgId';
+import { getViewer, isOrgMember } from '~/accounts/auth.server';
 import { organizationEvaluation } from '~/evaluation/organization.server';
 import { formatPercent } from '~/lib/format';
 import { parseId } from '~/lib/http';
@@ -12,6 +14,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.organizati
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const organization = getOrganization(parseId(params.orgId));
+  const viewer = await getViewer(request);
   return {
     locale: await getLocale(request),
     // Public profile: contact person and phone are not shown to the public.
@@ -25,6 +28,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       volunteers: organization.volunteers,
     },
     evaluation: organizationEvaluation(organization.id),
+    // The indicator breakdown is for the organization itself and for union staff.
+    canSeeEvaluations: viewer !== null && (isOrgMember(viewer, organization.id) || viewer.roles.length > 0),
+    organizationId: organization.id,
   };
 }
 
@@ -71,14 +77,12 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
             value={formatPercent(evaluation.indicators.satisfaction, locale)}
           />
         </Stats>
-        <p className="hint">
-          {t('evaluation.explanation', {
-            completion: evaluation.weights.completion,
-            satisfaction: evaluation.weights.satisfaction,
-            delivered: evaluation.figures.sessionsDelivered,
-            contracted: evaluation.contractedSessions,
-          })}
-        </p>
+        <p className="hint">{t('evaluations.summaryExplanation')}</p>
+        {loaderData.canSeeEvaluations ? (
+          <p>
+            <Link to={`/orgs/${loaderData.organizationId}/evaluations`}>{t('evaluations.seeBreakdown')}</Link>
+          </p>
+        ) : null}
       </Section>
     </>
   );
