@@ -15,6 +15,7 @@ import {
 import type { Route } from './+types/root';
 import stylesheet from './styles/app.css?url';
 import { getViewer } from '~/accounts/auth.server';
+import { canSeeDashboards } from '~/reports/scope.server';
 import { supportedLanguages, type Locale } from '~/lib/i18n';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { countUnread } from '~/notifications/inbox.server';
@@ -37,6 +38,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       isStaff: viewer.roles.length > 0,
       hasOrganization: viewer.memberships.length > 0,
       unreadNotifications: countUnread(viewer.id),
+      canSeeDashboards: canSeeDashboards(viewer),
     },
   };
 }
@@ -120,6 +122,7 @@ function SiteHeader() {
         <Link to="/catalog">{t('catalog.nav')}</Link>
         <Link to="/tenders">{t('nav.tenders')}</Link>
         {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
+        {viewer?.canSeeDashboards ? <Link to="/reports">{t('reports.nav')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/outbox">{t('notifications.outbox.title')}</Link> : null}
         {viewer ? <NotificationsLink unread={viewer.unreadNotifications} /> : null}

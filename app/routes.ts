@@ -53,6 +53,11 @@ export default [
   route('unions/:unionId/commissioning', 'routes/unions.$unionId.commissioning.tsx'),
 
   // evaluation and reports (issue 7)
+  route('orgs/:orgId/evaluations', 'routes/orgs.$orgId.evaluations.tsx'),
+  route('contracts/:contractId/evaluation', 'routes/contracts.$contractId.evaluation.tsx'),
+  route('reports', 'routes/reports._index.tsx'),
+  route('reports/annual', 'routes/reports.annual.tsx'),
+  route('reports/export/:table', 'routes/reports.export.$table.ts'),
 
   // payments (issue 8)
   route('unions/:unionId/payments', 'routes/unions.$unionId.payments.tsx'),

@@ -1181,3 +1181,160 @@ export const events: DemoEvent[] = [
     comments: [{ stars: 4, text: '帮忙问清了孩子助学金的申请办法，很感谢。' }],
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Township unions' own purchases: direct commissions from offerings, rolled up into the county's
+// figures (the dashboards' roll-up). 丹西街道 buys nothing, so one child shows zeros.
+
+export const townshipStaffAccounts: DemoStaffAccount[] = [
+  {
+    email: 'dandong@demo.gonghui.cn',
+    name: '周丽华',
+    roles: ['leadership', 'commissioner'],
+    unionKey: 'dandong',
+    departmentKey: null,
+  },
+];
+
+export interface DemoTownshipContract {
+  key: string;
+  unionKey: string;
+  offeringKey: string;
+  sessions: number;
+  minWorkerVisits: number;
+  signedDay: DayOffset;
+  serviceEndDay: DayOffset;
+  /** Whether the 30% due on signing has been paid (by bank transfer). */
+  signingPaid: boolean;
+  events: Omit<DemoEvent, 'tenderKey'>[];
+}
+
+export const townshipContracts: DemoTownshipContract[] = [
+  {
+    key: 'dandong-station',
+    unionKey: 'dandong',
+    offeringKey: 'volunteer-station',
+    sessions: 6,
+    minWorkerVisits: 0,
+    signedDay: -120,
+    serviceEndDay: 60,
+    signingPaid: true,
+    events: [
+      {
+        key: 'dandong-station-1',
+        title: '驿站志愿服务：夏日送清凉',
+        venueType: 'station',
+        address: '象山县丹东街道丹峰东路户外劳动者驿站',
+        area: '丹东街道',
+        day: -100,
+        durationMinutes: 120,
+        expectedAttendance: 40,
+        checkIns: 38,
+        ratings: [0, 1, 3, 10, 16],
+        comments: [{ stars: 5, text: '跑单累了能喝口绿豆汤，歇一歇，真贴心。' }],
+      },
+      {
+        key: 'dandong-station-2',
+        title: '驿站志愿服务：电动车安全检修',
+        venueType: 'station',
+        address: '象山县丹东街道丹峰东路户外劳动者驿站',
+        area: '丹东街道',
+        day: -60,
+        durationMinutes: 120,
+        expectedAttendance: 40,
+        checkIns: 45,
+        ratings: [1, 0, 4, 14, 18],
+        comments: [{ stars: 3, text: '排队的人有点多，希望多来几位师傅。' }],
+      },
+      {
+        key: 'dandong-station-3',
+        title: '驿站志愿服务：秋季爱心午餐',
+        venueType: 'station',
+        address: '象山县丹东街道天安路户外劳动者驿站',
+        area: '丹东街道',
+        day: -25,
+        durationMinutes: 90,
+        expectedAttendance: 50,
+        checkIns: 52,
+        ratings: [0, 0, 2, 15, 25],
+        comments: [],
+      },
+    ],
+  },
+  {
+    key: 'dandong-clinic',
+    unionKey: 'dandong',
+    offeringKey: 'health-clinic',
+    sessions: 4,
+    minWorkerVisits: 120,
+    signedDay: -95,
+    serviceEndDay: 90,
+    signingPaid: false,
+    events: [
+      {
+        key: 'dandong-clinic-1',
+        title: '健康义诊进驿站：血压血糖免费测',
+        venueType: 'station',
+        address: '象山县丹东街道丹峰东路户外劳动者驿站',
+        area: '丹东街道',
+        day: -70,
+        durationMinutes: 150,
+        expectedAttendance: 30,
+        checkIns: 33,
+        ratings: [0, 0, 1, 9, 18],
+        comments: [{ stars: 5, text: '医生很耐心，还教我们怎么看化验单。' }],
+      },
+      {
+        key: 'dandong-clinic-2',
+        title: '健康义诊进驿站：颈肩腰腿痛理疗',
+        venueType: 'station',
+        address: '象山县丹东街道天安路户外劳动者驿站',
+        area: '丹东街道',
+        day: -35,
+        durationMinutes: 150,
+        expectedAttendance: 30,
+        checkIns: 27,
+        ratings: [0, 1, 2, 8, 12],
+        comments: [],
+      },
+    ],
+  },
+  {
+    key: 'shipu-drowning',
+    unionKey: 'shipu',
+    offeringKey: 'rescue-drowning',
+    sessions: 3,
+    minWorkerVisits: 150,
+    signedDay: -110,
+    serviceEndDay: 30,
+    signingPaid: true,
+    events: [
+      {
+        key: 'shipu-drowning-1',
+        title: '渔港防溺水与水上救援培训',
+        venueType: 'work_site',
+        address: '象山县石浦镇中心渔港码头',
+        area: '石浦镇',
+        day: -85,
+        durationMinutes: 120,
+        expectedAttendance: 60,
+        checkIns: 64,
+        ratings: [0, 1, 3, 20, 30],
+        comments: [{ stars: 5, text: '救生圈怎么抛、落水怎么自救，都实际练了一遍。' }],
+      },
+      {
+        key: 'shipu-drowning-2',
+        title: '水产加工企业防溺水安全课',
+        venueType: 'canteen',
+        address: '象山县石浦镇水产加工园区职工食堂',
+        area: '石浦镇',
+        day: -45,
+        durationMinutes: 90,
+        expectedAttendance: 50,
+        checkIns: 41,
+        ratings: [1, 1, 4, 12, 15],
+        comments: [{ stars: 2, text: '食堂里讲课听不太清楚。' }],
+      },
+    ],
+  },
+];

@@ -4,6 +4,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -13,6 +14,7 @@ import { orgRoles, unionLevels, unionRoles } from '../app/accounts/roles';
 import { commissionMachine } from '../app/catalog/machine';
 import { categories, offeringFormats, offeringStates } from '../app/catalog/taxonomy';
 import { eventMachine, occupations, photoTypes, venueTypes } from '../app/delivery/machine';
+import { complaintMachine, complaintSources, evaluationBases } from '../app/evaluation/machine';
 import { applicationMachine, residencyMachine } from '../app/incubation/machine';
 import { organizationStatuses, organizationTypes } from '../app/organizations/types';
 import { milestoneConditions, milestoneMachine, paymentMethods } from '../app/payments/machine';
@@ -755,9 +757,15 @@ export const evaluations = sqliteTable(
     incubatorId: integer('incubator_id').references(() => incubators.id),
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),
-    score: integer('score').notNull(),
+    basis: text('basis').notNull(),
+    /** The final score (0–100, one decimal): the weighted indicators plus the adjustment. */
+    score: real('score').notNull(),
     grade: text('grade').notNull(),
-    indicators: text('indicators', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    indicators: text('indicators', { mode: 'json' }).$type<Record<string, number | null>>().notNull(),
+    /** The weights and thresholds the score was computed with, so old rows stay explainable. */
+    model: text('model', { mode: 'json' })
+      .$type<{ weights: Record<string, number>; thresholds: { grade: string; min: number }[] }>()
+      .notNull(),
     adjustment: integer('adjustment').notNull().default(0),
     adjustmentReason: text('adjustment_reason'),
     createdBy: integer('created_by').references(() => users.id),
@@ -765,8 +773,35 @@ export const evaluations = sqliteTable(
   },
   (t) => [
     check('evaluations_grade', oneOf(t.grade, ['excellent', 'good', 'pass', 'fail'])),
+    check('evaluations_basis', oneOf(t.basis, evaluationBases)),
     check('evaluations_adjustment_reason', sql`${t.adjustment} = 0 or ${t.adjustmentReason} is not null`),
     index('evaluations_org_idx').on(t.organizationId, t.createdAt),
+    index('evaluations_contract_idx').on(t.contractId, t.id),
+  ],
+);
+
+/** Complaints and objections about a contract's delivery, from workers, the union or the public. */
+export const complaints = sqliteTable(
+  'complaints',
+  {
+    id: id(),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    source: text('source').notNull(),
+    summary: text('summary').notNull(),
+    state: text('state').notNull().default('open'),
+    resolution: text('resolution'),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedAt: at('resolved_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('complaints_state', oneOf(t.state, complaintMachine.states)),
+    check('complaints_source', oneOf(t.source, complaintSources)),
+    check('complaints_resolution', sql`${t.state} = 'open' or ${t.resolution} is not null`),
+    index('complaints_contract_idx').on(t.contractId, t.state),
   ],
 );
 

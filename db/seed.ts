@@ -11,6 +11,7 @@ import { hashPassword } from '../app/accounts/password.server';
 import { db, transaction, type DB } from '../app/lib/db.server';
 import { bidHash, sealBid } from '../app/procurement/seal.server';
 import { createStandardMilestones } from '../app/procurement/evaluation.server';
+import { recordContractEvaluation } from '../app/evaluation/evaluations.server';
 import { defaultWeights } from '../app/procurement/machine';
 import { occupations } from '../app/delivery/machine';
 
@@ -197,6 +198,96 @@ function seedInto(tx: DB, passwordHash: string) {
   }
 
   for (const e of demo.events) seedEvent(tx, e, contractIds.get(e.tenderKey)!);
+
+  seedTownshipPurchases(tx, unionIds, orgIds, addUser);
+  // Each contract gets the evaluation its latest accepted session would have written.
+  for (const contract of tx.select({ id: s.contracts.id }).from(s.contracts).all())
+    recordContractEvaluation(tx, contract.id, 'acceptance');
+}
+
+/** Townships' direct commissions, so that the county's dashboard rolls up more than itself. */
+function seedTownshipPurchases(
+  tx: DB,
+  unionIds: Map<string, number>,
+  orgIds: Map<string, number>,
+  addUser: (email: string, name: string) => number,
+) {
+  for (const account of demo.townshipStaffAccounts) {
+    const userId = addUser(account.email, account.name);
+    for (const role of account.roles)
+      tx.insert(s.staffRoles)
+        .values({ unionId: unionIds.get(account.unionKey!)!, userId, role })
+        .run();
+  }
+  for (const c of demo.townshipContracts) {
+    const offering = demo.offerings.find((o) => o.key === c.offeringKey)!;
+    const organizationId = orgIds.get(offering.orgKey)!;
+    const offeringRow = tx
+      .select({ id: s.offerings.id })
+      .from(s.offerings)
+      .where(sql`organization_id = ${organizationId} and title = ${offering.title}`)
+      .get()!;
+    const amountFen = offering.priceFen * c.sessions;
+    const signedAt = dayAt(c.signedDay, 10);
+    const contract = tx
+      .insert(s.contracts)
+      .values({
+        unionId: unionIds.get(c.unionKey)!,
+        organizationId,
+        offeringId: offeringRow.id,
+        title: offering.title,
+        category: offering.category,
+        amountFen,
+        sessions: c.sessions,
+        minWorkerVisits: c.minWorkerVisits,
+        periodStart: isoDay(c.signedDay),
+        periodEnd: isoDay(c.serviceEndDay),
+        state: 'active',
+        signedAt,
+      })
+      .returning()
+      .get();
+    createStandardMilestones(tx, contract.id, amountFen, c.sessions);
+    tx.insert(s.ledgerEntries)
+      .values({ contractId: contract.id, kind: 'committed', amountFen, createdAt: signedAt })
+      .run();
+    const signing = tx
+      .select()
+      .from(s.milestones)
+      .where(sql`contract_id = ${contract.id} and condition = 'signing'`)
+      .get()!;
+    tx.update(s.milestones)
+      .set({ state: c.signingPaid ? 'paid' : 'due', dueAt: signedAt })
+      .where(sql`id = ${signing.id}`)
+      .run();
+    if (c.signingPaid) {
+      const paidAt = dayAt(c.signedDay + 7, 10);
+      const payment = tx
+        .insert(s.payments)
+        .values({
+          milestoneId: signing.id,
+          method: 'bank_transfer',
+          amountFen: signing.amountFen,
+          reference: `XS${isoDay(c.signedDay + 7).replaceAll('-', '')}-${contract.id}`,
+          paidOn: isoDay(c.signedDay + 7),
+          createdAt: paidAt,
+        })
+        .returning()
+        .get();
+      for (const kind of ['approved', 'paid'] as const)
+        tx.insert(s.ledgerEntries)
+          .values({
+            contractId: contract.id,
+            milestoneId: signing.id,
+            paymentId: payment.id,
+            kind,
+            amountFen: signing.amountFen,
+            createdAt: paidAt,
+          })
+          .run();
+    }
+    for (const e of c.events) seedEvent(tx, { ...e, tenderKey: c.key }, contract.id);
+  }
 }
 
 function createContract(
@@ -297,7 +388,10 @@ function seedEvent(tx: DB, e: (typeof demo.events)[number], contractId: number) 
 
 export function demoAccounts() {
   return [
-    ...demo.staffAccounts.map((a) => ({ email: a.email, who: `${a.name}（${a.roles.join(', ')}）` })),
+    ...[...demo.staffAccounts, ...demo.townshipStaffAccounts].map((a) => ({
+      email: a.email,
+      who: `${a.name}（${a.roles.join(', ')}）`,
+    })),
     ...demo.orgOwnerAccounts.map((a) => ({
       email: a.email,
       who: `${a.name}（${demo.organizations.find((o) => o.key === a.orgKey)!.name} owner）`,

@@ -199,7 +199,15 @@ describe('filters', () => {
   it("by the organization's latest evaluation grade, at least the one chosen", () => {
     const psych = organizationIdByName('象山县心理咨询师协会');
     const rescue = organizationIdByName('象山县雄鹰应急救援队');
-    const evaluation = { periodStart: '2025-01-01', periodEnd: '2025-12-31', indicators: {} };
+    const evaluation = {
+    periodStart: '2025-01-01',
+    periodEnd: '2025-12-31',
+    indicators: {},
+    basis: 'review',
+    model: { weights: {}, thresholds: [] },
+  };
+    // Only these evaluations: the seed's own acceptance evaluations would be the latest otherwise.
+    db.delete(evaluations).run();
     db.insert(evaluations)
       .values([
         { ...evaluation, organizationId: psych, score: 70, grade: 'pass', createdAt: new Date('2025-06-01') },

@@ -49,7 +49,15 @@ beforeAll(async () => {
   db.update(ratings).set({ excludedReason: '刷分' }).where(eq(ratings.eventId, accepted)).run();
   addEvent(arts, 'accepted', [4, 4], 0);
   db.update(contracts).set({ state: 'completed' }).where(eq(contracts.organizationId, psych)).run();
-  const evaluation = { periodStart: '2025-01-01', periodEnd: '2025-12-31', indicators: {} };
+  const evaluation = {
+    periodStart: '2025-01-01',
+    periodEnd: '2025-12-31',
+    indicators: {},
+    basis: 'review',
+    model: { weights: {}, thresholds: [] },
+  };
+  // Only these evaluations: the seed's own acceptance evaluations would be the latest otherwise.
+  db.delete(evaluations).run();
   db.insert(evaluations)
     .values([
       { ...evaluation, organizationId: psych, score: 93, grade: 'excellent', createdAt: new Date('2026-01-02') },

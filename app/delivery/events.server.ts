@@ -14,6 +14,7 @@ import {
   type Viewer,
 } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
+import { recordContractEvaluation } from '~/evaluation/evaluations.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
@@ -257,7 +258,10 @@ export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept'
       .where(and(eq(events.id, eventId), eq(events.state, event.state)))
       .run();
     if (!changes) throw new UserError('errors.illegalTransition', 409);
-    if (decision === 'accept' && event.contractId) releaseDueMilestones(tx, event.contractId);
+    if (decision === 'accept' && event.contractId) {
+      releaseDueMilestones(tx, event.contractId);
+      recordContractEvaluation(tx, event.contractId, 'acceptance');
+    }
     audit(tx, {
       actorId: viewer.id,
       action: `event.${decision}`,

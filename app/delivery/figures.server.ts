@@ -14,6 +14,8 @@ export type Figures = {
   sessionsDelivered: number;
   workerVisits: number;
   ratings: number;
+  /** Check-ins at the same events as `ratings`: the denominator of rating coverage. */
+  checkins: number;
   averageScore: number | null;
   satisfaction: number | null;
 };
@@ -35,6 +37,7 @@ function figuresOver(scope: SQL): Figures {
     sessionsDelivered: number;
     workerVisits: number;
     ratings: number;
+    checkins: number;
     average: number | null;
     satisfied: number;
   }>(sql`
@@ -46,6 +49,7 @@ function figuresOver(scope: SQL): Figures {
       (select count(*) from scoped where state = 'accepted') as sessionsDelivered,
       (select coalesce(sum(s.walk_ins + (select count(*) from checkins c where c.event_id = s.id)), 0) from scoped s) as workerVisits,
       (select count(*) from scored) as ratings,
+      (select count(*) from checkins c join scoped s on s.id = c.event_id) as checkins,
       (select avg(score) from scored) as average,
       (select count(*) from scored where score >= ${satisfiedFromScore}) as satisfied
   `)!;
@@ -53,6 +57,7 @@ function figuresOver(scope: SQL): Figures {
     sessionsDelivered: row.sessionsDelivered,
     workerVisits: row.workerVisits,
     ratings: row.ratings,
+    checkins: row.checkins,
     averageScore: row.average,
     satisfaction: satisfactionRate(row.satisfied, row.ratings),
   };
@@ -60,23 +65,28 @@ function figuresOver(scope: SQL): Figures {
 
 const delivered = sql`e.state = 'accepted'`;
 
+/** Delivered figures over the events `eventFilter` selects (it refers to the event as `e`). */
+export function figuresWhere(eventFilter: SQL): Figures {
+  return figuresOver(sql`${delivered} and ${eventFilter}`);
+}
+
 /** One event's figures, whatever its state (sessions delivered is 1 once accepted). */
 export function eventFigures(eventId: number) {
   return figuresOver(sql`e.id = ${eventId}`);
 }
 
 export function contractFigures(contractId: number) {
-  return figuresOver(sql`${delivered} and e.contract_id = ${contractId}`);
+  return figuresWhere(sql`e.contract_id = ${contractId}`);
 }
 
 /** The organization's contracted delivery: what its evaluation's completion rate compares. */
 export function organizationFigures(organizationId: number) {
-  return figuresOver(sql`${delivered} and e.organization_id = ${organizationId} and e.contract_id is not null`);
+  return figuresWhere(sql`e.organization_id = ${organizationId} and e.contract_id is not null`);
 }
 
 /** A resident organization's own activities (no contract) accepted by the incubator. */
 export function residentActivityFigures(organizationId: number) {
-  return figuresOver(sql`${delivered} and e.organization_id = ${organizationId} and e.residency_id is not null`);
+  return figuresWhere(sql`e.organization_id = ${organizationId} and e.residency_id is not null`);
 }
 
 /**

@@ -1,26 +1,24 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { contracts } from '../../db/schema';
-import { baseWeights, weightedScore } from './model';
+import { organizationFacts } from './evaluations.server';
+import { defaultModel, improvements, indicatorValues, weightedScore, type Model } from './model';
 import { organizationFigures } from '~/delivery/figures.server';
-import { db } from '~/lib/db.server';
 
-/** Completion (sessions delivered / contracted over signed contracts) and satisfaction, combined. */
-export function organizationEvaluation(organizationId: number) {
-  const figures = organizationFigures(organizationId);
-  const contracted = db
-    .select({ sessions: sql<number>`coalesce(sum(${contracts.sessions}), 0)` })
-    .from(contracts)
-    .where(and(eq(contracts.organizationId, organizationId), inArray(contracts.state, ['active', 'completed'])))
-    .get()!.sessions;
-  const indicators = {
-    completion: contracted ? figures.sessionsDelivered / contracted : null,
-    satisfaction: figures.satisfaction,
-  };
+/** The organization's live evaluation over all its contracts: its track record on this platform. */
+export function organizationEvaluation(organizationId: number, model: Model = defaultModel) {
+  const facts = organizationFacts(organizationId);
+  const values = indicatorValues(facts);
   return {
-    figures,
-    contractedSessions: contracted,
-    indicators,
-    weights: baseWeights,
-    result: weightedScore(indicators, baseWeights),
+    figures: organizationFigures(organizationId),
+    facts,
+    contractedSessions: facts.contractedSessions,
+    indicators: values,
+    weights: model.weights,
+    model,
+    result: weightedScore(values, model.weights, model.thresholds),
+    improvements: improvements(values, model),
   };
+}
+
+/** For tenders' track-record criterion and eligibility by grade: the live score and grade, or null. */
+export function trackRecord(organizationId: number, model: Model = defaultModel) {
+  return organizationEvaluation(organizationId, model).result;
 }

@@ -1,11 +1,13 @@
 import { closeDueTenders } from '~/procurement/tenders.server';
 import { finalizeDueAwards } from '~/procurement/evaluation.server';
+import { recordDuePeriodEvaluations } from '~/evaluation/evaluations.server';
 import { startDeliveryWorker } from '~/notifications/outbox.server';
 
 /** Everything the clock decides without a person: run every few seconds and after a clock move. */
 export function runClock() {
   closeDueTenders();
   finalizeDueAwards();
+  recordDuePeriodEvaluations();
 }
 
 const state = globalThis as unknown as { __backgroundStarted?: boolean };

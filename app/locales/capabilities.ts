@@ -1,8 +1,10 @@
 import type { CapabilityMessages } from '~/lib/i18n';
 import catalog from '~/catalog/messages';
 import delivery from '~/delivery/messages';
+import evaluation from '~/evaluation/messages';
 import notifications from '~/notifications/messages';
 import payments from '~/payments/messages';
+import reports from '~/reports/messages';
 
 // One line per capability that owns messages: `import x from '~/<capability>/messages';`
-export const capabilityMessages: CapabilityMessages[] = [delivery, catalog, payments, notifications];
+export const capabilityMessages: CapabilityMessages[] = [delivery, catalog, payments, notifications, evaluation, reports];

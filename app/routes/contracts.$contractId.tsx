@@ -69,6 +69,9 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
 
       <Section title={t('contracts.progress')}>
         <FiguresBlock figures={loaderData.figures} locale={locale} contracted={contract.sessions} />
+        <p>
+          <Link to={`/contracts/${contract.id}/evaluation`}>{t('evaluations.viewContractEvaluation')}</Link>
+        </p>
       </Section>
 
       <Section title={t('contracts.milestones')}>

@@ -40,6 +40,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       priceFen: o.priceFen,
     })),
     manageLink: viewer && isOrgMember(viewer, organization.id) ? `/orgs/${organization.id}/offerings` : null,
+    // The indicator breakdown is for the organization itself and for union staff.
+    canSeeEvaluations: viewer !== null && (isOrgMember(viewer, organization.id) || viewer.roles.length > 0),
+    organizationId: organization.id,
   };
 }
 
@@ -96,14 +99,12 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
             value={formatPercent(evaluation.indicators.satisfaction, locale)}
           />
         </Stats>
-        <p className="hint">
-          {t('evaluation.explanation', {
-            completion: evaluation.weights.completion,
-            satisfaction: evaluation.weights.satisfaction,
-            delivered: evaluation.figures.sessionsDelivered,
-            contracted: evaluation.contractedSessions,
-          })}
-        </p>
+        <p className="hint">{t('evaluations.summaryExplanation')}</p>
+        {loaderData.canSeeEvaluations ? (
+          <p>
+            <Link to={`/orgs/${loaderData.organizationId}/evaluations`}>{t('evaluations.seeBreakdown')}</Link>
+          </p>
+        ) : null}
       </Section>
     </>
   );

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { indicators, reportDeadlineDays } from '../model';
+import { formatPercent } from '~/lib/format';
+
+/** Each indicator's value, weight and the points it contributes; unmeasured ones are left out. */
+export function IndicatorTable({
+  values,
+  weights,
+  locale,
+}: {
+  values: Record<string, number | null>;
+  weights: Record<string, number>;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  const weightSum = indicators.reduce((sum, name) => sum + (values[name] == null ? 0 : (weights[name] ?? 0)), 0);
+  return (
+    <div className="table-scroll">
+      <table data-testid="indicator-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('evaluations.indicator')}</th>
+            <th scope="col" className="num">
+              {t('evaluations.value')}
+            </th>
+            <th scope="col" className="num">
+              {t('evaluations.weight')}
+            </th>
+            <th scope="col" className="num">
+              {t('evaluations.points')}
+            </th>
+            <th scope="col">{t('evaluations.definition')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((name) => {
+            const value = values[name] ?? null;
+            const weight = weights[name] ?? 0;
+            return (
+              <tr key={name} data-indicator={name}>
+                <th scope="row">{t(`evaluations.indicators.${name}`)}</th>
+                <td className="num">{value === null ? t('evaluations.notMeasured') : formatPercent(value, locale)}</td>
+                <td className="num">{weight}</td>
+                <td className="num">
+                  {value === null || !weightSum ? '—' : ((value * weight * 100) / weightSum).toFixed(1)}
+                </td>
+                <td>{t(`evaluations.definitions.${name}`, { days: reportDeadlineDays })}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ThresholdsLine({ thresholds }: { thresholds: { grade: string; min: number }[] }) {
+  const { t } = useTranslation();
+  const min = (grade: string) => thresholds.find((x) => x.grade === grade)?.min ?? '—';
+  return (
+    <p className="hint">
+      {t('evaluations.scoring', { excellent: min('excellent'), good: min('good'), pass: min('pass') })}
+    </p>
+  );
+}

@@ -1,0 +1,146 @@
+import { eq } from 'drizzle-orm';
+import { complaints, contracts } from '../../db/schema';
+import {
+  contractComplaints,
+  contractEvaluations,
+  evaluatedContractStates,
+  organizationEvaluations,
+  recordContractEvaluation,
+} from './evaluations.server';
+import { organizationEvaluation } from './organization.server';
+import { complaintMachine, type ComplaintState } from './machine';
+import { maxAdjustment } from './model';
+import { forbidden, hasUnionRole, isOrgMember, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import type { UnionRole } from '~/accounts/roles';
+import { audit } from '~/lib/audit.server';
+import { now } from '~/lib/clock.server';
+import { db, transaction } from '~/lib/db.server';
+import { UserError } from '~/lib/errors';
+import { transition } from '~/lib/machine';
+import { getOrganization } from '~/organizations/organizations.server';
+
+const contractReaders: UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership'];
+const complaintHandlers: UnionRole[] = ['reviewer', 'commissioner'];
+
+function findContract(contractId: number) {
+  const contract = db.select().from(contracts).where(eq(contracts.id, contractId)).get();
+  if (!contract) notFound();
+  return contract;
+}
+
+function requireEvaluable(contract: typeof contracts.$inferSelect) {
+  if (!(evaluatedContractStates as readonly string[]).includes(contract.state))
+    throw new UserError('evaluations.errors.notEvaluable', 409);
+}
+
+/** A reviewer who belongs to the organization may not judge its work. */
+function requireNoConflict(viewer: Viewer, organizationId: number) {
+  if (isOrgMember(viewer, organizationId)) throw new UserError('errors.conflictOfInterest', 403);
+}
+
+/** The contract's evaluations, seen by its organization and the paying union's staff. */
+export function contractEvaluationView(viewer: Viewer, contractId: number) {
+  const contract = findContract(contractId);
+  const asOrganization = isOrgMember(viewer, contract.organizationId);
+  if (!asOrganization && !hasUnionRole(viewer, contract.unionId, contractReaders)) forbidden();
+  const organization = getOrganization(contract.organizationId);
+  const evaluable = (evaluatedContractStates as readonly string[]).includes(contract.state);
+  return {
+    contract: { id: contract.id, title: contract.title, state: contract.state, sessions: contract.sessions },
+    organization: { id: organization.id, name: organization.name },
+    history: contractEvaluations(contract.id),
+    complaints: contractComplaints(contract.id),
+    canReview: evaluable && !asOrganization && hasUnionRole(viewer, contract.unionId, ['reviewer']),
+    canHandleComplaints: evaluable && !asOrganization && hasUnionRole(viewer, contract.unionId, complaintHandlers),
+  };
+}
+
+/** An organization's evaluations: for its members, and for union staff weighing its track record. */
+export function organizationEvaluationsView(viewer: Viewer, organizationId: number) {
+  const organization = getOrganization(organizationId);
+  if (!isOrgMember(viewer, organizationId) && viewer.roles.length === 0) forbidden();
+  return {
+    organization: { id: organization.id, name: organization.name },
+    live: organizationEvaluation(organizationId),
+    history: organizationEvaluations(organizationId),
+  };
+}
+
+export type ReviewInput = { judgement?: number; adjustment: number; reason: string };
+
+/**
+ * A reviewer's judgement (0–100) and adjustment (± maxAdjustment points, with a reason) are
+ * written as a new evaluation row; earlier rows stay as they were.
+ */
+export function reviewContract(viewer: Viewer, contractId: number, input: ReviewInput) {
+  const contract = findContract(contractId);
+  requireUnionRole(viewer, contract.unionId, ['reviewer']);
+  requireNoConflict(viewer, contract.organizationId);
+  requireEvaluable(contract);
+  const reason = input.reason.trim();
+  if (!Number.isInteger(input.adjustment) || Math.abs(input.adjustment) > maxAdjustment)
+    throw new UserError('evaluations.errors.adjustmentRange');
+  if (input.adjustment !== 0 && !reason) throw new UserError('evaluations.errors.adjustmentReason');
+  return transaction((tx) => {
+    const row = recordContractEvaluation(tx, contractId, 'review', {
+      judgement: input.judgement === undefined ? null : input.judgement / 100,
+      adjustment: input.adjustment,
+      reason: reason || null,
+      by: viewer.id,
+    });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'evaluation.review',
+      subjectType: 'contract',
+      subjectId: contractId,
+      data: { ...input },
+    });
+    return row;
+  });
+}
+
+export function recordComplaint(
+  viewer: Viewer,
+  contractId: number,
+  input: { source: (typeof complaints.$inferInsert)['source']; summary: string },
+) {
+  const contract = findContract(contractId);
+  requireUnionRole(viewer, contract.unionId, complaintHandlers);
+  requireEvaluable(contract);
+  transaction((tx) => {
+    const complaint = tx
+      .insert(complaints)
+      .values({ contractId, source: input.source, summary: input.summary, recordedBy: viewer.id })
+      .returning()
+      .get();
+    audit(tx, { actorId: viewer.id, action: 'complaint.record', subjectType: 'complaint', subjectId: complaint.id });
+  });
+}
+
+/** Upholding a complaint counts it against the organization and re-evaluates the contract. */
+export function resolveComplaint(
+  viewer: Viewer,
+  contractId: number,
+  input: { complaintId: number; decision: 'uphold' | 'dismiss'; resolution: string },
+) {
+  const contract = findContract(contractId);
+  requireUnionRole(viewer, contract.unionId, complaintHandlers);
+  requireNoConflict(viewer, contract.organizationId);
+  const complaint = db.select().from(complaints).where(eq(complaints.id, input.complaintId)).get();
+  if (!complaint || complaint.contractId !== contractId) throw new UserError('errors.notFound', 404);
+  const actor = hasUnionRole(viewer, contract.unionId, ['reviewer']) ? 'reviewer' : 'commissioner';
+  transaction((tx) => {
+    const state = transition(complaintMachine, complaint.state as ComplaintState, input.decision, actor);
+    tx.update(complaints)
+      .set({ state, resolution: input.resolution, resolvedBy: viewer.id, resolvedAt: now() })
+      .where(eq(complaints.id, complaint.id))
+      .run();
+    if (state === 'upheld') recordContractEvaluation(tx, contractId, 'complaint');
+    audit(tx, {
+      actorId: viewer.id,
+      action: `complaint.${input.decision}`,
+      subjectType: 'complaint',
+      subjectId: complaint.id,
+    });
+  });
+}

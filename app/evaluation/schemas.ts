@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { complaintSources } from './machine';
+import { maxAdjustment } from './model';
+import { optionalText, requiredText, wholeNumber } from '~/lib/validation';
+
+export const reviewSchema = z
+  .object({
+    judgement: wholeNumber(0, 100).optional(),
+    adjustment: z
+      .number({ error: 'errors.wholeNumber' })
+      .int('evaluations.errors.adjustmentRange')
+      .min(-maxAdjustment, 'evaluations.errors.adjustmentRange')
+      .max(maxAdjustment, 'evaluations.errors.adjustmentRange')
+      .optional()
+      .default(0),
+    reason: optionalText(1000),
+  })
+  .refine((v) => v.adjustment === 0 || v.reason.length > 0, {
+    path: ['reason'],
+    message: 'evaluations.errors.adjustmentReason',
+  });
+
+export const complaintSchema = z.object({
+  source: z.enum(complaintSources, { error: 'errors.required' }),
+  summary: requiredText(2000),
+});
+
+export const resolveSchema = z.object({
+  complaintId: wholeNumber(1),
+  decision: z.enum(['uphold', 'dismiss'], { error: 'errors.required' }),
+  resolution: requiredText(2000),
+});

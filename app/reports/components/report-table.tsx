@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { reportTables, type Kind, type Row, type TableKey } from '../tables';
+import { formatMoney, formatPercent } from '~/lib/format';
+import { Empty } from '~/ui/page';
+
+export function formatCell(value: Row[string] | undefined, kind: Kind, locale: string) {
+  if (value === null || value === undefined) return '—';
+  if (kind === 'text') return String(value);
+  if (kind === 'percent') return formatPercent(Number(value), locale);
+  if (kind === 'money') return formatMoney(Number(value), locale);
+  return new Intl.NumberFormat(locale).format(Number(value));
+}
+
+/** One of the dashboard's tables, with the link that downloads it as CSV. */
+export function ReportTable({
+  table,
+  title,
+  rows,
+  locale,
+  search,
+  linkFor,
+}: {
+  table: TableKey;
+  title: string;
+  rows: Row[];
+  locale: string;
+  search: string;
+  linkFor?: (row: Row) => string | null;
+}) {
+  const { t } = useTranslation();
+  const columns = reportTables[table];
+  return (
+    <section className="section report-table" aria-labelledby={`table-${table}-title`}>
+      <div className="section-head">
+        <h2 id={`table-${table}-title`}>{title}</h2>
+        <a
+          className="csv-link"
+          href={`/reports/export/${table}${search}`}
+          download
+          data-testid={`csv-${table}`}
+          aria-label={t('reports.downloadTable', { table: title })}
+        >
+          {t('reports.downloadCsv')}
+        </a>
+      </div>
+      {rows.length ? (
+        <div className="table-scroll">
+          <table data-testid={`table-${table}`}>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c.key} scope="col" className={c.kind === 'text' ? undefined : 'num'}>
+                    {t(c.label)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={`${row.label}-${i}`}>
+                  {columns.map((c) => {
+                    const text = formatCell(row[c.key], c.kind, locale);
+                    if (c.kind !== 'text')
+                      return (
+                        <td key={c.key} className="num" data-column={c.key}>
+                          {text}
+                        </td>
+                      );
+                    const to = linkFor?.(row);
+                    return (
+                      <th key={c.key} scope="row">
+                        {to ? <Link to={to}>{text}</Link> : text}
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Empty>{t('reports.noData')}</Empty>
+      )}
+    </section>
+  );
+}

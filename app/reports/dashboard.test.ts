@@ -1,0 +1,281 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { viewerFor } from '../../tests/support/viewer';
+import { seedDemo } from '../../db/seed';
+import { buildReport } from './dashboard.server';
+import { parseFilters, type Filters } from './filters';
+import { periodBuckets, yearSpan } from './figures.server';
+import { dashboardScope } from './scope.server';
+import { reportTables } from './tables';
+import { now } from '~/lib/clock.server';
+import { sqlite } from '~/lib/db.server';
+import { getT } from '~/lib/i18n.server';
+import { resources } from '~/lib/i18n';
+import type { TFunction } from 'i18next';
+
+// Every figure is recomputed here straight from the tables, without the application's queries.
+const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).get(...params) as T;
+const all = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as T[];
+const unionId = (name: string) => one<{ id: number }>('select id from unions where name = ?', name).id;
+
+let t: TFunction;
+let year: number;
+let county: number;
+let townships: { id: number; name: string }[];
+
+beforeAll(async () => {
+  await seedDemo();
+  t = (await getT('zh-CN')) as unknown as TFunction;
+  year = Number(new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+  county = unionId('象山县总工会');
+  townships = all('select id, name from unions where parent_id = ? order by id', county);
+  // One graduation this year, so that the incubation figures are not all zero.
+  const residency = one<{ id: number }>('select id from residencies order by id limit 1');
+  sqlite
+    .prepare("insert into exit_reviews (residency_id, decision, reason) values (?, 'graduate', '达到出壳标准')")
+    .run(residency.id);
+});
+
+type Expected = {
+  sessionsDelivered: number;
+  workerVisits: number;
+  ratings: number;
+  satisfiedRatings: number;
+  committedFen: number;
+  paidFen: number;
+};
+
+/** The figures over contracts of the given unions matching `where` (on c), in [from, to). */
+function expected(unionIds: number[], from: number, to: number, where = '1 = 1', ...params: unknown[]): Expected {
+  const contractsSql = `select c.id from contracts c where c.union_id in (${unionIds.join(',')}) and ${where}`;
+  const events = `select e.* from events e where e.contract_id in (${contractsSql}) and e.state <> 'cancelled' and e.starts_at >= ? and e.starts_at < ?`;
+  const args = [...params, from, to];
+  const accepted = one<{ n: number; walkIns: number }>(
+    `select count(*) as n, coalesce(sum(walk_ins), 0) as walkIns from (${events}) where state = 'accepted'`,
+    ...args,
+  );
+  const checkins = one<{ n: number }>(
+    `select count(*) as n from checkins ch where ch.event_id in (select id from (${events}) where state = 'accepted')`,
+    ...args,
+  );
+  const ratings = one<{ n: number; satisfied: number }>(
+    `select count(*) as n, coalesce(sum(score >= 4), 0) as satisfied from ratings r
+     where r.excluded_reason is null and r.event_id in (select id from (${events}))`,
+    ...args,
+  );
+  const money = one<{ committed: number; paid: number }>(
+    `select coalesce(sum(case kind when 'committed' then amount_fen when 'released' then -amount_fen else 0 end), 0) as committed,
+            coalesce(sum(case kind when 'paid' then amount_fen else 0 end), 0) as paid
+     from ledger_entries where contract_id in (${contractsSql}) and created_at >= ? and created_at < ?`,
+    ...args,
+  );
+  return {
+    sessionsDelivered: accepted.n,
+    workerVisits: accepted.walkIns + checkins.n,
+    ratings: ratings.n,
+    satisfiedRatings: ratings.satisfied,
+    committedFen: money.committed,
+    paidFen: money.paid,
+  };
+}
+
+function figuresOf(row: Record<string, unknown>): Expected {
+  return {
+    sessionsDelivered: row.sessionsDelivered as number,
+    workerVisits: row.workerVisits as number,
+    ratings: row.ratings as number,
+    satisfiedRatings: row.satisfiedRatings as number,
+    committedFen: row.committedFen as number,
+    paidFen: row.paidFen as number,
+  };
+}
+
+const subtree = (id: number) => [
+  id,
+  ...all<{ id: number }>('select id from unions where parent_id = ?', id).map((u) => u.id),
+];
+const filters = (overrides: Partial<Filters> = {}): Filters => ({ year, granularity: 'month', ...overrides });
+const report = (id: number, overrides: Partial<Filters> = {}) =>
+  buildReport(one<{ id: number; name: string }>('select id, name from unions where id = ?', id), filters(overrides), t);
+
+describe('the county dashboard', () => {
+  it('totals match the tables', () => {
+    const { from, to } = yearSpan(year);
+    const totals = report(county).totals;
+    expect(figuresOf(totals)).toEqual(expected(subtree(county), from.getTime(), to.getTime()));
+    expect(totals.satisfaction).toBeCloseTo(totals.satisfiedRatings / totals.ratings);
+    expect(totals.sessionsDelivered).toBeGreaterThan(0);
+    expect(totals.paidFen).toBeGreaterThan(0);
+  });
+
+  it('incubation and contract figures match the tables', () => {
+    const { totals, tables } = report(county);
+    const start = `${year}-01-01`;
+    const end = `${year}-12-31`;
+    expect(totals.incubated).toBe(
+      one<{ n: number }>(
+        'select count(distinct organization_id) as n from residencies where starts_on <= ? and ends_on >= ?',
+        end,
+        start,
+      ).n,
+    );
+    expect(totals.graduated).toBe(1);
+    expect(totals.exited).toBe(0);
+    const states = all<{ state: string; count: number; amount: number }>(
+      `select state, count(*) as count, sum(amount_fen) as amount from contracts
+       where union_id in (${subtree(county).join(',')})
+         and coalesce(period_start, date(coalesce(signed_at, created_at) / 1000 + 28800, 'unixepoch')) <= ?
+         and coalesce(period_end, '9999-12-31') >= ?
+       group by state order by state`,
+      end,
+      start,
+    );
+    expect(
+      tables.contracts
+        .map((r) => [r.label, r.count, r.amountFen])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual(
+      states
+        .map((s) => [t(`states.contract.${s.state}`), s.count, s.amount])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(totals.projects).toBe(
+      states.filter((s) => ['active', 'completed'].includes(s.state)).reduce((n, s) => n + s.count, 0),
+    );
+  });
+
+  it.each(['month', 'quarter', 'year'] as const)('each %s of the trend matches the tables', (granularity) => {
+    const { trend } = report(county, { granularity });
+    const buckets = periodBuckets(year, granularity);
+    expect(trend).toHaveLength(buckets.length);
+    buckets.forEach((bucket, i) => {
+      expect(figuresOf(trend[i]!)).toEqual(expected(subtree(county), bucket.from.getTime(), bucket.to.getTime()));
+    });
+    const { from, to } = yearSpan(year);
+    if (granularity !== 'year')
+      expect(trend.reduce((n, row) => n + row.workerVisits, 0)).toBe(
+        expected(subtree(county), from.getTime(), to.getTime()).workerVisits,
+      );
+  });
+
+  it('each category and organization row matches the tables', () => {
+    const { from, to } = yearSpan(year);
+    const { tables } = report(county);
+    const categories = all<{ category: string }>(
+      `select distinct category from contracts where union_id in (${subtree(county).join(',')})`,
+    );
+    expect(tables.categories.length).toBeGreaterThan(1);
+    for (const { category } of categories) {
+      const row = tables.categories.find((r) => r.label === t(`categories.${category}`));
+      const want = expected(subtree(county), from.getTime(), to.getTime(), 'c.category = ?', category);
+      if (row) expect(figuresOf(row)).toEqual(want);
+      else expect(want).toMatchObject({ sessionsDelivered: 0, ratings: 0, committedFen: 0, paidFen: 0 });
+    }
+    const organizations = all<{ id: number; name: string }>(
+      `select distinct o.id, o.name from organizations o join contracts c on c.organization_id = o.id
+       where c.union_id in (${subtree(county).join(',')})`,
+    );
+    for (const o of organizations) {
+      const row = tables.organizations.find((r) => r.label === o.name);
+      const want = expected(subtree(county), from.getTime(), to.getTime(), 'c.organization_id = ?', o.id);
+      if (row) expect(figuresOf(row)).toEqual(want);
+    }
+    expect(tables.organizations.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the category, organization and child-union filters narrow every figure', () => {
+    const { from, to } = yearSpan(year);
+    const category = report(county, { category: 'volunteer_service' }).totals;
+    expect(figuresOf(category)).toEqual(
+      expected(subtree(county), from.getTime(), to.getTime(), 'c.category = ?', 'volunteer_service'),
+    );
+    const psych = one<{ id: number }>("select id from organizations where name = '象山县心理咨询师协会'").id;
+    expect(figuresOf(report(county, { organizationId: psych }).totals)).toEqual(
+      expected(subtree(county), from.getTime(), to.getTime(), 'c.organization_id = ?', psych),
+    );
+    const shipu = unionId('石浦镇总工会');
+    expect(figuresOf(report(shipu).totals)).toEqual(expected([shipu], from.getTime(), to.getTime()));
+    expect(report(shipu).totals.sessionsDelivered).toBeLessThan(report(county).totals.sessionsDelivered);
+  });
+});
+
+describe('roll-up', () => {
+  it('a county’s figures are its own plus the sum of its townships’', () => {
+    const { totals, tables } = report(county);
+    const [own, ...children] = tables.unions;
+    expect(children.map((c) => c.label)).toEqual(townships.map((u) => u.name));
+    const keys = [
+      'sessionsDelivered',
+      'workerVisits',
+      'ratings',
+      'satisfiedRatings',
+      'committedFen',
+      'paidFen',
+    ] as const;
+    for (const key of keys) {
+      const townshipSum = townships.reduce((sum, u) => sum + (report(u.id).totals[key] as number), 0);
+      expect(totals[key], key).toBe((own![key] as number) + townshipSum);
+    }
+    // The townships contribute something, and the county some of its own.
+    expect(children.reduce((n, c) => n + (c.sessionsDelivered as number), 0)).toBeGreaterThan(0);
+    expect(own!.sessionsDelivered).toBeGreaterThan(0);
+    // The union table's rows are each township's own dashboard.
+    for (const [i, u] of townships.entries()) expect(figuresOf(children[i]!)).toEqual(figuresOf(report(u.id).totals));
+  });
+
+  it('the city rolls up the county with its townships', () => {
+    const city = unionId('宁波市总工会');
+    expect(figuresOf(report(city).totals)).toEqual(figuresOf(report(county).totals));
+  });
+});
+
+describe('who sees which dashboard', () => {
+  const scopeFor = async (email: string, params: string) =>
+    dashboardScope(await viewerFor(email), parseFilters(new URLSearchParams(params), year));
+  const status = async (email: string, params: string) => {
+    try {
+      await scopeFor(email, params);
+      return 200;
+    } catch (error) {
+      return (error as Response).status;
+    }
+  };
+
+  it('union leadership sees its own union and those below, nothing above or beside', async () => {
+    const dandong = unionId('丹东街道总工会');
+    const danxi = unionId('丹西街道总工会');
+    expect(await status('leadership@demo.gonghui.cn', `union=${county}`)).toBe(200);
+    expect(await status('leadership@demo.gonghui.cn', `union=${dandong}`)).toBe(200);
+    expect(await status('leadership@demo.gonghui.cn', `union=${unionId('宁波市总工会')}`)).toBe(403);
+    expect(await status('dandong@demo.gonghui.cn', `union=${dandong}`)).toBe(200);
+    expect(await status('dandong@demo.gonghui.cn', `union=${county}`)).toBe(403);
+    expect(await status('dandong@demo.gonghui.cn', `union=${danxi}`)).toBe(403);
+  });
+
+  it('finance, commissioners and admins read dashboards; reviewers and organizations do not', async () => {
+    for (const email of ['finance@demo.gonghui.cn', 'commissioner@demo.gonghui.cn', 'admin@demo.gonghui.cn'])
+      expect(await status(email, `union=${county}`), email).toBe(200);
+    expect(await status('reviewer@demo.gonghui.cn', `union=${county}`)).toBe(403);
+    expect(await status('psych@demo.gonghui.cn', '')).toBe(403);
+  });
+
+  it('opens the viewer’s own union by default and ignores a child filter that is not a child', async () => {
+    expect((await scopeFor('leadership@demo.gonghui.cn', '')).union.id).toBe(county);
+    expect((await scopeFor('dandong@demo.gonghui.cn', '')).union.id).toBe(unionId('丹东街道总工会'));
+    const ignored = await scopeFor('leadership@demo.gonghui.cn', `union=${county}&child=${county}`);
+    expect(ignored.root.id).toBe(county);
+    const child = await scopeFor('leadership@demo.gonghui.cn', `union=${county}&child=${townships[0]!.id}`);
+    expect(child.root.id).toBe(townships[0]!.id);
+  });
+});
+
+describe('the tables’ column headers', () => {
+  it('all have messages', () => {
+    const zh = resources['zh-CN'].translation as Record<string, unknown>;
+    const has = (key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], zh);
+    const missing = Object.values(reportTables)
+      .flat()
+      .filter((c) => typeof has(c.label) !== 'string');
+    expect(missing).toEqual([]);
+  });
+});

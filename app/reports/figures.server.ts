@@ -1,0 +1,146 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Granularity } from './filters';
+import { figuresWhere } from '~/delivery/figures.server';
+import { contractOverlaps, shanghaiDay } from '~/evaluation/evaluations.server';
+import { db } from '~/lib/db.server';
+
+/**
+ * What a set of figures covers: contracts of these unions (optionally one category or one
+ * organization) and a span of time [from, to). Definitions: docs/decisions/061-report-figures.md.
+ */
+export type Scope = {
+  unionIds: number[];
+  from: Date;
+  to: Date;
+  category?: string;
+  organizationId?: number;
+};
+
+export type Activity = {
+  sessionsDelivered: number;
+  workerVisits: number;
+  ratings: number;
+  satisfiedRatings: number;
+  satisfaction: number | null;
+  committedFen: number;
+  paidFen: number;
+};
+
+const shanghaiMidnight = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - 8 * 3600_000);
+
+export function yearSpan(year: number) {
+  return { from: shanghaiMidnight(year, 0), to: shanghaiMidnight(year + 1, 0) };
+}
+
+/** The trend's buckets: the year's months or quarters, or the five years up to it. */
+export function periodBuckets(year: number, granularity: Granularity) {
+  if (granularity === 'year')
+    return [4, 3, 2, 1, 0].map((back) => ({ year: year - back, part: 0, ...yearSpan(year - back) }));
+  const size = granularity === 'month' ? 1 : 3;
+  return Array.from({ length: 12 / size }, (_, i) => ({
+    year,
+    part: i + 1,
+    from: shanghaiMidnight(year, i * size),
+    to: shanghaiMidnight(year, (i + 1) * size),
+  }));
+}
+
+/** Contracts in scope, as a condition on the table `contracts`. Ids come from the database. */
+function contractsIn(scope: Scope): SQL {
+  const ids = scope.unionIds.length ? scope.unionIds.join(', ') : '0';
+  return sql.join(
+    [
+      sql.raw(`contracts.union_id in (${ids})`),
+      scope.category ? sql`contracts.category = ${scope.category}` : undefined,
+      scope.organizationId ? sql`contracts.organization_id = ${scope.organizationId}` : undefined,
+    ].filter((c) => c !== undefined),
+    sql` and `,
+  );
+}
+
+/** Sessions, worker-visits and satisfaction (the delivery definitions) and money, over the scope. */
+export function activity(scope: Scope): Activity {
+  const figures = figuresWhere(
+    sql`e.contract_id in (select contracts.id from contracts where ${contractsIn(scope)})
+      and e.starts_at >= ${scope.from.getTime()} and e.starts_at < ${scope.to.getTime()}`,
+  );
+  const money = db.get<{ committed: number; paid: number }>(sql`
+    select
+      coalesce(sum(case l.kind when 'committed' then l.amount_fen when 'released' then -l.amount_fen else 0 end), 0) as committed,
+      coalesce(sum(case l.kind when 'paid' then l.amount_fen else 0 end), 0) as paid
+    from ledger_entries l
+    where l.contract_id in (select contracts.id from contracts where ${contractsIn(scope)})
+      and l.created_at >= ${scope.from.getTime()} and l.created_at < ${scope.to.getTime()}`)!;
+  return {
+    sessionsDelivered: figures.sessionsDelivered,
+    workerVisits: figures.workerVisits,
+    ratings: figures.ratings,
+    satisfiedRatings: Math.round((figures.satisfaction ?? 0) * figures.ratings),
+    satisfaction: figures.satisfaction,
+    committedFen: money.committed,
+    paidFen: money.paid,
+  };
+}
+
+export const isEmpty = (a: Activity) => !a.sessionsDelivered && !a.ratings && !a.committedFen && !a.paidFen;
+
+const days = (scope: Scope) => ({ start: shanghaiDay(scope.from), end: shanghaiDay(new Date(scope.to.getTime() - 1)) });
+
+/** Residencies in the scope's unions' incubators, for organizations matching its filters. */
+function residenciesIn(scope: Scope): SQL {
+  const ids = scope.unionIds.length ? scope.unionIds.join(', ') : '0';
+  return sql.join(
+    [
+      sql.raw(`r.incubator_id in (select i.id from incubators i where i.union_id in (${ids}))`),
+      scope.organizationId ? sql`r.organization_id = ${scope.organizationId}` : undefined,
+      scope.category
+        ? sql`exists (select 1 from organizations o, json_each(o.fields) f where o.id = r.organization_id and f.value = ${scope.category})`
+        : undefined,
+    ].filter((c) => c !== undefined),
+    sql` and `,
+  );
+}
+
+/** Organizations in incubation at any time in the span, and those that graduated or exited in it. */
+export function incubation(scope: Scope) {
+  const { start, end } = days(scope);
+  const exits = (decision: string) => sql`(select count(distinct r.organization_id) from exit_reviews x
+    join residencies r on r.id = x.residency_id
+    where x.decision = ${decision} and ${residenciesIn(scope)}
+      and x.created_at >= ${scope.from.getTime()} and x.created_at < ${scope.to.getTime()})`;
+  return db.get<{ incubated: number; graduated: number; exited: number }>(sql`
+    select
+      (select count(distinct r.organization_id) from residencies r
+        where ${residenciesIn(scope)} and r.starts_on <= ${end} and r.ends_on >= ${start}) as incubated,
+      ${exits('graduate')} as graduated,
+      ${exits('exit')} as exited`)!;
+}
+
+/** Contracts whose service runs in the span, by state, with their amounts. */
+export function contractsByState(scope: Scope) {
+  return db.all<{ state: string; count: number; amountFen: number }>(sql`
+    select contracts.state as state, count(*) as count, sum(contracts.amount_fen) as amountFen from contracts
+    where ${contractsIn(scope)} and ${contractOverlaps(days(scope))}
+    group by contracts.state order by min(contracts.id)`);
+}
+
+/** Organizations with sessions or money in the scope, by name. */
+export function organizationsIn(scope: Scope) {
+  return db.all<{ id: number; name: string }>(sql`
+    select o.id as id, o.name as name from organizations o
+    where o.id in (
+      select contracts.organization_id from contracts where ${contractsIn(scope)} and (
+        exists (select 1 from events e where e.contract_id = contracts.id and e.state <> 'cancelled'
+          and e.starts_at >= ${scope.from.getTime()} and e.starts_at < ${scope.to.getTime()})
+        or exists (select 1 from ledger_entries l where l.contract_id = contracts.id
+          and l.created_at >= ${scope.from.getTime()} and l.created_at < ${scope.to.getTime()})))
+    order by o.name`);
+}
+
+/** Organizations with any contract under these unions: the choices of the organization filter. */
+export function contractedOrganizations(unionIds: number[]) {
+  return db.all<{ id: number; name: string }>(sql`
+    select o.id as id, o.name as name from organizations o
+    where o.id in (select contracts.organization_id from contracts where ${sql.raw(`contracts.union_id in (${unionIds.join(', ') || '0'})`)})
+    order by o.name`);
+}

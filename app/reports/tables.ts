@@ -1,0 +1,42 @@
+/** The tables a dashboard shows; the page and its CSV exports are rendered from these columns. */
+export type Kind = 'text' | 'count' | 'percent' | 'money';
+export type Column = { key: string; label: string; kind: Kind };
+export type Row = Record<string, string | number | null>;
+
+const activityColumns: Column[] = [
+  { key: 'sessionsDelivered', label: 'figures.sessionsDelivered', kind: 'count' },
+  { key: 'workerVisits', label: 'figures.workerVisits', kind: 'count' },
+  { key: 'ratings', label: 'figures.ratings', kind: 'count' },
+  { key: 'satisfaction', label: 'figures.satisfaction', kind: 'percent' },
+  { key: 'committedFen', label: 'reports.committed', kind: 'money' },
+  { key: 'paidFen', label: 'reports.paid', kind: 'money' },
+];
+
+const named = (label: string): Column => ({ key: 'label', label, kind: 'text' });
+
+export const reportTables = {
+  summary: [
+    named('reports.union'),
+    ...activityColumns,
+    { key: 'projects', label: 'reports.projects', kind: 'count' },
+    { key: 'incubated', label: 'reports.incubated', kind: 'count' },
+    { key: 'graduated', label: 'reports.graduated', kind: 'count' },
+    { key: 'exited', label: 'reports.exited', kind: 'count' },
+  ],
+  trend: [named('reports.period'), ...activityColumns],
+  categories: [named('reports.category'), ...activityColumns],
+  organizations: [named('reports.organization'), ...activityColumns],
+  unions: [named('reports.union'), ...activityColumns],
+  contracts: [
+    named('common.state'),
+    { key: 'count', label: 'reports.contractCount', kind: 'count' },
+    { key: 'amountFen', label: 'reports.contractAmount', kind: 'money' },
+  ],
+} satisfies Record<string, Column[]>;
+
+export type TableKey = keyof typeof reportTables;
+export const tableKeys = Object.keys(reportTables) as TableKey[];
+
+export function isTableKey(value: string | undefined): value is TableKey {
+  return tableKeys.includes(value as TableKey);
+}
