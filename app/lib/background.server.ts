@@ -1,5 +1,5 @@
 import { closeDueTenders } from '~/procurement/tenders.server';
-import { finalizeDueAwards } from '~/procurement/evaluation.server';
+import { finalizeDueAwards } from '~/procurement/award.server';
 
 /** Everything the clock decides without a person: run every few seconds and after a clock move. */
 export function runClock() {

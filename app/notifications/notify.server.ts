@@ -18,6 +18,9 @@ export type NotificationData = {
     path: string;
   };
   tender_published: { title: string; union: string; deadline: string; path: string };
+  tender_amended: { title: string; rationale: string; deadline: string; path: string };
+  tender_cancelled: { title: string; reason: string; path: string };
+  question_answered: { title: string; path: string };
   bid_receipt: { title: string; hash: string; submittedAt: string; path: string };
   deadline_passed: { title: string; bids: number; path: string };
   award_proposed: { title: string; organization: string; objectionUntil: string; path: string };

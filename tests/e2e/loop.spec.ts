@@ -46,6 +46,8 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   await union.goto(tenderUrl);
   await expect(union.getByText('已截止')).toBeVisible();
   await union.getByRole('link', { name: '评审投标' }).click();
+  // The commissioner sits on the panel of the tender they created: conflicts are declared first.
+  await union.getByRole('button', { name: '提交声明' }).click();
   await expect(union.getByText(plan)).toBeVisible();
   const form = union.getByRole('form', { name: /为.*评分/ });
   await form.getByLabel('方案质量（0–100）').fill('90');
@@ -83,7 +85,11 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   const checkinUrl = (await org.getByTestId('checkin-link').getAttribute('href'))!;
 
   // A worker on a phone, without an account and without JavaScript, checks in and rates.
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, isMobile: true });
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    javaScriptEnabled: false,
+    isMobile: true,
+  });
   const worker = await phone.newPage();
   await worker.goto(checkinUrl);
   await worker.getByLabel('外卖骑手').check();
@@ -129,5 +135,10 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   await expect(union.getByTestId('evaluation-grade')).toHaveText('良好');
   await expectAccessible(union);
 
-  expect(count('select count(*) as n from ratings r join events e on e.id = r.event_id where e.title = ?', '驿站法律与心理讲座')).toBe(1);
+  expect(
+    count(
+      'select count(*) as n from ratings r join events e on e.id = r.event_id where e.title = ?',
+      '驿站法律与心理讲座',
+    ),
+  ).toBe(1);
 });
