@@ -9,11 +9,14 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{t(e)}</li>
-      ))}
-    </ul>
+    // The alert role sits on a wrapper: on the <ul> itself it would hide the list from assistive technology.
+    <div role="alert">
+      <ul id={id} className="field-errors">
+        {errors.map((e) => (
+          <li key={e}>{t(e)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
