@@ -23,8 +23,13 @@ export default [
   route('tenders', 'routes/tenders._index.tsx'),
   route('tenders/new', 'routes/tenders.new.tsx'),
   route('tenders/:tenderId', 'routes/tenders.$tenderId.tsx'),
+  route('tenders/:tenderId/edit', 'routes/tenders.$tenderId.edit.tsx'),
+  route('tenders/:tenderId/manage', 'routes/tenders.$tenderId.manage.tsx'),
   route('tenders/:tenderId/evaluate', 'routes/tenders.$tenderId.evaluate.tsx'),
+  route('tenders/:tenderId/attachments/:attachmentId', 'routes/tenders.$tenderId.attachments.$attachmentId.ts'),
   route('contracts/:contractId', 'routes/contracts.$contractId.tsx'),
+  route('api/ocds/releases.json', 'routes/api.ocds.releases.ts'),
+  route('api/ocds/tenders/:file', 'routes/api.ocds.tenders.$file.ts'),
 
   // delivery
   route('contracts/:contractId/events/new', 'routes/contracts.$contractId.events.new.tsx'),

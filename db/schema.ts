@@ -18,7 +18,14 @@ import { complaintMachine, complaintSources, evaluationBases } from '../app/eval
 import { applicationMachine, residencyMachine } from '../app/incubation/machine';
 import { organizationStatuses, organizationTypes } from '../app/organizations/types';
 import { milestoneConditions, milestoneMachine, paymentMethods } from '../app/payments/machine';
-import { bidMachine, contractMachine, criteria, tenderMachine } from '../app/procurement/machine';
+import {
+  bidMachine,
+  contractMachine,
+  criteria,
+  eligibilities,
+  objectionMachine,
+  tenderMachine,
+} from '../app/procurement/machine';
 
 function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
   return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
@@ -454,7 +461,10 @@ export const tenders = sqliteTable(
     periodStart: text('period_start'),
     periodEnd: text('period_end'),
     eligibility: text('eligibility').notNull().default('anyone'),
+    /** The lowest evaluation grade admitted when eligibility is 'min_grade'. */
+    minGrade: text('min_grade'),
     weights: text('weights', { mode: 'json' }).$type<Record<(typeof criteria)[number], number>>().notNull(),
+    questionDeadlineAt: at('question_deadline_at'),
     deadlineAt: at('deadline_at').notNull(),
     minBids: integer('min_bids').notNull().default(1),
     objectionDays: integer('objection_days').notNull().default(5),
@@ -463,12 +473,17 @@ export const tenders = sqliteTable(
     publishedAt: at('published_at'),
     awardedBidId: integer('awarded_bid_id'),
     awardProposedAt: at('award_proposed_at'),
+    objectionEndsAt: at('objection_ends_at'),
+    awardedAt: at('awarded_at'),
     createdAt: createdAt(),
   },
   (t) => [
     check('tenders_state', oneOf(t.state, tenderMachine.states)),
     check('tenders_category', oneOf(t.category, categories)),
-    check('tenders_eligibility', oneOf(t.eligibility, ['anyone', 'registered', 'residents', 'min_grade'])),
+    check('tenders_eligibility', oneOf(t.eligibility, eligibilities)),
+    check('tenders_min_grade', sql`${t.minGrade} is null or ${oneOf(t.minGrade, ['excellent', 'good', 'pass'])}`),
+    check('tenders_min_grade_needed', sql`(${t.eligibility} = 'min_grade') = (${t.minGrade} is not null)`),
+    check('tenders_min_bids', sql`${t.minBids} >= 1`),
     check('tenders_budget', sql`${t.budgetFen} > 0`),
     check('tenders_sessions', sql`${t.sessions} > 0`),
     index('tenders_union_idx').on(t.unionId, t.state),
@@ -476,19 +491,65 @@ export const tenders = sqliteTable(
   ],
 );
 
-export const tenderQuestions = sqliteTable('tender_questions', {
-  id: id(),
-  tenderId: integer('tender_id')
-    .notNull()
-    .references(() => tenders.id),
-  organizationId: integer('organization_id')
-    .notNull()
-    .references(() => organizations.id),
-  question: text('question').notNull(),
-  answer: text('answer'),
-  answeredAt: at('answered_at'),
-  createdAt: createdAt(),
-});
+/** Tender documents: the file lives outside public/ under the data directory, named by `storageKey`. */
+export const tenderAttachments = sqliteTable(
+  'tender_attachments',
+  {
+    id: id(),
+    tenderId: integer('tender_id')
+      .notNull()
+      .references(() => tenders.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tender_attachments_tender_idx').on(t.tenderId)],
+);
+
+/** Every change to a published tender: what changed, why, and whether the deadline moved. */
+export const tenderAmendments = sqliteTable(
+  'tender_amendments',
+  {
+    id: id(),
+    tenderId: integer('tender_id')
+      .notNull()
+      .references(() => tenders.id),
+    rationale: text('rationale').notNull(),
+    changes: text('changes', { mode: 'json' })
+      .$type<Record<string, { from: string | number | null; to: string | number | null }>>()
+      .notNull(),
+    deadlineBefore: at('deadline_before').notNull(),
+    deadlineAfter: at('deadline_after').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tender_amendments_tender_idx').on(t.tenderId)],
+);
+
+/** Answers are published to everyone without the asking organization's name. */
+export const tenderQuestions = sqliteTable(
+  'tender_questions',
+  {
+    id: id(),
+    tenderId: integer('tender_id')
+      .notNull()
+      .references(() => tenders.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    askedBy: integer('asked_by').references(() => users.id),
+    question: text('question').notNull(),
+    answer: text('answer'),
+    answeredAt: at('answered_at'),
+    answeredBy: integer('answered_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tender_questions_tender_idx').on(t.tenderId)],
+);
 
 /**
  * Bid content (price, plan, team) is sealed: AES-256-GCM with a per-tender key, so neither a page
@@ -529,6 +590,7 @@ export const tenderReviewers = sqliteTable(
       .references(() => users.id),
     conflictOrganizationIds: text('conflict_organization_ids', { mode: 'json' }).$type<number[]>(),
     declaredAt: at('declared_at'),
+    assignedBy: integer('assigned_by').references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.tenderId, t.userId] })],
 );
@@ -555,19 +617,32 @@ export const bidScores = sqliteTable(
   ],
 );
 
-export const objections = sqliteTable('objections', {
-  id: id(),
-  tenderId: integer('tender_id')
-    .notNull()
-    .references(() => tenders.id),
-  organizationId: integer('organization_id')
-    .notNull()
-    .references(() => organizations.id),
-  reason: text('reason').notNull(),
-  answer: text('answer'),
-  answeredAt: at('answered_at'),
-  createdAt: createdAt(),
-});
+export const objections = sqliteTable(
+  'objections',
+  {
+    id: id(),
+    tenderId: integer('tender_id')
+      .notNull()
+      .references(() => tenders.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** The bid whose proposed award is contested. */
+    awardBidId: integer('award_bid_id').references(() => bids.id),
+    filedBy: integer('filed_by').references(() => users.id),
+    reason: text('reason').notNull(),
+    state: text('state').notNull().default('filed'),
+    answer: text('answer'),
+    answeredAt: at('answered_at'),
+    answeredBy: integer('answered_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('objections_state', oneOf(t.state, objectionMachine.states)),
+    check('objections_answer', sql`${t.state} = 'filed' or ${t.answer} is not null`),
+    index('objections_tender_idx').on(t.tenderId, t.state),
+  ],
+);
 
 export const contracts = sqliteTable(
   'contracts',
@@ -590,9 +665,14 @@ export const contracts = sqliteTable(
     minWorkerVisits: integer('min_worker_visits').notNull().default(0),
     periodStart: text('period_start'),
     periodEnd: text('period_end'),
-    state: text('state').notNull().default('pending'),
+    state: text('state').notNull().default('draft'),
+    /** The union's confirmation (issuing the contract) and the organization's (signing it). */
+    issuedAt: at('issued_at'),
+    issuedBy: integer('issued_by').references(() => users.id),
     signedAt: at('signed_at'),
+    signedBy: integer('signed_by').references(() => users.id),
     terminationReason: text('termination_reason'),
+    terminatedAt: at('terminated_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -601,6 +681,24 @@ export const contracts = sqliteTable(
     index('contracts_union_idx').on(t.unionId, t.state),
     index('contracts_org_idx').on(t.organizationId),
   ],
+);
+
+/** Contract amendments with their history: the old and new value of every changed term. */
+export const contractAmendments = sqliteTable(
+  'contract_amendments',
+  {
+    id: id(),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    rationale: text('rationale').notNull(),
+    changes: text('changes', { mode: 'json' })
+      .$type<Record<string, { from: string | number | null; to: string | number | null }>>()
+      .notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contract_amendments_contract_idx').on(t.contractId)],
 );
 
 export const milestones = sqliteTable(

@@ -10,7 +10,7 @@ import * as s from './schema';
 import { hashPassword } from '../app/accounts/password.server';
 import { db, transaction, type DB } from '../app/lib/db.server';
 import { bidHash, sealBid } from '../app/procurement/seal.server';
-import { createStandardMilestones } from '../app/procurement/evaluation.server';
+import { createStandardMilestones } from '../app/procurement/contracts.server';
 import { recordContractEvaluation } from '../app/evaluation/evaluations.server';
 import { defaultWeights } from '../app/procurement/machine';
 import { occupations } from '../app/delivery/machine';
@@ -143,6 +143,7 @@ function seedInto(tx: DB, passwordHash: string) {
   }
 
   const commissionerId = userIds.get('commissioner@demo.gonghui.cn')!;
+  const reviewerId = userIds.get('reviewer@demo.gonghui.cn')!;
   const contractIds = new Map<string, number>();
   for (const t of demo.tenders) {
     // The demo's "awarded" tender is shown inside its objection period (公示).
@@ -164,12 +165,26 @@ function seedInto(tx: DB, passwordHash: string) {
         eligibility: t.residentsOnly ? 'residents' : 'anyone',
         weights: defaultWeights,
         deadlineAt: dayAt(t.deadlineDay, 17),
+        // The demo's unsuccessful tender failed for want of three valid bids.
+        minBids: t.state === 'unsuccessful' ? 3 : 1,
         state,
         cancelReason: t.state === 'cancelled' ? (t.endReason ?? null) : null,
         publishedAt: t.publishedDay === null ? null : dayAt(t.publishedDay, 9),
       })
       .returning()
       .get();
+    // The commissioner who creates a tender sits on its panel; past tenders had the reviewer too.
+    const reviewerIds = t.publishedDay !== null && t.deadlineDay < 0 ? [commissionerId, reviewerId] : [commissionerId];
+    for (const userId of reviewerIds)
+      tx.insert(s.tenderReviewers)
+        .values({
+          tenderId: tender.id,
+          userId,
+          assignedBy: commissionerId,
+          conflictOrganizationIds: t.award ? [] : null,
+          declaredAt: t.award ? dayAt(t.deadlineDay + 1, 10) : null,
+        })
+        .run();
     for (const bid of t.bids) {
       const organizationId = orgIds.get(bid.orgKey)!;
       const content = { priceFen: bid.priceFen, plan: bid.plan, team: '' };
@@ -186,9 +201,16 @@ function seedInto(tx: DB, passwordHash: string) {
         })
         .returning()
         .get();
+      if (t.award) seedScores(tx, row.id, reviewerIds, bid.orgKey === t.award.orgKey);
       if (t.award?.orgKey === bid.orgKey) {
+        const awardProposedAt = dayAt(t.state === 'awarded' ? -1 : t.deadlineDay + 5, 9);
         tx.update(s.tenders)
-          .set({ awardedBidId: row.id, awardProposedAt: dayAt(t.state === 'awarded' ? -1 : t.deadlineDay + 5, 9) })
+          .set({
+            awardedBidId: row.id,
+            awardProposedAt,
+            objectionEndsAt: new Date(awardProposedAt.getTime() + 5 * dayMs),
+            awardedAt: t.state === 'contracted' ? dayAt(t.deadlineDay + 10, 9) : null,
+          })
           .where(sql`id = ${tender.id}`)
           .run();
         if (t.state === 'contracted')
@@ -314,6 +336,7 @@ function createContract(
       periodStart: tender.periodStart,
       periodEnd: tender.periodEnd,
       state: 'active',
+      issuedAt: dayAt(deadlineDay + 10, 10),
       signedAt: dayAt(deadlineDay + 12, 10),
     })
     .returning()
@@ -325,6 +348,16 @@ function createContract(
     .run();
   tx.insert(s.ledgerEntries).values({ contractId: contract.id, kind: 'committed', amountFen }).run();
   return contract.id;
+}
+
+/** Plausible panel scores for awarded tenders: the winner scored a little higher on every criterion. */
+function seedScores(tx: DB, bidId: number, reviewerIds: number[], winner: boolean) {
+  for (const [i, reviewerId] of reviewerIds.entries()) {
+    for (const [j, criterion] of (['plan', 'team', 'track_record'] as const).entries()) {
+      const score = (winner ? 86 : 78) + ((i + j) % 3) * 2;
+      tx.insert(s.bidScores).values({ bidId, reviewerId, criterion, score }).run();
+    }
+  }
 }
 
 function seedEvent(tx: DB, e: (typeof demo.events)[number], contractId: number) {

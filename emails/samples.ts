@@ -22,6 +22,14 @@ export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
     deadline: '2026-06-30T07:00:00.000Z',
     path: '/tenders/1',
   },
+  tender_amended: {
+    title: '新就业形态劳动者心理关爱服务项目',
+    rationale: '服务场次由 48 场调整为 64 场',
+    deadline: '2026-07-05T07:00:00.000Z',
+    path: '/tenders/1',
+  },
+  tender_cancelled: { title: '新就业形态劳动者心理关爱服务项目', reason: '预算调整', path: '/tenders/1' },
+  question_answered: { title: '新就业形态劳动者心理关爱服务项目', path: '/tenders/1' },
   bid_receipt: {
     title: '新就业形态劳动者心理关爱服务项目',
     hash: '3f7a0c9d2b8e4f6a1c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b',

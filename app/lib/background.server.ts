@@ -1,5 +1,5 @@
 import { closeDueTenders } from '~/procurement/tenders.server';
-import { finalizeDueAwards } from '~/procurement/evaluation.server';
+import { finalizeDueAwards } from '~/procurement/award.server';
 import { recordDuePeriodEvaluations } from '~/evaluation/evaluations.server';
 import { startDeliveryWorker } from '~/notifications/outbox.server';
 

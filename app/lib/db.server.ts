@@ -13,12 +13,16 @@ export function openDatabase(path = databasePath()) {
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // NORMAL is durable across application crashes in WAL mode; money commits raise it (see `durably`).
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema });
+  // Rebuilding a table (SQLite's way to change a CHECK) needs foreign keys off, which cannot be
+  // switched inside the migrator's transaction: switch them off around it and check afterwards.
+  sqlite.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_PATH ?? 'db/migrations') });
+  if ((sqlite.pragma('foreign_key_check') as unknown[]).length) throw new Error('Migration broke foreign keys');
+  sqlite.pragma('foreign_keys = ON');
   return { sqlite, db };
 }
 

@@ -4,7 +4,16 @@ import delivery from '~/delivery/messages';
 import evaluation from '~/evaluation/messages';
 import notifications from '~/notifications/messages';
 import payments from '~/payments/messages';
+import procurement from '~/procurement/messages';
 import reports from '~/reports/messages';
 
 // One line per capability that owns messages: `import x from '~/<capability>/messages';`
-export const capabilityMessages: CapabilityMessages[] = [delivery, catalog, payments, notifications, evaluation, reports];
+export const capabilityMessages: CapabilityMessages[] = [
+  delivery,
+  catalog,
+  payments,
+  notifications,
+  evaluation,
+  reports,
+  procurement,
+];

@@ -301,6 +301,7 @@ const en: Messages = {
       unsuccessful: 'Unsuccessful',
     },
     contract: {
+      draft: 'Awaiting the union’s issue',
       pending: 'Awaiting organization’s confirmation',
       active: 'In progress',
       completed: 'Completed',
@@ -313,6 +314,7 @@ const en: Messages = {
       returned: 'Returned',
       cancelled: 'Cancelled',
     },
+    objection: { filed: 'Awaiting answer', dismissed: 'Dismissed', upheld: 'Upheld' },
     milestone: {
       pending: 'Not yet due',
       due: 'Awaiting approval',

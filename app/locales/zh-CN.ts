@@ -270,8 +270,15 @@ const zhCN = {
       cancelled: '已取消',
       unsuccessful: '流标',
     },
-    contract: { pending: '待组织确认', active: '履行中', completed: '已完成', terminated: '已终止' },
+    contract: {
+      draft: '待工会签发',
+      pending: '待组织确认',
+      active: '履行中',
+      completed: '已完成',
+      terminated: '已终止',
+    },
     event: { scheduled: '已安排', reported: '待验收', accepted: '已验收', returned: '已退回', cancelled: '已取消' },
+    objection: { filed: '待答复', dismissed: '异议不成立', upheld: '异议成立' },
     milestone: { pending: '未到期', due: '待审批', approved: '已审批', paid: '已支付', confirmed: '已确认收款' },
   },
   errors: {

@@ -278,8 +278,15 @@ const zhTW: Messages = {
       cancelled: '已取消',
       unsuccessful: '流標',
     },
-    contract: { pending: '待組織確認', active: '履約中', completed: '已完成', terminated: '已終止' },
+    contract: {
+      draft: '待工會簽發',
+      pending: '待組織確認',
+      active: '履約中',
+      completed: '已完成',
+      terminated: '已終止',
+    },
     event: { scheduled: '已安排', reported: '待驗收', accepted: '已驗收', returned: '已退回', cancelled: '已取消' },
+    objection: { filed: '待答覆', dismissed: '異議不成立', upheld: '異議成立' },
     milestone: { pending: '未到期', due: '待核准', approved: '已核准', paid: '已支付', confirmed: '已確認收款' },
   },
   errors: {

@@ -19,6 +19,9 @@ export type NotificationData = {
     path: string;
   };
   tender_published: { title: string; union: string; deadline: string; path: string };
+  tender_amended: { title: string; rationale: string; deadline: string; path: string };
+  tender_cancelled: { title: string; reason: string; path: string };
+  question_answered: { title: string; path: string };
   bid_receipt: { title: string; hash: string; submittedAt: string; path: string };
   deadline_passed: { title: string; bids: number; path: string };
   award_proposed: { title: string; organization: string; objectionUntil: string; path: string };
@@ -51,6 +54,9 @@ const everyTemplate: Record<NotificationTemplate, true> = {
   application_received: true,
   application_decided: true,
   tender_published: true,
+  tender_amended: true,
+  tender_cancelled: true,
+  question_answered: true,
   bid_receipt: true,
   deadline_passed: true,
   award_proposed: true,
@@ -101,18 +107,23 @@ export function notify<T extends NotificationTemplate>(tx: DB, userId: number, t
     .run();
 }
 
-/** Notifies the organization's members holding one of `roles` (all members by default). */
+/**
+ * Notifies the members of one or several organizations holding one of `roles` (all members by
+ * default), each person once.
+ */
 export function notifyOrganization<T extends NotificationTemplate>(
   tx: DB,
-  organizationId: number,
+  organizationIds: number | number[],
   template: T,
   data: NotificationData[T],
   roles: readonly OrgRole[] = ['owner', 'member'],
 ) {
+  const ids = Array.isArray(organizationIds) ? organizationIds : [organizationIds];
+  if (!ids.length) return;
   const members = tx
-    .select({ userId: organizationMembers.userId })
+    .selectDistinct({ userId: organizationMembers.userId })
     .from(organizationMembers)
-    .where(and(eq(organizationMembers.organizationId, organizationId), inArray(organizationMembers.role, [...roles])))
+    .where(and(inArray(organizationMembers.organizationId, ids), inArray(organizationMembers.role, [...roles])))
     .all();
   for (const { userId } of members) notify(tx, userId, template, data);
 }

@@ -7,7 +7,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { confirmContract } from '~/procurement/contracts.server';
-import { proposeAward } from '~/procurement/evaluation.server';
+import { proposeAward } from '~/procurement/award.server';
 import { defaultWeights } from '~/procurement/machine';
 import { bidHash, sealBid } from '~/procurement/seal.server';
 import {
@@ -108,6 +108,12 @@ describe('department budgets', () => {
       })
       .returning()
       .get();
+    // The panel (the commissioner alone) has declared and scored, so only the budget stands in the way.
+    db.insert(s.tenderReviewers)
+      .values({ tenderId: tender.id, userId: commissionerId, conflictOrganizationIds: [], declaredAt: now() })
+      .run();
+    for (const criterion of ['plan', 'team', 'track_record'] as const)
+      db.insert(s.bidScores).values({ bidId: bid.id, reviewerId: commissionerId, criterion, score: 80 }).run();
 
     expect(refusal(() => proposeAward(commissioner, tender.id, bid.id))).toBe('payments.errors.overBudget');
     const after = db.select().from(s.tenders).where(eq(s.tenders.id, tender.id)).get()!;

@@ -1,79 +1,91 @@
 import { and, eq } from 'drizzle-orm';
-import type { tenders } from '../../db/schema';
-import { bids, incubators, organizations, residencies } from '../../db/schema';
-import { bidMachine, type BidState } from './machine';
+import { bids, organizations, tenderReviewers } from '../../db/schema';
+import { bidMachine, openedTenderStates, type BidState } from './machine';
 import { bidHash, sealBid, unsealBid, type BidContent } from './seal.server';
-import { biddingOpen, getTender } from './tenders.server';
-import { forbidden, requireOrgMember, requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import { biddingOpen, getTender, type Tender } from './tenders.server';
+import { assertEligible } from './track-record.server';
+import { forbidden, hasUnionRole, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
-import { db, durably } from '~/lib/db.server';
+import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
+import { tenderPath } from './notices.server';
 
-type Tender = typeof tenders.$inferSelect;
-
-function assertEligible(tender: Tender, organizationId: number) {
-  const org = db.select().from(organizations).where(eq(organizations.id, organizationId)).get();
-  if (!org || org.status !== 'active') throw new UserError('errors.notEligible', 403);
-  if (tender.eligibility === 'registered' && org.type === 'grassroots') throw new UserError('errors.notEligible', 403);
-  if (tender.eligibility === 'residents') {
-    const resident = db
-      .select({ id: residencies.id })
-      .from(residencies)
-      .innerJoin(incubators, eq(incubators.id, residencies.incubatorId))
-      .where(
-        and(
-          eq(residencies.organizationId, organizationId),
-          eq(residencies.state, 'active'),
-          eq(incubators.unionId, tender.unionId),
-        ),
-      )
-      .get();
-    if (!resident) throw new UserError('errors.notEligible', 403);
-  }
+function findBid(tx: DB, tenderId: number, organizationId: number) {
+  return tx
+    .select()
+    .from(bids)
+    .where(and(eq(bids.tenderId, tenderId), eq(bids.organizationId, organizationId)))
+    .get();
 }
 
-/** Seals and submits (or resubmits) the organization's bid; returns the receipt. */
-export function submitBid(viewer: Viewer, tenderId: number, organizationId: number, content: BidContent) {
+/** Checks that the server's clock is before the deadline and that the organization may bid at all. */
+function openTenderFor(viewer: Viewer, tenderId: number, organizationId: number) {
   requireOrgMember(viewer, organizationId);
   const tender = getTender(tenderId);
   if (!biddingOpen(tender)) throw new UserError('errors.biddingClosed', 409);
   assertEligible(tender, organizationId);
-  const sealed = sealBid(tenderId, organizationId, content);
+  return tender;
+}
+
+/** Seals and stores the bid with the given transition (`saveDraft` or `submit`). */
+function writeBid(
+  viewer: Viewer,
+  tender: Tender,
+  organizationId: number,
+  content: BidContent,
+  name: 'saveDraft' | 'submit',
+) {
+  const sealed = sealBid(tender.id, organizationId, content);
   const contentHash = bidHash(content);
-  const submittedAt = now();
+  const at = now();
   return durably((tx) => {
-    const existing = tx
-      .select()
-      .from(bids)
-      .where(and(eq(bids.tenderId, tenderId), eq(bids.organizationId, organizationId)))
-      .get();
-    const state = transition(bidMachine, (existing?.state ?? 'draft') as BidState, 'submit', 'bidder');
-    const values = { sealed, contentHash, state, submittedAt, submittedBy: viewer.id };
+    const existing = findBid(tx, tender.id, organizationId);
+    const state = transition(bidMachine, (existing?.state ?? 'draft') as BidState, name, 'bidder');
+    const values = {
+      sealed,
+      contentHash,
+      state,
+      ...(name === 'submit' ? { submittedAt: at, submittedBy: viewer.id } : {}),
+    };
     const bid = existing
       ? tx.update(bids).set(values).where(eq(bids.id, existing.id)).returning().get()
       : tx
           .insert(bids)
-          .values({ tenderId, organizationId, ...values })
+          .values({ tenderId: tender.id, organizationId, ...values })
           .returning()
           .get();
     audit(tx, {
       actorId: viewer.id,
-      action: 'bid.submit',
+      action: name === 'submit' ? 'bid.submit' : 'bid.saveDraft',
       subjectType: 'bid',
       subjectId: bid.id,
       data: { contentHash },
     });
-    notify(tx, viewer.id, 'bid_receipt', {
-      title: tender.title,
-      hash: contentHash,
-      submittedAt: submittedAt.toISOString(),
-      path: `/tenders/${tenderId}`,
-    });
-    return { bidId: bid.id, contentHash, submittedAt };
+    if (name === 'submit')
+      notify(tx, viewer.id, 'bid_receipt', {
+        title: tender.title,
+        hash: contentHash,
+        submittedAt: at.toISOString(),
+        path: tenderPath(tender.id),
+      });
+    return { bidId: bid.id, contentHash, submittedAt: at };
   });
+}
+
+/** Keeps the bid sealed as a draft, which nobody at the union counts or reads. */
+export function saveBidDraft(viewer: Viewer, tenderId: number, organizationId: number, content: BidContent) {
+  const tender = openTenderFor(viewer, tenderId, organizationId);
+  return writeBid(viewer, tender, organizationId, content, 'saveDraft');
+}
+
+/** Seals and submits (or resubmits) the organization's bid; returns the receipt. */
+export function submitBid(viewer: Viewer, tenderId: number, organizationId: number, content: BidContent) {
+  const tender = openTenderFor(viewer, tenderId, organizationId);
+  if (content.priceFen > tender.budgetFen) throw new UserError('procurement.errors.overBudget');
+  return writeBid(viewer, tender, organizationId, content, 'submit');
 }
 
 export function withdrawBid(viewer: Viewer, tenderId: number, organizationId: number) {
@@ -81,11 +93,7 @@ export function withdrawBid(viewer: Viewer, tenderId: number, organizationId: nu
   const tender = getTender(tenderId);
   if (!biddingOpen(tender)) throw new UserError('errors.biddingClosed', 409);
   durably((tx) => {
-    const bid = tx
-      .select()
-      .from(bids)
-      .where(and(eq(bids.tenderId, tenderId), eq(bids.organizationId, organizationId)))
-      .get();
+    const bid = findBid(tx, tenderId, organizationId);
     if (!bid) throw new UserError('errors.notFound', 404);
     const state = transition(bidMachine, bid.state as BidState, 'withdraw', 'bidder');
     tx.update(bids).set({ state }).where(eq(bids.id, bid.id)).run();
@@ -96,24 +104,32 @@ export function withdrawBid(viewer: Viewer, tenderId: number, organizationId: nu
 /** The organization's own bid, opened for its own members only. */
 export function getOwnBid(viewer: Viewer, tenderId: number, organizationId: number) {
   requireOrgMember(viewer, organizationId);
-  const bid = db
-    .select()
-    .from(bids)
-    .where(and(eq(bids.tenderId, tenderId), eq(bids.organizationId, organizationId)))
-    .get();
+  const bid = findBid(db, tenderId, organizationId);
   if (!bid) return null;
   return { ...bid, content: unsealBid(tenderId, organizationId, bid.sealed) };
 }
 
+/** Whether the union may open this tender's bids yet: after the deadline by the server's clock, in an opened state. */
+export function bidsOpenable(tender: Tender) {
+  return now().getTime() >= tender.deadlineAt.getTime() && openedTenderStates.includes(tender.state as never);
+}
+
+export function isPanelMember(viewer: Viewer, tenderId: number) {
+  return !!db
+    .select({ userId: tenderReviewers.userId })
+    .from(tenderReviewers)
+    .where(and(eq(tenderReviewers.tenderId, tenderId), eq(tenderReviewers.userId, viewer.id)))
+    .get();
+}
+
 /**
- * Opens the submitted bids for the union's commissioner and reviewers — only once the deadline has
- * passed by the server's clock. This is the one place bid content is unsealed for the union.
+ * Opens the submitted bids for the union's commissioners and the tender's review panel — only
+ * once the deadline has passed by the server's clock. This is the one place bid content is
+ * unsealed for the union.
  */
 export function openBids(viewer: Viewer, tender: Tender) {
-  requireUnionRole(viewer, tender.unionId, ['commissioner', 'reviewer']);
-  if (now().getTime() < tender.deadlineAt.getTime() || tender.state === 'draft' || tender.state === 'published') {
-    forbidden();
-  }
+  const allowed = hasUnionRole(viewer, tender.unionId, ['commissioner']) || isPanelMember(viewer, tender.id);
+  if (!allowed || !bidsOpenable(tender)) forbidden();
   return db
     .select({ bid: bids, organizationName: organizations.name })
     .from(bids)
@@ -127,5 +143,34 @@ export function openBids(viewer: Viewer, tender: Tender) {
       contentHash: bid.contentHash,
       submittedAt: bid.submittedAt,
       content: unsealBid(tender.id, bid.organizationId, bid.sealed),
+    }));
+}
+
+export type OpenedBid = ReturnType<typeof openBids>[number];
+
+/** The awarded bid's price, published with the award (never before it). */
+export function awardedPrice(tender: Tender) {
+  if (!tender.awardedBidId || !bidsOpenable(tender)) return null;
+  const bid = db.select().from(bids).where(eq(bids.id, tender.awardedBidId)).get();
+  return bid ? unsealBid(tender.id, bid.organizationId, bid.sealed).priceFen : null;
+}
+
+/**
+ * The submitted bids' prices without the rest of their content, for the published award and each
+ * bidder's own scores (the price score depends on the lowest price). After the deadline only.
+ */
+export function submittedPrices(tender: Tender) {
+  if (!bidsOpenable(tender)) forbidden();
+  return db
+    .select({ bid: bids, organizationName: organizations.name })
+    .from(bids)
+    .innerJoin(organizations, eq(organizations.id, bids.organizationId))
+    .where(and(eq(bids.tenderId, tender.id), eq(bids.state, 'submitted')))
+    .all()
+    .map(({ bid, organizationName }) => ({
+      id: bid.id,
+      organizationId: bid.organizationId,
+      organizationName,
+      priceFen: unsealBid(tender.id, bid.organizationId, bid.sealed).priceFen,
     }));
 }

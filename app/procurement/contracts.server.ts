@@ -1,24 +1,255 @@
-import { desc, eq, inArray, or } from 'drizzle-orm';
-import { contracts, milestones, organizations, unions } from '../../db/schema';
-import { contractMachine, type ContractState } from './machine';
-import { hasUnionRole, isOrgMember, notFound, forbidden, requireOrgMember, type Viewer } from '~/accounts/auth.server';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { bids } from '../../db/schema';
+import {
+  contractAmendments,
+  contracts,
+  milestones,
+  organizations,
+  tenders,
+  unions,
+} from '../../db/schema';
+import { amendableContractStates, contractMachine, tenderMachine, type ContractState } from './machine';
+import type { AmendContractForm, IssueContractForm } from './schemas';
+import { unsealBid } from './seal.server';
+import type { Tender } from './tenders.server';
+import {
+  forbidden,
+  hasUnionRole,
+  isOrgMember,
+  notFound,
+  requireOrgMember,
+  requireUnionRole,
+  type Viewer,
+} from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
-import { transition } from '~/lib/machine';
+import { UserError } from '~/lib/errors';
 import { assertWithinBudget } from '~/payments/budget.server';
-import { appendLedger, budgetYear } from '~/payments/ledger.server';
+import { appendLedger, budgetYear, releaseCommitment } from '~/payments/ledger.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
+import { transition } from '~/lib/machine';
+import { notifyOrganization } from '~/notifications/notify.server';
 
-function findContract(contractId: number) {
-  const contract = db.select().from(contracts).where(eq(contracts.id, contractId)).get();
+type Contract = typeof contracts.$inferSelect;
+type MilestonePlan = { signingPercent: number; sessionsPercent: number; sessionsThreshold?: number };
+
+/** 30% on signing, 70% on final acceptance: the split the seeds' unions use. */
+export const standardPlan: MilestonePlan = { signingPercent: 30, sessionsPercent: 0 };
+
+function findContract(tx: DB, contractId: number) {
+  const contract = tx.select().from(contracts).where(eq(contracts.id, contractId)).get();
   if (!contract) notFound();
   return contract;
 }
 
+/** Payment milestones for the plan; the final one (on acceptance of all sessions) takes the rest. */
+export function createMilestones(tx: DB, contractId: number, amountFen: number, sessions: number, plan: MilestonePlan) {
+  const signing = Math.round((amountFen * plan.signingPercent) / 100);
+  const bySessions = Math.round((amountFen * plan.sessionsPercent) / 100);
+  const rows = [
+    signing > 0 ? { contractId, label: 'signing', amountFen: signing, condition: 'signing' } : null,
+    bySessions > 0
+      ? {
+          contractId,
+          label: 'sessions',
+          amountFen: bySessions,
+          condition: 'sessions',
+          conditionSessions: Math.min(plan.sessionsThreshold ?? sessions, sessions),
+        }
+      : null,
+    {
+      contractId,
+      label: 'final',
+      amountFen: amountFen - signing - bySessions,
+      condition: 'final',
+      conditionSessions: sessions,
+    },
+  ].filter((r) => r !== null);
+  tx.insert(milestones).values(rows).run();
+}
+
+export function createStandardMilestones(tx: DB, contractId: number, amountFen: number, sessions: number) {
+  createMilestones(tx, contractId, amountFen, sessions, standardPlan);
+}
+
+/**
+ * Draws up a contract with the standard milestones: from an award it starts as a draft the union
+ * issues; from a direct commission it is pending, and the organization's acceptance signs it.
+ */
+export function draftContract(tx: DB, values: Omit<typeof contracts.$inferInsert, 'signedAt'>) {
+  const contract = tx
+    .insert(contracts)
+    .values({ state: 'pending', ...values })
+    .returning()
+    .get();
+  createStandardMilestones(tx, contract.id, contract.amountFen, contract.sessions);
+  return contract;
+}
+
+/** The contract drawn up from a final award, at the winning price, waiting for the union to issue it. */
+export function draftAwardContract(tx: DB, tender: Tender, bid: typeof bids.$inferSelect) {
+  return draftContract(tx, {
+    unionId: tender.unionId,
+    departmentId: tender.departmentId,
+    organizationId: bid.organizationId,
+    tenderId: tender.id,
+    bidId: bid.id,
+    title: tender.title,
+    category: tender.category,
+    amountFen: unsealBid(tender.id, bid.organizationId, bid.sealed).priceFen,
+    sessions: tender.sessions,
+    minWorkerVisits: tender.minWorkerVisits,
+    periodStart: tender.periodStart,
+    periodEnd: tender.periodEnd,
+    state: 'draft',
+  }).id;
+}
+
+/** The union's confirmation: the contract goes to the organization to confirm. */
+export function issueContractIn(tx: DB, contractId: number, actorId: number) {
+  const contract = findContract(tx, contractId);
+  const state = transition(contractMachine, contract.state as ContractState, 'issue', 'commissioner');
+  tx.update(contracts).set({ state, issuedAt: now(), issuedBy: actorId }).where(eq(contracts.id, contractId)).run();
+  audit(tx, { actorId, action: 'contract.issue', subjectType: 'contract', subjectId: contractId });
+  notifyOrganization(tx, [contract.organizationId], 'contract_ready', {
+    title: contract.title,
+    amountFen: contract.amountFen,
+    path: `/contracts/${contractId}`,
+  });
+}
+
+/** The commissioner checks the drafted terms, sets the payment plan and issues the contract. */
+export function issueContract(viewer: Viewer, contractId: number, input: IssueContractForm) {
+  const contract = findContract(db, contractId);
+  requireUnionRole(viewer, contract.unionId, ['commissioner']);
+  durably((tx) => {
+    if (contract.state !== 'draft') throw new UserError('errors.illegalTransition', 409);
+    tx.update(contracts)
+      .set({ periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null })
+      .where(eq(contracts.id, contractId))
+      .run();
+    tx.delete(milestones).where(eq(milestones.contractId, contractId)).run();
+    createMilestones(tx, contractId, contract.amountFen, contract.sessions, input);
+    issueContractIn(tx, contractId, viewer.id);
+  });
+}
+
+/** The organization's confirmation: the contract is active, its money committed, the signing milestone due. */
+export function confirmContract(viewer: Viewer, contractId: number) {
+  const contract = findContract(db, contractId);
+  requireOrgMember(viewer, contract.organizationId, ['owner']);
+  durably((tx) => {
+    signContract(tx, contract, viewer.id);
+    if (contract.tenderId) {
+      const tender = tx.select().from(tenders).where(eq(tenders.id, contract.tenderId)).get()!;
+      if (tender.state === 'awarded') {
+        const tenderState = transition(tenderMachine, 'awarded', 'contract', 'organization');
+        tx.update(tenders).set({ state: tenderState }).where(eq(tenders.id, tender.id)).run();
+      }
+    }
+  });
+}
+
+/**
+ * The signature's effects, inside the caller's durable transaction: the money is committed against
+ * the department's budget (refused beyond it) and the signing milestone falls due.
+ */
+export function signContract(tx: DB, contract: Contract, actorId: number) {
+  const state = transition(contractMachine, contract.state as ContractState, 'confirm', 'organization');
+  assertWithinBudget(tx, contract.departmentId, budgetYear(now()), contract.amountFen, contract.id);
+  tx.update(contracts).set({ state, signedAt: now(), signedBy: actorId }).where(eq(contracts.id, contract.id)).run();
+  appendLedger(tx, { contractId: contract.id, kind: 'committed', amountFen: contract.amountFen });
+  releaseDueMilestones(tx, contract.id);
+  audit(tx, { actorId, action: 'contract.confirm', subjectType: 'contract', subjectId: contract.id });
+}
+
+function contractChanges(contract: Contract, input: AmendContractForm) {
+  const next = {
+    amountFen: input.amount,
+    sessions: input.sessions,
+    minWorkerVisits: input.minWorkerVisits,
+    periodEnd: input.periodEnd ?? null,
+  };
+  const changes: Record<string, { from: string | number | null; to: string | number | null }> = {};
+  for (const key of Object.keys(next) as (keyof typeof next)[])
+    if (contract[key] !== next[key]) changes[key] = { from: contract[key], to: next[key] };
+  return { next, changes };
+}
+
+/**
+ * Amends the terms with a recorded reason. A change of amount is absorbed by the last milestone
+ * not yet due, and, once the money is committed, recorded in the ledger as committed or released.
+ */
+export function amendContract(viewer: Viewer, contractId: number, input: AmendContractForm) {
+  const contract = findContract(db, contractId);
+  requireUnionRole(viewer, contract.unionId, ['commissioner']);
+  if (!amendableContractStates.includes(contract.state as ContractState))
+    throw new UserError('errors.illegalTransition', 409);
+  const { next, changes } = contractChanges(contract, input);
+  if (!Object.keys(changes).length) throw new UserError('procurement.errors.noChanges');
+  durably((tx) => {
+    const delta = next.amountFen - contract.amountFen;
+    const last = tx
+      .select()
+      .from(milestones)
+      .where(and(eq(milestones.contractId, contractId), eq(milestones.state, 'pending')))
+      .orderBy(desc(milestones.id))
+      .get();
+    if (delta !== 0 && (!last || last.amountFen + delta <= 0))
+      throw new UserError('procurement.errors.amountBelowCommitted');
+    if (last)
+      tx.update(milestones)
+        .set({
+          amountFen: last.amountFen + delta,
+          conditionSessions: last.condition === 'final' ? next.sessions : last.conditionSessions,
+        })
+        .where(eq(milestones.id, last.id))
+        .run();
+    tx.update(contracts).set(next).where(eq(contracts.id, contractId)).run();
+    if (contract.state === 'active' && delta > 0)
+      assertWithinBudget(tx, contract.departmentId, budgetYear(now()), next.amountFen, contractId);
+    if (contract.state === 'active' && delta !== 0)
+      appendLedger(tx, { contractId, kind: delta > 0 ? 'committed' : 'released', amountFen: Math.abs(delta) });
+    tx.insert(contractAmendments)
+      .values({ contractId, rationale: input.rationale, changes, createdBy: viewer.id, createdAt: now() })
+      .run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'contract.amend',
+      subjectType: 'contract',
+      subjectId: contractId,
+      data: changes,
+    });
+  });
+}
+
+/** Ends the contract with a reason; committed money not yet paid is released. */
+export function terminateContract(viewer: Viewer, contractId: number, reason: string) {
+  const contract = findContract(db, contractId);
+  requireUnionRole(viewer, contract.unionId, ['commissioner']);
+  durably((tx) => {
+    const state = transition(contractMachine, contract.state as ContractState, 'terminate', 'commissioner');
+    tx.update(contracts)
+      .set({ state, terminationReason: reason, terminatedAt: now() })
+      .where(eq(contracts.id, contractId))
+      .run();
+    releaseCommitment(tx, contractId);
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'contract.terminate',
+      subjectType: 'contract',
+      subjectId: contractId,
+      data: { reason },
+    });
+  });
+}
+
+
+
 /** A contract is seen by its organization's members and by the paying union's staff. */
 export function getContractFor(viewer: Viewer, contractId: number) {
-  const contract = findContract(contractId);
+  const contract = findContract(db, contractId);
   const asOrganization = isOrgMember(viewer, contract.organizationId);
   const asUnion = hasUnionRole(viewer, contract.unionId, [
     'admin',
@@ -34,57 +265,32 @@ export function getContractFor(viewer: Viewer, contractId: number) {
     .where(eq(organizations.id, contract.organizationId))
     .get()!;
   const union = db.select({ name: unions.name }).from(unions).where(eq(unions.id, contract.unionId)).get()!;
-  const contractMilestones = db.select().from(milestones).where(eq(milestones.contractId, contractId)).all();
   return {
     contract,
     organizationName: organization.name,
     unionName: union.name,
-    milestones: contractMilestones,
+    milestones: db
+      .select()
+      .from(milestones)
+      .where(eq(milestones.contractId, contractId))
+      .orderBy(asc(milestones.id))
+      .all(),
+    amendments: db
+      .select({
+        id: contractAmendments.id,
+        rationale: contractAmendments.rationale,
+        changes: contractAmendments.changes,
+        createdAt: contractAmendments.createdAt,
+      })
+      .from(contractAmendments)
+      .where(eq(contractAmendments.contractId, contractId))
+      .orderBy(asc(contractAmendments.id))
+      .all(),
     asOrganization,
+    asOwner: isOrgMember(viewer, contract.organizationId, ['owner']),
     asUnion,
     canCommission: hasUnionRole(viewer, contract.unionId, ['commissioner']),
   };
-}
-
-/** The organization signs: the contract becomes active, its money committed, the signing milestone due. */
-export function confirmContract(viewer: Viewer, contractId: number) {
-  const contract = findContract(contractId);
-  requireOrgMember(viewer, contract.organizationId, ['owner']);
-  durably((tx) => signContract(tx, contract, viewer.id));
-}
-
-/**
- * Draws up a contract with the standard milestones, pending the organization's signature: what an
- * awarded tender and an accepted direct commission both produce.
- */
-export function draftContract(tx: DB, values: Omit<typeof contracts.$inferInsert, 'state' | 'signedAt'>) {
-  const contract = tx.insert(contracts).values(values).returning().get();
-  createStandardMilestones(tx, contract.id, contract.amountFen, contract.sessions);
-  return contract;
-}
-
-/**
- * The signature's effects, inside the caller's durable transaction: the money is committed against
- * the department's budget (refused beyond it) and the signing milestone falls due.
- */
-export function signContract(tx: DB, contract: typeof contracts.$inferSelect, actorId: number) {
-  const state = transition(contractMachine, contract.state as ContractState, 'confirm', 'organization');
-  assertWithinBudget(tx, contract.departmentId, budgetYear(now()), contract.amountFen, contract.id);
-  tx.update(contracts).set({ state, signedAt: now() }).where(eq(contracts.id, contract.id)).run();
-  appendLedger(tx, { contractId: contract.id, kind: 'committed', amountFen: contract.amountFen });
-  releaseDueMilestones(tx, contract.id);
-  audit(tx, { actorId, action: 'contract.confirm', subjectType: 'contract', subjectId: contract.id });
-}
-
-/** 30% on signing, 70% on final acceptance: the split the seeds' unions use. */
-export function createStandardMilestones(tx: DB, contractId: number, amountFen: number, sessions: number) {
-  const first = Math.round(amountFen * 0.3);
-  tx.insert(milestones)
-    .values([
-      { contractId, label: 'signing', amountFen: first, condition: 'signing' },
-      { contractId, label: 'final', amountFen: amountFen - first, condition: 'final', conditionSessions: sessions },
-    ])
-    .run();
 }
 
 export function listContracts(filter: { organizationIds?: number[]; unionIds?: number[] }) {
@@ -106,4 +312,8 @@ export function listContracts(filter: { organizationIds?: number[]; unionIds?: n
     .where(or(...conditions))
     .orderBy(desc(contracts.id))
     .all();
+}
+
+export function contractIdForTender(tenderId: number) {
+  return db.select({ id: contracts.id }).from(contracts).where(eq(contracts.tenderId, tenderId)).get()?.id ?? null;
 }

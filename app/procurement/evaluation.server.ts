@@ -1,173 +1,270 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { bidScores, bids, organizationMembers, tenders } from '../../db/schema';
-import { openBids } from './bids.server';
-import { draftContract } from './contracts.server';
-import { tenderMachine, type Criterion, type TenderState } from './machine';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  bidScores,
+  bids,
+  organizationMembers,
+  organizations,
+  staffRoles,
+  tenderReviewers,
+  tenders,
+  users,
+} from '../../db/schema';
+import { bidsOpenable, openBids, type OpenedBid } from './bids.server';
+import { scoredCriteria, tenderMachine, type TenderState } from './machine';
 import { rankBids, type ScoreRow } from './scoring';
-import { unsealBid } from './seal.server';
-import { getTender } from './tenders.server';
-import { requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import { getTender, type Tender } from './tenders.server';
+import { proposedTrackRecord } from './track-record.server';
+import { forbidden, hasUnionRole, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
-import { db, durably, type DB } from '~/lib/db.server';
+import { db, durably, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
-import { notifyOrganization } from '~/notifications/notify.server';
-import { assertWithinBudget } from '~/payments/budget.server';
-import { budgetYear } from '~/payments/ledger.server';
 
-type Tender = typeof tenders.$inferSelect;
+/** The panel may change until an award is proposed. */
+const panelOpenStates: readonly TenderState[] = ['draft', 'published', 'closed', 'evaluating'];
 
-export function evaluationView(viewer: Viewer, tenderId: number) {
-  const tender = getTender(tenderId);
-  const opened = openBids(viewer, tender);
-  const scores = opened.length
-    ? (db
-        .select({
-          bidId: bidScores.bidId,
-          reviewerId: bidScores.reviewerId,
-          criterion: bidScores.criterion,
-          score: bidScores.score,
-        })
-        .from(bidScores)
-        .where(
-          inArray(
-            bidScores.bidId,
-            opened.map((b) => b.id),
-          ),
-        )
-        .all() as ScoreRow[])
-    : [];
-  const ranking = rankBids(
-    opened.map((b) => ({ id: b.id, priceFen: b.content.priceFen })),
-    scores,
-    tender.weights,
-  );
-  const mine = scores.filter((s) => s.reviewerId === viewer.id);
-  return { tender, bids: opened, ranking, myScores: mine };
+export function listPanel(tenderId: number) {
+  return db
+    .select({
+      userId: tenderReviewers.userId,
+      name: users.name,
+      declaredAt: tenderReviewers.declaredAt,
+      conflictOrganizationIds: tenderReviewers.conflictOrganizationIds,
+    })
+    .from(tenderReviewers)
+    .innerJoin(users, eq(users.id, tenderReviewers.userId))
+    .where(eq(tenderReviewers.tenderId, tenderId))
+    .orderBy(asc(users.id))
+    .all();
+}
+export type PanelMember = ReturnType<typeof listPanel>[number];
+
+/** The union's reviewers and commissioners who are not on the panel yet. */
+export function panelCandidates(tender: Tender) {
+  const onPanel = new Set(listPanel(tender.id).map((m) => m.userId));
+  const staff = db
+    .selectDistinct({ userId: users.id, name: users.name })
+    .from(staffRoles)
+    .innerJoin(users, eq(users.id, staffRoles.userId))
+    .where(and(eq(staffRoles.unionId, tender.unionId), inArray(staffRoles.role, ['reviewer', 'commissioner'])))
+    .orderBy(asc(users.id))
+    .all();
+  return staff.filter((s) => !onPanel.has(s.userId));
 }
 
-/** A reviewer who belongs to the bidding organization may not score its bid. */
-export function scoreBid(
-  viewer: Viewer,
-  tenderId: number,
-  input: { bidId: number; comment: string } & Record<Exclude<Criterion, 'price'>, number>,
-) {
+function requirePanelChange(viewer: Viewer, tenderId: number) {
   const tender = getTender(tenderId);
-  requireUnionRole(viewer, tender.unionId, ['commissioner', 'reviewer']);
+  requireUnionRole(viewer, tender.unionId, ['commissioner']);
+  if (!panelOpenStates.includes(tender.state as TenderState)) throw new UserError('errors.illegalTransition', 409);
+  return tender;
+}
+
+export function assignReviewer(viewer: Viewer, tenderId: number, userId: number) {
+  const tender = requirePanelChange(viewer, tenderId);
+  if (!panelCandidates(tender).some((c) => c.userId === userId)) throw new UserError('procurement.errors.notReviewer');
+  transaction((tx) => {
+    tx.insert(tenderReviewers).values({ tenderId, userId, assignedBy: viewer.id }).onConflictDoNothing().run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'tender.assignReviewer',
+      subjectType: 'tender',
+      subjectId: tenderId,
+      data: { userId },
+    });
+  });
+}
+
+/** A reviewer who has scored stays on the panel: their scores are part of the record. */
+export function removeReviewer(viewer: Viewer, tenderId: number, userId: number) {
+  requirePanelChange(viewer, tenderId);
+  transaction((tx) => {
+    const scored = tx
+      .select({ id: bidScores.id })
+      .from(bidScores)
+      .innerJoin(bids, eq(bids.id, bidScores.bidId))
+      .where(and(eq(bids.tenderId, tenderId), eq(bidScores.reviewerId, userId)))
+      .get();
+    if (scored) throw new UserError('procurement.errors.reviewerHasScored', 409);
+    tx.delete(tenderReviewers)
+      .where(and(eq(tenderReviewers.tenderId, tenderId), eq(tenderReviewers.userId, userId)))
+      .run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'tender.removeReviewer',
+      subjectType: 'tender',
+      subjectId: tenderId,
+      data: { userId },
+    });
+  });
+}
+
+function membershipsOf(userId: number) {
+  return db
+    .select({ organizationId: organizationMembers.organizationId })
+    .from(organizationMembers)
+    .where(eq(organizationMembers.userId, userId))
+    .all()
+    .map((m) => m.organizationId);
+}
+
+/** Organizations a panel member may not score: those they declared and those they belong to. */
+export function conflictsOf(member: Pick<PanelMember, 'userId' | 'conflictOrganizationIds'>) {
+  return new Set([...(member.conflictOrganizationIds ?? []), ...membershipsOf(member.userId)]);
+}
+
+/** The bidders' names only, which a reviewer needs to declare conflicts before reading any bid. */
+export function listBidders(tender: Tender) {
+  if (!bidsOpenable(tender)) forbidden();
+  return db
+    .select({ bidId: bids.id, organizationId: bids.organizationId, organizationName: organizations.name })
+    .from(bids)
+    .innerJoin(organizations, eq(organizations.id, bids.organizationId))
+    .where(and(eq(bids.tenderId, tender.id), eq(bids.state, 'submitted')))
+    .orderBy(asc(bids.id))
+    .all();
+}
+
+function startEvaluation(tx: DB, tender: Tender, actor: 'commissioner' | 'reviewer') {
+  const current = tx.select({ state: tenders.state }).from(tenders).where(eq(tenders.id, tender.id)).get()!;
+  if (current.state !== 'closed') return;
+  const state = transition(tenderMachine, 'closed', 'startEvaluation', actor);
+  tx.update(tenders).set({ state }).where(eq(tenders.id, tender.id)).run();
+}
+
+function panelRow(tenderId: number, userId: number) {
+  return db
+    .select()
+    .from(tenderReviewers)
+    .where(and(eq(tenderReviewers.tenderId, tenderId), eq(tenderReviewers.userId, userId)))
+    .get();
+}
+
+/**
+ * Before reading any bid, a panel member declares the bidders they have a conflict of interest
+ * with (possibly none). The declaration is final; organizations they belong to count as declared.
+ */
+export function declareConflicts(viewer: Viewer, tenderId: number, organizationIds: number[]) {
+  const tender = getTender(tenderId);
+  const member = panelRow(tenderId, viewer.id);
+  if (!member) forbidden();
+  if (!['closed', 'evaluating'].includes(tender.state)) throw new UserError('errors.illegalTransition', 409);
+  if (member.declaredAt) throw new UserError('procurement.errors.alreadyDeclared', 409);
+  const bidders = new Set(listBidders(tender).map((b) => b.organizationId));
+  const declared = [...new Set(organizationIds)].filter((id) => bidders.has(id));
+  const actor = hasUnionRole(viewer, tender.unionId, ['commissioner']) ? 'commissioner' : 'reviewer';
+  transaction((tx) => {
+    tx.update(tenderReviewers)
+      .set({ conflictOrganizationIds: declared, declaredAt: now() })
+      .where(and(eq(tenderReviewers.tenderId, tenderId), eq(tenderReviewers.userId, viewer.id)))
+      .run();
+    startEvaluation(tx, tender, actor);
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'tender.declareConflicts',
+      subjectType: 'tender',
+      subjectId: tenderId,
+      data: { organizationIds: declared },
+    });
+  });
+}
+
+type ScoreInput = { bidId: number } & Record<(typeof scoredCriteria)[number], number> &
+  Record<`${(typeof scoredCriteria)[number]}_comment`, string>;
+
+/** A declared panel member scores every criterion of a bid they have no conflict with. */
+export function scoreBid(viewer: Viewer, tenderId: number, input: ScoreInput) {
+  const tender = getTender(tenderId);
+  const member = panelRow(tenderId, viewer.id);
+  if (!member) forbidden();
+  if (!member.declaredAt) throw new UserError('procurement.errors.declareFirst', 409);
   const bid = openBids(viewer, tender).find((b) => b.id === input.bidId);
   if (!bid) throw new UserError('errors.notFound', 404);
-  const member = db
-    .select()
-    .from(organizationMembers)
-    .where(and(eq(organizationMembers.organizationId, bid.organizationId), eq(organizationMembers.userId, viewer.id)))
-    .get();
-  if (member) throw new UserError('errors.conflictOfInterest', 403);
+  if (conflictsOf(member).has(bid.organizationId)) throw new UserError('errors.conflictOfInterest', 403);
+  if (!['closed', 'evaluating'].includes(tender.state)) throw new UserError('errors.illegalTransition', 409);
+  const actor = hasUnionRole(viewer, tender.unionId, ['commissioner']) ? 'commissioner' : 'reviewer';
   durably((tx) => {
-    if (tender.state === 'closed') {
-      const state = transition(tenderMachine, 'closed', 'startEvaluation', 'commissioner');
-      tx.update(tenders).set({ state }).where(eq(tenders.id, tender.id)).run();
-    } else if (tender.state !== 'evaluating') {
-      throw new UserError('errors.illegalTransition', 409);
-    }
-    for (const criterion of ['plan', 'team', 'track_record'] as const) {
+    startEvaluation(tx, tender, actor);
+    for (const criterion of scoredCriteria) {
+      const values = { score: input[criterion], comment: input[`${criterion}_comment`] };
       tx.insert(bidScores)
-        .values({ bidId: bid.id, reviewerId: viewer.id, criterion, score: input[criterion], comment: input.comment })
-        .onConflictDoUpdate({
-          target: [bidScores.bidId, bidScores.reviewerId, bidScores.criterion],
-          set: { score: input[criterion], comment: input.comment },
-        })
+        .values({ bidId: bid.id, reviewerId: viewer.id, criterion, ...values })
+        .onConflictDoUpdate({ target: [bidScores.bidId, bidScores.reviewerId, bidScores.criterion], set: values })
         .run();
     }
     audit(tx, { actorId: viewer.id, action: 'bid.score', subjectType: 'bid', subjectId: bid.id });
   });
 }
 
-/** Proposes the award; with no objection period it becomes final at once. */
-export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
+export function scoresFor(bidIds: number[]) {
+  if (!bidIds.length) return [];
+  return db
+    .select({
+      bidId: bidScores.bidId,
+      reviewerId: bidScores.reviewerId,
+      criterion: bidScores.criterion,
+      score: bidScores.score,
+      comment: bidScores.comment,
+    })
+    .from(bidScores)
+    .where(inArray(bidScores.bidId, bidIds))
+    .all() as (ScoreRow & { comment: string })[];
+}
+
+/** Who still has to declare or score: the award waits until the panel has finished. */
+export function panelProgress(panel: PanelMember[], opened: OpenedBid[], scores: ScoreRow[]) {
+  return panel.map((member) => {
+    const conflicts = conflictsOf(member);
+    const toScore = opened.filter((b) => !conflicts.has(b.organizationId));
+    const scored = toScore.filter(
+      (b) => scores.filter((s) => s.bidId === b.id && s.reviewerId === member.userId).length === scoredCriteria.length,
+    ).length;
+    return {
+      userId: member.userId,
+      name: member.name,
+      declared: member.declaredAt !== null,
+      conflicts: [...conflicts],
+      toScore: toScore.length,
+      scored,
+      done: member.declaredAt !== null && scored === toScore.length,
+    };
+  });
+}
+
+/** Everything the union sees once the bids are opened: the ranking for commissioners and declared reviewers, bid content for declared reviewers. */
+export function evaluationView(viewer: Viewer, tenderId: number) {
   const tender = getTender(tenderId);
-  requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  const bid = openBids(viewer, tender).find((b) => b.id === bidId);
-  if (!bid) throw new UserError('errors.notFound', 404);
-  return durably((tx) => {
-    const state = transition(tenderMachine, tender.state as TenderState, 'proposeAward', 'commissioner');
-    assertWithinBudget(tx, tender.departmentId, budgetYear(now()), bid.content.priceFen);
-    tx.update(tenders)
-      .set({ state, awardedBidId: bid.id, awardProposedAt: now() })
-      .where(eq(tenders.id, tender.id))
-      .run();
-    audit(tx, {
-      actorId: viewer.id,
-      action: 'tender.proposeAward',
-      subjectType: 'tender',
-      subjectId: tender.id,
-      data: { bidId },
-    });
-    if (tender.objectionDays === 0)
-      return finalizeAward(tx, { ...tender, state, awardedBidId: bid.id }, bid.content.priceFen, viewer.id);
-    return null;
-  });
-}
-
-/** The clock's part: an award whose objection period has ended becomes final. */
-export function finalizeDueAwards() {
-  const due = db
-    .select()
-    .from(tenders)
-    .where(
-      and(
-        eq(tenders.state, 'award_proposed'),
-        lte(sql`${tenders.awardProposedAt} + ${tenders.objectionDays} * 86400000`, now().getTime()),
-      ),
-    )
-    .all();
-  for (const tender of due) {
-    const bid = db.select().from(bids).where(eq(bids.id, tender.awardedBidId!)).get()!;
-    durably((tx) => finalizeAward(tx, tender, unsealBid(tender.id, bid.organizationId, bid.sealed).priceFen, null));
-  }
-}
-
-/** Award becomes final and the contract is drawn up, awaiting the organization's confirmation. */
-function finalizeAward(tx: DB, tender: Tender, priceFen: number, actorId: number | null) {
-  const awarded = transition(
-    tenderMachine,
-    tender.state as TenderState,
-    'finalizeAward',
-    actorId ? 'commissioner' : 'clock',
+  const opened = openBids(viewer, tender);
+  const panel = listPanel(tender.id);
+  const me = panel.find((m) => m.userId === viewer.id) ?? null;
+  const isCommissioner = hasUnionRole(viewer, tender.unionId, ['commissioner']);
+  const declared = me?.declaredAt != null;
+  const scores = scoresFor(opened.map((b) => b.id));
+  const ranking = rankBids(
+    opened.map((b) => ({ id: b.id, priceFen: b.content.priceFen })),
+    scores,
+    tender.weights,
   );
-  const bid = tx.select().from(bids).where(eq(bids.id, tender.awardedBidId!)).get()!;
-  const contract = draftContract(tx, {
-    unionId: tender.unionId,
-    departmentId: tender.departmentId,
-    organizationId: bid.organizationId,
-    tenderId: tender.id,
-    bidId: bid.id,
-    title: tender.title,
-    category: tender.category,
-    amountFen: priceFen,
-    sessions: tender.sessions,
-    minWorkerVisits: tender.minWorkerVisits,
-    periodStart: tender.periodStart,
-    periodEnd: tender.periodEnd,
-  });
-  const state = transition(tenderMachine, awarded, 'contract', 'commissioner');
-  tx.update(tenders).set({ state }).where(eq(tenders.id, tender.id)).run();
-  audit(tx, {
-    actorId,
-    action: 'tender.awarded',
-    subjectType: 'tender',
-    subjectId: tender.id,
-    data: { contractId: contract.id },
-  });
-  notifyOrganization(
-    tx,
-    bid.organizationId,
-    'contract_ready',
-    { title: tender.title, amountFen: priceFen, path: `/contracts/${contract.id}` },
-    ['owner'],
-  );
-  return contract.id;
+  const progress = panelProgress(panel, opened, scores);
+  const myConflicts = me ? conflictsOf(me) : new Set<number>();
+  return {
+    tender,
+    bidders: listBidders(tender),
+    me: me && { declared, conflicts: [...myConflicts] },
+    isCommissioner,
+    seesRanking: isCommissioner || declared,
+    toScore: declared
+      ? opened
+          .filter((b) => !myConflicts.has(b.organizationId))
+          .map((b) => ({
+            ...b,
+            proposedTrackRecord: proposedTrackRecord(b.organizationId),
+            mine: scores.filter((s) => s.bidId === b.id && s.reviewerId === viewer.id),
+          }))
+      : [],
+    ranking: isCommissioner || declared ? ranking : [],
+    panel: progress,
+    reviewerNames: new Map(panel.map((m) => [m.userId, m.name])),
+    panelDone: progress.length > 0 && progress.every((p) => p.done),
+  };
 }
-
-// Kept importable from here for the demo seed; defined with the contracts.
-export { createStandardMilestones } from './contracts.server';

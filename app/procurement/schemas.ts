@@ -1,22 +1,56 @@
 import { z } from 'zod';
+import { eligibilities } from './machine';
 import { categories } from '~/catalog/taxonomy';
 import { optionalText, requiredText, shanghaiDateTime, wholeNumber, yuan } from '~/lib/validation';
 
-/** `now` is the server's clock on the server and the browser's in the browser. */
-export function tenderSchema(now: Date) {
-  return z.object({
-    unionId: wholeNumber(1),
-    title: requiredText(120),
-    category: z.enum(categories, { error: 'errors.required' }),
-    scope: optionalText(5000),
-    budget: yuan.refine((fen) => fen > 0, 'errors.positiveMoney'),
-    sessions: wholeNumber(1, 10_000),
-    minWorkerVisits: wholeNumber(0).optional().default(0),
-    deadline: shanghaiDateTime.refine((d) => d.getTime() > now.getTime(), 'errors.deadlinePast'),
-    objectionDays: wholeNumber(0, 30).optional().default(5),
-    intent: z.enum(['draft', 'publish']).default('publish'),
-  });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'procurement.errors.date');
+const grade = z.enum(['excellent', 'good', 'pass'], { error: 'errors.required' });
+
+/**
+ * The tender form. `now` is the server's clock on the server and the browser's in the browser.
+ * Creating adds the union and whether to publish; amending a published tender needs a reason.
+ */
+export function tenderSchema(now: Date, mode: 'create' | 'edit' | 'amend' = 'create') {
+  return z
+    .object({
+      unionId: mode === 'create' ? wholeNumber(1) : z.number().optional(),
+      title: requiredText(120),
+      category: z.enum(categories, { error: 'errors.required' }),
+      scope: optionalText(5000),
+      budget: yuan.refine((fen) => fen > 0, 'errors.positiveMoney'),
+      sessions: wholeNumber(1, 10_000),
+      minWorkerVisits: wholeNumber(0).optional().default(0),
+      periodStart: isoDate.optional(),
+      periodEnd: isoDate.optional(),
+      eligibility: z.enum(eligibilities).optional().default('anyone'),
+      minGrade: grade.optional(),
+      weightPrice: wholeNumber(0, 100),
+      weightPlan: wholeNumber(0, 100),
+      weightTeam: wholeNumber(0, 100),
+      weightTrackRecord: wholeNumber(0, 100),
+      questionDeadline: shanghaiDateTime.optional(),
+      deadline: shanghaiDateTime.refine((d) => d.getTime() > now.getTime(), 'errors.deadlinePast'),
+      minBids: wholeNumber(1, 50).optional().default(1),
+      objectionDays: wholeNumber(0, 30).optional().default(5),
+      rationale: mode === 'amend' ? requiredText(2000) : z.string().optional(),
+      intent: z.enum(['draft', 'publish']).optional().default('publish'),
+    })
+    .superRefine((v, ctx) => {
+      if (v.weightPrice + v.weightPlan + v.weightTeam + v.weightTrackRecord !== 100)
+        ctx.addIssue({ code: 'custom', path: ['weightPrice'], message: 'procurement.errors.weightsSum' });
+      if (v.eligibility === 'min_grade' && !v.minGrade)
+        ctx.addIssue({ code: 'custom', path: ['minGrade'], message: 'errors.required' });
+      if (v.questionDeadline && v.questionDeadline.getTime() >= v.deadline.getTime())
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questionDeadline'],
+          message: 'procurement.errors.questionsAfterDeadline',
+        });
+      if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+        ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'procurement.errors.periodOrder' });
+    });
 }
+export type TenderForm = z.infer<ReturnType<typeof tenderSchema>>;
 
 export const bidSchema = z.object({
   price: yuan.refine((fen) => fen > 0, 'errors.positiveMoney'),
@@ -29,5 +63,57 @@ export const scoreSchema = z.object({
   plan: wholeNumber(0, 100),
   team: wholeNumber(0, 100),
   track_record: wholeNumber(0, 100),
-  comment: optionalText(2000),
+  plan_comment: optionalText(2000),
+  team_comment: optionalText(2000),
+  track_record_comment: optionalText(2000),
+});
+
+export const reasonSchema = z.object({ reason: requiredText(2000) });
+
+export const questionSchema = z.object({ question: requiredText(2000) });
+
+export const answerSchema = z.object({ questionId: wholeNumber(1), answer: requiredText(5000) });
+
+export const objectionSchema = z.object({ reason: requiredText(5000) });
+
+export const objectionAnswerSchema = z.object({
+  objectionId: wholeNumber(1),
+  decision: z.enum(['dismiss', 'uphold'], { error: 'errors.required' }),
+  answer: requiredText(5000),
+});
+
+/** Payment plan set when the union issues the contract; the final milestone takes the rest. */
+export const issueContractSchema = z
+  .object({
+    periodStart: isoDate.optional(),
+    periodEnd: isoDate.optional(),
+    signingPercent: wholeNumber(0, 99),
+    sessionsPercent: wholeNumber(0, 99).optional().default(0),
+    sessionsThreshold: wholeNumber(1, 10_000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.signingPercent + v.sessionsPercent >= 100)
+      ctx.addIssue({ code: 'custom', path: ['sessionsPercent'], message: 'procurement.errors.finalShare' });
+    if (v.sessionsPercent > 0 && !v.sessionsThreshold)
+      ctx.addIssue({ code: 'custom', path: ['sessionsThreshold'], message: 'errors.required' });
+    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'procurement.errors.periodOrder' });
+  });
+export type IssueContractForm = z.infer<typeof issueContractSchema>;
+
+export const amendContractSchema = z.object({
+  amount: yuan.refine((fen) => fen > 0, 'errors.positiveMoney'),
+  sessions: wholeNumber(1, 10_000),
+  minWorkerVisits: wholeNumber(0),
+  periodEnd: isoDate.optional(),
+  rationale: requiredText(2000),
+});
+export type AmendContractForm = z.infer<typeof amendContractSchema>;
+
+export const directContractSchema = z.object({
+  unionId: wholeNumber(1),
+  offeringId: wholeNumber(1),
+  sessions: wholeNumber(1, 1000),
+  periodStart: isoDate.optional(),
+  periodEnd: isoDate.optional(),
 });

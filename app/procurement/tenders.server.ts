@@ -1,6 +1,20 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { bids, tenders, unions } from '../../db/schema';
-import { tenderMachine, defaultWeights, type TenderState } from './machine';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { bids, organizations, tenderAmendments, tenderReviewers, tenders, unions } from '../../db/schema';
+import {
+  deleteAttachment,
+  discardUploads,
+  findAttachment,
+  recordUploads,
+  type StoredUpload,
+} from './attachments.server';
+import { amendmentNoticeDays, tenderMachine, type TenderState } from './machine';
+import {
+  biddingOrganizationIds,
+  interestedOrganizationIds,
+  tenderPath,
+  tenderStaffIds,
+} from './notices.server';
+import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
 import { hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
@@ -8,54 +22,96 @@ import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
-import type { Category } from '~/catalog/taxonomy';
+import { notify, notifyOrganization } from '~/notifications/notify.server';
 
-export type TenderInput = {
-  unionId: number;
-  title: string;
-  category: Category;
-  scope: string;
-  budget: number;
-  sessions: number;
-  minWorkerVisits: number;
-  deadline: Date;
-  objectionDays: number;
-  intent: 'draft' | 'publish';
-};
+export type Tender = typeof tenders.$inferSelect;
+const dayMs = 24 * 3600_000;
 
-export function createTender(viewer: Viewer, input: TenderInput) {
-  requireUnionRole(viewer, input.unionId, ['commissioner']);
-  const departmentId = viewer.roles.find((r) => r.unionId === input.unionId && r.role === 'commissioner')?.departmentId;
-  return transaction((tx) => {
-    const tender = tx
-      .insert(tenders)
-      .values({
-        unionId: input.unionId,
-        departmentId: departmentId ?? null,
-        createdBy: viewer.id,
-        title: input.title,
-        category: input.category,
-        scope: input.scope,
-        budgetFen: input.budget,
-        sessions: input.sessions,
-        minWorkerVisits: input.minWorkerVisits,
-        deadlineAt: input.deadline,
-        objectionDays: input.objectionDays,
-        weights: defaultWeights,
-      })
-      .returning()
-      .get();
-    audit(tx, { actorId: viewer.id, action: 'tender.create', subjectType: 'tender', subjectId: tender.id });
-    if (input.intent === 'publish') publish(tx, viewer, tender);
-    return tender.id;
-  });
+/** The columns a tender form sets, shared by create, edit and amend. */
+function formValues(input: TenderForm) {
+  return {
+    title: input.title,
+    category: input.category,
+    scope: input.scope,
+    budgetFen: input.budget,
+    sessions: input.sessions,
+    minWorkerVisits: input.minWorkerVisits,
+    periodStart: input.periodStart ?? null,
+    periodEnd: input.periodEnd ?? null,
+    eligibility: input.eligibility,
+    minGrade: input.eligibility === 'min_grade' ? (input.minGrade ?? null) : null,
+    weights: {
+      price: input.weightPrice,
+      plan: input.weightPlan,
+      team: input.weightTeam,
+      track_record: input.weightTrackRecord,
+    },
+    questionDeadlineAt: input.questionDeadline ?? null,
+    deadlineAt: input.deadline,
+    minBids: input.minBids,
+    objectionDays: input.objectionDays,
+  };
+}
+type TenderValues = ReturnType<typeof formValues>;
+
+/** Runs `write` with the uploads recorded; if it fails, the written files are removed. */
+function withUploads<T>(stored: StoredUpload[], write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    discardUploads(stored);
+    throw error;
+  }
 }
 
-function publish(tx: DB, viewer: Viewer, tender: typeof tenders.$inferSelect) {
+/** The commissioner who creates a tender sits on its review panel until they remove themselves. */
+export function createTender(viewer: Viewer, input: TenderForm & { unionId: number }, stored: StoredUpload[] = []) {
+  requireUnionRole(viewer, input.unionId, ['commissioner']);
+  const departmentId = viewer.roles.find((r) => r.unionId === input.unionId && r.role === 'commissioner')?.departmentId;
+  return withUploads(stored, () =>
+    transaction((tx) => {
+      const tender = tx
+        .insert(tenders)
+        .values({
+          unionId: input.unionId,
+          departmentId: departmentId ?? null,
+          createdBy: viewer.id,
+          ...formValues(input),
+        })
+        .returning()
+        .get();
+      recordUploads(tx, tender.id, viewer.id, stored);
+      tx.insert(tenderReviewers).values({ tenderId: tender.id, userId: viewer.id, assignedBy: viewer.id }).run();
+      audit(tx, { actorId: viewer.id, action: 'tender.create', subjectType: 'tender', subjectId: tender.id });
+      if (input.intent === 'publish') publish(tx, viewer, tender);
+      return tender.id;
+    }),
+  );
+}
+
+function publish(tx: DB, viewer: Viewer, tender: Tender) {
   if (tender.deadlineAt.getTime() <= now().getTime()) throw new UserError('errors.deadlinePast');
   const state = transition(tenderMachine, tender.state as TenderState, 'publish', 'commissioner');
   tx.update(tenders).set({ state, publishedAt: now() }).where(eq(tenders.id, tender.id)).run();
   audit(tx, { actorId: viewer.id, action: 'tender.publish', subjectType: 'tender', subjectId: tender.id });
+  const union = tx.select({ name: unions.name }).from(unions).where(eq(unions.id, tender.unionId)).get()!;
+  const interested = tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.status, 'active'),
+        sql`exists (select 1 from json_each(${organizations.fields}) where value = ${tender.category})`,
+      ),
+    )
+    .all()
+    .map((o) => o.id);
+  notifyOrganization(tx, interested, 'tender_published', {
+    title: tender.title,
+    union: union.name,
+    deadline: tender.deadlineAt.toISOString(),
+    path: tenderPath(tender.id),
+  });
 }
 
 export function publishTender(viewer: Viewer, tenderId: number) {
@@ -64,19 +120,131 @@ export function publishTender(viewer: Viewer, tenderId: number) {
   transaction((tx) => publish(tx, viewer, tender));
 }
 
+const shown = (value: unknown): string | number | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return Object.values(value).join('/');
+  return value as string | number;
+};
+
+/** The fields whose value differs, with the old and new value as shown in the amendment history. */
+function changedFields(tender: Tender, next: TenderValues) {
+  const changes: Record<string, { from: string | number | null; to: string | number | null }> = {};
+  for (const key of Object.keys(next) as (keyof TenderValues)[]) {
+    const [from, to] = [shown(tender[key]), shown(next[key])];
+    if (from !== to) changes[key] = { from, to };
+  }
+  return changes;
+}
+
+/**
+ * A draft is edited freely. A published tender is amended: the change and its reason are
+ * recorded, everyone following the tender is told, the deadline may not move earlier, and if
+ * fewer than `amendmentNoticeDays` days remain it moves so that that many remain.
+ */
+export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm, stored: StoredUpload[] = []) {
+  const tender = getTender(tenderId);
+  requireUnionRole(viewer, tender.unionId, ['commissioner']);
+  return withUploads(stored, () =>
+    transaction((tx) => {
+      const values = formValues(input);
+      if (tender.state === 'draft') {
+        tx.update(tenders).set(values).where(eq(tenders.id, tenderId)).run();
+        recordUploads(tx, tenderId, viewer.id, stored);
+        audit(tx, { actorId: viewer.id, action: 'tender.edit', subjectType: 'tender', subjectId: tenderId });
+        return { extended: false };
+      }
+      transition(tenderMachine, tender.state as TenderState, 'amend', 'commissioner');
+      if (tender.deadlineAt.getTime() <= now().getTime()) throw new UserError('errors.biddingClosed', 409);
+      if (values.deadlineAt.getTime() < tender.deadlineAt.getTime())
+        throw new UserError('procurement.errors.deadlineEarlier');
+      const earliest = now().getTime() + amendmentNoticeDays * dayMs;
+      const extended = values.deadlineAt.getTime() < earliest;
+      if (extended) values.deadlineAt = new Date(Math.ceil(earliest / 60_000) * 60_000);
+      const changes = changedFields(tender, values);
+      if (stored.length) changes.attachments = { from: null, to: stored.map((s) => s.fileName).join('、') };
+      if (!Object.keys(changes).length) throw new UserError('procurement.errors.noChanges');
+      tx.update(tenders).set(values).where(eq(tenders.id, tenderId)).run();
+      recordUploads(tx, tenderId, viewer.id, stored);
+      tx.insert(tenderAmendments)
+        .values({
+          tenderId,
+          rationale: input.rationale ?? '',
+          changes,
+          deadlineBefore: tender.deadlineAt,
+          deadlineAfter: values.deadlineAt,
+          createdBy: viewer.id,
+          createdAt: now(),
+        })
+        .run();
+      audit(tx, {
+        actorId: viewer.id,
+        action: 'tender.amend',
+        subjectType: 'tender',
+        subjectId: tenderId,
+        data: changes,
+      });
+      notifyOrganization(tx, interestedOrganizationIds(tx, tenderId), 'tender_amended', {
+        title: values.title,
+        rationale: input.rationale ?? '',
+        deadline: values.deadlineAt.toISOString(),
+        path: tenderPath(tenderId),
+      });
+      return { extended };
+    }),
+  );
+}
+
+export function cancelTender(viewer: Viewer, tenderId: number, reason: string) {
+  const tender = getTender(tenderId);
+  requireUnionRole(viewer, tender.unionId, ['commissioner']);
+  transaction((tx) => {
+    const state = transition(tenderMachine, tender.state as TenderState, 'cancel', 'commissioner');
+    tx.update(tenders).set({ state, cancelReason: reason }).where(eq(tenders.id, tenderId)).run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'tender.cancel',
+      subjectType: 'tender',
+      subjectId: tenderId,
+      data: { reason },
+    });
+    notifyOrganization(tx, interestedOrganizationIds(tx, tenderId), 'tender_cancelled', {
+      title: tender.title,
+      reason,
+      path: tenderPath(tenderId),
+    });
+  });
+}
+
+export function listAmendments(tenderId: number) {
+  return db
+    .select({
+      id: tenderAmendments.id,
+      rationale: tenderAmendments.rationale,
+      changes: tenderAmendments.changes,
+      deadlineBefore: tenderAmendments.deadlineBefore,
+      deadlineAfter: tenderAmendments.deadlineAfter,
+      createdAt: tenderAmendments.createdAt,
+    })
+    .from(tenderAmendments)
+    .where(eq(tenderAmendments.tenderId, tenderId))
+    .orderBy(asc(tenderAmendments.id))
+    .all();
+}
+
 export function getTender(tenderId: number) {
   const tender = db.select().from(tenders).where(eq(tenders.id, tenderId)).get();
   if (!tender) notFound();
   return tender;
 }
 
+const staffRoles = ['admin', 'commissioner', 'reviewer', 'leadership', 'finance'] as const;
+
 /** Drafts are seen only by the union's own staff. */
 export function getVisibleTender(viewer: Viewer | null, tenderId: number) {
   const tender = getTender(tenderId);
   const union = db.select({ name: unions.name }).from(unions).where(eq(unions.id, tender.unionId)).get();
-  const isStaff =
-    viewer !== null &&
-    hasUnionRole(viewer, tender.unionId, ['admin', 'commissioner', 'reviewer', 'leadership', 'finance']);
+  const isStaff = viewer !== null && hasUnionRole(viewer, tender.unionId, staffRoles);
   if (tender.state === 'draft' && !isStaff) notFound();
   return { ...tender, unionName: union?.name ?? '', isStaff };
 }
@@ -105,6 +273,12 @@ export function biddingOpen(tender: { state: string; deadlineAt: Date }) {
   return tender.state === 'published' && now().getTime() < tender.deadlineAt.getTime();
 }
 
+/** Questions may be asked until the question deadline, or the bid deadline if none was set. */
+export function questionsOpen(tender: { state: string; deadlineAt: Date; questionDeadlineAt: Date | null }) {
+  const until = tender.questionDeadlineAt ?? tender.deadlineAt;
+  return biddingOpen(tender) && now().getTime() < until.getTime();
+}
+
 /**
  * The clock's part of the tender lifecycle: at the deadline a published tender closes, and a
  * closed tender with fewer submitted bids than its minimum is unsuccessful.
@@ -124,10 +298,12 @@ export function closeDueTenders() {
         .get()!.n;
       let state = transition(tenderMachine, 'published', 'close', 'clock');
       if (submitted < tender.minBids) state = transition(tenderMachine, state, 'fail', 'clock');
-      tx.update(tenders)
+      const changed = tx
+        .update(tenders)
         .set({ state })
         .where(and(eq(tenders.id, tender.id), eq(tenders.state, 'published')))
-        .run();
+        .run().changes;
+      if (!changed) return;
       audit(tx, {
         actorId: null,
         action: `tender.${state}`,
@@ -135,6 +311,29 @@ export function closeDueTenders() {
         subjectId: tender.id,
         data: { submitted },
       });
+      const data = { title: tender.title, bids: submitted, path: tenderPath(tender.id) };
+      for (const userId of tenderStaffIds(tx, tender.id)) notify(tx, userId, 'deadline_passed', data);
+      notifyOrganization(tx, biddingOrganizationIds(tx, tender.id, ['submitted']), 'deadline_passed', data);
     });
   }
+}
+
+/** Documents of a draft may be removed; once published, a tender's documents are part of the record. */
+export function removeDraftAttachment(viewer: Viewer, tenderId: number, attachmentId: number) {
+  const tender = getTender(tenderId);
+  requireUnionRole(viewer, tender.unionId, ['commissioner']);
+  if (tender.state !== 'draft') throw new UserError('errors.illegalTransition', 409);
+  const attachment = findAttachment(tenderId, attachmentId);
+  if (!attachment) throw new UserError('errors.notFound', 404);
+  const removeFile = transaction((tx) => {
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'tender.removeAttachment',
+      subjectType: 'tender',
+      subjectId: tenderId,
+      data: { attachmentId },
+    });
+    return deleteAttachment(tx, attachment);
+  });
+  removeFile();
 }

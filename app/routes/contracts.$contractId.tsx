@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/contracts.$contractId';
@@ -5,14 +7,24 @@ import { requireViewer } from '~/accounts/auth.server';
 import { contractFigures } from '~/delivery/figures.server';
 import { listContractEvents } from '~/delivery/events.server';
 import { attempt } from '~/lib/actions.server';
-import { formatDateTime, formatMoney } from '~/lib/format';
+import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { MilestoneTable, MoneyTotals } from '~/payments/components/money';
 import { contractPayments } from '~/payments/milestones.server';
-import { confirmContract, getContractFor } from '~/procurement/contracts.server';
+import { fenToYuanInput } from '~/lib/money';
+import { ChangeList } from '~/procurement/components/tender-sections';
+import {
+  amendContract,
+  confirmContract,
+  getContractFor,
+  issueContract,
+  terminateContract,
+} from '~/procurement/contracts.server';
+import { amendableContractStates, type ContractState } from '~/procurement/machine';
+import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
 import { FiguresBlock } from '~/ui/figures';
-import { ActionMessage, SubmitButton } from '~/ui/form';
+import { ActionMessage, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.title }];
@@ -31,52 +43,210 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       startsAt: e.startsAt,
       state: e.state,
     })),
+    canAmend: view.canCommission && amendableContractStates.includes(view.contract.state as ContractState),
+    canTerminate: view.canCommission && ['draft', 'pending', 'active'].includes(view.contract.state),
   };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const contractId = parseId(params.contractId);
+  const formData = await request.formData();
+  const intent = formData.get('intent') ?? 'confirm';
+  const back = redirect(`/contracts/${contractId}`);
+  if (intent === 'issue') {
+    const submission = parseWithZod(formData, { schema: issueContractSchema });
+    if (submission.status !== 'success') return data({ issue: submission.reply() }, { status: 400 });
+    const result = await attempt(() => issueContract(viewer, contractId, submission.value));
+    return result.ok
+      ? back
+      : data({ issue: submission.reply({ formErrors: [result.error.messageKey] }) }, { status: result.error.status });
+  }
+  if (intent === 'amend') {
+    const submission = parseWithZod(formData, { schema: amendContractSchema });
+    if (submission.status !== 'success') return data({ amend: submission.reply() }, { status: 400 });
+    const result = await attempt(() => amendContract(viewer, contractId, submission.value));
+    return result.ok
+      ? back
+      : data({ amend: submission.reply({ formErrors: [result.error.messageKey] }) }, { status: result.error.status });
+  }
+  if (intent === 'terminate') {
+    const submission = parseWithZod(formData, { schema: reasonSchema });
+    if (submission.status !== 'success') return data({ failure: 'errors.reasonRequired' }, { status: 400 });
+    const result = await attempt(() => terminateContract(viewer, contractId, submission.value.reason));
+    return result.ok ? back : data({ failure: result.error.messageKey }, { status: result.error.status });
+  }
   const result = await attempt(() => confirmContract(viewer, contractId));
   if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
-  return redirect(`/contracts/${contractId}`);
+  return back;
+}
+
+type LoaderData = Route.ComponentProps['loaderData'];
+type ActionData = Route.ComponentProps['actionData'];
+
+function IssueForm({ loaderData, actionData }: { loaderData: LoaderData; actionData: ActionData }) {
+  const { t } = useTranslation();
+  const { contract } = loaderData;
+  const [form, fields] = useForm({
+    id: 'issue',
+    lastResult: actionData && 'issue' in actionData ? actionData.issue : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: issueContractSchema }),
+    shouldValidate: 'onBlur',
+    defaultValue: {
+      periodStart: contract.periodStart ?? undefined,
+      periodEnd: contract.periodEnd ?? undefined,
+      signingPercent: '30',
+      sessionsPercent: '0',
+    },
+  });
+  return (
+    <Section title={t('procurement.contract.issueTitle')}>
+      <p>{t('procurement.contract.issueExplanation')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id="issue-errors" />
+        <div className="field-row">
+          <Field meta={fields.periodStart} label={t('procurement.form.periodStart')} type="date" />
+          <Field meta={fields.periodEnd} label={t('procurement.form.periodEnd')} type="date" />
+        </div>
+        <Field
+          meta={fields.signingPercent}
+          label={t('procurement.contract.signingPercent')}
+          type="number"
+          min={0}
+          max={99}
+        />
+        <Field
+          meta={fields.sessionsPercent}
+          label={t('procurement.contract.sessionsPercent')}
+          type="number"
+          min={0}
+          max={99}
+        />
+        <Field
+          meta={fields.sessionsThreshold}
+          label={t('procurement.contract.sessionsThreshold')}
+          type="number"
+          min={1}
+          max={contract.sessions}
+        />
+        <p className="hint">{t('procurement.contract.finalRest')}</p>
+        <SubmitButton name="intent" value="issue">
+          {t('procurement.contract.issue')}
+        </SubmitButton>
+      </Form>
+    </Section>
+  );
+}
+
+function AmendForm({ loaderData, actionData }: { loaderData: LoaderData; actionData: ActionData }) {
+  const { t } = useTranslation();
+  const { contract } = loaderData;
+  const [form, fields] = useForm({
+    id: 'amend',
+    lastResult: actionData && 'amend' in actionData ? actionData.amend : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: amendContractSchema }),
+    shouldValidate: 'onBlur',
+    defaultValue: {
+      amount: fenToYuanInput(contract.amountFen),
+      sessions: String(contract.sessions),
+      minWorkerVisits: String(contract.minWorkerVisits),
+      periodEnd: contract.periodEnd ?? undefined,
+    },
+  });
+  return (
+    <details className="card" open={actionData !== undefined && 'amend' in actionData}>
+      <summary>{t('procurement.contract.amendTitle')}</summary>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id="amend-errors" />
+        <Field meta={fields.amount} label={t('procurement.contract.amountYuan')} inputMode="decimal" />
+        <Field meta={fields.sessions} label={t('contracts.sessions')} type="number" min={1} />
+        <Field meta={fields.minWorkerVisits} label={t('tenders.minWorkerVisits')} type="number" min={0} />
+        <Field meta={fields.periodEnd} label={t('procurement.form.periodEnd')} type="date" />
+        <TextareaField meta={fields.rationale} label={t('procurement.form.rationale')} rows={3} />
+        <SubmitButton name="intent" value="amend">
+          {t('procurement.contract.amend')}
+        </SubmitButton>
+      </Form>
+    </details>
+  );
 }
 
 export default function Contract({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { contract, locale } = loaderData;
+  const failure = actionData && 'failure' in actionData ? actionData.failure : null;
   return (
     <>
       <PageHeader title={contract.title}>
         <StateBadge machine="contract" state={contract.state} />
       </PageHeader>
-      <ActionMessage failure={actionData?.failure} />
+      <ActionMessage failure={failure} />
+      {contract.tenderId ? (
+        <p>
+          <Link to={`/tenders/${contract.tenderId}`}>{t('procurement.contract.fromTender')}</Link>
+        </p>
+      ) : null}
       <Stats>
         <Stat label={t('contracts.union')} value={loaderData.unionName} />
         <Stat
           label={t('contracts.organization')}
           value={<Link to={`/orgs/${contract.organizationId}`}>{loaderData.organizationName}</Link>}
         />
-        <Stat label={t('contracts.amount')} value={formatMoney(contract.amountFen, locale)} />
+        <Stat label={t('contracts.amount')} value={formatMoney(contract.amountFen, locale)} testId="contract-amount" />
         <Stat label={t('contracts.sessions')} value={contract.sessions} />
+        <Stat label={t('tenders.minWorkerVisits')} value={contract.minWorkerVisits} />
+        {contract.periodStart && contract.periodEnd ? (
+          <Stat
+            label={t('procurement.servicePeriod')}
+            value={`${formatDate(contract.periodStart, locale)} – ${formatDate(contract.periodEnd, locale)}`}
+          />
+        ) : null}
+        {contract.issuedAt ? (
+          <Stat label={t('procurement.contract.issuedAt')} value={formatDateTime(contract.issuedAt, locale)} />
+        ) : null}
+        {contract.signedAt ? (
+          <Stat label={t('procurement.contract.signedAt')} value={formatDateTime(contract.signedAt, locale)} />
+        ) : null}
       </Stats>
-      {contract.state === 'pending' && loaderData.asOrganization ? (
+      {contract.state === 'terminated' && contract.terminationReason ? (
+        <p className="alert">{t('procurement.contract.terminatedBecause', { reason: contract.terminationReason })}</p>
+      ) : null}
+      {contract.state === 'draft' && loaderData.canCommission ? (
+        <IssueForm loaderData={loaderData} actionData={actionData} />
+      ) : null}
+      {contract.state === 'draft' && !loaderData.canCommission ? (
+        <p className="hint">{t('procurement.contract.draftForOrganization')}</p>
+      ) : null}
+      {contract.state === 'pending' && loaderData.asOwner ? (
         <Form method="post" className="callout">
           <p>{t('contracts.confirmExplanation')}</p>
-          <SubmitButton>{t('contracts.confirm')}</SubmitButton>
+          <SubmitButton name="intent" value="confirm">
+            {t('contracts.confirm')}
+          </SubmitButton>
         </Form>
+      ) : null}
+      {contract.state === 'pending' && !loaderData.asOrganization ? (
+        <p className="hint">{t('procurement.contract.issuedWaiting')}</p>
       ) : null}
 
       <Section title={t('contracts.progress')}>
         <FiguresBlock figures={loaderData.figures} locale={locale} contracted={contract.sessions} />
+        <p className="hint" data-testid="visits-target">
+          {t('procurement.contract.visitsAgainstTarget', {
+            visits: loaderData.figures.workerVisits,
+            target: contract.minWorkerVisits,
+          })}
+        </p>
         <p>
           <Link to={`/contracts/${contract.id}/evaluation`}>{t('evaluations.viewContractEvaluation')}</Link>
         </p>
       </Section>
 
       <Section title={t('contracts.milestones')}>
-        <MoneyTotals totals={loaderData.payments.totals} locale={locale} />
-        <MilestoneTable milestones={loaderData.payments.milestones} locale={locale} />
+        <div data-testid="milestones">
+          <MoneyTotals totals={loaderData.payments.totals} locale={locale} />
+          <MilestoneTable milestones={loaderData.payments.milestones} locale={locale} />
+        </div>
       </Section>
 
       <Section title={t('contracts.events')}>
@@ -100,6 +270,40 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
           <Empty>{t('events.none')}</Empty>
         )}
       </Section>
+
+      {loaderData.amendments.length || loaderData.canAmend ? (
+        <Section title={t('procurement.contract.amendments')}>
+          {loaderData.amendments.length ? (
+            <ol className="history" data-testid="contract-amendments">
+              {loaderData.amendments.map((a) => (
+                <li key={a.id}>
+                  <p>
+                    <strong>{formatDateTime(a.createdAt, locale)}</strong> · {a.rationale}
+                  </p>
+                  <ChangeList changes={a.changes} locale={locale} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <Empty>{t('procurement.contract.noAmendments')}</Empty>
+          )}
+          {loaderData.canAmend ? <AmendForm loaderData={loaderData} actionData={actionData} /> : null}
+        </Section>
+      ) : null}
+
+      {loaderData.canTerminate ? (
+        <Section title={t('procurement.contract.terminateTitle')}>
+          <Form method="post">
+            <div className="field">
+              <label htmlFor="terminate-reason">{t('procurement.contract.terminateReason')}</label>
+              <textarea id="terminate-reason" name="reason" rows={3} required />
+            </div>
+            <SubmitButton name="intent" value="terminate" className="button danger">
+              {t('procurement.contract.terminate')}
+            </SubmitButton>
+          </Form>
+        </Section>
+      ) : null}
     </>
   );
 }

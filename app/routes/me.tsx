@@ -38,9 +38,14 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader title={t('workspace.title', { name: loaderData.name })}>
         {loaderData.canCreateTender ? (
-          <Link className="button" to="/tenders/new">
-            {t('tenders.new')}
-          </Link>
+          <>
+            <Link className="button" to="/tenders/new">
+              {t('tenders.new')}
+            </Link>
+            <Link className="button secondary" to="/catalog">
+              {t('procurement.direct.title')}
+            </Link>
+          </>
         ) : null}
       </PageHeader>
 

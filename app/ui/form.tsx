@@ -10,6 +10,7 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   // role="alert" on the <ul> itself would strip its list semantics (axe: listitem).
   return (
+    // The alert role sits on a wrapper: on the <ul> itself it would hide the list from assistive technology.
     <div role="alert">
       <ul id={id} className="field-errors">
         {errors.map((e) => (

@@ -46,6 +46,8 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   await union.goto(tenderUrl);
   await expect(union.getByText('已截止')).toBeVisible();
   await union.getByRole('link', { name: '评审投标' }).click();
+  // The commissioner sits on the panel of the tender they created: conflicts are declared first.
+  await union.getByRole('button', { name: '提交声明' }).click();
   await expect(union.getByText(plan)).toBeVisible();
   const form = union.getByRole('form', { name: /为.*评分/ });
   await form.getByLabel('方案质量（0–100）').fill('90');

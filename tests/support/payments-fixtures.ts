@@ -8,7 +8,7 @@ import { db } from '~/lib/db.server';
 import { budgetYear } from '~/payments/ledger.server';
 import { now } from '~/lib/clock.server';
 import { confirmContract } from '~/procurement/contracts.server';
-import { createStandardMilestones } from '~/procurement/evaluation.server';
+import { createStandardMilestones } from '~/procurement/contracts.server';
 
 let sequence = 0;
 const unique = () => `${Date.now().toString(36)}${(sequence += 1)}`;
@@ -77,6 +77,7 @@ export function makeContract(input: {
       category: 'counselling',
       amountFen: input.amountFen,
       sessions: input.sessions ?? 2,
+      state: 'pending',
     })
     .returning()
     .get();

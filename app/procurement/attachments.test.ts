@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { sniffContentType, storeUploads } from './attachments.server';
+
+const pdf = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj');
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....')]);
+
+describe('sniffContentType', () => {
+  it('decides by the first bytes, not the name', () => {
+    expect(sniffContentType(pdf, 'scope.docx')).toBe('application/pdf');
+    expect(sniffContentType(png, 'photo.pdf')).toBe('image/png');
+    expect(sniffContentType(Buffer.from('<html><script>alert(1)</script>'), 'scope.pdf')).toBeNull();
+  });
+
+  it('uses the extension only to tell apart formats sharing a container', () => {
+    expect(sniffContentType(docx, '需求.docx')).toMatch(/wordprocessingml/);
+    expect(sniffContentType(docx, '报价.xlsx')).toMatch(/spreadsheetml/);
+    expect(sniffContentType(docx, 'archive.zip')).toBeNull();
+  });
+});
+
+describe('storeUploads', () => {
+  it('refuses unknown types and oversized files with a message', async () => {
+    await expect(storeUploads([new File(['hello'], 'a.txt')])).rejects.toThrow('procurement.errors.attachmentType');
+    const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.pdf');
+    await expect(storeUploads([big])).rejects.toThrow('procurement.errors.attachmentTooLarge');
+    await expect(storeUploads([new File([pdf], 'a.pdf')], 10)).rejects.toThrow('procurement.errors.tooManyAttachments');
+  });
+
+  it('keeps a clean file name and the content hash', async () => {
+    const [stored] = await storeUploads([new File([pdf], '../../etc/采购需求.pdf')]);
+    expect(stored).toMatchObject({ fileName: '采购需求.pdf', contentType: 'application/pdf', sizeBytes: pdf.length });
+    expect(stored!.sha256).toHaveLength(64);
+  });
+});

@@ -1,0 +1,284 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { bids, objections, organizations, tenders } from '../../db/schema';
+import { openBids, submittedPrices } from './bids.server';
+import { draftAwardContract, issueContractIn } from './contracts.server';
+import { listPanel, panelProgress, scoresFor } from './evaluation.server';
+import {
+  awardPublishedStates,
+  objectionMachine,
+  tenderMachine,
+  type ObjectionState,
+  type TenderState,
+} from './machine';
+import { biddingOrganizationIds, tenderPath, tenderStaffIds } from './notices.server';
+import { rankBids } from './scoring';
+import { getTender, type Tender } from './tenders.server';
+import { notFound, requireOrgMember, requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import { audit } from '~/lib/audit.server';
+import { now } from '~/lib/clock.server';
+import { db, durably, type DB } from '~/lib/db.server';
+import { UserError } from '~/lib/errors';
+import { transition } from '~/lib/machine';
+import { notify, notifyOrganization } from '~/notifications/notify.server';
+import { assertWithinBudget } from '~/payments/budget.server';
+import { budgetYear } from '~/payments/ledger.server';
+
+const dayMs = 24 * 3600_000;
+
+function organizationName(tx: DB, organizationId: number) {
+  return tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId)).get()!
+    .name;
+}
+
+/** Ranks the submitted bids by the panel's scores; after the deadline only. */
+function rankingOf(tender: Tender) {
+  const priced = submittedPrices(tender);
+  const scores = scoresFor(priced.map((b) => b.id));
+  return {
+    priced,
+    scores,
+    ranking: rankBids(
+      priced.map((b) => ({ id: b.id, priceFen: b.priceFen })),
+      scores,
+      tender.weights,
+    ),
+  };
+}
+
+/**
+ * The commissioner proposes the top-ranked bid once every panel member has declared and scored.
+ * The award is published for `objectionDays` days (公示); with none it is final at once, and the
+ * commissioner's act also issues the contract with the standard payment plan.
+ */
+export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
+  const tender = getTender(tenderId);
+  requireUnionRole(viewer, tender.unionId, ['commissioner']);
+  const opened = openBids(viewer, tender);
+  const { ranking, scores } = rankingOf(tender);
+  if (!panelProgressDone(tender, opened, scores)) throw new UserError('procurement.errors.panelNotDone', 409);
+  const chosen = ranking.find((r) => r.bidId === bidId);
+  if (!chosen) throw new UserError('errors.notFound', 404);
+  if (chosen.rank !== 1) throw new UserError('procurement.errors.notTopRanked', 409);
+  const winner = opened.find((b) => b.id === bidId)!;
+  return durably((tx) => {
+    const state = transition(tenderMachine, tender.state as TenderState, 'proposeAward', 'commissioner');
+    const at = now();
+    assertWithinBudget(tx, tender.departmentId, budgetYear(at), winner.content.priceFen);
+    const objectionEndsAt = new Date(at.getTime() + tender.objectionDays * dayMs);
+    tx.update(tenders)
+      .set({ state, awardedBidId: bidId, awardProposedAt: at, objectionEndsAt })
+      .where(eq(tenders.id, tenderId))
+      .run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'tender.proposeAward',
+      subjectType: 'tender',
+      subjectId: tenderId,
+      data: { bidId },
+    });
+    notifyOrganization(tx, biddingOrganizationIds(tx, tenderId, ['submitted']), 'award_proposed', {
+      title: tender.title,
+      organization: winner.organizationName,
+      objectionUntil: objectionEndsAt.toISOString(),
+      path: tenderPath(tenderId),
+    });
+    if (tender.objectionDays > 0) return null;
+    const contractId = finalizeAward(tx, { ...tender, state, awardedBidId: bidId }, viewer.id);
+    issueContractIn(tx, contractId, viewer.id);
+    return contractId;
+  });
+}
+
+function panelProgressDone(tender: Tender, opened: ReturnType<typeof openBids>, scores: ReturnType<typeof scoresFor>) {
+  const progress = panelProgress(listPanel(tender.id), opened, scores);
+  return progress.length > 0 && progress.every((p) => p.done);
+}
+
+/** The award becomes final and the contract is drafted for the union to issue. */
+function finalizeAward(tx: DB, tender: Tender, actorId: number | null) {
+  const state = transition(
+    tenderMachine,
+    tender.state as TenderState,
+    'finalizeAward',
+    actorId ? 'commissioner' : 'clock',
+  );
+  const bid = tx.select().from(bids).where(eq(bids.id, tender.awardedBidId!)).get()!;
+  const contractId = draftAwardContract(tx, tender, bid);
+  tx.update(tenders).set({ state, awardedAt: now() }).where(eq(tenders.id, tender.id)).run();
+  audit(tx, { actorId, action: 'tender.awarded', subjectType: 'tender', subjectId: tender.id, data: { contractId } });
+  const data = {
+    title: tender.title,
+    organization: organizationName(tx, bid.organizationId),
+    path: tenderPath(tender.id),
+  };
+  notifyOrganization(tx, biddingOrganizationIds(tx, tender.id, ['submitted']), 'award_final', data);
+  for (const userId of tenderStaffIds(tx, tender.id)) notify(tx, userId, 'award_final', data);
+  return contractId;
+}
+
+const noOpenObjection = sql`not exists (select 1 from ${objections} where ${objections.tenderId} = ${tenders.id} and ${objections.state} = 'filed')`;
+
+/** The clock's part: an award whose objection period has ended with every objection answered becomes final. */
+export function finalizeDueAwards() {
+  const due = db
+    .select()
+    .from(tenders)
+    .where(and(eq(tenders.state, 'award_proposed'), lte(tenders.objectionEndsAt, now()), noOpenObjection))
+    .all();
+  for (const tender of due) durably((tx) => finalizeAward(tx, tender, null));
+}
+
+/** A bidder other than the proposed winner may object, with reasons, during the objection period. */
+export function fileObjection(viewer: Viewer, tenderId: number, organizationId: number, reason: string) {
+  requireOrgMember(viewer, organizationId);
+  const tender = getTender(tenderId);
+  if (tender.state !== 'award_proposed' || now().getTime() >= (tender.objectionEndsAt?.getTime() ?? 0))
+    throw new UserError('procurement.errors.objectionPeriodOver', 409);
+  const bid = db
+    .select()
+    .from(bids)
+    .where(and(eq(bids.tenderId, tenderId), eq(bids.organizationId, organizationId), eq(bids.state, 'submitted')))
+    .get();
+  if (!bid || bid.id === tender.awardedBidId) throw new UserError('procurement.errors.notALosingBidder', 403);
+  durably((tx) => {
+    const objection = tx
+      .insert(objections)
+      .values({
+        tenderId,
+        organizationId,
+        awardBidId: tender.awardedBidId,
+        filedBy: viewer.id,
+        reason,
+        createdAt: now(),
+      })
+      .returning()
+      .get();
+    audit(tx, { actorId: viewer.id, action: 'objection.file', subjectType: 'objection', subjectId: objection.id });
+    const data = {
+      title: tender.title,
+      organization: organizationName(tx, organizationId),
+      path: `/tenders/${tenderId}/manage`,
+    };
+    notify(tx, tender.createdBy, 'objection_filed', data);
+  });
+}
+
+/**
+ * The commissioner answers each objection. Dismissed: the award stands, and becomes final if the
+ * period is over and nothing else is open. Upheld: the award is withdrawn and the tender returns
+ * to evaluation; other open objections against that award are closed with the same answer.
+ */
+export function answerObjection(
+  viewer: Viewer,
+  objectionId: number,
+  input: { decision: 'dismiss' | 'uphold'; answer: string },
+) {
+  const objection = db.select().from(objections).where(eq(objections.id, objectionId)).get();
+  if (!objection) notFound();
+  const tender = getTender(objection.tenderId);
+  requireUnionRole(viewer, tender.unionId, ['commissioner']);
+  return durably((tx) => {
+    const state = transition(objectionMachine, objection.state as ObjectionState, input.decision, 'commissioner');
+    const answered = { state, answer: input.answer, answeredAt: now(), answeredBy: viewer.id };
+    let closed = [objection];
+    if (state === 'upheld') {
+      const tenderState = transition(tenderMachine, tender.state as TenderState, 'withdrawAward', 'commissioner');
+      tx.update(tenders)
+        .set({ state: tenderState, awardedBidId: null, awardProposedAt: null, objectionEndsAt: null })
+        .where(eq(tenders.id, tender.id))
+        .run();
+      closed = tx
+        .select()
+        .from(objections)
+        .where(and(eq(objections.tenderId, tender.id), eq(objections.state, 'filed')))
+        .all();
+    }
+    for (const o of closed) tx.update(objections).set(answered).where(eq(objections.id, o.id)).run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: `objection.${input.decision}`,
+      subjectType: 'objection',
+      subjectId: objectionId,
+    });
+    for (const o of closed)
+      notifyOrganization(tx, [o.organizationId], 'objection_answered', {
+        title: tender.title,
+        path: tenderPath(tender.id),
+      });
+    const stillOpen = tx
+      .select({ id: objections.id })
+      .from(objections)
+      .where(and(eq(objections.tenderId, tender.id), eq(objections.state, 'filed')))
+      .get();
+    const periodOver = tender.objectionEndsAt !== null && tender.objectionEndsAt.getTime() <= now().getTime();
+    if (state === 'dismissed' && tender.state === 'award_proposed' && periodOver && !stillOpen)
+      return finalizeAward(tx, tender, viewer.id);
+    return null;
+  });
+}
+
+/** The commissioner sees every objection; a bidder sees its own. */
+export function listObjections(viewer: Viewer, tender: Tender, organizationId?: number) {
+  const rows = db
+    .select({ objection: objections, organizationName: organizations.name })
+    .from(objections)
+    .innerJoin(organizations, eq(organizations.id, objections.organizationId))
+    .where(eq(objections.tenderId, tender.id))
+    .orderBy(asc(objections.id))
+    .all();
+  if (organizationId !== undefined) {
+    requireOrgMember(viewer, organizationId);
+    return rows.filter((r) => r.objection.organizationId === organizationId);
+  }
+  requireUnionRole(viewer, tender.unionId, ['commissioner']);
+  return rows;
+}
+
+/** The published award (公示): the winner, its price and its scores; null before an award is proposed. */
+export function awardNotice(tender: Tender) {
+  if (!awardPublishedStates.includes(tender.state as TenderState) || !tender.awardedBidId) return null;
+  const { priced, ranking } = rankingOf(tender);
+  const winner = priced.find((b) => b.id === tender.awardedBidId)!;
+  const ranked = ranking.find((r) => r.bidId === winner.id)!;
+  return {
+    organizationId: winner.organizationId,
+    organizationName: winner.organizationName,
+    priceFen: winner.priceFen,
+    parts: ranked.parts,
+    total: ranked.total,
+    bidders: priced.length,
+    proposedAt: tender.awardProposedAt,
+    objectionEndsAt: tender.objectionEndsAt,
+    awardedAt: tender.awardedAt,
+  };
+}
+
+/**
+ * Once the award is published, each bidder sees its own scores: rank, weighted parts, and every
+ * reviewer's scores and comments, reviewers named only by number.
+ */
+export function ownScores(viewer: Viewer, tender: Tender, organizationId: number) {
+  requireOrgMember(viewer, organizationId);
+  if (!awardPublishedStates.includes(tender.state as TenderState)) return null;
+  const { priced, scores, ranking } = rankingOf(tender);
+  const own = priced.find((b) => b.organizationId === organizationId);
+  if (!own) return null;
+  const ranked = ranking.find((r) => r.bidId === own.id)!;
+  const reviewerIds = [...new Set(scores.map((s) => s.reviewerId))].sort((a, b) => a - b);
+  const mine = scores.filter((s) => s.bidId === own.id);
+  return {
+    rank: ranked.rank,
+    bidders: priced.length,
+    priceFen: own.priceFen,
+    parts: ranked.parts,
+    total: ranked.total,
+    reviewers: reviewerIds
+      .filter((id) => mine.some((s) => s.reviewerId === id))
+      .map((id) => ({
+        number: reviewerIds.indexOf(id) + 1,
+        scores: mine
+          .filter((s) => s.reviewerId === id)
+          .map((s) => ({ criterion: s.criterion, score: s.score, comment: s.comment })),
+      })),
+  };
+}

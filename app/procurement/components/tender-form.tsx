@@ -1,0 +1,148 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { Form } from 'react-router';
+import { amendmentNoticeDays, eligibilities } from '../machine';
+import { tenderSchema } from '../schemas';
+import { categories } from '~/catalog/taxonomy';
+import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
+
+export type TenderFormDefaults = Partial<Record<keyof z.input<ReturnType<typeof tenderSchema>>, string>>;
+
+/**
+ * The tender form for creating, editing a draft and amending a published tender. Works without
+ * JavaScript; with it, Conform checks the same schema in the browser.
+ */
+export function TenderForm({
+  mode,
+  lastResult,
+  defaultValue,
+  unions,
+  attachmentLimits,
+}: {
+  mode: 'create' | 'edit' | 'amend';
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue: TenderFormDefaults;
+  unions?: { id: number; name: string }[];
+  attachmentLimits: { maxFiles: number; maxMegabytes: number };
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: tenderSchema(new Date(), mode) }),
+    shouldValidate: 'onBlur',
+    defaultValue,
+  });
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      {mode === 'amend' ? (
+        <TextareaField
+          meta={fields.rationale}
+          label={t('procurement.form.rationale')}
+          hint={t('procurement.form.rationaleHint', { days: amendmentNoticeDays })}
+          rows={3}
+        />
+      ) : null}
+      {unions ? (
+        <SelectField
+          meta={fields.unionId}
+          label={t('tenders.union')}
+          options={unions.map((u) => ({ value: u.id, label: u.name }))}
+        />
+      ) : null}
+      <Field meta={fields.title} label={t('tenders.title')} />
+      <SelectField
+        meta={fields.category}
+        label={t('tenders.category')}
+        placeholder={t('common.choose')}
+        options={categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+      />
+      <TextareaField meta={fields.scope} label={t('tenders.scope')} />
+      <Field meta={fields.budget} label={t('tenders.budgetYuan')} inputMode="decimal" />
+      <Field meta={fields.sessions} label={t('tenders.sessions')} type="number" min={1} />
+      <Field meta={fields.minWorkerVisits} label={t('tenders.minWorkerVisits')} type="number" min={0} />
+      <div className="field-row">
+        <Field meta={fields.periodStart} label={t('procurement.form.periodStart')} type="date" />
+        <Field meta={fields.periodEnd} label={t('procurement.form.periodEnd')} type="date" />
+      </div>
+      <SelectField
+        meta={fields.eligibility}
+        label={t('procurement.form.eligibility')}
+        options={eligibilities.map((e) => ({
+          value: e,
+          label: t(`procurement.eligibility.${e}`, { grade: t('procurement.form.chosenGrade') }),
+        }))}
+      />
+      <SelectField
+        meta={fields.minGrade}
+        label={t('procurement.form.minGrade')}
+        placeholder={t('procurement.form.noMinGrade')}
+        options={(['excellent', 'good', 'pass'] as const).map((g) => ({ value: g, label: t(`grades.${g}`) }))}
+      />
+      <fieldset className="weights">
+        <legend>{t('procurement.form.weights')}</legend>
+        <p className="hint">{t('procurement.form.weightsHint')}</p>
+        <div className="field-row">
+          <Field meta={fields.weightPrice} label={t('procurement.form.weightPrice')} type="number" min={0} max={100} />
+          <Field meta={fields.weightPlan} label={t('procurement.form.weightPlan')} type="number" min={0} max={100} />
+          <Field meta={fields.weightTeam} label={t('procurement.form.weightTeam')} type="number" min={0} max={100} />
+          <Field
+            meta={fields.weightTrackRecord}
+            label={t('procurement.form.weightTrackRecord')}
+            type="number"
+            min={0}
+            max={100}
+          />
+        </div>
+      </fieldset>
+      <Field
+        meta={fields.questionDeadline}
+        label={t('procurement.form.questionDeadline')}
+        type="datetime-local"
+        hint={t('procurement.form.questionDeadlineHint')}
+      />
+      <Field
+        meta={fields.deadline}
+        label={t('tenders.deadline')}
+        type="datetime-local"
+        hint={t('common.beijingTime')}
+      />
+      <Field
+        meta={fields.minBids}
+        label={t('procurement.form.minBids')}
+        type="number"
+        min={1}
+        hint={t('procurement.form.minBidsHint')}
+      />
+      <Field meta={fields.objectionDays} label={t('tenders.objectionDays')} type="number" min={0} max={30} />
+      <div className="field">
+        <label htmlFor="attachments">{t('procurement.form.attachments')}</label>
+        <input id="attachments" name="attachments" type="file" multiple aria-describedby="attachments-hint" />
+        <p className="hint" id="attachments-hint">
+          {t('procurement.form.attachmentsHint', {
+            files: attachmentLimits.maxFiles,
+            megabytes: attachmentLimits.maxMegabytes,
+          })}
+        </p>
+      </div>
+      <div className="actions">
+        {mode === 'create' ? (
+          <>
+            <SubmitButton name="intent" value="publish">
+              {t('tenders.publish')}
+            </SubmitButton>
+            <SubmitButton name="intent" value="draft" className="button secondary">
+              {t('tenders.saveDraft')}
+            </SubmitButton>
+          </>
+        ) : (
+          <SubmitButton>
+            {mode === 'amend' ? t('procurement.form.publishAmendment') : t('procurement.form.save')}
+          </SubmitButton>
+        )}
+      </div>
+    </Form>
+  );
+}

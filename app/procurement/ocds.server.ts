@@ -1,0 +1,341 @@
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { TFunction } from 'i18next';
+import {
+  bids,
+  contracts,
+  milestones,
+  organizations,
+  payments,
+  tenderQuestions,
+  tenders,
+  unions,
+} from '../../db/schema';
+import { listAttachments } from './attachments.server';
+import { awardedPrice, bidsOpenable } from './bids.server';
+import { listAmendments, type Tender } from './tenders.server';
+import { contractAmendments } from '../../db/schema';
+import { awardPublishedStates, type TenderState } from './machine';
+import { contractFigures } from '~/delivery/figures.server';
+import { db } from '~/lib/db.server';
+import { notFound } from '~/accounts/auth.server';
+
+/**
+ * Open Contracting Data Standard 1.1: one release per published tender, showing the process as
+ * it stands. No bid content appears before an award is proposed (then only the winning price),
+ * and no personal data ever: organizations and unions appear by name and credit code only.
+ */
+export const ocidPrefix = () => process.env.OCDS_PREFIX ?? 'ocds-gonghui';
+export const ocid = (tenderId: number) => `${ocidPrefix()}-${tenderId}`;
+
+type Party = { id: string; name: string; identifier?: Record<string, string>; roles: string[] };
+type Context = { origin: string; t: TFunction };
+
+const value = (fen: number) => ({ amount: fen / 100, currency: 'CNY' });
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : undefined);
+const dayStart = (day: string | null) => (day ? `${day}T00:00:00+08:00` : undefined);
+const dayEnd = (day: string | null) => (day ? `${day}T23:59:59+08:00` : undefined);
+
+class Parties {
+  private byId = new Map<string, Party>();
+  add(party: Omit<Party, 'roles'>, role: string) {
+    const existing = this.byId.get(party.id) ?? { ...party, roles: [] };
+    if (!existing.roles.includes(role)) existing.roles.push(role);
+    this.byId.set(party.id, existing);
+    return { id: party.id, name: party.name };
+  }
+  list() {
+    return [...this.byId.values()];
+  }
+}
+
+function organizationParty(organizationId: number) {
+  const org = db
+    .select({ id: organizations.id, name: organizations.name, creditCode: organizations.creditCode })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .get()!;
+  return {
+    id: `org-${org.id}`,
+    name: org.name,
+    ...(org.creditCode ? { identifier: { scheme: 'CN-USCI', id: org.creditCode, legalName: org.name } } : {}),
+  };
+}
+
+function tenderStatus(state: TenderState) {
+  if (state === 'cancelled' || state === 'unsuccessful') return state;
+  if (state === 'awarded' || state === 'contracted') return 'complete';
+  return 'active';
+}
+
+function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
+  const { t, origin } = ctx;
+  const amendments = listAmendments(tender.id);
+  dates.push(...amendments.map((a) => a.createdAt));
+  const opened = bidsOpenable(tender);
+  const submitted = opened
+    ? db
+        .select({ n: sql<number>`count(*)` })
+        .from(bids)
+        .where(and(eq(bids.tenderId, tender.id), eq(bids.state, 'submitted')))
+        .get()!.n
+    : undefined;
+  const questions = db
+    .select({ n: sql<number>`count(*)` })
+    .from(tenderQuestions)
+    .where(eq(tenderQuestions.tenderId, tender.id))
+    .get()!.n;
+  return {
+    id: `tender-${tender.id}`,
+    title: tender.title,
+    description: tender.scope || undefined,
+    status: tenderStatus(tender.state as TenderState),
+    items: [
+      {
+        id: '1',
+        description: t(`categories.${tender.category}`),
+        quantity: tender.sessions,
+        unit: { name: t('procurement.ocds.sessionUnit') },
+      },
+    ],
+    value: value(tender.budgetFen),
+    procurementMethod: 'open',
+    procurementMethodDetails: t('procurement.ocds.method'),
+    mainProcurementCategory: 'services',
+    awardCriteria: 'ratedCriteria',
+    awardCriteriaDetails: t('tenders.weightsLine', {
+      price: tender.weights.price,
+      plan: tender.weights.plan,
+      team: tender.weights.team,
+      track: tender.weights.track_record,
+    }),
+    submissionMethod: ['electronicSubmission'],
+    tenderPeriod: { startDate: iso(tender.publishedAt), endDate: iso(tender.deadlineAt) },
+    enquiryPeriod: { startDate: iso(tender.publishedAt), endDate: iso(tender.questionDeadlineAt ?? tender.deadlineAt) },
+    hasEnquiries: questions > 0,
+    eligibilityCriteria: t(`procurement.eligibility.${tender.eligibility}`, {
+      grade: tender.minGrade ? t(`grades.${tender.minGrade}`) : '',
+    }),
+    awardPeriod: opened ? { startDate: iso(tender.deadlineAt), endDate: iso(tender.awardedAt) } : undefined,
+    contractPeriod:
+      tender.periodStart || tender.periodEnd
+        ? { startDate: dayStart(tender.periodStart), endDate: dayEnd(tender.periodEnd) }
+        : undefined,
+    numberOfTenderers: submitted,
+    documents: listAttachments(tender.id).map((a) => ({
+      id: `attachment-${a.id}`,
+      documentType: 'biddingDocuments',
+      title: a.fileName,
+      url: `${origin}/tenders/${tender.id}/attachments/${a.id}`,
+      datePublished: iso(a.createdAt),
+      format: a.contentType,
+      language: 'zh',
+    })),
+    amendments: amendments.map((a) => ({
+      id: `amendment-${a.id}`,
+      date: iso(a.createdAt),
+      rationale: a.rationale,
+      description: Object.keys(a.changes).join(', '),
+    })),
+  };
+}
+
+function implementation(
+  contract: typeof contracts.$inferSelect,
+  union: { id: string; name: string },
+  supplier: { id: string; name: string },
+  ctx: Context,
+  dates: Date[],
+) {
+  const { t } = ctx;
+  const planned = db
+    .select()
+    .from(milestones)
+    .where(eq(milestones.contractId, contract.id))
+    .orderBy(asc(milestones.id))
+    .all();
+  const paid = planned.length
+    ? db
+        .select()
+        .from(payments)
+        .where(
+          inArray(
+            payments.milestoneId,
+            planned.map((m) => m.id),
+          ),
+        )
+        .orderBy(asc(payments.id))
+        .all()
+        .filter((p) => p.paidOn || p.confirmedAt)
+    : [];
+  const transactions = paid.map((p) => {
+    const date = p.paidOn ? new Date(`${p.paidOn}T00:00:00+08:00`) : p.confirmedAt!;
+    dates.push(date);
+    return {
+      id: `payment-${p.id}`,
+      date: date.toISOString(),
+      value: value(p.amountFen),
+      payer: union,
+      payee: supplier,
+    };
+  });
+  const figures = contractFigures(contract.id);
+  const delivery = {
+    id: `delivery-${contract.id}`,
+    title: t('procurement.ocds.deliveryMilestone'),
+    type: 'delivery',
+    description: t('procurement.ocds.deliveryProgress', {
+      delivered: figures.sessionsDelivered,
+      contracted: contract.sessions,
+      visits: figures.workerVisits,
+    }),
+    status: figures.sessionsDelivered >= contract.sessions ? 'met' : 'scheduled',
+  };
+  return {
+    transactions,
+    milestones: [
+      ...planned.map((m) => ({
+        id: `milestone-${m.id}`,
+        title: t(`milestones.${m.condition}`),
+        type: 'payment',
+        status: m.state === 'paid' || m.state === 'confirmed' ? 'met' : 'scheduled',
+        dueDate: iso(m.dueAt),
+      })),
+      delivery,
+    ],
+  };
+}
+
+const contractStatus: Record<string, string> = {
+  draft: 'pending',
+  pending: 'pending',
+  active: 'active',
+  completed: 'terminated',
+  terminated: 'terminated',
+};
+
+/** The release for one published tender, as it stands now. */
+export function tenderRelease(tender: Tender, ctx: Context) {
+  if (tender.state === 'draft') notFound();
+  const dates: Date[] = [tender.publishedAt ?? tender.createdAt];
+  const parties = new Parties();
+  const union = db
+    .select({ id: unions.id, name: unions.name })
+    .from(unions)
+    .where(eq(unions.id, tender.unionId))
+    .get()!;
+  const unionParty = { id: `union-${union.id}`, name: union.name };
+  const buyer = parties.add(unionParty, 'buyer');
+  parties.add(unionParty, 'procuringEntity');
+  const tag: string[] = [tender.state === 'cancelled' ? 'tenderCancellation' : 'tender'];
+  const release: Record<string, unknown> = {
+    ocid: ocid(tender.id),
+    initiationType: 'tender',
+    language: 'zh',
+    buyer,
+    tender: tenderSection(tender, ctx, dates),
+  };
+  if (bidsOpenable(tender)) dates.push(tender.deadlineAt);
+
+  const awardPublished = awardPublishedStates.includes(tender.state as TenderState) && tender.awardedBidId;
+  if (awardPublished) {
+    const bidders = db
+      .select({ id: bids.id, organizationId: bids.organizationId })
+      .from(bids)
+      .where(and(eq(bids.tenderId, tender.id), eq(bids.state, 'submitted')))
+      .all();
+    (release.tender as Record<string, unknown>).tenderers = bidders.map((b) =>
+      parties.add(organizationParty(b.organizationId), 'tenderer'),
+    );
+    const winner = bidders.find((b) => b.id === tender.awardedBidId)!;
+    const supplier = parties.add(organizationParty(winner.organizationId), 'supplier');
+    const price = awardedPrice(tender);
+    dates.push(tender.awardProposedAt!, ...(tender.awardedAt ? [tender.awardedAt] : []));
+    release.awards = [
+      {
+        id: `award-${tender.id}-${winner.id}`,
+        title: tender.title,
+        status: tender.state === 'award_proposed' ? 'pending' : 'active',
+        date: iso(tender.awardedAt ?? tender.awardProposedAt),
+        value: price === null ? undefined : value(price),
+        suppliers: [supplier],
+        contractPeriod:
+          tender.periodStart || tender.periodEnd
+            ? { startDate: dayStart(tender.periodStart), endDate: dayEnd(tender.periodEnd) }
+            : undefined,
+      },
+    ];
+    tag.push('award');
+    const tenderContracts = db
+      .select()
+      .from(contracts)
+      .where(and(eq(contracts.tenderId, tender.id), eq(contracts.bidId, winner.id)))
+      .orderBy(asc(contracts.id))
+      .all();
+    if (tenderContracts.length) {
+      tag.push('contract');
+      release.contracts = tenderContracts.map((c) => {
+        const amendments = db
+          .select()
+          .from(contractAmendments)
+          .where(eq(contractAmendments.contractId, c.id))
+          .orderBy(asc(contractAmendments.id))
+          .all();
+        if (amendments.length && !tag.includes('contractAmendment')) tag.push('contractAmendment');
+        if (c.state === 'terminated' && !tag.includes('contractTermination')) tag.push('contractTermination');
+        dates.push(...[c.issuedAt, c.signedAt, c.terminatedAt].filter((d): d is Date => d !== null));
+        dates.push(...amendments.map((a) => a.createdAt));
+        const work = ['active', 'completed', 'terminated'].includes(c.state)
+          ? implementation(
+              c,
+              parties.add(unionParty, 'payer'),
+              parties.add(organizationParty(c.organizationId), 'payee'),
+              ctx,
+              dates,
+            )
+          : undefined;
+        if (work && !tag.includes('implementation')) tag.push('implementation');
+        return {
+          id: `contract-${c.id}`,
+          awardID: `award-${tender.id}-${winner.id}`,
+          title: c.title,
+          status: contractStatus[c.state],
+          period:
+            c.periodStart || c.periodEnd
+              ? { startDate: dayStart(c.periodStart), endDate: dayEnd(c.periodEnd) }
+              : undefined,
+          value: value(c.amountFen),
+          dateSigned: iso(c.signedAt),
+          amendments: amendments.map((a) => ({
+            id: `contract-amendment-${a.id}`,
+            date: iso(a.createdAt),
+            rationale: a.rationale,
+            description: Object.keys(a.changes).join(', '),
+          })),
+          implementation: work,
+        };
+      });
+    }
+  } else if (tender.state !== 'cancelled' && tender.state !== 'published') {
+    tag[0] = 'tenderUpdate';
+  }
+  const date = new Date(Math.max(...dates.map((d) => d.getTime())));
+  return JSON.parse(
+    JSON.stringify({
+      ...release,
+      id: `${ocid(tender.id)}-${date.getTime()}`,
+      date: date.toISOString(),
+      tag,
+      parties: parties.list(),
+    }),
+  ) as { date: string } & Record<string, unknown>;
+}
+
+export function publishedTenders() {
+  return db.select().from(tenders).where(ne(tenders.state, 'draft')).orderBy(asc(tenders.id)).all();
+}
+
+/** A release package; published "on demand", so its date is that of the latest change it contains. */
+export function releasePackage(releases: { date: string }[], uri: string, publisher: string) {
+  const latest = releases.reduce((max, r) => (r.date > max ? r.date : max), '1970-01-01T00:00:00.000Z');
+  return { uri, version: '1.1', publishedDate: latest, publisher: { name: publisher }, releases };
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as demo from '../../db/demo-data';
+import { contracts, milestones, organizations, payments, tenders, users } from '../../db/schema';
+import { proposeAward } from './award.server';
+import { openBids, submitBid } from './bids.server';
+import { confirmContract } from './contracts.server';
+import { declareConflicts, scoreBid } from './evaluation.server';
+import { createTender, getTender } from './tenders.server';
+import {
+  advanceHours,
+  hoursFromNow,
+  organizationOf,
+  resetClock,
+  seedCounty,
+  tenderInput,
+  viewerFor,
+} from '../../tests/support/procurement';
+import { runClock } from '~/lib/background.server';
+import { db } from '~/lib/db.server';
+import { loader as releasesLoader } from '~/routes/api.ocds.releases';
+import { loader as tenderLoader } from '~/routes/api.ocds.tenders.$file';
+
+const schemaDir = resolve('../shared/ocds-1.1');
+const readSchema = (name: string) => JSON.parse(readFileSync(resolve(schemaDir, name), 'utf8'));
+
+/** OCDS 1.1 is JSON Schema draft 4; the package refers to the release schema by its id. */
+function packageValidator() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s));
+  ajv.addFormat('uri', (s: string) => URL.canParse(s));
+  ajv.addSchema(readSchema('release-schema.json'));
+  return ajv.compile(readSchema('release-package-schema.json'));
+}
+const validate = packageValidator();
+
+async function get(loader: (args: never) => Promise<Response>, path: string, params: Record<string, string> = {}) {
+  const response = await loader({ request: new Request(`http://localhost${path}`), params, context: {} } as never);
+  expect(response.status).toBe(200);
+  return { text: await response.clone().text(), json: (await response.json()) as Record<string, unknown> };
+}
+
+function expectValid(json: unknown) {
+  const valid = validate(json);
+  expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 5))).toEqual([]);
+  expect(valid).toBe(true);
+}
+
+const secretPlan = `密封方案 ${Math.random().toString(36).slice(2)}`;
+let contracted: number;
+let proposed: number;
+let open: number;
+
+beforeAll(async () => {
+  await seedCounty();
+  const commissioner = await viewerFor('commissioner@demo.gonghui.cn');
+  const legal = await viewerFor('legal@demo.gonghui.cn');
+  const legalOrg = organizationOf('legal@demo.gonghui.cn');
+  const run = (objectionDays: number, price: number) => {
+    const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(2), objectionDays }));
+    submitBid(legal, id, legalOrg.id, { priceFen: price, plan: secretPlan, team: '' });
+    return id;
+  };
+  contracted = run(0, 3_210_000);
+  proposed = run(5, 3_330_000);
+  advanceHours(3);
+  runClock();
+  open = run(3, 3_450_000);
+  for (const id of [contracted, proposed]) {
+    declareConflicts(commissioner, id, []);
+    const bid = openBids(commissioner, getTender(id))[0]!;
+    scoreBid(commissioner, id, {
+      bidId: bid.id,
+      plan: 80,
+      team: 80,
+      track_record: 80,
+      plan_comment: '',
+      team_comment: '',
+      track_record_comment: '',
+    });
+    const contractId = proposeAward(commissioner, id, bid.id);
+    if (!contractId) continue;
+    confirmContract(legal, contractId);
+    const signing = db.select().from(milestones).where(eq(milestones.contractId, contractId)).get()!;
+    db.update(milestones).set({ state: 'paid' }).where(eq(milestones.id, signing.id)).run();
+    db.insert(payments)
+      .values({
+        milestoneId: signing.id,
+        method: 'bank_transfer',
+        amountFen: signing.amountFen,
+        paidOn: '2026-06-01',
+        reference: 'HX-0001',
+      })
+      .run();
+  }
+});
+// The clock stays after the deadlines for the whole file, as it would in life.
+afterAll(resetClock);
+
+describe('/api/ocds/releases.json', () => {
+  it('is a valid OCDS 1.1 release package of every published tender, including awards and contracts', async () => {
+    const { json } = await get(releasesLoader as never, '/api/ocds/releases.json');
+    expectValid(json);
+    const releases = json.releases as { ocid: string; tag: string[] }[];
+    const published = db
+      .select()
+      .from(tenders)
+      .all()
+      .filter((t) => t.state !== 'draft');
+    expect(releases).toHaveLength(published.length);
+    expect(releases.some((r) => r.tag.includes('contract') && r.tag.includes('implementation'))).toBe(true);
+    expect(releases.some((r) => r.tag.includes('tenderCancellation'))).toBe(true);
+  });
+
+  it('never contains bid plans or personal data', async () => {
+    const { text } = await get(releasesLoader as never, '/api/ocds/releases.json');
+    expect(text).not.toContain(secretPlan);
+    for (const t of demo.tenders) for (const b of t.bids) expect(text).not.toContain(b.plan.slice(0, 12));
+    for (const user of db.select().from(users).all()) {
+      expect(text).not.toContain(user.email);
+    }
+    for (const org of db.select().from(organizations).all()) {
+      if (org.contactPhone) expect(text).not.toContain(org.contactPhone);
+      if (org.contactName) expect(text).not.toContain(`"${org.contactName}"`);
+    }
+    expect(text).not.toContain('HX-0001');
+  });
+});
+
+describe('/api/ocds/tenders/:id.json', () => {
+  it('describes a contracted tender with award, contract, milestones, transactions and parties', async () => {
+    const { json } = await get(tenderLoader as never, `/api/ocds/tenders/${contracted}.json`, {
+      file: `${contracted}.json`,
+    });
+    expectValid(json);
+    const [release] = json.releases as Record<string, unknown>[];
+    const r = release as unknown as {
+      ocid: string;
+      parties: { id: string; roles: string[] }[];
+      awards: { status: string; value: { amount: number } }[];
+      contracts: { status: string; implementation: { transactions: unknown[]; milestones: { type: string }[] } }[];
+    };
+    expect(r.ocid).toBe(`ocds-gonghui-${contracted}`);
+    expect(r.awards[0]).toMatchObject({ status: 'active', value: { amount: 32_100, currency: 'CNY' } });
+    expect(r.contracts[0]!.status).toBe('active');
+    expect(r.contracts[0]!.implementation.transactions).toHaveLength(1);
+    expect(r.contracts[0]!.implementation.milestones.map((m) => m.type)).toContain('payment');
+    const roles = Object.fromEntries(r.parties.map((p) => [p.id, p.roles]));
+    expect(roles[`union-${getTender(contracted).unionId}`]).toEqual(['buyer', 'procuringEntity', 'payer']);
+    expect(roles[`org-${organizationOf('legal@demo.gonghui.cn').id}`]).toEqual(['tenderer', 'supplier', 'payee']);
+    expect(db.select().from(contracts).where(eq(contracts.tenderId, contracted)).get()!.state).toBe('active');
+  });
+
+  it('shows a proposed award as pending, and an open tender without any bid content', async () => {
+    const pending = await get(tenderLoader as never, `/api/ocds/tenders/${proposed}.json`, {
+      file: `${proposed}.json`,
+    });
+    expectValid(pending.json);
+    expect(pending.text).toContain('"status":"pending"');
+    const bidding = await get(tenderLoader as never, `/api/ocds/tenders/${open}.json`, { file: `${open}.json` });
+    expectValid(bidding.json);
+    expect(bidding.text).not.toContain('34500');
+    expect(bidding.text).not.toContain('"awards"');
+    expect(bidding.text).not.toContain('"tenderers"');
+    expect(bidding.text).not.toContain('numberOfTenderers');
+  });
+
+  it('does not publish drafts or unknown paths', async () => {
+    const draft = db.select().from(tenders).where(eq(tenders.state, 'draft')).get()!;
+    const call = (file: string) =>
+      (tenderLoader as (a: never) => Promise<Response>)({
+        request: new Request(`http://localhost/api/ocds/tenders/${file}`),
+        params: { file },
+        context: {},
+      } as never).catch((e: Response) => e);
+    expect((await call(`${draft.id}.json`)).status).toBe(404);
+    expect((await call('abc.json')).status).toBe(404);
+  });
+});
