@@ -125,7 +125,7 @@ test('direct commission: refused above the threshold, accepted below it into a c
   await expectAccessible(org);
   await org.getByRole('button', { name: '接受委托并签订合同' }).click();
   await expect(org.getByText('履行中')).toBeVisible();
-  await expect(org.getByText('¥10,000.00')).toBeVisible();
+  await expect(org.getByText('¥10,000.00').first()).toBeVisible();
   await expect(org.getByRole('link', { name: '安排活动' })).toBeVisible();
   const contractId = Number(new URL(org.url()).pathname.split('/').pop());
   expect(

@@ -10,8 +10,9 @@ const yearEnd = Date.UTC(year + 1, 0, 1) - 8 * 3600_000;
 
 /** Contracts of the union and every union below it. */
 const subtree = `with recursive sub(id) as (select id from unions where name = ? union select u.id from unions u join sub on u.parent_id = sub.id)`;
+// Only accepted events count, for sessions, worker-visits and ratings alike (app/delivery/figures.server.ts).
 const eventsOf = `select e.* from events e join contracts c on c.id = e.contract_id
-  where c.union_id in (select id from sub) and e.state <> 'cancelled' and e.starts_at >= ? and e.starts_at < ?`;
+  where c.union_id in (select id from sub) and e.state = 'accepted' and e.starts_at >= ? and e.starts_at < ?`;
 
 /** The year's figures for a union, straight from the tables. */
 function figures(union: string) {
