@@ -96,6 +96,7 @@ function SiteHeader() {
       </Link>
       <nav aria-label={t('nav.label')}>
         <Link to="/tenders">{t('nav.tenders')}</Link>
+        <Link to="/incubators">{t('incubation.nav')}</Link>
         {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
       </nav>

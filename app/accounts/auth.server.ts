@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from './password.server';
 import { invalidateUserSessions, readSessionToken, validateSessionToken } from './session.server';
 import { db, transaction } from '~/lib/db.server';
 import { now } from '~/lib/clock.server';
+import { claimOrganizationInvitations } from '~/organizations/invitations.server';
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
 
@@ -114,6 +115,7 @@ export async function signUp(input: { email: string; name: string; password: str
         .run();
       tx.update(staffInvitations).set({ acceptedAt: now() }).where(eq(staffInvitations.id, invitation.id)).run();
     }
+    claimOrganizationInvitations(tx, user.id, email);
     return user;
   });
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Route } from './+types/orgs.$orgId';
+import { getViewer, isOrgMember } from '~/accounts/auth.server';
 import { organizationEvaluation } from '~/evaluation/organization.server';
 import { formatPercent } from '~/lib/format';
 import { parseId } from '~/lib/http';
@@ -12,10 +14,13 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.organizati
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const organization = getOrganization(parseId(params.orgId));
+  const viewer = await getViewer(request);
   return {
     locale: await getLocale(request),
+    canEdit: viewer !== null && isOrgMember(viewer, organization.id, ['owner']),
     // Public profile: contact person and phone are not shown to the public.
     organization: {
+      id: organization.id,
       name: organization.name,
       type: organization.type,
       creditCode: organization.creditCode,
@@ -33,7 +38,9 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
   const { organization, evaluation, locale } = loaderData;
   return (
     <>
-      <PageHeader title={organization.name} />
+      <PageHeader title={organization.name}>
+        {loaderData.canEdit ? <Link to={`/orgs/${loaderData.organization.id}/edit`}>{t('organizationProfile.edit')}</Link> : null}
+      </PageHeader>
       <p>{organization.description}</p>
       <Stats>
         <Stat label={t('organizations.type')} value={t(`organizationTypes.${organization.type}`)} />
