@@ -73,7 +73,8 @@ export function startApplication(viewer: Viewer, incubatorId: number, organizati
   requireOrgMember(viewer, organizationId);
   getIncubator(incubatorId);
   return transaction((tx) => {
-    if (hasActiveResidency(tx, incubatorId, organizationId)) throw new UserError('incubation.errors.alreadyResident', 409);
+    if (hasActiveResidency(tx, incubatorId, organizationId))
+      throw new UserError('incubation.errors.alreadyResident', 409);
     const open = tx
       .select({ id: incubationApplications.id })
       .from(incubationApplications)
@@ -134,7 +135,12 @@ export function submitApplication(viewer: Viewer, applicationId: number) {
         path: `/applications/${applicationId}`,
       });
     }
-    audit(tx, { actorId: viewer.id, action: 'application.submit', subjectType: 'application', subjectId: applicationId });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'application.submit',
+      subjectType: 'application',
+      subjectId: applicationId,
+    });
   });
 }
 
@@ -144,7 +150,12 @@ export function withdrawApplication(viewer: Viewer, applicationId: number) {
     requireOrgMember(viewer, application.organizationId);
     const state = transition(applicationMachine, application.state as ApplicationState, 'withdraw', 'organization');
     tx.update(incubationApplications).set({ state }).where(eq(incubationApplications.id, applicationId)).run();
-    audit(tx, { actorId: viewer.id, action: 'application.withdraw', subjectType: 'application', subjectId: applicationId });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'application.withdraw',
+      subjectType: 'application',
+      subjectId: applicationId,
+    });
   });
 }
 
@@ -155,7 +166,12 @@ export function startReview(viewer: Viewer, applicationId: number) {
     const application = getApplication(tx, applicationId);
     const state = transition(applicationMachine, application.state as ApplicationState, 'review', 'incubator_manager');
     tx.update(incubationApplications).set({ state }).where(eq(incubationApplications.id, applicationId)).run();
-    audit(tx, { actorId: viewer.id, action: 'application.review', subjectType: 'application', subjectId: applicationId });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'application.review',
+      subjectType: 'application',
+      subjectId: applicationId,
+    });
   });
 }
 
@@ -181,7 +197,12 @@ export function scoreApplication(
         })
         .run();
     }
-    audit(tx, { actorId: viewer.id, action: 'application.score', subjectType: 'application', subjectId: applicationId });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'application.score',
+      subjectType: 'application',
+      subjectId: applicationId,
+    });
   });
 }
 
@@ -205,7 +226,9 @@ export function entryScores(tx: DB, applicationId: number, settings: IncubatorSe
     .all();
   const reviewers = [...new Set(rows.map((r) => r.reviewerId))].map((reviewerId) => {
     const mine = rows.filter((r) => r.reviewerId === reviewerId);
-    const scores = Object.fromEntries(mine.map((r) => [r.criterion, r.score])) as Partial<Record<EntryCriterion, number>>;
+    const scores = Object.fromEntries(mine.map((r) => [r.criterion, r.score])) as Partial<
+      Record<EntryCriterion, number>
+    >;
     const complete = entryCriteria.every((c) => scores[c] !== undefined);
     const indicators = Object.fromEntries(entryCriteria.map((c) => [c, (scores[c] ?? 0) / 100]));
     return {
@@ -293,7 +316,12 @@ export function rejectApplication(viewer: Viewer, applicationId: number, reason:
       .where(eq(incubationApplications.id, applicationId))
       .run();
     notifyDecision(tx, application, incubator, 'rejected', reason);
-    audit(tx, { actorId: viewer.id, action: 'application.reject', subjectType: 'application', subjectId: applicationId });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'application.reject',
+      subjectType: 'application',
+      subjectId: applicationId,
+    });
   });
 }
 

@@ -28,8 +28,10 @@ export function bookingProblem(
 ): string | null {
   if (endsAt.getTime() <= startsAt.getTime()) return 'incubation.errors.bookingSpan';
   if (startsAt.getTime() < at.getTime()) return 'incubation.errors.bookingPast';
-  if (startsAt.getTime() > at.getTime() + settings.bookings.advanceDays * dayMs) return 'incubation.errors.bookingTooFar';
-  if (endsAt.getTime() - startsAt.getTime() > settings.bookings.maxHours * hourMs) return 'incubation.errors.bookingTooLong';
+  if (startsAt.getTime() > at.getTime() + settings.bookings.advanceDays * dayMs)
+    return 'incubation.errors.bookingTooFar';
+  if (endsAt.getTime() - startsAt.getTime() > settings.bookings.maxHours * hourMs)
+    return 'incubation.errors.bookingTooLong';
   const [startDay, startTime] = toShanghaiInput(startsAt).split('T') as [string, string];
   const [endDay, endTime] = toShanghaiInput(endsAt).split('T') as [string, string];
   if (startDay !== endDay || startTime < room.opensAt || endTime > room.closesAt)
@@ -54,8 +56,11 @@ export function bookRoom(viewer: Viewer, residencyId: number, input: BookingInpu
   const problem = bookingProblem(room, incubator.settings, input.startsAt, input.endsAt, now());
   if (problem) throw new UserError(problem, 422);
   return transaction((tx) => {
-    const state = tx.select({ state: residencies.state }).from(residencies).where(eq(residencies.id, residencyId)).get()
-      ?.state;
+    const state = tx
+      .select({ state: residencies.state })
+      .from(residencies)
+      .where(eq(residencies.id, residencyId))
+      .get()?.state;
     if (state !== 'active') throw new UserError('incubation.errors.notResident', 403);
     const clash = tx
       .select({ id: roomBookings.id })

@@ -52,13 +52,16 @@ export function measureResident(tx: DB, organizationId: number, period: Period) 
   let expectedSessions = 0;
   let expectedVisits = 0;
   for (const c of signed) {
-    const share = overlapDays({ start: c.periodStart, end: c.periodEnd }, period) / daysInclusive(c.periodStart, c.periodEnd);
+    const share =
+      overlapDays({ start: c.periodStart, end: c.periodEnd }, period) / daysInclusive(c.periodStart, c.periodEnd);
     expectedSessions += c.sessions * share;
     expectedVisits += c.minWorkerVisits * share;
   }
   const due = signed.filter((c) => c.periodEnd >= period.start && c.periodEnd <= period.end);
   const onTime = due.filter(
-    (c) => figuresBetween({ contractId: c.id }, new Date(0), dayStart(addDays(c.periodEnd, 1))).sessionsDelivered >= c.sessions,
+    (c) =>
+      figuresBetween({ contractId: c.id }, new Date(0), dayStart(addDays(c.periodEnd, 1))).sessionsDelivered >=
+      c.sessions,
   ).length;
   return {
     figures: {
@@ -96,7 +99,12 @@ function reviewerScores(tx: DB, evaluationId: number) {
 }
 
 /** Measured and judged indicators, and the weighted score and grade under the incubator's settings. */
-export function evaluationResult(tx: DB, evaluation: ResidencyEvaluation, organizationId: number, settings: IncubatorSettings) {
+export function evaluationResult(
+  tx: DB,
+  evaluation: ResidencyEvaluation,
+  organizationId: number,
+  settings: IncubatorSettings,
+) {
   const measured =
     evaluation.state === 'published' && evaluation.measured
       ? (evaluation.measured as ReturnType<typeof measureResident>['indicators'])
@@ -200,7 +208,8 @@ export function publishEvaluation(viewer: Viewer, residencyId: number, evaluatio
       'incubator_manager',
     );
     const { indicators, result } = evaluationResult(tx, evaluation, residency.organizationId, incubator.settings);
-    if (judgedIndicators.some((i) => indicators[i] === null)) throw new UserError('incubation.errors.judgedMissing', 409);
+    if (judgedIndicators.some((i) => indicators[i] === null))
+      throw new UserError('incubation.errors.judgedMissing', 409);
     if (!result) throw new UserError('incubation.errors.judgedMissing', 409);
     const measured = Object.fromEntries(measuredIndicators.map((i) => [i, indicators[i]]));
     const recorded = tx

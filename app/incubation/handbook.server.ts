@@ -42,7 +42,8 @@ export type HandbookChapter = { slug: string; blocks: Block[] };
 
 export function renderHandbook(incubator: { name: string; host: string }, settings: IncubatorSettings) {
   const values = handbookValues(incubator, settings);
-  return chapters.map(
-    ({ slug, source }): HandbookChapter => ({ slug, blocks: parseMarkdown(fillPlaceholders(source, values)) }),
-  );
+  return chapters.map(({ slug, source }): HandbookChapter => ({
+    slug,
+    blocks: parseMarkdown(fillPlaceholders(source, values)),
+  }));
 }

@@ -105,7 +105,8 @@ export default {
       exitReviewHistory: '出壳评审记录',
       decision: '评审决定',
       exitDecisions: { graduate: '出壳', extend: '延期孵化', exit: '退出' },
-      graduationRule: '出壳须最近一次评估等级达到“{{grade}}”及以上。决定立即生效，出壳或退出后不能再预约，尚未开始的预约自动取消。',
+      graduationRule:
+        '出壳须最近一次评估等级达到“{{grade}}”及以上。决定立即生效，出壳或退出后不能再预约，尚未开始的预约自动取消。',
       decideExitReview: '作出决定',
       evaluationTitle: '评估：{{organization}}（{{start}} – {{end}}）',
       backToResidency: '返回入驻情况',
@@ -358,7 +359,8 @@ export default {
       exitReviewHistory: '出殼評審紀錄',
       decision: '評審決定',
       exitDecisions: { graduate: '出殼', extend: '延長孵化', exit: '退出' },
-      graduationRule: '出殼須最近一次評估等級達到「{{grade}}」以上。決定立即生效，出殼或退出後不能再預約，尚未開始的預約自動取消。',
+      graduationRule:
+        '出殼須最近一次評估等級達到「{{grade}}」以上。決定立即生效，出殼或退出後不能再預約，尚未開始的預約自動取消。',
       decideExitReview: '作出決定',
       evaluationTitle: '評估：{{organization}}（{{start}} – {{end}}）',
       backToResidency: '返回進駐情況',
@@ -524,7 +526,8 @@ export default {
       handbookContents: 'Handbook contents',
       handbookLanguage: 'The handbook is published in Simplified Chinese.',
       hostedBy: 'Hosted by {{host}}',
-      offer: 'Residents use the functional spaces free of charge, receive consulting and follow-up guidance and take part in joint meetings. The term is {{months}} months.',
+      offer:
+        'Residents use the functional spaces free of charge, receive consulting and follow-up guidance and take part in joint meetings. The term is {{months}} months.',
       rooms: 'Functional spaces',
       room: 'Room',
       capacity: 'Capacity',
@@ -546,14 +549,16 @@ export default {
       people: 'Team members and volunteers',
       submittedAt: 'Submitted',
       plan: 'Residency plan',
-      planHint: 'The services you plan, who they are for, the results you expect and the support you need from the incubator.',
+      planHint:
+        'The services you plan, who they are for, the results you expect and the support you need from the incubator.',
       submitApplication: 'Submit application',
       saveDraft: 'Save draft',
       withdraw: 'Withdraw application',
       attachments: 'Attachments',
       noAttachments: 'No attachments.',
       attachFile: 'Add an attachment',
-      attachHint: 'PDF, PNG or JPEG only, up to {{mb}} MB each. Only your members and the incubator staff can see them.',
+      attachHint:
+        'PDF, PNG or JPEG only, up to {{mb}} MB each. Only your members and the incubator staff can see them.',
       upload: 'Upload',
       removeAttachment: 'Remove {{name}}',
       decisionWithReason: 'Reason for the decision: {{reason}}',
@@ -568,7 +573,8 @@ export default {
       scoreLabel: '{{criterion}} (weight {{weight}}%, 0–100)',
       reviewComment: 'Review comment',
       saveScore: 'Save scores',
-      decisionHint: 'Admission needs an average of at least {{pass}}; the current average is {{average}}. A rejection needs a reason.',
+      decisionHint:
+        'Admission needs an average of at least {{pass}}; the current average is {{average}}. A rejection needs a reason.',
       decisionReason: 'Reason for the decision',
       admit: 'Admit',
       reject: 'Reject',
@@ -611,7 +617,8 @@ export default {
       exitReviewHistory: 'Exit review decisions',
       decision: 'Decision',
       exitDecisions: { graduate: 'Graduate', extend: 'Extend the term', exit: 'Exit for cause' },
-      graduationRule: 'Graduation requires the latest evaluation to be graded “{{grade}}” or better. The decision takes effect at once: after graduating or leaving, the organization can no longer book, and its bookings that have not started are cancelled.',
+      graduationRule:
+        'Graduation requires the latest evaluation to be graded “{{grade}}” or better. The decision takes effect at once: after graduating or leaving, the organization can no longer book, and its bookings that have not started are cancelled.',
       decideExitReview: 'Decide',
       evaluationTitle: 'Evaluation: {{organization}} ({{start}} – {{end}})',
       backToResidency: 'Back to the residency',
@@ -673,7 +680,8 @@ export default {
       meetingDue: 'The next joint meeting is due by {{date}}.',
       settings: 'Incubator rules',
       settingsTitle: '{{name}}: rules',
-      settingsLead: 'These are the numbers in the handbook; the platform computes evaluation scores, terms and booking limits with them. Saving updates the handbook at once.',
+      settingsLead:
+        'These are the numbers in the handbook; the platform computes evaluation scores, terms and booking limits with them. Saving updates the handbook at once.',
       settingsSaved: 'Saved. The handbook now shows the new values.',
       saveSettings: 'Save settings',
       settingsSections: {

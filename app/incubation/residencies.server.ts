@@ -1,12 +1,16 @@
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { exitReviews, incubators, organizations, residencies, residencyEvaluations, roomBookings, rooms, users } from '../../db/schema';
-import { addMonths } from './dates';
 import {
-  getIncubator,
-  isIncubatorStaff,
-  managerRoles,
-  requireIncubatorStaff,
-} from './incubators.server';
+  exitReviews,
+  incubators,
+  organizations,
+  residencies,
+  residencyEvaluations,
+  roomBookings,
+  rooms,
+  users,
+} from '../../db/schema';
+import { addMonths } from './dates';
+import { getIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
 import { meetsGrade } from './settings';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
@@ -124,7 +128,9 @@ export function decideExitReview(
     const state = transition(residencyMachine, residency.state as ResidencyState, input.decision, 'incubator_manager');
     assertDecisionAllowed(tx, residency, input.decision, incubator.settings);
     const endsOn =
-      input.decision === 'extend' ? addMonths(residency.endsOn, incubator.settings.term.extensionMonths) : residency.endsOn;
+      input.decision === 'extend'
+        ? addMonths(residency.endsOn, incubator.settings.term.extensionMonths)
+        : residency.endsOn;
     tx.update(residencies)
       .set({ state, endsOn, decisionReason: input.reason })
       .where(eq(residencies.id, residencyId))

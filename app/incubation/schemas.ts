@@ -4,9 +4,7 @@ import { exitDecisions } from './machine';
 import { entryCriteria, indicators, judgedIndicators, passingGrades, type IncubatorSettings } from './settings';
 import { optionalText, requiredText, shanghaiDateTime, wholeNumber } from '~/lib/validation';
 
-const isoDate = z
-  .string({ error: 'errors.required' })
-  .refine((value) => isIsoDate(value), 'incubation.errors.date');
+const isoDate = z.string({ error: 'errors.required' }).refine((value) => isIsoDate(value), 'incubation.errors.date');
 const clockTime = z.string({ error: 'errors.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'incubation.errors.time');
 const score = wholeNumber(0, 100);
 
@@ -49,9 +47,9 @@ export const periodSchema = z
 
 export const exitReviewSchema = z.object({
   intent: z.literal('exitReview'),
-  decision: z.enum(exitDecisions as [string, ...string[]], { error: 'errors.required' }).transform(
-    (d) => d as (typeof exitDecisions)[number],
-  ),
+  decision: z
+    .enum(exitDecisions as [string, ...string[]], { error: 'errors.required' })
+    .transform((d) => d as (typeof exitDecisions)[number]),
   reason: requiredText(2000),
 });
 

@@ -81,7 +81,8 @@ export function meetsGrade(grade: Grade, minimum: PassingGrade) {
 export function flattenSettings(settings: IncubatorSettings): Record<string, number | string> {
   const out: Record<string, number | string> = {};
   const walk = (value: unknown, path: string) => {
-    if (isPlainObject(value)) for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
+    if (isPlainObject(value))
+      for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
     else out[path] = value as number | string;
   };
   walk(settings, '');

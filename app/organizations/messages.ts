@@ -86,7 +86,8 @@ export default {
   en: {
     organizationProfile: {
       registerTitle: 'Register an organization',
-      registerLead: 'You become the organization’s owner: you can edit its profile, invite members and apply to an incubator.',
+      registerLead:
+        'You become the organization’s owner: you can edit its profile, invite members and apply to an incubator.',
       register: 'Register',
       editTitle: 'Edit {{name}}',
       edit: 'Edit profile',
@@ -94,7 +95,8 @@ export default {
       profile: 'Profile',
       save: 'Save',
       name: 'Name',
-      creditCodeHint: 'Registered organizations enter their 18-character unified social credit code; grassroots teams leave it empty.',
+      creditCodeHint:
+        'Registered organizations enter their 18-character unified social credit code; grassroots teams leave it empty.',
       fields: 'Fields of service',
       description: 'About the organization',
       contactName: 'Contact person',

@@ -112,7 +112,10 @@ export function inviteMember(viewer: Viewer, organizationId: number, email: stri
   const user = findUserByEmail(normalized);
   transaction((tx) => {
     if (user) {
-      tx.insert(organizationMembers).values({ organizationId, userId: user.id, role: 'member' }).onConflictDoNothing().run();
+      tx.insert(organizationMembers)
+        .values({ organizationId, userId: user.id, role: 'member' })
+        .onConflictDoNothing()
+        .run();
     } else {
       tx.insert(organizationInvitations)
         .values({ organizationId, email: normalized, invitedBy: viewer.id })

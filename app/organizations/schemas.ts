@@ -37,9 +37,17 @@ export function organizationSchema(today: string) {
     .superRefine((value, ctx) => {
       if (value.type === 'grassroots') {
         if (value.creditCode)
-          ctx.addIssue({ code: 'custom', path: ['creditCode'], message: 'organizationProfile.errors.creditCodeGrassroots' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['creditCode'],
+            message: 'organizationProfile.errors.creditCodeGrassroots',
+          });
       } else if (!value.creditCode) {
-        ctx.addIssue({ code: 'custom', path: ['creditCode'], message: 'organizationProfile.errors.creditCodeRequired' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['creditCode'],
+          message: 'organizationProfile.errors.creditCodeRequired',
+        });
       } else if (!isValidCreditCode(value.creditCode)) {
         ctx.addIssue({ code: 'custom', path: ['creditCode'], message: 'organizationProfile.errors.creditCodeInvalid' });
       }

@@ -72,7 +72,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-async function uploadAction(request: Request, viewer: Awaited<ReturnType<typeof requireViewer>>, applicationId: number) {
+async function uploadAction(
+  request: Request,
+  viewer: Awaited<ReturnType<typeof requireViewer>>,
+  applicationId: number,
+) {
   // Refuse an oversized body before reading it into memory.
   if (Number(request.headers.get('content-length') ?? 0) > attachmentLimits.maxBytes + 64 * 1024) {
     return data({ failure: 'incubation.errors.fileTooLarge' }, { status: 413 });
@@ -108,7 +112,10 @@ export async function action({ request, params }: Route.ActionArgs) {
         if (submission.value.intent === 'submit') submitApplication(viewer, applicationId);
       });
       if (!result.ok)
-        return data({ plan: submission.reply({ formErrors: [result.error.messageKey] }) }, { status: result.error.status });
+        return data(
+          { plan: submission.reply({ formErrors: [result.error.messageKey] }) },
+          { status: result.error.status },
+        );
       return back;
     }
     case 'removeAttachment':
@@ -123,7 +130,10 @@ export async function action({ request, params }: Route.ActionArgs) {
       const { comment, ...scores } = submission.value;
       const result = await attempt(() => scoreApplication(viewer, applicationId, { scores, comment }));
       if (!result.ok)
-        return data({ score: submission.reply({ formErrors: [result.error.messageKey] }) }, { status: result.error.status });
+        return data(
+          { score: submission.reply({ formErrors: [result.error.messageKey] }) },
+          { status: result.error.status },
+        );
       return back;
     }
     case 'admit':
@@ -132,7 +142,9 @@ export async function action({ request, params }: Route.ActionArgs) {
       if (submission.status !== 'success') return data({ decision: submission.reply() }, { status: 400 });
       const { reason } = submission.value;
       const result = await attempt(() =>
-        intent === 'admit' ? admitApplication(viewer, applicationId, reason) : rejectApplication(viewer, applicationId, reason),
+        intent === 'admit'
+          ? admitApplication(viewer, applicationId, reason)
+          : rejectApplication(viewer, applicationId, reason),
       );
       if (!result.ok)
         return data(
@@ -206,7 +218,15 @@ function ScoreForm({ loaderData, actionData }: Pick<Route.ComponentProps, 'loade
   );
 }
 
-function DecisionForm({ actionData, passScore, average }: { actionData: Route.ComponentProps['actionData']; passScore: number; average: number | null }) {
+function DecisionForm({
+  actionData,
+  passScore,
+  average,
+}: {
+  actionData: Route.ComponentProps['actionData'];
+  passScore: number;
+  average: number | null;
+}) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: 'decision',
@@ -241,11 +261,19 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
       </PageHeader>
       <ActionMessage failure={failure} />
       <Stats>
-        <Stat label={t('incubation.organization')} value={<Link to={`/orgs/${organization.id}`}>{organization.name}</Link>} />
+        <Stat
+          label={t('incubation.organization')}
+          value={<Link to={`/orgs/${organization.id}`}>{organization.name}</Link>}
+        />
         <Stat label={t('organizations.type')} value={t(`organizationTypes.${organization.type}`)} />
-        {organization.creditCode ? <Stat label={t('organizations.creditCode')} value={organization.creditCode} /> : null}
+        {organization.creditCode ? (
+          <Stat label={t('organizations.creditCode')} value={organization.creditCode} />
+        ) : null}
         <Stat label={t('incubation.people')} value={organization.people} />
-        <Stat label={t('incubation.incubator')} value={<Link to={`/incubators/${incubator.id}`}>{incubator.name}</Link>} />
+        <Stat
+          label={t('incubation.incubator')}
+          value={<Link to={`/incubators/${incubator.id}`}>{incubator.name}</Link>}
+        />
         {application.submittedAt ? (
           <Stat label={t('incubation.submittedAt')} value={formatDateTime(application.submittedAt, locale)} />
         ) : null}
@@ -297,7 +325,14 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           <Form method="post" encType="multipart/form-data" className="narrow">
             <div className="field">
               <label htmlFor="attachment-file">{t('incubation.attachFile')}</label>
-              <input id="attachment-file" name="file" type="file" accept="application/pdf,image/png,image/jpeg" required aria-describedby="attachment-hint" />
+              <input
+                id="attachment-file"
+                name="file"
+                type="file"
+                accept="application/pdf,image/png,image/jpeg"
+                required
+                aria-describedby="attachment-hint"
+              />
               <p className="hint" id="attachment-hint">
                 {t('incubation.attachHint', { mb: loaderData.maxMegabytes })}
               </p>

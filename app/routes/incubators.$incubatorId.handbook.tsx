@@ -40,7 +40,9 @@ export default function Handbook({ loaderData }: Route.ComponentProps) {
             const title = chapter.blocks.find((b) => b.type === 'heading');
             return (
               <li key={chapter.slug}>
-                <a href={`#${chapter.slug}`}>{title?.type === 'heading' ? title.text.map((p) => p.text).join('') : chapter.slug}</a>
+                <a href={`#${chapter.slug}`}>
+                  {title?.type === 'heading' ? title.text.map((p) => p.text).join('') : chapter.slug}
+                </a>
               </li>
             );
           })}

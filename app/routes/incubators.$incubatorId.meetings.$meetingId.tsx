@@ -53,7 +53,8 @@ export async function action({ request, params }: Route.ActionArgs) {
       attendeeOrganizationIds: submission.value.attendees,
     }),
   );
-  if (!result.ok) return data(submission.reply({ formErrors: [result.error.messageKey] }), { status: result.error.status });
+  if (!result.ok)
+    return data(submission.reply({ formErrors: [result.error.messageKey] }), { status: result.error.status });
   return redirect(`/incubators/${incubatorId}/meetings/${meetingId}`);
 }
 
@@ -74,7 +75,11 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
         <p className="prose">{meeting.agenda}</p>
       </Section>
       <Section title={t('incubation.minutes')}>
-        {meeting.minutes ? <p className="prose">{meeting.minutes}</p> : <p className="empty">{t('incubation.noMinutesYet')}</p>}
+        {meeting.minutes ? (
+          <p className="prose">{meeting.minutes}</p>
+        ) : (
+          <p className="empty">{t('incubation.noMinutesYet')}</p>
+        )}
         {meeting.attendees.length ? (
           <p>
             {t('incubation.attendedBy')}
@@ -87,7 +92,12 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
           <Form method="post" {...getFormProps(form)} className="narrow">
             <FormErrors errors={form.errors} />
             <TextareaField meta={fields.minutes} label={t('incubation.minutes')} rows={8} />
-            <ChoiceField meta={fields.attendees} label={t('incubation.attendance')} type="checkbox" options={loaderData.choices} />
+            <ChoiceField
+              meta={fields.attendees}
+              label={t('incubation.attendance')}
+              type="checkbox"
+              options={loaderData.choices}
+            />
             <SubmitButton>{t('incubation.saveMinutes')}</SubmitButton>
           </Form>
         </Section>

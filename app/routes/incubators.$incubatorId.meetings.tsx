@@ -71,7 +71,9 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
                   <Link to={`/incubators/${incubator.id}/meetings/${m.id}`}>{formatDateTime(m.heldAt, locale)}</Link>
                 </td>
                 <td className="prose">{m.agenda}</td>
-                <td>{m.minuted ? t('incubation.attendeeCount', { count: m.attendees }) : t('incubation.noMinutesYet')}</td>
+                <td>
+                  {m.minuted ? t('incubation.attendeeCount', { count: m.attendees }) : t('incubation.noMinutesYet')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -83,7 +85,12 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
         <Section title={t('incubation.scheduleMeeting')}>
           <Form method="post" {...getFormProps(form)} className="narrow">
             <FormErrors errors={form.errors} />
-            <Field meta={fields.heldAt} label={t('incubation.meetingTime')} type="datetime-local" hint={t('common.beijingTime')} />
+            <Field
+              meta={fields.heldAt}
+              label={t('incubation.meetingTime')}
+              type="datetime-local"
+              hint={t('common.beijingTime')}
+            />
             <TextareaField meta={fields.agenda} label={t('incubation.agenda')} rows={4} />
             <SubmitButton>{t('incubation.scheduleMeeting')}</SubmitButton>
           </Form>

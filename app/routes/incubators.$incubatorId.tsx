@@ -107,7 +107,9 @@ export default function IncubatorPage({ loaderData, actionData }: Route.Componen
         ))}
         {loaderData.applications.map((a) => (
           <p key={`a${a.id}`}>
-            <Link to={`/applications/${a.id}`}>{t('incubation.applicationOf', { organization: a.organizationName })}</Link>{' '}
+            <Link to={`/applications/${a.id}`}>
+              {t('incubation.applicationOf', { organization: a.organizationName })}
+            </Link>{' '}
             <StateBadge namespace="incubation.states" machine="application" state={a.state} />
           </p>
         ))}

@@ -39,7 +39,9 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={organization.name}>
-        {loaderData.canEdit ? <Link to={`/orgs/${loaderData.organization.id}/edit`}>{t('organizationProfile.edit')}</Link> : null}
+        {loaderData.canEdit ? (
+          <Link to={`/orgs/${loaderData.organization.id}/edit`}>{t('organizationProfile.edit')}</Link>
+        ) : null}
       </PageHeader>
       <p>{organization.description}</p>
       <Stats>

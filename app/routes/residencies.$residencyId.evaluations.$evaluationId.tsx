@@ -4,12 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/residencies.$residencyId.evaluations.$evaluationId';
 import { hasUnionRole, isOrgMember, requireViewer } from '~/accounts/auth.server';
-import {
-  cancelEvaluation,
-  evaluationView,
-  publishEvaluation,
-  scoreEvaluation,
-} from '~/incubation/evaluations.server';
+import { cancelEvaluation, evaluationView, publishEvaluation, scoreEvaluation } from '~/incubation/evaluations.server';
 import { judgedScoreSchema } from '~/incubation/schemas';
 import { indicators, judgedIndicators, measuredIndicators } from '~/incubation/settings';
 import { attempt } from '~/lib/actions.server';
@@ -44,15 +39,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     result: view.result,
     reviewers: reviewerIds.map((id) => {
       const mine = view.scores.filter((s) => s.reviewerId === id);
-      return { id, name: mine[0]!.name, comment: mine[0]!.comment, scores: Object.fromEntries(mine.map((s) => [s.indicator, s.score])) };
+      return {
+        id,
+        name: mine[0]!.name,
+        comment: mine[0]!.comment,
+        scores: Object.fromEntries(mine.map((s) => [s.indicator, s.score])),
+      };
     }),
-    myScores: Object.fromEntries(view.scores.filter((s) => s.reviewerId === viewer.id).map((s) => [s.indicator, String(s.score)])),
+    myScores: Object.fromEntries(
+      view.scores.filter((s) => s.reviewerId === viewer.id).map((s) => [s.indicator, String(s.score)]),
+    ),
     myComment: view.scores.find((s) => s.reviewerId === viewer.id)?.comment ?? '',
     can: {
       score:
-        open &&
-        hasUnionRole(viewer, incubator.unionId, ['reviewer']) &&
-        !isOrgMember(viewer, residency.organizationId),
+        open && hasUnionRole(viewer, incubator.unionId, ['reviewer']) && !isOrgMember(viewer, residency.organizationId),
       manage: open && hasUnionRole(viewer, incubator.unionId, ['incubator_manager']),
     },
   };
@@ -78,7 +78,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { comment, ...scores } = submission.value;
   const result = await attempt(() => scoreEvaluation(viewer, residencyId, evaluationId, { scores, comment }));
   if (!result.ok)
-    return data({ score: submission.reply({ formErrors: [result.error.messageKey] }) }, { status: result.error.status });
+    return data(
+      { score: submission.reply({ formErrors: [result.error.messageKey] }) },
+      { status: result.error.status },
+    );
   return back;
 }
 
@@ -123,9 +126,15 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
     if (!figures) return '';
     switch (indicator) {
       case 'sessions':
-        return t('incubation.measured.sessions', { delivered: figures.sessionsDelivered, expected: figures.expectedSessions });
+        return t('incubation.measured.sessions', {
+          delivered: figures.sessionsDelivered,
+          expected: figures.expectedSessions,
+        });
       case 'workerVisits':
-        return t('incubation.measured.workerVisits', { visits: figures.workerVisits, expected: figures.expectedVisits });
+        return t('incubation.measured.workerVisits', {
+          visits: figures.workerVisits,
+          expected: figures.expectedVisits,
+        });
       case 'satisfaction':
         return t('incubation.measured.satisfaction', { count: figures.ratings });
       case 'onTime':
@@ -141,7 +150,11 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
       <ActionMessage failure={failure} />
       <Stats>
         <Stat label={t('evaluation.score')} value={result ? result.score.toFixed(1) : '—'} testId="evaluation-score" />
-        <Stat label={t('evaluation.grade')} value={result ? t(`grades.${result.grade}`) : '—'} testId="evaluation-grade" />
+        <Stat
+          label={t('evaluation.grade')}
+          value={result ? t(`grades.${result.grade}`) : '—'}
+          testId="evaluation-grade"
+        />
       </Stats>
       <Section title={t('incubation.indicatorsTitle')}>
         <table data-testid="indicators">

@@ -87,8 +87,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent === 'followUpDone')
     return simple(() => completeFollowUp(viewer, residencyId, Number(formData.get('recordId'))));
 
-  const schemas = { book: bookingSchema, mentoring: mentoringSchema, evaluate: periodSchema, exitReview: exitReviewSchema };
-  if (typeof intent !== 'string' || !(intent in schemas)) return data({ failure: 'errors.unexpected' }, { status: 400 });
+  const schemas = {
+    book: bookingSchema,
+    mentoring: mentoringSchema,
+    evaluate: periodSchema,
+    exitReview: exitReviewSchema,
+  };
+  if (typeof intent !== 'string' || !(intent in schemas))
+    return data({ failure: 'errors.unexpected' }, { status: 400 });
   const key = intent as keyof typeof schemas;
   const submission = parseWithZod(formData, { schema: schemas[key] });
   if (submission.status !== 'success') return data({ [key]: submission.reply() }, { status: 400 });
@@ -106,7 +112,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
   });
   if (!result.ok)
-    return data({ [key]: submission.reply({ formErrors: [result.error.messageKey] }) }, { status: result.error.status });
+    return data(
+      { [key]: submission.reply({ formErrors: [result.error.messageKey] }) },
+      { status: result.error.status },
+    );
   if (value.intent === 'evaluate') return redirect(`/residencies/${residencyId}/evaluations/${result.value}`);
   return redirect(`/residencies/${residencyId}?${value.intent}`);
 }
@@ -135,11 +144,26 @@ function BookingForm({ loaderData, actionData }: Props) {
         label={t('incubation.room')}
         options={loaderData.rooms.map((r) => ({
           value: r.id,
-          label: t('incubation.roomOption', { name: r.name, capacity: r.capacity, opens: r.opensAt, closes: r.closesAt }),
+          label: t('incubation.roomOption', {
+            name: r.name,
+            capacity: r.capacity,
+            opens: r.opensAt,
+            closes: r.closesAt,
+          }),
         }))}
       />
-      <Field meta={fields.startsAt} label={t('incubation.bookingStarts')} type="datetime-local" hint={t('common.beijingTime')} />
-      <Field meta={fields.endsAt} label={t('incubation.bookingEnds')} type="datetime-local" hint={t('common.beijingTime')} />
+      <Field
+        meta={fields.startsAt}
+        label={t('incubation.bookingStarts')}
+        type="datetime-local"
+        hint={t('common.beijingTime')}
+      />
+      <Field
+        meta={fields.endsAt}
+        label={t('incubation.bookingEnds')}
+        type="datetime-local"
+        hint={t('common.beijingTime')}
+      />
       <Field meta={fields.purpose} label={t('incubation.bookingPurpose')} />
       <p className="hint">
         {t('incubation.bookingRules', { hours: loaderData.settings.maxHours, days: loaderData.settings.advanceDays })}
@@ -229,9 +253,19 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
       </PageHeader>
       <ActionMessage failure={failure} />
       <Stats>
-        <Stat label={t('incubation.organization')} value={<Link to={`/orgs/${organization.id}`}>{organization.name}</Link>} />
-        <Stat label={t('incubation.incubator')} value={<Link to={`/incubators/${incubator.id}`}>{incubator.name}</Link>} />
-        <Stat label={t('incubation.term')} value={`${residency.startsOn} – ${residency.endsOn}`} testId="residency-term" />
+        <Stat
+          label={t('incubation.organization')}
+          value={<Link to={`/orgs/${organization.id}`}>{organization.name}</Link>}
+        />
+        <Stat
+          label={t('incubation.incubator')}
+          value={<Link to={`/incubators/${incubator.id}`}>{incubator.name}</Link>}
+        />
+        <Stat
+          label={t('incubation.term')}
+          value={`${residency.startsOn} – ${residency.endsOn}`}
+          testId="residency-term"
+        />
       </Stats>
       {residency.state !== 'active' ? (
         <p className="notice" role="status">

@@ -24,7 +24,15 @@ export function Stats({ children }: { children: ReactNode }) {
 }
 
 /** `namespace` lets a capability keep its state names in its own messages. */
-export function StateBadge({ machine, state, namespace = 'states' }: { machine: string; state: string; namespace?: string }) {
+export function StateBadge({
+  machine,
+  state,
+  namespace = 'states',
+}: {
+  machine: string;
+  state: string;
+  namespace?: string;
+}) {
   const { t } = useTranslation();
   return <span className={`badge badge-${state}`}>{t(`${namespace}.${machine}.${state}`)}</span>;
 }

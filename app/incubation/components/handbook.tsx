@@ -4,7 +4,9 @@ import type { Block, Inline } from '../markdown';
 function Text({ parts }: { parts: Inline[] }) {
   return (
     <>
-      {parts.map((part, i) => (part.strong ? <strong key={i}>{part.text}</strong> : <Fragment key={i}>{part.text}</Fragment>))}
+      {parts.map((part, i) =>
+        part.strong ? <strong key={i}>{part.text}</strong> : <Fragment key={i}>{part.text}</Fragment>,
+      )}
     </>
   );
 }
