@@ -3,6 +3,9 @@ import type { CapabilityMessages } from '~/lib/i18n';
 export default {
   'zh-CN': {
     incubation: {
+      separator: '、',
+      nameWithDate: '{{name}}（{{date}}）',
+      withWeight: '{{name}}（{{weight}}%）',
       nav: '孵化基地',
       listTitle: '社会组织孵化基地',
       lead: '工会依托职工服务中心设立孵化基地，为入驻的社会组织免费提供功能空间、专业咨询、公益创业和跟踪指导，定期评估，帮助组织成长后出壳。',
@@ -160,7 +163,7 @@ export default {
       nextEvaluation: '下次评估',
       evaluationInProgress: '评估进行中',
       evaluationDueSince: '{{date}} 起应评估',
-      termEnding: '孵化期将满',
+      termEnding: '（孵化期将满）',
       upcomingBookings: '未来两周的预约',
       graduationsAndExits: '出壳与退出',
       termEndingList: '孵化期 60 天内届满：{{names}}',
@@ -257,6 +260,9 @@ export default {
   },
   'zh-TW': {
     incubation: {
+      separator: '、',
+      nameWithDate: '{{name}}（{{date}}）',
+      withWeight: '{{name}}（{{weight}}%）',
       nav: '孵化基地',
       listTitle: '社會組織孵化基地',
       lead: '工會依託職工服務中心設立孵化基地，為進駐的社會組織免費提供功能空間、專業諮詢、公益創業和追蹤輔導，定期評估，協助組織成長後出殼。',
@@ -414,7 +420,7 @@ export default {
       nextEvaluation: '下次評估',
       evaluationInProgress: '評估進行中',
       evaluationDueSince: '{{date}} 起應評估',
-      termEnding: '孵化期將滿',
+      termEnding: '（孵化期將滿）',
       upcomingBookings: '未來兩週的預約',
       graduationsAndExits: '出殼與退出',
       termEndingList: '孵化期 60 天內屆滿：{{names}}',
@@ -511,6 +517,9 @@ export default {
   },
   en: {
     incubation: {
+      separator: ', ',
+      nameWithDate: '{{name}} ({{date}})',
+      withWeight: '{{name}} ({{weight}}%)',
       nav: 'Incubators',
       listTitle: 'Social organization incubators',
       lead: "A union's incubator, hosted by its workers' service centre, gives resident social organizations free functional spaces, professional consulting, support for social ventures and follow-up guidance, evaluates them regularly and helps them graduate.",
@@ -672,7 +681,7 @@ export default {
       nextEvaluation: 'Next evaluation',
       evaluationInProgress: 'Evaluation in progress',
       evaluationDueSince: 'Due since {{date}}',
-      termEnding: 'term ending',
+      termEnding: ' (term ending)',
       upcomingBookings: 'Bookings in the next two weeks',
       graduationsAndExits: 'Graduations and exits',
       termEndingList: 'Terms ending within 60 days: {{names}}',

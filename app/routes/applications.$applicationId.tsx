@@ -305,8 +305,8 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           <ul>
             {loaderData.attachments.map((a) => (
               <li key={a.id}>
-                <a href={`/applications/${application.id}/attachments/${a.id}`}>{a.fileName}</a>（
-                {Math.max(1, Math.round(a.byteSize / 1024))} KB）
+                <a href={`/applications/${application.id}/attachments/${a.id}`}>{a.fileName}</a> ·{' '}
+                {Math.max(1, Math.round(a.byteSize / 1024))} KB
                 {can.edit ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="attachmentId" value={a.id} />
@@ -367,7 +367,10 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
                   <th scope="col">{t('incubation.reviewer')}</th>
                   {entryCriteria.map((c) => (
                     <th key={c} scope="col">
-                      {t(`incubation.entryCriteria.${c}`)}（{loaderData.weights[c]}%）
+                      {t('incubation.withWeight', {
+                        name: t(`incubation.entryCriteria.${c}`),
+                        weight: loaderData.weights[c],
+                      })}
                     </th>
                   ))}
                   <th scope="col">{t('incubation.weightedScore')}</th>

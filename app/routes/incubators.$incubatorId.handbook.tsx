@@ -25,17 +25,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function Handbook({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   return (
-    <article className="handbook" lang="zh-CN">
+    <article className="handbook">
       <PageHeader title={loaderData.title}>
         <Link to={`/incubators/${loaderData.incubator.id}`}>{loaderData.incubator.name}</Link>
       </PageHeader>
-      {loaderData.locale === 'zh-CN' ? null : (
-        <p className="hint" lang={loaderData.locale}>
-          {t('incubation.handbookLanguage')}
-        </p>
-      )}
+      {loaderData.locale === 'zh-CN' ? null : <p className="hint">{t('incubation.handbookLanguage')}</p>}
       <nav aria-label={t('incubation.handbookContents')}>
-        <ol>
+        <ol lang="zh-CN">
           {loaderData.chapters.map((chapter) => {
             const title = chapter.blocks.find((b) => b.type === 'heading');
             return (
@@ -49,7 +45,7 @@ export default function Handbook({ loaderData }: Route.ComponentProps) {
         </ol>
       </nav>
       {loaderData.chapters.map((chapter) => (
-        <section key={chapter.slug} id={chapter.slug} data-testid={`handbook-${chapter.slug}`}>
+        <section key={chapter.slug} id={chapter.slug} lang="zh-CN">
           <HandbookBlocks blocks={chapter.blocks} headingOffset={1} />
         </section>
       ))}

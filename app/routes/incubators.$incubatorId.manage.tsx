@@ -97,7 +97,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td>
                     {r.startsOn} – {r.endsOn}
-                    {r.termEnding ? <strong>（{t('incubation.termEnding')}）</strong> : null}
+                    {r.termEnding ? <strong>{t('incubation.termEnding')}</strong> : null}
                   </td>
                   <td>{r.lastGrade ? t(`grades.${r.lastGrade}`) : '—'}</td>
                   <td>
@@ -153,7 +153,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         {loaderData.termEnding.length ? (
           <p>
             {t('incubation.termEndingList', {
-              names: loaderData.termEnding.map((r) => `${r.organizationName}（${r.endsOn}）`).join('、'),
+              names: loaderData.termEnding
+                .map((r) => t('incubation.nameWithDate', { name: r.organizationName, date: r.endsOn }))
+                .join(t('incubation.separator')),
             })}
           </p>
         ) : null}
@@ -162,7 +164,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             {loaderData.departures.map((d, i) => (
               <li key={i}>
                 <Link to={`/residencies/${d.residencyId}`}>{d.organizationName}</Link> ·{' '}
-                {t(`incubation.exitDecisions.${d.decision}`)} · {formatDateTime(d.decidedAt, locale)}：{d.reason}
+                {t(`incubation.exitDecisions.${d.decision}`)} · {formatDateTime(d.decidedAt, locale)} · {d.reason}
               </li>
             ))}
           </ul>

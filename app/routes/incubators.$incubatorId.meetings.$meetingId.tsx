@@ -83,7 +83,7 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
         {meeting.attendees.length ? (
           <p>
             {t('incubation.attendedBy')}
-            {meeting.attendees.join('、')}
+            {meeting.attendees.join(t('incubation.separator'))}
           </p>
         ) : null}
       </Section>

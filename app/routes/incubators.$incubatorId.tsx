@@ -68,10 +68,8 @@ export default function IncubatorPage({ loaderData, actionData }: Route.Componen
           </Link>
         ) : null}
       </PageHeader>
-      <p>
-        {t('incubation.hostedBy', { host: incubator.host })}
-        {incubator.address ? `（${incubator.address}）` : null}
-      </p>
+      <p>{t('incubation.hostedBy', { host: incubator.host })}</p>
+      {incubator.address ? <p>{incubator.address}</p> : null}
       {incubator.description ? <p className="prose">{incubator.description}</p> : null}
       <p>{t('incubation.offer', { months: loaderData.termMonths })}</p>
 

@@ -40,8 +40,8 @@ export default function Incubators({ loaderData }: Route.ComponentProps) {
         <ul>
           {loaderData.incubators.map((i) => (
             <li key={i.id}>
-              <Link to={`/incubators/${i.id}`}>{i.name}</Link>（{i.unionName}，
-              {t('incubation.residentCount', { count: i.residents })}）
+              <Link to={`/incubators/${i.id}`}>{i.name}</Link> · {i.unionName} ·{' '}
+              {t('incubation.residentCount', { count: i.residents })}
               {i.isStaff ? (
                 <>
                   {' '}

@@ -105,12 +105,12 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
           <ul>
             {people.members.map((m) => (
               <li key={m.userId}>
-                {m.name}（{m.email}）：{t(`organizationProfile.roles.${m.role}`)}
+                {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
               </li>
             ))}
             {people.pending.map((p) => (
               <li key={`p${p.id}`}>
-                {p.email}（{t('organizationProfile.invitationPending')}）
+                {p.email} · {t('organizationProfile.invitationPending')}
               </li>
             ))}
           </ul>

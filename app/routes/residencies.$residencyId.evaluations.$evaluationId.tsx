@@ -191,15 +191,30 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
       </Section>
       {loaderData.reviewers.length ? (
         <Section title={t('incubation.reviewerScores')}>
-          <ul>
-            {loaderData.reviewers.map((r) => (
-              <li key={r.id}>
-                {r.name}：
-                {judgedIndicators.map((i) => `${t(`incubation.indicators.${i}`)} ${r.scores[i] ?? '—'}`).join('，')}
-                {r.comment ? `。${r.comment}` : ''}
-              </li>
-            ))}
-          </ul>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('incubation.reviewer')}</th>
+                {judgedIndicators.map((i) => (
+                  <th key={i} scope="col">
+                    {t(`incubation.indicators.${i}`)}
+                  </th>
+                ))}
+                <th scope="col">{t('incubation.reviewComment')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.reviewers.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.name}</td>
+                  {judgedIndicators.map((i) => (
+                    <td key={i}>{r.scores[i] ?? '—'}</td>
+                  ))}
+                  <td>{r.comment}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </Section>
       ) : null}
       {loaderData.can.score ? <ScoreForm loaderData={loaderData} actionData={actionData} /> : null}

@@ -399,8 +399,8 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
             <ul>
               {loaderData.exitReviews.map((r) => (
                 <li key={r.id}>
-                  {formatDateTime(r.createdAt, locale)} · {t(`incubation.exitDecisions.${r.decision}`)}：{r.reason}
-                  {r.decidedByName ? `（${r.decidedByName}）` : ''}
+                  {formatDateTime(r.createdAt, locale)} · {t(`incubation.exitDecisions.${r.decision}`)} · {r.reason}
+                  {r.decidedByName ? ` · ${r.decidedByName}` : ''}
                 </li>
               ))}
             </ul>
