@@ -52,7 +52,7 @@ export function scheduleMeeting(viewer: Viewer, incubatorId: number, input: { he
   return transaction((tx) => {
     const meeting = tx
       .insert(jointMeetings)
-      .values({ incubatorId, ...input })
+      .values({ incubatorId, heldAt: input.heldAt, agenda: input.agenda })
       .returning()
       .get();
     audit(tx, { actorId: viewer.id, action: 'meeting.schedule', subjectType: 'meeting', subjectId: meeting.id });

@@ -18,7 +18,14 @@ export function addMentoringRecord(viewer: Viewer, residencyId: number, input: M
     if (getResidency(tx, residencyId).state !== 'active') throw new UserError('incubation.errors.notResident', 409);
     const record = tx
       .insert(mentoringRecords)
-      .values({ residencyId, ...input, createdBy: viewer.id })
+      .values({
+        residencyId,
+        heldOn: input.heldOn,
+        mentor: input.mentor,
+        topic: input.topic,
+        followUps: input.followUps,
+        createdBy: viewer.id,
+      })
       .returning()
       .get();
     audit(tx, { actorId: viewer.id, action: 'mentoring.add', subjectType: 'mentoring', subjectId: record.id });
