@@ -121,6 +121,7 @@ function SiteHeader() {
       <nav aria-label={t('nav.label')}>
         <Link to="/catalog">{t('catalog.nav')}</Link>
         <Link to="/tenders">{t('nav.tenders')}</Link>
+        <Link to="/incubators">{t('incubation.nav')}</Link>
         {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
         {viewer?.canSeeDashboards ? <Link to="/reports">{t('reports.nav')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}

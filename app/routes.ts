@@ -44,7 +44,26 @@ export default [
   route('unions/:unionId/calendar', 'routes/unions.$unionId.calendar.tsx'),
   route('calendar-feeds/:feed', 'routes/calendar-feeds.$feed.ts'),
 
-  // incubation (issue 3)
+  // incubation (issue 3): organization registration, applications, residencies, handbook
+  route('orgs/new', 'routes/orgs.new.tsx'),
+  route('orgs/:orgId/edit', 'routes/orgs.$orgId.edit.tsx'),
+  route('incubators', 'routes/incubators._index.tsx'),
+  route('incubators/:incubatorId', 'routes/incubators.$incubatorId.tsx'),
+  route('incubators/:incubatorId/handbook', 'routes/incubators.$incubatorId.handbook.tsx'),
+  route('incubators/:incubatorId/manage', 'routes/incubators.$incubatorId.manage.tsx'),
+  route('incubators/:incubatorId/settings', 'routes/incubators.$incubatorId.settings.tsx'),
+  route('incubators/:incubatorId/meetings', 'routes/incubators.$incubatorId.meetings.tsx'),
+  route('incubators/:incubatorId/meetings/:meetingId', 'routes/incubators.$incubatorId.meetings.$meetingId.tsx'),
+  route('applications/:applicationId', 'routes/applications.$applicationId.tsx'),
+  route(
+    'applications/:applicationId/attachments/:attachmentId',
+    'routes/applications.$applicationId.attachments.$attachmentId.ts',
+  ),
+  route('residencies/:residencyId', 'routes/residencies.$residencyId.tsx'),
+  route(
+    'residencies/:residencyId/evaluations/:evaluationId',
+    'routes/residencies.$residencyId.evaluations.$evaluationId.tsx',
+  ),
 
   // catalog (issue 4)
   route('catalog', 'routes/catalog._index.tsx'),

@@ -125,6 +125,8 @@ function seedInto(tx: DB, passwordHash: string) {
     }
   }
 
+  seedIncubation(tx, incubatorId, orgIds);
+
   for (const offering of demo.offerings) {
     tx.insert(s.offerings)
       .values({
@@ -310,6 +312,45 @@ function seedTownshipPurchases(
     }
     for (const e of c.events) seedEvent(tx, { ...e, tenderKey: c.key }, contract.id);
   }
+}
+
+/** The incubator at work: a joint meeting held, guidance given to a resident, an application waiting. */
+function seedIncubation(tx: DB, incubatorId: number, orgIds: Map<string, number>) {
+  const residents = demo.organizations.filter((o) => o.incubatorResident).map((o) => orgIds.get(o.key)!);
+  tx.insert(s.jointMeetings)
+    .values({
+      incubatorId,
+      heldAt: dayAt(-20, 15),
+      agenda: '一、通报上季度服务项目开展情况；二、交流服务新就业形态劳动者的经验；三、商议暑期托管项目的分工。',
+      minutes:
+        '各入驻组织通报了上季度服务情况。心理咨询师协会介绍了在户外劳动者驿站开展一对一疏导的做法。会议商定暑期托管项目由青少年服务中心牵头，志愿者服务队协助。',
+      attendeeOrganizationIds: residents,
+    })
+    .run();
+  const psych = tx
+    .select({ id: s.residencies.id })
+    .from(s.residencies)
+    .where(sql`organization_id = ${orgIds.get('psych')!}`)
+    .get()!;
+  tx.insert(s.mentoringRecords)
+    .values({
+      residencyId: psych.id,
+      heldOn: isoDay(-15),
+      mentor: '县社会组织服务中心 陈老师',
+      topic: '服务项目申报与预算编制',
+      followUps: '完善项目预算表，建立服务台账',
+      followUpDoneAt: dayAt(-5),
+    })
+    .run();
+  tx.insert(s.incubationApplications)
+    .values({
+      incubatorId,
+      organizationId: orgIds.get('rescue')!,
+      plan: '入驻后每季度为快递、外卖骑手和一线职工开展防溺水、心肺复苏等应急救护培训，并借用培训教室开展救援队员技能复训。',
+      state: 'submitted',
+      submittedAt: dayAt(-3, 10),
+    })
+    .run();
 }
 
 function createContract(

@@ -7,6 +7,7 @@ import { invalidateUserSessions, readSessionToken, validateSessionToken } from '
 import { enqueueVerification } from './tokens.server';
 import { db, transaction } from '~/lib/db.server';
 import { now } from '~/lib/clock.server';
+import { claimOrganizationInvitations } from '~/organizations/invitations.server';
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
 
@@ -119,6 +120,7 @@ export async function signUp(input: { email: string; name: string; password: str
       tx.update(staffInvitations).set({ acceptedAt: now() }).where(eq(staffInvitations.id, invitation.id)).run();
     }
     enqueueVerification(tx, user);
+    claimOrganizationInvitations(tx, user.id, email);
     return user;
   });
 }

@@ -200,12 +200,12 @@ describe('filters', () => {
     const psych = organizationIdByName('象山县心理咨询师协会');
     const rescue = organizationIdByName('象山县雄鹰应急救援队');
     const evaluation = {
-    periodStart: '2025-01-01',
-    periodEnd: '2025-12-31',
-    indicators: {},
-    basis: 'review',
-    model: { weights: {}, thresholds: [] },
-  };
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      indicators: {},
+      basis: 'review',
+      model: { weights: {}, thresholds: [] },
+    };
     // Only these evaluations: the seed's own acceptance evaluations would be the latest otherwise.
     db.delete(evaluations).run();
     db.insert(evaluations)

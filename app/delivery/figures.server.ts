@@ -101,3 +101,12 @@ export function satisfactionByOrganization(organizationIds: SQL) {
       and e.organization_id in (${organizationIds})
     group by e.organization_id`;
 }
+
+/** An organization's or one contract's figures over the events that started in [from, to). */
+export function figuresBetween(scope: { organizationId: number } | { contractId: number }, from: Date, to: Date) {
+  const owner =
+    'organizationId' in scope
+      ? sql`e.organization_id = ${scope.organizationId}`
+      : sql`e.contract_id = ${scope.contractId}`;
+  return figuresWhere(sql`${owner} and e.starts_at >= ${from.getTime()} and e.starts_at < ${to.getTime()}`);
+}

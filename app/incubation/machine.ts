@@ -1,5 +1,8 @@
 import { defineMachine } from '../lib/machine';
 
+/** Who acts on incubation records: an organization's member, or the incubator's manager. */
+export type IncubationActor = 'organization' | 'incubator_manager';
+
 export const applicationMachine = defineMachine({
   name: 'application',
   states: ['draft', 'submitted', 'under_review', 'admitted', 'rejected', 'withdrawn'],
@@ -11,6 +14,7 @@ export const applicationMachine = defineMachine({
     withdraw: { from: ['draft', 'submitted', 'under_review'], to: 'withdrawn', by: ['organization'] },
   },
 });
+export type ApplicationState = (typeof applicationMachine.states)[number];
 
 export const residencyMachine = defineMachine({
   name: 'residency',
@@ -21,3 +25,30 @@ export const residencyMachine = defineMachine({
     exit: { from: ['active'], to: 'exited', by: ['incubator_manager'] },
   },
 });
+export type ResidencyState = (typeof residencyMachine.states)[number];
+export type ExitDecision = keyof typeof residencyMachine.transitions;
+export const exitDecisions: readonly ExitDecision[] = ['graduate', 'extend', 'exit'];
+
+/** A booking of a functional space; once cancelled it no longer holds the room. */
+export const bookingMachine = defineMachine({
+  name: 'booking',
+  states: ['booked', 'cancelled'],
+  transitions: {
+    cancel: { from: ['booked'], to: 'cancelled', by: ['organization', 'incubator_manager'] },
+  },
+});
+export type BookingState = (typeof bookingMachine.states)[number];
+
+/**
+ * A periodic evaluation of a resident: opened for a period by the manager, scored by reviewers
+ * while open, then published (it becomes an `evaluations` row) or cancelled.
+ */
+export const residencyEvaluationMachine = defineMachine({
+  name: 'residencyEvaluation',
+  states: ['open', 'published', 'cancelled'],
+  transitions: {
+    publish: { from: ['open'], to: 'published', by: ['incubator_manager'] },
+    cancel: { from: ['open'], to: 'cancelled', by: ['incubator_manager'] },
+  },
+});
+export type ResidencyEvaluationState = (typeof residencyEvaluationMachine.states)[number];

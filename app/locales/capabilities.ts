@@ -2,7 +2,9 @@ import type { CapabilityMessages } from '~/lib/i18n';
 import catalog from '~/catalog/messages';
 import delivery from '~/delivery/messages';
 import evaluation from '~/evaluation/messages';
+import incubation from '~/incubation/messages';
 import notifications from '~/notifications/messages';
+import organizations from '~/organizations/messages';
 import payments from '~/payments/messages';
 import procurement from '~/procurement/messages';
 import reports from '~/reports/messages';
@@ -16,4 +18,6 @@ export const capabilityMessages: CapabilityMessages[] = [
   evaluation,
   reports,
   procurement,
+  incubation,
+  organizations,
 ];

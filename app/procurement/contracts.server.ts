@@ -1,13 +1,6 @@
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { bids } from '../../db/schema';
-import {
-  contractAmendments,
-  contracts,
-  milestones,
-  organizations,
-  tenders,
-  unions,
-} from '../../db/schema';
+import { contractAmendments, contracts, milestones, organizations, tenders, unions } from '../../db/schema';
 import { amendableContractStates, contractMachine, tenderMachine, type ContractState } from './machine';
 import type { AmendContractForm, IssueContractForm } from './schemas';
 import { unsealBid } from './seal.server';
@@ -244,8 +237,6 @@ export function terminateContract(viewer: Viewer, contractId: number, reason: st
     });
   });
 }
-
-
 
 /** A contract is seen by its organization's members and by the paying union's staff. */
 export function getContractFor(viewer: Viewer, contractId: number) {

@@ -3,13 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, ledgerEntries, milestones } from '../../db/schema';
 import { proposeAward } from './award.server';
 import { openBids, submitBid } from './bids.server';
-import {
-  amendContract,
-  confirmContract,
-  getContractFor,
-  issueContract,
-  terminateContract,
-} from './contracts.server';
+import { amendContract, confirmContract, getContractFor, issueContract, terminateContract } from './contracts.server';
 import { declareConflicts, scoreBid } from './evaluation.server';
 import { createTender, getTender } from './tenders.server';
 import {
@@ -148,4 +142,3 @@ describe('a contract from an award', () => {
     expect(getContractFor(legal, contract.id).asOrganization).toBe(true);
   });
 });
-

@@ -8,12 +8,7 @@ import {
   type StoredUpload,
 } from './attachments.server';
 import { amendmentNoticeDays, tenderMachine, type TenderState } from './machine';
-import {
-  biddingOrganizationIds,
-  interestedOrganizationIds,
-  tenderPath,
-  tenderStaffIds,
-} from './notices.server';
+import { biddingOrganizationIds, interestedOrganizationIds, tenderPath, tenderStaffIds } from './notices.server';
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
 import { hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';

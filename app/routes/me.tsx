@@ -66,6 +66,9 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
           </p>
         </Section>
       ) : null}
+      <p>
+        <Link to="/orgs/new">{t('organizationProfile.registerTitle')}</Link>
+      </p>
 
       {loaderData.unions.length ? (
         <Section title={t('workspace.unions')}>

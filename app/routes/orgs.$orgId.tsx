@@ -20,8 +20,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getViewer(request);
   return {
     locale: await getLocale(request),
+    canEdit: viewer !== null && isOrgMember(viewer, organization.id, ['owner']),
     // Public profile: contact person and phone are not shown to the public.
     organization: {
+      id: organization.id,
       name: organization.name,
       type: organization.type,
       creditCode: organization.creditCode,
@@ -56,6 +58,9 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
           <Link className="button secondary" to={manageLink}>
             {t('catalog.manage.manageLink')}
           </Link>
+        ) : null}
+        {loaderData.canEdit ? (
+          <Link to={`/orgs/${loaderData.organization.id}/edit`}>{t('organizationProfile.edit')}</Link>
         ) : null}
       </PageHeader>
       <p>{organization.description}</p>

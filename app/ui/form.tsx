@@ -1,4 +1,10 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
+import {
+  getCollectionProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from '@conform-to/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from 'react-router';
@@ -8,11 +14,10 @@ type Meta = FieldMetadata<unknown>;
 function Errors({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
-  // role="alert" on the <ul> itself would strip its list semantics (axe: listitem).
+  // The alert role sits on a wrapper: on the <ul> itself it would hide the list from assistive technology.
   return (
-    // The alert role sits on a wrapper: on the <ul> itself it would hide the list from assistive technology.
-    <div role="alert">
-      <ul id={id} className="field-errors">
+    <div id={id} role="alert">
+      <ul className="field-errors">
         {errors.map((e) => (
           <li key={e}>{t(e)}</li>
         ))}
@@ -143,5 +148,32 @@ export function ActionMessage({ failure }: { failure?: string | null }) {
     <p className="alert" role="alert">
       {t(failure)}
     </p>
+  );
+}
+
+/** A group of checkboxes (several values) or radio buttons (one), labelled by a legend. */
+export function ChoiceField({
+  meta,
+  label,
+  type,
+  options,
+}: {
+  meta: Meta;
+  label: string;
+  type: 'checkbox' | 'radio';
+  options: { value: string | number; label: string }[];
+}) {
+  const labels = new Map(options.map((o) => [String(o.value), o.label]));
+  const inputs = getCollectionProps(meta, { type, options: options.map((o) => String(o.value)) });
+  return (
+    <fieldset className="field choices-field" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+      <legend>{label}</legend>
+      {inputs.map(({ key, ...props }) => (
+        <label key={key} className="choice-inline">
+          <input {...props} aria-describedby={undefined} /> {labels.get(props.value)}
+        </label>
+      ))}
+      <Errors id={meta.errorId} errors={meta.errors} />
+    </fieldset>
   );
 }

@@ -23,9 +23,18 @@ export function Stats({ children }: { children: ReactNode }) {
   return <dl className="stats">{children}</dl>;
 }
 
-export function StateBadge({ machine, state }: { machine: string; state: string }) {
+/** `namespace` lets a capability keep its state names in its own messages. */
+export function StateBadge({
+  machine,
+  state,
+  namespace = 'states',
+}: {
+  machine: string;
+  state: string;
+  namespace?: string;
+}) {
   const { t } = useTranslation();
-  return <span className={`badge badge-${state}`}>{t(`states.${machine}.${state}`)}</span>;
+  return <span className={`badge badge-${state}`}>{t(`${namespace}.${machine}.${state}`)}</span>;
 }
 
 export function Empty({ children }: { children: ReactNode }) {

@@ -1,0 +1,146 @@
+import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { organizations, residencies, roomBookings, rooms } from '../../db/schema';
+import { isIncubatorStaff, getIncubator, managerRoles } from './incubators.server';
+import { bookingMachine, type BookingState, type IncubationActor } from './machine';
+import { getVisibleResidency } from './residencies.server';
+import type { IncubatorSettings } from './settings';
+import { forbidden, isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
+import { audit } from '~/lib/audit.server';
+import { now } from '~/lib/clock.server';
+import { db, transaction } from '~/lib/db.server';
+import { UserError } from '~/lib/errors';
+import { transition } from '~/lib/machine';
+import { toShanghaiInput } from '~/lib/time';
+
+type Room = typeof rooms.$inferSelect;
+export type BookingInput = { roomId: number; startsAt: Date; endsAt: Date; purpose: string };
+
+const hourMs = 3600_000;
+const dayMs = 24 * hourMs;
+
+/** What is wrong with booking `room` for this span at time `at`, as a message key, or null. */
+export function bookingProblem(
+  room: Pick<Room, 'opensAt' | 'closesAt'>,
+  settings: IncubatorSettings,
+  startsAt: Date,
+  endsAt: Date,
+  at: Date,
+): string | null {
+  if (endsAt.getTime() <= startsAt.getTime()) return 'incubation.errors.bookingSpan';
+  if (startsAt.getTime() < at.getTime()) return 'incubation.errors.bookingPast';
+  if (startsAt.getTime() > at.getTime() + settings.bookings.advanceDays * dayMs)
+    return 'incubation.errors.bookingTooFar';
+  if (endsAt.getTime() - startsAt.getTime() > settings.bookings.maxHours * hourMs)
+    return 'incubation.errors.bookingTooLong';
+  const [startDay, startTime] = toShanghaiInput(startsAt).split('T') as [string, string];
+  const [endDay, endTime] = toShanghaiInput(endsAt).split('T') as [string, string];
+  if (startDay !== endDay || startTime < room.opensAt || endTime > room.closesAt)
+    return 'incubation.errors.bookingOutsideHours';
+  return null;
+}
+
+/**
+ * Books a room for a resident. The overlap check and the insert run in one BEGIN IMMEDIATE
+ * transaction: SQLite lets one writer at a time in, so of any number of simultaneous requests
+ * for overlapping times exactly one finds the room free (see docs/decisions/041).
+ */
+export function bookRoom(viewer: Viewer, residencyId: number, input: BookingInput) {
+  const { residency, incubator } = getVisibleResidency(viewer, residencyId);
+  requireOrgMember(viewer, residency.organizationId);
+  const room = db
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.id, input.roomId), eq(rooms.incubatorId, incubator.id)))
+    .get();
+  if (!room) throw new UserError('errors.notFound', 404);
+  const problem = bookingProblem(room, incubator.settings, input.startsAt, input.endsAt, now());
+  if (problem) throw new UserError(problem, 422);
+  return transaction((tx) => {
+    const state = tx
+      .select({ state: residencies.state })
+      .from(residencies)
+      .where(eq(residencies.id, residencyId))
+      .get()?.state;
+    if (state !== 'active') throw new UserError('incubation.errors.notResident', 403);
+    const clash = tx
+      .select({ id: roomBookings.id })
+      .from(roomBookings)
+      .where(
+        and(
+          eq(roomBookings.roomId, room.id),
+          eq(roomBookings.state, 'booked'),
+          lt(roomBookings.startsAt, input.endsAt),
+          gt(roomBookings.endsAt, input.startsAt),
+        ),
+      )
+      .get();
+    if (clash) throw new UserError('incubation.errors.roomTaken', 409);
+    const booking = tx
+      .insert(roomBookings)
+      .values({
+        roomId: room.id,
+        organizationId: residency.organizationId,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        purpose: input.purpose,
+        createdBy: viewer.id,
+      })
+      .returning()
+      .get();
+    audit(tx, { actorId: viewer.id, action: 'booking.create', subjectType: 'booking', subjectId: booking.id });
+    return booking.id;
+  });
+}
+
+/** The booking organization's members or the incubator's manager may cancel before it starts. */
+export function cancelBooking(viewer: Viewer, bookingId: number) {
+  const found = db
+    .select({ booking: roomBookings, incubatorId: rooms.incubatorId })
+    .from(roomBookings)
+    .innerJoin(rooms, eq(rooms.id, roomBookings.roomId))
+    .where(eq(roomBookings.id, bookingId))
+    .get();
+  if (!found) notFound();
+  const incubator = getIncubator(found.incubatorId);
+  const actor: IncubationActor | null = isOrgMember(viewer, found.booking.organizationId)
+    ? 'organization'
+    : isIncubatorStaff(viewer, incubator, managerRoles)
+      ? 'incubator_manager'
+      : null;
+  if (!actor) forbidden();
+  transaction((tx) => {
+    const booking = tx.select().from(roomBookings).where(eq(roomBookings.id, bookingId)).get()!;
+    const state = transition(bookingMachine, booking.state as BookingState, 'cancel', actor);
+    if (booking.startsAt.getTime() <= now().getTime()) throw new UserError('incubation.errors.bookingStarted', 409);
+    tx.update(roomBookings).set({ state, cancelledBy: viewer.id }).where(eq(roomBookings.id, bookingId)).run();
+    audit(tx, { actorId: viewer.id, action: 'booking.cancel', subjectType: 'booking', subjectId: bookingId });
+  });
+}
+
+/** Booked (not cancelled) times of an incubator's rooms that end after `from` and start before `to`. */
+export function roomSchedule(incubatorId: number, from: Date, to: Date) {
+  return db
+    .select({
+      id: roomBookings.id,
+      roomId: roomBookings.roomId,
+      roomName: rooms.name,
+      organizationId: roomBookings.organizationId,
+      organizationName: organizations.name,
+      startsAt: roomBookings.startsAt,
+      endsAt: roomBookings.endsAt,
+      purpose: roomBookings.purpose,
+    })
+    .from(roomBookings)
+    .innerJoin(rooms, eq(rooms.id, roomBookings.roomId))
+    .innerJoin(organizations, eq(organizations.id, roomBookings.organizationId))
+    .where(
+      and(
+        eq(rooms.incubatorId, incubatorId),
+        eq(roomBookings.state, 'booked'),
+        gt(roomBookings.endsAt, from),
+        lt(roomBookings.startsAt, to),
+      ),
+    )
+    .orderBy(asc(roomBookings.startsAt))
+    .all();
+}

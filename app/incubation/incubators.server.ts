@@ -1,0 +1,97 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { incubators, residencies, rooms, staffRoles, unions } from '../../db/schema';
+import { effectiveSettings, type IncubatorSettings } from './settings';
+import { hasUnionRole, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import type { UnionRole } from '~/accounts/roles';
+import { audit } from '~/lib/audit.server';
+import { db, transaction, type DB } from '~/lib/db.server';
+
+/** The union staff who see an incubator's applications and residents; only managers decide. */
+export const incubatorStaffRoles: readonly UnionRole[] = ['incubator_manager', 'reviewer', 'admin', 'leadership'];
+export const managerRoles: readonly UnionRole[] = ['incubator_manager'];
+export const reviewerRoles: readonly UnionRole[] = ['reviewer'];
+
+export type Incubator = ReturnType<typeof getIncubator>;
+
+export function getIncubator(incubatorId: number) {
+  const row = db.select().from(incubators).where(eq(incubators.id, incubatorId)).get();
+  if (!row) notFound();
+  return { ...row, settings: effectiveSettings(row.settings) };
+}
+
+export function isIncubatorStaff(
+  viewer: Viewer | null,
+  incubator: { unionId: number },
+  roles: readonly UnionRole[] = incubatorStaffRoles,
+) {
+  return viewer !== null && hasUnionRole(viewer, incubator.unionId, roles);
+}
+
+export function requireIncubatorStaff(
+  viewer: Viewer,
+  incubator: { unionId: number },
+  roles: readonly UnionRole[] = incubatorStaffRoles,
+) {
+  requireUnionRole(viewer, incubator.unionId, roles);
+}
+
+export function listIncubators() {
+  return db
+    .select({
+      id: incubators.id,
+      name: incubators.name,
+      host: incubators.host,
+      address: incubators.address,
+      unionId: incubators.unionId,
+      unionName: unions.name,
+      residents: sql<number>`(select count(*) from ${residencies} r where r.incubator_id = ${incubators.id} and r.state = 'active')`,
+    })
+    .from(incubators)
+    .innerJoin(unions, eq(unions.id, incubators.unionId))
+    .orderBy(asc(incubators.id))
+    .all();
+}
+
+export function listRooms(incubatorId: number) {
+  return db.select().from(rooms).where(eq(rooms.incubatorId, incubatorId)).orderBy(asc(rooms.id)).all();
+}
+
+export function addRoom(
+  viewer: Viewer,
+  incubatorId: number,
+  input: { name: string; capacity: number; opensAt: string; closesAt: string },
+) {
+  requireIncubatorStaff(viewer, getIncubator(incubatorId), managerRoles);
+  transaction((tx) => {
+    const room = tx
+      .insert(rooms)
+      .values({ incubatorId, ...input })
+      .returning()
+      .get();
+    audit(tx, { actorId: viewer.id, action: 'room.create', subjectType: 'room', subjectId: room.id });
+  });
+}
+
+export function updateSettings(viewer: Viewer, incubatorId: number, settings: IncubatorSettings) {
+  requireIncubatorStaff(viewer, getIncubator(incubatorId), managerRoles);
+  transaction((tx) => {
+    tx.update(incubators).set({ settings }).where(eq(incubators.id, incubatorId)).run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'incubator.settings',
+      subjectType: 'incubator',
+      subjectId: incubatorId,
+      data: settings,
+    });
+  });
+}
+
+/** The people notified of what happens at an incubator: its union's incubator managers. */
+export function incubatorManagerIds(tx: DB, unionId: number) {
+  return tx
+    .select({ userId: staffRoles.userId })
+    .from(staffRoles)
+    .where(and(eq(staffRoles.unionId, unionId), eq(staffRoles.role, 'incubator_manager')))
+    .all()
+    .map((r) => r.userId);
+}

@@ -1,0 +1,198 @@
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import {
+  exitReviews,
+  incubators,
+  organizations,
+  residencies,
+  residencyEvaluations,
+  roomBookings,
+  rooms,
+  users,
+} from '../../db/schema';
+import { addMonths } from './dates';
+import { getIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
+import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
+import { meetsGrade } from './settings';
+import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
+import type { Grade } from '~/evaluation/model';
+import { audit } from '~/lib/audit.server';
+import { now } from '~/lib/clock.server';
+import { db, transaction, type DB } from '~/lib/db.server';
+import { UserError } from '~/lib/errors';
+import { transition } from '~/lib/machine';
+import { notify } from '~/notifications/notify.server';
+import { getOrganization, organizationMemberIds } from '~/organizations/organizations.server';
+
+type Residency = typeof residencies.$inferSelect;
+
+export function getResidency(tx: DB, residencyId: number): Residency {
+  const residency = tx.select().from(residencies).where(eq(residencies.id, residencyId)).get();
+  if (!residency) notFound();
+  return residency;
+}
+
+/** For members of the resident organization and the incubator's staff. */
+export function getVisibleResidency(viewer: Viewer, residencyId: number) {
+  const residency = getResidency(db, residencyId);
+  const incubator = getIncubator(residency.incubatorId);
+  const isMember = isOrgMember(viewer, residency.organizationId);
+  const isStaff = isIncubatorStaff(viewer, incubator);
+  if (!isMember && !isStaff) forbidden();
+  return { residency, incubator, organization: getOrganization(residency.organizationId), isMember, isStaff };
+}
+
+/** Published evaluations of a residency, latest period first. */
+export function publishedEvaluations(tx: DB, residencyId: number) {
+  return tx
+    .select()
+    .from(residencyEvaluations)
+    .where(and(eq(residencyEvaluations.residencyId, residencyId), eq(residencyEvaluations.state, 'published')))
+    .orderBy(desc(residencyEvaluations.periodEnd), desc(residencyEvaluations.id))
+    .all();
+}
+
+export function exitReviewHistory(residencyId: number) {
+  return db
+    .select({
+      id: exitReviews.id,
+      decision: exitReviews.decision,
+      reason: exitReviews.reason,
+      createdAt: exitReviews.createdAt,
+      decidedByName: users.name,
+    })
+    .from(exitReviews)
+    .leftJoin(users, eq(users.id, exitReviews.decidedBy))
+    .where(eq(exitReviews.residencyId, residencyId))
+    .orderBy(asc(exitReviews.id))
+    .all();
+}
+
+/** Leaving the incubator cancels the organization's bookings there that have not started. */
+function cancelFutureBookings(tx: DB, residency: Residency, actorId: number) {
+  const future = tx
+    .select({ id: roomBookings.id, state: roomBookings.state })
+    .from(roomBookings)
+    .innerJoin(rooms, eq(rooms.id, roomBookings.roomId))
+    .where(
+      and(
+        eq(rooms.incubatorId, residency.incubatorId),
+        eq(roomBookings.organizationId, residency.organizationId),
+        eq(roomBookings.state, 'booked'),
+        gt(roomBookings.startsAt, now()),
+      ),
+    )
+    .all();
+  for (const booking of future) {
+    const state = transition(bookingMachine, booking.state as 'booked', 'cancel', 'incubator_manager');
+    tx.update(roomBookings).set({ state, cancelledBy: actorId }).where(eq(roomBookings.id, booking.id)).run();
+  }
+}
+
+/** The rule each decision must meet beyond the transition table, from the incubator's settings. */
+function assertDecisionAllowed(
+  tx: DB,
+  residency: Residency,
+  decision: ExitDecision,
+  settings: ReturnType<typeof getIncubator>['settings'],
+) {
+  if (decision === 'graduate') {
+    const latest = publishedEvaluations(tx, residency.id)[0];
+    if (!latest?.grade || !meetsGrade(latest.grade as Grade, settings.exit.graduationGrade))
+      throw new UserError('incubation.errors.graduationGrade', 409);
+  }
+  if (decision === 'extend') {
+    const extensions = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(exitReviews)
+      .where(and(eq(exitReviews.residencyId, residency.id), eq(exitReviews.decision, 'extend')))
+      .get()!.n;
+    if (extensions >= settings.term.maxExtensions) throw new UserError('incubation.errors.noMoreExtensions', 409);
+  }
+}
+
+/**
+ * The exit review: graduate (出壳), extend the term, or exit for cause. Graduation and exit take
+ * effect at once: the residency stops being active, which is what every resident-only privilege
+ * (bookings, resident-only tenders) checks.
+ */
+export function decideExitReview(
+  viewer: Viewer,
+  residencyId: number,
+  input: { decision: ExitDecision; reason: string },
+) {
+  const { incubator, organization } = getVisibleResidency(viewer, residencyId);
+  requireIncubatorStaff(viewer, incubator, managerRoles);
+  if (!input.reason.trim()) throw new UserError('errors.reasonRequired', 422);
+  transaction((tx) => {
+    const residency = getResidency(tx, residencyId);
+    const state = transition(residencyMachine, residency.state as ResidencyState, input.decision, 'incubator_manager');
+    assertDecisionAllowed(tx, residency, input.decision, incubator.settings);
+    const endsOn =
+      input.decision === 'extend'
+        ? addMonths(residency.endsOn, incubator.settings.term.extensionMonths)
+        : residency.endsOn;
+    tx.update(residencies)
+      .set({ state, endsOn, decisionReason: input.reason })
+      .where(eq(residencies.id, residencyId))
+      .run();
+    tx.insert(exitReviews)
+      .values({ residencyId, decision: input.decision, reason: input.reason, decidedBy: viewer.id })
+      .run();
+    if (state !== 'active') cancelFutureBookings(tx, residency, viewer.id);
+    for (const userId of organizationMemberIds(tx, residency.organizationId)) {
+      notify(tx, userId, 'exit_review_decided', {
+        organization: organization.name,
+        decision: input.decision,
+        reason: input.reason,
+        path: `/residencies/${residencyId}`,
+      });
+    }
+    audit(tx, {
+      actorId: viewer.id,
+      action: `residency.${input.decision}`,
+      subjectType: 'residency',
+      subjectId: residencyId,
+      data: { endsOn },
+    });
+  });
+}
+
+/** An incubator's residencies in the given states, with their organizations. */
+export function incubatorResidencies(incubatorId: number, states: readonly ResidencyState[]) {
+  return db
+    .select({
+      id: residencies.id,
+      organizationId: residencies.organizationId,
+      organizationName: organizations.name,
+      startsOn: residencies.startsOn,
+      endsOn: residencies.endsOn,
+      state: residencies.state,
+    })
+    .from(residencies)
+    .innerJoin(organizations, eq(organizations.id, residencies.organizationId))
+    .where(and(eq(residencies.incubatorId, incubatorId), inArray(residencies.state, states)))
+    .orderBy(asc(organizations.name))
+    .all();
+}
+
+/** The viewer's organizations' residencies, newest first. */
+export function organizationResidencies(organizationIds: number[]) {
+  if (!organizationIds.length) return [];
+  return db
+    .select({
+      id: residencies.id,
+      state: residencies.state,
+      startsOn: residencies.startsOn,
+      endsOn: residencies.endsOn,
+      incubatorId: residencies.incubatorId,
+      incubatorName: incubators.name,
+      organizationId: residencies.organizationId,
+      organizationName: organizations.name,
+    })
+    .from(residencies)
+    .innerJoin(organizations, eq(organizations.id, residencies.organizationId))
+    .innerJoin(incubators, eq(incubators.id, residencies.incubatorId))
+    .where(inArray(residencies.organizationId, organizationIds))
+    .orderBy(desc(residencies.id))
+    .all();
+}

@@ -1,0 +1,178 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Route } from './+types/incubators.$incubatorId.manage';
+import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
+import { incubatorDashboard } from '~/incubation/dashboard.server';
+import { getIncubator, requireIncubatorStaff } from '~/incubation/incubators.server';
+import { formatDateTime } from '~/lib/format';
+import { parseId } from '~/lib/http';
+import { getLocale, getT } from '~/lib/i18n.server';
+import { Empty, PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const incubator = getIncubator(parseId(params.incubatorId));
+  requireIncubatorStaff(viewer, incubator);
+  const t = await getT(request);
+  return {
+    title: t('incubation.dashboardTitle', { name: incubator.name }),
+    locale: await getLocale(request),
+    incubator: { id: incubator.id, name: incubator.name },
+    isManager: hasUnionRole(viewer, incubator.unionId, ['incubator_manager']),
+    ...incubatorDashboard(incubator),
+  };
+}
+
+export default function Dashboard({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { incubator, locale } = loaderData;
+  return (
+    <>
+      <PageHeader title={loaderData.title}>
+        <Link to={`/incubators/${incubator.id}/handbook`}>{t('incubation.handbook')}</Link>
+        <Link to={`/incubators/${incubator.id}/meetings`}>{t('incubation.meetings')}</Link>
+        {loaderData.isManager ? (
+          <Link to={`/incubators/${incubator.id}/settings`}>{t('incubation.settings')}</Link>
+        ) : null}
+      </PageHeader>
+      <Stats>
+        <Stat label={t('incubation.stats.residents')} value={loaderData.residents.length} testId="stat-residents" />
+        <Stat
+          label={t('incubation.stats.pending')}
+          value={loaderData.pendingApplications.length}
+          testId="stat-pending"
+        />
+        <Stat label={t('incubation.stats.evaluationsDue')} value={loaderData.evaluationsDue.length} />
+        <Stat label={t('incubation.stats.graduated')} value={loaderData.counts.graduated} testId="stat-graduated" />
+        <Stat label={t('incubation.stats.exited')} value={loaderData.counts.exited} />
+      </Stats>
+
+      <Section title={t('incubation.pendingApplications')}>
+        {loaderData.pendingApplications.length ? (
+          <table data-testid="pending-applications">
+            <thead>
+              <tr>
+                <th scope="col">{t('incubation.organization')}</th>
+                <th scope="col">{t('incubation.submittedAt')}</th>
+                <th scope="col">{t('common.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.pendingApplications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/applications/${a.id}`}>{a.organizationName}</Link>
+                  </td>
+                  <td>{a.submittedAt ? formatDateTime(a.submittedAt, locale) : '—'}</td>
+                  <td>
+                    <StateBadge namespace="incubation.states" machine="application" state={a.state} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Empty>{t('incubation.noPending')}</Empty>
+        )}
+      </Section>
+
+      <Section title={t('incubation.residents')}>
+        {loaderData.residents.length ? (
+          <table data-testid="residents">
+            <thead>
+              <tr>
+                <th scope="col">{t('incubation.organization')}</th>
+                <th scope="col">{t('incubation.term')}</th>
+                <th scope="col">{t('incubation.lastGrade')}</th>
+                <th scope="col">{t('incubation.nextEvaluation')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.residents.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/residencies/${r.id}`}>{r.organizationName}</Link>
+                  </td>
+                  <td>
+                    {r.startsOn} – {r.endsOn}
+                    {r.termEnding ? <strong>{t('incubation.termEnding')}</strong> : null}
+                  </td>
+                  <td>{r.lastGrade ? t(`grades.${r.lastGrade}`) : '—'}</td>
+                  <td>
+                    {r.openEvaluationId ? (
+                      <Link to={`/residencies/${r.id}/evaluations/${r.openEvaluationId}`}>
+                        {t('incubation.evaluationInProgress')}
+                      </Link>
+                    ) : r.evaluationDue ? (
+                      <strong>{t('incubation.evaluationDueSince', { date: r.evaluationDueOn })}</strong>
+                    ) : (
+                      r.evaluationDueOn
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Empty>{t('incubation.noResidents')}</Empty>
+        )}
+      </Section>
+
+      <Section title={t('incubation.upcomingBookings')}>
+        {loaderData.upcomingBookings.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('incubation.room')}</th>
+                <th scope="col">{t('incubation.time')}</th>
+                <th scope="col">{t('incubation.organization')}</th>
+                <th scope="col">{t('incubation.bookingPurpose')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.upcomingBookings.map((b) => (
+                <tr key={b.id}>
+                  <td>{b.roomName}</td>
+                  <td>
+                    {formatDateTime(b.startsAt, locale)} – {formatDateTime(b.endsAt, locale)}
+                  </td>
+                  <td>{b.organizationName}</td>
+                  <td>{b.purpose}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Empty>{t('incubation.noBookings')}</Empty>
+        )}
+      </Section>
+
+      <Section title={t('incubation.graduationsAndExits')}>
+        {loaderData.termEnding.length ? (
+          <p>
+            {t('incubation.termEndingList', {
+              names: loaderData.termEnding
+                .map((r) => t('incubation.nameWithDate', { name: r.organizationName, date: r.endsOn }))
+                .join(t('incubation.separator')),
+            })}
+          </p>
+        ) : null}
+        {loaderData.departures.length ? (
+          <ul data-testid="departures">
+            {loaderData.departures.map((d, i) => (
+              <li key={i}>
+                <Link to={`/residencies/${d.residencyId}`}>{d.organizationName}</Link> ·{' '}
+                {t(`incubation.exitDecisions.${d.decision}`)} · {formatDateTime(d.decidedAt, locale)} · {d.reason}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Empty>{t('incubation.noDepartures')}</Empty>
+        )}
+        <p className="hint">{t('incubation.meetingDue', { date: loaderData.meetingDueOn })}</p>
+      </Section>
+    </>
+  );
+}

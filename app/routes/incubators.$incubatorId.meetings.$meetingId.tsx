@@ -1,0 +1,107 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/incubators.$incubatorId.meetings.$meetingId';
+import { requireViewer } from '~/accounts/auth.server';
+import { getMeeting, getMeetingIncubator, recordMinutes } from '~/incubation/meetings.server';
+import { incubatorResidencies } from '~/incubation/residencies.server';
+import { minutesSchema } from '~/incubation/schemas';
+import { attempt } from '~/lib/actions.server';
+import { formatDateTime } from '~/lib/format';
+import { parseId } from '~/lib/http';
+import { getLocale, getT } from '~/lib/i18n.server';
+import { ChoiceField, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { PageHeader, Section } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const { incubator, canManage } = getMeetingIncubator(viewer, parseId(params.incubatorId));
+  const meeting = getMeeting(incubator.id, parseId(params.meetingId));
+  const locale = await getLocale(request);
+  const t = await getT(request);
+  const residents = incubatorResidencies(incubator.id, ['active', 'graduated', 'exited']);
+  const names = new Map(residents.map((r) => [r.organizationId, r.organizationName]));
+  return {
+    title: t('incubation.meetingTitle', { time: formatDateTime(meeting.heldAt, locale) }),
+    incubator: { id: incubator.id, name: incubator.name },
+    canManage,
+    meeting: {
+      agenda: meeting.agenda,
+      minutes: meeting.minutes,
+      attendees: meeting.attendeeOrganizationIds.map((id) => names.get(id) ?? String(id)),
+      attendeeIds: meeting.attendeeOrganizationIds.map(String),
+    },
+    // Those resident now, plus anyone already recorded as attending.
+    choices: residents
+      .filter((r) => r.state === 'active' || meeting.attendeeOrganizationIds.includes(r.organizationId))
+      .map((r) => ({ value: r.organizationId, label: r.organizationName })),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const incubatorId = parseId(params.incubatorId);
+  const meetingId = parseId(params.meetingId);
+  const submission = parseWithZod(await request.formData(), { schema: minutesSchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const result = await attempt(() =>
+    recordMinutes(viewer, incubatorId, meetingId, {
+      minutes: submission.value.minutes,
+      attendeeOrganizationIds: submission.value.attendees,
+    }),
+  );
+  if (!result.ok)
+    return data(submission.reply({ formErrors: [result.error.messageKey] }), { status: result.error.status });
+  return redirect(`/incubators/${incubatorId}/meetings/${meetingId}`);
+}
+
+export default function Meeting({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { meeting, incubator } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    defaultValue: { minutes: meeting.minutes, attendees: meeting.attendeeIds },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: minutesSchema }),
+  });
+  return (
+    <>
+      <PageHeader title={loaderData.title}>
+        <Link to={`/incubators/${incubator.id}/meetings`}>{t('incubation.meetings')}</Link>
+      </PageHeader>
+      <Section title={t('incubation.agenda')}>
+        <p className="prose">{meeting.agenda}</p>
+      </Section>
+      <Section title={t('incubation.minutes')}>
+        {meeting.minutes ? (
+          <p className="prose">{meeting.minutes}</p>
+        ) : (
+          <p className="empty">{t('incubation.noMinutesYet')}</p>
+        )}
+        {meeting.attendees.length ? (
+          <p>
+            {t('incubation.attendedBy')}
+            {meeting.attendees.join(t('incubation.separator'))}
+          </p>
+        ) : null}
+      </Section>
+      {loaderData.canManage ? (
+        <Section title={t('incubation.recordMinutes')}>
+          <Form method="post" {...getFormProps(form)} className="narrow">
+            <FormErrors errors={form.errors} />
+            <TextareaField meta={fields.minutes} label={t('incubation.minutes')} rows={8} />
+            <ChoiceField
+              meta={fields.attendees}
+              label={t('incubation.attendance')}
+              type="checkbox"
+              options={loaderData.choices}
+            />
+            <SubmitButton>{t('incubation.saveMinutes')}</SubmitButton>
+          </Form>
+        </Section>
+      ) : null}
+    </>
+  );
+}

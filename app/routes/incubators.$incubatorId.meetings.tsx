@@ -1,0 +1,101 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/incubators.$incubatorId.meetings';
+import { requireViewer } from '~/accounts/auth.server';
+import { getMeetingIncubator, listMeetings, scheduleMeeting } from '~/incubation/meetings.server';
+import { meetingSchema } from '~/incubation/schemas';
+import { formatDateTime } from '~/lib/format';
+import { parseId } from '~/lib/http';
+import { getLocale, getT } from '~/lib/i18n.server';
+import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { Empty, PageHeader, Section } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const { incubator, canManage } = getMeetingIncubator(viewer, parseId(params.incubatorId));
+  const t = await getT(request);
+  return {
+    title: t('incubation.meetingsTitle', { name: incubator.name }),
+    locale: await getLocale(request),
+    incubator: { id: incubator.id, name: incubator.name },
+    canManage,
+    meetings: listMeetings(incubator.id).map((m) => ({
+      id: m.id,
+      heldAt: m.heldAt,
+      agenda: m.agenda,
+      attendees: m.attendeeOrganizationIds.length,
+      minuted: m.minutes.trim() !== '',
+    })),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const incubatorId = parseId(params.incubatorId);
+  const submission = parseWithZod(await request.formData(), { schema: meetingSchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const meetingId = scheduleMeeting(viewer, incubatorId, submission.value);
+  return redirect(`/incubators/${incubatorId}/meetings/${meetingId}`);
+}
+
+export default function Meetings({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { incubator, locale } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <>
+      <PageHeader title={loaderData.title}>
+        <Link to={`/incubators/${incubator.id}`}>{incubator.name}</Link>
+      </PageHeader>
+      {loaderData.meetings.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('incubation.meetingTime')}</th>
+              <th scope="col">{t('incubation.agenda')}</th>
+              <th scope="col">{t('incubation.attendance')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.meetings.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <Link to={`/incubators/${incubator.id}/meetings/${m.id}`}>{formatDateTime(m.heldAt, locale)}</Link>
+                </td>
+                <td className="prose">{m.agenda}</td>
+                <td>
+                  {m.minuted ? t('incubation.attendeeCount', { count: m.attendees }) : t('incubation.noMinutesYet')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <Empty>{t('incubation.noMeetings')}</Empty>
+      )}
+      {loaderData.canManage ? (
+        <Section title={t('incubation.scheduleMeeting')}>
+          <Form method="post" {...getFormProps(form)} className="narrow">
+            <FormErrors errors={form.errors} />
+            <Field
+              meta={fields.heldAt}
+              label={t('incubation.meetingTime')}
+              type="datetime-local"
+              hint={t('common.beijingTime')}
+            />
+            <TextareaField meta={fields.agenda} label={t('incubation.agenda')} rows={4} />
+            <SubmitButton>{t('incubation.scheduleMeeting')}</SubmitButton>
+          </Form>
+        </Section>
+      ) : null}
+    </>
+  );
+}

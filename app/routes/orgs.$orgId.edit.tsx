@@ -1,0 +1,132 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect, useSearchParams } from 'react-router';
+import type { Route } from './+types/orgs.$orgId.edit';
+import { requireOrgMember, requireViewer } from '~/accounts/auth.server';
+import { shanghaiDate } from '~/incubation/dates';
+import { attempt } from '~/lib/actions.server';
+import { now } from '~/lib/clock.server';
+import { parseId } from '~/lib/http';
+import { getT } from '~/lib/i18n.server';
+import { OrganizationForm } from '~/organizations/components/organization-form';
+import {
+  getOrganization,
+  inviteMember,
+  organizationPeople,
+  updateOrganization,
+} from '~/organizations/organizations.server';
+import { inviteMemberSchema, organizationSchema } from '~/organizations/schemas';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { PageHeader, Section } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const organization = getOrganization(parseId(params.orgId));
+  requireOrgMember(viewer, organization.id, ['owner']);
+  const t = await getT(request);
+  return {
+    title: t('organizationProfile.editTitle', { name: organization.name }),
+    today: shanghaiDate(now()),
+    organization,
+    people: organizationPeople(viewer, organization.id),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const organizationId = parseId(params.orgId);
+  requireOrgMember(viewer, organizationId, ['owner']);
+  const formData = await request.formData();
+  if (formData.get('intent') === 'invite') {
+    const submission = parseWithZod(formData, { schema: inviteMemberSchema });
+    if (submission.status !== 'success') return data({ invite: submission.reply() }, { status: 400 });
+    const outcome = inviteMember(viewer, organizationId, submission.value.email);
+    return redirect(`/orgs/${organizationId}/edit?${outcome}`);
+  }
+  const submission = parseWithZod(formData, { schema: organizationSchema(shanghaiDate(now())) });
+  if (submission.status !== 'success') return data({ profile: submission.reply() }, { status: 400 });
+  const result = await attempt(() => updateOrganization(viewer, organizationId, submission.value));
+  if (!result.ok) {
+    return data(
+      { profile: submission.reply({ fieldErrors: { creditCode: [result.error.messageKey] } }) },
+      { status: result.error.status },
+    );
+  }
+  return redirect(`/orgs/${organizationId}/edit?saved`);
+}
+
+export default function EditOrganization({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const { organization, people } = loaderData;
+  const [inviteForm, inviteFields] = useForm({
+    id: 'invite',
+    lastResult: actionData && 'invite' in actionData ? actionData.invite : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteMemberSchema }),
+    shouldValidate: 'onBlur',
+  });
+  const notice = ['registered', 'saved', 'joined', 'invited'].find((key) => searchParams.has(key));
+  return (
+    <>
+      <PageHeader title={organization.name}>
+        <Link to={`/orgs/${organization.id}`}>{t('organizationProfile.publicProfile')}</Link>
+        <Link to="/incubators">{t('incubation.nav')}</Link>
+      </PageHeader>
+      {notice ? (
+        <p className="notice" role="status">
+          {t(`organizationProfile.notices.${notice}`)}
+        </p>
+      ) : null}
+      <div className="narrow">
+        <Section title={t('organizationProfile.profile')}>
+          <OrganizationForm
+            lastResult={actionData && 'profile' in actionData ? actionData.profile : undefined}
+            today={loaderData.today}
+            defaultValue={{
+              name: organization.name,
+              type: organization.type,
+              creditCode: organization.creditCode ?? '',
+              fields: organization.fields,
+              description: organization.description,
+              contactName: organization.contactName,
+              contactPhone: organization.contactPhone,
+              contactEmail: organization.contactEmail,
+              teamSize: String(organization.teamSize),
+              volunteers: String(organization.volunteers),
+              foundedOn: organization.foundedOn ?? '',
+            }}
+            submitLabel={t('organizationProfile.save')}
+          />
+        </Section>
+        <Section title={t('organizationProfile.members')}>
+          <ul>
+            {people.members.map((m) => (
+              <li key={m.userId}>
+                {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
+              </li>
+            ))}
+            {people.pending.map((p) => (
+              <li key={`p${p.id}`}>
+                {p.email} · {t('organizationProfile.invitationPending')}
+              </li>
+            ))}
+          </ul>
+          <Form method="post" {...getFormProps(inviteForm)}>
+            <FormErrors errors={inviteForm.errors} />
+            <input type="hidden" name="intent" value="invite" />
+            <Field
+              meta={inviteFields.email}
+              label={t('organizationProfile.inviteEmail')}
+              type="email"
+              hint={t('organizationProfile.inviteHint')}
+            />
+            <SubmitButton>{t('organizationProfile.invite')}</SubmitButton>
+          </Form>
+        </Section>
+      </div>
+    </>
+  );
+}
