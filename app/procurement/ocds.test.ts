@@ -24,7 +24,7 @@ import { db } from '~/lib/db.server';
 import { loader as releasesLoader } from '~/routes/api.ocds.releases';
 import { loader as tenderLoader } from '~/routes/api.ocds.tenders.$file';
 
-const schemaDir = resolve('../shared/ocds-1.1');
+const schemaDir = resolve('tests/support/ocds-1.1');
 const readSchema = (name: string) => JSON.parse(readFileSync(resolve(schemaDir, name), 'utf8'));
 
 /** OCDS 1.1 is JSON Schema draft 4; the package refers to the release schema by its id. */

@@ -32,7 +32,7 @@ test('sign-up with a taken email or a too-short password keeps the form and writ
 
 test('a bid with a negative or non-numeric price is refused and nothing is written', async ({ browser }) => {
   const page = await noScriptPage(browser);
-  await login(page, 'sports@demo.gonghui.cn');
+  await login(page, 'volunteer@demo.gonghui.cn');
   const tender = count("select id from tenders where state = 'published'");
   const bids = count('select count(*) from bids');
   await page.goto(`/tenders/${tender}`);

@@ -28,7 +28,7 @@ async function scoreBid(page: Page, organization: string, plan: number, team: nu
 }
 
 function ocdsValidator() {
-  const read = (name: string) => JSON.parse(readFileSync(`../shared/ocds-1.1/${name}`, 'utf8'));
+  const read = (name: string) => JSON.parse(readFileSync(`tests/support/ocds-1.1/${name}`, 'utf8'));
   const ajv = new Ajv({ strict: false });
   ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s));
   ajv.addFormat('uri', (s: string) => URL.canParse(s));

@@ -25,6 +25,11 @@ async function as(email: string, baseURL: string) {
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
+/** The lowest id in a table, or 1 when it is empty (the route then answers 404). */
+function first(table: string) {
+  return count(`select coalesce(min(id), 1) as n from ${table}`);
+}
+
 test('no route shows sealed bid content to union staff before the deadline, and the database file does not contain it', async ({
   baseURL,
 }) => {
@@ -106,6 +111,20 @@ test('no route shows sealed bid content to union staff before the deadline, and 
     orgId: legalOrg,
     unionId,
     file: `${tenderId}.json`,
+    applicationId: first('incubation_applications'),
+    commissionId: first('commissions'),
+    evaluationId: first('residency_evaluations'),
+    incubatorId: first('incubators'),
+    meetingId: first('joint_meetings'),
+    milestoneId: first('milestones'),
+    notificationId: first('notifications'),
+    offeringId: first('offerings'),
+    paymentId: first('payments'),
+    photoId: 1,
+    residencyId: first('residencies'),
+    feed: 'union-1-0.ics',
+    table: 'organizations',
+    token: 'none',
   };
   const paths = routePaths(routes).map((pattern) =>
     pattern.replace(/:(\w+)\??/g, (_, name: string) => {
