@@ -68,7 +68,7 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
       <details className="rules">
         <summary>{t('delivery.integrity.rulesTitle')}</summary>
         <ul>
-          <li>{t('delivery.integrity.rule.sharedNetwork', { count: rules.sharedNetworkRatings })}</li>
+          <li>{t('delivery.integrity.rule.sharedNetwork', { ratings: rules.sharedNetworkRatings })}</li>
           <li>{t('delivery.integrity.rule.fastRating', { seconds: rules.fastRatingSeconds })}</li>
           <li>{t('delivery.integrity.rule.duplicateComment', { length: rules.duplicateCommentMinLength })}</li>
           <li>

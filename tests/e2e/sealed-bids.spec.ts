@@ -80,7 +80,7 @@ test('no route shows sealed bid content to union staff before the deadline, and 
   const legal = await as('legal@demo.gonghui.cn', baseURL!);
   const legalOrg = orgId('legal@demo.gonghui.cn');
   const submitted = await legal.post(`/tenders/${tenderId}`, {
-    form: { organizationId: String(legalOrg), price: '48000', plan, team: '律师 3 名', intent: 'submit' },
+    form: { organizationId: String(legalOrg), price: '48173.27', plan, team: '律师 3 名', intent: 'submit' },
     maxRedirects: 0,
   });
   expect(submitted.status()).toBe(302);
@@ -154,7 +154,8 @@ test('no route shows sealed bid content to union staff before the deadline, and 
         expect(response.status(), `${email} ${path}`).toBeLessThan(500);
         expect(body, `${email} ${response.url()}`).not.toContain(plan);
         expect(body, `${email} ${response.url()}`).not.toContain(draftPlan);
-        expect(body).not.toContain('48000');
+        // The price, raw or formatted (¥48,173.27).
+        expect(body, `${email} ${response.url()}`).not.toMatch(/48,?173/);
         checked.push(response.url());
       }
     }
