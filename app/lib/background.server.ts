@@ -1,5 +1,6 @@
 import { closeDueTenders } from '~/procurement/tenders.server';
 import { finalizeDueAwards } from '~/procurement/award.server';
+import { remindUpcomingEvents } from '~/delivery/reminders.server';
 import { recordDuePeriodEvaluations } from '~/evaluation/evaluations.server';
 import { startDeliveryWorker } from '~/notifications/outbox.server';
 
@@ -8,6 +9,7 @@ export function runClock() {
   closeDueTenders();
   finalizeDueAwards();
   recordDuePeriodEvaluations();
+  remindUpcomingEvents();
 }
 
 const state = globalThis as unknown as { __backgroundStarted?: boolean };

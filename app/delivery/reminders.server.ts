@@ -1,0 +1,41 @@
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { events } from '../../db/schema';
+import { now } from '~/lib/clock.server';
+import { db, transaction } from '~/lib/db.server';
+import { notifyOrganization } from '~/notifications/notify.server';
+
+const reminderAheadMs = 24 * 3600_000;
+
+/**
+ * The day before: each scheduled event starting within the next 24 hours reminds the organizing
+ * organization's members once. The notification itself records that the reminder went out.
+ */
+export function remindUpcomingEvents() {
+  const at = now().getTime();
+  const due = db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.state, 'scheduled'),
+        gt(events.startsAt, new Date(at)),
+        lte(events.startsAt, new Date(at + reminderAheadMs)),
+      ),
+    )
+    .all();
+  for (const event of due) {
+    const path = `/events/${event.id}`;
+    transaction((tx) => {
+      const sent = tx.get(
+        sql`select 1 from notifications where template = 'event_reminder' and json_extract(data, '$.path') = ${path} limit 1`,
+      );
+      if (sent) return;
+      notifyOrganization(tx, event.organizationId, 'event_reminder', {
+        title: event.title,
+        startsAt: event.startsAt.toISOString(),
+        address: event.address,
+        path,
+      });
+    });
+  }
+}
