@@ -33,6 +33,8 @@ function first(table: string) {
 test('no route shows sealed bid content to union staff before the deadline, and the database file does not contain it', async ({
   baseURL,
 }) => {
+  // Every route, three ways, as six kinds of staff: a few thousand requests.
+  test.setTimeout(300_000);
   const stamp = Date.now();
   const plan = `密封方案-${stamp}：每周三晚在驿站开展团体辅导`;
   const draftPlan = `草稿方案-${stamp}：尚未提交的内容`;
