@@ -69,6 +69,7 @@ export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
     reason: '档期已满。',
     path: '/commissions',
   },
+  organization_invitation: { organization: '象山县律师协会', inviter: '俞建华', path: '/signup' },
   event_reminder: {
     title: '驿站法律与心理讲座',
     startsAt: '2026-07-15T06:00:00.000Z',

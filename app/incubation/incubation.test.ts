@@ -91,6 +91,16 @@ describe('organization registration', () => {
     const existingEmail = db.select().from(s.users).where(eq(s.users.id, existing)).get()!.email;
     expect(inviteMember(owner, organizationId, existingEmail.toUpperCase())).toBe('joined');
     expect(inviteMember(owner, organizationId, 'Newcomer@Test.example')).toBe('invited');
+    // Both are told by email: the newcomer at the invited address, with a link to sign up.
+    const invitations = db
+      .select()
+      .from(s.notifications)
+      .where(eq(s.notifications.template, 'organization_invitation'))
+      .all();
+    expect(invitations.map((n) => [n.userId, n.toEmail, n.data.path])).toEqual([
+      [existing, existingEmail, `/orgs/${organizationId}`],
+      [null, 'newcomer@test.example', '/signup'],
+    ]);
     const user = await signUp({
       email: 'newcomer@test.example',
       name: '新成员',

@@ -38,6 +38,7 @@ export default {
         commission_requested: '收到直接委托',
         commission_decided: '直接委托答复',
         event_reminder: '活动前一天提醒',
+        organization_invitation: '加入社会组织的邀请',
         report_accepted: '完成报告验收通过',
         report_returned: '完成报告被退回',
         evaluation_published: '绩效评估结果发布',
@@ -187,6 +188,11 @@ export default {
           body: '{{organization}}对“{{title}}”的直接委托答复：{{decision}}。{{reason}}',
           action: '查看委托',
         },
+        organization_invitation: {
+          subject: '邀请您加入{{organization}}',
+          body: '{{inviter}}邀请您以成员身份加入“{{organization}}”。用收到本邮件的邮箱注册或登录后，即自动成为成员。',
+          action: '注册并加入',
+        },
         event_reminder: {
           subject: '明天的活动：{{title}}',
           body: '提醒您：活动“{{title}}”明天举行。',
@@ -282,6 +288,7 @@ export default {
         commission_requested: '收到直接委託',
         commission_decided: '直接委託答覆',
         event_reminder: '活動前一天提醒',
+        organization_invitation: '加入社會組織的邀請',
         report_accepted: '成果報告驗收通過',
         report_returned: '成果報告被退回',
         evaluation_published: '績效評估結果公布',
@@ -431,6 +438,11 @@ export default {
           body: '{{organization}}對「{{title}}」的直接委託答覆：{{decision}}。{{reason}}',
           action: '查看委託',
         },
+        organization_invitation: {
+          subject: '邀請您加入{{organization}}',
+          body: '{{inviter}}邀請您以成員身分加入「{{organization}}」。用收到本郵件的信箱註冊或登入後，即自動成為成員。',
+          action: '註冊並加入',
+        },
         event_reminder: {
           subject: '明天的活動：{{title}}',
           body: '提醒您：活動「{{title}}」將於明天舉行。',
@@ -527,6 +539,7 @@ export default {
         commission_requested: 'Direct commission received',
         commission_decided: 'Direct commission answered',
         event_reminder: 'Event reminder the day before',
+        organization_invitation: 'Invitations to join an organization',
         report_accepted: 'Completion report accepted',
         report_returned: 'Completion report returned',
         evaluation_published: 'Evaluation published',
@@ -675,6 +688,11 @@ export default {
           subject: 'Direct commission {{decision}}: {{title}}',
           body: '{{organization}} answered the direct commission for "{{title}}": {{decision}}. {{reason}}',
           action: 'View the commission',
+        },
+        organization_invitation: {
+          subject: 'You are invited to join {{organization}}',
+          body: '{{inviter}} invites you to join "{{organization}}" as a member. Sign up or log in with this email address and you will be a member at once.',
+          action: 'Sign up and join',
         },
         event_reminder: {
           subject: 'Tomorrow: {{title}}',

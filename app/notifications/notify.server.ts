@@ -38,6 +38,7 @@ export type NotificationData = {
     path: string;
   };
   event_reminder: { title: string; startsAt: string; address: string; path: string };
+  organization_invitation: { organization: string; inviter: string; path: string };
   report_accepted: { title: string; path: string };
   report_returned: { title: string; reason: string; path: string };
   evaluation_published: { organization: string; score: number; grade: string; path: string };
@@ -67,6 +68,7 @@ const everyTemplate: Record<NotificationTemplate, true> = {
   commission_requested: true,
   commission_decided: true,
   event_reminder: true,
+  organization_invitation: true,
   report_accepted: true,
   report_returned: true,
   evaluation_published: true,
@@ -105,6 +107,17 @@ export function notify<T extends NotificationTemplate>(tx: DB, userId: number, t
   tx.insert(notifications)
     .values({ userId, toEmail: user.email, locale: user.locale, template, data, emailState })
     .run();
+}
+
+/** Mail to an address with no account yet (an invitation), in the sender's language; no in-app notice. */
+export function notifyAddress<T extends NotificationTemplate>(
+  tx: DB,
+  toEmail: string,
+  locale: string,
+  template: T,
+  data: NotificationData[T],
+) {
+  tx.insert(notifications).values({ userId: null, toEmail, locale, template, data }).run();
 }
 
 /**

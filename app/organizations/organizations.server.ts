@@ -5,6 +5,7 @@ import { findUserByEmail, normalizeEmail, notFound, requireOrgMember, type Viewe
 import { audit } from '~/lib/audit.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { notify, notifyAddress } from '~/notifications/notify.server';
 
 export function getOrganization(organizationId: number) {
   const organization = db.select().from(organizations).where(eq(organizations.id, organizationId)).get();
@@ -110,17 +111,21 @@ export function inviteMember(viewer: Viewer, organizationId: number, email: stri
   requireOrgMember(viewer, organizationId, ['owner']);
   const normalized = normalizeEmail(email);
   const user = findUserByEmail(normalized);
+  const organization = getOrganization(organizationId);
+  const invitation = { organization: organization.name, inviter: viewer.name };
   transaction((tx) => {
     if (user) {
       tx.insert(organizationMembers)
         .values({ organizationId, userId: user.id, role: 'member' })
         .onConflictDoNothing()
         .run();
+      notify(tx, user.id, 'organization_invitation', { ...invitation, path: `/orgs/${organizationId}` });
     } else {
       tx.insert(organizationInvitations)
         .values({ organizationId, email: normalized, invitedBy: viewer.id })
         .onConflictDoNothing()
         .run();
+      notifyAddress(tx, normalized, viewer.locale, 'organization_invitation', { ...invitation, path: '/signup' });
     }
     audit(tx, {
       actorId: viewer.id,
