@@ -1,22 +1,7 @@
 // Demo county modelled on the seed reports (mainly 象山县, seeds/001). Money is in fen.
 // Credit codes are invented but pass the GB 32100 check; phone numbers are placeholders.
 
-export const CATEGORY_KEYS = [
-  'counselling',
-  'rescue_training',
-  'performance',
-  'legal_aid',
-  'mediation',
-  'matchmaking',
-  'skills_training',
-  'childcare',
-  'career_planning',
-  'health_care',
-  'sports_culture',
-  'hardship_followup',
-  'volunteer_service',
-] as const;
-export type CategoryKey = (typeof CATEGORY_KEYS)[number];
+import type { Category } from '../app/catalog/taxonomy';
 
 /**
  * Days relative to the day the seed runs (negative = past), so that published tenders are still
@@ -207,7 +192,7 @@ export interface DemoOrganization {
   type: OrgType;
   /** 18-character 统一社会信用代码; null exactly when type is 'grassroots'. */
   creditCode: string | null;
-  fields: CategoryKey[];
+  fields: Category[];
   description: string;
   contactName: string;
   contactPhone: string;
@@ -442,7 +427,7 @@ export interface DemoOffering {
   key: string;
   orgKey: string;
   title: string;
-  category: CategoryKey;
+  category: Category;
   description: string;
   format: OfferingFormat;
   durationMinutes: number;
@@ -715,7 +700,7 @@ export interface DemoTender {
   key: string;
   title: string;
   scope: string;
-  category: CategoryKey;
+  category: Category;
   departmentKey: string;
   /** Budget ceiling for the whole tender. */
   budgetFen: number;

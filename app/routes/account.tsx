@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/account';
+import { NewPasswordFields } from '~/accounts/components/new-password-fields';
 import { changePassword, findUserByEmail, requireViewer } from '~/accounts/auth.server';
 import { verifyPassword } from '~/accounts/password.server';
 import { isEmailVerified } from '~/accounts/recovery.server';
@@ -72,19 +73,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           type="password"
           autoComplete="current-password"
         />
-        <Field
-          meta={fields.newPassword}
-          label={t('accounts.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('accounts.passwordHint')}
-        />
-        <Field
-          meta={fields.confirmPassword}
-          label={t('accounts.confirmPassword')}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
         <SubmitButton>{t('accounts.changePassword')}</SubmitButton>
       </Form>
     </div>

@@ -16,6 +16,7 @@ import {
 } from '~/incubation/applications.server';
 import { addAttachment, attachmentLimits, removeAttachment } from '~/incubation/attachments.server';
 import { canTransition } from '~/lib/machine';
+import { ScoreForm } from '~/incubation/components/score-form';
 import { applicationMachine, type ApplicationState } from '~/incubation/machine';
 import { decisionSchema, entryScoreSchema, planSchema } from '~/incubation/schemas';
 import { entryCriteria } from '~/incubation/settings';
@@ -23,7 +24,7 @@ import { attempt } from '~/lib/actions.server';
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { ActionMessage, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ActionMessage, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -182,39 +183,27 @@ function PlanForm({ loaderData, actionData }: Pick<Route.ComponentProps, 'loader
   );
 }
 
-function ScoreForm({ loaderData, actionData }: Pick<Route.ComponentProps, 'loaderData' | 'actionData'>) {
+function EntryScoreForm({ loaderData, actionData }: Pick<Route.ComponentProps, 'loaderData' | 'actionData'>) {
   const { t } = useTranslation();
   const mine = loaderData.myScores;
-  const [form, fields] = useForm({
-    id: 'score',
-    lastResult: actionData && 'score' in actionData ? actionData.score : undefined,
-    defaultValue: mine
-      ? { ...Object.fromEntries(Object.entries(mine.scores).map(([k, v]) => [k, String(v)])), comment: mine.comment }
-      : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: entryScoreSchema }),
-    shouldValidate: 'onBlur',
-  });
   return (
-    <Form method="post" {...getFormProps(form)} aria-label={t('incubation.scoreForm')}>
-      <FormErrors errors={form.errors} />
-      {entryCriteria.map((criterion) => (
-        <Field
-          key={criterion}
-          meta={fields[criterion]}
-          label={t('incubation.scoreLabel', {
-            criterion: t(`incubation.entryCriteria.${criterion}`),
-            weight: loaderData.weights[criterion],
-          })}
-          type="number"
-          min={0}
-          max={100}
-        />
-      ))}
-      <TextareaField meta={fields.comment} label={t('incubation.reviewComment')} rows={3} />
-      <SubmitButton name="intent" value="score">
-        {t('incubation.saveScore')}
-      </SubmitButton>
-    </Form>
+    <ScoreForm
+      id="score"
+      schema={entryScoreSchema}
+      criteria={entryCriteria}
+      criterionLabel={(criterion) => t(`incubation.entryCriteria.${criterion}`)}
+      weights={loaderData.weights}
+      lastResult={actionData && 'score' in actionData ? actionData.score : undefined}
+      defaultValue={
+        mine
+          ? {
+              ...Object.fromEntries(Object.entries(mine.scores).map(([k, v]) => [k, String(v)])),
+              comment: mine.comment,
+            }
+          : undefined
+      }
+      ariaLabel={t('incubation.scoreForm')}
+    />
   );
 }
 
@@ -394,7 +383,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           <p data-testid="entry-average">
             {t('incubation.averageLine', { average: scores.average?.toFixed(1) ?? '—', pass: loaderData.passScore })}
           </p>
-          {can.score ? <ScoreForm loaderData={loaderData} actionData={actionData} /> : null}
+          {can.score ? <EntryScoreForm loaderData={loaderData} actionData={actionData} /> : null}
           {can.decide ? (
             <DecisionForm actionData={actionData} passScore={loaderData.passScore} average={scores.average} />
           ) : null}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId.manage';
 import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
+import { BookingsTable } from '~/incubation/components/bookings-table';
 import { incubatorDashboard } from '~/incubation/dashboard.server';
 import { getIncubator, requireIncubatorStaff } from '~/incubation/incubators.server';
 import { formatDateTime } from '~/lib/format';
@@ -121,32 +122,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </Section>
 
       <Section title={t('incubation.upcomingBookings')}>
-        {loaderData.upcomingBookings.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('incubation.room')}</th>
-                <th scope="col">{t('incubation.time')}</th>
-                <th scope="col">{t('incubation.organization')}</th>
-                <th scope="col">{t('incubation.bookingPurpose')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.upcomingBookings.map((b) => (
-                <tr key={b.id}>
-                  <td>{b.roomName}</td>
-                  <td>
-                    {formatDateTime(b.startsAt, locale)} – {formatDateTime(b.endsAt, locale)}
-                  </td>
-                  <td>{b.organizationName}</td>
-                  <td>{b.purpose}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>{t('incubation.noBookings')}</Empty>
-        )}
+        <BookingsTable bookings={loaderData.upcomingBookings} locale={locale} />
       </Section>
 
       <Section title={t('incubation.graduationsAndExits')}>

@@ -5,6 +5,7 @@ import { requireViewer } from '~/accounts/auth.server';
 import { formatMoney } from '~/lib/format';
 import { getLocale } from '~/lib/i18n.server';
 import { viewerOrganizations } from '~/organizations/organizations.server';
+import { TenderTable } from '~/procurement/components/tender-table';
 import { listContracts } from '~/procurement/contracts.server';
 import { listTenders } from '~/procurement/tenders.server';
 import { listUnions } from '~/unions/unions.server';
@@ -94,32 +95,7 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             ))}
           </ul>
           <h3>{t('workspace.unionTenders')}</h3>
-          {loaderData.unionTenders.length ? (
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('tenders.title')}</th>
-                  <th>{t('tenders.budget')}</th>
-                  <th>{t('common.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaderData.unionTenders.map((tender) => (
-                  <tr key={tender.id}>
-                    <td>
-                      <Link to={`/tenders/${tender.id}`}>{tender.title}</Link>
-                    </td>
-                    <td>{formatMoney(tender.budgetFen, locale)}</td>
-                    <td>
-                      <StateBadge machine="tender" state={tender.state} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <Empty>{t('tenders.none')}</Empty>
-          )}
+          <TenderTable tenders={loaderData.unionTenders} locale={locale} brief />
         </Section>
       ) : null}
 

@@ -3,7 +3,7 @@ import { Form, Link } from 'react-router';
 import type { Route } from './+types/reports._index';
 import { categories } from '~/catalog/taxonomy';
 import { formatMoney, formatPercent } from '~/lib/format';
-import { ReportTable, formatCell } from '~/reports/components/report-table';
+import { ReportTables, countData, formatCell } from '~/reports/components/report-table';
 import { filterSearch, granularities } from '~/reports/filters';
 import { loadReport } from '~/reports/report.server';
 import { BarChart, ColumnChart } from '~/ui/charts';
@@ -128,20 +128,12 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <ColumnChart
             title={t('reports.charts.sessionsTrend')}
             testId="chart-sessions"
-            data={report.trend.map((row) => ({
-              label: row.short,
-              value: row.sessionsDelivered,
-              display: count(row.sessionsDelivered),
-            }))}
+            data={countData(report.trend, 'short', 'sessionsDelivered', locale)}
           />
           <ColumnChart
             title={t('reports.charts.visitsTrend')}
             testId="chart-visits"
-            data={report.trend.map((row) => ({
-              label: row.short,
-              value: row.workerVisits,
-              display: count(row.workerVisits),
-            }))}
+            data={countData(report.trend, 'short', 'workerVisits', locale)}
           />
         </div>
       </Section>
@@ -151,72 +143,29 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <BarChart
             title={t('reports.charts.visitsByCategory')}
             testId="chart-categories"
-            data={report.byCategory.map((row) => ({
-              label: row.label,
-              value: row.workerVisits,
-              display: count(row.workerVisits),
-            }))}
+            data={countData(report.byCategory, 'label', 'workerVisits', locale)}
           />
           {report.byUnion.length > 1 ? (
             <BarChart
               title={t('reports.charts.visitsByUnion')}
               testId="chart-unions"
-              data={report.byUnion.map((row) => ({
-                label: row.label,
-                value: row.workerVisits,
-                display: count(row.workerVisits),
-              }))}
+              data={countData(report.byUnion, 'label', 'workerVisits', locale)}
             />
           ) : null}
         </div>
       </Section>
 
-      <ReportTable
-        table="trend"
-        title={t('reports.sections.trend')}
-        rows={report.tables.trend}
+      <ReportTables
+        tables={report.tables}
+        show={['trend', 'unions', 'categories', 'organizations', 'contracts', 'summary']}
         locale={locale}
         search={search}
-      />
-      <ReportTable
-        table="unions"
-        title={t('reports.sections.byUnion')}
-        rows={report.tables.unions}
-        locale={locale}
-        search={search}
-        linkFor={(row) =>
-          row.unionId
-            ? `/reports${filterSearch({ ...filters, childId: undefined, organizationId: undefined }, Number(row.unionId))}`
-            : null
-        }
-      />
-      <ReportTable
-        table="categories"
-        title={t('reports.sections.byCategory')}
-        rows={report.tables.categories}
-        locale={locale}
-        search={search}
-      />
-      <ReportTable
-        table="organizations"
-        title={t('reports.sections.byOrganization')}
-        rows={report.tables.organizations}
-        locale={locale}
-        search={search}
-      />
-      <ReportTable
-        table="contracts"
-        title={t('reports.sections.contracts')}
-        rows={report.tables.contracts}
-        locale={locale}
-        search={search}
-      />
-      <ReportTable
-        table="summary"
-        title={t('reports.sections.summary')}
-        rows={report.tables.summary}
-        locale={locale}
-        search={search}
+        linkFor={{
+          unions: (row) =>
+            row.unionId
+              ? `/reports${filterSearch({ ...filters, childId: undefined, organizationId: undefined }, Number(row.unionId))}`
+              : null,
+        }}
       />
     </>
   );

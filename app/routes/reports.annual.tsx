@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Route } from './+types/reports.annual';
 import { now } from '~/lib/clock.server';
 import { formatDate, formatMoney, formatPercent } from '~/lib/format';
-import { ReportTable, formatCell } from '~/reports/components/report-table';
+import { ReportTables, countData, formatCell } from '~/reports/components/report-table';
 import { loadReport } from '~/reports/report.server';
 import { BarChart, ColumnChart } from '~/ui/charts';
 
@@ -49,7 +49,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function AnnualReport({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { report, locale, search } = loaderData;
-  const count = (n: number) => formatCell(n, 'count', locale);
   return (
     <article className="annual-report">
       <p className="no-print">
@@ -65,62 +64,21 @@ export default function AnnualReport({ loaderData }: Route.ComponentProps) {
       <div className="charts">
         <ColumnChart
           title={t('reports.charts.sessionsTrend')}
-          data={report.trend.map((row) => ({
-            label: row.short,
-            value: row.sessionsDelivered,
-            display: count(row.sessionsDelivered),
-          }))}
+          data={countData(report.trend, 'short', 'sessionsDelivered', locale)}
         />
         <ColumnChart
           title={t('reports.charts.visitsTrend')}
-          data={report.trend.map((row) => ({
-            label: row.short,
-            value: row.workerVisits,
-            display: count(row.workerVisits),
-          }))}
+          data={countData(report.trend, 'short', 'workerVisits', locale)}
         />
         <BarChart
           title={t('reports.charts.visitsByCategory')}
-          data={report.byCategory.map((row) => ({
-            label: row.label,
-            value: row.workerVisits,
-            display: count(row.workerVisits),
-          }))}
+          data={countData(report.byCategory, 'label', 'workerVisits', locale)}
         />
       </div>
 
-      <ReportTable
-        table="trend"
-        title={t('reports.sections.trend')}
-        rows={report.tables.trend}
-        locale={locale}
-        search={search}
-      />
-      <ReportTable
-        table="unions"
-        title={t('reports.sections.byUnion')}
-        rows={report.tables.unions}
-        locale={locale}
-        search={search}
-      />
-      <ReportTable
-        table="categories"
-        title={t('reports.sections.byCategory')}
-        rows={report.tables.categories}
-        locale={locale}
-        search={search}
-      />
-      <ReportTable
-        table="organizations"
-        title={t('reports.sections.byOrganization')}
-        rows={report.tables.organizations}
-        locale={locale}
-        search={search}
-      />
-      <ReportTable
-        table="contracts"
-        title={t('reports.sections.contracts')}
-        rows={report.tables.contracts}
+      <ReportTables
+        tables={report.tables}
+        show={['trend', 'unions', 'categories', 'organizations', 'contracts']}
         locale={locale}
         search={search}
       />

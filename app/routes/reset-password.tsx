@@ -3,11 +3,12 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/reset-password';
+import { NewPasswordFields } from '~/accounts/components/new-password-fields';
 import { isResetTokenUsable, resetPassword } from '~/accounts/recovery.server';
 import { resetPasswordSchema } from '~/accounts/schemas';
 import { createSession, sessionCookie } from '~/accounts/session.server';
 import { getT } from '~/lib/i18n.server';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -55,19 +56,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <input type="hidden" name="token" value={loaderData.token} />
-        <Field
-          meta={fields.newPassword}
-          label={t('accounts.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('accounts.passwordHint')}
-        />
-        <Field
-          meta={fields.confirmPassword}
-          label={t('accounts.confirmPassword')}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
         <SubmitButton>{t('recovery.reset')}</SubmitButton>
       </Form>
     </div>

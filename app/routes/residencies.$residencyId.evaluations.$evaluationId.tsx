@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/residencies.$residencyId.evaluations.$evaluationId';
 import { hasUnionRole, isOrgMember, requireViewer } from '~/accounts/auth.server';
+import { ScoreForm } from '~/incubation/components/score-form';
 import { cancelEvaluation, evaluationView, publishEvaluation, scoreEvaluation } from '~/incubation/evaluations.server';
 import { judgedScoreSchema } from '~/incubation/schemas';
 import { indicators, judgedIndicators, measuredIndicators } from '~/incubation/settings';
@@ -11,7 +11,7 @@ import { attempt } from '~/lib/actions.server';
 import { formatPercent } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { ActionMessage, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ActionMessage, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -85,36 +85,20 @@ export async function action({ request, params }: Route.ActionArgs) {
   return back;
 }
 
-function ScoreForm({ loaderData, actionData }: Pick<Route.ComponentProps, 'loaderData' | 'actionData'>) {
+function JudgedScoreForm({ loaderData, actionData }: Pick<Route.ComponentProps, 'loaderData' | 'actionData'>) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: 'judged',
-    lastResult: actionData && 'score' in actionData ? actionData.score : undefined,
-    defaultValue: { ...loaderData.myScores, comment: loaderData.myComment },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: judgedScoreSchema }),
-    shouldValidate: 'onBlur',
-  });
   return (
-    <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.judgedForm')}>
-      <FormErrors errors={form.errors} />
-      {judgedIndicators.map((indicator) => (
-        <Field
-          key={indicator}
-          meta={fields[indicator]}
-          label={t('incubation.scoreLabel', {
-            criterion: t(`incubation.indicators.${indicator}`),
-            weight: loaderData.weights[indicator],
-          })}
-          type="number"
-          min={0}
-          max={100}
-        />
-      ))}
-      <TextareaField meta={fields.comment} label={t('incubation.reviewComment')} rows={3} />
-      <SubmitButton name="intent" value="score">
-        {t('incubation.saveScore')}
-      </SubmitButton>
-    </Form>
+    <ScoreForm
+      id="judged"
+      schema={judgedScoreSchema}
+      criteria={judgedIndicators}
+      criterionLabel={(indicator) => t(`incubation.indicators.${indicator}`)}
+      weights={loaderData.weights}
+      lastResult={actionData && 'score' in actionData ? actionData.score : undefined}
+      defaultValue={{ ...loaderData.myScores, comment: loaderData.myComment }}
+      ariaLabel={t('incubation.judgedForm')}
+      className="narrow"
+    />
   );
 }
 
@@ -217,7 +201,7 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
           </table>
         </Section>
       ) : null}
-      {loaderData.can.score ? <ScoreForm loaderData={loaderData} actionData={actionData} /> : null}
+      {loaderData.can.score ? <JudgedScoreForm loaderData={loaderData} actionData={actionData} /> : null}
       {loaderData.can.manage ? (
         <Form method="post" className="actions">
           <SubmitButton name="intent" value="publish">

@@ -5,6 +5,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/residencies.$residencyId';
 import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
 import { bookRoom, cancelBooking, roomSchedule } from '~/incubation/bookings.server';
+import { BookingsTable } from '~/incubation/components/bookings-table';
 import { addDays, shanghaiDate } from '~/incubation/dates';
 import { openEvaluation, residencyEvaluationList } from '~/incubation/evaluations.server';
 import { listRooms } from '~/incubation/incubators.server';
@@ -276,45 +277,21 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
       <Section title={t('incubation.bookings')}>
         {can.book ? <BookingForm loaderData={loaderData} actionData={actionData} /> : null}
         <h3>{t('incubation.schedule')}</h3>
-        {loaderData.schedule.length ? (
-          <table data-testid="room-schedule">
-            <thead>
-              <tr>
-                <th scope="col">{t('incubation.room')}</th>
-                <th scope="col">{t('incubation.time')}</th>
-                <th scope="col">{t('incubation.organization')}</th>
-                <th scope="col">{t('incubation.bookingPurpose')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('incubation.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.schedule.map((b) => (
-                <tr key={b.id}>
-                  <td>{b.roomName}</td>
-                  <td>
-                    {formatDateTime(b.startsAt, locale)} – {formatDateTime(b.endsAt, locale)}
-                  </td>
-                  <td>{b.organizationName}</td>
-                  <td>{b.purpose}</td>
-                  <td>
-                    {b.mine && can.cancel ? (
-                      <Form method="post">
-                        <input type="hidden" name="bookingId" value={b.id} />
-                        <SubmitButton name="intent" value="cancelBooking" className="link-button">
-                          {t('incubation.cancelBooking')}
-                        </SubmitButton>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>{t('incubation.noBookings')}</Empty>
-        )}
+        <BookingsTable
+          bookings={loaderData.schedule}
+          locale={locale}
+          testId="room-schedule"
+          action={(b) =>
+            b.mine && can.cancel ? (
+              <Form method="post">
+                <input type="hidden" name="bookingId" value={b.id} />
+                <SubmitButton name="intent" value="cancelBooking" className="link-button">
+                  {t('incubation.cancelBooking')}
+                </SubmitButton>
+              </Form>
+            ) : null
+          }
+        />
       </Section>
 
       <Section title={t('incubation.mentoring')}>

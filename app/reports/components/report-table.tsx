@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { reportTables, type Kind, type Row, type TableKey } from '../tables';
 import { formatMoney, formatPercent } from '~/lib/format';
+import type { Datum } from '~/ui/charts';
 import { Empty } from '~/ui/page';
 
 export function formatCell(value: Row[string] | undefined, kind: Kind, locale: string) {
@@ -10,6 +11,20 @@ export function formatCell(value: Row[string] | undefined, kind: Kind, locale: s
   if (kind === 'percent') return formatPercent(Number(value), locale);
   if (kind === 'money') return formatMoney(Number(value), locale);
   return new Intl.NumberFormat(locale).format(Number(value));
+}
+
+/** A chart's bars: one per row, its count shown as the bar's value. */
+export function countData<R extends Row>(
+  rows: R[],
+  label: keyof R & string,
+  value: keyof R & string,
+  locale: string,
+): Datum[] {
+  return rows.map((row) => ({
+    label: String(row[label]),
+    value: Number(row[value]),
+    display: formatCell(row[value], 'count', locale),
+  }));
 }
 
 /** One of the dashboard's tables, with the link that downloads it as CSV. */
@@ -84,4 +99,41 @@ export function ReportTable({
       )}
     </section>
   );
+}
+
+const tableTitles: Record<TableKey, string> = {
+  trend: 'reports.sections.trend',
+  unions: 'reports.sections.byUnion',
+  categories: 'reports.sections.byCategory',
+  organizations: 'reports.sections.byOrganization',
+  contracts: 'reports.sections.contracts',
+  summary: 'reports.sections.summary',
+};
+
+/** The report's tables in the order given, each under its section title. */
+export function ReportTables({
+  tables,
+  show,
+  locale,
+  search,
+  linkFor,
+}: {
+  tables: Record<TableKey, Row[]>;
+  show: TableKey[];
+  locale: string;
+  search: string;
+  linkFor?: Partial<Record<TableKey, (row: Row) => string | null>>;
+}) {
+  const { t } = useTranslation();
+  return show.map((table) => (
+    <ReportTable
+      key={table}
+      table={table}
+      title={t(tableTitles[table])}
+      rows={tables[table]}
+      locale={locale}
+      search={search}
+      linkFor={linkFor?.[table]}
+    />
+  ));
 }

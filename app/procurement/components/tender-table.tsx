@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime, formatMoney } from '~/lib/format';
+import { Empty, StateBadge } from '~/ui/page';
+
+type TenderRow = {
+  id: number;
+  title: string;
+  unionName: string;
+  category: string;
+  budgetFen: number;
+  deadlineAt: Date | string;
+  state: string;
+};
+
+/** Tenders with their links; `brief` leaves out the union, category and deadline columns. */
+export function TenderTable({
+  tenders,
+  locale,
+  brief = false,
+}: {
+  tenders: TenderRow[];
+  locale: string;
+  brief?: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!tenders.length) return <Empty>{t('tenders.none')}</Empty>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{t('tenders.title')}</th>
+          {brief ? null : <th>{t('tenders.union')}</th>}
+          {brief ? null : <th>{t('tenders.category')}</th>}
+          <th>{t('tenders.budget')}</th>
+          {brief ? null : <th>{t('tenders.deadline')}</th>}
+          <th>{t('common.state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tenders.map((tender) => (
+          <tr key={tender.id}>
+            <td>
+              <Link to={`/tenders/${tender.id}`}>{tender.title}</Link>
+            </td>
+            {brief ? null : <td>{tender.unionName}</td>}
+            {brief ? null : <td>{t(`categories.${tender.category}`)}</td>}
+            <td>{formatMoney(tender.budgetFen, locale)}</td>
+            {brief ? null : <td>{formatDateTime(tender.deadlineAt, locale)}</td>}
+            <td>
+              <StateBadge machine="tender" state={tender.state} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
