@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { complaints, contracts, evaluations } from '../../db/schema';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { complaints, contracts, evaluations, incubators, residencies } from '../../db/schema';
 import type { EvaluationBasis } from './machine';
 import {
   addFacts,
@@ -12,6 +12,7 @@ import {
   type Model,
 } from './model';
 import { contractFigures } from '~/delivery/figures.server';
+import { effectiveSettings, performanceModel } from '~/incubation/settings';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { toShanghaiInput } from '~/lib/time';
@@ -144,21 +145,39 @@ function contractPeriod(contract: Contract): Period {
 }
 
 /**
- * Appends the contract's evaluation as of now. Without a review, the latest reviewer's judgement
- * and adjustment carry over, so the newest row is always the contract's current evaluation.
+ * The model an organization is evaluated with: while it is an active resident, its incubator's
+ * (the earliest residency's, should it be resident in two); otherwise the default.
+ */
+export function organizationModel(tx: DB, organizationId: number): { incubatorId?: number; model: Model } {
+  const resident = tx
+    .select({ incubatorId: incubators.id, settings: incubators.settings })
+    .from(residencies)
+    .innerJoin(incubators, eq(incubators.id, residencies.incubatorId))
+    .where(and(eq(residencies.organizationId, organizationId), eq(residencies.state, 'active')))
+    .orderBy(asc(residencies.startsOn), asc(residencies.id))
+    .get();
+  if (!resident) return { model: defaultModel };
+  return { incubatorId: resident.incubatorId, model: performanceModel(effectiveSettings(resident.settings)) };
+}
+
+/**
+ * Appends the contract's evaluation as of now, with the organization's model. Without a review,
+ * the latest reviewer's judgement and adjustment carry over, so the newest row is always the
+ * contract's current evaluation.
  */
 export function recordContractEvaluation(
   tx: DB,
   contractId: number,
   basis: EvaluationBasis,
   review?: Review & { by: number },
-  model: Model = defaultModel,
 ) {
   const contract = tx.select().from(contracts).where(eq(contracts.id, contractId)).get()!;
   const latest = latestContractEvaluation(contractId);
+  const { incubatorId, model } = organizationModel(tx, contract.organizationId);
   return insertEvaluation(tx, {
     organizationId: contract.organizationId,
     contractId,
+    incubatorId,
     period: contractPeriod(contract),
     basis,
     facts: contractFacts(contract),
@@ -173,8 +192,8 @@ export function recordContractEvaluation(
 }
 
 /**
- * Appends an organization's evaluation for a period, over the contracts running in it. The
- * incubator passes its own model and id for exit reviews; the clock records each quarter's.
+ * Appends an organization's evaluation for a period, over the contracts running in it, with the
+ * model passed (the clock passes `organizationModel`'s for each quarter).
  */
 export function recordOrganizationEvaluation(
   tx: DB,
@@ -207,7 +226,10 @@ export function lastEndedQuarter(at: Date): Period {
   return { start: `${y}-${mm(startMonth)}-01`, end: `${y}-${mm(startMonth + 2)}-${lastDay}` };
 }
 
-/** The clock's part: each organization with contracts in the quarter just ended gets its evaluation. */
+/**
+ * The clock's part: each organization with contracts in the quarter just ended gets its evaluation,
+ * with its incubator's model while it is a resident. The clock's rows are those nobody created.
+ */
 export function recordDuePeriodEvaluations() {
   const period = lastEndedQuarter(now());
   const due = db.all<{ organizationId: number }>(sql`
@@ -215,9 +237,12 @@ export function recordDuePeriodEvaluations() {
     where contracts.state in ('active', 'completed', 'terminated') and ${contractOverlaps(period)}
       and not exists (
         select 1 from evaluations v where v.organization_id = contracts.organization_id and v.contract_id is null
-          and v.incubator_id is null and v.period_start = ${period.start} and v.period_end = ${period.end})
+          and v.created_by is null and v.period_start = ${period.start} and v.period_end = ${period.end})
   `);
-  for (const { organizationId } of due) transaction((tx) => recordOrganizationEvaluation(tx, organizationId, period));
+  for (const { organizationId } of due)
+    transaction((tx) =>
+      recordOrganizationEvaluation(tx, organizationId, period, organizationModel(tx, organizationId)),
+    );
   return due.length;
 }
 

@@ -1,6 +1,7 @@
 import { attachmentLimits } from './attachments.server';
 import { parseMarkdown, type Block } from './markdown';
 import { flattenSettings, type IncubatorSettings } from './settings';
+import { reportDeadlineDays } from '~/evaluation/model';
 import zhCN from '~/locales/zh-CN';
 
 /** The handbook's chapters (incubator-docs/NN-*.md), bundled into the build. */
@@ -27,6 +28,7 @@ export function handbookValues(
     'incubator.host': incubator.host,
     'attachments.maxMegabytes': attachmentLimits.maxBytes / (1024 * 1024),
     'attachments.maxFiles': attachmentLimits.maxFiles,
+    'performance.reportDeadlineDays': reportDeadlineDays,
   };
 }
 

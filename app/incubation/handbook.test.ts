@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { HandbookBlocks } from './components/handbook';
 import { fillPlaceholders, handbookSources, handbookValues, renderHandbook } from './handbook.server';
 import { parseMarkdown, type Inline } from './markdown';
-import { defaultSettings, effectiveSettings, flattenSettings, type IncubatorSettings } from './settings';
+import {
+  defaultSettings,
+  effectiveSettings,
+  flattenSettings,
+  performanceModel,
+  type IncubatorSettings,
+} from './settings';
+import { defaultModel } from '~/evaluation/model';
 
 const incubator = { name: '象山县总工会社会组织孵化基地', host: '象山县职工服务中心' };
 /** The handbook as the reader sees it: all its text, chapter by chapter. */
@@ -53,6 +60,19 @@ describe('the handbook and the settings', () => {
     expect(after).toContain('优秀 | 92 分及以上');
   });
 
+  it('shows the performance model’s weights and thresholds, as the incubator sets them', () => {
+    const before = plain(defaultSettings, '03-evaluation');
+    expect(before).toMatch(/\n完成率 \|[^\n]* \| 25\n/);
+    expect(before).toContain('综合得分 90 分及以上为优秀');
+    const changed = effectiveSettings({
+      performance: { weights: { completion: 45, satisfaction: 5 }, thresholds: { excellent: 85 } },
+    });
+    const after = plain(changed, '03-evaluation');
+    expect(after).toMatch(/\n完成率 \|[^\n]* \| 45\n/);
+    expect(after).toMatch(/\n满意率 \|[^\n]* \| 5\n/);
+    expect(after).toContain('综合得分 85 分及以上为优秀');
+  });
+
   it('changes wherever a setting changes', () => {
     expect(plain(defaultSettings)).toContain('孵化期为 24 个月');
     expect(plain(effectiveSettings({ term: { months: 18 } }))).toContain('孵化期为 18 个月');
@@ -73,6 +93,7 @@ describe('effectiveSettings', () => {
 
   it('takes its grade thresholds from the evaluation model', () => {
     expect(defaultSettings.evaluation.thresholds).toEqual({ excellent: 90, good: 75, pass: 60 });
+    expect(performanceModel(defaultSettings)).toEqual(defaultModel);
   });
 });
 

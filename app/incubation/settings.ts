@@ -1,4 +1,12 @@
-import { gradeThresholds, type Grade, type Thresholds } from '../evaluation/model';
+import {
+  baseWeights,
+  gradeThresholds,
+  indicators as modelIndicators,
+  type Grade,
+  type Indicator as PerformanceIndicator,
+  type Model,
+  type Thresholds,
+} from '../evaluation/model';
 
 /**
  * Every number the incubator's rules use — term lengths, entry rubric, evaluation weights and
@@ -19,8 +27,14 @@ export const indicators = [...measuredIndicators, ...judgedIndicators] as const;
 export type Indicator = (typeof indicators)[number];
 export type JudgedIndicator = (typeof judgedIndicators)[number];
 
+/** The performance model's indicators (issue 7), applied to the contracts of the incubator's residents. */
+export const performanceIndicators = modelIndicators;
+
 export type PassingGrade = Exclude<Grade, 'fail'>;
 export const passingGrades: readonly PassingGrade[] = ['excellent', 'good', 'pass'];
+
+type GradeMinimums = Record<PassingGrade, number>;
+const defaultMinimums = Object.fromEntries(gradeThresholds.map((t) => [t.grade, t.min])) as GradeMinimums;
 
 export type IncubatorSettings = {
   term: { months: number; extensionMonths: number; maxExtensions: number };
@@ -28,8 +42,10 @@ export type IncubatorSettings = {
   evaluation: {
     intervalMonths: number;
     weights: Record<Indicator, number>;
-    thresholds: Record<PassingGrade, number>;
+    thresholds: GradeMinimums;
   };
+  /** The performance model the incubator's residents' contracts and quarters are scored with. */
+  performance: { weights: Record<PerformanceIndicator, number>; thresholds: GradeMinimums };
   exit: { graduationGrade: PassingGrade };
   bookings: { maxHours: number; advanceDays: number };
   meetings: { intervalMonths: number };
@@ -41,8 +57,9 @@ export const defaultSettings: IncubatorSettings = {
   evaluation: {
     intervalMonths: 6,
     weights: { sessions: 20, workerVisits: 15, satisfaction: 25, onTime: 15, governance: 15, growth: 10 },
-    thresholds: Object.fromEntries(gradeThresholds.map((t) => [t.grade, t.min])) as Record<PassingGrade, number>,
+    thresholds: defaultMinimums,
   },
+  performance: { weights: baseWeights, thresholds: defaultMinimums },
   exit: { graduationGrade: 'good' },
   bookings: { maxHours: 4, advanceDays: 30 },
   meetings: { intervalMonths: 3 },
@@ -66,9 +83,17 @@ export function effectiveSettings(stored: StoredSettings | null | undefined): In
   return merge(defaultSettings, stored);
 }
 
+const asThresholds = (minimums: GradeMinimums): Thresholds =>
+  passingGrades.map((grade) => ({ grade, min: minimums[grade] }));
+
 /** The settings' grade thresholds in the shape `weightedScore` and `gradeFor` take. */
 export function thresholdsOf(settings: IncubatorSettings): Thresholds {
-  return passingGrades.map((grade) => ({ grade, min: settings.evaluation.thresholds[grade] }));
+  return asThresholds(settings.evaluation.thresholds);
+}
+
+/** The incubator's performance model, in the shape the evaluation functions take. */
+export function performanceModel(settings: IncubatorSettings): Model {
+  return { weights: settings.performance.weights, thresholds: asThresholds(settings.performance.thresholds) };
 }
 
 /** True when `grade` is `minimum` or better. */

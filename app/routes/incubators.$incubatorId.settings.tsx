@@ -14,7 +14,13 @@ import {
   updateSettings,
 } from '~/incubation/incubators.server';
 import { roomSchema, settingsSchema, toSettings } from '~/incubation/schemas';
-import { entryCriteria, flattenSettings, indicators, passingGrades } from '~/incubation/settings';
+import {
+  entryCriteria,
+  flattenSettings,
+  indicators,
+  passingGrades,
+  performanceIndicators,
+} from '~/incubation/settings';
 import { parseId } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
@@ -87,6 +93,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   const evaluation = fields.evaluation.getFieldset();
   const evaluationWeights = evaluation.weights.getFieldset();
   const thresholds = evaluation.thresholds.getFieldset();
+  const performance = fields.performance.getFieldset();
+  const performanceWeights = performance.weights.getFieldset();
+  const performanceThresholds = performance.thresholds.getFieldset();
   const bookings = fields.bookings.getFieldset();
   const exit = fields.exit.getFieldset();
   const meetings = fields.meetings.getFieldset();
@@ -140,6 +149,27 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           <Field
             key={g}
             meta={thresholds[g]}
+            label={t('incubation.thresholdOf', { grade: t(`grades.${g}`) })}
+            {...number}
+          />
+        ))}
+
+        <h2>{t('incubation.settingsSections.performance')}</h2>
+        <p className="hint">{t('incubation.performanceLead')}</p>
+        <FormErrors id={performance.weights.errorId} errors={performance.weights.errors} />
+        {performanceIndicators.map((i) => (
+          <Field
+            key={i}
+            meta={performanceWeights[i]}
+            label={t('incubation.weightOf', { name: t(`evaluations.indicators.${i}`) })}
+            {...number}
+          />
+        ))}
+        <FormErrors id={performance.thresholds.errorId} errors={performance.thresholds.errors} />
+        {passingGrades.map((g) => (
+          <Field
+            key={g}
+            meta={performanceThresholds[g]}
             label={t('incubation.thresholdOf', { grade: t(`grades.${g}`) })}
             {...number}
           />
