@@ -8,27 +8,13 @@ import { notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { databasePath, db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { detectFileType, fileExtensions, imageTypes } from '~/lib/file-type';
 
 export const photoRules = { maxBytes: 5 * 1024 * 1024, perOffering: 6 };
-
-const extensions = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
-type PhotoType = keyof typeof extensions;
 
 /** Beside the database, outside public/: photos are served by a route that checks who may see them. */
 export function photoDirectory() {
   return join(dirname(databasePath()), 'uploads', 'offerings');
-}
-
-function ascii(bytes: Uint8Array, start: number, end: number) {
-  return String.fromCharCode(...bytes.subarray(start, end));
-}
-
-/** The file's real type from its first bytes; neither its name nor the browser's claim is trusted. */
-export function sniffImage(bytes: Uint8Array): PhotoType | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
-  if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'image/webp';
-  return null;
 }
 
 /** Reads a (multipart) form, refusing a body over the photo limit before and while it streams in. */
@@ -68,9 +54,9 @@ export async function addOfferingPhoto(viewer: Viewer, offeringId: number, file:
   if (!(file instanceof File) || file.size === 0) throw new UserError('catalog.errors.photoMissing');
   if (file.size > photoRules.maxBytes) throw new UserError('catalog.errors.photoTooLarge', 413);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const contentType = sniffImage(bytes);
+  const contentType = detectFileType(bytes, imageTypes);
   if (!contentType) throw new UserError('catalog.errors.photoNotImage', 415);
-  const storedName = `${randomBytes(16).toString('hex')}.${extensions[contentType]}`;
+  const storedName = `${randomBytes(16).toString('hex')}.${fileExtensions[contentType]}`;
   const path = join(photoDirectory(), storedName);
   mkdirSync(photoDirectory(), { recursive: true });
   writeFileSync(path, bytes, { flag: 'wx' });

@@ -6,29 +6,13 @@ import { eventPhotos } from '../../db/schema';
 import type { PhotoType } from './machine';
 import { databasePath, db, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { detectFileType, fileExtensions, imageTypes } from '~/lib/file-type';
 
 export const maxPhotoBytes = 5 * 1024 * 1024;
 export const maxPhotosPerSubmission = 6;
 export const maxPhotosPerEvent = 12;
 /** The whole report form: the photos plus room for the text fields and multipart framing. */
 export const maxReportFormBytes = maxPhotosPerSubmission * maxPhotoBytes + 256 * 1024;
-
-const extensions: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
-
-function startsWith(bytes: Uint8Array, signature: number[], offset = 0) {
-  return signature.every((b, i) => bytes[offset + i] === b);
-}
-
-/** The image type by its first bytes; a file's name and declared type are the sender's to choose. */
-export function sniffImageType(bytes: Uint8Array): PhotoType | null {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  // RIFF <size> WEBP
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
-    return 'image/webp';
-  }
-  return null;
-}
 
 /**
  * Reads a multipart form without ever holding more than `maxBytes` of it: the declared length is
@@ -65,7 +49,7 @@ export async function readPhotoUploads(entries: FormDataEntryValue[]): Promise<P
   for (const file of files) {
     if (file.size > maxPhotoBytes) throw new UserError('delivery.errors.photoTooLarge', 413);
     const bytes = Buffer.from(await file.arrayBuffer());
-    const contentType = sniffImageType(bytes);
+    const contentType = detectFileType(bytes, imageTypes);
     if (!contentType) throw new UserError('delivery.errors.photoType', 415);
     uploads.push({ bytes, contentType, sha256: createHash('sha256').update(bytes).digest('hex') });
   }
@@ -82,7 +66,7 @@ export type StoredPhoto = Omit<PhotoUpload, 'bytes'> & { storageKey: string; byt
 export async function storePhotos(eventId: number, uploads: PhotoUpload[]): Promise<StoredPhoto[]> {
   const stored: StoredPhoto[] = [];
   for (const upload of uploads) {
-    const storageKey = `${eventId}/${randomBytes(16).toString('hex')}.${extensions[upload.contentType]}`;
+    const storageKey = `${eventId}/${randomBytes(16).toString('hex')}.${fileExtensions[upload.contentType]}`;
     const path = photoPath(storageKey);
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     await writeFile(path, upload.bytes, { flag: 'wx', mode: 0o600 });

@@ -10,14 +10,12 @@ import {
   readLimitedFormData,
   readPhotoFile,
   readPhotoUploads,
-  sniffImageType,
 } from './photos.server';
 import { createEvent, deliveryWorld } from './test-fixtures';
 import { databasePath, db } from '~/lib/db.server';
 
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 const jpeg = Buffer.from('ffd8ffe000104a464946', 'hex');
-const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
 
 function file(bytes: Buffer, name: string, type = 'image/jpeg') {
@@ -30,7 +28,6 @@ function stored(key: string) {
 
 describe('photo uploads', () => {
   it('recognise JPEG, PNG and WebP by their first bytes, whatever the name says', async () => {
-    expect([jpeg, png, webp, svg].map(sniffImageType)).toEqual(['image/jpeg', 'image/png', 'image/webp', null]);
     const uploads = await readPhotoUploads([file(png, 'photo.jpg'), file(Buffer.alloc(0), ''), '']);
     expect(uploads.map((u) => u.contentType)).toEqual(['image/png']);
     await expect(readPhotoUploads([file(svg, 'photo.jpg')])).rejects.toThrow('delivery.errors.photoType');

@@ -8,21 +8,13 @@ import { notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server'
 import { audit } from '~/lib/audit.server';
 import { databasePath, db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { detectFileType } from '~/lib/file-type';
 
 export const attachmentLimits = { maxBytes: 10 * 1024 * 1024, maxFiles: 10 };
 
 export type AttachmentType = 'application/pdf' | 'image/png' | 'image/jpeg';
 
-const signatures: { type: AttachmentType; bytes: number[] }[] = [
-  { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
-];
-
-/** The file's type by its first bytes, never by its name or the browser's claim. */
-export function detectFileType(bytes: Uint8Array): AttachmentType | null {
-  return signatures.find((s) => s.bytes.every((b, i) => bytes[i] === b))?.type ?? null;
-}
+export const attachmentTypes: readonly AttachmentType[] = ['application/pdf', 'image/png', 'image/jpeg'];
 
 /** Beside the database, outside public/: files are only ever served through the guarded route. */
 function storagePath(storageKey: string) {
@@ -43,7 +35,7 @@ export async function addAttachment(viewer: Viewer, applicationId: number, file:
   if (!file || file.size === 0) throw new UserError('incubation.errors.chooseFile', 422);
   if (file.size > attachmentLimits.maxBytes) throw new UserError('incubation.errors.fileTooLarge', 413);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const contentType = detectFileType(bytes);
+  const contentType = detectFileType(bytes, attachmentTypes);
   if (!contentType) throw new UserError('incubation.errors.fileType', 415);
   const storageKey = randomBytes(18).toString('hex');
   const path = storagePath(storageKey);

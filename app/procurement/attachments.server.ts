@@ -6,6 +6,7 @@ import { tenderAttachments } from '../../db/schema';
 import { notFound } from '~/accounts/auth.server';
 import { databasePath, db, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { detectFileType } from '~/lib/file-type';
 
 export const maxAttachmentBytes = 10 * 1024 * 1024;
 export const maxAttachmentsPerTender = 10;
@@ -33,9 +34,8 @@ const startsWith = (bytes: Buffer, signature: number[]) => signature.every((b, i
  */
 export function sniffContentType(bytes: Buffer, fileName: string): string | null {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  const common = detectFileType(bytes, ['application/pdf', 'image/png', 'image/jpeg']);
+  if (common) return common;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && bytes.includes('[Content_Types].xml')) {
     const ooxml: Record<string, string> = {
       docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
