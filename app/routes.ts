@@ -8,6 +8,7 @@ export default [
   // accounts
   route('signup', 'routes/signup.tsx'),
   route('login', 'routes/login.tsx'),
+  route('login/two-factor', 'routes/login.two-factor.tsx'),
   route('logout', 'routes/logout.ts'),
   route('account', 'routes/account.tsx'),
   route('me', 'routes/me.tsx'),

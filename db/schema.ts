@@ -69,9 +69,53 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: at('expires_at').notNull(),
     createdAt: createdAt(),
+    // issue 10 (accounts): idle timeout — touched at most once a minute (docs/decisions/071). Sessions
+    // from before the column existed get 0, so they idle out: everyone signs in under the new rules.
+    lastUsedAt: at('last_used_at')
+      .notNull()
+      .default(sql`0`),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+// ── accounts: login throttling and two-factor (issue 10, docs/decisions/071) ──
+
+/** One failed sign-in; `key` is a SHA-256 of the account's email or of the client address. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: id(),
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [
+    check('login_failures_scope', oneOf(t.scope, ['account', 'address'])),
+    index('login_failures_key_idx').on(t.scope, t.key, t.at),
+  ],
+);
+
+/** A TOTP authenticator: the secret sealed with TOTP_SECRET; unconfirmed until a first code is given. */
+export const totpCredentials = sqliteTable('totp_credentials', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  sealedSecret: text('sealed_secret').notNull(),
+  confirmedAt: at('confirmed_at'),
+  lastCounter: integer('last_counter').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** Between a right password and a right code: not a session, only the right to enter a code. */
+export const pendingLogins = sqliteTable('pending_logins', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  redirectTo: text('redirect_to').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: at('expires_at').notNull(),
+});
 
 /** Single-use tokens for email verification and password reset; only the hash is stored. */
 export const userTokens = sqliteTable(
@@ -105,6 +149,14 @@ export const unions = sqliteTable(
   },
   (t) => [check('unions_level', oneOf(t.level, unionLevels)), index('unions_parent_idx').on(t.parentId)],
 );
+
+// issue 10 (accounts): a union's security settings; no row means the defaults.
+export const unionSecurity = sqliteTable('union_security', {
+  unionId: integer('union_id')
+    .primaryKey()
+    .references(() => unions.id, { onDelete: 'cascade' }),
+  financeTwoFactorRequired: integer('finance_two_factor_required', { mode: 'boolean' }).notNull().default(false),
+});
 
 export const departments = sqliteTable(
   'departments',

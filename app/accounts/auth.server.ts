@@ -1,10 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { redirect } from 'react-router';
-import { organizationMembers, staffInvitations, staffRoles, users } from '../../db/schema';
+import { organizationMembers, sessions, staffInvitations, staffRoles, users } from '../../db/schema';
 import type { OrgRole, UnionRole } from './roles';
 import { hashPassword, verifyPassword } from './password.server';
-import { invalidateUserSessions, readSessionToken, validateSessionToken } from './session.server';
+import { readSessionToken, validateSessionToken } from './session.server';
 import { enqueueVerification } from './tokens.server';
+import { unionsAwaitingTwoFactor } from './two-factor.server';
 import { db, transaction } from '~/lib/db.server';
 import { now } from '~/lib/clock.server';
 import { claimOrganizationInvitations } from '~/organizations/invitations.server';
@@ -27,6 +28,9 @@ export async function getViewer(request: Request) {
     .from(staffRoles)
     .where(eq(staffRoles.userId, user.id))
     .all() as { unionId: number; role: UnionRole; departmentId: number | null }[];
+  // Where the union requires two-factor for finance and this person has none, the finance role
+  // waits: it is left out of `roles` until they enrol (docs/decisions/071).
+  const twoFactorMissingFor = unionsAwaitingTwoFactor(user.id, roles);
   return {
     id: user.id,
     email: user.email,
@@ -35,7 +39,9 @@ export async function getViewer(request: Request) {
     isPlatformAdmin: user.isPlatformAdmin,
     sessionId: session.sessionId,
     memberships,
-    roles,
+    roles: roles.filter((r) => !(r.role === 'finance' && twoFactorMissingFor.includes(r.unionId))),
+    // Optional in the type so that viewers built by hand (tests) need not list it.
+    ...({ twoFactorMissingFor } as { twoFactorMissingFor?: number[] }),
   };
 }
 
@@ -61,8 +67,13 @@ export function hasUnionRole(viewer: Viewer, unionId: number, roles: readonly Un
 }
 
 export function requireUnionRole(viewer: Viewer, unionId: number, roles: readonly UnionRole[]) {
-  if (!hasUnionRole(viewer, unionId, roles)) forbidden();
+  if (hasUnionRole(viewer, unionId, roles)) return;
+  if (roles.includes('finance') && viewer.twoFactorMissingFor?.includes(unionId)) throw redirect(twoFactorEnrolPath);
+  forbidden();
 }
+
+/** Where a finance person whose union requires two-factor is sent until they turn it on. */
+export const twoFactorEnrolPath = '/account?twoFactor=required#two-factor';
 
 export function isOrgMember(viewer: Viewer, organizationId: number, roles: readonly OrgRole[] = ['owner', 'member']) {
   return viewer.memberships.some((m) => m.organizationId === organizationId && roles.includes(m.role));
@@ -137,6 +148,8 @@ export async function verifyLogin(email: string, password: string) {
 
 export async function changePassword(userId: number, password: string) {
   const passwordHash = await hashPassword(password);
-  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-  invalidateUserSessions(userId);
+  transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+  });
 }

@@ -1,11 +1,24 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sessions } from '../../db/schema';
 import { changePassword, getViewer, signUp, verifyLogin } from './auth.server';
-import { createSession, readSessionToken, sessionCookie, validateSessionToken } from './session.server';
-import { db } from '~/lib/db.server';
+import { signIn } from './login.server';
+import { resetPassword } from './recovery.server';
+import {
+  createSession,
+  readSessionToken,
+  sessionCookie,
+  sessionTimeouts,
+  validateSessionToken,
+} from './session.server';
+import { issueToken } from './tokens.server';
+import { setClockOffset } from '~/lib/clock.server';
+import { db, transaction } from '~/lib/db.server';
+
+process.env.TEST_CLOCK = '1';
+afterEach(() => setClockOffset(0));
 
 async function newUser() {
   const user = await signUp({
@@ -35,21 +48,63 @@ describe('sessions (Lucia design)', () => {
     expect(validateSessionToken(`${id}.wrongsecretwrongsecretwrongsecret`)).toBeNull();
   });
 
-  it('slides: a session in its second half is extended; an expired one is deleted', async () => {
+  it('ends a session idle for SESSION_IDLE_MINUTES, touching it at most once a minute', async () => {
     const user = await newUser();
     const { token } = createSession(user.id);
     const [id] = token.split('.');
-    const soon = new Date(Date.now() + 24 * 3600_000);
-    db.update(sessions).set({ expiresAt: soon }).where(eq(sessions.id, id!)).run();
-    const renewed = validateSessionToken(token)!;
-    expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
-
-    db.update(sessions)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(sessions.id, id!))
-      .run();
+    const lastUsed = () => db.select().from(sessions).where(eq(sessions.id, id!)).get()!.lastUsedAt.getTime();
+    const first = lastUsed();
+    setClockOffset(30_000);
+    expect(validateSessionToken(token)).not.toBeNull();
+    expect(lastUsed()).toBe(first);
+    setClockOffset(61_000);
+    expect(validateSessionToken(token)).not.toBeNull();
+    expect(lastUsed()).toBeGreaterThan(first);
+    // Used at +61 s, so alive until +61 s + 2 h.
+    setClockOffset(61_000 + 2 * 3600_000 - 1000);
+    expect(validateSessionToken(token)).not.toBeNull();
+    setClockOffset(2 * (61_000 + 2 * 3600_000));
     expect(validateSessionToken(token)).toBeNull();
     expect(db.select().from(sessions).where(eq(sessions.id, id!)).get()).toBeUndefined();
+  });
+
+  it('ends even a busy session SESSION_ABSOLUTE_HOURS after sign-in', async () => {
+    const user = await newUser();
+    const { token, expiresAt } = createSession(user.id);
+    expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(12 * 3600_000 - 5000);
+    for (let hour = 1; hour < 12; hour++) {
+      setClockOffset(hour * 3600_000);
+      expect(validateSessionToken(token)).not.toBeNull();
+    }
+    setClockOffset(12 * 3600_000 + 1000);
+    expect(validateSessionToken(token)).toBeNull();
+  });
+
+  it('takes its timeouts from the environment', async () => {
+    process.env.SESSION_IDLE_MINUTES = '5';
+    process.env.SESSION_ABSOLUTE_HOURS = '1';
+    try {
+      expect(sessionTimeouts()).toEqual({ idleMs: 5 * 60_000, absoluteMs: 3600_000 });
+      const user = await newUser();
+      const { token } = createSession(user.id);
+      setClockOffset(6 * 60_000);
+      expect(validateSessionToken(token)).toBeNull();
+    } finally {
+      delete process.env.SESSION_IDLE_MINUTES;
+      delete process.env.SESSION_ABSOLUTE_HOURS;
+    }
+  });
+
+  it('a sign-in ends the session the request arrived with', async () => {
+    const user = await newUser();
+    const before = createSession(user.id);
+    const request = new Request('http://localhost/login', { headers: { cookie: `session=${before.token}` } });
+    const response = signIn(request, user.id, '/me');
+    expect(validateSessionToken(before.token)).toBeNull();
+    const cookie = response.headers.get('set-cookie')!;
+    const fresh = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!);
+    expect(fresh).not.toBe(before.token);
+    expect(validateSessionToken(fresh)?.user.id).toBe(user.id);
   });
 
   it('ends every session when the password changes', async () => {
@@ -61,6 +116,14 @@ describe('sessions (Lucia design)', () => {
     expect(validateSessionToken(b.token)).toBeNull();
     expect(await verifyLogin(user.email, 'a-long-password')).toBeNull();
     expect((await verifyLogin(user.email, 'another-long-password'))?.id).toBe(user.id);
+  });
+
+  it('ends every session when the password is reset', async () => {
+    const user = await newUser();
+    const a = createSession(user.id);
+    const token = transaction((tx) => issueToken(tx, user.id, 'reset_password'))!;
+    expect(await resetPassword(token, 'a-reset-long-password')).toBe(user.id);
+    expect(validateSessionToken(a.token)).toBeNull();
   });
 
   it('sets an HttpOnly, SameSite=Lax cookie that getViewer reads back', async () => {

@@ -7,8 +7,17 @@ import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 
 // Lucia's session design: the cookie holds `<id>.<secret>`; only SHA-256(secret) is stored, and it
-// is compared in constant time. Sessions slide: used in their second half, they are extended.
-const sessionLifetimeMs = 30 * 24 * 3600_000;
+// is compared in constant time. A session ends after SESSION_IDLE_MINUTES without use and, however
+// busy, SESSION_ABSOLUTE_HOURS after sign-in (docs/decisions/071); `expiresAt` is that absolute end.
+const touchEveryMs = 60_000;
+
+export function sessionTimeouts() {
+  return {
+    idleMs: Number(process.env.SESSION_IDLE_MINUTES || 120) * 60_000,
+    absoluteMs: Number(process.env.SESSION_ABSOLUTE_HOURS || 12) * 3600_000,
+  };
+}
+
 const cookieName = 'session';
 
 function randomToken(bytes: number) {
@@ -22,9 +31,10 @@ function hashSecret(secret: string) {
 export function createSession(userId: number) {
   const id = randomToken(15);
   const secret = randomToken(20);
-  const expiresAt = new Date(now().getTime() + sessionLifetimeMs);
+  const createdAt = now();
+  const expiresAt = new Date(createdAt.getTime() + sessionTimeouts().absoluteMs);
   db.insert(sessions)
-    .values({ id, secretHash: hashSecret(secret), userId, expiresAt })
+    .values({ id, secretHash: hashSecret(secret), userId, expiresAt, createdAt, lastUsedAt: createdAt })
     .run();
   return { token: `${id}.${secret}`, expiresAt };
 }
@@ -43,16 +53,25 @@ export function validateSessionToken(token: string) {
   const stored = new TextEncoder().encode(row.session.secretHash);
   if (!constantTimeEqual(given, stored)) return null;
   const time = now().getTime();
-  if (row.session.expiresAt.getTime() <= time) {
+  const idleFor = time - row.session.lastUsedAt.getTime();
+  if (row.session.expiresAt.getTime() <= time || idleFor >= sessionTimeouts().idleMs) {
     db.delete(sessions).where(eq(sessions.id, id)).run();
     return null;
   }
-  let expiresAt = row.session.expiresAt;
-  if (expiresAt.getTime() - time < sessionLifetimeMs / 2) {
-    expiresAt = new Date(time + sessionLifetimeMs);
-    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+  // At most one write a minute per session, not one per request.
+  if (idleFor >= touchEveryMs) {
+    db.update(sessions)
+      .set({ lastUsedAt: new Date(time) })
+      .where(eq(sessions.id, id))
+      .run();
   }
-  return { sessionId: id, expiresAt, user: row.user };
+  return { sessionId: id, expiresAt: row.session.expiresAt, user: row.user };
+}
+
+/** Ends the session the request carries, if any: a sign-in never reuses the session it arrived with. */
+export function endRequestSession(request: Request) {
+  const sessionId = readSessionToken(request)?.split('.')[0];
+  if (sessionId) invalidateSession(sessionId);
 }
 
 export function invalidateSession(sessionId: string) {

@@ -9,7 +9,9 @@ const cache = new Map<string, Buffer>();
  * A server secret from the environment (hex), or else from a key file created beside — never
  * inside — the database, so that a copy of the database file alone reveals nothing sealed with it.
  */
-export function serverSecret(name: 'BID_SEALING_SECRET' | 'CHECKIN_SECRET' | 'UNSUBSCRIBE_SECRET'): Buffer {
+export function serverSecret(
+  name: 'BID_SEALING_SECRET' | 'CHECKIN_SECRET' | 'UNSUBSCRIBE_SECRET' | 'TOTP_SECRET',
+): Buffer {
   const cached = cache.get(name);
   if (cached) return cached;
   let secret: Buffer;

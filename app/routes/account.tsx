@@ -1,14 +1,22 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form, Link, redirect } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/account';
 import { NewPasswordFields } from '~/accounts/components/new-password-fields';
-import { changePassword, findUserByEmail, requireViewer } from '~/accounts/auth.server';
+import { changePassword, findUserByEmail, forbidden, requireViewer, type Viewer } from '~/accounts/auth.server';
 import { verifyPassword } from '~/accounts/password.server';
 import { isEmailVerified } from '~/accounts/recovery.server';
 import { changePasswordSchema } from '~/accounts/schemas';
 import { createSession, sessionCookie } from '~/accounts/session.server';
+import { TwoFactorSection } from '~/accounts/components/two-factor-section';
+import {
+  confirmEnrolment,
+  disableTwoFactor,
+  mayUseTwoFactor,
+  startEnrolment,
+  twoFactorStatus,
+} from '~/accounts/two-factor.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 
@@ -19,12 +27,32 @@ export async function loader({ request }: Route.LoaderArgs) {
     email: viewer.email,
     emailVerified: isEmailVerified(viewer.id),
     changed: new URL(request.url).searchParams.has('changed'),
+    twoFactor: mayUseTwoFactor(viewer) ? await twoFactorStatus(viewer) : null,
+    twoFactorRequired: Boolean(viewer.twoFactorMissingFor?.length),
+    twoFactorNotice: new URL(request.url).searchParams.get('twoFactor'),
   };
+}
+
+/** Turning two-factor on (a new key, then a first code) or off (a current code). */
+function twoFactorAction(viewer: Viewer, intent: string, code: string) {
+  if (intent === 'twoFactorStart') {
+    startEnrolment(viewer);
+    return redirect('/account#two-factor');
+  }
+  const done = intent === 'twoFactorConfirm' ? confirmEnrolment(viewer, code) : disableTwoFactor(viewer, code);
+  if (!done) return data({ twoFactorFailure: 'security.twoFactor.badCode' }, { status: 400 });
+  return redirect(`/account?twoFactor=${intent === 'twoFactorConfirm' ? 'enabled' : 'disabled'}#two-factor`);
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  if (intent.startsWith('twoFactor')) {
+    if (!mayUseTwoFactor(viewer)) forbidden();
+    return twoFactorAction(viewer, intent, String(formData.get('code') ?? ''));
+  }
+  const submission = parseWithZod(formData, { schema: changePasswordSchema });
   const hidden = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] };
   if (submission.status !== 'success') return submission.reply(hidden);
   const user = findUserByEmail(viewer.email)!;
@@ -40,7 +68,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    lastResult: actionData,
+    lastResult: actionData && 'status' in actionData ? actionData : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
     shouldValidate: 'onBlur',
   });
@@ -63,6 +91,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <p className="notice" role="status">
           {t('accounts.passwordChanged')}
         </p>
+      ) : null}
+      {loaderData.twoFactor ? (
+        <TwoFactorSection
+          status={loaderData.twoFactor}
+          required={loaderData.twoFactorRequired}
+          notice={loaderData.twoFactorNotice}
+          failure={actionData && 'twoFactorFailure' in actionData ? actionData.twoFactorFailure : undefined}
+        />
       ) : null}
       <h2>{t('accounts.changePassword')}</h2>
       <Form method="post" {...getFormProps(form)}>

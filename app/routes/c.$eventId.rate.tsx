@@ -6,9 +6,11 @@ import { findCheckin, findRating, rate, ratingEditable, ratingWindow } from '~/d
 import { readDeviceId } from '~/delivery/device.server';
 import { findEvent } from '~/delivery/events.server';
 import { ratingSchema, ratingTags } from '~/delivery/schemas';
+import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
+import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
 
 export const handle = { scripts: false };
 
@@ -40,8 +42,17 @@ export async function action({ request, params }: Route.ActionArgs) {
     const failure = Object.values(submission.error ?? {}).flat()[0] ?? 'errors.chooseScore';
     return data({ failure, comment: String(formData.get('comment') ?? '') }, { status: 400 });
   }
+  const deviceId = readDeviceId(request);
+  const wait = rateLimited(['rating', deviceId], ['workerAddress', clientNetwork(request)]);
+  if (wait) {
+    const { comment, score, tags } = submission.value;
+    return data(
+      { failure: null, comment, typed: { score, tags }, retryMinutes: minutesFrom(wait) },
+      { status: 429, headers: retryAfter(wait) },
+    );
+  }
   const edit = formData.get('intent') === 'edit';
-  const result = await attempt(() => rate(eventId, readDeviceId(request), { ...submission.value, edit }));
+  const result = await attempt(() => rate(eventId, deviceId, { ...submission.value, edit }));
   if (!result.ok)
     return data(
       { failure: result.error.messageKey, comment: submission.value.comment },
@@ -53,6 +64,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { rating } = loaderData;
+  const typed = actionData && 'typed' in actionData ? actionData.typed : undefined;
   const showForm = loaderData.checkedIn && loaderData.window === 'open' && loaderData.editable;
   return (
     <div className="worker">
@@ -64,6 +76,7 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
           {t('rating.thanks')}
         </p>
       ) : null}
+      <RetryNotice minutes={actionData && 'retryMinutes' in actionData ? actionData.retryMinutes : undefined} />
       {actionData?.failure ? (
         <p className="alert" role="alert">
           {t(actionData.failure)}
@@ -85,7 +98,13 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
             <div className="stars">
               {[1, 2, 3, 4, 5].map((n) => (
                 <label key={n} className="star">
-                  <input type="radio" name="score" value={n} defaultChecked={rating?.score === n} required />
+                  <input
+                    type="radio"
+                    name="score"
+                    value={n}
+                    defaultChecked={(typed?.score ?? rating?.score) === n}
+                    required
+                  />
                   <span>{t('rating.stars', { count: n })}</span>
                 </label>
               ))}
@@ -96,7 +115,12 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
             <div className="choices">
               {ratingTags.map((tag) => (
                 <label key={tag} className="choice">
-                  <input type="checkbox" name="tags" value={tag} defaultChecked={rating?.tags.includes(tag)} />{' '}
+                  <input
+                    type="checkbox"
+                    name="tags"
+                    value={tag}
+                    defaultChecked={(typed?.tags ?? rating?.tags)?.includes(tag)}
+                  />{' '}
                   {t(`rating.tag.${tag}`)}
                 </label>
               ))}

@@ -8,9 +8,11 @@ import { findEvent } from '~/delivery/events.server';
 import { networkHash } from '~/delivery/network.server';
 import { occupations } from '~/delivery/machine';
 import { checkinSchema } from '~/delivery/schemas';
+import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
+import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
 
 export const handle = { scripts: false };
 
@@ -34,6 +36,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: checkinSchema });
   if (submission.status !== 'success') return data({ failure: 'errors.codeExpired' }, { status: 400 });
   const existing = readDeviceId(request);
+  // Per phone first (a whole venue may share one NAT address), then a generous per-address ceiling.
+  const wait = rateLimited(['checkin', existing ?? submission.value.ticket], ['workerAddress', clientNetwork(request)]);
+  if (wait) {
+    const typed = { occupation: submission.value.occupation, unionMember: submission.value.unionMember };
+    return data({ failure: null, retryMinutes: minutesFrom(wait), typed }, { status: 429, headers: retryAfter(wait) });
+  }
   const cookie = deviceCookie(request, existing ?? undefined);
   const result = await attempt(() => checkIn(eventId, cookie.deviceId, submission.value, networkHash(request)));
   if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
@@ -42,11 +50,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function CheckIn({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const typed = actionData && 'typed' in actionData ? actionData.typed : undefined;
   const { status, eventTitle, eventId } = loaderData;
   return (
     <div className="worker">
       <p className="worker-event">{eventTitle}</p>
       <h1>{t('checkin.title')}</h1>
+      <RetryNotice minutes={actionData && 'retryMinutes' in actionData ? actionData.retryMinutes : undefined} />
       {actionData?.failure ? (
         <p className="alert" role="alert">
           {t(actionData.failure)}
@@ -71,7 +81,8 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
             <div className="choices">
               {occupations.map((o) => (
                 <label key={o} className="choice">
-                  <input type="radio" name="occupation" value={o} /> {t(`occupations.${o}`)}
+                  <input type="radio" name="occupation" value={o} defaultChecked={typed?.occupation === o} />{' '}
+                  {t(`occupations.${o}`)}
                 </label>
               ))}
             </div>
@@ -80,10 +91,12 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
             <legend>{t('checkin.unionMember')}</legend>
             <div className="choices two">
               <label className="choice">
-                <input type="radio" name="unionMember" value="yes" /> {t('common.yes')}
+                <input type="radio" name="unionMember" value="yes" defaultChecked={typed?.unionMember === 'yes'} />{' '}
+                {t('common.yes')}
               </label>
               <label className="choice">
-                <input type="radio" name="unionMember" value="no" /> {t('common.no')}
+                <input type="radio" name="unionMember" value="no" defaultChecked={typed?.unionMember === 'no'} />{' '}
+                {t('common.no')}
               </label>
             </div>
           </fieldset>

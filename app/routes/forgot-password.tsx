@@ -1,11 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form } from 'react-router';
+import { data, Form } from 'react-router';
 import type { Route } from './+types/forgot-password';
+import { normalizeEmail } from '~/accounts/auth.server';
+import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { requestPasswordReset } from '~/accounts/recovery.server';
 import { forgotPasswordSchema } from '~/accounts/schemas';
 import { getT } from '~/lib/i18n.server';
+import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 
@@ -18,10 +21,21 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
-  if (submission.status !== 'success') return { result: submission.reply(), sent: false };
+  if (submission.status !== 'success') return { result: submission.reply(), sent: false, retryMinutes: 0 };
+  // Limited per email asked for whether or not it has an account, so a refusal reveals nothing.
+  const wait = rateLimited(
+    ['passwordReset', normalizeEmail(submission.value.email)],
+    ['passwordResetAddress', clientNetwork(request)],
+  );
+  if (wait) {
+    return data(
+      { result: submission.reply(), sent: false, retryMinutes: minutesFrom(wait) },
+      { status: 429, headers: retryAfter(wait) },
+    );
+  }
   requestPasswordReset(submission.value.email);
   // The same answer whether or not the address has an account.
-  return { result: submission.reply(), sent: true };
+  return { result: submission.reply(), sent: true, retryMinutes: 0 };
 }
 
 export default function ForgotPassword({ actionData }: Route.ComponentProps) {
@@ -41,6 +55,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
       ) : null}
       <p>{t('recovery.forgotLead')}</p>
       <Form method="post" {...getFormProps(form)}>
+        <RetryNotice minutes={actionData?.retryMinutes} />
         <FormErrors errors={form.errors} />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />
         <SubmitButton>{t('recovery.send')}</SubmitButton>

@@ -1,12 +1,15 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form, Link, redirect, useSearchParams } from 'react-router';
+import { data, Form, Link, redirect, useSearchParams } from 'react-router';
 import type { Route } from './+types/login';
-import { getViewer, verifyLogin } from '~/accounts/auth.server';
+import { getViewer } from '~/accounts/auth.server';
+import { RetryNotice } from '~/accounts/components/retry-notice';
+import { attemptLogin, signIn } from '~/accounts/login.server';
 import { loginSchema } from '~/accounts/schemas';
-import { createSession, sessionCookie } from '~/accounts/session.server';
+import { pendingCookie, startPendingLogin } from '~/accounts/two-factor.server';
 import { safeRedirect } from '~/lib/http';
+import { clientNetwork, retryAfter } from '~/lib/rate-limit.server';
 import { getT } from '~/lib/i18n.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
@@ -21,20 +24,30 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: loginSchema });
-  if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] });
-  const user = await verifyLogin(submission.value.email, submission.value.password);
-  if (!user) return submission.reply({ formErrors: ['errors.badLogin'], hideFields: ['password'] });
-  const { token, expiresAt } = createSession(user.id);
-  return redirect(safeRedirect(submission.value.redirectTo), {
-    headers: { 'Set-Cookie': sessionCookie(request, token, expiresAt) },
-  });
+  const hidden = { hideFields: ['password'] };
+  if (submission.status !== 'success') return { result: submission.reply(hidden), retryMinutes: 0 };
+  const { email, password } = submission.value;
+  const redirectTo = safeRedirect(submission.value.redirectTo);
+  const outcome = await attemptLogin(email, password, clientNetwork(request));
+  if (outcome.kind === 'throttled') {
+    const headers = retryAfter(outcome.retryMinutes * 60);
+    return data({ result: submission.reply(hidden), retryMinutes: outcome.retryMinutes }, { status: 429, headers });
+  }
+  if (outcome.kind === 'needs-code') {
+    const { token } = startPendingLogin(outcome.userId, redirectTo);
+    return redirect('/login/two-factor', { headers: { 'Set-Cookie': pendingCookie(request, token) } });
+  }
+  if (outcome.kind !== 'signed-in') {
+    return { result: submission.reply({ formErrors: ['errors.badLogin'], ...hidden }), retryMinutes: 0 };
+  }
+  return signIn(request, outcome.userId, redirectTo);
 }
 
 export default function Login({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
-    lastResult: actionData,
+    lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
     shouldValidate: 'onBlur',
   });
@@ -42,6 +55,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
     <div className="narrow">
       <PageHeader title={t('accounts.loginTitle')} />
       <Form method="post" {...getFormProps(form)}>
+        <RetryNotice minutes={actionData?.retryMinutes} message="security.loginThrottled" />
         <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />

@@ -1,12 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form, Link, redirect } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/signup';
 import { getViewer, signUp } from '~/accounts/auth.server';
+import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { signupSchema } from '~/accounts/schemas';
 import { createSession, sessionCookie } from '~/accounts/session.server';
 import { getLocale, getT } from '~/lib/i18n.server';
+import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 
@@ -20,9 +22,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
-  if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] });
+  const hidden = { hideFields: ['password'] };
+  if (submission.status !== 'success') return { result: submission.reply(hidden), retryMinutes: 0 };
+  const wait = rateLimited(['signup', clientNetwork(request)]);
+  if (wait) {
+    return data(
+      { result: submission.reply(hidden), retryMinutes: minutesFrom(wait) },
+      { status: 429, headers: retryAfter(wait) },
+    );
+  }
   const user = await signUp({ ...submission.value, locale: await getLocale(request) });
-  if (!user) return submission.reply({ fieldErrors: { email: ['errors.emailTaken'] }, hideFields: ['password'] });
+  if (!user)
+    return { result: submission.reply({ fieldErrors: { email: ['errors.emailTaken'] }, ...hidden }), retryMinutes: 0 };
   const { token, expiresAt } = createSession(user.id);
   return redirect('/me', { headers: { 'Set-Cookie': sessionCookie(request, token, expiresAt) } });
 }
@@ -30,7 +41,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Signup({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    lastResult: actionData,
+    lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
     shouldValidate: 'onBlur',
   });
@@ -38,6 +49,7 @@ export default function Signup({ actionData }: Route.ComponentProps) {
     <div className="narrow">
       <PageHeader title={t('accounts.signupTitle')} />
       <Form method="post" {...getFormProps(form)}>
+        <RetryNotice minutes={actionData?.retryMinutes} />
         <FormErrors errors={form.errors} />
         <Field meta={fields.name} label={t('accounts.name')} autoComplete="name" />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />

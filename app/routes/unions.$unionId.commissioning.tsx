@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Form, useSearchParams, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.commissioning';
 import { requireViewer } from '~/accounts/auth.server';
+import { isFinanceTwoFactorRequired, setFinanceTwoFactorRequired } from '~/accounts/two-factor.server';
 import { getCommissioningSettings, setDirectCommissionLimit } from '~/catalog/commissions.server';
 import { limitSchema } from '~/catalog/schemas';
 import { formatMoney } from '~/lib/format';
@@ -19,13 +20,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const union = getCommissioningSettings(viewer, parseId(params.unionId));
   const t = await getT(request);
-  return { title: t('catalog.settings.title', { union: union.name }), locale: await getLocale(request), union };
+  return {
+    title: t('catalog.settings.title', { union: union.name }),
+    locale: await getLocale(request),
+    union,
+    financeTwoFactorRequired: isFinanceTwoFactorRequired(union.id),
+  };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const unionId = parseId(params.unionId);
-  const submission = parseWithZod(await request.formData(), { schema: limitSchema });
+  const formData = await request.formData();
+  if (formData.get('intent') === 'security') {
+    setFinanceTwoFactorRequired(viewer, unionId, formData.get('financeTwoFactorRequired') === 'on');
+    return redirect(`/unions/${unionId}/commissioning?securitySaved=1#security`);
+  }
+  const submission = parseWithZod(formData, { schema: limitSchema });
   if (submission.status !== 'success') return submission.reply();
   setDirectCommissionLimit(viewer, unionId, submission.value.limit);
   return redirect(`/unions/${unionId}/commissioning?saved=1`);
@@ -59,6 +70,32 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
         />
         <SubmitButton>{t('catalog.settings.save')}</SubmitButton>
       </Form>
+      <section id="security" aria-labelledby="security-title">
+        <h2 id="security-title">{t('security.union.title')}</h2>
+        {searchParams.get('securitySaved') ? (
+          <p className="notice" role="status">
+            {t('security.union.saved')}
+          </p>
+        ) : null}
+        <Form method="post">
+          <input type="hidden" name="intent" value="security" />
+          <p className="field">
+            <label>
+              <input
+                type="checkbox"
+                name="financeTwoFactorRequired"
+                defaultChecked={loaderData.financeTwoFactorRequired}
+                aria-describedby="finance-two-factor-hint"
+              />{' '}
+              {t('security.union.requireFinance')}
+            </label>
+          </p>
+          <p className="hint" id="finance-two-factor-hint">
+            {t('security.union.requireFinanceHint')}
+          </p>
+          <SubmitButton>{t('security.union.save')}</SubmitButton>
+        </Form>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+
+/** The refusal a 429 renders in the page (worker pages have no JavaScript). */
+export function RetryNotice({ minutes, message = 'security.tooManyTries' }: { minutes?: number; message?: string }) {
+  const { t } = useTranslation();
+  if (!minutes) return null;
+  return (
+    <p className="alert" role="alert">
+      {t(message, { minutes })}
+    </p>
+  );
+}
+
+/** Whole minutes to wait, from a Retry-After in seconds. */
+export function minutesFrom(seconds: number) {
+  return Math.max(1, Math.ceil(seconds / 60));
+}

@@ -1,0 +1,103 @@
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { SubmitButton } from '~/ui/form';
+
+type Status = { state: 'off' } | { state: 'on' } | { state: 'pending'; uri: string; qr: string; manualKey: string };
+
+function CodeField({ failure }: { failure?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor="totp-code">{t('security.twoFactor.code')}</label>
+      <input
+        id="totp-code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6}"
+        maxLength={6}
+        required
+        aria-invalid={failure ? true : undefined}
+        aria-describedby={failure ? 'totp-code-error' : undefined}
+      />
+      {failure ? (
+        <div id="totp-code-error" role="alert">
+          <p className="field-errors">{t(failure)}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** /account's two-factor section: turn on (scan or type the key, confirm with a code) or off. */
+export function TwoFactorSection({
+  status,
+  required,
+  notice,
+  failure,
+}: {
+  status: Status;
+  required: boolean;
+  notice: string | null;
+  failure?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section id="two-factor" aria-labelledby="two-factor-title">
+      <h2 id="two-factor-title">{t('security.twoFactor.title')}</h2>
+      {required ? (
+        <p className="alert" role="alert">
+          {t('security.twoFactor.required')}
+        </p>
+      ) : null}
+      {notice === 'enabled' || notice === 'disabled' ? (
+        <p className="notice" role="status">
+          {t(`security.twoFactor.${notice}`)}
+        </p>
+      ) : null}
+      <p>{t('security.twoFactor.lead')}</p>
+      {status.state === 'off' ? (
+        <>
+          <p>{t('security.twoFactor.off')}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="twoFactorStart" />
+            <SubmitButton>{t('security.twoFactor.start')}</SubmitButton>
+          </Form>
+        </>
+      ) : null}
+      {status.state === 'pending' ? (
+        <>
+          <p>{t('security.twoFactor.scan')}</p>
+          <div
+            className="qr"
+            role="img"
+            aria-label={t('security.twoFactor.qrLabel')}
+            dangerouslySetInnerHTML={{ __html: status.qr }}
+          />
+          <p>
+            {t('security.twoFactor.manualKey')}：<code data-testid="totp-key">{status.manualKey}</code>
+          </p>
+          <p>
+            {t('security.twoFactor.uri')}：<a href={status.uri}>{status.uri}</a>
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="twoFactorConfirm" />
+            <CodeField failure={failure} />
+            <SubmitButton>{t('security.twoFactor.confirm')}</SubmitButton>
+          </Form>
+        </>
+      ) : null}
+      {status.state === 'on' ? (
+        <>
+          <p>{t('security.twoFactor.on')}</p>
+          <p>{t('security.twoFactor.disableLead')}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="twoFactorDisable" />
+            <CodeField failure={failure} />
+            <SubmitButton className="button secondary">{t('security.twoFactor.disable')}</SubmitButton>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}

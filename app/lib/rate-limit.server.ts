@@ -1,0 +1,102 @@
+import { now } from './clock.server';
+import { clientAddress, networkOf } from '~/delivery/network.server';
+
+/** At most `max` requests per `windowMs`; null means no limit. */
+export type Limit = { max: number; windowMs: number } | null;
+
+const units: Record<string, number> = { s: 1000, min: 60_000, h: 3600_000, d: 86_400_000 };
+
+/** Reads "10/h", "3000/min", "50/15min" or "off". */
+export function parseLimit(text: string): Limit {
+  if (text.trim() === 'off') return null;
+  const match = /^\s*(\d+)\s*\/\s*(\d*)\s*(s|min|h|d)\s*$/.exec(text);
+  if (!match) throw new Error(`Bad rate limit "${text}": write e.g. 10/h, 3000/min, 50/15min or off`);
+  return { max: Number(match[1]), windowMs: Number(match[2] || 1) * units[match[3]!]! };
+}
+
+/**
+ * The limit an environment variable sets, else the default. `RATE_LIMITS=off` turns every limit
+ * off (benchmarks); read on each call so a test or an operator's restart sees the change.
+ */
+export function limitFromEnv(name: string, fallback: string): Limit {
+  if (process.env.RATE_LIMITS === 'off') return null;
+  return parseLimit(process.env[name] || fallback);
+}
+
+/**
+ * Every limit, its environment variable and default (README, "Configuration"). Workers check in and
+ * rate from one venue behind one NAT address, so they are limited per device or ticket first and
+ * per address only by a generous ceiling.
+ */
+export const limits = {
+  signup: ['RATE_LIMIT_SIGNUP', '10/h'], // per address
+  passwordReset: ['RATE_LIMIT_PASSWORD_RESET', '5/h'], // per email address asked for
+  passwordResetAddress: ['RATE_LIMIT_PASSWORD_RESET_ADDRESS', '30/h'], // per client address
+  checkin: ['RATE_LIMIT_CHECKIN', '10/min'], // per device, else per ticket
+  rating: ['RATE_LIMIT_RATING', '20/min'], // per device
+  workerAddress: ['RATE_LIMIT_WORKER_ADDRESS', '3000/min'], // check-ins and ratings per address
+  loginAccount: ['RATE_LIMIT_LOGIN_ACCOUNT', '10/15min'], // failed sign-ins per account (persisted)
+  loginAddress: ['RATE_LIMIT_LOGIN_ADDRESS', '50/15min'], // failed sign-ins per address (persisted)
+} as const;
+export type LimitName = keyof typeof limits;
+
+export function limitOf(name: LimitName): Limit {
+  const [variable, fallback] = limits[name];
+  return limitFromEnv(variable, fallback);
+}
+
+/**
+ * Counts a request against each named limit and key (a null key — e.g. no known client address —
+ * is not limited). Returns the seconds to wait if any limit is reached, else null.
+ */
+export function rateLimited(...checks: [LimitName, string | null][]): number | null {
+  let wait: number | null = null;
+  for (const [name, key] of checks) {
+    if (key === null) continue;
+    const seconds = hit(`${name}:${key}`, limitOf(name));
+    if (seconds !== null) wait = Math.max(wait ?? 0, seconds);
+  }
+  return wait;
+}
+
+/** The header a 429 carries. */
+export function retryAfter(seconds: number) {
+  return { 'Retry-After': String(seconds) };
+}
+
+type Window = { start: number; end: number; count: number };
+const windows = new Map<string, Window>();
+
+function forget(time: number) {
+  for (const [key, window] of windows) if (window.end <= time) windows.delete(key);
+}
+
+/**
+ * Counts one request against `key` in a fixed window held in this process's memory. Returns the
+ * seconds to wait when the limit is reached, else null.
+ */
+export function hit(key: string, limit: Limit): number | null {
+  if (!limit) return null;
+  const time = now().getTime();
+  const start = time - (time % limit.windowMs);
+  if (windows.size > 50_000) forget(time);
+  let window = windows.get(key);
+  if (!window || window.start !== start) {
+    window = { start, end: start + limit.windowMs, count: 0 };
+    windows.set(key, window);
+  }
+  if (window.count >= limit.max) return Math.max(1, Math.ceil((window.end - time) / 1000));
+  window.count += 1;
+  return null;
+}
+
+/** Every window forgotten (tests). */
+export function resetRateLimits() {
+  windows.clear();
+}
+
+/** The client's network (an IPv4 address or an IPv6 /64), or null when no proxy reports one. */
+export function clientNetwork(request: Request) {
+  const address = clientAddress(request);
+  return address ? networkOf(address) : null;
+}

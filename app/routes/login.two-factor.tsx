@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/login.two-factor';
+import { RetryNotice } from '~/accounts/components/retry-notice';
+import { attemptCode, signIn } from '~/accounts/login.server';
+import { findPendingLogin, pendingCookie, readPendingToken } from '~/accounts/two-factor.server';
+import { getT } from '~/lib/i18n.server';
+import { clientNetwork, retryAfter } from '~/lib/rate-limit.server';
+import { SubmitButton } from '~/ui/form';
+import { PageHeader } from '~/ui/page';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  if (!findPendingLogin(readPendingToken(request))) throw redirect('/login');
+  const t = await getT(request);
+  return { title: t('security.twoFactor.loginTitle') };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const code = String((await request.formData()).get('code') ?? '');
+  const token = readPendingToken(request);
+  const outcome = attemptCode(token, code, clientNetwork(request));
+  switch (outcome.kind) {
+    case 'signed-in':
+      return signIn(request, outcome.userId, outcome.redirectTo ?? '/me', [pendingCookie(request, null)]);
+    case 'throttled':
+      return data(
+        { failure: null, retryMinutes: outcome.retryMinutes },
+        { status: 429, headers: retryAfter(outcome.retryMinutes * 60) },
+      );
+    case 'wrong':
+      return data({ failure: 'security.twoFactor.badCode', retryMinutes: 0 }, { status: 400 });
+    default:
+      return data(
+        { failure: 'security.twoFactor.expired', retryMinutes: 0 },
+        { status: 400, headers: { 'Set-Cookie': pendingCookie(request, null) } },
+      );
+  }
+}
+
+export default function LoginTwoFactor({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="narrow">
+      <PageHeader title={t('security.twoFactor.loginTitle')} />
+      <p>{t('security.twoFactor.loginLead')}</p>
+      <RetryNotice minutes={actionData?.retryMinutes} message="security.loginThrottled" />
+      {actionData?.failure ? (
+        <div id="code-error" role="alert">
+          <p className="field-errors">{t(actionData.failure)}</p>
+        </div>
+      ) : null}
+      <Form method="post">
+        <div className="field">
+          <label htmlFor="code">{t('security.twoFactor.code')}</label>
+          <input
+            id="code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            aria-invalid={actionData?.failure ? true : undefined}
+            aria-describedby={actionData?.failure ? 'code-error' : undefined}
+          />
+        </div>
+        <SubmitButton>{t('security.twoFactor.verify')}</SubmitButton>
+      </Form>
+      <p>
+        <Link to="/login">{t('security.twoFactor.backToLogin')}</Link>
+      </p>
+    </div>
+  );
+}
