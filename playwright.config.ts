@@ -40,6 +40,9 @@ export default defineConfig({
       E2E_PORT: String(port),
       PUBLIC_URL: `http://localhost:${port}`,
       SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}`,
+      // Specs move the clock by days while signed in; session timeouts are tested in Vitest.
+      SESSION_IDLE_MINUTES: String(60 * 24 * 60),
+      SESSION_ABSOLUTE_HOURS: String(24 * 90),
     },
   },
 });

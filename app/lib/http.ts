@@ -9,3 +9,9 @@ export function parseId(value: string | undefined): number {
   if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not Found', { status: 404 });
   return id;
 }
+
+/** A route's `headers`: a refused (429) action's Retry-After reaches the page response. */
+export function passRetryAfter({ actionHeaders }: { actionHeaders: Headers }): HeadersInit {
+  const value = actionHeaders.get('Retry-After');
+  return value ? { 'Retry-After': value } : {};
+}

@@ -8,11 +8,13 @@ import { findEvent } from '~/delivery/events.server';
 import { ratingSchema, ratingTags } from '~/delivery/schemas';
 import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { attempt } from '~/lib/actions.server';
-import { parseId } from '~/lib/http';
+import { parseId, passRetryAfter } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
 
 export const handle = { scripts: false };
+
+export const headers = passRetryAfter;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 

@@ -8,11 +8,13 @@ import { RetryNotice } from '~/accounts/components/retry-notice';
 import { attemptLogin, signIn } from '~/accounts/login.server';
 import { loginSchema } from '~/accounts/schemas';
 import { pendingCookie, startPendingLogin } from '~/accounts/two-factor.server';
-import { safeRedirect } from '~/lib/http';
+import { passRetryAfter, safeRedirect } from '~/lib/http';
 import { clientNetwork, retryAfter } from '~/lib/rate-limit.server';
 import { getT } from '~/lib/i18n.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+
+export const headers = passRetryAfter;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 

@@ -4,10 +4,13 @@ import type { Route } from './+types/login.two-factor';
 import { RetryNotice } from '~/accounts/components/retry-notice';
 import { attemptCode, signIn } from '~/accounts/login.server';
 import { findPendingLogin, pendingCookie, readPendingToken } from '~/accounts/two-factor.server';
+import { passRetryAfter } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { clientNetwork, retryAfter } from '~/lib/rate-limit.server';
 import { SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+
+export const headers = passRetryAfter;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 

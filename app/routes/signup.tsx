@@ -7,10 +7,13 @@ import { getViewer, signUp } from '~/accounts/auth.server';
 import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { signupSchema } from '~/accounts/schemas';
 import { createSession, sessionCookie } from '~/accounts/session.server';
+import { passRetryAfter } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+
+export const headers = passRetryAfter;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
