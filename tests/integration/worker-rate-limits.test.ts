@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkinCode, issueTicket, newDeviceId } from '~/delivery/checkin.server';
+import { findEvent } from '~/delivery/events.server';
+import { createEvent, deliveryWorld } from '~/delivery/test-fixtures';
+import { now } from '~/lib/clock.server';
+import { resetRateLimits } from '~/lib/rate-limit.server';
+import { action as checkinAction } from '~/routes/c.$eventId';
+import { action as rateAction } from '~/routes/c.$eventId.rate';
+
+// The worker pages' limits, through the route actions: a whole venue behind one NAT address gets
+// through; one phone hammering the form is refused with 429, Retry-After and what it typed.
+
+afterEach(() => {
+  resetRateLimits();
+  delete process.env.RATE_LIMIT_CHECKIN;
+  delete process.env.RATE_LIMIT_WORKER_ADDRESS;
+});
+
+const venue = '203.0.113.7';
+
+async function openEvent() {
+  const world = await deliveryWorld();
+  return createEvent(
+    { organizationId: world.organizationId, contractId: world.contractId },
+    new Date(now().getTime() - 10 * 60_000),
+  );
+}
+
+function post(path: string, fields: Record<string, string>, deviceId?: string) {
+  const headers: Record<string, string> = { 'x-real-ip': venue };
+  if (deviceId) headers.cookie = `did=${deviceId}`;
+  return new Request(`http://localhost${path}`, { method: 'POST', body: new URLSearchParams(fields), headers });
+}
+
+function args(request: Request, eventId: number) {
+  return { request, params: { eventId: String(eventId) }, context: {} } as never;
+}
+
+/** A redirect Response, or the data() an action answered with. */
+type Answer = Response | { data: Record<string, unknown>; init: { status: number; headers?: Record<string, string> } };
+
+async function checkInAs(eventId: number, deviceId: string, fields: Record<string, string> = {}) {
+  const event = findEvent(eventId);
+  const ticket = issueTicket(event, checkinCode(event));
+  return (await checkinAction(args(post(`/c/${eventId}`, { ticket, ...fields }, deviceId), eventId))) as Answer;
+}
+
+describe('worker rate limits', () => {
+  it('lets 463 workers behind one address check in and rate within a minute', async () => {
+    const eventId = await openEvent();
+    const devices = Array.from({ length: 463 }, () => newDeviceId());
+    for (const deviceId of devices) {
+      const answer = await checkInAs(eventId, deviceId);
+      expect(answer instanceof Response && answer.status).toBe(302);
+    }
+    for (const deviceId of devices) {
+      const request = post(`/c/${eventId}/rate`, { score: '5', comment: '' }, deviceId);
+      const answer = (await rateAction(args(request, eventId))) as Answer;
+      expect(answer instanceof Response && answer.status).toBe(302);
+    }
+  }, 120_000);
+
+  it('refuses one phone over its limit with 429, Retry-After and its answers kept', async () => {
+    process.env.RATE_LIMIT_CHECKIN = '2/min';
+    const eventId = await openEvent();
+    const deviceId = newDeviceId();
+    const typed = { occupation: 'food_delivery', unionMember: 'yes' };
+    expect(((await checkInAs(eventId, deviceId, typed)) as Response).status).toBe(302);
+    const second = (await checkInAs(eventId, deviceId, typed)) as Exclude<Answer, Response>;
+    expect(second.data.failure).toBe('errors.alreadyCheckedIn');
+    const third = (await checkInAs(eventId, deviceId, typed)) as Exclude<Answer, Response>;
+    expect(third.init.status).toBe(429);
+    expect(Number(third.init.headers!['Retry-After'])).toBeGreaterThan(0);
+    expect(third.data).toMatchObject({ retryMinutes: 1, typed });
+    // Another phone at the same venue is not affected.
+    expect(((await checkInAs(eventId, newDeviceId())) as Response).status).toBe(302);
+  });
+
+  it('has a per-address ceiling', async () => {
+    process.env.RATE_LIMIT_WORKER_ADDRESS = '3/min';
+    const eventId = await openEvent();
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await checkInAs(eventId, newDeviceId()));
+    expect(answers.slice(0, 3).every((a) => a instanceof Response)).toBe(true);
+    expect((answers[3] as Exclude<Answer, Response>).init.status).toBe(429);
+  });
+});
