@@ -103,6 +103,11 @@ export const totpCredentials = sqliteTable('totp_credentials', {
   sealedSecret: text('sealed_secret').notNull(),
   confirmedAt: at('confirmed_at'),
   lastCounter: integer('last_counter').notNull().default(0),
+  // SHA-256 of each unused recovery code (high-entropy random codes, so a plain hash suffices).
+  recoveryCodeHashes: text('recovery_code_hashes', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   createdAt: createdAt(),
 });
 

@@ -59,12 +59,13 @@ async function enrol(viewer: Viewer) {
   if (status.state !== 'pending') throw new Error('expected a pending enrolment');
   expect(status.uri).toMatch(/^otpauth:\/\/totp\/.+secret=[A-Z2-7]+/);
   expect(status.qr).toContain('<svg');
-  expect(confirmEnrolment(viewer, '000000'.replace(/0/g, '1'))).toBe(false);
-  expect(confirmEnrolment(viewer, codeFor(status.manualKey))).toBe(true);
+  expect(confirmEnrolment(viewer, '000000'.replace(/0/g, '1'))).toBeNull();
+  const recoveryCodes = confirmEnrolment(viewer, codeFor(status.manualKey));
+  expect(recoveryCodes).toHaveLength(8);
   return status.manualKey;
 }
 
-describe('login throttling', () => {
+describe('login throttling', { timeout: 60_000 }, () => {
   it('refuses the 11th try within 15 minutes, even with the right password, and says when to retry', async () => {
     const user = await newUser();
     for (let i = 0; i < 10; i++) expect((await attemptLogin(user.email, 'wrong-password', null)).kind).toBe('wrong');
@@ -103,7 +104,7 @@ describe('login throttling', () => {
   });
 });
 
-describe('two-factor (TOTP)', () => {
+describe('two-factor (TOTP)', { timeout: 60_000 }, () => {
   it('enrols with a confirmed code, then asks for a code at sign-in', async () => {
     const union = newUnion();
     const user = await financeUser(union.id);
@@ -125,6 +126,25 @@ describe('two-factor (TOTP)', () => {
     expect(attemptCode(token, codeFor(manualKey), null).kind).toBe('expired');
     const again = startPendingLogin(user.id, '/me');
     expect(attemptCode(again.token, codeFor(manualKey), null).kind).toBe('wrong');
+  });
+
+  it('takes each recovery code once instead of a code, and never stores them readable', async () => {
+    const union = newUnion();
+    const user = await financeUser(union.id);
+    const viewer = await viewerOf(user.id);
+    expect(startEnrolment(viewer)).toBe(true);
+    const status = await twoFactorStatus(viewer);
+    if (status.state !== 'pending') throw new Error('expected a pending enrolment');
+    const [first, second] = confirmEnrolment(viewer, codeFor(status.manualKey))!;
+    const stored = JSON.stringify(db.select().from(totpCredentials).where(eq(totpCredentials.userId, user.id)).get());
+    expect(stored).not.toContain(first!.replace('-', ''));
+
+    const login = startPendingLogin(user.id, '/me');
+    expect(attemptCode(login.token, first!.toUpperCase(), null).kind).toBe('signed-in');
+    const again = startPendingLogin(user.id, '/me');
+    expect(attemptCode(again.token, first!, null).kind).toBe('wrong');
+    expect(attemptCode(again.token, '', null).kind).toBe('wrong');
+    expect(disableTwoFactor(viewer, second!)).toBe(true);
   });
 
   it('a pending sign-in lasts five minutes and five wrong codes', async () => {
@@ -171,7 +191,7 @@ describe('two-factor (TOTP)', () => {
   });
 });
 
-describe('mandatory two-factor for finance', () => {
+describe('mandatory two-factor for finance', { timeout: 60_000 }, () => {
   it('holds back the finance role until enrolment, and sends the person to enrol', async () => {
     const union = newUnion();
     const admin = await newUser();

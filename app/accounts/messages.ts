@@ -27,6 +27,11 @@ export default {
         loginLead: '打开身份验证器应用，输入显示的 6 位验证码。',
         verify: '验证并登录',
         expired: '验证已超时或错误次数过多，请重新登录。',
+        codeOrRecovery: '验证码或恢复码',
+        recoveryHint: '手机不在身边时，可输入一个开启时保存的恢复码（每个只能用一次）。',
+        recoveryTitle: '恢复码',
+        recoveryLead:
+          '请把这些恢复码抄下或存放在安全的地方。手机丢失时，每个恢复码可代替验证码使用一次。它们只显示这一次。',
         backToLogin: '返回登录',
       },
       union: {
@@ -64,6 +69,11 @@ export default {
         loginLead: '開啟驗證器應用程式，輸入顯示的 6 位數驗證碼。',
         verify: '驗證並登入',
         expired: '驗證已逾時或錯誤次數過多，請重新登入。',
+        codeOrRecovery: '驗證碼或復原碼',
+        recoveryHint: '手機不在身邊時，可輸入開啟時保存的復原碼（每組只能使用一次）。',
+        recoveryTitle: '復原碼',
+        recoveryLead:
+          '請把這些復原碼抄下或存放在安全的地方。手機遺失時，每組復原碼可代替驗證碼使用一次。它們只會顯示這一次。',
         backToLogin: '返回登入',
       },
       union: {
@@ -102,6 +112,11 @@ export default {
         loginLead: 'Open your authenticator app and enter the 6-digit code it shows.',
         verify: 'Verify and log in',
         expired: 'This login timed out or had too many wrong codes. Please log in again.',
+        codeOrRecovery: 'Code or recovery code',
+        recoveryHint: 'Without your phone, enter one of the recovery codes you saved (each works once).',
+        recoveryTitle: 'Recovery codes',
+        recoveryLead:
+          'Write these down or keep them somewhere safe. If you lose your phone, each one works once instead of a code. They are shown only this once.',
         backToLogin: 'Back to login',
       },
       union: {

@@ -98,18 +98,52 @@ export function checkCode(userId: number, code: string) {
   return false;
 }
 
-export function confirmEnrolment(viewer: Viewer, code: string) {
-  const row = credential(viewer.id);
-  if (!row || row.confirmedAt || !checkCode(viewer.id, code)) return false;
+function newRecoveryCodes() {
+  return Array.from({ length: 8 }, () => {
+    const code = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(7))).slice(0, 10);
+    return `${code.slice(0, 5)}-${code.slice(5)}`;
+  });
+}
+
+function recoveryHash(code: string) {
+  return hashToken(code.toLowerCase().replace(/[^a-z2-7]/g, ''));
+}
+
+/** Uses up one recovery code, for when the phone is lost. */
+function spendRecoveryCode(userId: number, code: string) {
+  const row = credential(userId);
+  const hash = recoveryHash(code);
+  if (!row?.confirmedAt || hash === recoveryHash('') || !row.recoveryCodeHashes.includes(hash)) return false;
   transaction((tx) => {
-    tx.update(totpCredentials).set({ confirmedAt: now() }).where(eq(totpCredentials.userId, viewer.id)).run();
-    audit(tx, { actorId: viewer.id, action: 'two_factor.enabled', subjectType: 'user', subjectId: viewer.id });
+    const rest = row.recoveryCodeHashes.filter((h) => h !== hash);
+    tx.update(totpCredentials).set({ recoveryCodeHashes: rest }).where(eq(totpCredentials.userId, userId)).run();
+    audit(tx, { actorId: userId, action: 'two_factor.recovery_code_used', subjectType: 'user', subjectId: userId });
   });
   return true;
 }
 
+/** A current code from the app, or else an unused recovery code. */
+export function checkSecondFactor(userId: number, code: string) {
+  return checkCode(userId, code) || spendRecoveryCode(userId, code);
+}
+
+/** Turns two-factor on with a first code; returns the recovery codes, shown this once, or null. */
+export function confirmEnrolment(viewer: Viewer, code: string) {
+  const row = credential(viewer.id);
+  if (!row || row.confirmedAt || !checkCode(viewer.id, code)) return null;
+  const recoveryCodes = newRecoveryCodes();
+  transaction((tx) => {
+    tx.update(totpCredentials)
+      .set({ confirmedAt: now(), recoveryCodeHashes: recoveryCodes.map(recoveryHash) })
+      .where(eq(totpCredentials.userId, viewer.id))
+      .run();
+    audit(tx, { actorId: viewer.id, action: 'two_factor.enabled', subjectType: 'user', subjectId: viewer.id });
+  });
+  return recoveryCodes;
+}
+
 export function disableTwoFactor(viewer: Viewer, code: string) {
-  if (!hasTwoFactor(viewer.id) || !checkCode(viewer.id, code)) return false;
+  if (!hasTwoFactor(viewer.id) || !checkSecondFactor(viewer.id, code)) return false;
   transaction((tx) => {
     tx.delete(totpCredentials).where(eq(totpCredentials.userId, viewer.id)).run();
     audit(tx, { actorId: viewer.id, action: 'two_factor.disabled', subjectType: 'user', subjectId: viewer.id });
@@ -155,7 +189,7 @@ export function findPendingLogin(token: string | null) {
 export function completePendingLogin(token: string | null, code: string) {
   const pending = findPendingLogin(token);
   if (!pending) return { result: 'expired' as const };
-  if (checkCode(pending.userId, code)) {
+  if (checkSecondFactor(pending.userId, code)) {
     db.delete(pendingLogins).where(eq(pendingLogins.id, pending.id)).run();
     return { result: 'ok' as const, userId: pending.userId, redirectTo: pending.redirectTo };
   }

@@ -39,9 +39,14 @@ function twoFactorAction(viewer: Viewer, intent: string, code: string) {
     startEnrolment(viewer);
     return redirect('/account#two-factor');
   }
-  const done = intent === 'twoFactorConfirm' ? confirmEnrolment(viewer, code) : disableTwoFactor(viewer, code);
-  if (!done) return data({ twoFactorFailure: 'security.twoFactor.badCode' }, { status: 400 });
-  return redirect(`/account?twoFactor=${intent === 'twoFactorConfirm' ? 'enabled' : 'disabled'}#two-factor`);
+  const failed = data({ twoFactorFailure: 'security.twoFactor.badCode' }, { status: 400 });
+  if (intent === 'twoFactorConfirm') {
+    // Not a redirect: the recovery codes are shown this once and never stored readable.
+    const recoveryCodes = confirmEnrolment(viewer, code);
+    return recoveryCodes ? { recoveryCodes } : failed;
+  }
+  if (!disableTwoFactor(viewer, code)) return failed;
+  return redirect('/account?twoFactor=disabled#two-factor');
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -98,6 +103,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           required={loaderData.twoFactorRequired}
           notice={loaderData.twoFactorNotice}
           failure={actionData && 'twoFactorFailure' in actionData ? actionData.twoFactorFailure : undefined}
+          recoveryCodes={actionData && 'recoveryCodes' in actionData ? actionData.recoveryCodes : undefined}
         />
       ) : null}
       <h2>{t('accounts.changePassword')}</h2>

@@ -56,18 +56,19 @@ export default function LoginTwoFactor({ actionData }: Route.ComponentProps) {
       ) : null}
       <Form method="post">
         <div className="field">
-          <label htmlFor="code">{t('security.twoFactor.code')}</label>
+          <label htmlFor="code">{t('security.twoFactor.codeOrRecovery')}</label>
           <input
             id="code"
             name="code"
-            inputMode="numeric"
             autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxLength={6}
+            maxLength={11}
             required
             aria-invalid={actionData?.failure ? true : undefined}
-            aria-describedby={actionData?.failure ? 'code-error' : undefined}
+            aria-describedby={actionData?.failure ? 'code-error code-hint' : 'code-hint'}
           />
+          <p className="hint" id="code-hint">
+            {t('security.twoFactor.recoveryHint')}
+          </p>
         </div>
         <SubmitButton>{t('security.twoFactor.verify')}</SubmitButton>
       </Form>

@@ -21,6 +21,7 @@ CREATE TABLE `totp_credentials` (
 	`sealed_secret` text NOT NULL,
 	`confirmed_at` integer,
 	`last_counter` integer DEFAULT 0 NOT NULL,
+	`recovery_code_hashes` text DEFAULT '[]' NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -48,6 +48,7 @@ test('finance staff turn on two-factor, then log in with password and code', asy
   await page.getByLabel('6 位验证码').fill(totp(manualKey, new Date()));
   await page.getByRole('button', { name: '确认开启' }).click();
   await expect(page.getByRole('status')).toHaveText('两步验证已开启。');
+  await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(8);
   expect(
     count(
       'select count(*) from totp_credentials t join users u on u.id = t.user_id where u.email = ? and t.confirmed_at is not null',
@@ -64,12 +65,12 @@ test('finance staff turn on two-factor, then log in with password and code', asy
   await expect(page).toHaveURL(/\/login\/two-factor$/);
   expect((await page.context().cookies()).some((c) => c.name === 'session')).toBe(false);
   await expectAccessible(page);
-  await page.getByLabel('6 位验证码').fill('123456' === totp(manualKey, new Date()) ? '654321' : '123456');
+  await page.getByLabel('验证码或恢复码').fill('123456' === totp(manualKey, new Date()) ? '654321' : '123456');
   await page.getByRole('button', { name: '验证并登录' }).click();
   await expect(page.getByText('验证码不正确或已用过')).toBeVisible();
   // The code used to enrol cannot be replayed: the next 30-second step's code is needed.
   const later = await advanceClock(request, 30_000);
-  await page.getByLabel('6 位验证码').fill(totp(manualKey, later));
+  await page.getByLabel('验证码或恢复码').fill(totp(manualKey, later));
   await page.getByRole('button', { name: '验证并登录' }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText('两步验证已开启。')).toBeVisible();

@@ -4,18 +4,18 @@ import { SubmitButton } from '~/ui/form';
 
 type Status = { state: 'off' } | { state: 'on' } | { state: 'pending'; uri: string; qr: string; manualKey: string };
 
-function CodeField({ failure }: { failure?: string }) {
+function CodeField({ failure, recovery = false }: { failure?: string; recovery?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="field">
-      <label htmlFor="totp-code">{t('security.twoFactor.code')}</label>
+      <label htmlFor="totp-code">{t(recovery ? 'security.twoFactor.codeOrRecovery' : 'security.twoFactor.code')}</label>
       <input
         id="totp-code"
         name="code"
-        inputMode="numeric"
+        inputMode={recovery ? undefined : 'numeric'}
         autoComplete="one-time-code"
-        pattern="[0-9]{6}"
-        maxLength={6}
+        pattern={recovery ? undefined : '[0-9]{6}'}
+        maxLength={recovery ? 11 : 6}
         required
         aria-invalid={failure ? true : undefined}
         aria-describedby={failure ? 'totp-code-error' : undefined}
@@ -35,11 +35,13 @@ export function TwoFactorSection({
   required,
   notice,
   failure,
+  recoveryCodes,
 }: {
   status: Status;
   required: boolean;
   notice: string | null;
   failure?: string;
+  recoveryCodes?: string[];
 }) {
   const { t } = useTranslation();
   return (
@@ -50,9 +52,23 @@ export function TwoFactorSection({
           {t('security.twoFactor.required')}
         </p>
       ) : null}
-      {notice === 'enabled' || notice === 'disabled' ? (
+      {recoveryCodes ? (
+        <div className="callout">
+          <p role="status">{t('security.twoFactor.enabled')}</p>
+          <h3>{t('security.twoFactor.recoveryTitle')}</h3>
+          <p>{t('security.twoFactor.recoveryLead')}</p>
+          <ul data-testid="recovery-codes">
+            {recoveryCodes.map((code) => (
+              <li key={code}>
+                <code>{code}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {notice === 'disabled' ? (
         <p className="notice" role="status">
-          {t(`security.twoFactor.${notice}`)}
+          {t('security.twoFactor.disabled')}
         </p>
       ) : null}
       <p>{t('security.twoFactor.lead')}</p>
@@ -93,7 +109,7 @@ export function TwoFactorSection({
           <p>{t('security.twoFactor.disableLead')}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="twoFactorDisable" />
-            <CodeField failure={failure} />
+            <CodeField failure={failure} recovery />
             <SubmitButton className="button secondary">{t('security.twoFactor.disable')}</SubmitButton>
           </Form>
         </>
