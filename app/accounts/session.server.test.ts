@@ -98,11 +98,11 @@ describe('sessions (Lucia design)', () => {
   it('a sign-in ends the session the request arrived with', async () => {
     const user = await newUser();
     const before = createSession(user.id);
-    const request = new Request('http://localhost/login', { headers: { cookie: `session=${before.token}` } });
+    const cookie = sessionCookie(new Request('http://localhost/'), before.token, before.expiresAt).split(';')[0]!;
+    const request = new Request('http://localhost/login', { headers: { cookie } });
     const response = signIn(request, user.id, '/me');
     expect(validateSessionToken(before.token)).toBeNull();
-    const cookie = response.headers.get('set-cookie')!;
-    const fresh = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!);
+    const fresh = decodeURIComponent(response.headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!);
     expect(fresh).not.toBe(before.token);
     expect(validateSessionToken(fresh)?.user.id).toBe(user.id);
   });

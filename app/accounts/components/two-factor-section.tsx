@@ -86,6 +86,7 @@ export function TwoFactorSection({
           <p>{t('security.twoFactor.scan')}</p>
           <div
             className="qr"
+            style={{ width: '12rem', maxWidth: '100%' }}
             role="img"
             aria-label={t('security.twoFactor.qrLabel')}
             dangerouslySetInnerHTML={{ __html: status.qr }}
@@ -93,7 +94,7 @@ export function TwoFactorSection({
           <p>
             {t('security.twoFactor.manualKey')}：<code data-testid="totp-key">{status.manualKey}</code>
           </p>
-          <p>
+          <p style={{ overflowWrap: 'anywhere' }}>
             {t('security.twoFactor.uri')}：<a href={status.uri}>{status.uri}</a>
           </p>
           <Form method="post">
