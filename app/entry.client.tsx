@@ -3,10 +3,18 @@ import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { HydratedRouter } from 'react-router/dom';
-import { i18nOptions } from '~/lib/i18n';
+import { baseI18nOptions } from '~/lib/locale';
+import { loadAllMessages, readPageMessages } from '~/lib/page-messages';
 
 async function hydrate() {
-  await i18next.use(initReactI18next).init({ ...i18nOptions, lng: document.documentElement.lang });
+  const lng = document.documentElement.lang;
+  await i18next.use(initReactI18next).init({
+    ...baseI18nOptions,
+    lng,
+    resources: { [lng]: { translation: readPageMessages() } },
+    // The rest of the language arrives after hydration (loadAllMessages): re-render with it.
+    react: { bindI18nStore: 'added' },
+  });
   startTransition(() => {
     hydrateRoot(
       document,
@@ -17,6 +25,7 @@ async function hydrate() {
       </I18nextProvider>,
     );
   });
+  await loadAllMessages(i18next);
 }
 
 void hydrate();

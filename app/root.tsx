@@ -16,8 +16,9 @@ import type { Route } from './+types/root';
 import stylesheet from './styles/app.css?url';
 import { getViewer } from '~/accounts/auth.server';
 import { canSeeDashboards } from '~/reports/scope.server';
-import { supportedLanguages, type Locale } from '~/lib/i18n';
+import { supportedLanguages, type Locale } from '~/lib/locale';
 import { getLocale, getT } from '~/lib/i18n.server';
+import { PageMessages, useRecordMessageParts } from '~/lib/page-messages';
 import { countUnread } from '~/notifications/inbox.server';
 
 export const links: Route.LinksFunction = () => [
@@ -51,6 +52,7 @@ function useWantsScripts() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const locale: Locale = data?.locale ?? 'zh-CN';
+  useRecordMessageParts();
   const scripts = useWantsScripts();
   return (
     <html lang={locale}>
@@ -62,6 +64,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
+        {scripts ? <PageMessages /> : null}
         {scripts ? <ScrollRestoration /> : null}
         {scripts ? <Scripts /> : null}
       </body>
@@ -73,7 +76,7 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
-    <Form method="post" action="/set-locale" className="language-switch">
+    <Form method="post" action="/set-locale" className="language-switch" reloadDocument>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {supportedLanguages.map((lng) => (
         <button

@@ -4,6 +4,7 @@ export default [
   index('routes/home.tsx'),
   route('healthz', 'routes/healthz.ts'),
   route('set-locale', 'routes/set-locale.ts'),
+  route('locales/:lng', 'routes/locales.$lng.ts'),
 
   // accounts
   route('signup', 'routes/signup.tsx'),

@@ -1,65 +1,36 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { offeringPhotos } from '../../db/schema';
 import { getManagedOffering, getVisibleOffering } from './offerings.server';
 import { notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
-import { databasePath, db, transaction } from '~/lib/db.server';
+import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { detectFileType, fileExtensions, imageTypes } from '~/lib/file-type';
+import { fileExtensions, imageTypes, type FileType } from '~/lib/file-type';
+import * as storage from '~/lib/uploads.server';
 
 export const photoRules = { maxBytes: 5 * 1024 * 1024, perOffering: 6 };
 
-/** Beside the database, outside public/: photos are served by a route that checks who may see them. */
-export function photoDirectory() {
-  return join(dirname(databasePath()), 'uploads', 'offerings');
-}
+const photoPlace: storage.UploadPlace<(typeof imageTypes)[number]> = {
+  directory: 'uploads/offerings',
+  maxBytes: photoRules.maxBytes,
+  types: imageTypes,
+  tooLarge: 'catalog.errors.photoTooLarge',
+  wrongType: 'catalog.errors.photoNotImage',
+};
+
+export const photoDirectory = () => storage.uploadDirectory(photoPlace);
 
 /** Reads a (multipart) form, refusing a body over the photo limit before and while it streams in. */
-export async function readPhotoForm(request: Request): Promise<FormData> {
-  const limit = photoRules.maxBytes + 64 * 1024;
-  if (Number(request.headers.get('content-length') ?? 0) > limit) {
-    throw new UserError('catalog.errors.photoTooLarge', 413);
-  }
-  if (!request.body) return new FormData();
-  let seen = 0;
-  const body = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > limit) controller.error(new UserError('catalog.errors.photoTooLarge', 413));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  const limited = new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body,
-    duplex: 'half',
-  } as RequestInit);
-  try {
-    return await limited.formData();
-  } catch (error) {
-    if (seen > limit) throw new UserError('catalog.errors.photoTooLarge', 413);
-    throw error;
-  }
+export function readPhotoForm(request: Request): Promise<FormData> {
+  return storage.readLimitedForm(request, photoRules.maxBytes + 64 * 1024, photoPlace.tooLarge);
 }
 
 /** Writes the file first, then the row; if the row is refused, the file is removed again. */
 export async function addOfferingPhoto(viewer: Viewer, offeringId: number, file: FormDataEntryValue | null) {
   const offering = getManagedOffering(viewer, offeringId);
   if (!(file instanceof File) || file.size === 0) throw new UserError('catalog.errors.photoMissing');
-  if (file.size > photoRules.maxBytes) throw new UserError('catalog.errors.photoTooLarge', 413);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const contentType = detectFileType(bytes, imageTypes);
-  if (!contentType) throw new UserError('catalog.errors.photoNotImage', 415);
-  const storedName = `${randomBytes(16).toString('hex')}.${fileExtensions[contentType]}`;
-  const path = join(photoDirectory(), storedName);
-  mkdirSync(photoDirectory(), { recursive: true });
-  writeFileSync(path, bytes, { flag: 'wx' });
+  const { bytes, contentType } = await storage.checkUpload(photoPlace, file);
+  const storedName = storage.writeUpload(photoPlace, { bytes, contentType });
   try {
     return transaction((tx) => {
       const existing = tx
@@ -77,7 +48,7 @@ export async function addOfferingPhoto(viewer: Viewer, offeringId: number, file:
       return photo.id;
     });
   } catch (error) {
-    rmSync(path, { force: true });
+    storage.discardUpload(photoPlace, storedName);
     throw error;
   }
 }
@@ -99,17 +70,17 @@ export function removeOfferingPhoto(viewer: Viewer, offeringId: number, photoId:
     tx.delete(offeringPhotos).where(eq(offeringPhotos.id, photo.id)).run();
     audit(tx, { actorId: viewer.id, action: 'offering.removePhoto', subjectType: 'offering', subjectId: offeringId });
   });
-  rmSync(join(photoDirectory(), photo.storedName), { force: true });
+  storage.discardUpload(photoPlace, photo.storedName);
 }
 
-/** Seen by whoever may see the offering; `isPublic` lets shared caches keep published photos. */
+/** Seen by whoever may see the offering; `isPublic`: a published offering's photo may be kept a while. */
 export function readOfferingPhoto(viewer: Viewer | null, offeringId: number, photoId: number) {
   const { offering } = getVisibleOffering(viewer, offeringId);
   const photo = findPhoto(offeringId, photoId);
-  if (!/^[0-9a-f]{32}\.(jpg|png|webp)$/.test(photo.storedName)) notFound();
   return {
-    bytes: readFileSync(join(photoDirectory(), photo.storedName)),
+    bytes: storage.readUpload(photoPlace, photo.storedName) ?? notFound(),
     contentType: photo.contentType,
+    fileName: `photo-${photo.id}.${fileExtensions[photo.contentType as FileType] ?? 'bin'}`,
     isPublic: offering.state === 'published',
   };
 }

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { categories, offeringFormats } from './taxonomy';
+import { catalogSorts, categories, gradeFilters, offeringFormats, type CatalogSort } from './taxonomy';
 import { parseYuan } from '~/lib/money';
 
-export const catalogSorts = ['relevance', 'satisfaction', 'price_asc', 'price_desc', 'newest'] as const;
-export type CatalogSort = (typeof catalogSorts)[number];
-/** "At least" this grade; `fail` is not offered as a filter. */
-export const gradeFilters = ['excellent', 'good', 'pass'] as const;
+export { catalogSorts, gradeFilters, type CatalogSort } from './taxonomy';
 export const catalogPageSize = 12;
 
 export type CatalogQuery = {

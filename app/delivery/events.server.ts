@@ -199,7 +199,7 @@ export async function fileReport(
   requireOrgMember(viewer, event.organizationId);
   if (now().getTime() < event.endsAt.getTime()) throw new UserError('errors.eventNotOver', 409);
   transition(eventMachine, event.state as EventState, 'report', 'organization');
-  const stored = await storePhotos(eventId, photos);
+  const stored = storePhotos(photos);
   try {
     transaction((tx) => {
       const state = transition(eventMachine, event.state as EventState, 'report', 'organization');
@@ -219,7 +219,7 @@ export async function fileReport(
       });
     });
   } catch (error) {
-    await discardPhotoFiles(stored.map((p) => p.storageKey));
+    discardPhotoFiles(stored.map((p) => p.storageKey));
     throw error;
   }
 }
@@ -240,7 +240,7 @@ export async function deletePhoto(viewer: Viewer, eventId: number, photoId: numb
       data: { sha256: photo.sha256 },
     });
   });
-  await discardPhotoFiles([photo.storageKey]);
+  discardPhotoFiles([photo.storageKey]);
 }
 
 export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept' | 'return', reason?: string) {

@@ -1,12 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import { eventPhotos } from '../../db/schema';
-import type { PhotoType } from './machine';
-import { databasePath, db, type DB } from '~/lib/db.server';
+import { photoTypes, type PhotoType } from './machine';
+import { db, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { detectFileType, fileExtensions, imageTypes } from '~/lib/file-type';
+import * as storage from '~/lib/uploads.server';
 
 export const maxPhotoBytes = 5 * 1024 * 1024;
 export const maxPhotosPerSubmission = 6;
@@ -14,29 +11,17 @@ export const maxPhotosPerEvent = 12;
 /** The whole report form: the photos plus room for the text fields and multipart framing. */
 export const maxReportFormBytes = maxPhotosPerSubmission * maxPhotoBytes + 256 * 1024;
 
-/**
- * Reads a multipart form without ever holding more than `maxBytes` of it: the declared length is
- * checked first, and the stream is cut off if it runs past the limit anyway.
- */
-export async function readLimitedFormData(request: Request, maxBytes = maxReportFormBytes) {
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) {
-    throw new UserError('delivery.errors.uploadTooLarge', 413);
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new UserError('delivery.errors.uploadTooLarge', 413);
-    }
-    chunks.push(value);
-  }
-  const headers = { 'content-type': request.headers.get('content-type') ?? '' };
-  return new Response(Buffer.concat(chunks), { headers }).formData();
+const photoPlace: storage.UploadPlace<PhotoType> = {
+  directory: 'uploads/event-photos',
+  maxBytes: maxPhotoBytes,
+  types: photoTypes,
+  tooLarge: 'delivery.errors.photoTooLarge',
+  wrongType: 'delivery.errors.photoType',
+};
+
+/** Reads the report form, never holding more than `maxBytes` of it. */
+export function readLimitedFormData(request: Request, maxBytes = maxReportFormBytes) {
+  return storage.readLimitedForm(request, maxBytes, 'delivery.errors.uploadTooLarge');
 }
 
 export type PhotoUpload = { bytes: Buffer; contentType: PhotoType; sha256: string };
@@ -47,37 +32,27 @@ export async function readPhotoUploads(entries: FormDataEntryValue[]): Promise<P
   if (files.length > maxPhotosPerSubmission) throw new UserError('delivery.errors.tooManyPhotos', 413);
   const uploads: PhotoUpload[] = [];
   for (const file of files) {
-    if (file.size > maxPhotoBytes) throw new UserError('delivery.errors.photoTooLarge', 413);
-    const bytes = Buffer.from(await file.arrayBuffer());
-    const contentType = detectFileType(bytes, imageTypes);
-    if (!contentType) throw new UserError('delivery.errors.photoType', 415);
-    uploads.push({ bytes, contentType, sha256: createHash('sha256').update(bytes).digest('hex') });
+    const { bytes, contentType, sha256 } = await storage.checkUpload(photoPlace, file);
+    uploads.push({ bytes, contentType, sha256 });
   }
   return uploads;
-}
-
-function photoPath(storageKey: string) {
-  return join(dirname(databasePath()), 'uploads', 'event-photos', storageKey);
 }
 
 export type StoredPhoto = Omit<PhotoUpload, 'bytes'> & { storageKey: string; bytes: number };
 
 /** Writes the files before the transaction that records them (no I/O inside a transaction). */
-export async function storePhotos(eventId: number, uploads: PhotoUpload[]): Promise<StoredPhoto[]> {
-  const stored: StoredPhoto[] = [];
-  for (const upload of uploads) {
-    const storageKey = `${eventId}/${randomBytes(16).toString('hex')}.${fileExtensions[upload.contentType]}`;
-    const path = photoPath(storageKey);
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    await writeFile(path, upload.bytes, { flag: 'wx', mode: 0o600 });
-    stored.push({ storageKey, contentType: upload.contentType, sha256: upload.sha256, bytes: upload.bytes.length });
-  }
-  return stored;
+export function storePhotos(uploads: PhotoUpload[]): StoredPhoto[] {
+  return uploads.map(({ bytes, contentType, sha256 }) => ({
+    storageKey: storage.writeUpload(photoPlace, { bytes, contentType }),
+    contentType,
+    sha256,
+    bytes: bytes.length,
+  }));
 }
 
 /** Removes files whose recording transaction failed, or whose row was deleted. */
-export async function discardPhotoFiles(storageKeys: string[]) {
-  await Promise.all(storageKeys.map((key) => unlink(photoPath(key)).catch(() => undefined)));
+export function discardPhotoFiles(storageKeys: string[]) {
+  for (const key of storageKeys) storage.discardUpload(photoPlace, key);
 }
 
 export function countPhotos(tx: DB, eventId: number) {
@@ -113,5 +88,5 @@ export function findPhoto(eventId: number, photoId: number) {
 }
 
 export function readPhotoFile(storageKey: string) {
-  return readFile(photoPath(storageKey));
+  return storage.readUpload(photoPlace, storageKey);
 }

@@ -1,14 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { applicationAttachments, incubationApplications } from '../../db/schema';
 import { getVisibleApplication } from './applications.server';
 import { notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
-import { databasePath, db, transaction } from '~/lib/db.server';
+import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { detectFileType } from '~/lib/file-type';
+import { checkUpload, discardUpload, readUpload, writeUpload, type UploadPlace } from '~/lib/uploads.server';
 
 export const attachmentLimits = { maxBytes: 10 * 1024 * 1024, maxFiles: 10 };
 
@@ -16,31 +13,21 @@ export type AttachmentType = 'application/pdf' | 'image/png' | 'image/jpeg';
 
 export const attachmentTypes: readonly AttachmentType[] = ['application/pdf', 'image/png', 'image/jpeg'];
 
-/** Beside the database, outside public/: files are only ever served through the guarded route. */
-function storagePath(storageKey: string) {
-  return join(dirname(databasePath()), 'attachments', storageKey);
-}
-
-function displayName(name: string) {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return clean.slice(-120) || 'attachment';
-}
+const attachmentPlace: UploadPlace<AttachmentType> = {
+  directory: 'attachments',
+  maxBytes: attachmentLimits.maxBytes,
+  types: attachmentTypes,
+  tooLarge: 'incubation.errors.fileTooLarge',
+  wrongType: 'incubation.errors.fileType',
+};
 
 export async function addAttachment(viewer: Viewer, applicationId: number, file: File | null) {
   const { application } = getVisibleApplication(viewer, applicationId);
   requireOrgMember(viewer, application.organizationId);
   if (application.state !== 'draft') throw new UserError('incubation.errors.notEditable', 409);
   if (!file || file.size === 0) throw new UserError('incubation.errors.chooseFile', 422);
-  if (file.size > attachmentLimits.maxBytes) throw new UserError('incubation.errors.fileTooLarge', 413);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const contentType = detectFileType(bytes, attachmentTypes);
-  if (!contentType) throw new UserError('incubation.errors.fileType', 415);
-  const storageKey = randomBytes(18).toString('hex');
-  const path = storagePath(storageKey);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, bytes, { flag: 'wx' });
+  const upload = await checkUpload(attachmentPlace, file);
+  const storageKey = writeUpload(attachmentPlace, upload);
   try {
     transaction((tx) => {
       const current = tx
@@ -59,11 +46,11 @@ export async function addAttachment(viewer: Viewer, applicationId: number, file:
         .insert(applicationAttachments)
         .values({
           applicationId,
-          fileName: displayName(file.name),
-          contentType,
-          byteSize: bytes.length,
+          fileName: upload.fileName,
+          contentType: upload.contentType,
+          byteSize: upload.bytes.length,
           storageKey,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
+          sha256: upload.sha256,
           uploadedBy: viewer.id,
         })
         .returning()
@@ -71,7 +58,7 @@ export async function addAttachment(viewer: Viewer, applicationId: number, file:
       audit(tx, { actorId: viewer.id, action: 'attachment.add', subjectType: 'attachment', subjectId: row.id });
     });
   } catch (error) {
-    rmSync(path, { force: true });
+    discardUpload(attachmentPlace, storageKey);
     throw error;
   }
 }
@@ -95,7 +82,7 @@ export function removeAttachment(viewer: Viewer, applicationId: number, attachme
     audit(tx, { actorId: viewer.id, action: 'attachment.remove', subjectType: 'attachment', subjectId: row.id });
     return row.storageKey;
   });
-  rmSync(storagePath(storageKey), { force: true });
+  discardUpload(attachmentPlace, storageKey);
 }
 
 /** The file, for the applying organization's members and the incubator's staff only. */
@@ -107,5 +94,6 @@ export function readAttachment(viewer: Viewer, applicationId: number, attachment
     .where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, applicationId)))
     .get();
   if (!row) notFound();
-  return { fileName: row.fileName, contentType: row.contentType, bytes: readFileSync(storagePath(row.storageKey)) };
+  const bytes = readUpload(attachmentPlace, row.storageKey) ?? notFound();
+  return { fileName: row.fileName, contentType: row.contentType, bytes };
 }

@@ -1,6 +1,7 @@
 import { createCookie } from 'react-router';
 import { RemixI18Next } from 'remix-i18next/server';
-import { fallbackLanguage, i18nOptions, supportedLanguages, type Locale } from './i18n';
+import { fallbackLanguage, i18nOptions, resources, supportedLanguages, type Locale } from './i18n';
+import { browserMessages } from './locale';
 
 export const localeCookie = createCookie('lng', {
   path: '/',
@@ -25,4 +26,9 @@ export async function getLocale(request: Request) {
 
 export async function getT(request: Request | Locale) {
   return typeof request === 'string' ? i18n.getFixedT(request) : i18n.getFixedT(request);
+}
+
+/** All the messages the browser may need in `locale` (app/lib/page-messages.tsx sends a page's part inline). */
+export function clientMessages(locale: Locale) {
+  return browserMessages(resources[locale].translation);
 }

@@ -2,10 +2,9 @@ import en from '~/locales/en';
 import zhCN from '~/locales/zh-CN';
 import zhTW from '~/locales/zh-TW';
 import { capabilityMessages } from '~/locales/capabilities';
+import { baseI18nOptions, type Locale } from './locale';
 
-export const supportedLanguages = ['zh-CN', 'zh-TW', 'en'] as const;
-export type Locale = (typeof supportedLanguages)[number];
-export const fallbackLanguage: Locale = 'zh-CN';
+export { fallbackLanguage, isLocale, supportedLanguages, type Locale } from './locale';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -22,14 +21,4 @@ export const resources = {
   en: { translation: withCapabilities('en', en) },
 };
 
-export const i18nOptions = {
-  supportedLngs: [...supportedLanguages],
-  fallbackLng: fallbackLanguage,
-  defaultNS: 'translation',
-  interpolation: { escapeValue: false },
-  resources,
-};
-
-export function isLocale(value: unknown): value is Locale {
-  return supportedLanguages.includes(value as Locale);
-}
+export const i18nOptions = { ...baseI18nOptions, resources };

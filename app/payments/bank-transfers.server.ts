@@ -64,5 +64,6 @@ export function getVoucher(viewer: Viewer, paymentId: number) {
     isOrgMember(viewer, row.contract.organizationId) ||
     hasUnionRole(viewer, row.contract.unionId, ['finance', 'commissioner']);
   if (!allowed) forbidden();
-  return { bytes: readVoucher(row.payment.voucherFile), type: row.payment.voucherType, paymentId };
+  const bytes = readVoucher(row.payment.voucherFile) ?? notFound();
+  return { bytes, type: row.payment.voucherType, paymentId };
 }

@@ -1,21 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { sniffContentType, storeUploads } from './attachments.server';
+import { storeUploads } from './attachments.server';
 
 const pdf = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj');
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....')]);
 
-describe('sniffContentType', () => {
-  it('decides by the first bytes, not the name', () => {
-    expect(sniffContentType(pdf, 'scope.docx')).toBe('application/pdf');
-    expect(sniffContentType(png, 'photo.pdf')).toBe('image/png');
-    expect(sniffContentType(Buffer.from('<html><script>alert(1)</script>'), 'scope.pdf')).toBeNull();
+describe('the types a tender accepts', () => {
+  const typeOf = async (bytes: Buffer, name: string) =>
+    (await storeUploads([new File([new Uint8Array(bytes)], name)]))[0]!.contentType;
+
+  it('decides by the first bytes, not the name', async () => {
+    expect(await typeOf(pdf, 'scope.docx')).toBe('application/pdf');
+    expect(await typeOf(png, 'photo.pdf')).toBe('image/png');
+    await expect(typeOf(Buffer.from('<html><script>alert(1)</script>'), 'scope.pdf')).rejects.toThrow(
+      'procurement.errors.attachmentType',
+    );
   });
 
-  it('uses the extension only to tell apart formats sharing a container', () => {
-    expect(sniffContentType(docx, '需求.docx')).toMatch(/wordprocessingml/);
-    expect(sniffContentType(docx, '报价.xlsx')).toMatch(/spreadsheetml/);
-    expect(sniffContentType(docx, 'archive.zip')).toBeNull();
+  it('uses the extension only to tell apart formats sharing a container', async () => {
+    expect(await typeOf(docx, '需求.docx')).toMatch(/wordprocessingml/);
+    expect(await typeOf(docx, '报价.xlsx')).toMatch(/spreadsheetml/);
+    await expect(typeOf(docx, 'archive.zip')).rejects.toThrow('procurement.errors.attachmentType');
   });
 });
 

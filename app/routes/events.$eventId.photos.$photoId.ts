@@ -2,7 +2,9 @@ import type { Route } from './+types/events.$eventId.photos.$photoId';
 import { notFound, requireViewer } from '~/accounts/auth.server';
 import { requireEventAccess } from '~/delivery/events.server';
 import { findPhoto, readPhotoFile } from '~/delivery/photos.server';
+import { fileExtensions, type FileType } from '~/lib/file-type';
 import { parseId } from '~/lib/http';
+import { uploadResponse } from '~/lib/uploads.server';
 
 /** A report photo, for the organization and the overseeing union only; never from public/. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -11,13 +13,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   requireEventAccess(viewer, eventId);
   const photo = findPhoto(eventId, parseId(params.photoId));
   if (!photo) notFound();
-  return new Response(new Uint8Array(await readPhotoFile(photo.storageKey)), {
-    headers: {
-      'Content-Type': photo.contentType,
-      'Content-Length': String(photo.bytes),
-      'Cache-Control': 'private, max-age=3600',
-      'Content-Security-Policy': "default-src 'none'",
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  const bytes = readPhotoFile(photo.storageKey) ?? notFound();
+  const fileName = `event-${eventId}-photo-${photo.id}.${fileExtensions[photo.contentType as FileType] ?? 'bin'}`;
+  return uploadResponse({ bytes, contentType: photo.contentType, fileName }, { maxAgeSeconds: 3600 });
 }

@@ -9,11 +9,11 @@ import { parseId } from '~/lib/http';
 import { fenToYuanInput } from '~/lib/money';
 import { toShanghaiInput } from '~/lib/time';
 import {
-  assertUploadSize,
   countAttachments,
   listAttachments,
   maxAttachmentBytes,
   maxAttachmentsPerTender,
+  readAttachmentForm,
   storeUploads,
   uploadedFiles,
 } from '~/procurement/attachments.server';
@@ -69,9 +69,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const tender = editableTender(viewer, parseId(params.tenderId));
-  const size = await attempt(() => assertUploadSize(request));
-  if (!size.ok) return data({ failure: size.error.messageKey }, { status: 413 });
-  const formData = await request.formData();
+  const form = await attempt(() => readAttachmentForm(request));
+  if (!form.ok) return data({ failure: form.error.messageKey }, { status: 413 });
+  const formData = form.value;
   if (formData.get('intent') === 'removeAttachment') {
     const result = await attempt(() => removeDraftAttachment(viewer, tender.id, Number(formData.get('attachmentId'))));
     if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });

@@ -7,9 +7,9 @@ import { attempt } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { getT } from '~/lib/i18n.server';
 import {
-  assertUploadSize,
   maxAttachmentBytes,
   maxAttachmentsPerTender,
+  readAttachmentForm,
   storeUploads,
   uploadedFiles,
 } from '~/procurement/attachments.server';
@@ -43,9 +43,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   commissionerUnions(viewer);
-  const size = await attempt(() => assertUploadSize(request));
-  if (!size.ok) return data({ status: 'error' as const, error: { '': [size.error.messageKey] } }, { status: 413 });
-  const formData = await request.formData();
+  const form = await attempt(() => readAttachmentForm(request));
+  if (!form.ok) return data({ status: 'error' as const, error: { '': [form.error.messageKey] } }, { status: 413 });
+  const formData = form.value;
   const submission = parseWithZod(formData, { schema: tenderSchema(now(), 'create') });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const result = await attempt(async () => {

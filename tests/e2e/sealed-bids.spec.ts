@@ -126,6 +126,7 @@ test('no route shows sealed bid content to union staff before the deadline, and 
     residencyId: first('residencies'),
     feed: 'union-1-0.ics',
     table: 'organizations',
+    lng: 'zh-CN',
     token: 'none',
   };
   const paths = routePaths(routes).map((pattern) =>

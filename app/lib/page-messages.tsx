@@ -1,0 +1,96 @@
+import type { i18n as I18n } from 'i18next';
+import { useContext } from 'react';
+import { I18nContext } from 'react-i18next';
+import { browserMessages } from './locale';
+
+/**
+ * The browser gets its words in two steps, to keep each page's JavaScript small (issue 11):
+ * 1. inline, only the parts of the page's language (top-level keys: `nav`, `procurement`…) that the
+ *    server's render translated, noted by `useRecordMessageParts` and sent by `PageMessages`;
+ * 2. after hydration, the whole language from /locales/:lng (cached, versioned), for the pages the
+ *    browser renders next. Languages change with a full page load (POST /set-locale).
+ */
+export const pageMessagesId = 'page-messages';
+
+/** Sent with every page: the messages of client-side form checks, which the server's render never shows. */
+const alwaysSent = ['errors'];
+
+type Tree = Parameters<typeof browserMessages>[0];
+
+const usedParts = new WeakMap<I18n, Set<string>>();
+
+function notePart(parts: Set<string>, key: unknown) {
+  for (const k of [key].flat()) if (typeof k === 'string') parts.add(k.split('.')[0]!);
+}
+
+/** On the server, once per request's i18next: notes the part of every key translated from then on. */
+function recordMessageParts(i18n: I18n) {
+  if (typeof document !== 'undefined' || usedParts.has(i18n)) return;
+  const parts = new Set(alwaysSent);
+  usedParts.set(i18n, parts);
+  const translate = i18n.t.bind(i18n) as unknown as (...args: unknown[]) => unknown;
+  i18n.t = ((key: unknown, ...rest: unknown[]) => {
+    notePart(parts, key);
+    return translate(key, ...rest);
+  }) as unknown as I18n['t'];
+}
+
+/** The request's i18next itself (useTranslation hands out per-component wrappers). */
+const useI18next = () => useContext(I18nContext).i18n;
+
+/** Called by the root layout before the page renders. */
+export function useRecordMessageParts() {
+  recordMessageParts(useI18next());
+}
+
+const versions = new Map<string, string>();
+
+/** A short hash of a language's browser messages, so /locales/:lng?v= can be cached for good. */
+export function messagesVersion(locale: string, bundle: Tree) {
+  let version = versions.get(locale);
+  if (!version) {
+    const text = JSON.stringify(browserMessages(bundle));
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    version = (hash >>> 0).toString(36);
+    versions.set(locale, version);
+  }
+  return version;
+}
+
+let sent: { json: string; version: string } | undefined;
+
+function serverMessages(i18n: I18n) {
+  const bundle = i18n.getResourceBundle(i18n.language, 'translation') as Tree;
+  const json = JSON.stringify(browserMessages(bundle, usedParts.get(i18n))).replace(/</g, '\\u003c');
+  return { json, version: messagesVersion(i18n.language, bundle) };
+}
+
+/** Rendered after the page, so that every part its render used has been noted. */
+export function PageMessages() {
+  const i18n = useI18next();
+  const { json, version } =
+    typeof document === 'undefined' ? serverMessages(i18n) : (sent ?? { json: '{}', version: '' });
+  return (
+    <script
+      type="application/json"
+      id={pageMessagesId}
+      data-version={version}
+      dangerouslySetInnerHTML={{ __html: json }}
+    />
+  );
+}
+
+/** entry.client.tsx, before hydrating: the messages the server sent with this page. */
+export function readPageMessages(): Tree {
+  const element = document.getElementById(pageMessagesId);
+  sent = { json: element?.textContent ?? '{}', version: element?.dataset.version ?? '' };
+  return JSON.parse(sent.json) as Tree;
+}
+
+/** entry.client.tsx, after hydrating: the rest of the language; pages using it re-render. */
+export async function loadAllMessages(i18n: I18n) {
+  if (!sent?.version) return;
+  const response = await fetch(`/locales/${i18n.language}?v=${sent.version}`);
+  if (response.ok) i18n.addResourceBundle(i18n.language, 'translation', await response.json(), true, false);
+}
