@@ -40,6 +40,9 @@ export const proportions = {
   ratingsPerEvent: 30,
 } as const;
 
+/** Bump when the generated data changes: cached benchmark databases are keyed by it. */
+export const generatorVersion = 1;
+
 export const scalePassword = 'gonghui-scale-2026';
 export const provinceLeadershipEmail = 'leadership@province.scale.gonghui.cn';
 
