@@ -94,14 +94,21 @@ function startServer(name: string, command: string, argv: string[], env: Record<
   return child;
 }
 
+/** SIGKILL: a server busy in a synchronous query would only run its SIGTERM handler afterwards. */
 function stop(child: ChildProcess) {
   if (child.pid && child.exitCode === null) {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid, 'SIGKILL');
     } catch {
       // already gone
     }
   }
+}
+
+/** Waits until the server has finished what the last run left in flight (a slow page keeps it busy). */
+async function settle(port: number, path: string) {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(300_000) });
+  await response.arrayBuffer();
 }
 
 async function waitUntilUp(port: number, path: string) {
@@ -237,6 +244,7 @@ async function main() {
       `App (${serverCommand.name}) on :${appPort}, baseline on :${baselinePort}; ${duration} s per run, ${connections} connections.\n`,
     );
     const dashboardPath = `/reports?union=${fixtures.provinceUnionId}`;
+    const idlePath = `/c/${fixtures.events[0]!.id}/rate`;
     const checkinPaths = () => fixtures.events.map((e) => `/c/${e.id}?k=${checkinCode(e)}`);
     const scenarios: { name: string; label: string; app: () => () => Request; baseline: () => () => Request }[] = [
       {
@@ -310,8 +318,10 @@ async function main() {
       if (single.status >= 400) console.log(`  (warning: ${scenario.label} answered HTTP ${single.status})`);
       process.stdout.write(`${scenario.label}: app… `);
       const appFigures = await drive(appPort, scenario.app(), connectionCount);
+      await settle(appPort, idlePath);
       process.stdout.write('baseline… ');
       const baselineFigures = await drive(baselinePort, scenario.baseline(), connectionCount);
+      await settle(baselinePort, idlePath);
       const budget = budgets[scenario.name]!;
       const met =
         (budget.minRps === undefined || appFigures.rps >= budget.minRps) &&
