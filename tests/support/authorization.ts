@@ -347,6 +347,66 @@ export async function buildWorld() {
 }
 
 /**
+ * Sent with every POST: valid values for the fields most forms share, so that an action that parses
+ * before it checks permissions gets as far as the check (unknown fields are ignored by the schemas).
+ */
+export function plausibleForm(world: World): Record<string, string> {
+  const day = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000 + 8 * 3600_000).toISOString();
+  const future = day(10).slice(0, 16);
+  return {
+    title: '矩阵测试',
+    name: '矩阵测试',
+    summary: '按计划完成，职工反响良好。',
+    reason: '预算调整，需要书面说明理由。',
+    rationale: '预算调整，需要书面说明理由。',
+    resolution: '已与服务方沟通并整改。',
+    question: '服务地点在哪里？',
+    answer: '在职工服务驿站。',
+    text: '矩阵测试',
+    comment: '矩阵测试',
+    note: '矩阵测试',
+    topic: '季度联席会议',
+    mentor: '张老师',
+    minutes: '会议纪要',
+    address: '丹东街道职工服务驿站',
+    startsAt: future,
+    heldOn: future.slice(0, 10),
+    periodStart: day(5).slice(0, 10),
+    periodEnd: day(60).slice(0, 10),
+    durationMinutes: '60',
+    venueType: 'station',
+    capacity: '30',
+    walkIns: '3',
+    sessions: '2',
+    amount: '1000',
+    price: '100',
+    score: '4',
+    plan: '4',
+    team: '4',
+    judgement: '4',
+    email: 'matrix@example.test',
+    organizationId: String(world.orgA),
+    unionId: String(world.unionA.id),
+    level: 'county',
+    role: 'commissioner',
+    category: 'counselling',
+    format: 'on_site',
+    areas: '丹东街道',
+    limit: '5000',
+    departmentId: world.params.departmentId!,
+    roomId: world.params.roomId!,
+    year: day(0).slice(0, 4),
+    heldAt: future,
+    endsAt: day(10.05).slice(0, 16),
+    agenda: '季度联席会议',
+    source: 'union',
+    decision: 'exit',
+    opensAt: '09:00',
+    closesAt: '17:00',
+  };
+}
+
+/**
  * Runs `fn` and undoes every write it made, so each call meets the same records. A savepoint opened
  * here turns the app's own transactions into nested savepoints.
  */
