@@ -17,8 +17,6 @@ import {
   type World,
 } from '../support/authorization';
 
-process.env.TEST_CLOCK ??= '';
-
 // ---- Role groups -----------------------------------------------------------------------------
 
 const unionA = (...roles: UnionRole[]) => roles.map((r) => `${r}A` as Role);
