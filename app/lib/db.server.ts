@@ -39,6 +39,8 @@ export const sqlite = connection.sqlite;
  * contracts, whose loss after a power cut would be worse than a slower commit.
  */
 export function durably<T>(fn: (tx: DB) => T): T {
+  // Inside an open transaction the outer commit decides, and SQLite refuses to change the level.
+  if (sqlite.inTransaction) return transaction(fn);
   sqlite.pragma('synchronous = FULL');
   try {
     return db.transaction((tx) => fn(tx as unknown as DB), { behavior: 'immediate' });

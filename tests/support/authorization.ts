@@ -1,0 +1,473 @@
+// The cast and the records for the authorization matrix and the form fuzzing: the demo county is
+// union A (its records are the targets), union B and organization B are strangers with every role.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { seedDemo } from '../../db/seed';
+import { unionRoles, type UnionRole } from '~/accounts/roles';
+import { createSession, sessionCookie } from '~/accounts/session.server';
+import { feedPath } from '~/delivery/calendar.server';
+import { deviceCookie } from '~/delivery/device.server';
+import { now } from '~/lib/clock.server';
+import { databasePath, db, sqlite } from '~/lib/db.server';
+import { optionalTemplates, unsubscribeUrl } from '~/notifications/preferences.server';
+
+export type Role = 'anon' | 'worker' | 'ownerA' | 'memberA' | 'ownerB' | `${UnionRole}A` | `${UnionRole}B` | 'platform';
+
+export const allRoles: Role[] = [
+  'anon',
+  'worker',
+  'ownerA',
+  'memberA',
+  'ownerB',
+  ...unionRoles.map((r) => `${r}A` as const),
+  ...unionRoles.map((r) => `${r}B` as const),
+  'platform',
+];
+
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==',
+  'base64',
+);
+const dataDir = () => dirname(databasePath());
+const unique = () => randomBytes(8).toString('hex');
+
+function writeFile(path: string) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, png);
+}
+
+function addUser(name: string, isPlatformAdmin = false) {
+  return db
+    .insert(s.users)
+    .values({
+      email: `${name}-${unique()}@example.test`,
+      name,
+      passwordHash: 'not-a-hash',
+      isPlatformAdmin,
+      emailVerifiedAt: now(),
+    })
+    .returning()
+    .get().id;
+}
+
+/** The Cookie header a browser would send after the app set `Set-Cookie` with this helper. */
+function cookiePair(setCookie: string) {
+  return setCookie.split(';')[0]!;
+}
+
+function sessionCookieFor(userId: number) {
+  const { token, expiresAt } = createSession(userId);
+  return cookiePair(sessionCookie(new Request('http://localhost/'), token, expiresAt));
+}
+
+function one<T>(row: T | undefined, what: string): T {
+  if (!row) throw new Error(`The demo seed has no ${what}`);
+  return row;
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** Seeds the demo county and adds what the matrix needs; returns each role's cookie and the params. */
+export async function buildWorld() {
+  await seedDemo();
+  const unionA = one(db.select().from(s.unions).where(eq(s.unions.name, '象山县总工会')).get(), 'county union');
+  const departmentA = one(
+    db.select().from(s.departments).where(eq(s.departments.unionId, unionA.id)).get(),
+    'county department',
+  );
+  const contractA = one(
+    db
+      .select()
+      .from(s.contracts)
+      .where(and(eq(s.contracts.unionId, unionA.id), eq(s.contracts.state, 'active')))
+      .orderBy(s.contracts.id)
+      .get(),
+    'active county contract',
+  );
+  const orgA = contractA.organizationId;
+  const ownerAId = one(
+    db
+      .select()
+      .from(s.organizationMembers)
+      .where(and(eq(s.organizationMembers.organizationId, orgA), eq(s.organizationMembers.role, 'owner')))
+      .get(),
+    'organization owner',
+  ).userId;
+  const memberAId = addUser('memberA');
+  db.insert(s.organizationMembers).values({ organizationId: orgA, userId: memberAId, role: 'member' }).run();
+
+  const unionB = db
+    .insert(s.unions)
+    .values({ name: `外县总工会 ${unique()}`, level: 'county' })
+    .returning()
+    .get();
+  const departmentB = db.insert(s.departments).values({ unionId: unionB.id, name: '宣传教育部' }).returning().get();
+  const ownerBId = addUser('ownerB');
+  const orgB = db
+    .insert(s.organizations)
+    .values({ name: `外县社会组织 ${unique()}`, type: 'grassroots' })
+    .returning()
+    .get().id;
+  db.insert(s.organizationMembers).values({ organizationId: orgB, userId: ownerBId, role: 'owner' }).run();
+
+  const cookies: Record<Role, string | null> = {
+    anon: null,
+    worker: null,
+    ownerA: sessionCookieFor(ownerAId),
+    memberA: sessionCookieFor(memberAId),
+    ownerB: sessionCookieFor(ownerBId),
+    platform: sessionCookieFor(addUser('platform', true)),
+  } as Record<Role, string | null>;
+  for (const role of unionRoles) {
+    for (const [suffix, union, department] of [
+      ['A', unionA.id, departmentA.id],
+      ['B', unionB.id, departmentB.id],
+    ] as const) {
+      const userId = addUser(`${role}${suffix}`);
+      db.insert(s.staffRoles)
+        .values({ unionId: union, userId, role, departmentId: role === 'commissioner' ? department : null })
+        .run();
+      cookies[`${role}${suffix}`] = sessionCookieFor(userId);
+    }
+  }
+
+  const tenderA = one(
+    db
+      .select()
+      .from(s.tenders)
+      .where(and(eq(s.tenders.unionId, unionA.id), eq(s.tenders.state, 'published')))
+      .get(),
+    'published county tender',
+  );
+  const evaluatingTender = one(
+    db
+      .select()
+      .from(s.tenders)
+      .where(and(eq(s.tenders.unionId, unionA.id), eq(s.tenders.state, 'evaluating')))
+      .get(),
+    'county tender in evaluation',
+  );
+  const attachmentKey = `matrix-${unique()}.png`;
+  writeFile(join(dataDir(), 'attachments', attachmentKey));
+  const tenderAttachment = db
+    .insert(s.tenderAttachments)
+    .values({
+      tenderId: tenderA.id,
+      fileName: 'plan.png',
+      contentType: 'image/png',
+      sizeBytes: png.length,
+      sha256: createHash('sha256').update(png).digest('hex'),
+      storageKey: attachmentKey,
+    })
+    .returning()
+    .get();
+
+  const eventA = one(
+    db.select().from(s.events).where(eq(s.events.contractId, contractA.id)).orderBy(s.events.startsAt).get(),
+    'event of the contract',
+  );
+  const photoKey = `${eventA.id}/matrix-${unique()}.png`;
+  writeFile(join(dataDir(), 'uploads', 'event-photos', photoKey));
+  const eventPhoto = db
+    .insert(s.eventPhotos)
+    .values({
+      eventId: eventA.id,
+      storageKey: photoKey,
+      contentType: 'image/png',
+      bytes: png.length,
+      sha256: createHash('sha256').update(png).digest('hex'),
+    })
+    .returning()
+    .get();
+
+  const deviceId = randomBytes(18).toString('base64url');
+  db.insert(s.checkins)
+    .values({
+      eventId: eventA.id,
+      deviceHash: createHash('sha256').update(deviceId).digest('hex'),
+      createdAt: now(),
+    })
+    .run();
+  cookies.worker = cookiePair(deviceCookie(new Request('http://localhost/'), deviceId).header);
+
+  const incubator = one(
+    db.select().from(s.incubators).where(eq(s.incubators.unionId, unionA.id)).get(),
+    'county incubator',
+  );
+  const room = one(db.select().from(s.rooms).where(eq(s.rooms.incubatorId, incubator.id)).get(), 'incubator room');
+  const meeting = one(
+    db.select().from(s.jointMeetings).where(eq(s.jointMeetings.incubatorId, incubator.id)).get(),
+    'joint meeting',
+  );
+  const application = db
+    .insert(s.incubationApplications)
+    .values({
+      incubatorId: incubator.id,
+      organizationId: orgA,
+      plan: '入驻计划',
+      state: 'submitted',
+      submittedAt: now(),
+    })
+    .returning()
+    .get();
+  const applicationKey = `matrix-${unique()}.png`;
+  writeFile(join(dataDir(), 'attachments', applicationKey));
+  const applicationAttachment = db
+    .insert(s.applicationAttachments)
+    .values({
+      applicationId: application.id,
+      fileName: 'charter.png',
+      contentType: 'image/png',
+      byteSize: png.length,
+      storageKey: applicationKey,
+      sha256: createHash('sha256').update(png).digest('hex'),
+    })
+    .returning()
+    .get();
+  const residency =
+    db
+      .select()
+      .from(s.residencies)
+      .where(and(eq(s.residencies.organizationId, orgA), eq(s.residencies.incubatorId, incubator.id)))
+      .get() ??
+    db
+      .insert(s.residencies)
+      .values({
+        incubatorId: incubator.id,
+        organizationId: orgA,
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+      })
+      .returning()
+      .get();
+  const residencyEvaluation = db
+    .insert(s.residencyEvaluations)
+    .values({ residencyId: residency.id, periodStart: '2026-01-01', periodEnd: '2026-06-30', state: 'open' })
+    .returning()
+    .get();
+
+  const offering = one(
+    db.select().from(s.offerings).where(eq(s.offerings.organizationId, orgA)).get(),
+    'offering of the organization',
+  );
+  const offeringPhotoName = `${randomBytes(16).toString('hex')}.png`;
+  writeFile(join(dataDir(), 'uploads', 'offerings', offeringPhotoName));
+  const offeringPhoto = db
+    .insert(s.offeringPhotos)
+    .values({ offeringId: offering.id, storedName: offeringPhotoName, contentType: 'image/png', byteSize: png.length })
+    .returning()
+    .get();
+  const commission = db
+    .insert(s.commissions)
+    .values({
+      offeringId: offering.id,
+      organizationId: orgA,
+      unionId: unionA.id,
+      departmentId: departmentA.id,
+      requestedBy: ownerAId,
+      sessions: 2,
+      priceFen: offering.priceFen,
+      amountFen: offering.priceFen * 2,
+      periodStart: '2026-09-01',
+      periodEnd: '2026-12-31',
+    })
+    .returning()
+    .get();
+
+  const milestone = one(
+    db.select().from(s.milestones).where(eq(s.milestones.contractId, contractA.id)).orderBy(s.milestones.id).get(),
+    'milestone of the contract',
+  );
+  const voucherName = `${randomBytes(16).toString('hex')}.png`;
+  writeFile(join(dataDir(), 'vouchers', voucherName));
+  const payment =
+    db
+      .select({ id: s.payments.id })
+      .from(s.payments)
+      .innerJoin(s.milestones, eq(s.milestones.id, s.payments.milestoneId))
+      .where(eq(s.milestones.contractId, contractA.id))
+      .get() ??
+    db
+      .insert(s.payments)
+      .values({ milestoneId: milestone.id, method: 'bank_transfer', amountFen: milestone.amountFen })
+      .returning()
+      .get();
+  db.update(s.payments)
+    .set({ voucherFile: voucherName, voucherType: 'image/png' })
+    .where(eq(s.payments.id, payment.id))
+    .run();
+
+  const notification = db
+    .insert(s.notifications)
+    .values({
+      userId: ownerAId,
+      template: 'tender_cancelled',
+      data: { title: tenderA.title, reason: '预算调整', path: `/tenders/${tenderA.id}` },
+    })
+    .returning()
+    .get();
+  const unsubscribeToken = unsubscribeUrl(ownerAId, optionalTemplates[0]!).split('/').pop()!;
+
+  const params: Record<string, string> = {
+    unionId: String(unionA.id),
+    orgId: String(orgA),
+    tenderId: String(tenderA.id),
+    attachmentId: String(tenderAttachment.id),
+    contractId: String(contractA.id),
+    file: `${tenderA.id}.json`,
+    eventId: String(eventA.id),
+    photoId: String(eventPhoto.id),
+    feed: feedPath('organization', orgA).split('/').pop()!,
+    incubatorId: String(incubator.id),
+    meetingId: String(meeting.id),
+    applicationId: String(application.id),
+    residencyId: String(residency.id),
+    evaluationId: String(residencyEvaluation.id),
+    offeringId: String(offering.id),
+    commissionId: String(commission.id),
+    table: 'contracts',
+    milestoneId: String(milestone.id),
+    paymentId: String(payment.id),
+    notificationId: String(notification.id),
+    token: unsubscribeToken,
+    // Not route params: ids the matrix's forms refer to.
+    departmentId: String(departmentA.id),
+    roomId: String(room.id),
+  };
+  // Params whose record differs by route: an attachment of the application, a photo of the offering.
+  const paramsByRoute: Record<string, Record<string, string>> = {
+    'applications/:applicationId/attachments/:attachmentId': { attachmentId: String(applicationAttachment.id) },
+    'catalog/:offeringId/photos/:photoId': { photoId: String(offeringPhoto.id) },
+    'tenders/:tenderId/evaluate': { tenderId: String(evaluatingTender.id) },
+  };
+  return { cookies, params, paramsByRoute, unionA, unionB, orgA, orgB, ownerAId };
+}
+
+/**
+ * Sent with every POST: valid values for the fields most forms share, so that an action that parses
+ * before it checks permissions gets as far as the check (unknown fields are ignored by the schemas).
+ */
+export function plausibleForm(world: World): Record<string, string> {
+  const day = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000 + 8 * 3600_000).toISOString();
+  const future = day(10).slice(0, 16);
+  return {
+    title: '矩阵测试',
+    name: '矩阵测试',
+    summary: '按计划完成，职工反响良好。',
+    reason: '预算调整，需要书面说明理由。',
+    rationale: '预算调整，需要书面说明理由。',
+    resolution: '已与服务方沟通并整改。',
+    question: '服务地点在哪里？',
+    answer: '在职工服务驿站。',
+    text: '矩阵测试',
+    comment: '矩阵测试',
+    note: '矩阵测试',
+    topic: '季度联席会议',
+    mentor: '张老师',
+    minutes: '会议纪要',
+    address: '丹东街道职工服务驿站',
+    startsAt: future,
+    heldOn: future.slice(0, 10),
+    periodStart: day(5).slice(0, 10),
+    periodEnd: day(60).slice(0, 10),
+    durationMinutes: '60',
+    venueType: 'station',
+    capacity: '30',
+    walkIns: '3',
+    sessions: '2',
+    amount: '1000',
+    price: '100',
+    score: '4',
+    plan: '4',
+    team: '4',
+    judgement: '4',
+    email: 'matrix@example.test',
+    organizationId: String(world.orgA),
+    unionId: String(world.unionA.id),
+    level: 'county',
+    role: 'commissioner',
+    category: 'counselling',
+    format: 'on_site',
+    areas: '丹东街道',
+    limit: '5000',
+    departmentId: world.params.departmentId!,
+    roomId: world.params.roomId!,
+    year: day(0).slice(0, 4),
+    heldAt: future,
+    endsAt: day(10.05).slice(0, 16),
+    agenda: '季度联席会议',
+    source: 'union',
+    decision: 'exit',
+    opensAt: '09:00',
+    closesAt: '17:00',
+  };
+}
+
+/**
+ * Runs `fn` and undoes every write it made, so each call meets the same records. A savepoint opened
+ * here turns the app's own transactions into nested savepoints.
+ */
+export async function rolledBack<T>(fn: () => Promise<T>): Promise<T> {
+  sqlite.exec('SAVEPOINT matrix');
+  try {
+    return await fn();
+  } finally {
+    sqlite.exec('ROLLBACK TO matrix');
+    sqlite.exec('RELEASE matrix');
+  }
+}
+
+export type Outcome = { kind: 'login' | 'refused' | 'allowed'; status: number; detail: string };
+
+function responseLike(value: unknown): { status: number; location: string | null } | null {
+  if (value instanceof Response) return { status: value.status, location: value.headers.get('Location') };
+  if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'DataWithResponseInit') {
+    const init = (value as { init?: ResponseInit | null }).init;
+    return { status: init?.status ?? 200, location: new Headers(init?.headers).get('Location') };
+  }
+  return null;
+}
+
+/**
+ * What a loader or action answered: a login redirect, a refusal (401/403/404) or an answer. Any other
+ * thrown error, or a 5xx, is thrown for the test to report.
+ */
+export async function outcomeOf(run: () => unknown): Promise<Outcome> {
+  let status: number;
+  let location: string | null;
+  try {
+    const r = responseLike(await run()) ?? { status: 200, location: null };
+    ({ status, location } = r);
+  } catch (error) {
+    const r = responseLike(error);
+    if (!r) throw error;
+    ({ status, location } = r);
+  }
+  if (status >= 500) throw new Error(`answered ${status}`);
+  if (status >= 300 && status < 400 && location?.startsWith('/login'))
+    return { kind: 'login', status, detail: location };
+  if ([401, 403, 404].includes(status)) return { kind: 'refused', status, detail: String(status) };
+  return { kind: 'allowed', status, detail: `${status}${location ? ` → ${location}` : ''}` };
+}
+
+export function requestFor(path: string, cookie: string | null, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (cookie) headers.set('Cookie', cookie);
+  headers.set('Origin', 'http://localhost');
+  return new Request(`http://localhost${path}`, { ...init, headers });
+}
+
+/** Row counts of every table, to prove a refused or failed command wrote nothing. */
+export function tableCounts() {
+  const tables = sqlite
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, db.get<{ n: number }>(sql.raw(`select count(*) as n from "${name}"`))!.n]),
+  );
+}
