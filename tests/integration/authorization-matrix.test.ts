@@ -49,6 +49,9 @@ const matrix: Record<string, Spec> = {
   'set-locale': { post: EVERYONE },
   signup: { get: EVERYONE, post: EVERYONE },
   login: { get: EVERYONE, post: EVERYONE },
+  // Without a pending sign-in (password checked) the second step sends everyone back to /login.
+  'login/two-factor': { get: NOBODY, post: EVERYONE },
+  'locales/:lng': { get: EVERYONE },
   logout: { get: EVERYONE, post: EVERYONE },
   account: { get: SIGNED_IN, post: SIGNED_IN },
   me: { get: SIGNED_IN },

@@ -150,7 +150,7 @@ export async function buildWorld() {
       .get(),
     'county tender in evaluation',
   );
-  const attachmentKey = `matrix-${unique()}.png`;
+  const attachmentKey = `${unique()}${unique()}.png`;
   writeFile(join(dataDir(), 'attachments', attachmentKey));
   const tenderAttachment = db
     .insert(s.tenderAttachments)
@@ -169,7 +169,7 @@ export async function buildWorld() {
     db.select().from(s.events).where(eq(s.events.contractId, contractA.id)).orderBy(s.events.startsAt).get(),
     'event of the contract',
   );
-  const photoKey = `${eventA.id}/matrix-${unique()}.png`;
+  const photoKey = `${eventA.id}/${unique()}${unique()}.png`;
   writeFile(join(dataDir(), 'uploads', 'event-photos', photoKey));
   const eventPhoto = db
     .insert(s.eventPhotos)
@@ -213,7 +213,7 @@ export async function buildWorld() {
     })
     .returning()
     .get();
-  const applicationKey = `matrix-${unique()}.png`;
+  const applicationKey = `${unique()}${unique()}.png`;
   writeFile(join(dataDir(), 'attachments', applicationKey));
   const applicationAttachment = db
     .insert(s.applicationAttachments)
@@ -333,6 +333,7 @@ export async function buildWorld() {
     paymentId: String(payment.id),
     notificationId: String(notification.id),
     token: unsubscribeToken,
+    lng: 'en',
     // Not route params: ids the matrix's forms refer to.
     departmentId: String(departmentA.id),
     roomId: String(room.id),
