@@ -9,7 +9,11 @@ import { db } from '~/lib/db.server';
 // Lucia's session design: the cookie holds `<id>.<secret>`; only SHA-256(secret) is stored, and it
 // is compared in constant time. Sessions slide: used in their second half, they are extended.
 const sessionLifetimeMs = 30 * 24 * 3600_000;
-const cookieName = 'session';
+// In production the cookie is `__Host-`: Secure, Path=/ and no Domain, so no subdomain or plain-HTTP
+// page can set or shadow it (docs/decisions/070).
+const production = process.env.NODE_ENV === 'production';
+const cookieName = production ? '__Host-session' : 'session';
+const cookieAttributes = `HttpOnly; SameSite=Lax; Path=/${production ? '; Secure' : ''}`;
 
 function randomToken(bytes: number) {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
@@ -72,11 +76,10 @@ export function readSessionToken(request: Request) {
   return null;
 }
 
-export function sessionCookie(request: Request, token: string, expiresAt: Date) {
-  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
-  return `${cookieName}=${encodeURIComponent(token)}; HttpOnly; SameSite=Lax; Path=/; Expires=${expiresAt.toUTCString()}${secure}`;
+export function sessionCookie(_request: Request, token: string, expiresAt: Date) {
+  return `${cookieName}=${encodeURIComponent(token)}; ${cookieAttributes}; Expires=${expiresAt.toUTCString()}`;
 }
 
 export function clearSessionCookie() {
-  return `${cookieName}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`;
+  return `${cookieName}=; ${cookieAttributes}; Max-Age=0`;
 }

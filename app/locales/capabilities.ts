@@ -2,6 +2,7 @@ import type { CapabilityMessages } from '~/lib/i18n';
 import catalog from '~/catalog/messages';
 import delivery from '~/delivery/messages';
 import evaluation from '~/evaluation/messages';
+import http from '~/http/messages';
 import incubation from '~/incubation/messages';
 import notifications from '~/notifications/messages';
 import organizations from '~/organizations/messages';
@@ -20,4 +21,5 @@ export const capabilityMessages: CapabilityMessages[] = [
   procurement,
   incubation,
   organizations,
+  http,
 ];
