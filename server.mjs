@@ -6,6 +6,8 @@ import compression from 'compression';
 import express from 'express';
 import { randomBytes } from 'node:crypto';
 
+// Like react-router-serve: production unless told otherwise (Secure cookies, HSTS).
+process.env.NODE_ENV ??= 'production';
 const build = await import('./build/server/index.js');
 const app = build.entry.module;
 const port = Number(process.env.PORT ?? 3000);

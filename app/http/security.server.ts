@@ -14,7 +14,9 @@ export function contentSecurityPolicy(nonce: string) {
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-    "style-src 'self'",
+    // Inline styles: the outbox's email preview (an iframe srcdoc, which inherits this policy) is
+    // styled inline, as email is. Styles cannot load anything from elsewhere: default-src is 'self'.
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
