@@ -5,10 +5,25 @@ import { PassThrough } from 'node:stream';
 import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { isRouteErrorResponse, ServerRouter, type EntryContext, type HandleErrorFunction } from 'react-router';
+import {
+  isRouteErrorResponse,
+  ServerRouter,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleErrorFunction,
+} from 'react-router';
 import { i18nOptions } from '~/lib/i18n';
 import { getLocale } from '~/lib/i18n.server';
 import { startBackgroundWork } from '~/lib/background.server';
+import { sqlite } from '~/lib/db.server';
+
+// What server.mjs reaches through the build (`build.entry.module`): headers, the cross-site check
+// and shutdown.
+export { securityHeaders, refuseCrossSite } from '~/http/security.server';
+export { stopBackgroundWork } from '~/lib/background.server';
+export function closeDatabase() {
+  sqlite.close();
+}
 
 export const streamTimeout = 5_000;
 
@@ -19,7 +34,10 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   routerContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // Set by server.mjs; absent under `react-router dev`, which sends no Content-Security-Policy.
+  const nonce = loadContext.cspNonce;
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
@@ -35,9 +53,10 @@ export default async function handleRequest(
 
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={instance}>
-        <ServerRouter context={routerContext} url={request.url} />
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
       </I18nextProvider>,
       {
+        nonce,
         [readyOption]() {
           shellRendered = true;
           const body = new PassThrough({
@@ -48,7 +67,6 @@ export default async function handleRequest(
             },
           });
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          setSecurityHeaders(responseHeaders);
           pipe(body);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -67,12 +85,6 @@ export default async function handleRequest(
       },
     );
   });
-}
-
-function setSecurityHeaders(headers: Headers) {
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('X-Frame-Options', 'DENY');
-  headers.set('Referrer-Policy', 'same-origin');
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

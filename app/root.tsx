@@ -1,3 +1,4 @@
+import '~/lib/zod-config';
 import { useTranslation } from 'react-i18next';
 import {
   Form,

@@ -5,4 +5,4 @@ import { run } from './ensure.mjs';
 const env = { DATABASE_PATH: 'tests/.tmp/e2e/app.db', TEST_CLOCK: '1', PORT: process.env.E2E_PORT ?? '3100' };
 rmSync('tests/.tmp/e2e', { recursive: true, force: true });
 run('npx tsx scripts/prepare-db.ts', env);
-run('npx react-router-serve build/server/index.js', { ...env, NODE_ENV: 'production' });
+run('node server.mjs', { ...env, NODE_ENV: 'production' });

@@ -4,4 +4,4 @@ import { ensureBuild, ensureDependencies, run } from './ensure.mjs';
 ensureDependencies();
 ensureBuild();
 run('npx tsx scripts/prepare-db.ts');
-run('npx react-router-serve build/server/index.js', { NODE_ENV: 'production', PORT: process.env.PORT ?? '3000' });
+run('node server.mjs', { NODE_ENV: 'production', PORT: process.env.PORT ?? '3000' });

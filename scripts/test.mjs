@@ -5,6 +5,7 @@ ensureDependencies();
 ensureChromium();
 run('npm run typecheck');
 run('npm run lint');
-run('npx vitest run');
+// tests/integration starts the built server (server.mjs), so build before Vitest.
 ensureBuild();
+run('npx vitest run');
 run('npx playwright test');

@@ -18,7 +18,11 @@ export function sessionTimeouts() {
   };
 }
 
-const cookieName = 'session';
+// In production the cookie is `__Host-`: Secure, Path=/ and no Domain, so no subdomain or plain-HTTP
+// page can set or shadow it (docs/decisions/070).
+const production = process.env.NODE_ENV === 'production';
+const cookieName = production ? '__Host-session' : 'session';
+const cookieAttributes = `HttpOnly; SameSite=Lax; Path=/${production ? '; Secure' : ''}`;
 
 function randomToken(bytes: number) {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
@@ -91,11 +95,10 @@ export function readSessionToken(request: Request) {
   return null;
 }
 
-export function sessionCookie(request: Request, token: string, expiresAt: Date) {
-  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
-  return `${cookieName}=${encodeURIComponent(token)}; HttpOnly; SameSite=Lax; Path=/; Expires=${expiresAt.toUTCString()}${secure}`;
+export function sessionCookie(_request: Request, token: string, expiresAt: Date) {
+  return `${cookieName}=${encodeURIComponent(token)}; ${cookieAttributes}; Expires=${expiresAt.toUTCString()}`;
 }
 
 export function clearSessionCookie() {
-  return `${cookieName}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`;
+  return `${cookieName}=; ${cookieAttributes}; Max-Age=0`;
 }

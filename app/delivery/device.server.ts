@@ -13,6 +13,6 @@ export function readDeviceId(request: Request) {
 }
 
 export function deviceCookie(request: Request, deviceId = newDeviceId()) {
-  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
+  const secure = process.env.NODE_ENV === 'production' || new URL(request.url).protocol === 'https:' ? '; Secure' : '';
   return { deviceId, header: `${name}=${deviceId}; HttpOnly; SameSite=Lax; Path=/c; Max-Age=31536000${secure}` };
 }

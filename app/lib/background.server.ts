@@ -2,7 +2,7 @@ import { closeDueTenders } from '~/procurement/tenders.server';
 import { finalizeDueAwards } from '~/procurement/award.server';
 import { remindUpcomingEvents } from '~/delivery/reminders.server';
 import { recordDuePeriodEvaluations } from '~/evaluation/evaluations.server';
-import { startDeliveryWorker } from '~/notifications/outbox.server';
+import { startDeliveryWorker, stopDeliveryWorker } from '~/notifications/outbox.server';
 
 /** Everything the clock decides without a person: run every few seconds and after a clock move. */
 export function runClock() {
@@ -12,11 +12,10 @@ export function runClock() {
   remindUpcomingEvents();
 }
 
-const state = globalThis as unknown as { __backgroundStarted?: boolean };
+const state = globalThis as unknown as { __clock?: ReturnType<typeof setInterval> };
 
 export function startBackgroundWork() {
-  if (state.__backgroundStarted || process.env.NODE_ENV === 'test') return;
-  state.__backgroundStarted = true;
+  if (state.__clock || process.env.NODE_ENV === 'test') return;
   const tick = () => {
     try {
       runClock();
@@ -25,6 +24,13 @@ export function startBackgroundWork() {
     }
   };
   tick();
-  setInterval(tick, 5_000).unref();
+  state.__clock = setInterval(tick, 5_000).unref();
   startDeliveryWorker();
+}
+
+/** Stops the clock and the email worker, waiting for a delivery under way (server shutdown). */
+export async function stopBackgroundWork() {
+  clearInterval(state.__clock);
+  state.__clock = undefined;
+  await stopDeliveryWorker();
 }

@@ -7,6 +7,7 @@ export const localeCookie = createCookie('lng', {
   path: '/',
   sameSite: 'lax',
   httpOnly: true,
+  secure: process.env.NODE_ENV === 'production',
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -3,6 +3,7 @@ import accounts from '~/accounts/messages';
 import catalog from '~/catalog/messages';
 import delivery from '~/delivery/messages';
 import evaluation from '~/evaluation/messages';
+import http from '~/http/messages';
 import incubation from '~/incubation/messages';
 import notifications from '~/notifications/messages';
 import organizations from '~/organizations/messages';
@@ -22,4 +23,5 @@ export const capabilityMessages: CapabilityMessages[] = [
   incubation,
   organizations,
   accounts,
+  http,
 ];

@@ -175,24 +175,29 @@ export async function deliverDueEmail({ limit = 50 } = {}) {
   return result;
 }
 
-const worker = globalThis as unknown as { __deliveryStarted?: boolean };
+type DeliveryWorker = { timer?: ReturnType<typeof setInterval>; running: Promise<unknown> | null };
+const worker = globalThis as unknown as { __delivery?: DeliveryWorker };
 
 /** Runs the worker every two seconds in the server process, never two runs at once. */
 export function startDeliveryWorker() {
-  if (worker.__deliveryStarted || !smtpConfigured()) return;
-  worker.__deliveryStarted = true;
-  let running = false;
-  setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverDueEmail();
-    } catch (error) {
-      console.error('email delivery failed', error);
-    } finally {
-      running = false;
-    }
+  if (worker.__delivery || !smtpConfigured()) return;
+  const state: DeliveryWorker = { running: null };
+  state.timer = setInterval(() => {
+    if (state.running) return;
+    state.running = deliverDueEmail()
+      .catch((error) => console.error('email delivery failed', error))
+      .finally(() => (state.running = null));
   }, 2_000).unref();
+  worker.__delivery = state;
+}
+
+/** Stops the worker and waits for a delivery run under way to finish (server shutdown). */
+export async function stopDeliveryWorker() {
+  const state = worker.__delivery;
+  if (!state) return;
+  clearInterval(state.timer);
+  worker.__delivery = undefined;
+  await state.running;
 }
 
 // ── the outbox page (platform admins) ─────────────────────────────────────────

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form, Link, redirect } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/catalog.$offeringId';
 import { getViewer, requireViewer } from '~/accounts/auth.server';
 import { commissioningUnions, requestCommission, shanghaiToday } from '~/catalog/commissions.server';
@@ -9,6 +9,7 @@ import { CatalogBadge } from '~/catalog/components/badge';
 import { OfferingFacts } from '~/catalog/components/offering-facts';
 import { getVisibleOffering, listOfferingPhotos } from '~/catalog/offerings.server';
 import { commissionSchema } from '~/catalog/schemas';
+import { loaderCaching, publicPageCaching } from '~/http/cache.server';
 import { attempt } from '~/lib/actions.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
@@ -18,30 +19,35 @@ import { PageHeader, Section } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.offering.title }];
 
+export const headers = loaderCaching;
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getViewer(request);
   const { offering, organization, member } = getVisibleOffering(viewer, parseId(params.offeringId));
-  return {
-    locale: await getLocale(request),
-    today: shanghaiToday(),
-    signedIn: viewer !== null,
-    offering: {
-      id: offering.id,
-      title: offering.title,
-      category: offering.category,
-      description: offering.description,
-      format: offering.format,
-      durationMinutes: offering.durationMinutes,
-      capacity: offering.capacity,
-      priceFen: offering.priceFen,
-      areas: offering.areas,
-      state: offering.state,
+  return data(
+    {
+      locale: await getLocale(request),
+      today: shanghaiToday(),
+      signedIn: viewer !== null,
+      offering: {
+        id: offering.id,
+        title: offering.title,
+        category: offering.category,
+        description: offering.description,
+        format: offering.format,
+        durationMinutes: offering.durationMinutes,
+        capacity: offering.capacity,
+        priceFen: offering.priceFen,
+        areas: offering.areas,
+        state: offering.state,
+      },
+      organization: { id: organization.id, name: organization.name },
+      photos: listOfferingPhotos(offering.id),
+      member,
+      unions: viewer && offering.state === 'published' ? commissioningUnions(viewer) : [],
     },
-    organization: { id: organization.id, name: organization.name },
-    photos: listOfferingPhotos(offering.id),
-    member,
-    unions: viewer && offering.state === 'published' ? commissioningUnions(viewer) : [],
-  };
+    { headers: publicPageCaching(viewer !== null) },
+  );
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

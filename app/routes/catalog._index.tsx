@@ -1,30 +1,38 @@
 import { useTranslation } from 'react-i18next';
-import { Form, Link, useLocation } from 'react-router';
+import { data, Form, Link, useLocation } from 'react-router';
 import type { Route } from './+types/catalog._index';
+import { getViewer } from '~/accounts/auth.server';
 import { excerpt, Highlight } from '~/catalog/components/highlight';
 import { parseCatalogQuery } from '~/catalog/query';
 import { catalogAreas, searchCatalog } from '~/catalog/search.server';
 import { catalogSorts, categories, gradeFilters, offeringFormats } from '~/catalog/taxonomy';
+import { loaderCaching, publicPageCaching } from '~/http/cache.server';
 import { formatMoney, formatPercent } from '~/lib/format';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Empty, PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
+export const headers = loaderCaching;
+
 /** Public: the whole query is in the URL, so a result page can be shared as a link. */
 export async function loader({ request }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const { query, errors } = parseCatalogQuery(params);
   const t = await getT(request);
-  return {
-    title: t('catalog.title'),
-    locale: await getLocale(request),
-    values: Object.fromEntries(params.entries()) as Record<string, string>,
-    query,
-    errors,
-    areas: catalogAreas(),
-    ...searchCatalog(query),
-  };
+  const viewer = await getViewer(request);
+  return data(
+    {
+      title: t('catalog.title'),
+      locale: await getLocale(request),
+      values: Object.fromEntries(params.entries()) as Record<string, string>,
+      query,
+      errors,
+      areas: catalogAreas(),
+      ...searchCatalog(query),
+    },
+    { headers: publicPageCaching(viewer !== null) },
+  );
 }
 
 function Choice({

@@ -1,0 +1,116 @@
+/* global Headers, Request, setImmediate, setTimeout */
+// The production server (`npm run serve`): static files, security headers on every response, the
+// cross-site check, React Router, and a graceful shutdown (docs/decisions/070).
+import { createRequestHandler } from '@react-router/express';
+import compression from 'compression';
+import express from 'express';
+import { randomBytes } from 'node:crypto';
+
+// Like react-router-serve: production unless told otherwise (Secure cookies, HSTS).
+process.env.NODE_ENV ??= 'production';
+const build = await import('./build/server/index.js');
+const app = build.entry.module;
+const port = Number(process.env.PORT ?? 3000);
+const shutdownTimeoutMs = 10_000;
+
+/** `TRUST_PROXY` as express understands it: a hop count, `true`, or a list of addresses/subnets. */
+function trustProxySetting(value) {
+  if (/^\d+$/.test(value)) return Number(value);
+  return value === 'true' ? true : value;
+}
+
+/** Express's request as the web Request the app's functions take (no body: headers are enough). */
+function webRequest(req) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of [value].flat()) if (one !== undefined) headers.append(name, one);
+  }
+  return new Request(`${req.protocol}://${req.get('host')}${req.originalUrl}`, { method: req.method, headers });
+}
+
+const server = express();
+server.disable('x-powered-by');
+if (process.env.TRUST_PROXY) server.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY));
+server.use(compression());
+
+/**
+ * Sets headers a route may replace: @react-router/express appends the route's headers, so a name
+ * set here is replaced instead (a download's stricter Content-Security-Policy, a public page's
+ * Cache-Control) rather than sent twice.
+ */
+function setDefaults(res, headers) {
+  res.set(headers);
+  const names = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
+  const append = res.append.bind(res);
+  res.append = (name, value) => (names.has(name.toLowerCase()) ? res.set(name, value) : append(name, value));
+}
+
+let stopping = false;
+server.use((req, res, next) => {
+  const nonce = randomBytes(16).toString('base64');
+  res.locals.cspNonce = nonce;
+  setDefaults(res, app.securityHeaders(nonce));
+  // During shutdown a keep-alive socket is closed as soon as its last response is sent.
+  if (stopping) res.set('Connection', 'close');
+  res.on('finish', () => stopping && setImmediate(() => listener.closeIdleConnections()));
+  next();
+});
+
+// Fingerprinted by Vite: cached for a year. Everything else in build/client: an hour.
+server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', fallthrough: false }));
+server.use(express.static('build/client', { maxAge: '1h' }));
+
+server.use(async (req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD') return next();
+  try {
+    const refusal = await app.refuseCrossSite(webRequest(req));
+    if (!refusal) return next();
+    res
+      .status(refusal.status)
+      .set(Object.fromEntries(refusal.headers))
+      .send(await refusal.text());
+  } catch (error) {
+    next(error);
+  }
+});
+
+// Pages and data are personal unless a route says otherwise (the public catalog does).
+server.use((_req, res, next) => {
+  setDefaults(res, { 'Cache-Control': 'private, no-store' });
+  next();
+});
+
+server.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+
+const listener = server.listen(port, () => console.log(`Listening on http://localhost:${port}`));
+
+/**
+ * Stop taking connections, let requests under way finish, stop the clock and the email worker,
+ * close the database, exit 0; exit 1 if that takes longer than the timeout.
+ */
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  setTimeout(() => {
+    console.error(`Still busy after ${shutdownTimeoutMs} ms; exiting`);
+    process.exit(1);
+  }, shutdownTimeoutMs).unref();
+  const closed = new Promise((resolve) => listener.close(resolve));
+  listener.closeIdleConnections();
+  await closed;
+  await app.stopBackgroundWork();
+  app.closeDatabase();
+  console.log('Shut down cleanly');
+  process.exit(0);
+}
+
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,190 @@
+// The built production server (server.mjs) on this test file's own database: a rating the server
+// answered survives a SIGKILL in the middle of a burst, and SIGTERM lets requests under way finish,
+// closes the database and exits 0. Needs `npx react-router build` first (scripts/test.mjs does it).
+import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as schema from '../../db/schema';
+import { seedDemo } from '../../db/seed';
+import { checkIn, checkinCode, issueTicket, newDeviceId } from '~/delivery/checkin.server';
+import { databasePath, db } from '~/lib/db.server';
+
+type Server = { process: ChildProcessWithoutNullStreams; port: number; output: string[]; exited: Promise<unknown[]> };
+const running = new Set<Server>();
+let eventId: number;
+
+async function freePort() {
+  const probe = createServer().listen(0);
+  await once(probe, 'listening');
+  const { port } = probe.address() as { port: number };
+  probe.close();
+  return port;
+}
+
+/** Starts `node server.mjs` on this file's database; resolves once it listens. */
+async function startServer(port: number): Promise<Server> {
+  const child = spawn('node', ['server.mjs'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: databasePath() },
+  });
+  const server = { process: child, port, output: [] as string[], exited: once(child, 'exit') };
+  running.add(server);
+  child.on('exit', () => running.delete(server));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      server.output.push(chunk.toString());
+      if (server.output.join('').includes('Listening on')) resolve();
+    });
+    child.stderr.on('data', (chunk: Buffer) => server.output.push(chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${server.output.join('')}`)));
+  });
+  return server;
+}
+
+function untilOutput(server: Server, text: string) {
+  return new Promise<void>((resolve) => {
+    const check = () => server.output.join('').includes(text) && resolve();
+    check();
+    server.process.stdout.on('data', check);
+  });
+}
+
+/** One worker who has checked in (the device cookie the phone would carry). */
+function checkedInWorker() {
+  const event = db.select().from(schema.events).where(eq(schema.events.id, eventId)).get()!;
+  const deviceId = newDeviceId();
+  const checkin = checkIn(eventId, deviceId, { ticket: issueTicket(event, checkinCode(event)) });
+  return { deviceId, checkinId: checkin!.id };
+}
+
+const ratingBody = (score: number) => new URLSearchParams({ score: String(score), comment: '' }).toString();
+
+/** Posts a rating as the phone's form would; true when the server said thanks. */
+async function submitRating(port: number, deviceId: string, score: number) {
+  const response = await fetch(`http://localhost:${port}/c/${eventId}/rate`, {
+    method: 'POST',
+    headers: { cookie: `did=${deviceId}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: ratingBody(score),
+    redirect: 'manual',
+  });
+  return response.status === 302 && (response.headers.get('location') ?? '').includes('thanks');
+}
+
+function ratedCheckins() {
+  const sqlite = new Database(databasePath(), { readonly: true });
+  try {
+    return new Set(sqlite.prepare('select checkin_id from ratings').pluck().all() as number[]);
+  } finally {
+    sqlite.close();
+  }
+}
+
+beforeAll(async () => {
+  await seedDemo();
+  const contract = db.select().from(schema.contracts).limit(1).get()!;
+  const event = db
+    .insert(schema.events)
+    .values({
+      organizationId: contract.organizationId,
+      contractId: contract.id,
+      title: 'crash-safety',
+      startsAt: new Date(Date.now() - 60_000),
+      endsAt: new Date(Date.now() + 3600_000),
+      venueType: 'community',
+      capacity: 1000,
+      checkinSecret: 'c'.repeat(64),
+    })
+    .returning()
+    .get();
+  eventId = event.id;
+}, 60_000);
+
+afterAll(() => {
+  for (const server of running) server.process.kill('SIGKILL');
+});
+
+describe('the production server', () => {
+  test('every rating it answered survives a SIGKILL in the middle of a burst', async () => {
+    const workers = Array.from({ length: 300 }, checkedInWorker);
+    const server = await startServer(await freePort());
+    const killAfter = 60;
+    const answered: number[] = [];
+    const submissions = workers.map(async (worker, i) => {
+      try {
+        if (!(await submitRating(server.port, worker.deviceId, 1 + (i % 5)))) return;
+        answered.push(worker.checkinId);
+        if (answered.length === killAfter) server.process.kill('SIGKILL');
+      } catch {
+        // The connection died with the server: this phone got no answer.
+      }
+    });
+    await Promise.all(submissions);
+    await server.exited;
+
+    expect(answered.length).toBeGreaterThanOrEqual(killAfter);
+    expect(answered.length, 'the kill came in the middle of the burst').toBeLessThan(workers.length);
+
+    // Restarting on the same file recovers it (WAL replay); every answered rating is there.
+    const restarted = await startServer(await freePort());
+    const rated = ratedCheckins();
+    expect(answered.filter((id) => !rated.has(id))).toEqual([]);
+    expect(await (await fetch(`http://localhost:${restarted.port}/healthz`)).text()).toBe('ok');
+    restarted.process.kill('SIGKILL');
+  }, 120_000);
+
+  test('SIGTERM: requests under way finish, new ones are refused, the database is closed, exit 0', async () => {
+    const worker = checkedInWorker();
+    const server = await startServer(await freePort());
+
+    // An idle keep-alive connection must not hold the shutdown up.
+    const keepAlive = new http.Agent({ keepAlive: true });
+    const health = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get({ port: server.port, path: '/healthz', agent: keepAlive }, resolve),
+    );
+    health.resume();
+    await once(health, 'end');
+
+    // A rating under way: its headers are in (the server said 100 Continue), its body is not yet.
+    const body = ratingBody(4);
+    const request = http.request({
+      port: server.port,
+      method: 'POST',
+      path: `/c/${eventId}/rate`,
+      headers: {
+        cookie: `did=${worker.deviceId}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': Buffer.byteLength(body),
+        expect: '100-continue',
+      },
+    });
+    const response = new Promise<http.IncomingMessage>((resolve) => request.on('response', resolve));
+    request.flushHeaders();
+    await once(request, 'continue');
+
+    server.process.kill('SIGTERM');
+    await untilOutput(server, 'SIGTERM: shutting down');
+    await expect(fetch(`http://localhost:${server.port}/healthz`)).rejects.toThrow();
+
+    request.end(body);
+    const answer = await response;
+    answer.resume();
+    expect(answer.statusCode).toBe(302);
+    expect(answer.headers.location).toContain('thanks');
+
+    const [code] = await server.exited;
+    expect(code).toBe(0);
+    expect(server.output.join('')).toContain('Shut down cleanly');
+    keepAlive.destroy();
+
+    const sqlite = new Database(databasePath());
+    try {
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      sqlite.close();
+    }
+    expect(ratedCheckins().has(worker.checkinId)).toBe(true);
+  }, 120_000);
+});
