@@ -33,6 +33,14 @@ server.disable('x-powered-by');
 if (process.env.TRUST_PROXY) server.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY));
 server.use(compression());
 
+// The client address the app reads (`X-Real-IP`: throttles, rate limits, integrity signals). Only
+// a proxy we trust may name it; otherwise it is the socket's, so no client can pick its own.
+server.use((req, _res, next) => {
+  if (!(process.env.TRUST_PROXY && req.headers['x-real-ip'])) req.headers['x-real-ip'] = req.ip;
+  delete req.headers['x-forwarded-for'];
+  next();
+});
+
 /**
  * Sets headers a route may replace: @react-router/express appends the route's headers, so a name
  * set here is replaced instead (a download's stricter Content-Security-Policy, a public page's

@@ -2,7 +2,13 @@
 import { rmSync } from 'node:fs';
 import { run } from './ensure.mjs';
 
-const env = { DATABASE_PATH: 'tests/.tmp/e2e/app.db', TEST_CLOCK: '1', PORT: process.env.E2E_PORT ?? '3100' };
+// TRUST_PROXY: the specs play the reverse proxy, naming workers' networks with X-Forwarded-For.
+const env = {
+  DATABASE_PATH: 'tests/.tmp/e2e/app.db',
+  TEST_CLOCK: '1',
+  TRUST_PROXY: 'true',
+  PORT: process.env.E2E_PORT ?? '3100',
+};
 rmSync('tests/.tmp/e2e', { recursive: true, force: true });
 run('npx tsx scripts/prepare-db.ts', env);
 run('node server.mjs', { ...env, NODE_ENV: 'production' });
