@@ -19,11 +19,20 @@ export function openDatabase(path = databasePath()) {
   const db = drizzle(sqlite, { schema });
   // Rebuilding a table (SQLite's way to change a CHECK) needs foreign keys off, which cannot be
   // switched inside the migrator's transaction: switch them off around it and check afterwards.
+  // The check reads every row, so it runs only when a migration was applied (not on every start).
   sqlite.pragma('foreign_keys = OFF');
+  const applied = migrationCount(sqlite);
   migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_PATH ?? 'db/migrations') });
-  if ((sqlite.pragma('foreign_key_check') as unknown[]).length) throw new Error('Migration broke foreign keys');
+  if (migrationCount(sqlite) !== applied && (sqlite.pragma('foreign_key_check') as unknown[]).length) {
+    throw new Error('Migration broke foreign keys');
+  }
   sqlite.pragma('foreign_keys = ON');
   return { sqlite, db };
+}
+
+function migrationCount(sqlite: Database.Database) {
+  const table = sqlite.prepare(`select 1 from sqlite_master where name = '__drizzle_migrations'`).get();
+  return table ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n : 0;
 }
 
 export type DB = ReturnType<typeof openDatabase>['db'];
