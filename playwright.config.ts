@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   reporter: process.env.CI ? 'line' : 'list',
-  timeout: 60_000,
+  // The end-to-end loops (tender to payment) walk dozens of pages; a loaded CI machine needs the room.
+  timeout: 180_000,
   use: {
     baseURL: `http://localhost:${port}`,
     locale: 'zh-CN',
