@@ -52,9 +52,9 @@ const figureSums = (rollup: string) =>
 
 /** All sums of a coarser rollup (contract-month or organization), which counts accepted events only. */
 const rollupSums = (rollup: string) =>
-  sql.raw(`coalesce(sum(${rollup}.sessions), 0) as sessions, coalesce(sum(${rollup}.walk_ins), 0) as walkIns, `).append(
-    figureSums(rollup),
-  );
+  sql
+    .raw(`coalesce(sum(${rollup}.sessions), 0) as sessions, coalesce(sum(${rollup}.walk_ins), 0) as walkIns, `)
+    .append(figureSums(rollup));
 
 /** The figures from their sums: the one place sessions, worker-visits and satisfaction are defined. */
 export function figuresFromSums(sums: Sums): Figures {
@@ -90,15 +90,29 @@ export function eventFigures(eventId: number) {
 }
 
 export function contractFigures(contractId: number) {
-  return figuresFromSums(
-    db.get<Sums>(sql`select ${rollupSums('m')} from contract_month_rollups m where m.contract_id = ${contractId}`)!,
+  return contractsFigures([contractId]).get(contractId)!;
+}
+
+/** Each contract's delivered figures, in one query. */
+export function contractsFigures(contractIds: number[]) {
+  const ids = sql.join(
+    contractIds.map((id) => sql`${id}`),
+    sql`, `,
   );
+  const rows = db.all<Sums & { contractId: number }>(sql`
+    select m.contract_id as contractId, ${rollupSums('m')} from contract_month_rollups m
+    where m.contract_id in (${ids}) group by m.contract_id`);
+  const sums = new Map(rows.map((r) => [r.contractId, r]));
+  const none = { sessions: 0, walkIns: 0, checkins: 0, ratings: 0, satisfied: 0, scoreSum: 0 };
+  return new Map(contractIds.map((id) => [id, figuresFromSums(sums.get(id) ?? none)]));
 }
 
 /** The organization's contracted delivery: what its evaluation's completion rate compares. */
 export function organizationFigures(organizationId: number) {
   return figuresFromSums(
-    db.get<Sums>(sql`select ${rollupSums('o')} from organization_rollups o where o.organization_id = ${organizationId}`)!,
+    db.get<Sums>(
+      sql`select ${rollupSums('o')} from organization_rollups o where o.organization_id = ${organizationId}`,
+    )!,
   );
 }
 

@@ -66,7 +66,16 @@ function contractsIn(scope: Scope): SQL {
 /** Delivery sums and money of one union, category, organization and month of the scope. */
 export type Cell = ContractMonthSums & { committedFen: number; paidFen: number };
 
-const noSums = { sessions: 0, walkIns: 0, checkins: 0, ratings: 0, satisfied: 0, scoreSum: 0, committedFen: 0, paidFen: 0 };
+const noSums = {
+  sessions: 0,
+  walkIns: 0,
+  checkins: 0,
+  ratings: 0,
+  satisfied: 0,
+  scoreSum: 0,
+  committedFen: 0,
+  paidFen: 0,
+};
 
 /**
  * The scope's figures by union, category, organization and month, read from the delivery rollups
@@ -83,7 +92,14 @@ export function activityCells(scope: Scope): Cell[] {
     return cells.get(key)!;
   };
   for (const row of deliveredByContractMonth(contractsIn(scope), fromMonth, toMonth)) Object.assign(cell(row), row);
-  const money = db.all<{ unionId: number; category: string; organizationId: number; month: number; committed: number; paid: number }>(sql`
+  const money = db.all<{
+    unionId: number;
+    category: string;
+    organizationId: number;
+    month: number;
+    committed: number;
+    paid: number;
+  }>(sql`
     select contracts.union_id as unionId, contracts.category as category, contracts.organization_id as organizationId,
       cast(strftime('%Y%m', l.created_at / 1000 + 28800, 'unixepoch') as integer) as month,
       coalesce(sum(case l.kind when 'committed' then l.amount_fen when 'released' then -l.amount_fen else 0 end), 0) as committed,
