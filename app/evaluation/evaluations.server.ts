@@ -31,7 +31,7 @@ export const shanghaiDay = (date: Date) => toShanghaiInput(date).slice(0, 10);
  */
 export function contractOverlaps(period: Period): SQL {
   return sql`(coalesce(contracts.period_start, date(coalesce(contracts.signed_at, contracts.created_at) / 1000 + 28800, 'unixepoch')) <= ${period.end}
-    and coalesce(contracts.period_end, '9999-12-31') >= ${period.start})`;
+    and (contracts.period_end >= ${period.start} or contracts.period_end is null))`;
 }
 
 function evaluatedContracts(organizationId: number, period?: Period) {
@@ -264,12 +264,16 @@ export function lastEndedQuarter(at: Date): Period {
  */
 export function recordDuePeriodEvaluations() {
   const period = lastEndedQuarter(now());
+  // The inner query is kept apart (`limit -1`) so SQLite finds running contracts by their period's
+  // end (an index) rather than reading every contract in organization order for the `distinct`.
   const due = db.all<{ organizationId: number }>(sql`
-    select distinct contracts.organization_id as organizationId from contracts
-    where contracts.state in ('active', 'completed', 'terminated') and ${contractOverlaps(period)}
-      and not exists (
-        select 1 from evaluations v where v.organization_id = contracts.organization_id and v.contract_id is null
-          and v.created_by is null and v.period_start = ${period.start} and v.period_end = ${period.end})
+    select distinct organization_id as organizationId from (
+      select contracts.organization_id from contracts
+      where contracts.state in ('active', 'completed', 'terminated') and ${contractOverlaps(period)}
+        and not exists (
+          select 1 from evaluations v where v.organization_id = contracts.organization_id and v.contract_id is null
+            and v.created_by is null and v.period_start = ${period.start} and v.period_end = ${period.end})
+      limit -1)
   `);
   for (const { organizationId } of due)
     transaction((tx) =>
