@@ -5,6 +5,8 @@ import { seedDemo } from '../../db/seed';
 import { findUserByEmail } from '~/accounts/auth.server';
 import { createSession } from '~/accounts/session.server';
 import { sqlite } from '~/lib/db.server';
+import { loader as checkinPage } from '~/routes/c.$eventId';
+import { loader as ratingPage } from '~/routes/c.$eventId.rate';
 import { loader as catalogPage } from '~/routes/catalog._index';
 import { loader as offeringPage } from '~/routes/catalog.$offeringId';
 import { loader as contractPage } from '~/routes/contracts.$contractId';
@@ -158,6 +160,8 @@ beforeAll(async () => {
       run: call(contractPage, `/contracts/${contract.id}`, { contractId: String(contract.id) }, commissioner),
     },
     { name: 'event', run: call(eventPage, `/events/${event.id}`, { eventId: String(event.id) }, commissioner) },
+    { name: 'check-in', run: call(checkinPage, `/c/${event.id}`, { eventId: String(event.id) }) },
+    { name: 'rating', run: call(ratingPage, `/c/${event.id}/rate`, { eventId: String(event.id) }) },
   ];
   // Once for the clock's own work (tenders it closes) and the sessions' first use.
   await statementCounts();
