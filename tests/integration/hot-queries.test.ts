@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { recordStatements, type Statement } from '../support/statements';
 import { seedDemo } from '../../db/seed';
 import { findUserByEmail } from '~/accounts/auth.server';
+import { rate } from '~/delivery/checkin.server';
+import { eventFigures } from '~/delivery/figures.server';
+import { checkInWorker, createEvent } from '~/delivery/test-fixtures';
 import { createSession } from '~/accounts/session.server';
 import { sqlite } from '~/lib/db.server';
 import { loader as checkinPage } from '~/routes/c.$eventId';
@@ -242,5 +245,24 @@ describe('query plans', () => {
       }
     }
     expect(scans).toEqual([]);
+  });
+});
+
+describe('a worker checking in and rating', () => {
+  it('takes a few statements, the rating one transaction whose triggers update the rollups', async () => {
+    const eventId = createEvent(
+      { organizationId: target.organizationId, contractId: target.contractId },
+      new Date(Date.now() - 10 * 60_000),
+    );
+    let deviceId = '';
+    const checkin = await recordStatements(() => (deviceId = checkInWorker(eventId)));
+    const rating = await recordStatements(() =>
+      rate(eventId, deviceId, { score: 5, comment: '', tags: [], edit: false }),
+    );
+    expect(checkin.length).toBeLessThanOrEqual(4);
+    expect(rating.length).toBeLessThanOrEqual(8);
+    // The rating and its audit row; the rollups are the triggers' work inside the same statement.
+    expect(rating.filter((s) => /^\s*(insert|update)/i.test(s.sql)).length).toBeLessThanOrEqual(3);
+    expect(eventFigures(eventId)).toMatchObject({ ratings: 1, checkins: 1, satisfaction: 1 });
   });
 });
