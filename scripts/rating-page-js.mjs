@@ -1,13 +1,12 @@
 // `npm run bench:rating-js`: the gzip-compressed JavaScript a worker's phone downloads for the
 // check-in and rating pages, measured on the production build's real HTML. Budget: 30 KB (we ship none).
 // A signed-in page is measured too, for comparison, so a broken measurement cannot pass as "0".
-import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { ensureBuild } from './ensure.mjs';
+import { pageJavaScript } from './page-js.mjs';
 
 const budgetBytes = 30 * 1024;
 
@@ -41,19 +40,7 @@ async function scriptsOf(path) {
   const response = await handle(
     new globalThis.Request(`http://localhost${path}`, { headers: { 'accept-language': 'zh-CN' } }),
   );
-  const html = await response.text();
-  const files = [
-    ...[...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
-    ...[...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
-  ];
-  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-    .map((m) => m[1])
-    .filter((body) => body.trim());
-  const bodies = [...new Set(files)]
-    .map((src) => readFileSync(join('build/client', src)))
-    .concat(inline.map(Buffer.from));
-  const gzip = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
-  return { path, status: response.status, files: new Set(files).size, inline: inline.length, gzip };
+  return { path, status: response.status, ...pageJavaScript(await response.text()) };
 }
 
 const workerPages = [await scriptsOf(`/c/${eventId}?k=SCANNED`), await scriptsOf(`/c/${eventId}/rate`)];

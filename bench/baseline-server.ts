@@ -1,0 +1,128 @@
+/**
+ * The benchmark's baseline: a bare node:http server answering each scenario's main query straight
+ * through better-sqlite3, JSON out; no framework, no rendering, no sessions. The app's figures are
+ * read as a ratio to these, measured in the same run on the same database.
+ * Run: DATABASE_PATH=… PORT=… tsx bench/baseline-server.ts
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+const sqlite = new Database(process.env.DATABASE_PATH!);
+sqlite.pragma('journal_mode = WAL');
+sqlite.pragma('synchronous = NORMAL');
+sqlite.pragma('busy_timeout = 5000');
+
+// The catalog page's main query (app/catalog/search.server.ts) for a text query of 3+ characters.
+const candidates = `
+  select o.*, g.name as organization_name, bm25(offerings_fts, 10.0, 1.0, 3.0) as relevance
+  from offerings o join organizations g on g.id = o.organization_id join offerings_fts f on f.rowid = o.id
+  where o.state = 'published' and g.status = 'active' and offerings_fts match ?`;
+const catalogCount = sqlite.prepare(`select count(*) as n from (${candidates})`);
+const catalogPage = sqlite.prepare(`
+  with c as (${candidates}),
+  s as (select e.organization_id as organization_id, count(*) as ratings, sum(r.score >= 4) as satisfied
+    from ratings r join events e on e.id = r.event_id
+    where e.state = 'accepted' and e.contract_id is not null and r.excluded_reason is null
+      and e.organization_id in (select organization_id from c)
+    group by e.organization_id)
+  select c.id, c.title, c.category, c.format, c.description, c.price_fen, c.organization_name,
+    (select ev.grade from evaluations ev where ev.organization_id = c.organization_id
+      order by ev.created_at desc, ev.id desc limit 1) as grade,
+    s.ratings, s.satisfied
+  from c left join s on s.organization_id = c.organization_id
+  order by c.relevance, coalesce(c.published_at, c.created_at) desc, c.id desc limit 20`);
+
+// The tender list's query (app/procurement/tenders.server.ts listTenders).
+const tenderList = sqlite.prepare(`
+  select t.id, t.title, t.category, t.budget_fen, t.sessions, t.deadline_at, t.state, u.name as union_name
+  from tenders t join unions u on u.id = t.union_id where t.state <> 'draft' order by t.deadline_at desc`);
+
+// The dashboard's headline figures (app/delivery/figures.server.ts) over a union's subtree and a year.
+const subtree = sqlite.prepare(`
+  with recursive sub(id) as (select ? union select u.id from unions u join sub on u.parent_id = sub.id) select id from sub`);
+const headline = (unionIds: number[], from: number, to: number) =>
+  sqlite
+    .prepare(
+      `with scoped as (select e.id, e.walk_ins from events e
+          where e.state = 'accepted' and e.starts_at >= ? and e.starts_at < ?
+            and e.contract_id in (select id from contracts where union_id in (${unionIds.join(', ')}))),
+        scored as (select r.score from ratings r join scoped s on s.id = r.event_id where r.excluded_reason is null)
+      select (select count(*) from scoped) as sessionsDelivered,
+        (select coalesce(sum(s.walk_ins + (select count(*) from checkins c where c.event_id = s.id)), 0) from scoped s) as workerVisits,
+        (select count(*) from scored) as ratings,
+        (select count(*) from scored where score >= 4) as satisfied`,
+    )
+    .get(from, to);
+
+// The check-in page and the rating submission (app/delivery/checkin.server.ts).
+const eventById = sqlite.prepare(`select * from events where id = ?`);
+const checkinOf = sqlite.prepare(`select * from checkins where event_id = ? and device_hash = ?`);
+const ratingOf = sqlite.prepare(`select id from ratings where checkin_id = ?`);
+const insertRating = sqlite.prepare(
+  `insert into ratings (checkin_id, event_id, score, comment, tags, created_at) values (?, ?, ?, ?, '[]', ?) returning id`,
+);
+const insertAudit = sqlite.prepare(
+  `insert into audit_log (actor_id, action, subject_type, subject_id, created_at) values (null, 'rating.create', 'rating', ?, ?)`,
+);
+const rate = sqlite.transaction((checkinId: number, eventId: number, score: number, comment: string) => {
+  const id = (insertRating.get(checkinId, eventId, score, comment, Date.now()) as { id: number }).id;
+  insertAudit.run(id, Date.now());
+});
+
+function device(request: IncomingMessage) {
+  const match = /(?:^|;\s*)did=([A-Za-z0-9_-]{16,64})/.exec(request.headers.cookie ?? '');
+  return match ? createHash('sha256').update(match[1]!).digest('hex') : '';
+}
+
+function json(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function readBody(request: IncomingMessage) {
+  return new Promise<string>((resolve) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => resolve(body));
+  });
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse) {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const checkinPath = /^\/c\/(\d+)(\/rate)?$/.exec(url.pathname);
+  if (url.pathname === '/catalog') {
+    const q = `"${(url.searchParams.get('q') ?? '').replace(/"/g, '""')}"`;
+    return json(response, 200, { total: (catalogCount.get(q) as { n: number }).n, results: catalogPage.all(q) });
+  }
+  if (url.pathname === '/tenders') return json(response, 200, tenderList.all());
+  if (url.pathname === '/reports') {
+    const ids = (subtree.all(Number(url.searchParams.get('union') ?? 1)) as { id: number }[]).map((r) => r.id);
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const from = Date.UTC(year, 0, 1) - 8 * 3600_000;
+    return json(response, 200, headline(ids, from, Date.UTC(year + 1, 0, 1) - 8 * 3600_000));
+  }
+  if (checkinPath && request.method === 'GET') {
+    const event = eventById.get(Number(checkinPath[1]));
+    if (!event) return json(response, 404, {});
+    return json(response, 200, { event, checkin: checkinOf.get(Number(checkinPath[1]), device(request)) ?? null });
+  }
+  if (checkinPath?.[2] && request.method === 'POST') {
+    const eventId = Number(checkinPath[1]);
+    const form = new URLSearchParams(await readBody(request));
+    const score = Number(form.get('score'));
+    if (!(score >= 1 && score <= 5) || !eventById.get(eventId)) return json(response, 400, {});
+    const checkin = checkinOf.get(eventId, device(request)) as { id: number } | undefined;
+    if (!checkin) return json(response, 403, { failure: 'errors.checkInFirst' });
+    if (ratingOf.get(checkin.id)) return json(response, 409, { failure: 'errors.alreadyRated' });
+    rate(checkin.id, eventId, score, form.get('comment') ?? '');
+    response.writeHead(302, { location: `/c/${eventId}/rate?thanks` });
+    return response.end();
+  }
+  json(response, 404, {});
+}
+
+createServer((request, response) => {
+  handle(request, response).catch((error: unknown) => json(response, 500, { error: String(error) }));
+}).listen(Number(process.env.PORT ?? 3601), () => console.log(`baseline listening on ${process.env.PORT ?? 3601}`));

@@ -1,0 +1,1 @@
+export function pageJavaScript(html: string): { files: number; inline: number; gzip: number };
