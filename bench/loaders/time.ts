@@ -48,8 +48,15 @@ const owner = one<{ email: string }>(
   event.organizationId,
 ).email;
 const offering = one<{ id: number }>("select id from offerings where state = 'published' order by id limit 1").id;
-const tender = one<{ id: number }>("select id from tenders where state <> 'draft' order by id limit 1").id;
-const leadership = cookie('leadership@province.test');
+// A tender without bids: the generated bids are sealed with the generator's own key.
+const tender = one<{ id: number }>(
+  "select id from tenders t where state <> 'draft' and not exists (select 1 from bids b where b.tender_id = t.id) order by id limit 1",
+).id;
+const leadership = cookie(
+  one<{ email: string }>(
+    "select u.email from users u join staff_roles r on r.user_id = u.id join unions n on n.id = r.union_id where n.level = 'province' and r.role = 'leadership' order by u.id limit 1",
+  ).email,
+);
 
 const page = async (module: string) => ((await import(`../../app/routes/${module}.tsx`)) as { loader: Loader }).loader;
 console.log(
