@@ -625,6 +625,10 @@ export const tenders = sqliteTable(
     check('tenders_sessions', sql`${t.sessions} > 0`),
     index('tenders_union_idx').on(t.unionId, t.state),
     index('tenders_state_deadline_idx').on(t.state, t.deadlineAt),
+    // Rollups block (issue 11): the public tender list, newest deadline first, without drafts.
+    index('tenders_listed_idx')
+      .on(t.deadlineAt)
+      .where(sql`state <> 'draft'`),
   ],
 );
 
@@ -817,6 +821,8 @@ export const contracts = sqliteTable(
     check('contracts_amount', sql`${t.amountFen} > 0`),
     index('contracts_union_idx').on(t.unionId, t.state),
     index('contracts_org_idx').on(t.organizationId),
+    // Rollups block (issue 11): the clock's quarterly evaluations find contracts still running.
+    index('contracts_period_end_idx').on(t.periodEnd),
   ],
 );
 
@@ -1250,3 +1256,44 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId)],
 );
+
+// ── rollups (issue 11: performance) ─────────────────────────────────────────
+// Running totals of the delivery figures (app/delivery/figures.server.ts), kept by SQLite triggers
+// (db/migrations, hand-written part) in the same transaction as every check-in, rating, rating
+// exclusion/restore and event acceptance, so no page sums ratings or check-ins per request.
+// No foreign keys: they are derived data. docs/decisions/081-rollups-and-indexes.md.
+
+const figureColumns = () => ({
+  checkins: integer('checkins').notNull().default(0),
+  /** Ratings not excluded, how many of them are satisfied (score ≥ 4), and their score sum. */
+  ratings: integer('ratings').notNull().default(0),
+  satisfied: integer('satisfied').notNull().default(0),
+  scoreSum: integer('score_sum').notNull().default(0),
+});
+
+/** Per event, whatever its state. */
+export const eventRollups = sqliteTable('event_rollups', {
+  eventId: integer('event_id').primaryKey(),
+  ...figureColumns(),
+});
+
+/** Accepted contracted events by contract and Shanghai month (yyyymm) of their start. */
+export const contractMonthRollups = sqliteTable(
+  'contract_month_rollups',
+  {
+    contractId: integer('contract_id').notNull(),
+    month: integer('month').notNull(),
+    sessions: integer('sessions').notNull().default(0),
+    walkIns: integer('walk_ins').notNull().default(0),
+    ...figureColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.month] })],
+);
+
+/** Accepted contracted events by organization: `organizationFigures` and the catalog's satisfaction sort. */
+export const organizationRollups = sqliteTable('organization_rollups', {
+  organizationId: integer('organization_id').primaryKey(),
+  sessions: integer('sessions').notNull().default(0),
+  walkIns: integer('walk_ins').notNull().default(0),
+  ...figureColumns(),
+});

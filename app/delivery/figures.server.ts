@@ -32,35 +32,49 @@ export function satisfactionRate(satisfied: number, ratings: number) {
   return ratings ? satisfied / ratings : null;
 }
 
-function figuresOver(scope: SQL): Figures {
-  const row = db.get<{
-    sessionsDelivered: number;
-    workerVisits: number;
-    ratings: number;
-    checkins: number;
-    average: number | null;
-    satisfied: number;
-  }>(sql`
-    with scoped as (select e.id, e.state, e.walk_ins from events e where e.state <> 'cancelled' and ${scope}),
-    scored as (
-      select r.score from ratings r join scoped s on s.id = r.event_id where r.excluded_reason is null
-    )
-    select
-      (select count(*) from scoped where state = 'accepted') as sessionsDelivered,
-      (select coalesce(sum(s.walk_ins + (select count(*) from checkins c where c.event_id = s.id)), 0) from scoped s) as workerVisits,
-      (select count(*) from scored) as ratings,
-      (select count(*) from checkins c join scoped s on s.id = c.event_id) as checkins,
-      (select avg(score) from scored) as average,
-      (select count(*) from scored where score >= ${satisfiedFromScore}) as satisfied
-  `)!;
+/**
+ * What the rollup tables hold (db/schema.ts, kept by triggers in the same transaction as every
+ * check-in, rating, exclusion and acceptance): the sums every figure is computed from.
+ */
+type Sums = {
+  sessions: number;
+  walkIns: number;
+  checkins: number;
+  ratings: number;
+  satisfied: number;
+  scoreSum: number;
+};
+
+/** The figure sums of the rollup rows aliased `rollup` (event_rollups or a coarser rollup). */
+const figureSums = (rollup: string) =>
+  sql.raw(`coalesce(sum(${rollup}.checkins), 0) as checkins, coalesce(sum(${rollup}.ratings), 0) as ratings,
+    coalesce(sum(${rollup}.satisfied), 0) as satisfied, coalesce(sum(${rollup}.score_sum), 0) as scoreSum`);
+
+/** All sums of a coarser rollup (contract-month or organization), which counts accepted events only. */
+const rollupSums = (rollup: string) =>
+  sql
+    .raw(`coalesce(sum(${rollup}.sessions), 0) as sessions, coalesce(sum(${rollup}.walk_ins), 0) as walkIns, `)
+    .append(figureSums(rollup));
+
+/** The figures from their sums: the one place sessions, worker-visits and satisfaction are defined. */
+export function figuresFromSums(sums: Sums): Figures {
   return {
-    sessionsDelivered: row.sessionsDelivered,
-    workerVisits: row.workerVisits,
-    ratings: row.ratings,
-    checkins: row.checkins,
-    averageScore: row.average,
-    satisfaction: satisfactionRate(row.satisfied, row.ratings),
+    sessionsDelivered: sums.sessions,
+    workerVisits: sums.walkIns + sums.checkins,
+    ratings: sums.ratings,
+    checkins: sums.checkins,
+    averageScore: sums.ratings ? sums.scoreSum / sums.ratings : null,
+    satisfaction: satisfactionRate(sums.satisfied, sums.ratings),
   };
+}
+
+/** Sums over the non-cancelled events `scope` selects (it refers to the event as `e`). */
+function figuresOver(scope: SQL): Figures {
+  const row = db.get<Sums>(sql`
+    select coalesce(sum(e.state = 'accepted'), 0) as sessions, coalesce(sum(e.walk_ins), 0) as walkIns, ${figureSums('f')}
+    from events e left join event_rollups f on f.event_id = e.id
+    where e.state <> 'cancelled' and ${scope}`)!;
+  return figuresFromSums(row);
 }
 
 const delivered = sql`e.state = 'accepted'`;
@@ -76,12 +90,30 @@ export function eventFigures(eventId: number) {
 }
 
 export function contractFigures(contractId: number) {
-  return figuresWhere(sql`e.contract_id = ${contractId}`);
+  return contractsFigures([contractId]).get(contractId)!;
+}
+
+/** Each contract's delivered figures, in one query. */
+export function contractsFigures(contractIds: number[]) {
+  const ids = sql.join(
+    contractIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const rows = db.all<Sums & { contractId: number }>(sql`
+    select m.contract_id as contractId, ${rollupSums('m')} from contract_month_rollups m
+    where m.contract_id in (${ids}) group by m.contract_id`);
+  const sums = new Map(rows.map((r) => [r.contractId, r]));
+  const none = { sessions: 0, walkIns: 0, checkins: 0, ratings: 0, satisfied: 0, scoreSum: 0 };
+  return new Map(contractIds.map((id) => [id, figuresFromSums(sums.get(id) ?? none)]));
 }
 
 /** The organization's contracted delivery: what its evaluation's completion rate compares. */
 export function organizationFigures(organizationId: number) {
-  return figuresWhere(sql`e.organization_id = ${organizationId} and e.contract_id is not null`);
+  return figuresFromSums(
+    db.get<Sums>(
+      sql`select ${rollupSums('o')} from organization_rollups o where o.organization_id = ${organizationId}`,
+    )!,
+  );
 }
 
 /** A resident organization's own activities (no contract) accepted by the incubator. */
@@ -95,11 +127,31 @@ export function residentActivityFigures(organizationId: number) {
  */
 export function satisfactionByOrganization(organizationIds: SQL) {
   return sql`
-    select e.organization_id as organization_id, count(*) as ratings, sum(r.score >= 4) as satisfied
-    from ratings r join events e on e.id = r.event_id
-    where e.state = 'accepted' and e.contract_id is not null and r.excluded_reason is null
-      and e.organization_id in (${organizationIds})
-    group by e.organization_id`;
+    select o.organization_id as organization_id, o.ratings as ratings, o.satisfied as satisfied
+    from organization_rollups o
+    where o.ratings > 0 and o.organization_id in (${organizationIds})`;
+}
+
+/** The Shanghai month (yyyymm) a time falls in: the key of `contract_month_rollups`. */
+export function shanghaiMonth(at: Date) {
+  const local = new Date(at.getTime() + 8 * 3600_000);
+  return local.getUTCFullYear() * 100 + local.getUTCMonth() + 1;
+}
+
+export type ContractMonthSums = Sums & { unionId: number; category: string; organizationId: number; month: number };
+
+/**
+ * Delivered sums of the contracts `contractFilter` selects (it refers to the table `contracts`),
+ * by union, category, organization and month, for months in [fromMonth, toMonth): a dashboard
+ * adds these up instead of reading events, check-ins or ratings.
+ */
+export function deliveredByContractMonth(contractFilter: SQL, fromMonth: number, toMonth: number) {
+  return db.all<ContractMonthSums>(sql`
+    select contracts.union_id as unionId, contracts.category as category, contracts.organization_id as organizationId,
+      m.month as month, ${rollupSums('m')}
+    from contracts join contract_month_rollups m on m.contract_id = contracts.id
+    where ${contractFilter} and m.month >= ${fromMonth} and m.month < ${toMonth}
+    group by contracts.union_id, contracts.category, contracts.organization_id, m.month`);
 }
 
 /** An organization's or one contract's figures over the events that started in [from, to). */

@@ -11,7 +11,7 @@ import {
   type Facts,
   type Model,
 } from './model';
-import { contractFigures } from '~/delivery/figures.server';
+import { contractsFigures } from '~/delivery/figures.server';
 import { effectiveSettings, performanceModel } from '~/incubation/settings';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
@@ -31,7 +31,7 @@ export const shanghaiDay = (date: Date) => toShanghaiInput(date).slice(0, 10);
  */
 export function contractOverlaps(period: Period): SQL {
   return sql`(coalesce(contracts.period_start, date(coalesce(contracts.signed_at, contracts.created_at) / 1000 + 28800, 'unixepoch')) <= ${period.end}
-    and coalesce(contracts.period_end, '9999-12-31') >= ${period.start})`;
+    and (contracts.period_end >= ${period.start} or contracts.period_end is null))`;
 }
 
 function evaluatedContracts(organizationId: number, period?: Period) {
@@ -60,40 +60,72 @@ export function latestContractEvaluation(contractId: number) {
 
 /** The counts one contract's indicators are computed from, as of the server's clock. */
 export function contractFacts(contract: Contract): Facts {
-  const figures = contractFigures(contract.id);
+  return contractsFacts([contract])[0]!;
+}
+
+type ContractCounts = {
+  contractId: number;
+  expected: number;
+  due: number;
+  onTime: number;
+  upheld: number;
+  /** The latest contract evaluation's indicators (JSON), whose judgement carries over. */
+  indicators: string | null;
+};
+
+/** The report and complaint counts of many contracts, in one query. */
+function contractCounts(contractIds: number[]) {
   const deadlineMs = reportDeadlineDays * 86_400_000;
-  const row = db.get<{ expected: number; due: number; onTime: number; upheld: number }>(sql`
-    select
-      (select coalesce(sum(expected_attendance), 0) from events where contract_id = ${contract.id} and state = 'accepted') as expected,
-      (select count(*) from events where contract_id = ${contract.id} and state <> 'cancelled'
-        and (reported_at is not null or ends_at + ${deadlineMs} < ${now().getTime()})) as due,
-      (select count(*) from events where contract_id = ${contract.id} and state <> 'cancelled'
-        and reported_at <= ends_at + ${deadlineMs}) as onTime,
-      (select count(*) from complaints where contract_id = ${contract.id} and state = 'upheld') as upheld
-  `)!;
-  // The contract's minimum worker-visits, pro rata per delivered session; else the events' own targets.
-  const attendanceTarget =
-    contract.minWorkerVisits > 0
-      ? (contract.minWorkerVisits * figures.sessionsDelivered) / contract.sessions
-      : row.expected;
-  return {
-    contractedSessions: contract.sessions,
-    deliveredSessions: figures.sessionsDelivered,
-    workerVisits: figures.workerVisits,
-    attendanceTarget,
-    ratings: figures.ratings,
-    satisfiedRatings: Math.round((figures.satisfaction ?? 0) * figures.ratings),
-    checkins: figures.checkins,
-    reportsDue: row.due,
-    reportsOnTime: row.onTime,
-    upheldComplaints: row.upheld,
-    judgement: latestContractEvaluation(contract.id)?.indicators.judgement ?? null,
-  };
+  const ids = sql.join(
+    contractIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const rows = db.all<ContractCounts>(sql`
+    select c.id as contractId,
+      coalesce((select sum(e.expected_attendance) from events e where e.contract_id = c.id and e.state = 'accepted'), 0) as expected,
+      (select count(*) from events e where e.contract_id = c.id and e.state <> 'cancelled'
+        and (e.reported_at is not null or e.ends_at + ${deadlineMs} < ${now().getTime()})) as due,
+      (select count(*) from events e where e.contract_id = c.id and e.state <> 'cancelled'
+        and e.reported_at <= e.ends_at + ${deadlineMs}) as onTime,
+      (select count(*) from complaints x where x.contract_id = c.id and x.state = 'upheld') as upheld,
+      (select v.indicators from evaluations v where v.contract_id = c.id order by v.id desc limit 1) as indicators
+    from contracts c where c.id in (${ids})`);
+  return new Map(rows.map((r) => [r.contractId, r]));
+}
+
+/** `contractFacts` of many contracts with a fixed number of queries. */
+function contractsFacts(list: Contract[]): Facts[] {
+  if (!list.length) return [];
+  const figures = contractsFigures(list.map((c) => c.id));
+  const counts = contractCounts(list.map((c) => c.id));
+  return list.map((contract) => {
+    const f = figures.get(contract.id)!;
+    const row = counts.get(contract.id)!;
+    const judgement = row.indicators ? (JSON.parse(row.indicators) as Record<string, number | null>).judgement : null;
+    // The contract's minimum worker-visits, pro rata per delivered session; else the events' own targets.
+    const attendanceTarget =
+      contract.minWorkerVisits > 0
+        ? (contract.minWorkerVisits * f.sessionsDelivered) / contract.sessions
+        : row.expected;
+    return {
+      contractedSessions: contract.sessions,
+      deliveredSessions: f.sessionsDelivered,
+      workerVisits: f.workerVisits,
+      attendanceTarget,
+      ratings: f.ratings,
+      satisfiedRatings: Math.round((f.satisfaction ?? 0) * f.ratings),
+      checkins: f.checkins,
+      reportsDue: row.due,
+      reportsOnTime: row.onTime,
+      upheldComplaints: row.upheld,
+      judgement: judgement ?? null,
+    };
+  });
 }
 
 /** The organization's contracts (those running in `period`, or all) evaluated as one. */
 export function organizationFacts(organizationId: number, period?: Period) {
-  return addFacts(evaluatedContracts(organizationId, period).map(contractFacts));
+  return addFacts(contractsFacts(evaluatedContracts(organizationId, period)));
 }
 
 type Review = { judgement: number | null; adjustment: number; reason: string | null };
@@ -232,12 +264,16 @@ export function lastEndedQuarter(at: Date): Period {
  */
 export function recordDuePeriodEvaluations() {
   const period = lastEndedQuarter(now());
+  // The inner query is kept apart (`limit -1`) so SQLite finds running contracts by their period's
+  // end (an index) rather than reading every contract in organization order for the `distinct`.
   const due = db.all<{ organizationId: number }>(sql`
-    select distinct contracts.organization_id as organizationId from contracts
-    where contracts.state in ('active', 'completed', 'terminated') and ${contractOverlaps(period)}
-      and not exists (
-        select 1 from evaluations v where v.organization_id = contracts.organization_id and v.contract_id is null
-          and v.created_by is null and v.period_start = ${period.start} and v.period_end = ${period.end})
+    select distinct organization_id as organizationId from (
+      select contracts.organization_id from contracts
+      where contracts.state in ('active', 'completed', 'terminated') and ${contractOverlaps(period)}
+        and not exists (
+          select 1 from evaluations v where v.organization_id = contracts.organization_id and v.contract_id is null
+            and v.created_by is null and v.period_start = ${period.start} and v.period_end = ${period.end})
+      limit -1)
   `);
   for (const { organizationId } of due)
     transaction((tx) =>

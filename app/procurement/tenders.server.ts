@@ -244,9 +244,17 @@ export function getVisibleTender(viewer: Viewer | null, tenderId: number) {
   return { ...tender, unionName: union?.name ?? '', isStaff };
 }
 
-export function listTenders(filter: { unionIds?: number[] } = {}) {
+export const tenderPageSize = 50;
+
+/** One page of the published tenders, newest deadline first; `more` when another page follows. */
+export function listPublishedTenders(page: number) {
+  const rows = listTenders({ limit: tenderPageSize + 1, offset: (page - 1) * tenderPageSize });
+  return { tenders: rows.slice(0, tenderPageSize), more: rows.length > tenderPageSize };
+}
+
+export function listTenders(filter: { unionIds?: number[]; limit?: number; offset?: number } = {}) {
   const visible = filter.unionIds ? inArray(tenders.unionId, filter.unionIds) : sql`${tenders.state} <> 'draft'`;
-  return db
+  const query = db
     .select({
       id: tenders.id,
       title: tenders.title,
@@ -261,7 +269,8 @@ export function listTenders(filter: { unionIds?: number[] } = {}) {
     .innerJoin(unions, eq(unions.id, tenders.unionId))
     .where(visible)
     .orderBy(desc(tenders.deadlineAt))
-    .all();
+    .$dynamic();
+  return (filter.limit ? query.limit(filter.limit).offset(filter.offset ?? 0) : query).all();
 }
 
 export function biddingOpen(tender: { state: string; deadlineAt: Date }) {

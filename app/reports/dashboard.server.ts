@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { Filters } from './filters';
 import {
-  activity,
+  activityCells,
+  activityOf,
+  cellsBetween,
   contractsByState,
   incubation,
   isEmpty,
@@ -10,7 +12,7 @@ import {
   yearSpan,
   type Scope,
 } from './figures.server';
-import { childUnions, subtreeIds } from './scope.server';
+import { childUnions, subtreeBranches } from './scope.server';
 import type { Row, TableKey } from './tables';
 import { categories } from '~/catalog/taxonomy';
 
@@ -31,35 +33,46 @@ function trendLabel(bucket: { year: number; part: number }, granularity: Filters
  * the totals, and each table's rows with their labels in the reader's language.
  */
 export function buildReport(root: Union, filters: Filters, t: TFunction) {
+  const branches = subtreeBranches(root.id);
   const base: Scope = {
-    unionIds: subtreeIds(root.id),
+    unionIds: branches.map((b) => b.id),
     ...yearSpan(filters.year),
     category: filters.category,
     organizationId: filters.organizationId,
   };
-  const totals = { ...activity(base), ...incubation(base) };
+  const buckets = periodBuckets(filters.year, filters.granularity);
+  const earliest = Math.min(base.from.getTime(), ...buckets.map((b) => b.from.getTime()));
+  const cells = activityCells({ ...base, from: new Date(earliest) });
+  const year = cellsBetween(cells, base.from, base.to);
+  const totals = { ...activityOf(year), ...incubation(base) };
   const contracts = contractsByState(base);
   const projects = contracts
     .filter((c) => c.state === 'active' || c.state === 'completed')
     .reduce((sum, c) => sum + c.count, 0);
 
-  const trend = periodBuckets(filters.year, filters.granularity).map((bucket) => ({
+  const trend = buckets.map((bucket) => ({
     ...trendLabel(bucket, filters.granularity, t),
-    ...activity({ ...base, from: bucket.from, to: bucket.to }),
+    ...activityOf(cellsBetween(cells, bucket.from, bucket.to)),
   }));
   const byCategory = (filters.category ? [filters.category] : categories)
-    .map((category) => ({ label: t(`categories.${category}`), ...activity({ ...base, category }) }))
+    .map((category) => ({
+      label: t(`categories.${category}`),
+      ...activityOf(year.filter((c) => c.category === category)),
+    }))
     .filter((row) => !isEmpty(row));
+  const byOrganizationId = groupBy(year, (c) => c.organizationId);
   const byOrganization = organizationsIn(base).map((o) => ({
     label: o.name,
-    ...activity({ ...base, organizationId: o.id }),
+    ...activityOf(byOrganizationId.get(o.id) ?? []),
   }));
+  const branchOf = new Map(branches.map((b) => [b.id, b.branch]));
+  const byBranch = groupBy(year, (c) => branchOf.get(c.unionId) ?? null);
   const byUnion = [
-    { label: t('reports.ownLevel', { name: root.name }), unionId: null, ...activity({ ...base, unionIds: [root.id] }) },
+    { label: t('reports.ownLevel', { name: root.name }), unionId: null, ...activityOf(byBranch.get(null) ?? []) },
     ...childUnions(root.id).map((child) => ({
       label: child.name,
       unionId: child.id,
-      ...activity({ ...base, unionIds: subtreeIds(child.id) }),
+      ...activityOf(byBranch.get(child.id) ?? []),
     })),
   ];
 
@@ -76,4 +89,15 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
     })),
   };
   return { totals: { ...totals, projects }, trend, byCategory, byUnion, tables };
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K) {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

@@ -1,6 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Granularity } from './filters';
-import { figuresWhere } from '~/delivery/figures.server';
+import {
+  deliveredByContractMonth,
+  figuresFromSums,
+  shanghaiMonth,
+  type ContractMonthSums,
+} from '~/delivery/figures.server';
 import { contractOverlaps, shanghaiDay } from '~/evaluation/evaluations.server';
 import { db } from '~/lib/db.server';
 
@@ -58,28 +63,75 @@ function contractsIn(scope: Scope): SQL {
   );
 }
 
-/** Sessions, worker-visits and satisfaction (the delivery definitions) and money, over the scope. */
-export function activity(scope: Scope): Activity {
-  const figures = figuresWhere(
-    sql`e.contract_id in (select contracts.id from contracts where ${contractsIn(scope)})
-      and e.starts_at >= ${scope.from.getTime()} and e.starts_at < ${scope.to.getTime()}`,
-  );
-  const money = db.get<{ committed: number; paid: number }>(sql`
-    select
+/** Delivery sums and money of one union, category, organization and month of the scope. */
+export type Cell = ContractMonthSums & { committedFen: number; paidFen: number };
+
+const noSums = {
+  sessions: 0,
+  walkIns: 0,
+  checkins: 0,
+  ratings: 0,
+  satisfied: 0,
+  scoreSum: 0,
+  committedFen: 0,
+  paidFen: 0,
+};
+
+/**
+ * The scope's figures by union, category, organization and month, read from the delivery rollups
+ * and the ledger in two queries; the dashboard's tables are sums of these cells (`activityOf`).
+ * `from` and `to` are Shanghai month boundaries.
+ */
+export function activityCells(scope: Scope): Cell[] {
+  const fromMonth = shanghaiMonth(scope.from);
+  const toMonth = shanghaiMonth(scope.to);
+  const cells = new Map<string, Cell>();
+  const cell = (c: { unionId: number; category: string; organizationId: number; month: number }) => {
+    const key = `${c.unionId}|${c.category}|${c.organizationId}|${c.month}`;
+    if (!cells.has(key)) cells.set(key, { ...noSums, ...c });
+    return cells.get(key)!;
+  };
+  for (const row of deliveredByContractMonth(contractsIn(scope), fromMonth, toMonth)) Object.assign(cell(row), row);
+  const money = db.all<{
+    unionId: number;
+    category: string;
+    organizationId: number;
+    month: number;
+    committed: number;
+    paid: number;
+  }>(sql`
+    select contracts.union_id as unionId, contracts.category as category, contracts.organization_id as organizationId,
+      cast(strftime('%Y%m', l.created_at / 1000 + 28800, 'unixepoch') as integer) as month,
       coalesce(sum(case l.kind when 'committed' then l.amount_fen when 'released' then -l.amount_fen else 0 end), 0) as committed,
       coalesce(sum(case l.kind when 'paid' then l.amount_fen else 0 end), 0) as paid
-    from ledger_entries l
-    where l.contract_id in (select contracts.id from contracts where ${contractsIn(scope)})
-      and l.created_at >= ${scope.from.getTime()} and l.created_at < ${scope.to.getTime()}`)!;
+    from contracts join ledger_entries l on l.contract_id = contracts.id
+    where ${contractsIn(scope)} and l.created_at >= ${scope.from.getTime()} and l.created_at < ${scope.to.getTime()}
+    group by 1, 2, 3, 4`);
+  for (const { committed, paid, ...key } of money) Object.assign(cell(key), { committedFen: committed, paidFen: paid });
+  return [...cells.values()];
+}
+
+/** Sessions, worker-visits and satisfaction (the delivery definitions) and money, over some cells. */
+export function activityOf(cells: Cell[]): Activity {
+  const sums = { ...noSums };
+  for (const c of cells) for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] += c[k];
+  const figures = figuresFromSums(sums);
   return {
     sessionsDelivered: figures.sessionsDelivered,
     workerVisits: figures.workerVisits,
     ratings: figures.ratings,
-    satisfiedRatings: Math.round((figures.satisfaction ?? 0) * figures.ratings),
+    satisfiedRatings: sums.satisfied,
     satisfaction: figures.satisfaction,
-    committedFen: money.committed,
-    paidFen: money.paid,
+    committedFen: sums.committedFen,
+    paidFen: sums.paidFen,
   };
+}
+
+/** The cells whose month lies in [from, to) (Shanghai month boundaries). */
+export function cellsBetween(cells: Cell[], from: Date, to: Date) {
+  const fromMonth = shanghaiMonth(from);
+  const toMonth = shanghaiMonth(to);
+  return cells.filter((c) => c.month >= fromMonth && c.month < toMonth);
 }
 
 export const isEmpty = (a: Activity) => !a.sessionsDelivered && !a.ratings && !a.committedFen && !a.paidFen;

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Route } from './+types/tenders._index';
 import { runClock } from '~/lib/background.server';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { TenderTable } from '~/procurement/components/tender-table';
-import { listTenders } from '~/procurement/tenders.server';
+import { listPublishedTenders } from '~/procurement/tenders.server';
 import { PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -11,7 +12,8 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 export async function loader({ request }: Route.LoaderArgs) {
   runClock();
   const t = await getT(request);
-  return { title: t('tenders.listTitle'), locale: await getLocale(request), tenders: listTenders() };
+  const page = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get('page')) || 1));
+  return { title: t('tenders.listTitle'), locale: await getLocale(request), page, ...listPublishedTenders(page) };
 }
 
 export default function Tenders({ loaderData }: Route.ComponentProps) {
@@ -20,6 +22,12 @@ export default function Tenders({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader title={t('tenders.listTitle')} />
       <TenderTable tenders={loaderData.tenders} locale={loaderData.locale} />
+      {loaderData.page > 1 || loaderData.more ? (
+        <nav aria-label={t('catalog.search.pagination')} className="pagination">
+          {loaderData.page > 1 ? <Link to={`?page=${loaderData.page - 1}`}>{t('catalog.search.previous')}</Link> : null}
+          {loaderData.more ? <Link to={`?page=${loaderData.page + 1}`}>{t('catalog.search.next')}</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

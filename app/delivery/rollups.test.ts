@@ -1,0 +1,214 @@
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  contractFigures,
+  deliveredByContractMonth,
+  eventFigures,
+  figuresFromSums,
+  organizationFigures,
+  residentActivityFigures,
+} from './figures.server';
+import { createContract, createEvent, createOrganization, createResidency, createUnion } from './test-fixtures';
+import { sql } from 'drizzle-orm';
+import { sqlite } from '~/lib/db.server';
+
+// The rollups (kept by triggers) against a from-scratch recomputation over events, check-ins and
+// ratings, after random sequences of the writes the application makes: check-ins, ratings, rating
+// edits, exclusions and restores, reports (walk-ins) and acceptances.
+
+const run = (query: string, ...params: unknown[]) => sqlite.prepare(query).run(...params);
+const all = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as T[];
+
+const unionId = createUnion();
+const organizations = [createOrganization().organizationId, createOrganization().organizationId];
+const residencyId = createResidency(unionId, organizations[0]!);
+const contracts = [
+  createContract(unionId, organizations[0]!),
+  createContract(unionId, organizations[0]!),
+  createContract(unionId, organizations[1]!),
+];
+// Events of each contract over three Shanghai months (one starting 23:30 on the last day of a month
+// in Shanghai, 15:30 UTC), and a resident's own activity without a contract.
+const events = [
+  ...contracts.flatMap((contractId, i) =>
+    [Date.UTC(2026, 0, 31, 15, 30), Date.UTC(2026, 1, 1, 2), Date.UTC(2026, 2, 10 + i, 2)].map((t) =>
+      createEvent({ organizationId: organizationOf(contractId), contractId }, new Date(t)),
+    ),
+  ),
+  createEvent({ organizationId: organizations[0]!, residencyId }, new Date(Date.UTC(2026, 1, 3))),
+];
+
+function organizationOf(contractId: number) {
+  return contractId === contracts[2] ? organizations[1]! : organizations[0]!;
+}
+
+type Sums = {
+  sessions: number;
+  walkIns: number;
+  checkins: number;
+  ratings: number;
+  satisfied: number;
+  scoreSum: number;
+};
+
+/** The figures straight from the base tables over the non-cancelled events `where` selects (alias e). */
+function fromScratch(where: string, ...params: unknown[]) {
+  const scoped = `select e.* from events e where e.state <> 'cancelled' and ${where}`;
+  const rated = `from ratings r where r.excluded_reason is null and r.event_id in (select id from (${scoped}))`;
+  const row = sqlite
+    .prepare(
+      `select
+        (select count(*) from (${scoped}) where state = 'accepted') as sessions,
+        (select coalesce(sum(walk_ins), 0) from (${scoped})) as walkIns,
+        (select count(*) from checkins c where c.event_id in (select id from (${scoped}))) as checkins,
+        (select count(*) ${rated}) as ratings,
+        (select coalesce(sum(r.score >= 4), 0) ${rated}) as satisfied,
+        (select coalesce(sum(r.score), 0) ${rated}) as scoreSum`,
+    )
+    .get(...Array<unknown[]>(6).fill(params).flat()) as Sums;
+  return figuresFromSums(row);
+}
+
+const operation = fc.oneof(
+  fc.record({ kind: fc.constant('checkin' as const), event: fc.nat(events.length - 1) }),
+  fc.record({ kind: fc.constant('rate' as const), pick: fc.nat(), score: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), score: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({ kind: fc.constant('exclude' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('restore' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('report' as const), event: fc.nat(events.length - 1), walkIns: fc.nat(30) }),
+  fc.record({ kind: fc.constant('accept' as const), event: fc.nat(events.length - 1) }),
+  fc.record({ kind: fc.constant('cancel' as const), event: fc.nat(events.length - 1) }),
+);
+type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
+
+function pickRow(query: string, pick: number) {
+  const rows = all<{ id: number }>(query);
+  return rows.length ? rows[pick % rows.length]!.id : undefined;
+}
+
+/** The same writes as checkIn, rate, excludeRating, restoreRating, fileReport and reviewReport make. */
+function apply(op: Operation) {
+  switch (op.kind) {
+    case 'checkin':
+      return run(
+        'insert into checkins (event_id, device_hash) values (?, ?)',
+        events[op.event],
+        randomBytes(8).toString('hex'),
+      );
+    case 'rate': {
+      const checkin = pickRow(
+        'select c.id from checkins c where not exists (select 1 from ratings r where r.checkin_id = c.id)',
+        op.pick,
+      );
+      if (checkin)
+        run(
+          'insert into ratings (checkin_id, event_id, score) select id, event_id, ? from checkins where id = ?',
+          op.score,
+          checkin,
+        );
+      return;
+    }
+    case 'edit': {
+      const rating = pickRow('select id from ratings', op.pick);
+      if (rating) run('update ratings set score = ?, updated_at = ? where id = ?', op.score, Date.now(), rating);
+      return;
+    }
+    case 'exclude': {
+      const rating = pickRow('select id from ratings where excluded_reason is null', op.pick);
+      if (rating)
+        run("update ratings set excluded_reason = '同一设备多次', excluded_at = ? where id = ?", Date.now(), rating);
+      return;
+    }
+    case 'restore': {
+      const rating = pickRow('select id from ratings where excluded_reason is not null', op.pick);
+      if (rating) run('update ratings set excluded_reason = null, excluded_at = null where id = ?', rating);
+      return;
+    }
+    case 'report':
+      return run(
+        "update events set state = 'reported', walk_ins = ?, reported_at = ? where id = ? and state in ('scheduled', 'returned')",
+        op.walkIns,
+        Date.now(),
+        events[op.event],
+      );
+    case 'accept':
+      return run(
+        "update events set state = 'accepted', accepted_at = ? where id = ? and state = 'reported'",
+        Date.now(),
+        events[op.event],
+      );
+    case 'cancel':
+      return run("update events set state = 'cancelled' where id = ? and state = 'scheduled'", events[op.event]);
+  }
+}
+
+function expectRollupsEqualScratch() {
+  for (const id of events) expect(eventFigures(id), `event ${id}`).toEqual(fromScratch('e.id = ?', id));
+  for (const id of contracts)
+    expect(contractFigures(id), `contract ${id}`).toEqual(
+      fromScratch("e.state = 'accepted' and e.contract_id = ?", id),
+    );
+  for (const id of organizations) {
+    expect(organizationFigures(id), `organization ${id}`).toEqual(
+      fromScratch("e.state = 'accepted' and e.contract_id is not null and e.organization_id = ?", id),
+    );
+    expect(residentActivityFigures(id)).toEqual(
+      fromScratch("e.state = 'accepted' and e.residency_id is not null and e.organization_id = ?", id),
+    );
+  }
+  // The dashboard's cells: each Shanghai month of each contract's union, category and organization.
+  for (const cell of deliveredByContractMonth(sql.raw(`contracts.union_id = ${unionId}`), 202601, 202604)) {
+    const from = Date.UTC(Math.floor(cell.month / 100), (cell.month % 100) - 1, 1) - 8 * 3600_000;
+    const to = Date.UTC(Math.floor(cell.month / 100), cell.month % 100, 1) - 8 * 3600_000;
+    expect(figuresFromSums(cell), `month ${cell.month}`).toEqual(
+      fromScratch(
+        "e.state = 'accepted' and e.organization_id = ? and e.contract_id in (select id from contracts where union_id = ?) and e.starts_at >= ? and e.starts_at < ?",
+        cell.organizationId,
+        cell.unionId,
+        from,
+        to,
+      ),
+    );
+  }
+}
+
+describe('delivery rollups', () => {
+  it('equal a recomputation from scratch after any sequence of ratings, exclusions and acceptances', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 80 }), (operations) => {
+        sqlite.exec('savepoint property');
+        try {
+          for (const op of operations) apply(op);
+          expectRollupsEqualScratch();
+        } finally {
+          sqlite.exec('rollback to property; release property');
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('count a rating given after the event was accepted, and stop counting it once excluded', () => {
+    const [eventId] = events;
+    run("update events set state = 'accepted', walk_ins = 4 where id = ?", eventId);
+    run('insert into checkins (event_id, device_hash) values (?, ?)', eventId, 'late-device');
+    run(
+      "insert into ratings (checkin_id, event_id, score) select id, event_id, 5 from checkins where device_hash = 'late-device'",
+    );
+    expect(contractFigures(contracts[0]!)).toMatchObject({
+      sessionsDelivered: 1,
+      workerVisits: 5,
+      ratings: 1,
+      satisfaction: 1,
+    });
+    run("update ratings set excluded_reason = '同一设备多次' where event_id = ?", eventId);
+    expect(contractFigures(contracts[0]!)).toMatchObject({
+      sessionsDelivered: 1,
+      workerVisits: 5,
+      ratings: 0,
+      satisfaction: null,
+    });
+    expectRollupsEqualScratch();
+  });
+});
