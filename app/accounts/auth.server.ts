@@ -8,6 +8,7 @@ import { enqueueVerification } from './tokens.server';
 import { db, transaction } from '~/lib/db.server';
 import { now } from '~/lib/clock.server';
 import { claimOrganizationInvitations } from '~/organizations/invitations.server';
+import { auditStaffGrant } from '~/unions/grants.server';
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
 
@@ -108,6 +109,7 @@ export async function signUp(input: { email: string; name: string; password: str
       .where(and(eq(staffInvitations.email, email), isNull(staffInvitations.acceptedAt)))
       .all();
     for (const invitation of invitations) {
+      auditStaffGrant(tx, user.id, invitation.unionId, { ...invitation, userId: user.id });
       tx.insert(staffRoles)
         .values({
           unionId: invitation.unionId,
