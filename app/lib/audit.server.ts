@@ -34,8 +34,11 @@ export function audit(tx: DB, entry: AuditEntry) {
     .orderBy(desc(auditLog.id))
     .limit(1)
     .get();
+  // AUTOINCREMENT never reuses an id and a rolled-back insert gives its id back, so the chain's ids
+  // run without gaps: a missing id is a removed row.
+  const sequence = tx.get<{ seq: number } | undefined>(sql`select seq from sqlite_sequence where name = 'audit_log'`);
   const row = {
-    id: (last?.id ?? 0) + 1,
+    id: Math.max(sequence?.seq ?? 0, last?.id ?? 0) + 1,
     createdAt: now(),
     actorId: entry.actorId,
     unionId: entry.unionId !== undefined ? entry.unionId : unionOfSubject(tx, entry.subjectType, entry.subjectId),
@@ -175,11 +178,12 @@ export function verifyAuditChain(sqlite: Database.Database): ChainReport {
   let unchained = 0;
   for (const row of rows) {
     count++;
-    lastId = row.id;
     if (row.hash === null && prevHash === null) {
       unchained++;
+      lastId = row.id;
       continue;
     }
+    if (row.id !== lastId + 1) return { ok: false, brokenId: row.id, reason: `rows after ${lastId} are missing` };
     const expectedPrev = prevHash ?? GENESIS_HASH;
     if (row.prev_hash !== expectedPrev) return { ok: false, brokenId: row.id, reason: 'previous hash does not match' };
     const hash = auditHash({
@@ -197,6 +201,7 @@ export function verifyAuditChain(sqlite: Database.Database): ChainReport {
     });
     if (row.hash !== hash) return { ok: false, brokenId: row.id, reason: 'row hash does not match its fields' };
     prevHash = row.hash;
+    lastId = row.id;
   }
   const sequence = sqlite.prepare("select seq from sqlite_sequence where name = 'audit_log'").get() as
     { seq: number } | undefined;
