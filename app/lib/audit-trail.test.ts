@@ -246,12 +246,12 @@ describe('the audit trail', () => {
       rowsFor('organization', legalOrg.id).find((r) => r.action === 'organization.invite' && r.after),
     ).toMatchObject({ after: { userId: psych.id, role: 'member' } });
 
-    const user = await signUp({
+    const user = (await signUp({
       email: 'new-staff@example.cn',
       name: '新人',
       password: 'a-long-password-1',
       locale: 'zh-CN',
-    });
+    }))!;
     const grants = rowsFor('union', unionId).filter((r) => r.action === 'staff.grant');
     expect(grants.at(-1)).toMatchObject({ actorId: user.id, after: { userId: user.id, role: 'finance' } });
     expect(row('organization', legalOrg.id, 'organization.join')).toMatchObject({

@@ -1,4 +1,5 @@
 import type { CapabilityMessages } from '~/lib/i18n';
+import audit from '~/audit/messages';
 import catalog from '~/catalog/messages';
 import delivery from '~/delivery/messages';
 import evaluation from '~/evaluation/messages';
@@ -20,4 +21,5 @@ export const capabilityMessages: CapabilityMessages[] = [
   procurement,
   incubation,
   organizations,
+  audit,
 ];
