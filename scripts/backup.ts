@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { databaseFile, secretsBeside, secretsDir, settleCopy } from './database-file';
+import { databaseFile, filesBeside, secretsBeside, secretsDir, settleCopy, uploadFolders } from './database-file';
 
 const args = process.argv.slice(2);
 const keepFlag = args.indexOf('--keep');
@@ -35,10 +35,17 @@ if (check !== 'ok') {
 }
 renameSync(partial, target);
 
+// Uploads are written before the row that names them is committed and never changed afterwards:
+// copied after the snapshot, they include every file the copy refers to.
+for (const folder of uploadFolders) {
+  const from = join(dirname(source), folder);
+  if (existsSync(from)) cpSync(from, join(filesBeside(target), folder), { recursive: true });
+}
 const keys = secretsDir(source);
 const keysCopy = secretsBeside(target);
 if (existsSync(keys)) cpSync(keys, keysCopy, { recursive: true });
 console.log(`Backup written to ${target}`);
+if (existsSync(filesBeside(target))) console.log(`Uploaded files copied to ${filesBeside(target)}`);
 console.log(
   existsSync(keys)
     ? `Key files copied to ${keysCopy} — keep them as safe as the database: they open sealed bids.`
@@ -55,6 +62,7 @@ function prune(folder: string, count: number) {
     const file = join(folder, name);
     rmSync(file, { force: true });
     rmSync(secretsBeside(file), { recursive: true, force: true });
+    rmSync(filesBeside(file), { recursive: true, force: true });
     console.log(`Removed old backup ${file}`);
   }
 }

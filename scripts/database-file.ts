@@ -7,6 +7,9 @@ export const databaseFile = () => resolve(process.env.DATABASE_PATH ?? 'data/app
 export const secretsDir = (database: string) => join(dirname(database), 'secrets');
 /** Where a backup's key files go: app-….db → app-….secrets/ */
 export const secretsBeside = (backup: string) => join(dirname(backup), `${basename(backup, '.db')}.secrets`);
+/** Uploaded files the database refers to, kept in folders beside it; a backup copies them to app-….files/ */
+export const uploadFolders = ['uploads', 'attachments', 'vouchers'] as const;
+export const filesBeside = (backup: string) => join(dirname(backup), `${basename(backup, '.db')}.files`);
 
 /**
  * Makes a freshly written copy one self-contained file (rollback journal instead of WAL, so no

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { databaseFile, secretsBeside, secretsDir, settleCopy } from './database-file';
+import { databaseFile, filesBeside, secretsBeside, secretsDir, settleCopy, uploadFolders } from './database-file';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -48,6 +48,7 @@ rmSync(`${target}-wal`, { force: true });
 rmSync(`${target}-shm`, { force: true });
 renameSync(temporary, target);
 restoreKeys();
+restoreFiles();
 
 const after = integrityCheck(target);
 console.log(`Restored ${backup} to ${target}; integrity_check: ${after}`);
@@ -68,6 +69,13 @@ function restoreKeys() {
   }
   cpSync(keys, into, { recursive: true });
   console.log(`Key files restored to ${into}`);
+}
+
+function restoreFiles() {
+  for (const folder of uploadFolders) {
+    const from = join(filesBeside(backup), folder);
+    if (existsSync(from)) cpSync(from, join(dirname(target), folder), { recursive: true });
+  }
 }
 
 function integrityCheck(path: string) {

@@ -43,6 +43,8 @@ describe('backup and restore', () => {
     mkdirSync(join(dir, 'live', 'secrets'), { recursive: true });
     await sqlite.backup(live);
     writeFileSync(join(dir, 'live', 'secrets', 'bid_sealing_secret.key'), 'ab'.repeat(32));
+    mkdirSync(join(dir, 'live', 'vouchers'));
+    writeFileSync(join(dir, 'live', 'vouchers', 'v1.pdf'), '%PDF-1.7 回单');
 
     const writer = run('tests/support/audit-writer.ts', [], live);
     await writer.ready;
@@ -79,5 +81,6 @@ describe('backup and restore', () => {
     }
     expect(existsSync(`${restoredPath}-wal`)).toBe(false);
     expect(readFileSync(join(dir, 'restored', 'secrets', 'bid_sealing_secret.key'), 'utf8')).toBe('ab'.repeat(32));
+    expect(readFileSync(join(dir, 'restored', 'vouchers', 'v1.pdf'), 'utf8')).toBe('%PDF-1.7 回单');
   });
 });
