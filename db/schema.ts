@@ -1197,8 +1197,5 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
-  (t) => [
-    index('audit_subject_idx').on(t.subjectType, t.subjectId),
-    index('audit_union_idx').on(t.unionId, t.id),
-  ],
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId), index('audit_union_idx').on(t.unionId, t.id)],
 );
