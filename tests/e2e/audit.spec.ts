@@ -6,15 +6,23 @@ test.afterEach(async ({ request }) => resetClock(request));
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? '3100'}`;
 
 test("a union's admin reads its audit log from the workspace; another union's admin cannot", async ({ page }) => {
-  // The platform admin gives a county reviewer role to an existing account, and makes a new
-  // township admin, who signs up: one staff.grant row in each union.
+  // The platform admin gives a county reviewer role to a new account (not a demo one: other specs
+  // rely on theirs), and makes a new township admin, who signs up: one staff.grant row in each union.
+  const reviewerEmail = `county-reviewer-${Date.now()}@example.cn`;
+  const reviewer = await requestFactory.newContext({ baseURL });
+  const reviewerSignup = await reviewer.post('/signup', {
+    form: { name: '县评审', email: reviewerEmail, password: 'a-long-password' },
+    maxRedirects: 0,
+  });
+  expect(reviewerSignup.status()).toBe(302);
+  await reviewer.dispose();
   const platform = await requestFactory.newContext({ baseURL });
   await loginRequest(platform, 'platform@demo.gonghui.cn');
   const county = count("select id from unions where name = '象山县总工会'");
   const township = count("select id from unions where name = '丹东街道总工会'");
   const email = `township-admin-${Date.now()}@example.cn`;
   for (const [unionId, form] of [
-    [county, { intent: 'invite', email: 'psych@demo.gonghui.cn', role: 'reviewer' }],
+    [county, { intent: 'invite', email: reviewerEmail, role: 'reviewer' }],
     [township, { intent: 'invite', email, role: 'admin' }],
   ] as const) {
     const response = await platform.post(`/admin/unions/${unionId}`, { form, maxRedirects: 0 });
@@ -44,7 +52,7 @@ test("a union's admin reads its audit log from the workspace; another union's ad
   expect(own.status()).toBe(200);
   const html = await own.text();
   expect(html).toContain('staff.grant');
-  expect(html).not.toContain('psych@demo.gonghui.cn');
+  expect(html).not.toContain(reviewerEmail);
   await platform.dispose();
   await townshipAdmin.dispose();
 });
