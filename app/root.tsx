@@ -130,6 +130,7 @@ function SiteHeader() {
         {viewer?.canSeeDashboards ? <Link to="/reports">{t('reports.nav')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/outbox">{t('notifications.outbox.title')}</Link> : null}
+        {viewer?.isPlatformAdmin ? <Link to="/admin/audit">{t('audit.link')}</Link> : null}
         {viewer ? <NotificationsLink unread={viewer.unreadNotifications} /> : null}
       </nav>
       <div className="session">

@@ -104,6 +104,10 @@ export default [
   route('admin/outbox', 'routes/admin.outbox.tsx'),
   route('admin/outbox/:notificationId', 'routes/admin.outbox.$notificationId.tsx'),
 
+  // audit trail (issue 10): union admins see their union's rows, platform admins everyone's
+  route('unions/:unionId/audit', 'routes/audit.tsx'),
+  route('admin/audit', 'routes/audit.tsx', { id: 'admin-audit' }),
+
   // test support: answers 404 unless TEST_CLOCK=1
   route('__test/clock', 'routes/__test.clock.ts'),
 ] satisfies RouteConfig;

@@ -1253,8 +1253,14 @@ export const auditLog = sqliteTable(
     subjectId: integer('subject_id').notNull(),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
+    // ── audit chain (issue 10, branch audit): scope, before/after and the hash chain ──
+    unionId: integer('union_id').references(() => unions.id),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId)],
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId), index('audit_union_idx').on(t.unionId, t.id)],
 );
 
 // ── rollups (issue 11: performance) ─────────────────────────────────────────

@@ -9,6 +9,7 @@ import { unionsAwaitingTwoFactor } from './two-factor.server';
 import { db, transaction } from '~/lib/db.server';
 import { now } from '~/lib/clock.server';
 import { claimOrganizationInvitations } from '~/organizations/invitations.server';
+import { auditStaffGrant } from '~/unions/grants.server';
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
 
@@ -119,6 +120,7 @@ export async function signUp(input: { email: string; name: string; password: str
       .where(and(eq(staffInvitations.email, email), isNull(staffInvitations.acceptedAt)))
       .all();
     for (const invitation of invitations) {
+      auditStaffGrant(tx, user.id, invitation.unionId, { ...invitation, userId: user.id });
       tx.insert(staffRoles)
         .values({
           unionId: invitation.unionId,

@@ -145,18 +145,22 @@ function offeringTitle(tx: DB, offeringId: number) {
 /** Acceptance is the organization's signature: the contract is created active, its money committed. */
 function acceptInto(tx: DB, commission: Commission, actorId: number) {
   const offering = tx.select().from(offerings).where(eq(offerings.id, commission.offeringId)).get()!;
-  const contract = draftContract(tx, {
-    unionId: commission.unionId,
-    departmentId: commission.departmentId,
-    organizationId: commission.organizationId,
-    offeringId: offering.id,
-    title: offering.title,
-    category: offering.category,
-    amountFen: commission.amountFen,
-    sessions: commission.sessions,
-    periodStart: commission.periodStart,
-    periodEnd: commission.periodEnd,
-  });
+  const contract = draftContract(
+    tx,
+    {
+      unionId: commission.unionId,
+      departmentId: commission.departmentId,
+      organizationId: commission.organizationId,
+      offeringId: offering.id,
+      title: offering.title,
+      category: offering.category,
+      amountFen: commission.amountFen,
+      sessions: commission.sessions,
+      periodStart: commission.periodStart,
+      periodEnd: commission.periodEnd,
+    },
+    actorId,
+  );
   signContract(tx, contract, actorId);
   return contract.id;
 }

@@ -168,6 +168,8 @@ export function excludeRating(viewer: Viewer, eventId: number, ratingId: number,
       subjectType: 'rating',
       subjectId: ratingId,
       data: { eventId, reason: trimmed, flags: rating.flags },
+      before: { excludedReason: null },
+      after: { excludedReason: trimmed, excludedBy: viewer.id },
     });
   });
 }
@@ -187,6 +189,8 @@ export function restoreRating(viewer: Viewer, eventId: number, ratingId: number)
       subjectType: 'rating',
       subjectId: ratingId,
       data: { eventId, previousReason: rating.excludedReason },
+      before: { excludedReason: rating.excludedReason },
+      after: { excludedReason: null },
     });
   });
 }

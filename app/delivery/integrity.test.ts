@@ -120,6 +120,8 @@ describe('excluding a rating', () => {
     expect(entry).toMatchObject({
       actorId: world.reviewer.id,
       data: { reason: stored.excludedReason, flags: ['fastRating'] },
+      before: { excludedReason: null },
+      after: { excludedReason: stored.excludedReason, excludedBy: world.reviewer.id },
     });
     expect(eventFigures(eventId)).toMatchObject({ ratings: 1, averageScore: 4, satisfaction: 1 });
     expect(() => excludeRating(world.commissioner, eventId, flagged, '再次')).toThrow(

@@ -13,6 +13,7 @@ import {
 } from './model';
 import { contractsFigures } from '~/delivery/figures.server';
 import { effectiveSettings, performanceModel } from '~/incubation/settings';
+import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { toShanghaiInput } from '~/lib/time';
@@ -148,7 +149,7 @@ function insertEvaluation(
   const computed = weightedScore(values, input.model.weights, input.model.thresholds);
   if (!computed) return null;
   const { score, grade } = adjustedScore(computed.score, input.review.adjustment, input.model.thresholds);
-  return tx
+  const row = tx
     .insert(evaluations)
     .values({
       organizationId: input.organizationId,
@@ -167,6 +168,14 @@ function insertEvaluation(
     })
     .returning()
     .get();
+  audit(tx, {
+    actorId: input.createdBy,
+    action: 'evaluation.record',
+    subjectType: 'evaluation',
+    subjectId: row.id,
+    after: pick(row, ['organizationId', 'contractId', 'incubatorId', 'basis', 'score', 'grade', 'adjustment']),
+  });
+  return row;
 }
 
 function contractPeriod(contract: Contract): Period {

@@ -12,7 +12,7 @@ import { complaintMachine, type ComplaintState } from './machine';
 import { maxAdjustment } from './model';
 import { forbidden, hasUnionRole, isOrgMember, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
-import { audit } from '~/lib/audit.server';
+import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
@@ -94,6 +94,7 @@ export function reviewContract(viewer: Viewer, contractId: number, input: Review
       subjectType: 'contract',
       subjectId: contractId,
       data: { ...input },
+      after: row ? { evaluationId: row.id, score: row.score, grade: row.grade } : undefined,
     });
     return row;
   });
@@ -113,7 +114,13 @@ export function recordComplaint(
       .values({ contractId, source: input.source, summary: input.summary, recordedBy: viewer.id })
       .returning()
       .get();
-    audit(tx, { actorId: viewer.id, action: 'complaint.record', subjectType: 'complaint', subjectId: complaint.id });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'complaint.record',
+      subjectType: 'complaint',
+      subjectId: complaint.id,
+      after: pick(complaint, ['state', 'contractId', 'source']),
+    });
   });
 }
 
@@ -141,6 +148,8 @@ export function resolveComplaint(
       action: `complaint.${input.decision}`,
       subjectType: 'complaint',
       subjectId: complaint.id,
+      before: { state: complaint.state },
+      after: { state, resolution: input.resolution },
     });
   });
 }

@@ -256,6 +256,8 @@ export function publishEvaluation(viewer: Viewer, residencyId: number, evaluatio
       subjectType: 'residency',
       subjectId: residencyId,
       data: { evaluationId: recorded.id, score: result.score, grade: result.grade },
+      before: { evaluationId, state: evaluation.state },
+      after: { evaluationId, state, score: result.score, grade: result.grade },
     });
   });
 }
@@ -272,7 +274,14 @@ export function cancelEvaluation(viewer: Viewer, residencyId: number, evaluation
       'incubator_manager',
     );
     tx.update(residencyEvaluations).set({ state }).where(eq(residencyEvaluations.id, evaluationId)).run();
-    audit(tx, { actorId: viewer.id, action: 'evaluation.cancel', subjectType: 'residency', subjectId: residencyId });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'evaluation.cancel',
+      subjectType: 'residency',
+      subjectId: residencyId,
+      before: { evaluationId, state: evaluation.state },
+      after: { evaluationId, state },
+    });
   });
 }
 

@@ -1,5 +1,6 @@
 import type { CapabilityMessages } from '~/lib/i18n';
 import accounts from '~/accounts/messages';
+import audit from '~/audit/messages';
 import catalog from '~/catalog/messages';
 import delivery from '~/delivery/messages';
 import evaluation from '~/evaluation/messages';
@@ -24,4 +25,5 @@ export const capabilityMessages: CapabilityMessages[] = [
   organizations,
   accounts,
   http,
+  audit,
 ];

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { organizationInvitations, organizationMembers } from '../../db/schema';
+import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import type { DB } from '~/lib/db.server';
 
@@ -19,5 +20,14 @@ export function claimOrganizationInvitations(tx: DB, userId: number, email: stri
       .set({ acceptedAt: now() })
       .where(eq(organizationInvitations.id, invitation.id))
       .run();
+    audit(tx, {
+      actorId: userId,
+      action: 'organization.join',
+      subjectType: 'organization',
+      subjectId: invitation.organizationId,
+      data: { invitationId: invitation.id },
+      before: { userId, role: null },
+      after: { userId, role: 'member' },
+    });
   }
 }

@@ -133,6 +133,7 @@ export function inviteMember(viewer: Viewer, organizationId: number, email: stri
       subjectType: 'organization',
       subjectId: organizationId,
       data: { email: normalized },
+      ...(user && { before: { userId: user.id, role: null }, after: { userId: user.id, role: 'member' } }),
     });
   });
   return user ? ('joined' as const) : ('invited' as const);

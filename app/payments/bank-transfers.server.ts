@@ -6,6 +6,7 @@ import { discardVoucher, readVoucher, storeVoucher } from './vouchers.server';
 import { forbidden, hasUnionRole, isOrgMember, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { db, durably } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { audit, pick } from '~/lib/audit.server';
 import { canTransition } from '~/lib/machine';
 
 export type BankTransferInput = { paidOn: string; amountFen: number; reference: string; voucher: File };
@@ -41,6 +42,14 @@ export async function recordBankTransfer(viewer: Viewer, milestoneId: number, in
         })
         .returning()
         .get();
+      audit(tx, {
+        actorId: viewer.id,
+        action: 'payment.record',
+        subjectType: 'payment',
+        subjectId: payment.id,
+        unionId: contract.unionId,
+        after: pick(payment, ['milestoneId', 'method', 'amountFen', 'reference', 'paidOn']),
+      });
       markPaid(tx, milestone.id, payment.id, { id: viewer.id, as: 'finance' });
       return payment.id;
     });

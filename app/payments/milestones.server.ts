@@ -89,6 +89,15 @@ export function releaseDueMilestones(tx: DB, contractId: number) {
       .set({ state, dueAt: now() })
       .where(and(eq(milestones.id, milestone.id), eq(milestones.state, 'pending')))
       .run();
+    audit(tx, {
+      actorId: null,
+      action: 'milestone.due',
+      subjectType: 'milestone',
+      subjectId: milestone.id,
+      unionId: contract.unionId,
+      before: { state: 'pending' },
+      after: { state, amountFen: milestone.amountFen },
+    });
     for (const userId of finance)
       notify(tx, userId, 'milestone_due', {
         title: contract.title,
@@ -131,7 +140,15 @@ export function approveMilestone(viewer: Viewer, milestoneId: number) {
       kind: 'approved',
       amountFen: milestone.amountFen,
     });
-    audit(tx, { actorId: viewer.id, action: 'milestone.approve', subjectType: 'milestone', subjectId: milestone.id });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'milestone.approve',
+      subjectType: 'milestone',
+      subjectId: milestone.id,
+      unionId: contract.unionId,
+      before: { state: milestone.state },
+      after: { state, amountFen: milestone.amountFen },
+    });
   });
 }
 
@@ -167,7 +184,10 @@ export function markPaid(
     action: 'milestone.paid',
     subjectType: 'milestone',
     subjectId: milestone.id,
+    unionId: contract.unionId,
     data: { paymentId },
+    before: { state: milestone.state },
+    after: { state, paymentId, amountFen: milestone.amountFen },
   });
   return true;
 }
@@ -198,7 +218,16 @@ export function confirmReceipt(viewer: Viewer, milestoneId: number) {
       kind: 'confirmed',
       amountFen: milestone.amountFen,
     });
-    audit(tx, { actorId: viewer.id, action: 'milestone.confirm', subjectType: 'milestone', subjectId: milestone.id });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'milestone.confirm',
+      subjectType: 'milestone',
+      subjectId: milestone.id,
+      unionId: contract.unionId,
+      data: { paymentId: payment.id },
+      before: { state: milestone.state },
+      after: { state },
+    });
   });
 }
 

@@ -6,7 +6,7 @@ import { milestoneMachine, type MilestoneState } from './machine';
 import { assertPayable, loadMilestone, markPaid, openStripeAttempt, stripeAccountReady } from './milestones.server';
 import { getStripe, paymentCurrency, stripeEnabled, webhookSecret } from './stripe.server';
 import { requireUnionRole, type Viewer } from '~/accounts/auth.server';
-import { audit } from '~/lib/audit.server';
+import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
@@ -51,7 +51,14 @@ function openAttempt(viewer: Viewer, milestoneId: number) {
       })
       .returning()
       .get();
-    audit(tx, { actorId: viewer.id, action: 'payment.stripeStart', subjectType: 'payment', subjectId: payment.id });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'payment.stripeStart',
+      subjectType: 'payment',
+      subjectId: payment.id,
+      unionId: contract.unionId,
+      after: pick(payment, ['milestoneId', 'method', 'amountFen']),
+    });
     return { payment, contractTitle: contract.title };
   });
 }
@@ -127,6 +134,14 @@ function sessionPaid(tx: DB, session: Stripe.Checkout.Session, eventCreated: num
     })
     .where(eq(payments.id, payment.id))
     .run();
+  audit(tx, {
+    actorId: null,
+    action: 'payment.stripePaid',
+    subjectType: 'payment',
+    subjectId: payment.id,
+    before: pick(payment, ['paidOn', 'reference', 'failedAt']),
+    after: { paidOn: shanghaiDate(eventCreated), reference: paymentIntent ?? null, failedAt: null },
+  });
   if (!markPaid(tx, payment.milestoneId, payment.id, { id: null, as: 'system' })) {
     // Paid twice (or after the contract ended): not passed on; kept for finance to refund by hand.
     audit(tx, { actorId: null, action: 'payment.unexpected', subjectType: 'payment', subjectId: payment.id });
@@ -139,7 +154,14 @@ function sessionFailed(tx: DB, session: Stripe.Checkout.Session) {
   const payment = findAttempt(tx, session);
   if (!payment || payment.paidOn || payment.failedAt) return;
   tx.update(payments).set({ stripeObjectId: session.id, failedAt: now() }).where(eq(payments.id, payment.id)).run();
-  audit(tx, { actorId: null, action: 'payment.stripeFailed', subjectType: 'payment', subjectId: payment.id });
+  audit(tx, {
+    actorId: null,
+    action: 'payment.stripeFailed',
+    subjectType: 'payment',
+    subjectId: payment.id,
+    before: { failedAt: null },
+    after: { failedAt: now() },
+  });
 }
 
 export const handledEventTypes = [
@@ -254,6 +276,7 @@ export async function transferToOrganization(paymentId: number) {
       subjectType: 'payment',
       subjectId: paymentId,
       data: { transferId: transfer.id },
+      after: { stripeTransferId: transfer.id },
     });
   });
   return true;

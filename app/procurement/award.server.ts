@@ -75,6 +75,8 @@ export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
       subjectType: 'tender',
       subjectId: tenderId,
       data: { bidId },
+      before: { state: tender.state, awardedBidId: tender.awardedBidId },
+      after: { state, awardedBidId: bidId, objectionEndsAt },
     });
     notifyOrganization(tx, biddingOrganizationIds(tx, tenderId, ['submitted']), 'award_proposed', {
       title: tender.title,
@@ -103,9 +105,17 @@ function finalizeAward(tx: DB, tender: Tender, actorId: number | null) {
     actorId ? 'commissioner' : 'clock',
   );
   const bid = tx.select().from(bids).where(eq(bids.id, tender.awardedBidId!)).get()!;
-  const contractId = draftAwardContract(tx, tender, bid);
+  const contractId = draftAwardContract(tx, tender, bid, actorId);
   tx.update(tenders).set({ state, awardedAt: now() }).where(eq(tenders.id, tender.id)).run();
-  audit(tx, { actorId, action: 'tender.awarded', subjectType: 'tender', subjectId: tender.id, data: { contractId } });
+  audit(tx, {
+    actorId,
+    action: 'tender.awarded',
+    subjectType: 'tender',
+    subjectId: tender.id,
+    data: { contractId },
+    before: { state: tender.state },
+    after: { state, awardedBidId: tender.awardedBidId },
+  });
   const data = {
     title: tender.title,
     organization: organizationName(tx, bid.organizationId),
@@ -153,7 +163,13 @@ export function fileObjection(viewer: Viewer, tenderId: number, organizationId: 
       })
       .returning()
       .get();
-    audit(tx, { actorId: viewer.id, action: 'objection.file', subjectType: 'objection', subjectId: objection.id });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'objection.file',
+      subjectType: 'objection',
+      subjectId: objection.id,
+      after: { state: objection.state, tenderId, organizationId },
+    });
     const data = {
       title: tender.title,
       organization: organizationName(tx, organizationId),
@@ -187,19 +203,32 @@ export function answerObjection(
         .set({ state: tenderState, awardedBidId: null, awardProposedAt: null, objectionEndsAt: null })
         .where(eq(tenders.id, tender.id))
         .run();
+      audit(tx, {
+        actorId: viewer.id,
+        action: 'tender.withdrawAward',
+        subjectType: 'tender',
+        subjectId: tender.id,
+        data: { objectionId },
+        before: { state: tender.state, awardedBidId: tender.awardedBidId },
+        after: { state: tenderState, awardedBidId: null },
+      });
       closed = tx
         .select()
         .from(objections)
         .where(and(eq(objections.tenderId, tender.id), eq(objections.state, 'filed')))
         .all();
     }
-    for (const o of closed) tx.update(objections).set(answered).where(eq(objections.id, o.id)).run();
-    audit(tx, {
-      actorId: viewer.id,
-      action: `objection.${input.decision}`,
-      subjectType: 'objection',
-      subjectId: objectionId,
-    });
+    for (const o of closed) {
+      tx.update(objections).set(answered).where(eq(objections.id, o.id)).run();
+      audit(tx, {
+        actorId: viewer.id,
+        action: `objection.${input.decision}`,
+        subjectType: 'objection',
+        subjectId: o.id,
+        before: { state: o.state },
+        after: { state, answer: input.answer },
+      });
+    }
     for (const o of closed)
       notifyOrganization(tx, [o.organizationId], 'objection_answered', {
         title: tender.title,

@@ -63,6 +63,9 @@ function writeBid(
       subjectType: 'bid',
       subjectId: bid.id,
       data: { contentHash },
+      // Sealed: the audit trail records the bid's state and ids, never its content.
+      before: existing ? { state: existing.state } : undefined,
+      after: { state, tenderId: tender.id, organizationId },
     });
     if (name === 'submit')
       notify(tx, viewer.id, 'bid_receipt', {
@@ -97,7 +100,14 @@ export function withdrawBid(viewer: Viewer, tenderId: number, organizationId: nu
     if (!bid) throw new UserError('errors.notFound', 404);
     const state = transition(bidMachine, bid.state as BidState, 'withdraw', 'bidder');
     tx.update(bids).set({ state }).where(eq(bids.id, bid.id)).run();
-    audit(tx, { actorId: viewer.id, action: 'bid.withdraw', subjectType: 'bid', subjectId: bid.id });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'bid.withdraw',
+      subjectType: 'bid',
+      subjectId: bid.id,
+      before: { state: bid.state },
+      after: { state, tenderId, organizationId },
+    });
   });
 }
 

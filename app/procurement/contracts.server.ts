@@ -14,7 +14,7 @@ import {
   requireUnionRole,
   type Viewer,
 } from '~/accounts/auth.server';
-import { audit } from '~/lib/audit.server';
+import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
@@ -70,33 +70,49 @@ export function createStandardMilestones(tx: DB, contractId: number, amountFen: 
  * Draws up a contract with the standard milestones: from an award it starts as a draft the union
  * issues; from a direct commission it is pending, and the organization's acceptance signs it.
  */
-export function draftContract(tx: DB, values: Omit<typeof contracts.$inferInsert, 'signedAt'>) {
+export function draftContract(
+  tx: DB,
+  values: Omit<typeof contracts.$inferInsert, 'signedAt'>,
+  actorId: number | null = null,
+) {
   const contract = tx
     .insert(contracts)
     .values({ state: 'pending', ...values })
     .returning()
     .get();
   createStandardMilestones(tx, contract.id, contract.amountFen, contract.sessions);
+  audit(tx, {
+    actorId,
+    action: 'contract.draft',
+    subjectType: 'contract',
+    subjectId: contract.id,
+    unionId: contract.unionId,
+    after: pick(contract, ['state', 'organizationId', 'tenderId', 'bidId', 'amountFen', 'sessions']),
+  });
   return contract;
 }
 
 /** The contract drawn up from a final award, at the winning price, waiting for the union to issue it. */
-export function draftAwardContract(tx: DB, tender: Tender, bid: typeof bids.$inferSelect) {
-  return draftContract(tx, {
-    unionId: tender.unionId,
-    departmentId: tender.departmentId,
-    organizationId: bid.organizationId,
-    tenderId: tender.id,
-    bidId: bid.id,
-    title: tender.title,
-    category: tender.category,
-    amountFen: unsealBid(tender.id, bid.organizationId, bid.sealed).priceFen,
-    sessions: tender.sessions,
-    minWorkerVisits: tender.minWorkerVisits,
-    periodStart: tender.periodStart,
-    periodEnd: tender.periodEnd,
-    state: 'draft',
-  }).id;
+export function draftAwardContract(tx: DB, tender: Tender, bid: typeof bids.$inferSelect, actorId: number | null) {
+  return draftContract(
+    tx,
+    {
+      unionId: tender.unionId,
+      departmentId: tender.departmentId,
+      organizationId: bid.organizationId,
+      tenderId: tender.id,
+      bidId: bid.id,
+      title: tender.title,
+      category: tender.category,
+      amountFen: unsealBid(tender.id, bid.organizationId, bid.sealed).priceFen,
+      sessions: tender.sessions,
+      minWorkerVisits: tender.minWorkerVisits,
+      periodStart: tender.periodStart,
+      periodEnd: tender.periodEnd,
+      state: 'draft',
+    },
+    actorId,
+  ).id;
 }
 
 /** The union's confirmation: the contract goes to the organization to confirm. */
@@ -104,7 +120,14 @@ export function issueContractIn(tx: DB, contractId: number, actorId: number) {
   const contract = findContract(tx, contractId);
   const state = transition(contractMachine, contract.state as ContractState, 'issue', 'commissioner');
   tx.update(contracts).set({ state, issuedAt: now(), issuedBy: actorId }).where(eq(contracts.id, contractId)).run();
-  audit(tx, { actorId, action: 'contract.issue', subjectType: 'contract', subjectId: contractId });
+  audit(tx, {
+    actorId,
+    action: 'contract.issue',
+    subjectType: 'contract',
+    subjectId: contractId,
+    before: { state: contract.state },
+    after: { state, ...pick(contract, ['periodStart', 'periodEnd', 'amountFen']) },
+  });
   notifyOrganization(tx, [contract.organizationId], 'contract_ready', {
     title: contract.title,
     amountFen: contract.amountFen,
@@ -139,6 +162,15 @@ export function confirmContract(viewer: Viewer, contractId: number) {
       if (tender.state === 'awarded') {
         const tenderState = transition(tenderMachine, 'awarded', 'contract', 'organization');
         tx.update(tenders).set({ state: tenderState }).where(eq(tenders.id, tender.id)).run();
+        audit(tx, {
+          actorId: viewer.id,
+          action: 'tender.contracted',
+          subjectType: 'tender',
+          subjectId: tender.id,
+          data: { contractId },
+          before: { state: tender.state },
+          after: { state: tenderState },
+        });
       }
     }
   });
@@ -154,7 +186,14 @@ export function signContract(tx: DB, contract: Contract, actorId: number) {
   tx.update(contracts).set({ state, signedAt: now(), signedBy: actorId }).where(eq(contracts.id, contract.id)).run();
   appendLedger(tx, { contractId: contract.id, kind: 'committed', amountFen: contract.amountFen });
   releaseDueMilestones(tx, contract.id);
-  audit(tx, { actorId, action: 'contract.confirm', subjectType: 'contract', subjectId: contract.id });
+  audit(tx, {
+    actorId,
+    action: 'contract.confirm',
+    subjectType: 'contract',
+    subjectId: contract.id,
+    before: { state: contract.state },
+    after: { state, amountFen: contract.amountFen },
+  });
 }
 
 function contractChanges(contract: Contract, input: AmendContractForm) {
@@ -213,6 +252,8 @@ export function amendContract(viewer: Viewer, contractId: number, input: AmendCo
       subjectType: 'contract',
       subjectId: contractId,
       data: changes,
+      before: pick(contract, Object.keys(next) as (keyof typeof next)[]),
+      after: next,
     });
   });
 }
@@ -234,6 +275,8 @@ export function terminateContract(viewer: Viewer, contractId: number, reason: st
       subjectType: 'contract',
       subjectId: contractId,
       data: { reason },
+      before: { state: contract.state },
+      after: { state, terminationReason: reason },
     });
   });
 }

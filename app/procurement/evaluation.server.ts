@@ -125,11 +125,19 @@ export function listBidders(tender: Tender) {
     .all();
 }
 
-function startEvaluation(tx: DB, tender: Tender, actor: 'commissioner' | 'reviewer') {
+function startEvaluation(tx: DB, tender: Tender, actor: 'commissioner' | 'reviewer', actorId: number) {
   const current = tx.select({ state: tenders.state }).from(tenders).where(eq(tenders.id, tender.id)).get()!;
   if (current.state !== 'closed') return;
   const state = transition(tenderMachine, 'closed', 'startEvaluation', actor);
   tx.update(tenders).set({ state }).where(eq(tenders.id, tender.id)).run();
+  audit(tx, {
+    actorId,
+    action: 'tender.startEvaluation',
+    subjectType: 'tender',
+    subjectId: tender.id,
+    before: { state: current.state },
+    after: { state },
+  });
 }
 
 function panelRow(tenderId: number, userId: number) {
@@ -158,7 +166,7 @@ export function declareConflicts(viewer: Viewer, tenderId: number, organizationI
       .set({ conflictOrganizationIds: declared, declaredAt: now() })
       .where(and(eq(tenderReviewers.tenderId, tenderId), eq(tenderReviewers.userId, viewer.id)))
       .run();
-    startEvaluation(tx, tender, actor);
+    startEvaluation(tx, tender, actor, viewer.id);
     audit(tx, {
       actorId: viewer.id,
       action: 'tender.declareConflicts',
@@ -184,7 +192,8 @@ export function scoreBid(viewer: Viewer, tenderId: number, input: ScoreInput) {
   if (!['closed', 'evaluating'].includes(tender.state)) throw new UserError('errors.illegalTransition', 409);
   const actor = hasUnionRole(viewer, tender.unionId, ['commissioner']) ? 'commissioner' : 'reviewer';
   durably((tx) => {
-    startEvaluation(tx, tender, actor);
+    startEvaluation(tx, tender, actor, viewer.id);
+    const before = reviewerScores(tx, bid.id, viewer.id);
     for (const criterion of scoredCriteria) {
       const values = { score: input[criterion], comment: input[`${criterion}_comment`] };
       tx.insert(bidScores)
@@ -192,8 +201,25 @@ export function scoreBid(viewer: Viewer, tenderId: number, input: ScoreInput) {
         .onConflictDoUpdate({ target: [bidScores.bidId, bidScores.reviewerId, bidScores.criterion], set: values })
         .run();
     }
-    audit(tx, { actorId: viewer.id, action: 'bid.score', subjectType: 'bid', subjectId: bid.id });
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'bid.score',
+      subjectType: 'bid',
+      subjectId: bid.id,
+      before: Object.keys(before).length ? before : undefined,
+      after: reviewerScores(tx, bid.id, viewer.id),
+    });
   });
+}
+
+/** One reviewer's scores of one bid, by criterion: what the audit trail records of a scoring. */
+function reviewerScores(tx: DB, bidId: number, reviewerId: number) {
+  const rows = tx
+    .select({ criterion: bidScores.criterion, score: bidScores.score })
+    .from(bidScores)
+    .where(and(eq(bidScores.bidId, bidId), eq(bidScores.reviewerId, reviewerId)))
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.criterion, r.score]));
 }
 
 export function scoresFor(bidIds: number[]) {

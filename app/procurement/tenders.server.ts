@@ -12,7 +12,7 @@ import { biddingOrganizationIds, interestedOrganizationIds, tenderPath, tenderSt
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
 import { hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
-import { audit } from '~/lib/audit.server';
+import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
@@ -77,7 +77,13 @@ export function createTender(viewer: Viewer, input: TenderForm & { unionId: numb
         .get();
       recordUploads(tx, tender.id, viewer.id, stored);
       tx.insert(tenderReviewers).values({ tenderId: tender.id, userId: viewer.id, assignedBy: viewer.id }).run();
-      audit(tx, { actorId: viewer.id, action: 'tender.create', subjectType: 'tender', subjectId: tender.id });
+      audit(tx, {
+        actorId: viewer.id,
+        action: 'tender.create',
+        subjectType: 'tender',
+        subjectId: tender.id,
+        after: pick(tender, ['state', 'title', 'budgetFen', 'deadlineAt']),
+      });
       if (input.intent === 'publish') publish(tx, viewer, tender);
       return tender.id;
     }),
@@ -88,7 +94,14 @@ function publish(tx: DB, viewer: Viewer, tender: Tender) {
   if (tender.deadlineAt.getTime() <= now().getTime()) throw new UserError('errors.deadlinePast');
   const state = transition(tenderMachine, tender.state as TenderState, 'publish', 'commissioner');
   tx.update(tenders).set({ state, publishedAt: now() }).where(eq(tenders.id, tender.id)).run();
-  audit(tx, { actorId: viewer.id, action: 'tender.publish', subjectType: 'tender', subjectId: tender.id });
+  audit(tx, {
+    actorId: viewer.id,
+    action: 'tender.publish',
+    subjectType: 'tender',
+    subjectId: tender.id,
+    before: { state: tender.state },
+    after: { state },
+  });
   const union = tx.select({ name: unions.name }).from(unions).where(eq(unions.id, tender.unionId)).get()!;
   const interested = tx
     .select({ id: organizations.id })
@@ -146,7 +159,14 @@ export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm
       if (tender.state === 'draft') {
         tx.update(tenders).set(values).where(eq(tenders.id, tenderId)).run();
         recordUploads(tx, tenderId, viewer.id, stored);
-        audit(tx, { actorId: viewer.id, action: 'tender.edit', subjectType: 'tender', subjectId: tenderId });
+        audit(tx, {
+          actorId: viewer.id,
+          action: 'tender.edit',
+          subjectType: 'tender',
+          subjectId: tenderId,
+          before: pick(tender, Object.keys(values) as (keyof typeof values)[]),
+          after: values,
+        });
         return { extended: false };
       }
       transition(tenderMachine, tender.state as TenderState, 'amend', 'commissioner');
@@ -178,6 +198,8 @@ export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm
         subjectType: 'tender',
         subjectId: tenderId,
         data: changes,
+        before: pick(tender, Object.keys(values) as (keyof typeof values)[]),
+        after: values,
       });
       notifyOrganization(tx, interestedOrganizationIds(tx, tenderId), 'tender_amended', {
         title: values.title,
@@ -202,6 +224,8 @@ export function cancelTender(viewer: Viewer, tenderId: number, reason: string) {
       subjectType: 'tender',
       subjectId: tenderId,
       data: { reason },
+      before: { state: tender.state },
+      after: { state, cancelReason: reason },
     });
     notifyOrganization(tx, interestedOrganizationIds(tx, tenderId), 'tender_cancelled', {
       title: tender.title,
@@ -314,6 +338,8 @@ export function closeDueTenders() {
         subjectType: 'tender',
         subjectId: tender.id,
         data: { submitted },
+        before: { state: 'published' },
+        after: { state },
       });
       const data = { title: tender.title, bids: submitted, path: tenderPath(tender.id) };
       for (const userId of tenderStaffIds(tx, tender.id)) notify(tx, userId, 'deadline_passed', data);

@@ -82,6 +82,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
                   <>
                     {' · '}
                     <Link to={`/unions/${u.id}/commissioning`}>{t('catalog.settings.link')}</Link>
+                    {' · '}
+                    <Link to={`/unions/${u.id}/audit`}>{t('audit.link')}</Link>
                   </>
                 ) : null}
                 {u.roles.some((r) => paymentRoles.includes(r)) ? (

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { departments, staffInvitations, staffRoles, unions, users } from '../../db/schema';
 import type { UnionLevel, UnionRole } from '~/accounts/roles';
 import { findUserByEmail, normalizeEmail, notFound, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
+import { auditStaffGrant } from './grants.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
 
@@ -75,10 +76,17 @@ export function inviteStaff(
   const user = findUserByEmail(email);
   transaction((tx) => {
     if (user) {
-      tx.insert(staffRoles)
+      const granted = tx
+        .insert(staffRoles)
         .values({ unionId, userId: user.id, role: input.role, departmentId: input.departmentId ?? null })
         .onConflictDoNothing()
-        .run();
+        .run().changes;
+      if (granted)
+        auditStaffGrant(tx, viewer.id, unionId, {
+          userId: user.id,
+          role: input.role,
+          departmentId: input.departmentId,
+        });
     } else {
       tx.insert(staffInvitations)
         .values({ unionId, email, role: input.role, departmentId: input.departmentId ?? null, invitedBy: viewer.id })
