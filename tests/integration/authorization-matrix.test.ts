@@ -242,6 +242,8 @@ const matrix: Record<string, Spec> = {
   'forgot-password': { get: EVERYONE, post: EVERYONE },
   'reset-password': { get: EVERYONE, post: EVERYONE },
   'admin/outbox': { get: ['platform'] },
+  'admin/audit': { get: ['platform'] },
+  'unions/:unionId/audit': { get: [...unionA('admin'), 'platform'] },
   'admin/outbox/:notificationId': { get: ['platform'], post: ['platform'] },
   '__test/clock': { get: NOBODY, post: NOBODY },
 };

@@ -22,6 +22,7 @@ const posters: Record<string, Record<string, Role>> = {
   'set-locale': { '': 'anon' },
   signup: { '': 'anon' },
   login: { '': 'anon' },
+  'login/two-factor': { '': 'anon' },
   logout: { '': 'ownerA' },
   account: { '': 'ownerA' },
   'admin/unions': { '': 'platform' },
@@ -129,8 +130,9 @@ const posters: Record<string, Record<string, Role>> = {
 // FUZZ_RUNS=1000 for a deeper search; 50 keeps the file under a minute.
 const runsPerForm = Number(process.env.FUZZ_RUNS ?? 50);
 
-// Tables an answer may write even when it refuses: the audit trail and the session's sliding expiry.
-const logTables = new Set(['audit_log', 'sessions']);
+// Written on purpose even when the answer is an error: the trail, sessions, and failed sign-ins
+// (the login throttle counts them).
+const logTables = new Set(['audit_log', 'sessions', 'login_failures']);
 
 type Leaf = { path: string; file: string };
 type Action = (args: unknown) => unknown;
