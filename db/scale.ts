@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { offerings as demoOfferings } from './demo-data';
 import { hashPassword } from '../app/accounts/password.server';
@@ -139,6 +139,30 @@ function dropBulkIndexes(sqlite: Database.Database) {
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
   return indexes;
+}
+
+/**
+ * The rollup triggers (migration `0010_rollup_triggers`) cost a third of the load: drop them, and
+ * at the end run that migration's backfill and recreate them — the same sums, computed once.
+ */
+function dropRollupTriggers(sqlite: Database.Database) {
+  const triggers = sqlite
+    .prepare(`select name, sql from sqlite_master where type = 'trigger' and name like '%rollup%'`)
+    .all() as { name: string; sql: string }[];
+  for (const trigger of triggers) sqlite.exec(`drop trigger "${trigger.name}"`);
+  return triggers;
+}
+
+function restoreRollups(sqlite: Database.Database, triggers: { sql: string }[]) {
+  const folder = resolve(process.env.MIGRATIONS_PATH ?? 'db/migrations');
+  const migration = readdirSync(folder).find((file) => file.endsWith('_rollup_triggers.sql'));
+  if (!migration) throw new Error('No rollup migration in ' + folder);
+  const backfill = readFileSync(resolve(folder, migration), 'utf8')
+    .split('--> statement-breakpoint')
+    .map((statement) => statement.replace(/^\s*(--[^\n]*\n)*/, '').trim())
+    .filter((statement) => statement.startsWith('INSERT INTO'));
+  for (const statement of backfill) sqlite.exec(statement);
+  for (const trigger of triggers) sqlite.exec(trigger.sql);
 }
 
 /** Rows per multi-row INSERT for the big tables: one statement call per batch, not per row. */
@@ -339,6 +363,7 @@ export async function generateScale(path: string, options: ScaleOptions) {
   sqlite.pragma('cache_size = -262144');
   sqlite.pragma('temp_store = MEMORY');
   const indexes = dropBulkIndexes(sqlite);
+  const rollupTriggers = dropRollupTriggers(sqlite);
   const s = statements(sqlite);
   const rand = random(options.counties * 7919 + years);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
@@ -743,6 +768,7 @@ export async function generateScale(path: string, options: ScaleOptions) {
     sqlite.exec(index.sql);
     options.onProgress?.(rows, expected);
   }
+  restoreRollups(sqlite, rollupTriggers);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   const counts = rowCounts(sqlite);
