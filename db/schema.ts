@@ -1226,6 +1226,10 @@ export const notifications = sqliteTable(
     check('notifications_email_state', oneOf(t.emailState, ['pending', 'sending', 'sent', 'failed', 'skipped'])),
     index('notifications_user_idx').on(t.userId, t.readAt),
     index('notifications_outbox_idx').on(t.emailState, t.nextAttemptAt),
+    // The clock asks "was this event's reminder sent?" every few seconds (delivery/reminders.server.ts).
+    index('notifications_reminder_idx')
+      .on(sql`json_extract(${t.data}, '$.path')`)
+      .where(sql`template = 'event_reminder'`),
   ],
 );
 

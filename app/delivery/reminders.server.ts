@@ -1,10 +1,15 @@
-import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { events } from '../../db/schema';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { notifyOrganization } from '~/notifications/notify.server';
 
 const reminderAheadMs = 24 * 3600_000;
+
+/** The reminder already sent for an event's path (searched through `notifications_reminder_idx`). */
+function reminderOf(path: SQL) {
+  return sql`(select 1 from notifications where template = 'event_reminder' and json_extract(data, '$.path') = ${path})`;
+}
 
 /**
  * The day before: each scheduled event starting within the next 24 hours reminds the organizing
@@ -20,16 +25,14 @@ export function remindUpcomingEvents() {
         eq(events.state, 'scheduled'),
         gt(events.startsAt, new Date(at)),
         lte(events.startsAt, new Date(at + reminderAheadMs)),
+        sql`not exists ${reminderOf(sql`'/events/' || ${events.id}`)}`,
       ),
     )
     .all();
   for (const event of due) {
     const path = `/events/${event.id}`;
     transaction((tx) => {
-      const sent = tx.get(
-        sql`select 1 from notifications where template = 'event_reminder' and json_extract(data, '$.path') = ${path} limit 1`,
-      );
-      if (sent) return;
+      if (tx.get<{ sent: number }>(sql`select exists ${reminderOf(sql`${path}`)} as sent`)?.sent) return;
       notifyOrganization(tx, event.organizationId, 'event_reminder', {
         title: event.title,
         startsAt: event.startsAt.toISOString(),
