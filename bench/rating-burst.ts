@@ -11,27 +11,10 @@ process.env.DATABASE_PATH = join(mkdtempSync(join(tmpdir(), 'bench-')), 'bench.d
 process.env.BID_SEALING_SECRET ??= 'a'.repeat(64);
 process.env.CHECKIN_SECRET ??= 'b'.repeat(64);
 
-const { db } = await import('../app/lib/db.server');
-const { seedDemo } = await import('../db/seed');
-const schema = await import('../db/schema');
+const { demoEventUnderWay } = await import('../app/delivery/test-fixtures');
 const { checkIn, checkinCode, issueTicket, newDeviceId, rate } = await import('../app/delivery/checkin.server');
 
-await seedDemo();
-const contract = db.select().from(schema.contracts).limit(1).get()!;
-const event = db
-  .insert(schema.events)
-  .values({
-    organizationId: contract.organizationId,
-    contractId: contract.id,
-    title: 'bench',
-    startsAt: new Date(Date.now() - 60_000),
-    endsAt: new Date(Date.now() + 3600_000),
-    venueType: 'community',
-    capacity: 1000,
-    checkinSecret: 'c'.repeat(64),
-  })
-  .returning()
-  .get();
+const event = await demoEventUnderWay('bench');
 
 const workers = Number(process.env.WORKERS ?? 463);
 const latencies: number[] = [];

@@ -1,6 +1,7 @@
 // Test fixtures for delivery's Vitest files: real rows in the per-file test database.
 import { randomBytes } from 'node:crypto';
 import * as s from '../../db/schema';
+import { seedDemo } from '../../db/seed';
 import { checkIn, issueTicket, checkinCode, newDeviceId } from './checkin.server';
 import { findEvent } from './events.server';
 import type { UnionRole } from '~/accounts/roles';
@@ -93,6 +94,20 @@ export function createEvent(
     })
     .returning()
     .get().id;
+}
+
+/** The demo county, seeded, with an event of one of its contracts under way and room for a crowd. */
+export async function demoEventUnderWay(title: string) {
+  await seedDemo();
+  const contract = db.select().from(s.contracts).limit(1).get()!;
+  const startsAt = new Date(Date.now() - 60_000);
+  const eventId = createEvent({ organizationId: contract.organizationId, contractId: contract.id }, startsAt, {
+    title,
+    endsAt: new Date(Date.now() + 3600_000),
+    venueType: 'community',
+    capacity: 1000,
+  });
+  return findEvent(eventId);
 }
 
 /** A worker scanning the current code and checking in; returns the device id (the cookie). */

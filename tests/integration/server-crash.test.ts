@@ -9,7 +9,7 @@ import http from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as schema from '../../db/schema';
-import { seedDemo } from '../../db/seed';
+import { demoEventUnderWay } from '~/delivery/test-fixtures';
 import { checkIn, checkinCode, issueTicket, newDeviceId } from '~/delivery/checkin.server';
 import { databasePath, db } from '~/lib/db.server';
 
@@ -83,22 +83,7 @@ function ratedCheckins() {
 }
 
 beforeAll(async () => {
-  await seedDemo();
-  const contract = db.select().from(schema.contracts).limit(1).get()!;
-  const event = db
-    .insert(schema.events)
-    .values({
-      organizationId: contract.organizationId,
-      contractId: contract.id,
-      title: 'crash-safety',
-      startsAt: new Date(Date.now() - 60_000),
-      endsAt: new Date(Date.now() + 3600_000),
-      venueType: 'community',
-      capacity: 1000,
-      checkinSecret: 'c'.repeat(64),
-    })
-    .returning()
-    .get();
+  const event = await demoEventUnderWay('crash-safety');
   eventId = event.id;
 }, 60_000);
 
