@@ -36,7 +36,7 @@ const catalogPage = sqlite.prepare(`
 // The tender list's query (app/procurement/tenders.server.ts listTenders).
 const tenderList = sqlite.prepare(`
   select t.id, t.title, t.category, t.budget_fen, t.sessions, t.deadline_at, t.state, u.name as union_name
-  from tenders t join unions u on u.id = t.union_id where t.state <> 'draft' order by t.deadline_at desc`);
+  from tenders t join unions u on u.id = t.union_id where t.state <> 'draft' order by t.deadline_at desc limit 50`);
 
 // The dashboard's headline figures (app/delivery/figures.server.ts) over a union's subtree and a year.
 const subtree = sqlite.prepare(`

@@ -52,12 +52,22 @@ export function prepareFixtures(path: string, options: { events: number; devices
     const sessionId = encodeBase32LowerCaseNoPadding(randomBytes(15));
     const secret = encodeBase32LowerCaseNoPadding(randomBytes(20));
     sqlite
-      .prepare(`insert into sessions (id, secret_hash, user_id, expires_at, created_at) values (?, ?, ?, ?, ?)`)
-      .run(sessionId, encodeHexLowerCase(sha256(new TextEncoder().encode(secret))), user.id, now + 7 * 86_400_000, now);
+      .prepare(
+        `insert into sessions (id, secret_hash, user_id, expires_at, created_at, last_used_at) values (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        sessionId,
+        encodeHexLowerCase(sha256(new TextEncoder().encode(secret))),
+        user.id,
+        now + 7 * 86_400_000,
+        now,
+        now,
+      );
     return {
       provinceUnionId: province.id,
       countyUnionId: county.id,
-      sessionCookie: `session=${encodeURIComponent(`${sessionId}.${secret}`)}`,
+      // The server runs in production, where the session cookie is `__Host-session` (decision 070).
+      sessionCookie: `__Host-session=${encodeURIComponent(`${sessionId}.${secret}`)}`,
       events,
       appDevices: mint(events),
       baselineDevices: mint(events),

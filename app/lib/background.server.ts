@@ -4,10 +4,18 @@ import { remindUpcomingEvents } from '~/delivery/reminders.server';
 import { recordDuePeriodEvaluations } from '~/evaluation/evaluations.server';
 import { startDeliveryWorker, stopDeliveryWorker } from '~/notifications/outbox.server';
 
-/** Everything the clock decides without a person: run every few seconds and after a clock move. */
-export function runClock() {
+/**
+ * The tender deadlines and award standstill: procurement pages run this before they read, so a
+ * page never shows a tender open after its deadline between two ticks.
+ */
+export function runTenderClock() {
   closeDueTenders();
   finalizeDueAwards();
+}
+
+/** Everything the clock decides without a person: run every few seconds and after a clock move. */
+export function runClock() {
+  runTenderClock();
   recordDuePeriodEvaluations();
   remindUpcomingEvents();
 }

@@ -1,22 +1,40 @@
 export const displayTimeZone = 'Asia/Shanghai';
 
+/**
+ * Building an Intl formatter costs far more than using one (it was most of a tender list's render
+ * time): one per locale and kind, kept for the life of the process.
+ */
+function memoByLocale<T>(make: (locale: string) => T) {
+  const made = new Map<string, T>();
+  return (locale: string) => {
+    let formatter = made.get(locale);
+    if (!formatter) made.set(locale, (formatter = make(locale)));
+    return formatter;
+  };
+}
+
+const money = memoByLocale((locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }));
+const dateTime = memoByLocale(
+  (locale) => new Intl.DateTimeFormat(locale, { timeZone: displayTimeZone, dateStyle: 'medium', timeStyle: 'short' }),
+);
+const date = memoByLocale(
+  (locale) => new Intl.DateTimeFormat(locale, { timeZone: displayTimeZone, dateStyle: 'medium' }),
+);
+const percent = memoByLocale((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
+
 export function formatMoney(fen: number, locale: string) {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(fen / 100);
+  return money(locale).format(fen / 100);
 }
 
-export function formatDateTime(date: Date | number | string, locale: string) {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: displayTimeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(date));
+export function formatDateTime(value: Date | number | string, locale: string) {
+  return dateTime(locale).format(new Date(value));
 }
 
-export function formatDate(date: Date | number | string, locale: string) {
-  return new Intl.DateTimeFormat(locale, { timeZone: displayTimeZone, dateStyle: 'medium' }).format(new Date(date));
+export function formatDate(value: Date | number | string, locale: string) {
+  return date(locale).format(new Date(value));
 }
 
 export function formatPercent(ratio: number | null, locale: string) {
   if (ratio === null) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+  return percent(locale).format(ratio);
 }

@@ -1,5 +1,5 @@
 import type { Route } from './+types/api.ocds.tenders.$file';
-import { runClock } from '~/lib/background.server';
+import { runTenderClock } from '~/lib/background.server';
 import { getT } from '~/lib/i18n.server';
 import { releasePackage, tenderRelease } from '~/procurement/ocds.server';
 import { getTender } from '~/procurement/tenders.server';
@@ -8,7 +8,7 @@ import { getTender } from '~/procurement/tenders.server';
 export async function loader({ request, params }: Route.LoaderArgs) {
   const match = /^(\d+)\.json$/.exec(params.file);
   if (!match) throw new Response('Not Found', { status: 404 });
-  runClock();
+  runTenderClock();
   const t = await getT('zh-CN');
   const url = new URL(request.url);
   const release = tenderRelease(getTender(Number(match[1])), { origin: url.origin, t });

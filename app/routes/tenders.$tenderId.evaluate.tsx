@@ -4,7 +4,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.evaluate';
 import { requireViewer } from '~/accounts/auth.server';
 import { attempt } from '~/lib/actions.server';
-import { runClock } from '~/lib/background.server';
+import { runTenderClock } from '~/lib/background.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
@@ -18,7 +18,7 @@ import { PageHeader, Section, StateBadge } from '~/ui/page';
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  runClock();
+  runTenderClock();
   const viewer = await requireViewer(request);
   const view = evaluationView(viewer, parseId(params.tenderId));
   const { tender } = view;

@@ -4,7 +4,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.manage';
 import { requireUnionRole, requireViewer } from '~/accounts/auth.server';
 import { attempt } from '~/lib/actions.server';
-import { runClock } from '~/lib/background.server';
+import { runTenderClock } from '~/lib/background.server';
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
@@ -22,7 +22,7 @@ import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  runClock();
+  runTenderClock();
   const viewer = await requireViewer(request);
   const tender = getTender(parseId(params.tenderId));
   requireUnionRole(viewer, tender.unionId, ['commissioner']);

@@ -5,7 +5,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId';
 import { getViewer, hasUnionRole, requireViewer, type Viewer } from '~/accounts/auth.server';
 import { attempt } from '~/lib/actions.server';
-import { runClock } from '~/lib/background.server';
+import { runTenderClock } from '~/lib/background.server';
 import { now } from '~/lib/clock.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
@@ -68,7 +68,7 @@ function bidderView(viewer: Viewer, tender: Tender, organization: { id: number; 
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  runClock();
+  runTenderClock();
   const viewer = await getViewer(request);
   const tender = getVisibleTender(viewer, parseId(params.tenderId));
   const organization = viewer ? viewerOrganizations(viewer)[0] : undefined;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Route } from './+types/tenders._index';
-import { runClock } from '~/lib/background.server';
+import { runTenderClock } from '~/lib/background.server';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { TenderTable } from '~/procurement/components/tender-table';
 import { listPublishedTenders } from '~/procurement/tenders.server';
@@ -10,7 +10,7 @@ import { PageHeader } from '~/ui/page';
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  runClock();
+  runTenderClock();
   const t = await getT(request);
   const page = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get('page')) || 1));
   return { title: t('tenders.listTitle'), locale: await getLocale(request), page, ...listPublishedTenders(page) };
