@@ -4,4 +4,7 @@ import { ensureBuild, ensureDependencies, run } from './ensure.mjs';
 ensureDependencies();
 ensureBuild();
 run('npx tsx scripts/prepare-db.ts');
-run('node server.mjs', { NODE_ENV: 'production', PORT: process.env.PORT ?? '3000' });
+// The server runs in this process, so the SIGTERM that npm passes on reaches its graceful shutdown.
+process.env.NODE_ENV = 'production';
+process.env.PORT ??= '3000';
+await import('../server.mjs');
