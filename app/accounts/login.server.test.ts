@@ -29,7 +29,7 @@ async function newUser() {
 
 async function viewerOf(userId: number): Promise<Viewer> {
   const { token, expiresAt } = createSession(userId);
-  const cookie = sessionCookie(new Request('http://localhost/'), token, expiresAt).split(';')[0]!;
+  const cookie = sessionCookie(token, expiresAt).split(';')[0]!;
   return (await getViewer(new Request('http://localhost/', { headers: { cookie } })))!;
 }
 

@@ -71,6 +71,6 @@ export function signIn(request: Request, userId: number, redirectTo: string, coo
   endRequestSession(request);
   const { token, expiresAt } = createSession(userId);
   const headers = new Headers();
-  for (const cookie of [sessionCookie(request, token, expiresAt), ...cookies]) headers.append('Set-Cookie', cookie);
+  for (const cookie of [sessionCookie(token, expiresAt), ...cookies]) headers.append('Set-Cookie', cookie);
   return redirect(mustEnrolFirst(userId) ? twoFactorEnrolPath : redirectTo, { headers });
 }

@@ -95,7 +95,7 @@ export function readSessionToken(request: Request) {
   return null;
 }
 
-export function sessionCookie(_request: Request, token: string, expiresAt: Date) {
+export function sessionCookie(token: string, expiresAt: Date) {
   return `${cookieName}=${encodeURIComponent(token)}; ${cookieAttributes}; Expires=${expiresAt.toUTCString()}`;
 }
 

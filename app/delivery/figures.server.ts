@@ -36,7 +36,7 @@ export function satisfactionRate(satisfied: number, ratings: number) {
  * What the rollup tables hold (db/schema.ts, kept by triggers in the same transaction as every
  * check-in, rating, exclusion and acceptance): the sums every figure is computed from.
  */
-type Sums = {
+export type Sums = {
   sessions: number;
   walkIns: number;
   checkins: number;

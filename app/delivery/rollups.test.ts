@@ -8,6 +8,7 @@ import {
   figuresFromSums,
   organizationFigures,
   residentActivityFigures,
+  type Sums,
 } from './figures.server';
 import { createContract, createEvent, createOrganization, createResidency, createUnion } from './test-fixtures';
 import { sql } from 'drizzle-orm';
@@ -42,15 +43,6 @@ const events = [
 function organizationOf(contractId: number) {
   return contractId === contracts[2] ? organizations[1]! : organizations[0]!;
 }
-
-type Sums = {
-  sessions: number;
-  walkIns: number;
-  checkins: number;
-  ratings: number;
-  satisfied: number;
-  scoreSum: number;
-};
 
 /** The figures straight from the base tables over the non-cancelled events `where` selects (alias e). */
 function fromScratch(where: string, ...params: unknown[]) {

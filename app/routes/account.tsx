@@ -67,7 +67,7 @@ export async function action({ request }: Route.ActionArgs) {
   // Every session ends with the old password; this browser gets a fresh one.
   await changePassword(viewer.id, submission.value.newPassword);
   const { token, expiresAt } = createSession(viewer.id);
-  return redirect('/account?changed', { headers: { 'Set-Cookie': sessionCookie(request, token, expiresAt) } });
+  return redirect('/account?changed', { headers: { 'Set-Cookie': sessionCookie(token, expiresAt) } });
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {

@@ -27,7 +27,7 @@ export async function action({ request }: Route.ActionArgs) {
   const userId = await resetPassword(submission.value.token, submission.value.newPassword);
   if (userId === null) return submission.reply({ formErrors: ['recovery.invalidLink'], ...hidden });
   const { token, expiresAt } = createSession(userId);
-  return redirect('/me', { headers: { 'Set-Cookie': sessionCookie(request, token, expiresAt) } });
+  return redirect('/me', { headers: { 'Set-Cookie': sessionCookie(token, expiresAt) } });
 }
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {

@@ -38,7 +38,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (!user)
     return { result: submission.reply({ fieldErrors: { email: ['errors.emailTaken'] }, ...hidden }), retryMinutes: 0 };
   const { token, expiresAt } = createSession(user.id);
-  return redirect('/me', { headers: { 'Set-Cookie': sessionCookie(request, token, expiresAt) } });
+  return redirect('/me', { headers: { 'Set-Cookie': sessionCookie(token, expiresAt) } });
 }
 
 export default function Signup({ actionData }: Route.ComponentProps) {

@@ -60,7 +60,7 @@ function cookiePair(setCookie: string) {
 
 function sessionCookieFor(userId: number) {
   const { token, expiresAt } = createSession(userId);
-  return cookiePair(sessionCookie(new Request('http://localhost/'), token, expiresAt));
+  return cookiePair(sessionCookie(token, expiresAt));
 }
 
 function one<T>(row: T | undefined, what: string): T {
