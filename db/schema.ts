@@ -46,6 +46,11 @@ const createdAt = () =>
 const at = (name: string) => integer(name, { mode: 'timestamp_ms' });
 const fen = (name: string) => integer(name);
 
+/** How a check-in was made: by a phone whose number an SMS code confirmed, or by the screen's code alone. */
+export const checkinVerifications = ['sms', 'code'] as const;
+/** A union reviewer's decision on what does not count by itself: admitted into the figures, or excluded. */
+export const attendanceReviews = ['admitted', 'excluded'] as const;
+
 // ── accounts ────────────────────────────────────────────────────────────────
 
 export const users = sqliteTable('users', {
@@ -150,9 +155,15 @@ export const unions = sqliteTable(
     parentId: integer('parent_id').references((): AnySQLiteColumn => unions.id),
     regionCode: text('region_code'),
     directCommissionLimitFen: fen('direct_commission_limit_fen').notNull().default(5_000_000),
+    /** Which check-ins count in the union's figures without review: SMS-verified only, or any screen code. */
+    attendanceStandard: text('attendance_standard').notNull().default('sms'),
     createdAt: createdAt(),
   },
-  (t) => [check('unions_level', oneOf(t.level, unionLevels)), index('unions_parent_idx').on(t.parentId)],
+  (t) => [
+    check('unions_level', oneOf(t.level, unionLevels)),
+    check('unions_attendance_standard', oneOf(t.attendanceStandard, checkinVerifications)),
+    index('unions_parent_idx').on(t.parentId),
+  ],
 );
 
 // issue 10 (accounts): a union's security settings; no row means the defaults.
@@ -886,6 +897,14 @@ export const events = sqliteTable(
     capacity: integer('capacity').notNull(),
     expectedAttendance: integer('expected_attendance').notNull().default(0),
     walkIns: integer('walk_ins').notNull().default(0),
+    /**
+     * What the organization only asserts (walk-ins, an event entered after it took place, no verified
+     * check-ins) counts once a union reviewer admits it: the decision, its reason, who and when.
+     */
+    attendanceReview: text('attendance_review'),
+    attendanceReviewReason: text('attendance_review_reason'),
+    attendanceReviewedBy: integer('attendance_reviewed_by').references(() => users.id),
+    attendanceReviewedAt: at('attendance_reviewed_at'),
     checkinSecret: text('checkin_secret').notNull(),
     state: text('state').notNull().default('scheduled'),
     reportSummary: text('report_summary'),
@@ -898,6 +917,10 @@ export const events = sqliteTable(
     check('events_state', oneOf(t.state, eventMachine.states)),
     check('events_venue', oneOf(t.venueType, venueTypes)),
     check('events_span', sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      'events_attendance_review',
+      sql`${t.attendanceReview} is null or ${oneOf(t.attendanceReview, attendanceReviews)}`,
+    ),
     index('events_contract_idx').on(t.contractId, t.state),
     index('events_org_idx').on(t.organizationId, t.startsAt),
     index('events_residency_idx').on(t.residencyId),
@@ -939,6 +962,16 @@ export const calendarFeeds = sqliteTable(
   ],
 );
 
+/**
+ * A worker known by a mobile number confirmed with an SMS code. The number itself is never stored:
+ * only an HMAC of it under a server secret, enough to tell the same number again (PIPL: the minimum).
+ */
+export const workers = sqliteTable('workers', {
+  id: id(),
+  phoneHash: text('phone_hash').notNull().unique(),
+  createdAt: createdAt(),
+});
+
 export const checkins = sqliteTable(
   'checkins',
   {
@@ -946,6 +979,13 @@ export const checkins = sqliteTable(
     eventId: integer('event_id')
       .notNull()
       .references(() => events.id),
+    /** The verified worker; null for a check-in made in code-only mode. */
+    workerId: integer('worker_id').references(() => workers.id),
+    verification: text('verification').notNull().default('code'),
+    review: text('review'),
+    reviewReason: text('review_reason'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: at('reviewed_at'),
     deviceHash: text('device_hash').notNull(),
     occupation: text('occupation'),
     unionMember: integer('union_member', { mode: 'boolean' }),
@@ -954,6 +994,9 @@ export const checkins = sqliteTable(
   },
   (t) => [
     uniqueIndex('checkins_event_device').on(t.eventId, t.deviceHash),
+    uniqueIndex('checkins_event_worker').on(t.eventId, t.workerId),
+    check('checkins_verification', oneOf(t.verification, checkinVerifications)),
+    check('checkins_review', sql`${t.review} is null or ${oneOf(t.review, attendanceReviews)}`),
     index('checkins_event_network_idx').on(t.eventId, t.networkHash),
     check('checkins_occupation', sql`${t.occupation} is null or ${oneOf(t.occupation, occupations)}`),
   ],

@@ -18,7 +18,8 @@ export function ensureDependencies() {
   const installed = newestMtime('node_modules/.package-lock.json');
   if (installed >= newestMtime('package-lock.json') && installed >= newestMtime('package.json')) return;
   console.log('Installing dependencies…');
-  run('npm install --no-audit --no-fund', { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+  // The committed lock file decides every version: `npm ci` installs exactly it, or refuses a stale one.
+  run('npm ci --no-audit --no-fund', { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
 }
 
 export function ensureBuild() {
