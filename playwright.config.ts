@@ -1,7 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { e2eSmtpPort } from './tests/support/mailbox';
+import { freePortSync } from './tests/support/ports';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// Free ports, chosen once: the workers Playwright starts inherit these variables and keep them.
+process.env.E2E_PORT ??= String(freePortSync());
+process.env.E2E_SMTP_PORT ??= String(freePortSync());
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -7,7 +7,7 @@ const env = {
   DATABASE_PATH: 'tests/.tmp/e2e/app.db',
   TEST_CLOCK: '1',
   TRUST_PROXY: 'true',
-  PORT: process.env.E2E_PORT ?? '3100',
+  PORT: process.env.E2E_PORT,
 };
 rmSync('tests/.tmp/e2e', { recursive: true, force: true });
 run('npx tsx scripts/prepare-db.ts', env);

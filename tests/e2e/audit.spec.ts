@@ -3,7 +3,7 @@ import { count, expectAccessible, login, loginRequest, resetClock } from './supp
 
 test.afterEach(async ({ request }) => resetClock(request));
 
-const baseURL = `http://localhost:${process.env.E2E_PORT ?? '3100'}`;
+const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 
 test("a union's admin reads its audit log from the workspace; another union's admin cannot", async ({ page }) => {
   // The platform admin gives a county reviewer role to a new account (not a demo one: other specs

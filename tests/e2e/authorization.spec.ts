@@ -4,7 +4,7 @@ import { count, loginRequest, resetClock, value } from './support';
 
 // Authorization is checked over HTTP, as an attacker would try it: forms posted by hand.
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
 async function as(email: string) {

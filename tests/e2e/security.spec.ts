@@ -3,7 +3,7 @@ import { generateHOTP } from '@oslojs/otp';
 import { expect, request as requestFactory, test } from '@playwright/test';
 import { advanceClock, count, expectAccessible, loginRequest, resetClock } from './support';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
 test.afterEach(async ({ request }) => resetClock(request));

@@ -15,9 +15,9 @@ export type Mail = {
 
 export type Mailbox = Awaited<ReturnType<typeof startMailbox>>;
 
-/** The SMTP port of the e2e server's mailbox: beside the e2e HTTP port, so that parallel runs differ. */
+/** The SMTP port of the e2e server's mailbox, chosen free by playwright.config.ts. */
 export function e2eSmtpPort() {
-  return Number(process.env.E2E_PORT ?? 3100) + 1000;
+  return Number(process.env.E2E_SMTP_PORT);
 }
 
 export async function startMailbox(port = 0) {
