@@ -139,7 +139,7 @@ export async function endAtStripe(payment: Payment): Promise<boolean | null> {
     return true;
   } catch (error) {
     if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) {
-      console.error(`Could not expire Checkout Session ${payment.stripeObjectId}`, error);
+      console.error(`Could not expire Checkout Session ${payment.stripeObjectId}: ${String(error)}`);
       return false;
     }
   }
