@@ -329,7 +329,7 @@ export default {
         'Needs attention: {{reason}}. The money does not count for this milestone; refund it in the Stripe dashboard.',
       charged: 'Stripe took {{amount}} {{currency}}.',
       reasons: {
-        byFinance: 'cancelled by finance',
+        byFinance: 'by finance',
         bankTransfer: 'paid by bank transfer',
         stripeUnreachable: 'Stripe could not be reached',
         stripeRefused: 'Stripe refused the payment request',
