@@ -306,7 +306,7 @@ export function getMilestoneFor(viewer: Viewer, milestoneId: number) {
     // A pending Stripe attempt does not block it: recording the transfer cancels the attempt.
     canRecordTransfer: isFinance && payable,
     /** The Stripe attempt still pending, which finance may cancel, even where Stripe is now switched off. */
-    openAttempt: open ? { id: open.id, startedAt: open.createdAt, canCancel: isFinance } : null,
+    openAttempt: open ? { id: open.id, canCancel: isFinance } : null,
     stripe: stripe
       ? {
           accountReady: stripeAccountReady(db, contract.organizationId),

@@ -26,13 +26,12 @@ import {
   stripeUserError,
   webhookSecret,
 } from './stripe.server';
-import { requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import { notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { canTransition, transition } from '~/lib/machine';
-import { notFound } from '~/accounts/auth.server';
 
 type Payment = typeof payments.$inferSelect;
 
@@ -348,9 +347,7 @@ function sessionFailed(tx: DB, payment: Payment, session: CheckoutSession) {
   });
 }
 
-export { handledEventTypes };
-
-export type Received =
+type Received =
   { status: 'applied' | 'duplicate'; attention: PaymentReason | null } | { status: 'refused'; problem: string };
 
 /**
