@@ -24,7 +24,13 @@ import {
 } from '../app/incubation/machine';
 import { entryCriteria, indicators, type IncubatorSettings, type StoredSettings } from '../app/incubation/settings';
 import { organizationStatuses, organizationTypes } from '../app/organizations/types';
-import { milestoneConditions, milestoneMachine, paymentMethods } from '../app/payments/machine';
+import {
+  milestoneConditions,
+  milestoneMachine,
+  paymentMachine,
+  paymentMethods,
+  paymentReasons,
+} from '../app/payments/machine';
 import {
   bidMachine,
   contractMachine,
@@ -1191,10 +1197,24 @@ export const payments = sqliteTable(
     stripeTransferId: text('stripe_transfer_id'),
     /** A Stripe attempt that expired or failed: the milestone may be paid again with a new key. */
     failedAt: at('failed_at'),
+    /** See paymentMachine: a recorded bank transfer is written paid, a Stripe attempt starts pending. */
+    state: text('state').notNull().default('paid'),
+    /** Why it was cancelled or needs attention (paymentReasons). */
+    reason: text('reason'),
+    /** Finance's own words when they cancel an attempt. */
+    note: text('note'),
+    cancelledAt: at('cancelled_at'),
+    /** On cancel: true if Stripe expired the Checkout Session too, false if Stripe could not be told. */
+    stripeCancelled: integer('stripe_cancelled', { mode: 'boolean' }),
+    /** What Stripe reported it took, as the webhook said: compared with the milestone before paying it. */
+    chargedAmountFen: fen('charged_amount_fen'),
+    chargedCurrency: text('charged_currency'),
     createdAt: createdAt(),
   },
   (t) => [
     check('payments_method', oneOf(t.method, paymentMethods)),
+    check('payments_state', oneOf(t.state, paymentMachine.states)),
+    check('payments_reason', sql`${t.reason} is null or ${oneOf(t.reason, paymentReasons)}`),
     check('payments_amount', sql`${t.amountFen} > 0`),
     uniqueIndex('payments_stripe_transfer_id').on(t.stripeTransferId),
     index('payments_milestone_idx').on(t.milestoneId),

@@ -1,5 +1,6 @@
 // `npm run payments:reconcile [-- --days N]`: applies the Stripe events of the last N days (default 3)
-// that the webhook never delivered, and retries transfers still owed to organizations. Safe to rerun.
+// that the webhook never delivered, retries transfers still owed to organizations, and asks Stripe again to
+// close the payment pages of attempts cancelled while it was unreachable. Safe to rerun.
 import { reconcileStripe } from '../app/payments/stripe-payments.server';
 import { stripeEnabled } from '../app/payments/stripe.server';
 
@@ -17,5 +18,7 @@ if (!Number.isInteger(days) || days < 1 || days > 30) {
 
 const result = await reconcileStripe({ days });
 console.log(
-  `Stripe events seen: ${result.seen}, newly applied: ${result.applied}; transfers sent: ${result.transferred}, still owed: ${result.stillOwed}.`,
+  `Stripe events seen: ${result.seen}, newly applied: ${result.applied}, refused: ${result.refused}; ` +
+    `transfers sent: ${result.transferred}, still owed: ${result.stillOwed}; ` +
+    `attempts cancelled here now closed at Stripe: ${result.endedAtStripe}.`,
 );

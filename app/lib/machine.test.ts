@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transition, type Machine } from './machine';
 import { eventMachine } from '~/delivery/machine';
 import { applicationMachine, residencyMachine } from '~/incubation/machine';
-import { milestoneMachine } from '~/payments/machine';
+import { milestoneMachine, paymentMachine } from '~/payments/machine';
 import { bidMachine, contractMachine, tenderMachine } from '~/procurement/machine';
 
 const machines: Machine<string, string, string>[] = [
@@ -13,6 +13,7 @@ const machines: Machine<string, string, string>[] = [
   applicationMachine,
   residencyMachine,
   milestoneMachine,
+  paymentMachine,
 ];
 
 describe.each(machines.map((m) => [m.name, m] as const))('%s lifecycle', (_name, machine) => {

@@ -322,6 +322,13 @@ const en: Messages = {
       paid: 'Paid',
       confirmed: 'Receipt confirmed',
     },
+    payment: {
+      pending: 'Awaiting Stripe',
+      paid: 'Paid',
+      expired: 'Not completed (expired or failed)',
+      cancelled: 'Cancelled',
+      attention: 'Needs attention',
+    },
   },
   errors: {
     required: 'This field is required.',

@@ -280,6 +280,13 @@ const zhCN = {
     event: { scheduled: '已安排', reported: '待验收', accepted: '已验收', returned: '已退回', cancelled: '已取消' },
     objection: { filed: '待答复', dismissed: '异议不成立', upheld: '异议成立' },
     milestone: { pending: '未到期', due: '待审批', approved: '已审批', paid: '已支付', confirmed: '已确认收款' },
+    payment: {
+      pending: '支付处理中',
+      paid: '已支付',
+      expired: '未完成（已过期或失败）',
+      cancelled: '已取消',
+      attention: '需要处理',
+    },
   },
   errors: {
     required: '此项必填。',

@@ -288,6 +288,13 @@ const zhTW: Messages = {
     event: { scheduled: '已安排', reported: '待驗收', accepted: '已驗收', returned: '已退回', cancelled: '已取消' },
     objection: { filed: '待答覆', dismissed: '異議不成立', upheld: '異議成立' },
     milestone: { pending: '未到期', due: '待核准', approved: '已核准', paid: '已支付', confirmed: '已確認收款' },
+    payment: {
+      pending: '支付處理中',
+      paid: '已支付',
+      expired: '未完成（已逾期或失敗）',
+      cancelled: '已取消',
+      attention: '需要處理',
+    },
   },
   errors: {
     required: '此欄位為必填。',

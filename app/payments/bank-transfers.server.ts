@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { contracts, milestones, payments } from '../../db/schema';
 import { milestoneMachine, type MilestoneState } from './machine';
 import { assertPayable, loadMilestone, markPaid, openStripeAttempt } from './milestones.server';
+import { cancelAttempt, endAtStripe } from './stripe-payments.server';
 import { discardVoucher, readVoucher, storeVoucher } from './vouchers.server';
 import { forbidden, hasUnionRole, isOrgMember, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { db, durably } from '~/lib/db.server';
@@ -11,28 +12,47 @@ import { canTransition } from '~/lib/machine';
 
 export type BankTransferInput = { paidOn: string; amountFen: number; reference: string; voucher: File };
 
+type Milestone = ReturnType<typeof loadMilestone>;
+
+function assertTransferFits({ milestone, contract }: Milestone, amountFen: number) {
+  assertPayable(contract);
+  if (!canTransition(milestoneMachine, milestone.state as MilestoneState, 'pay', 'finance'))
+    throw new UserError('errors.illegalTransition', 409);
+  if (amountFen !== milestone.amountFen) throw new UserError('payments.errors.amountMismatch');
+}
+
 /**
  * Finance records the bank transfer that paid an approved milestone: the default way to pay,
  * needing no payment configuration. The voucher is checked and stored first and removed again
- * if the record is refused, so nothing is left half-written.
+ * if the record is refused, so nothing is left half-written. A Stripe attempt still pending never
+ * blocks it: Stripe is asked to end its Checkout page (a transfer is refused only if Stripe has
+ * already taken the money) and the attempt is cancelled, "paid by bank transfer".
  */
 export async function recordBankTransfer(viewer: Viewer, milestoneId: number, input: BankTransferInput) {
-  const { contract } = loadMilestone(db, milestoneId);
-  requireUnionRole(viewer, contract.unionId, ['finance']);
+  const loaded = loadMilestone(db, milestoneId);
+  requireUnionRole(viewer, loaded.contract.unionId, ['finance']);
   const voucher = await storeVoucher(input.voucher);
   try {
+    assertTransferFits(loaded, input.amountFen);
+    const open = openStripeAttempt(db, milestoneId);
+    const stripeCancelled = open ? await endAtStripe(open) : null;
     return durably((tx) => {
       const { milestone, contract } = loadMilestone(tx, milestoneId);
-      assertPayable(contract);
-      if (!canTransition(milestoneMachine, milestone.state as MilestoneState, 'pay', 'finance'))
-        throw new UserError('errors.illegalTransition', 409);
-      if (input.amountFen !== milestone.amountFen) throw new UserError('payments.errors.amountMismatch');
-      if (openStripeAttempt(tx, milestone.id)) throw new UserError('payments.errors.stripeInProgress', 409);
+      assertTransferFits({ milestone, contract }, input.amountFen);
+      const pending = openStripeAttempt(tx, milestone.id);
+      if (pending)
+        cancelAttempt(tx, pending, {
+          reason: 'bankTransfer',
+          actor: { id: viewer.id, as: 'finance' },
+          stripeCancelled:
+            pending.id === open?.id && pending.stripeObjectId === open.stripeObjectId ? stripeCancelled : false,
+        });
       const payment = tx
         .insert(payments)
         .values({
           milestoneId: milestone.id,
           method: 'bank_transfer',
+          state: 'paid',
           amountFen: input.amountFen,
           reference: input.reference,
           paidOn: input.paidOn,

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type Stripe from 'stripe';
 import { organizations, stripeAccounts } from '../../db/schema';
-import { getStripe, stripeEnabled } from './stripe.server';
+import type { StripeAccount } from './stripe-events';
+import { callStripe, stripeEnabled } from './stripe.server';
 import { requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -12,7 +12,7 @@ import { getOrganization } from '~/organizations/organizations.server';
  * Stores an account snapshot taken at `at` (Stripe seconds) unless a newer one is already stored,
  * so an `account.updated` arriving late never rolls the state back.
  */
-export function applyAccountState(tx: DB, account: Stripe.Account, at: number) {
+export function applyAccountState(tx: DB, account: StripeAccount, at: number) {
   const organization = tx
     .select({ id: organizations.id })
     .from(organizations)
@@ -62,18 +62,19 @@ export function connectState(organizationId: number) {
  */
 export async function startOnboarding(viewer: Viewer, organizationId: number, origin: string) {
   requireOrgMember(viewer, organizationId, ['owner']);
-  const stripe = getStripe();
   const organization = getOrganization(organizationId);
   let accountId = organization.stripeAccountId;
   if (!accountId) {
-    const account = await stripe.accounts.create(
-      {
-        type: 'express',
-        ...(organization.contactEmail && { email: organization.contactEmail }),
-        business_profile: { name: organization.name },
-        metadata: { organizationId: String(organization.id) },
-      },
-      { idempotencyKey: `organization-${organization.id}-connect` },
+    const account = await callStripe((stripe) =>
+      stripe.accounts.create(
+        {
+          type: 'express',
+          ...(organization.contactEmail && { email: organization.contactEmail }),
+          business_profile: { name: organization.name },
+          metadata: { organizationId: String(organization.id) },
+        },
+        { idempotencyKey: `organization-${organization.id}-connect` },
+      ),
     );
     accountId = durably((tx) => {
       tx.update(organizations)
@@ -91,12 +92,14 @@ export async function startOnboarding(viewer: Viewer, organizationId: number, or
       return getOrganization(organization.id).stripeAccountId!;
     });
   }
-  const link = await stripe.accountLinks.create({
-    account: accountId,
-    type: 'account_onboarding',
-    refresh_url: `${origin}/orgs/${organization.id}/payments?stripe=refresh`,
-    return_url: `${origin}/orgs/${organization.id}/payments?stripe=return`,
-  });
+  const link = await callStripe((stripe) =>
+    stripe.accountLinks.create({
+      account: accountId,
+      type: 'account_onboarding',
+      refresh_url: `${origin}/orgs/${organization.id}/payments?stripe=refresh`,
+      return_url: `${origin}/orgs/${organization.id}/payments?stripe=return`,
+    }),
+  );
   return link.url;
 }
 
@@ -106,6 +109,6 @@ export async function refreshAccountState(viewer: Viewer, organizationId: number
   if (!stripeEnabled()) return;
   const accountId = getOrganization(organizationId).stripeAccountId;
   if (!accountId) return;
-  const account = await getStripe().accounts.retrieve(accountId);
+  const account = await callStripe((stripe) => stripe.accounts.retrieve(accountId));
   durably((tx) => applyAccountState(tx, account, Math.floor(now().getTime() / 1000)));
 }

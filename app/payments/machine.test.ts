@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { milestoneMachine } from './machine';
+import { milestoneMachine, paymentMachine } from './machine';
 import { transition, TransitionError } from '~/lib/machine';
 
 const actors = ['finance', 'system', 'organization'] as const;
@@ -28,5 +28,23 @@ describe('milestone lifecycle', () => {
     expect(transition(milestoneMachine, 'paid', 'confirmReceipt', 'organization')).toBe('confirmed');
     expect(() => transition(milestoneMachine, 'due', 'pay', 'finance')).toThrow(TransitionError);
     expect(() => transition(milestoneMachine, 'approved', 'pay', 'organization')).toThrow(TransitionError);
+  });
+});
+
+describe('payment lifecycle', () => {
+  it('lets only finance or the system cancel a pending attempt, and nothing leave paid', () => {
+    expect(transition(paymentMachine, 'pending', 'cancel', 'finance')).toBe('cancelled');
+    expect(transition(paymentMachine, 'pending', 'cancel', 'system')).toBe('cancelled');
+    expect(() => transition(paymentMachine, 'pending', 'cancel', 'organization')).toThrow(TransitionError);
+    for (const name of Object.keys(paymentMachine.transitions) as (keyof typeof paymentMachine.transitions)[])
+      expect(() => transition(paymentMachine, 'paid', name, 'system')).toThrow(TransitionError);
+  });
+
+  it('never pays a cancelled attempt: money that comes in for it can only be flagged', () => {
+    expect(() => transition(paymentMachine, 'cancelled', 'settle', 'system')).toThrow(TransitionError);
+    expect(transition(paymentMachine, 'cancelled', 'flag', 'system')).toBe('attention');
+    // Paid wins over an expiry delivered first.
+    expect(transition(paymentMachine, 'expired', 'settle', 'system')).toBe('paid');
+    expect(() => transition(paymentMachine, 'attention', 'settle', 'system')).toThrow(TransitionError);
   });
 });

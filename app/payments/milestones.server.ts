@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   contracts,
   milestones,
@@ -10,7 +10,7 @@ import {
   unions,
 } from '../../db/schema';
 import { appendLedger, ledgerTotals } from './ledger.server';
-import { milestoneMachine, type MilestoneState } from './machine';
+import { milestoneMachine, type MilestoneState, type PaymentReason, type PaymentState } from './machine';
 import { stripeEnabled } from './stripe.server';
 import {
   forbidden,
@@ -197,7 +197,7 @@ function settledPayment(tx: DB, milestoneId: number) {
   return tx
     .select()
     .from(payments)
-    .where(and(eq(payments.milestoneId, milestoneId), isNotNull(payments.paidOn), isNull(payments.failedAt)))
+    .where(and(eq(payments.milestoneId, milestoneId), eq(payments.state, 'paid')))
     .get();
 }
 
@@ -231,19 +231,12 @@ export function confirmReceipt(viewer: Viewer, milestoneId: number) {
   });
 }
 
-/** A Stripe attempt still open: created, neither paid nor expired. */
+/** A Stripe attempt still open: created, and neither paid, expired nor cancelled. */
 export function openStripeAttempt(tx: DB, milestoneId: number) {
   return tx
     .select()
     .from(payments)
-    .where(
-      and(
-        eq(payments.milestoneId, milestoneId),
-        eq(payments.method, 'stripe'),
-        isNull(payments.paidOn),
-        isNull(payments.failedAt),
-      ),
-    )
+    .where(and(eq(payments.milestoneId, milestoneId), eq(payments.method, 'stripe'), eq(payments.state, 'pending')))
     .get();
 }
 
@@ -295,17 +288,25 @@ export function getMilestoneFor(viewer: Viewer, milestoneId: number) {
     payments: paymentRows.map((p) => ({
       id: p.id,
       method: p.method,
+      state: p.state as PaymentState,
+      reason: p.reason as PaymentReason | null,
+      note: p.note,
+      stripeCancelled: p.stripeCancelled,
+      chargedAmountFen: p.chargedAmountFen,
+      chargedCurrency: p.chargedCurrency,
       amountFen: p.amountFen,
       reference: p.reference,
       paidOn: p.paidOn,
       confirmedAt: p.confirmedAt,
-      failedAt: p.failedAt,
       transferred: p.stripeTransferId !== null,
       hasVoucher: canSeeVouchers && p.voucherFile !== null,
     })),
     asOrganization,
     canApprove: isFinance && milestone.state === 'due',
-    canRecordTransfer: isFinance && payable && !open,
+    // A pending Stripe attempt does not block it: recording the transfer cancels the attempt.
+    canRecordTransfer: isFinance && payable,
+    /** The Stripe attempt still pending, which finance may cancel, even where Stripe is now switched off. */
+    openAttempt: open ? { id: open.id, canCancel: isFinance } : null,
     stripe: stripe
       ? {
           accountReady: stripeAccountReady(db, contract.organizationId),
@@ -343,7 +344,37 @@ export function paymentQueue(viewer: Viewer, unionId: number) {
     canAct: hasUnionRole(viewer, unionId, ['finance']),
     totals: ledgerTotals(sql`${contracts.unionId} = ${unionId}`),
     groups: queueStates.map((state) => ({ state, milestones: rows.filter((r) => r.state === state) })),
+    onlinePayments: onlinePaymentsToWatch(unionId),
   };
+}
+
+/**
+ * Stripe payments finance should look at: attempts still pending (one stuck there can be
+ * cancelled on its milestone's page) and money taken that could not pay its milestone.
+ */
+function onlinePaymentsToWatch(unionId: number) {
+  return db
+    .select({
+      id: payments.id,
+      state: payments.state,
+      reason: payments.reason,
+      amountFen: payments.amountFen,
+      chargedAmountFen: payments.chargedAmountFen,
+      chargedCurrency: payments.chargedCurrency,
+      createdAt: payments.createdAt,
+      milestoneId: milestones.id,
+      condition: milestones.condition,
+      contractTitle: contracts.title,
+      organizationName: organizations.name,
+    })
+    .from(payments)
+    .innerJoin(milestones, eq(milestones.id, payments.milestoneId))
+    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
+    .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
+    .where(and(eq(contracts.unionId, unionId), inArray(payments.state, ['pending', 'attention'])))
+    .orderBy(asc(payments.createdAt), asc(payments.id))
+    .all()
+    .map((p) => ({ ...p, state: p.state as PaymentState, reason: p.reason as PaymentReason | null }));
 }
 
 /** Per milestone of a contract: amount, state, and how and when it was paid. */
@@ -351,10 +382,7 @@ export function contractPayments(contractId: number) {
   const rows = db
     .select({ milestone: milestones, payment: payments })
     .from(milestones)
-    .leftJoin(
-      payments,
-      and(eq(payments.milestoneId, milestones.id), isNotNull(payments.paidOn), isNull(payments.failedAt)),
-    )
+    .leftJoin(payments, and(eq(payments.milestoneId, milestones.id), eq(payments.state, 'paid')))
     .where(eq(milestones.contractId, contractId))
     .orderBy(asc(milestones.id))
     .all();
@@ -382,10 +410,7 @@ export function organizationMoney(viewer: Viewer, organizationId: number) {
     .from(milestones)
     .innerJoin(contracts, eq(contracts.id, milestones.contractId))
     .innerJoin(unions, eq(unions.id, contracts.unionId))
-    .leftJoin(
-      payments,
-      and(eq(payments.milestoneId, milestones.id), isNotNull(payments.paidOn), isNull(payments.failedAt)),
-    )
+    .leftJoin(payments, and(eq(payments.milestoneId, milestones.id), eq(payments.state, 'paid')))
     .where(and(eq(contracts.organizationId, organizationId), inArray(contracts.state, ['active', 'completed'])))
     .orderBy(desc(contracts.id), asc(milestones.id))
     .all();

@@ -24,3 +24,9 @@ export const budgetSchema = z.object({
   year: wholeNumber(2000, 2100),
   amount: yuan,
 });
+
+/** Finance cancels a pending Stripe attempt and says why (kept on the payment and in the audit trail). */
+export const cancelPaymentSchema = z.object({
+  paymentId: wholeNumber(1, Number.MAX_SAFE_INTEGER),
+  note: requiredText(200),
+});

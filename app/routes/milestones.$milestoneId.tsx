@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
@@ -13,8 +13,8 @@ import { fenToYuanInput } from '~/lib/money';
 import { recordBankTransfer } from '~/payments/bank-transfers.server';
 import { PaidOn } from '~/payments/components/money';
 import { approveMilestone, confirmReceipt, getMilestoneFor } from '~/payments/milestones.server';
-import { bankTransferSchema } from '~/payments/schemas';
-import { startStripePayment } from '~/payments/stripe-payments.server';
+import { bankTransferSchema, cancelPaymentSchema } from '~/payments/schemas';
+import { cancelStripePayment, startStripePayment } from '~/payments/stripe-payments.server';
 import { voucherMaxBytes } from '~/payments/vouchers.server';
 import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
@@ -29,12 +29,15 @@ function today() {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const view = getMilestoneFor(viewer, parseId(params.milestoneId));
-  const stripeReturn = new URL(request.url).searchParams.get('stripe');
+  const query = new URL(request.url).searchParams;
+  const stripeReturn = query.get('stripe');
+  const cancelled = query.get('cancelled');
   return {
     ...view,
     locale: await getLocale(request),
     today: today(),
     stripeReturn: stripeReturn === 'success' || stripeReturn === 'cancel' ? stripeReturn : null,
+    cancelled: cancelled === 'here' || cancelled === 'stripe' ? cancelled : null,
   };
 }
 
@@ -50,6 +53,19 @@ async function transferAction(viewer: Viewer, formData: FormData, milestoneId: n
   return redirect(`/milestones/${milestoneId}`);
 }
 
+async function cancelAction(viewer: Viewer, formData: FormData, milestoneId: number) {
+  const submission = parseWithZod(formData, { schema: cancelPaymentSchema });
+  if (submission.status !== 'success') return data({ cancel: submission.reply() }, { status: 400 });
+  const { paymentId, note } = submission.value;
+  const result = await attempt(() => cancelStripePayment(viewer, milestoneId, paymentId, note));
+  if (!result.ok)
+    return data(
+      { cancel: submission.reply({ formErrors: [result.error.messageKey] }) },
+      { status: result.error.status },
+    );
+  return redirect(`/milestones/${milestoneId}?cancelled=${result.value.stripeCancelled === false ? 'here' : 'stripe'}`);
+}
+
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const milestoneId = parseId(params.milestoneId);
@@ -59,6 +75,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   if (intent === 'transfer') return transferAction(viewer, formData, milestoneId);
+  if (intent === 'cancelStripe') return cancelAction(viewer, formData, milestoneId);
   if (intent === 'stripe') {
     const result = await attempt(() => startStripePayment(viewer, milestoneId, new URL(request.url).origin));
     if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
@@ -83,6 +100,7 @@ function TransferForm({
   const { t } = useTranslation();
   const lastResult = actionData && 'status' in actionData ? actionData : undefined;
   const [form, fields] = useForm({
+    id: 'bank-transfer',
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: bankTransferSchema(today) }),
     // Revalidating as they type, not on blur: a message vanishing on blur would shift the button
@@ -126,10 +144,73 @@ function TransferForm({
   );
 }
 
+function CancelAttemptForm({
+  paymentId,
+  lastResult,
+}: {
+  paymentId: number;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'cancel-attempt',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelPaymentSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="callout" aria-labelledby="cancel-heading">
+      <h3 id="cancel-heading">{t('payments.cancelAttempt')}</h3>
+      <p>{t('payments.cancelExplanation')}</p>
+      <FormErrors errors={form.errors} id="cancel-errors" />
+      <input type="hidden" name="paymentId" value={paymentId} />
+      <Field meta={fields.note} label={t('payments.cancelReason')} />
+      <SubmitButton name="intent" value="cancelStripe" className="button secondary">
+        {t('payments.cancelAttemptButton')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+type PaymentRow = Route.ComponentProps['loaderData']['payments'][number];
+
+/** Where a payment stands, in words: paid on, still open, expired, cancelled and why, or to be refunded. */
+function PaymentStatus({ payment, locale }: { payment: PaymentRow; locale: string }) {
+  const { t } = useTranslation();
+  switch (payment.state) {
+    case 'paid':
+      return payment.paidOn ? <PaidOn date={payment.paidOn} locale={locale} /> : <>{t('states.payment.paid')}</>;
+    case 'cancelled':
+      return (
+        <>
+          {t('payments.cancelledBecause', { reason: t(`payments.reasons.${payment.reason ?? 'byFinance'}`) })}
+          {payment.note ? `：${payment.note}` : null}
+          {payment.stripeCancelled === false ? <span className="hint"> {t('payments.cancelledHereOnly')}</span> : null}
+        </>
+      );
+    case 'attention':
+      return (
+        <strong>
+          {t('payments.needsAttention', { reason: t(`payments.reasons.${payment.reason ?? 'alreadyPaid'}`) })}
+          {payment.chargedAmountFen !== null && payment.chargedCurrency
+            ? ` ${t('payments.charged', {
+                amount: (payment.chargedAmountFen / 100).toFixed(2),
+                currency: payment.chargedCurrency.toUpperCase(),
+              })}`
+            : null}
+        </strong>
+      );
+    default:
+      return <>{t(`states.payment.${payment.state}`)}</>;
+  }
+}
+
 export default function MilestonePage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { milestone, contract, locale, stripe } = loaderData;
   const failure = actionData && 'failure' in actionData ? actionData.failure : null;
+  const cancelResult = actionData && 'cancel' in actionData ? actionData.cancel : undefined;
   return (
     <>
       <PageHeader title={t('payments.milestoneTitle', { milestone: t(`milestones.${milestone.condition}`) })}>
@@ -138,6 +219,11 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
       <ActionMessage failure={failure} />
       {loaderData.stripeReturn === 'success' ? <p className="notice">{t('payments.stripeSubmitted')}</p> : null}
       {loaderData.stripeReturn === 'cancel' ? <p className="notice">{t('payments.stripeCancelled')}</p> : null}
+      {loaderData.cancelled ? (
+        <p className="notice" role="status">
+          {t(loaderData.cancelled === 'here' ? 'payments.attemptCancelledHere' : 'payments.attemptCancelled')}
+        </p>
+      ) : null}
       <Stats>
         <Stat label={t('payments.contract')} value={<Link to={`/contracts/${contract.id}`}>{contract.title}</Link>} />
         <Stat label={t('contracts.organization')} value={loaderData.organizationName} />
@@ -180,8 +266,13 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
         </Section>
       ) : null}
 
+      {loaderData.openAttempt?.canCancel ? (
+        <CancelAttemptForm paymentId={loaderData.openAttempt.id} lastResult={cancelResult} />
+      ) : null}
+
       {loaderData.canRecordTransfer ? (
         <Section title={t('payments.bankTransfer')}>
+          {loaderData.openAttempt ? <p className="hint">{t('payments.transferCancelsAttempt')}</p> : null}
           <TransferForm actionData={actionData} amountFen={milestone.amountFen} today={loaderData.today} />
         </Section>
       ) : null}
@@ -206,13 +297,7 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
                   <td>{formatMoney(p.amountFen, locale)}</td>
                   <td>{p.reference ?? '—'}</td>
                   <td>
-                    {p.failedAt ? (
-                      t('payments.attemptFailed')
-                    ) : p.paidOn ? (
-                      <PaidOn date={p.paidOn} locale={locale} />
-                    ) : (
-                      t('payments.attemptOpen')
-                    )}
+                    <PaymentStatus payment={p} locale={locale} />
                   </td>
                   <td>{p.confirmedAt ? formatDateTime(p.confirmedAt, locale) : '—'}</td>
                   <td>

@@ -3,7 +3,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.payments';
 import { requireViewer } from '~/accounts/auth.server';
 import { attempt } from '~/lib/actions.server';
-import { formatDate, formatMoney } from '~/lib/format';
+import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { MoneyTotals } from '~/payments/components/money';
@@ -89,6 +89,42 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
           )}
         </Section>
       ))}
+      <Section title={t('payments.queue.online')}>
+        {loaderData.onlinePayments.length ? (
+          <table data-testid="queue-online">
+            <thead>
+              <tr>
+                <th>{t('payments.contract')}</th>
+                <th>{t('contracts.organization')}</th>
+                <th>{t('payments.milestone')}</th>
+                <th>{t('payments.amount')}</th>
+                <th>{t('payments.startedAt')}</th>
+                <th>{t('payments.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.onlinePayments.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.contractTitle}</td>
+                  <td>{p.organizationName}</td>
+                  <td>
+                    <Link to={`/milestones/${p.milestoneId}`}>{t(`milestones.${p.condition}`)}</Link>
+                  </td>
+                  <td>{formatMoney(p.amountFen, locale)}</td>
+                  <td>{formatDateTime(p.createdAt, locale)}</td>
+                  <td>
+                    {p.state === 'attention'
+                      ? t('payments.needsAttention', { reason: t(`payments.reasons.${p.reason ?? 'alreadyPaid'}`) })
+                      : t('states.payment.pending')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Empty>{t('payments.queue.empty')}</Empty>
+        )}
+      </Section>
     </>
   );
 }

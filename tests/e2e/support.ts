@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 
 export const demoPassword = 'gonghui-demo-2026';
 
-export async function login(page: Page, email: string) {
-  await page.goto('/login');
+/** Signs in on the e2e server, or on another one at `origin`. */
+export async function login(page: Page, email: string, origin = '') {
+  await page.goto(`${origin}/login`);
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByLabel('密码').fill(demoPassword);
   await page.getByRole('button', { name: '登录' }).click();

@@ -229,7 +229,14 @@ const matrix: Record<string, Spec> = {
   },
   'milestones/:milestoneId': {
     get: [...ORG_A, ...unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership')],
-    post: { approve: unionA('finance'), confirm: ['ownerA'], transfer: VALIDATES_FIRST, stripe: NOBODY },
+    // Stripe is off in the matrix's world; its pending attempt never reached Stripe, so it cancels here.
+    post: {
+      approve: unionA('finance'),
+      confirm: ['ownerA'],
+      transfer: VALIDATES_FIRST,
+      stripe: NOBODY,
+      cancelStripe: unionA('finance'),
+    },
   },
   'payments/:paymentId/voucher': { get: [...ORG_A, ...unionA('commissioner', 'finance')] },
   'orgs/:orgId/payments': { get: ORG_A, post: { connect: NOBODY } },

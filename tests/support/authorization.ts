@@ -299,6 +299,12 @@ export async function buildWorld() {
     .set({ voucherFile: voucherName, voucherType: 'image/png' })
     .where(eq(s.payments.id, payment.id))
     .run();
+  // A Stripe attempt still pending (never sent to Stripe), for finance to cancel.
+  const stripeAttempt = db
+    .insert(s.payments)
+    .values({ milestoneId: milestone.id, method: 'stripe', state: 'pending', amountFen: milestone.amountFen })
+    .returning()
+    .get();
 
   const notification = db
     .insert(s.notifications)
@@ -337,6 +343,7 @@ export async function buildWorld() {
     // Not route params: ids the matrix's forms refer to.
     departmentId: String(departmentA.id),
     roomId: String(room.id),
+    stripePaymentId: String(stripeAttempt.id),
   };
   // Params whose record differs by route: an attachment of the application, a photo of the offering.
   const paramsByRoute: Record<string, Record<string, string>> = {
@@ -396,6 +403,7 @@ export function plausibleForm(world: World): Record<string, string> {
     limit: '5000',
     departmentId: world.params.departmentId!,
     roomId: world.params.roomId!,
+    paymentId: world.params.stripePaymentId!,
     year: day(0).slice(0, 4),
     heldAt: future,
     endsAt: day(10.05).slice(0, 16),

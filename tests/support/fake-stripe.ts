@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * A local Stripe-compatible HTTP server implementing just the endpoints the app calls, with
@@ -49,6 +50,8 @@ export async function startFakeStripe() {
   const dropNextResponse = new Set<string>();
   /** Paths whose next request fails with a 500 before any work is done. */
   const failNext = new Set<string>();
+  /** Slowness: every answer waits this long after the work is done (Stripe did it, but late). */
+  const latency = { ms: 0 };
   let base = '';
 
   function event(type: string, object: Json): Json {
@@ -149,6 +152,25 @@ export async function startFakeStripe() {
       transfers.set(transfer.id, transfer);
       return [200, transfer];
     }
+    const expiring = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
+    if (expiring) {
+      const session = sessions.get(expiring[1]!);
+      if (!session) return [404, { error: { type: 'invalid_request_error', message: `No such session` } }];
+      if (session.status !== 'open')
+        return [
+          400,
+          {
+            error: {
+              type: 'invalid_request_error',
+              message: `Only Checkout Sessions with a status of \`open\` can be expired.`,
+            },
+          },
+        ];
+      const expired = { ...session, status: 'expired' };
+      sessions.set(session.id as string, expired);
+      event('checkout.session.expired', expired);
+      return [200, expired];
+    }
     return [404, { error: { type: 'invalid_request_error', message: `No such endpoint: POST ${path}` } }];
   }
 
@@ -218,7 +240,8 @@ export async function startFakeStripe() {
       req.socket.destroy();
       return;
     }
-    reply(res, status, result, previous ? { 'Idempotent-Replayed': 'true' } : {});
+    if (latency.ms) await sleep(latency.ms, undefined, { ref: false });
+    if (!res.destroyed) reply(res, status, result, previous ? { 'Idempotent-Replayed': 'true' } : {});
   }
 
   const server = createServer((req, res) => {
@@ -226,8 +249,27 @@ export async function startFakeStripe() {
       reply(res, 500, { error: { type: 'api_error', message: String(error) } }),
     );
   });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+
+  /** Stripe unreachable: nothing listens on the port (connection refused) and open connections drop. */
+  async function goDown() {
+    if (!server.listening) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of sockets) socket.destroy();
+    await closed;
+  }
+
+  async function comeBack() {
+    if (server.listening) return;
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  }
 
   return {
     url: base,
@@ -238,18 +280,25 @@ export async function startFakeStripe() {
     requests,
     dropNextResponse,
     failNext,
+    latency,
+    goDown,
+    comeBack,
     /** Posts (to nobody) the events Stripe would emit; returns the one the test delivers. */
     updateAccount(accountId: string, fields: Json) {
       const account = { ...accounts.get(accountId)!, ...fields };
       accounts.set(accountId, account);
       return event('account.updated', account);
     },
-    /** The payer finishes the Checkout page: a PaymentIntent and charge now exist. */
-    completeSession(sessionId: string) {
+    /**
+     * The payer finishes the Checkout page: a PaymentIntent and charge now exist. `charged` changes
+     * what Stripe reports it took (as a session altered after it was opened would).
+     */
+    completeSession(sessionId: string, charged: { amount_total?: number; currency?: string } = {}) {
       const intent = { id: id('pi'), object: 'payment_intent', status: 'succeeded', latest_charge: id('ch') };
       paymentIntents.set(intent.id, intent);
       const session = {
         ...sessions.get(sessionId)!,
+        ...charged,
         status: 'complete',
         payment_status: 'paid',
         payment_intent: intent.id,
@@ -262,6 +311,6 @@ export async function startFakeStripe() {
       sessions.set(sessionId, session);
       return event('checkout.session.expired', session);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: goDown,
   };
 }
