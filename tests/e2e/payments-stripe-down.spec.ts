@@ -6,9 +6,10 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import Stripe from 'stripe';
 import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
+import { freePortSync } from '../support/ports';
 import { expectAccessible, login } from './support';
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 2;
+const port = freePortSync();
 const origin = `http://localhost:${port}`;
 const dir = 'tests/.tmp/e2e-stripe';
 const databasePath = `${dir}/app.db`;
