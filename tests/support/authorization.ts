@@ -310,6 +310,9 @@ export async function buildWorld() {
     .returning()
     .get();
   const unsubscribeToken = unsubscribeUrl(ownerAId, optionalTemplates[0]!).split('/').pop()!;
+  // Someone whose two-factor a platform admin may reset (the reset deletes the secret, never reads it).
+  const twoFactorUserId = addUser('twoFactor');
+  db.insert(s.totpCredentials).values({ userId: twoFactorUserId, sealedSecret: 'sealed', confirmedAt: now() }).run();
 
   const params: Record<string, string> = {
     unionId: String(unionA.id),
@@ -337,6 +340,7 @@ export async function buildWorld() {
     // Not route params: ids the matrix's forms refer to.
     departmentId: String(departmentA.id),
     roomId: String(room.id),
+    userId: String(twoFactorUserId),
   };
   // Params whose record differs by route: an attachment of the application, a photo of the offering.
   const paramsByRoute: Record<string, Record<string, string>> = {
@@ -396,6 +400,7 @@ export function plausibleForm(world: World): Record<string, string> {
     limit: '5000',
     departmentId: world.params.departmentId!,
     roomId: world.params.roomId!,
+    userId: world.params.userId!,
     year: day(0).slice(0, 4),
     heldAt: future,
     endsAt: day(10.05).slice(0, 16),
