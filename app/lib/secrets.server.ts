@@ -36,8 +36,9 @@ export function serverSecret(
   if (problem || !secret) throw new Error(refusal([problem ?? { name, problem: 'missing' }], folder));
   if (secret.length < 32) throw new Error(`${name} must be at least 32 bytes of hex`);
   if (!recorded?.fingerprint) recordFingerprint(name, secret);
-  // A row written inside a transaction that is then rolled back is gone: record it again next time.
-  if (!sqlite.inTransaction) cache.set(name, secret);
+  // A fingerprint just written inside a transaction may yet be rolled back: cached once it is found
+  // recorded, or written outside one.
+  if (recorded?.fingerprint || !sqlite.inTransaction) cache.set(name, secret);
   return secret;
 }
 
