@@ -10,6 +10,10 @@ import { randomBytes } from 'node:crypto';
 process.env.NODE_ENV ??= 'production';
 const build = await import('./build/server/index.js');
 const app = build.entry.module;
+if (app.missingKeys) {
+  console.error(app.missingKeys);
+  process.exit(1);
+}
 const port = Number(process.env.PORT ?? 3000);
 const shutdownTimeoutMs = 10_000;
 

@@ -16,9 +16,10 @@ import { i18nOptions } from '~/lib/i18n';
 import { getLocale } from '~/lib/i18n.server';
 import { startBackgroundWork } from '~/lib/background.server';
 import { sqlite } from '~/lib/db.server';
+import { serverKeyRefusal } from '~/lib/secrets.server';
 
-// What server.mjs reaches through the build (`build.entry.module`): headers, the cross-site check
-// and shutdown.
+// What server.mjs reaches through the build (`build.entry.module`): headers, the cross-site check,
+// the refusal to start without the database's keys, and shutdown.
 export { securityHeaders, refuseCrossSite } from '~/http/security.server';
 export { stopBackgroundWork } from '~/lib/background.server';
 export function closeDatabase() {
@@ -27,7 +28,8 @@ export function closeDatabase() {
 
 export const streamTimeout = 5_000;
 
-startBackgroundWork();
+export const missingKeys = serverKeyRefusal();
+if (!missingKeys) startBackgroundWork();
 
 export default async function handleRequest(
   request: Request,

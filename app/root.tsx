@@ -131,6 +131,7 @@ function SiteHeader() {
         {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/outbox">{t('notifications.outbox.title')}</Link> : null}
         {viewer?.isPlatformAdmin ? <Link to="/admin/audit">{t('audit.link')}</Link> : null}
+        {viewer?.isPlatformAdmin ? <Link to="/admin/two-factor">{t('nav.twoFactorReset')}</Link> : null}
         {viewer ? <NotificationsLink unread={viewer.unreadNotifications} /> : null}
       </nav>
       <div className="session">

@@ -17,6 +17,7 @@ export default [
   // platform administration
   route('admin/unions', 'routes/admin.unions.tsx'),
   route('admin/unions/:unionId', 'routes/admin.unions.$unionId.tsx'),
+  route('admin/two-factor', 'routes/admin.two-factor.tsx'),
 
   // organizations
   route('orgs/:orgId', 'routes/orgs.$orgId.tsx'),

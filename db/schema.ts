@@ -122,6 +122,19 @@ export const totpCredentials = sqliteTable('totp_credentials', {
   createdAt: createdAt(),
 });
 
+/**
+ * The server secrets this database has been used with (secrets.server.ts), each with a fingerprint
+ * of its key (an HMAC under the key itself, which reveals nothing of it): a database whose key is
+ * missing or different refuses to start instead of making a new key over data sealed with the old.
+ * A null fingerprint: the key was in use before fingerprints (migration backfill), recorded at the
+ * next start that has it.
+ */
+export const serverKeys = sqliteTable('server_keys', {
+  name: text('name').primaryKey(),
+  fingerprint: text('fingerprint'),
+  createdAt: createdAt(),
+});
+
 /** Between a right password and a right code: not a session, only the right to enter a code. */
 export const pendingLogins = sqliteTable('pending_logins', {
   id: text('id').primaryKey(),

@@ -4,6 +4,7 @@ import type { NotificationData } from '../app/notifications/notify.server';
 export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
   verify_email: { name: '周明', path: '/verify-email?token=sample' },
   password_reset: { name: '周明', path: '/reset-password?token=sample' },
+  two_factor_reset: { reason: '本人来电，手机丢失且恢复码遗失，已核对身份证件', path: '/account#two-factor' },
   application_received: {
     organization: '象山县海上应急救援队',
     incubator: '象山县职工服务中心社会组织孵化基地',

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
+import { chmodSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 // The same defaults as app/lib/db.server.ts and secrets.server.ts, without opening (and migrating)
 // the database the way importing db.server.ts does.
 export const databaseFile = () => resolve(process.env.DATABASE_PATH ?? 'data/app.db');
 export const secretsDir = (database: string) => join(dirname(database), 'secrets');
-/** Where a backup's key files go: app-….db → app-….secrets/ */
+/** Where backups made before keys were kept apart put their key files: app-….db → app-….secrets/ */
 export const secretsBeside = (backup: string) => join(dirname(backup), `${basename(backup, '.db')}.secrets`);
 /** Uploaded files the database refers to, kept in folders beside it; a backup copies them to app-….files/ */
 export const uploadFolders = ['uploads', 'attachments', 'vouchers'] as const;
@@ -22,5 +23,15 @@ export function settleCopy(file: string) {
     return copy.pragma('integrity_check', { simple: true }) as string;
   } finally {
     copy.close();
+  }
+}
+
+/** Makes a folder and all in it readable by its owner only (0700 folders, 0600 files). */
+export function ownerOnly(path: string) {
+  chmodSync(path, 0o700);
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const inside = join(path, entry.name);
+    if (entry.isDirectory()) ownerOnly(inside);
+    else chmodSync(inside, 0o600);
   }
 }

@@ -35,3 +35,8 @@ export const resetPasswordSchema = z
     confirmPassword: z.string({ error: 'errors.required' }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'errors.passwordsDiffer' });
+
+export const twoFactorResetSchema = z.object({
+  userId: z.number({ error: 'errors.required' }).int().positive(),
+  reason: requiredText(1000),
+});

@@ -4,13 +4,14 @@ import { encodeBase32LowerCaseNoPadding, encodeBase32NoPadding, encodeHexLowerCa
 import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import { pendingLogins, totpCredentials, unionSecurity } from '../../db/schema';
+import { pendingLogins, sessions, totpCredentials, unionSecurity, users } from '../../db/schema';
 import type { UnionRole } from './roles';
-import { requireUnionRole, type Viewer } from './auth.server';
+import { findUserByEmail, requirePlatformAdmin, requireUnionRole, type Viewer } from './auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { serverSecret } from '~/lib/secrets.server';
+import { notify } from '~/notifications/notify.server';
 
 // TOTP (RFC 6238: 30-second steps, 6 digits, SHA-1, as every authenticator app expects) for staff who
 // hold money or power: union finance and admin roles, platform admins. The secret is sealed with
@@ -149,6 +150,43 @@ export function disableTwoFactor(viewer: Viewer, code: string) {
     audit(tx, { actorId: viewer.id, action: 'two_factor.disabled', subjectType: 'user', subjectId: viewer.id });
   });
   return true;
+}
+
+// ── a platform admin's reset, for someone who lost both the phone and the recovery codes ──
+
+/** The person with this email, and whether their two-factor is on; null when there is none. */
+export function personForReset(email: string) {
+  const user = findUserByEmail(email);
+  return user ? { id: user.id, name: user.name, email: user.email, twoFactor: hasTwoFactor(user.id) } : null;
+}
+
+/**
+ * Turns a person's two-factor off on a platform admin's word, with the reason recorded: their
+ * sessions and any sign-in under way end, and they are emailed. Never one's own (that takes a code,
+ * on /account). Returns the person's email, or why nothing was done.
+ */
+export function resetTwoFactor(viewer: Viewer, userId: number, reason: string) {
+  requirePlatformAdmin(viewer);
+  if (userId === viewer.id) return { failure: 'security.twoFactorReset.notYourself' } as const;
+  return transaction((tx) => {
+    const user = tx.select().from(users).where(eq(users.id, userId)).get();
+    const row = tx.select().from(totpCredentials).where(eq(totpCredentials.userId, userId)).get();
+    if (!user || !row?.confirmedAt) return { failure: 'security.twoFactorReset.nothingToReset' } as const;
+    tx.delete(totpCredentials).where(eq(totpCredentials.userId, userId)).run();
+    tx.delete(pendingLogins).where(eq(pendingLogins.userId, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'two_factor.reset',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { reason },
+      before: { twoFactor: 'on' },
+      after: { twoFactor: 'off' },
+    });
+    notify(tx, userId, 'two_factor_reset', { reason, path: '/account#two-factor' });
+    return { email: user.email };
+  });
 }
 
 // ── the second step of a sign-in ────────────────────────────────────────────

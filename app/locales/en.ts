@@ -9,6 +9,7 @@ const en: Messages = {
     tenders: 'Tenders',
     workspace: 'My workspace',
     admin: 'Platform admin',
+    twoFactorReset: 'Two-factor reset',
     login: 'Log in',
     logout: 'Log out',
     signup: 'Sign up',

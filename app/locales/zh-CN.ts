@@ -7,6 +7,7 @@ const zhCN = {
     tenders: '采购项目',
     workspace: '我的工作台',
     admin: '平台管理',
+    twoFactorReset: '两步验证重置',
     login: '登录',
     logout: '退出',
     signup: '注册',

@@ -9,6 +9,7 @@ const zhTW: Messages = {
     tenders: '採購案',
     workspace: '我的工作台',
     admin: '平台管理',
+    twoFactorReset: '兩步驟驗證重設',
     login: '登入',
     logout: '登出',
     signup: '註冊',

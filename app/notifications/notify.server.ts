@@ -10,6 +10,7 @@ import type { DB } from '~/lib/db.server';
 export type NotificationData = {
   verify_email: { name: string; path: string };
   password_reset: { name: string; path: string };
+  two_factor_reset: { reason: string; path: string };
   application_received: { organization: string; incubator: string; path: string };
   application_decided: {
     organization: string;
@@ -52,6 +53,7 @@ export type NotificationTemplate = keyof NotificationData;
 const everyTemplate: Record<NotificationTemplate, true> = {
   verify_email: true,
   password_reset: true,
+  two_factor_reset: true,
   application_received: true,
   application_decided: true,
   tender_published: true,
@@ -79,7 +81,11 @@ const everyTemplate: Record<NotificationTemplate, true> = {
 export const notificationTemplates = Object.keys(everyTemplate) as NotificationTemplate[];
 
 /** Account mail is always sent; everything else respects the person's preferences. */
-export const mandatoryTemplates: readonly NotificationTemplate[] = ['verify_email', 'password_reset'];
+export const mandatoryTemplates: readonly NotificationTemplate[] = [
+  'verify_email',
+  'password_reset',
+  'two_factor_reset',
+];
 
 export function isOptional(template: NotificationTemplate) {
   return !mandatoryTemplates.includes(template);

@@ -248,6 +248,7 @@ const matrix: Record<string, Spec> = {
   'verify-email': { get: EVERYONE, post: SIGNED_IN },
   'forgot-password': { get: EVERYONE, post: EVERYONE },
   'reset-password': { get: EVERYONE, post: EVERYONE },
+  'admin/two-factor': { get: ['platform'], post: ['platform'] },
   'admin/outbox': { get: ['platform'] },
   'admin/audit': { get: ['platform'] },
   'unions/:unionId/audit': { get: [...unionA('admin'), 'platform'] },

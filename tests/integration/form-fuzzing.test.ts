@@ -27,6 +27,7 @@ const posters: Record<string, Record<string, Role>> = {
   account: { '': 'ownerA' },
   'admin/unions': { '': 'platform' },
   'admin/unions/:unionId': { '': 'platform', department: 'platform', invite: 'platform' },
+  'admin/two-factor': { '': 'platform' },
   'tenders/new': { '': 'commissionerA' },
   'tenders/:tenderId': {
     '': 'ownerA',

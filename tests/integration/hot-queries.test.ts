@@ -8,6 +8,7 @@ import { eventFigures } from '~/delivery/figures.server';
 import { checkInWorker, createEvent } from '~/delivery/test-fixtures';
 import { createSession } from '~/accounts/session.server';
 import { sqlite } from '~/lib/db.server';
+import { serverSecret } from '~/lib/secrets.server';
 import { loader as checkinPage } from '~/routes/c.$eventId';
 import { loader as ratingPage } from '~/routes/c.$eventId.rate';
 import { loader as catalogPage } from '~/routes/catalog._index';
@@ -255,6 +256,8 @@ describe('a worker checking in and rating', () => {
       new Date(Date.now() - 10 * 60_000),
     );
     let deviceId = '';
+    // A key's first use in a process records its fingerprint (decision 094): not part of each check-in.
+    serverSecret('CHECKIN_SECRET');
     const checkin = await recordStatements(() => (deviceId = checkInWorker(eventId)));
     const rating = await recordStatements(() =>
       rate(eventId, deviceId, { score: 5, comment: '', tags: [], edit: false }),

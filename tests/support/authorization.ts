@@ -316,6 +316,9 @@ export async function buildWorld() {
     .returning()
     .get();
   const unsubscribeToken = unsubscribeUrl(ownerAId, optionalTemplates[0]!).split('/').pop()!;
+  // Someone whose two-factor a platform admin may reset (the reset deletes the secret, never reads it).
+  const twoFactorUserId = addUser('twoFactor');
+  db.insert(s.totpCredentials).values({ userId: twoFactorUserId, sealedSecret: 'sealed', confirmedAt: now() }).run();
 
   const params: Record<string, string> = {
     unionId: String(unionA.id),
@@ -344,6 +347,7 @@ export async function buildWorld() {
     departmentId: String(departmentA.id),
     roomId: String(room.id),
     stripePaymentId: String(stripeAttempt.id),
+    userId: String(twoFactorUserId),
   };
   // Params whose record differs by route: an attachment of the application, a photo of the offering.
   const paramsByRoute: Record<string, Record<string, string>> = {
@@ -404,6 +408,7 @@ export function plausibleForm(world: World): Record<string, string> {
     departmentId: world.params.departmentId!,
     roomId: world.params.roomId!,
     paymentId: world.params.stripePaymentId!,
+    userId: world.params.userId!,
     year: day(0).slice(0, 4),
     heldAt: future,
     endsAt: day(10.05).slice(0, 16),

@@ -1,0 +1,91 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form, redirect } from 'react-router';
+import type { Route } from './+types/admin.two-factor';
+import { requirePlatformAdmin, requireViewer } from '~/accounts/auth.server';
+import { twoFactorResetSchema } from '~/accounts/schemas';
+import { personForReset, resetTwoFactor } from '~/accounts/two-factor.server';
+import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { PageHeader, Section } from '~/ui/page';
+
+/** A platform admin finds a person by email and resets their two-factor, giving the reason. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  requirePlatformAdmin(viewer);
+  const search = new URL(request.url).searchParams;
+  const email = search.get('email')?.trim() ?? '';
+  const person = email ? personForReset(email) : null;
+  return {
+    email,
+    person: person && { ...person, isViewer: person.id === viewer.id },
+    reset: search.has('reset'),
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  requirePlatformAdmin(viewer);
+  const submission = parseWithZod(await request.formData(), { schema: twoFactorResetSchema });
+  if (submission.status !== 'success') return submission.reply();
+  const result = resetTwoFactor(viewer, submission.value.userId, submission.value.reason);
+  if (result.failure) return submission.reply({ formErrors: [result.failure] });
+  return redirect(`/admin/two-factor?email=${encodeURIComponent(result.email)}&reset`);
+}
+
+export default function AdminTwoFactor({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { email, person, reset } = loaderData;
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: twoFactorResetSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <div className="narrow">
+      <PageHeader title={t('security.twoFactorReset.title')} />
+      <p>{t('security.twoFactorReset.lead')}</p>
+      {reset && person ? (
+        <p className="notice" role="status">
+          {t('security.twoFactorReset.done', { email: person.email })}
+        </p>
+      ) : null}
+      <Form method="get" className="inline-form">
+        <div className="field">
+          <label htmlFor="reset-email">{t('security.twoFactorReset.email')}</label>
+          <input id="reset-email" name="email" type="email" defaultValue={email} required />
+        </div>
+        <SubmitButton className="button secondary">{t('security.twoFactorReset.find')}</SubmitButton>
+      </Form>
+      {email && !person ? (
+        <p className="alert" role="alert">
+          {t('security.twoFactorReset.notFound')}
+        </p>
+      ) : null}
+      {person ? (
+        <Section title={`${person.name}（${person.email}）`}>
+          {!person.twoFactor ? (
+            <p>{t('security.twoFactorReset.off')}</p>
+          ) : person.isViewer ? (
+            <p>{t('security.twoFactorReset.notYourself')}</p>
+          ) : (
+            <>
+              <p>{t('security.twoFactorReset.on')}</p>
+              <Form method="post" {...getFormProps(form)}>
+                <FormErrors errors={form.errors} />
+                <input type="hidden" name="userId" value={person.id} />
+                <TextareaField
+                  meta={fields.reason}
+                  label={t('security.twoFactorReset.reason')}
+                  hint={t('security.twoFactorReset.reasonHint')}
+                  rows={3}
+                />
+                <SubmitButton>{t('security.twoFactorReset.submit')}</SubmitButton>
+              </Form>
+            </>
+          )}
+        </Section>
+      ) : null}
+    </div>
+  );
+}
