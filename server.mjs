@@ -1,13 +1,16 @@
 /* global Headers, Request, setImmediate, setTimeout */
 // The production server (`npm run serve`): static files, security headers on every response, the
-// cross-site check, React Router, and a graceful shutdown (docs/decisions/070).
-import { createRequestHandler } from '@react-router/express';
+// cross-site check, request bodies, React Router, and a graceful shutdown (docs/decisions/070, 095).
 import compression from 'compression';
 import express from 'express';
 import { randomBytes } from 'node:crypto';
 
-// Like react-router-serve: production unless told otherwise (Secure cookies, HSTS).
+// Like react-router-serve: production unless told otherwise (Secure cookies, HSTS). Set before
+// anything loads React, which picks its development or production build on first import: with a
+// static import of React Router above, React came up in development and react-dom in production,
+// and every page failed.
 process.env.NODE_ENV ??= 'production';
+const { createRequestHandler } = await import('@react-router/express');
 const build = await import('./build/server/index.js');
 const app = build.entry.module;
 const port = Number(process.env.PORT ?? 3000);
