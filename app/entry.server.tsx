@@ -17,9 +17,10 @@ import { getLocale } from '~/lib/i18n.server';
 import { startBackgroundWork } from '~/lib/background.server';
 import { sqlite } from '~/lib/db.server';
 
-// What server.mjs reaches through the build (`build.entry.module`): headers, the cross-site check
-// and shutdown.
+// What server.mjs reaches through the build (`build.entry.module`): headers, the cross-site check,
+// request bodies and shutdown.
 export { securityHeaders, refuseCrossSite } from '~/http/security.server';
+export { badRequest, bodyLimit, bodyTooLarge, refuseBody } from '~/http/bodies.server';
 export { stopBackgroundWork } from '~/lib/background.server';
 export function closeDatabase() {
   sqlite.close();
