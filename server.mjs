@@ -1,13 +1,16 @@
 /* global Headers, Request, setImmediate, setTimeout */
 // The production server (`npm run serve`): static files, security headers on every response, the
-// cross-site check, React Router, and a graceful shutdown (docs/decisions/070).
-import { createRequestHandler } from '@react-router/express';
+// cross-site check, request bodies, React Router, and a graceful shutdown (docs/decisions/070, 095).
 import compression from 'compression';
 import express from 'express';
 import { randomBytes } from 'node:crypto';
 
-// Like react-router-serve: production unless told otherwise (Secure cookies, HSTS).
+// Like react-router-serve: production unless told otherwise (Secure cookies, HSTS). Set before
+// anything loads React, which picks its development or production build on first import: with a
+// static import of React Router above, React came up in development and react-dom in production,
+// and every page failed.
 process.env.NODE_ENV ??= 'production';
+const { createRequestHandler } = await import('@react-router/express');
 const build = await import('./build/server/index.js');
 const app = build.entry.module;
 if (app.missingKeys) {
@@ -68,6 +71,14 @@ server.use((req, res, next) => {
   next();
 });
 
+/** Sends a refusal the app wrote; `close` ends the connection, so a body still on its way is not read. */
+async function refuse(res, refusal, { close = false } = {}) {
+  const text = await refusal.text();
+  if (res.headersSent) return;
+  if (close) res.set('Connection', 'close');
+  res.status(refusal.status).set(Object.fromEntries(refusal.headers)).send(text);
+}
+
 // Fingerprinted by Vite: cached for a year. Everything else in build/client: an hour.
 server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', fallthrough: false }));
 server.use(express.static('build/client', { maxAge: '1h' }));
@@ -77,10 +88,42 @@ server.use(async (req, res, next) => {
   try {
     const refusal = await app.refuseCrossSite(webRequest(req));
     if (!refusal) return next();
-    res
-      .status(refusal.status)
-      .set(Object.fromEntries(refusal.headers))
-      .send(await refusal.text());
+    await refuse(res, refusal);
+  } catch (error) {
+    next(error);
+  }
+});
+
+/**
+ * Counts a body as it streams in (to the app, which reads it from the same socket) and answers 413
+ * once it runs past its limit: a body without a Content-Length, or with a false one.
+ */
+function limitBody(req, res, request) {
+  const limit = app.bodyLimit(request);
+  let received = 0;
+  const count = (chunk) => {
+    received += chunk.length;
+    if (received <= limit) return;
+    req.off('data', count);
+    app
+      .bodyTooLarge(request)
+      .then((tooLarge) => refuse(res, tooLarge, { close: true }))
+      .catch(() => res.destroy());
+  };
+  // Data flows from the next tick: React Router attaches its reader in this one, and misses nothing.
+  req.on('data', count);
+}
+
+// Request bodies: one the route cannot read (JSON or text on a form) or declared over its limit is
+// refused before a byte of it is read; any other is counted as it arrives (docs/decisions/095).
+server.use(async (req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD') return next();
+  try {
+    const request = webRequest(req);
+    const refusal = await app.refuseBody(request);
+    if (refusal) return refuse(res, refusal, { close: true });
+    limitBody(req, res, request);
+    next();
   } catch (error) {
     next(error);
   }
@@ -92,14 +135,25 @@ server.use((_req, res, next) => {
   next();
 });
 
-server.all(
-  '*',
+// `use`, not `all('*')`: express would decode the path for a parameter and fail on a malformed one;
+// React Router answers such an address with its 404 page.
+server.use(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
     getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
   }),
 );
+
+// A malformed address express itself refuses (under /assets), in the user's language.
+server.use(async (error, req, res, next) => {
+  if (res.headersSent || error.status !== 400) return next(error);
+  try {
+    await refuse(res, await app.badRequest(webRequest(req)));
+  } catch (failure) {
+    next(failure);
+  }
+});
 
 const listener = server.listen(port, () => console.log(`Listening on http://localhost:${port}`));
 

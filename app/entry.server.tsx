@@ -19,8 +19,9 @@ import { sqlite } from '~/lib/db.server';
 import { serverKeyRefusal } from '~/lib/secrets.server';
 
 // What server.mjs reaches through the build (`build.entry.module`): headers, the cross-site check,
-// the refusal to start without the database's keys, and shutdown.
+// request bodies, the refusal to start without the database's keys, and shutdown.
 export { securityHeaders, refuseCrossSite } from '~/http/security.server';
+export { badRequest, bodyLimit, bodyTooLarge, refuseBody } from '~/http/bodies.server';
 export { stopBackgroundWork } from '~/lib/background.server';
 export function closeDatabase() {
   sqlite.close();

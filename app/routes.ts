@@ -2,7 +2,7 @@ import { index, route, type RouteConfig } from '@react-router/dev/routes';
 
 export default [
   index('routes/home.tsx'),
-  route('healthz', 'routes/healthz.ts'),
+  route('healthz', 'routes/healthz.tsx'),
   route('set-locale', 'routes/set-locale.ts'),
   route('locales/:lng', 'routes/locales.$lng.ts'),
 

@@ -137,6 +137,13 @@ describe('sessions (Lucia design)', () => {
     expect((await getViewer(request))?.id).toBe(user.id);
   });
 
+  it('takes a cookie it never wrote for no session: broken percent-encoding, garbage, a wrong shape', async () => {
+    for (const value of ['%E0%A4%A', '%', 'x'.repeat(5000), 'a.b.c', '.', '']) {
+      const request = new Request('http://localhost/', { headers: { cookie: `session=${value}` } });
+      expect(await getViewer(request), value).toBeNull();
+    }
+  });
+
   it('hashes passwords with argon2id', async () => {
     const user = await newUser();
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);

@@ -86,11 +86,17 @@ export function invalidateUserSessions(userId: number) {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
+/** The token the request's cookie carries; a malformed one (not ours: we never write it) is no token. */
 export function readSessionToken(request: Request) {
   const cookies = request.headers.get('cookie') ?? '';
   for (const part of cookies.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === cookieName) return decodeURIComponent(value.join('='));
+    if (name !== cookieName) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

@@ -5,7 +5,14 @@ import { notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server'
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { checkUpload, discardUpload, readUpload, writeUpload, type UploadPlace } from '~/lib/uploads.server';
+import {
+  checkUpload,
+  discardUpload,
+  readLimitedForm,
+  readUpload,
+  writeUpload,
+  type UploadPlace,
+} from '~/lib/uploads.server';
 
 export const attachmentLimits = { maxBytes: 10 * 1024 * 1024, maxFiles: 10 };
 
@@ -20,6 +27,11 @@ const attachmentPlace: UploadPlace<AttachmentType> = {
   tooLarge: 'incubation.errors.fileTooLarge',
   wrongType: 'incubation.errors.fileType',
 };
+
+/** Reads an application's form: one attachment and room for the multipart framing, at most. */
+export function readApplicationForm(request: Request) {
+  return readLimitedForm(request, attachmentLimits.maxBytes + 64 * 1024, attachmentPlace.tooLarge);
+}
 
 export async function addAttachment(viewer: Viewer, applicationId: number, file: File | null) {
   const { application } = getVisibleApplication(viewer, applicationId);

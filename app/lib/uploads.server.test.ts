@@ -105,6 +105,18 @@ describe('readLimitedForm', () => {
     const form = await readLimitedForm(new Request('http://x/', { method: 'POST', body: small }), 1024, 'k');
     expect(form.get('summary')).toBe('顺利开展');
   });
+
+  it('answers 400 to multipart that does not parse: cut short, or under another boundary', async () => {
+    const part = '--b\r\nContent-Disposition: form-data; name="summary"\r\n\r\n顺利开展\r\n';
+    for (const [boundary, body] of [
+      ['b', part],
+      ['elsewhere', `${part}--b--\r\n`],
+    ]) {
+      const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+      const request = new Request('http://x/', { method: 'POST', body, headers });
+      expect(await refusal(readLimitedForm(request, 1024, 'k'))).toEqual({ key: 'http.unreadableForm', status: 400 });
+    }
+  });
 });
 
 describe('uploadResponse', () => {

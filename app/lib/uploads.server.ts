@@ -87,15 +87,17 @@ export function readUpload(place: UploadPlace, storageKey: string): Buffer | nul
 
 /**
  * Reads a (multipart) form without ever holding more than `maxBytes` of it: the declared length is
- * checked first, and the stream is cut off if it runs past the limit anyway.
+ * checked first, and the stream is cut off if it runs past the limit anyway. A body cut short, or
+ * multipart whose boundaries do not parse, is the sender's error: a 400, never a 500.
  */
 export async function readLimitedForm(request: Request, maxBytes: number, tooLarge: string) {
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new UserError(tooLarge, 413);
+  const unreadable = () => new UserError('http.unreadableForm', 400);
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = request.body?.getReader();
   while (reader) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => Promise.reject(unreadable()));
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -105,7 +107,7 @@ export async function readLimitedForm(request: Request, maxBytes: number, tooLar
     chunks.push(value);
   }
   const headers = { 'content-type': request.headers.get('content-type') ?? '' };
-  return new Response(Buffer.concat(chunks), { headers }).formData();
+  return new Response(Buffer.concat(chunks), { headers }).formData().catch(() => Promise.reject(unreadable()));
 }
 
 /** RFC 5987 value: percent-encoded UTF-8, including the characters the plain encoder leaves. */

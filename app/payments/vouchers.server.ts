@@ -1,5 +1,12 @@
 import { UserError } from '~/lib/errors';
-import { checkUpload, discardUpload, readUpload, writeUpload, type UploadPlace } from '~/lib/uploads.server';
+import {
+  checkUpload,
+  discardUpload,
+  readLimitedForm,
+  readUpload,
+  writeUpload,
+  type UploadPlace,
+} from '~/lib/uploads.server';
 
 export const voucherMaxBytes = 5 * 1024 * 1024;
 
@@ -10,6 +17,11 @@ const voucherPlace: UploadPlace = {
   tooLarge: 'payments.errors.voucherTooLarge',
   wrongType: 'payments.errors.voucherType',
 };
+
+/** Reads a milestone's form; anything near the voucher limit is read and checked, more is refused. */
+export function readVoucherForm(request: Request) {
+  return readLimitedForm(request, voucherMaxBytes * 2, voucherPlace.tooLarge);
+}
 
 /** Checks and writes an uploaded voucher; returns its stored name and type. */
 export async function storeVoucher(file: File) {

@@ -14,7 +14,12 @@ import {
   submitApplication,
   withdrawApplication,
 } from '~/incubation/applications.server';
-import { addAttachment, attachmentLimits, removeAttachment } from '~/incubation/attachments.server';
+import {
+  addAttachment,
+  attachmentLimits,
+  readApplicationForm,
+  removeAttachment,
+} from '~/incubation/attachments.server';
 import { canTransition } from '~/lib/machine';
 import { ScoreForm } from '~/incubation/components/score-form';
 import { applicationMachine, type ApplicationState } from '~/incubation/machine';
@@ -74,15 +79,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 async function uploadAction(
-  request: Request,
+  formData: FormData,
   viewer: Awaited<ReturnType<typeof requireViewer>>,
   applicationId: number,
 ) {
-  // Refuse an oversized body before reading it into memory.
-  if (Number(request.headers.get('content-length') ?? 0) > attachmentLimits.maxBytes + 64 * 1024) {
-    return data({ failure: 'incubation.errors.fileTooLarge' }, { status: 413 });
-  }
-  const formData = await request.formData();
   const file = formData.get('file');
   const result = await attempt(() => addAttachment(viewer, applicationId, file instanceof File ? file : null));
   if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
@@ -92,10 +92,12 @@ async function uploadAction(
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const applicationId = parseId(params.applicationId);
+  const form = await attempt(() => readApplicationForm(request));
+  if (!form.ok) return data({ failure: form.error.messageKey }, { status: form.error.status });
+  const formData = form.value;
   if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
-    return uploadAction(request, viewer, applicationId);
+    return uploadAction(formData, viewer, applicationId);
   }
-  const formData = await request.formData();
   const intent = formData.get('intent');
   const back = redirect(`/applications/${applicationId}`);
   const simple = async (command: () => unknown) => {

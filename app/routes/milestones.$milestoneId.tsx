@@ -15,7 +15,7 @@ import { PaidOn } from '~/payments/components/money';
 import { approveMilestone, confirmReceipt, getMilestoneFor } from '~/payments/milestones.server';
 import { bankTransferSchema, cancelPaymentSchema } from '~/payments/schemas';
 import { cancelStripePayment, startStripePayment } from '~/payments/stripe-payments.server';
-import { voucherMaxBytes } from '~/payments/vouchers.server';
+import { readVoucherForm } from '~/payments/vouchers.server';
 import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
 
@@ -69,10 +69,9 @@ async function cancelAction(viewer: Viewer, formData: FormData, milestoneId: num
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const milestoneId = parseId(params.milestoneId);
-  // Refuse an oversized upload before reading it; anything near the limit is read and checked.
-  if (Number(request.headers.get('content-length') ?? 0) > voucherMaxBytes * 2)
-    return data({ failure: 'payments.errors.voucherTooLarge' }, { status: 413 });
-  const formData = await request.formData();
+  const form = await attempt(() => readVoucherForm(request));
+  if (!form.ok) return data({ failure: form.error.messageKey }, { status: form.error.status });
+  const formData = form.value;
   const intent = formData.get('intent');
   if (intent === 'transfer') return transferAction(viewer, formData, milestoneId);
   if (intent === 'cancelStripe') return cancelAction(viewer, formData, milestoneId);

@@ -70,7 +70,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const tender = editableTender(viewer, parseId(params.tenderId));
   const form = await attempt(() => readAttachmentForm(request));
-  if (!form.ok) return data({ failure: form.error.messageKey }, { status: 413 });
+  if (!form.ok) return data({ failure: form.error.messageKey }, { status: form.error.status });
   const formData = form.value;
   if (formData.get('intent') === 'removeAttachment') {
     const result = await attempt(() => removeDraftAttachment(viewer, tender.id, Number(formData.get('attachmentId'))));

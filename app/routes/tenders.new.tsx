@@ -44,7 +44,8 @@ export async function action({ request }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   commissionerUnions(viewer);
   const form = await attempt(() => readAttachmentForm(request));
-  if (!form.ok) return data({ status: 'error' as const, error: { '': [form.error.messageKey] } }, { status: 413 });
+  if (!form.ok)
+    return data({ status: 'error' as const, error: { '': [form.error.messageKey] } }, { status: form.error.status });
   const formData = form.value;
   const submission = parseWithZod(formData, { schema: tenderSchema(now(), 'create') });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });

@@ -3,136 +3,19 @@
 // when it answers with an error.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { RouteConfigEntry } from '@react-router/dev/routes';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import routes from '../../app/routes';
 import {
+  actionRoutes,
   buildWorld,
   plausibleForm,
+  posters,
   requestFor,
   rolledBack,
   tableCounts,
-  type Role,
+  urlFor,
   type World,
 } from '../support/authorization';
-
-/** Per route with an action: per intent ('' = none), a role allowed to post it (see the matrix). */
-const posters: Record<string, Record<string, Role>> = {
-  'set-locale': { '': 'anon' },
-  signup: { '': 'anon' },
-  login: { '': 'anon' },
-  'login/two-factor': { '': 'anon' },
-  logout: { '': 'ownerA' },
-  account: { '': 'ownerA' },
-  'admin/unions': { '': 'platform' },
-  'admin/unions/:unionId': { '': 'platform', department: 'platform', invite: 'platform' },
-  'admin/two-factor': { '': 'platform' },
-  'tenders/new': { '': 'commissionerA' },
-  'tenders/:tenderId': {
-    '': 'ownerA',
-    submit: 'ownerA',
-    saveDraft: 'ownerA',
-    withdraw: 'ownerA',
-    publish: 'commissionerA',
-    ask: 'ownerA',
-    object: 'ownerA',
-  },
-  'tenders/:tenderId/edit': { '': 'commissionerA', removeAttachment: 'commissionerA' },
-  'tenders/:tenderId/manage': {
-    '': 'commissionerA',
-    assign: 'commissionerA',
-    remove: 'commissionerA',
-    answer: 'commissionerA',
-    answerObjection: 'commissionerA',
-    cancel: 'commissionerA',
-  },
-  'tenders/:tenderId/evaluate': { '': 'commissionerA', declare: 'reviewerA', award: 'commissionerA' },
-  'contracts/:contractId': {
-    '': 'ownerA',
-    confirm: 'ownerA',
-    issue: 'commissionerA',
-    amend: 'commissionerA',
-    terminate: 'commissionerA',
-  },
-  'contracts/:contractId/events/new': { '': 'ownerA' },
-  'events/:eventId': {
-    '': 'ownerA',
-    report: 'ownerA',
-    'walk-ins': 'ownerA',
-    'delete-photo': 'ownerA',
-    accept: 'commissionerA',
-    return: 'commissionerA',
-  },
-  'c/:eventId': { '': 'anon' },
-  'c/:eventId/rate': { '': 'worker', create: 'worker', edit: 'worker' },
-  'events/:eventId/ratings': { '': 'commissionerA', exclude: 'commissionerA', restore: 'commissionerA' },
-  'orgs/:orgId/events/new': { '': 'ownerA' },
-  'orgs/:orgId/calendar': { '': 'ownerA' },
-  'unions/:unionId/calendar': { '': 'adminA' },
-  'orgs/new': { '': 'ownerA' },
-  'orgs/:orgId/edit': { '': 'ownerA', invite: 'ownerA' },
-  'incubators/:incubatorId': { '': 'ownerA' },
-  'incubators/:incubatorId/settings': { settings: 'incubator_managerA', room: 'incubator_managerA' },
-  'incubators/:incubatorId/meetings': { '': 'incubator_managerA' },
-  'incubators/:incubatorId/meetings/:meetingId': { '': 'incubator_managerA' },
-  'applications/:applicationId': {
-    save: 'ownerA',
-    submit: 'ownerA',
-    withdraw: 'ownerA',
-    removeAttachment: 'ownerA',
-    review: 'incubator_managerA',
-    score: 'incubator_managerA',
-    admit: 'incubator_managerA',
-    reject: 'incubator_managerA',
-  },
-  'residencies/:residencyId/evaluations/:evaluationId': {
-    '': 'incubator_managerA',
-    publish: 'incubator_managerA',
-    cancel: 'incubator_managerA',
-  },
-  'residencies/:residencyId': {
-    book: 'ownerA',
-    cancelBooking: 'ownerA',
-    mentoring: 'incubator_managerA',
-    followUpDone: 'incubator_managerA',
-    evaluate: 'incubator_managerA',
-    exitReview: 'incubator_managerA',
-  },
-  'catalog/:offeringId': { '': 'commissionerA' },
-  'orgs/:orgId/offerings/new': { '': 'ownerA' },
-  'offerings/:offeringId/edit': {
-    save: 'ownerA',
-    addPhoto: 'ownerA',
-    removePhoto: 'ownerA',
-    publish: 'ownerA',
-    unpublish: 'ownerA',
-    archive: 'ownerA',
-    restore: 'ownerA',
-  },
-  'commissions/:commissionId': { accept: 'ownerA', decline: 'ownerA', cancel: 'commissionerA' },
-  'unions/:unionId/commissioning': { '': 'adminA' },
-  'contracts/:contractId/evaluation': { review: 'reviewerA', complaint: 'commissionerA', resolve: 'commissionerA' },
-  'unions/:unionId/payments': { '': 'financeA' },
-  'unions/:unionId/budgets': { '': 'financeA' },
-  'milestones/:milestoneId': {
-    approve: 'financeA',
-    confirm: 'ownerA',
-    transfer: 'financeA',
-    stripe: 'financeA',
-    cancelStripe: 'financeA',
-  },
-  'orgs/:orgId/payments': { connect: 'ownerA' },
-  'webhooks/stripe': { '': 'anon' },
-  notifications: { '': 'ownerA' },
-  'notifications/preferences': { '': 'ownerA' },
-  'unsubscribe/:token': { '': 'anon' },
-  'verify-email': { '': 'ownerA' },
-  'forgot-password': { '': 'anon' },
-  'reset-password': { '': 'anon' },
-  'admin/outbox/:notificationId': { '': 'platform' },
-  '__test/clock': { '': 'anon' },
-};
 
 // FUZZ_RUNS=1000 for a deeper search; 50 keeps the file under a minute.
 const runsPerForm = Number(process.env.FUZZ_RUNS ?? 50);
@@ -141,15 +24,7 @@ const runsPerForm = Number(process.env.FUZZ_RUNS ?? 50);
 // (the login throttle counts them).
 const logTables = new Set(['audit_log', 'sessions', 'login_failures']);
 
-type Leaf = { path: string; file: string };
 type Action = (args: unknown) => unknown;
-
-function leaves(entries: RouteConfigEntry[], prefix = ''): Leaf[] {
-  return entries.flatMap((entry) => {
-    const path = entry.index ? prefix : [prefix, entry.path ?? ''].filter(Boolean).join('/');
-    return [{ path, file: entry.file }, ...leaves(entry.children ?? [], path)];
-  });
-}
 
 /** Field names the forms use: keys of the capability schemas and names the route reads or renders. */
 function fieldNames(routeFile: string) {
@@ -288,16 +163,14 @@ beforeAll(async () => {
   world = await buildWorld();
 }, 60_000);
 
-const actionLeaves = leaves(routes).filter((leaf) =>
-  /export (async )?function action/.test(readFileSync(resolve('app', leaf.file), 'utf8')),
-);
+const actionLeaves = actionRoutes();
 
 describe('form fuzzing', () => {
   it('covers every route with an action', () => {
     const missing = actionLeaves.map((l) => l.path).filter((p) => !(p in posters));
     expect(
       missing,
-      `Add these routes to \`posters\` in tests/integration/form-fuzzing.test.ts with a role allowed to post`,
+      `Add these routes to \`posters\` in tests/support/authorization.ts with a role allowed to post`,
     ).toEqual([]);
   });
 
@@ -307,9 +180,7 @@ describe('form fuzzing', () => {
       if (!roles) return;
       const { action } = (await import(resolve('app', leaf.file))) as { action: Action };
       const fields = fieldNames(leaf.file);
-      const params = { ...world.params, ...world.paramsByRoute[leaf.path] };
-      const url = '/' + leaf.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]!));
-      const routeParams = Object.fromEntries([...leaf.path.matchAll(/:(\w+)/g)].map(([, n]) => [n!, params[n!]!]));
+      const { url, params: routeParams } = urlFor(world, leaf.path);
       await fc.assert(
         fc.asyncProperty(
           formArbitrary(fields, Object.keys(roles), plausibleForm(world)),

@@ -3,54 +3,16 @@
 // closes the database and exits 0. Needs `npx react-router build` first (scripts/test.mjs does it).
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as schema from '../../db/schema';
+import { killServers, startServer, untilOutput } from '../support/server';
 import { demoEventUnderWay } from '~/delivery/test-fixtures';
 import { checkIn, checkinCode, issueTicket, newDeviceId } from '~/delivery/checkin.server';
 import { databasePath, db } from '~/lib/db.server';
 
-type Server = { process: ChildProcessWithoutNullStreams; port: number; output: string[]; exited: Promise<unknown[]> };
-const running = new Set<Server>();
 let eventId: number;
-
-async function freePort() {
-  const probe = createServer().listen(0);
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  return port;
-}
-
-/** Starts `node server.mjs` on this file's database; resolves once it listens. */
-async function startServer(port: number): Promise<Server> {
-  const child = spawn('node', ['server.mjs'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: databasePath() },
-  });
-  const server = { process: child, port, output: [] as string[], exited: once(child, 'exit') };
-  running.add(server);
-  child.on('exit', () => running.delete(server));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      server.output.push(chunk.toString());
-      if (server.output.join('').includes('Listening on')) resolve();
-    });
-    child.stderr.on('data', (chunk: Buffer) => server.output.push(chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${server.output.join('')}`)));
-  });
-  return server;
-}
-
-function untilOutput(server: Server, text: string) {
-  return new Promise<void>((resolve) => {
-    const check = () => server.output.join('').includes(text) && resolve();
-    check();
-    server.process.stdout.on('data', check);
-  });
-}
 
 /** One worker who has checked in (the device cookie the phone would carry). */
 function checkedInWorker() {
@@ -87,14 +49,12 @@ beforeAll(async () => {
   eventId = event.id;
 }, 60_000);
 
-afterAll(() => {
-  for (const server of running) server.process.kill('SIGKILL');
-});
+afterAll(killServers);
 
 describe('the production server', () => {
   test('every rating it answered survives a SIGKILL in the middle of a burst', async () => {
     const workers = Array.from({ length: 300 }, checkedInWorker);
-    const server = await startServer(await freePort());
+    const server = await startServer();
     const killAfter = 60;
     const answered: number[] = [];
     const submissions = workers.map(async (worker, i) => {
@@ -113,16 +73,16 @@ describe('the production server', () => {
     expect(answered.length, 'the kill came in the middle of the burst').toBeLessThan(workers.length);
 
     // Restarting on the same file recovers it (WAL replay); every answered rating is there.
-    const restarted = await startServer(await freePort());
+    const restarted = await startServer();
     const rated = ratedCheckins();
     expect(answered.filter((id) => !rated.has(id))).toEqual([]);
-    expect(await (await fetch(`http://localhost:${restarted.port}/healthz`)).text()).toBe('ok');
+    expect((await fetch(`${restarted.url}/healthz`)).status).toBe(200);
     restarted.process.kill('SIGKILL');
   }, 120_000);
 
   test('SIGTERM: requests under way finish, new ones are refused, the database is closed, exit 0', async () => {
     const worker = checkedInWorker();
-    const server = await startServer(await freePort());
+    const server = await startServer();
 
     // An idle keep-alive connection must not hold the shutdown up.
     const keepAlive = new http.Agent({ keepAlive: true });

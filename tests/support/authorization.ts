@@ -1,11 +1,13 @@
 // The cast and the records for the authorization matrix and the form fuzzing: the demo county is
 // union A (its records are the targets), union B and organization B are strangers with every role.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { RouteConfigEntry } from '@react-router/dev/routes';
 import { and, eq, sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
+import routes from '../../app/routes';
 import { unionRoles, type UnionRole } from '~/accounts/roles';
 import { createSession, sessionCookie } from '~/accounts/session.server';
 import { feedPath } from '~/delivery/calendar.server';
@@ -484,4 +486,156 @@ export function tableCounts() {
   return Object.fromEntries(
     tables.map(({ name }) => [name, db.get<{ n: number }>(sql.raw(`select count(*) as n from "${name}"`))!.n]),
   );
+}
+
+/**
+ * Per route with an action: per intent ('' = none), a role allowed to post it (see the matrix). The
+ * form fuzzer and the malformed-request test post as these; both fail on a route missing here.
+ */
+export const posters: Record<string, Record<string, Role>> = {
+  'set-locale': { '': 'anon' },
+  signup: { '': 'anon' },
+  login: { '': 'anon' },
+  'login/two-factor': { '': 'anon' },
+  logout: { '': 'ownerA' },
+  account: { '': 'ownerA' },
+  'admin/unions': { '': 'platform' },
+  'admin/unions/:unionId': { '': 'platform', department: 'platform', invite: 'platform' },
+  'admin/two-factor': { '': 'platform' },
+  'tenders/new': { '': 'commissionerA' },
+  'tenders/:tenderId': {
+    '': 'ownerA',
+    submit: 'ownerA',
+    saveDraft: 'ownerA',
+    withdraw: 'ownerA',
+    publish: 'commissionerA',
+    ask: 'ownerA',
+    object: 'ownerA',
+  },
+  'tenders/:tenderId/edit': { '': 'commissionerA', removeAttachment: 'commissionerA' },
+  'tenders/:tenderId/manage': {
+    '': 'commissionerA',
+    assign: 'commissionerA',
+    remove: 'commissionerA',
+    answer: 'commissionerA',
+    answerObjection: 'commissionerA',
+    cancel: 'commissionerA',
+  },
+  'tenders/:tenderId/evaluate': { '': 'commissionerA', declare: 'reviewerA', award: 'commissionerA' },
+  'contracts/:contractId': {
+    '': 'ownerA',
+    confirm: 'ownerA',
+    issue: 'commissionerA',
+    amend: 'commissionerA',
+    terminate: 'commissionerA',
+  },
+  'contracts/:contractId/events/new': { '': 'ownerA' },
+  'events/:eventId': {
+    '': 'ownerA',
+    report: 'ownerA',
+    'walk-ins': 'ownerA',
+    'delete-photo': 'ownerA',
+    accept: 'commissionerA',
+    return: 'commissionerA',
+  },
+  'c/:eventId': { '': 'anon' },
+  'c/:eventId/rate': { '': 'worker', create: 'worker', edit: 'worker' },
+  'events/:eventId/ratings': { '': 'commissionerA', exclude: 'commissionerA', restore: 'commissionerA' },
+  'orgs/:orgId/events/new': { '': 'ownerA' },
+  'orgs/:orgId/calendar': { '': 'ownerA' },
+  'unions/:unionId/calendar': { '': 'adminA' },
+  'orgs/new': { '': 'ownerA' },
+  'orgs/:orgId/edit': { '': 'ownerA', invite: 'ownerA' },
+  'incubators/:incubatorId': { '': 'ownerA' },
+  'incubators/:incubatorId/settings': { settings: 'incubator_managerA', room: 'incubator_managerA' },
+  'incubators/:incubatorId/meetings': { '': 'incubator_managerA' },
+  'incubators/:incubatorId/meetings/:meetingId': { '': 'incubator_managerA' },
+  'applications/:applicationId': {
+    save: 'ownerA',
+    submit: 'ownerA',
+    withdraw: 'ownerA',
+    removeAttachment: 'ownerA',
+    review: 'incubator_managerA',
+    score: 'incubator_managerA',
+    admit: 'incubator_managerA',
+    reject: 'incubator_managerA',
+  },
+  'residencies/:residencyId/evaluations/:evaluationId': {
+    '': 'incubator_managerA',
+    publish: 'incubator_managerA',
+    cancel: 'incubator_managerA',
+  },
+  'residencies/:residencyId': {
+    book: 'ownerA',
+    cancelBooking: 'ownerA',
+    mentoring: 'incubator_managerA',
+    followUpDone: 'incubator_managerA',
+    evaluate: 'incubator_managerA',
+    exitReview: 'incubator_managerA',
+  },
+  'catalog/:offeringId': { '': 'commissionerA' },
+  'orgs/:orgId/offerings/new': { '': 'ownerA' },
+  'offerings/:offeringId/edit': {
+    save: 'ownerA',
+    addPhoto: 'ownerA',
+    removePhoto: 'ownerA',
+    publish: 'ownerA',
+    unpublish: 'ownerA',
+    archive: 'ownerA',
+    restore: 'ownerA',
+  },
+  'commissions/:commissionId': { accept: 'ownerA', decline: 'ownerA', cancel: 'commissionerA' },
+  'unions/:unionId/commissioning': { '': 'adminA' },
+  'contracts/:contractId/evaluation': { review: 'reviewerA', complaint: 'commissionerA', resolve: 'commissionerA' },
+  'unions/:unionId/payments': { '': 'financeA' },
+  'unions/:unionId/budgets': { '': 'financeA' },
+  'milestones/:milestoneId': {
+    approve: 'financeA',
+    confirm: 'ownerA',
+    transfer: 'financeA',
+    stripe: 'financeA',
+    cancelStripe: 'financeA',
+  },
+  'orgs/:orgId/payments': { connect: 'ownerA' },
+  'webhooks/stripe': { '': 'anon' },
+  notifications: { '': 'ownerA' },
+  'notifications/preferences': { '': 'ownerA' },
+  'unsubscribe/:token': { '': 'anon' },
+  'verify-email': { '': 'ownerA' },
+  'forgot-password': { '': 'anon' },
+  'reset-password': { '': 'anon' },
+  'admin/outbox/:notificationId': { '': 'platform' },
+  '__test/clock': { '': 'anon' },
+};
+
+export type Leaf = { path: string; file: string };
+
+/** Every route of app/routes.ts: its path (no leading slash, params as `:name`) and its module. */
+export function routeLeaves(entries: RouteConfigEntry[] = routes, prefix = ''): Leaf[] {
+  return entries.flatMap((entry) => {
+    const path = entry.index ? prefix : [prefix, entry.path ?? ''].filter(Boolean).join('/');
+    return [{ path, file: entry.file }, ...routeLeaves(entry.children ?? [], path)];
+  });
+}
+
+/** The routes whose module exports an action. */
+export function actionRoutes() {
+  return routeLeaves().filter((leaf) =>
+    /export (async )?function action/.test(readFileSync(resolve('app', leaf.file), 'utf8')),
+  );
+}
+
+/** The route's address with the world's records for its params, and those params. */
+export function urlFor(world: World, path: string) {
+  const params = { ...world.params, ...world.paramsByRoute[path] };
+  const used: Record<string, string> = {};
+  const url =
+    '/' +
+    path.replace(/:(\w+)/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) throw new Error(`No record for :${name} in ${path}: add one to buildWorld's params`);
+      used[name] = value;
+      return encodeURIComponent(value);
+    });
+  return { url, params: used };
 }
