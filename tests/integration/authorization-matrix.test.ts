@@ -1,10 +1,8 @@
 // Who may reach what: every route of app/routes.ts, for every role, against records of union A and
 // organization A. See docs/decisions/073-authorization-matrix.md.
 import { resolve } from 'node:path';
-import type { RouteConfigEntry } from '@react-router/dev/routes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unionRoles, type UnionRole } from '~/accounts/roles';
-import routes from '../../app/routes';
 import {
   allRoles,
   buildWorld,
@@ -12,6 +10,9 @@ import {
   plausibleForm,
   requestFor,
   rolledBack,
+  routeLeaves,
+  urlFor,
+  type Leaf,
   type Outcome,
   type Role,
   type World,
@@ -250,16 +251,7 @@ const matrix: Record<string, Spec> = {
 
 // ---- Running it --------------------------------------------------------------------------------
 
-type Leaf = { path: string; file: string };
-
-function leaves(entries: RouteConfigEntry[], prefix = ''): Leaf[] {
-  return entries.flatMap((entry) => {
-    const path = entry.index ? prefix : [prefix, entry.path ?? ''].filter(Boolean).join('/');
-    return [{ path, file: entry.file }, ...leaves(entry.children ?? [], path)];
-  });
-}
-
-const routeList = leaves(routes);
+const routeList = routeLeaves;
 const key = (path: string) => path || '/';
 
 type Module = { loader?: (args: unknown) => unknown; action?: (args: unknown) => unknown };
@@ -269,22 +261,8 @@ beforeAll(async () => {
   world = await buildWorld();
 }, 60_000);
 
-function urlFor(path: string) {
-  const params = { ...world.params, ...world.paramsByRoute[path] };
-  const used: Record<string, string> = {};
-  const url =
-    '/' +
-    path.replace(/:(\w+)/g, (_, name: string) => {
-      const value = params[name];
-      if (value === undefined) throw new Error(`No record for :${name} in ${path}: add one to buildWorld's params`);
-      used[name] = value;
-      return encodeURIComponent(value);
-    });
-  return { url, params: used };
-}
-
 async function call(leaf: Leaf, mod: Module, method: 'get' | 'post', role: Role, intent?: string) {
-  const { url, params } = urlFor(leaf.path);
+  const { url, params } = urlFor(world, leaf.path);
   return rolledBack(() =>
     outcomeOf(() => {
       if (method === 'get') return mod.loader!({ request: requestFor(url, world.cookies[role]), params, context: {} });

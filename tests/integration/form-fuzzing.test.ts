@@ -3,16 +3,16 @@
 // when it answers with an error.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { RouteConfigEntry } from '@react-router/dev/routes';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import routes from '../../app/routes';
 import {
   buildWorld,
   plausibleForm,
   requestFor,
   rolledBack,
+  routeLeaves,
   tableCounts,
+  urlFor,
   type Role,
   type World,
 } from '../support/authorization';
@@ -134,15 +134,7 @@ const runsPerForm = Number(process.env.FUZZ_RUNS ?? 50);
 // (the login throttle counts them).
 const logTables = new Set(['audit_log', 'sessions', 'login_failures']);
 
-type Leaf = { path: string; file: string };
 type Action = (args: unknown) => unknown;
-
-function leaves(entries: RouteConfigEntry[], prefix = ''): Leaf[] {
-  return entries.flatMap((entry) => {
-    const path = entry.index ? prefix : [prefix, entry.path ?? ''].filter(Boolean).join('/');
-    return [{ path, file: entry.file }, ...leaves(entry.children ?? [], path)];
-  });
-}
 
 /** Field names the forms use: keys of the capability schemas and names the route reads or renders. */
 function fieldNames(routeFile: string) {
@@ -281,7 +273,7 @@ beforeAll(async () => {
   world = await buildWorld();
 }, 60_000);
 
-const actionLeaves = leaves(routes).filter((leaf) =>
+const actionLeaves = routeLeaves.filter((leaf) =>
   /export (async )?function action/.test(readFileSync(resolve('app', leaf.file), 'utf8')),
 );
 
@@ -300,9 +292,7 @@ describe('form fuzzing', () => {
       if (!roles) return;
       const { action } = (await import(resolve('app', leaf.file))) as { action: Action };
       const fields = fieldNames(leaf.file);
-      const params = { ...world.params, ...world.paramsByRoute[leaf.path] };
-      const url = '/' + leaf.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]!));
-      const routeParams = Object.fromEntries([...leaf.path.matchAll(/:(\w+)/g)].map(([, n]) => [n!, params[n!]!]));
+      const { url, params: routeParams } = urlFor(world, leaf.path);
       await fc.assert(
         fc.asyncProperty(
           formArbitrary(fields, Object.keys(roles), plausibleForm(world)),

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { RouteConfigEntry } from '@react-router/dev/routes';
 import { and, eq, sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
@@ -13,6 +14,7 @@ import { deviceCookie } from '~/delivery/device.server';
 import { now } from '~/lib/clock.server';
 import { databasePath, db, sqlite } from '~/lib/db.server';
 import { optionalTemplates, unsubscribeUrl } from '~/notifications/preferences.server';
+import routes from '../../app/routes';
 
 export type Role = 'anon' | 'worker' | 'ownerA' | 'memberA' | 'ownerB' | `${UnionRole}A` | `${UnionRole}B` | 'platform';
 
@@ -471,4 +473,31 @@ export function tableCounts() {
   return Object.fromEntries(
     tables.map(({ name }) => [name, db.get<{ n: number }>(sql.raw(`select count(*) as n from "${name}"`))!.n]),
   );
+}
+
+export type Leaf = { path: string; file: string };
+
+function leaves(entries: RouteConfigEntry[], prefix = ''): Leaf[] {
+  return entries.flatMap((entry) => {
+    const path = entry.index ? prefix : [prefix, entry.path ?? ''].filter(Boolean).join('/');
+    return [{ path, file: entry.file }, ...leaves(entry.children ?? [], path)];
+  });
+}
+
+/** Every route of app/routes.ts, nested ones included, with its path pattern (no leading slash). */
+export const routeLeaves = leaves(routes);
+
+/** The URL of a route pattern pointed at the world's records of A, and the params it used. */
+export function urlFor(world: World, path: string) {
+  const params = { ...world.params, ...world.paramsByRoute[path] };
+  const used: Record<string, string> = {};
+  const url =
+    '/' +
+    path.replace(/:(\w+)/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) throw new Error(`No record for :${name} in ${path}: add one to buildWorld's params`);
+      used[name] = value;
+      return encodeURIComponent(value);
+    });
+  return { url, params: used };
 }
