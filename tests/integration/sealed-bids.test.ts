@@ -155,9 +155,17 @@ describe('sealed bids stay sealed until the deadline', () => {
     answerQuestion(commissioner, tenderId, question.id, '由工会提供驿站场地。');
 
     // The pages a bid could add rows to, asked for bids outright, and the mail it will write.
-    firstNewNotification = db.select({ n: sql<number>`max(id) + 1` }).from(s.notifications).get()!.n;
+    firstNewNotification = db
+      .select({ n: sql<number>`max(id) + 1` })
+      .from(s.notifications)
+      .get()!.n;
     probes.push(
-      { label: 'admin/audit?subjectType=bid', file: 'routes/audit.tsx', url: '/admin/audit?subjectType=bid', params: {} },
+      {
+        label: 'admin/audit?subjectType=bid',
+        file: 'routes/audit.tsx',
+        url: '/admin/audit?subjectType=bid',
+        params: {},
+      },
       {
         label: 'unions/:unionId/audit?action=bid',
         file: 'routes/audit.tsx',
@@ -253,9 +261,7 @@ describe('sealed bids stay sealed until the deadline', () => {
         const { loader } = (await import('~/routes/admin.outbox')) as Module;
         return loader!({ request: requestFor('/admin/outbox', world.cookies.platform), params: {}, context: {} });
       });
-      const previews = await Promise.all(
-        amended.map((n) => answerOf(() => previewOutboxEmail(platform, n.id))),
-      );
+      const previews = await Promise.all(amended.map((n) => answerOf(() => previewOutboxEmail(platform, n.id))));
       const retries = await Promise.all(amended.map((n) => answerOf(() => retryEmail(platform, n.id))));
       return { count: amended.length, outbox, previews, retries };
     });
