@@ -145,6 +145,18 @@ describe('delivery through SMTP', () => {
     expect(emailPreferences(owner.id).find((p) => p.template === 'bid_receipt')?.email).toBe(false);
   });
 
+  it('sends a receipt written before keyed receipts without a receipt line', async () => {
+    const user = createUser('en');
+    const path = '/tenders/1';
+    transaction((tx) =>
+      notify(tx, user.id, 'bid_receipt', { title: '项目', submittedAt: '2026-06-20T02:30:00.000Z', path }),
+    );
+    expect(await deliverDueEmail()).toMatchObject({ sent: 1 });
+    const [mail] = mailbox.messages;
+    expect(mail!.text).toContain('sealed bid for "项目"');
+    expect(mail!.text).not.toContain('Receipt:');
+  });
+
   it('retries a temporary SMTP failure later, then delivers it once', async () => {
     const user = createUser();
     const id = enqueueContractReady(user.id);
