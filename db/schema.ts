@@ -724,7 +724,8 @@ export const tenderQuestions = sqliteTable(
 
 /**
  * Bid content (price, plan, team) is sealed: AES-256-GCM with a per-tender key, so neither a page
- * nor a copy of this file reveals it before the deadline. `contentHash` is the bidder's receipt.
+ * nor a copy of this file reveals it before the deadline. Nothing derived from the content is
+ * stored: the bidder's receipt is a keyed hash computed from it when shown (decision 093).
  */
 export const bids = sqliteTable(
   'bids',
@@ -737,7 +738,6 @@ export const bids = sqliteTable(
       .notNull()
       .references(() => organizations.id),
     sealed: text('sealed').notNull(),
-    contentHash: text('content_hash').notNull(),
     state: text('state').notNull().default('draft'),
     submittedAt: at('submitted_at'),
     submittedBy: integer('submitted_by').references(() => users.id),
@@ -1296,6 +1296,8 @@ export const notifications = sqliteTable(
     lastError: text('last_error'),
     sentAt: at('sent_at'),
     readAt: at('read_at'),
+    /** The tender whose bidders (or askers) this tells of: kept out of the outbox until its deadline. */
+    sealedTenderId: integer('sealed_tender_id').references(() => tenders.id),
     createdAt: createdAt(),
   },
   (t) => [

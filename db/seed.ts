@@ -9,7 +9,7 @@ import * as demo from './demo-data';
 import * as s from './schema';
 import { hashPassword } from '../app/accounts/password.server';
 import { db, transaction, type DB } from '../app/lib/db.server';
-import { bidHash, sealBid } from '../app/procurement/seal.server';
+import { sealBid } from '../app/procurement/seal.server';
 import { createStandardMilestones } from '../app/procurement/contracts.server';
 import { recordContractEvaluation } from '../app/evaluation/evaluations.server';
 import { defaultWeights } from '../app/procurement/machine';
@@ -196,7 +196,6 @@ function seedInto(tx: DB, passwordHash: string) {
           tenderId: tender.id,
           organizationId,
           sealed: sealBid(tender.id, organizationId, content),
-          contentHash: bidHash(content),
           state: 'submitted',
           submittedAt: dayAt(t.deadlineDay - 2, 10),
           submittedBy: userIds.get(demo.organizations.find((o) => o.key === bid.orgKey)!.ownerEmail)!,

@@ -33,7 +33,7 @@ export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
   question_answered: { title: '新就业形态劳动者心理关爱服务项目', path: '/tenders/1' },
   bid_receipt: {
     title: '新就业形态劳动者心理关爱服务项目',
-    hash: '3f7a0c9d2b8e4f6a1c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b',
+    receipt: '3f7a0c9d2b8e4f6a1c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b',
     submittedAt: '2026-06-20T02:30:00.000Z',
     path: '/tenders/1',
   },

@@ -1,8 +1,9 @@
-import { and, desc, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, not, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, users } from '../../db/schema';
 import { forbidden, hasUnionRole, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
 import { db } from '~/lib/db.server';
+import { sealedAuditRow, withoutContentDigest } from '~/procurement/disclosure.server';
 
 export const auditPageSize = 50;
 
@@ -41,8 +42,9 @@ export function requireAuditReader(viewer: Viewer, unionId: number | null) {
 const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Rows about bidding on a tender stay out of every view until its deadline (decision 093). */
 function conditions(unionId: number | null, filter: AuditFilter) {
-  const where: (SQL | undefined)[] = [];
+  const where: (SQL | undefined)[] = [not(sealedAuditRow())];
   if (unionId !== null) where.push(eq(auditLog.unionId, unionId));
   if (filter.action) where.push(like(auditLog.action, `${escapeLike(filter.action)}%`));
   if (filter.subjectType) where.push(eq(auditLog.subjectType, filter.subjectType));
@@ -82,7 +84,7 @@ export function auditPage(viewer: Viewer, unionId: number | null, filter: AuditF
     .all();
   const page = rows.slice(0, auditPageSize);
   return {
-    rows: page.map((row) => ({ ...row, changes: changesOf(row.before, row.after) })),
+    rows: page.map((row) => ({ ...withoutContentDigest(row), changes: changesOf(row.before, row.after) })),
     olderBefore: rows.length > auditPageSize ? page.at(-1)!.id : null,
   };
 }
@@ -92,7 +94,7 @@ export function auditSubjectTypes(unionId: number | null) {
   return db
     .selectDistinct({ subjectType: auditLog.subjectType })
     .from(auditLog)
-    .where(unionId === null ? undefined : eq(auditLog.unionId, unionId))
+    .where(and(unionId === null ? undefined : eq(auditLog.unionId, unionId), not(sealedAuditRow())))
     .orderBy(auditLog.subjectType)
     .all()
     .map((r) => r.subjectType);

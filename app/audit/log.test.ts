@@ -3,8 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changesOf } from './log.server';
 import { createSession } from '~/accounts/session.server';
+import { eq } from 'drizzle-orm';
+import { bids, tenders } from '../../db/schema';
 import { audit } from '~/lib/audit.server';
-import { transaction } from '~/lib/db.server';
+import { db, transaction } from '~/lib/db.server';
 import { createTender, getTender } from '~/procurement/tenders.server';
 import { loader } from '~/routes/audit';
 import { grantRole, makeUnion, makeUser } from '../../tests/support/payments-fixtures';
@@ -103,6 +105,25 @@ describe('the audit log page', () => {
     expect(all.rows.some((r) => r.unionId === null && r.action === 'platform.thing')).toBe(true);
     expect((await rows(platformId, `/admin/audit?subjectType=tender&subjectId=${tenderA}`)).rows).toHaveLength(2);
     expect((await rows(platformId, `/unions/${unionA}/audit`)).rows.every((r) => r.unionId === unionA)).toBe(true);
+  });
+
+  it('never shows the unkeyed digest of bid content that rows from before decision 093 carry', async () => {
+    const contracted = db.select().from(tenders).where(eq(tenders.state, 'contracted')).get()!;
+    const bid = db.select().from(bids).where(eq(bids.tenderId, contracted.id)).get()!;
+    const digest = 'f'.repeat(64);
+    transaction((tx) =>
+      audit(tx, {
+        actorId: adminA,
+        action: 'bid.submit',
+        subjectType: 'bid',
+        subjectId: bid.id,
+        data: { contentHash: digest },
+        after: { state: 'submitted' },
+      }),
+    );
+    const page = await rows(adminA, `/unions/${unionA}/audit?subjectType=bid&subjectId=${bid.id}`);
+    expect(page.rows.map((r) => r.action)).toEqual(['bid.submit']);
+    expect(JSON.stringify(page)).not.toContain(digest);
   });
 
   it('turns before and after into field-by-field changes', () => {

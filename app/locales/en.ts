@@ -166,7 +166,8 @@ const en: Messages = {
     closed: 'Bidding has closed.',
     sealedExplanation:
       'Bids are stored encrypted; no one at the union can read them before the deadline. Until then you can edit, withdraw and resubmit.',
-    receipt: 'Bid submitted at {{time}}. Keep this fingerprint of its contents as your receipt:',
+    receipt:
+      'Bid submitted at {{time}}. Keep this receipt, a keyed fingerprint of its content that only your organization is shown: it stays the same for as long as the stored bid is the one you submitted.',
   },
   evaluate: {
     title: 'Evaluation: {{title}}',

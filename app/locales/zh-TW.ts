@@ -149,7 +149,8 @@ const zhTW: Messages = {
     withdraw: '撤回投標',
     closed: '投標已截止。',
     sealedExplanation: '投標內容加密儲存，截止時間前任何工會人員都無法查看。截止前可以修改、撤回及重新送出。',
-    receipt: '投標已於 {{time}} 送出，以下是投標內容的指紋，可作為回執保存：',
+    receipt:
+      '投標已於 {{time}} 送出。以下回執是投標內容的加密指紋，只向貴組織顯示，請保存：只要平台儲存的投標就是您送出的內容，它就不會改變。',
   },
   evaluate: {
     title: '評審：{{title}}',

@@ -152,8 +152,8 @@ export default {
         },
         bid_receipt: {
           subject: '投标回执：{{title}}',
-          body: '您的组织已于 {{submittedAt}}（北京时间）提交“{{title}}”的密封投标。下面是投标内容的指纹（SHA-256），请保存作为回执：开标后可以用它核对投标内容没有被改动。',
-          hash: '投标指纹',
+          body: '您的组织已于 {{submittedAt}}（北京时间）提交“{{title}}”的密封投标。下面是投标回执，即投标内容的加密指纹，只发给贵组织，请保存：只要平台保存的投标就是您提交的内容，投标页面上显示的回执就与它相同。',
+          receipt: '回执指纹',
           action: '查看投标',
         },
         deadline_passed: {
@@ -410,8 +410,8 @@ export default {
         },
         bid_receipt: {
           subject: '投標回執：{{title}}',
-          body: '您的組織已於 {{submittedAt}}（北京時間）提交「{{title}}」的密封投標。以下是投標內容的指紋（SHA-256），請保存作為回執：開標後可用它核對投標內容未被更動。',
-          hash: '投標指紋',
+          body: '您的組織已於 {{submittedAt}}（北京時間）提交「{{title}}」的密封投標。以下是投標回執，即投標內容的加密指紋，只寄給貴組織，請保存：只要平台儲存的投標就是您送出的內容，投標頁面上顯示的回執就與它相同。',
+          receipt: '回執指紋',
           action: '查看投標',
         },
         deadline_passed: {
@@ -670,8 +670,8 @@ export default {
         },
         bid_receipt: {
           subject: 'Bid receipt: {{title}}',
-          body: 'Your organization submitted a sealed bid for "{{title}}" at {{submittedAt}} (Beijing time). Below is the fingerprint (SHA-256) of its content: keep it as your receipt, to check after opening that the bid was not changed.',
-          hash: 'Bid fingerprint',
+          body: 'Your organization submitted a sealed bid for "{{title}}" at {{submittedAt}} (Beijing time). Below is its receipt, a keyed fingerprint of the content sent to your organization only: keep it. Your bid page shows the same receipt for as long as the stored bid is the one you submitted.',
+          receipt: 'Receipt',
           action: 'See your bid',
         },
         deadline_passed: {

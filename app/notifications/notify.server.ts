@@ -23,7 +23,8 @@ export type NotificationData = {
   tender_amended: { title: string; rationale: string; deadline: string; path: string };
   tender_cancelled: { title: string; reason: string; path: string };
   question_answered: { title: string; path: string };
-  bid_receipt: { title: string; hash: string; submittedAt: string; path: string };
+  /** `receipt` is missing on receipts written before keyed receipts (decision 093). */
+  bid_receipt: { title: string; receipt?: string; submittedAt: string; path: string };
   deadline_passed: { title: string; bids: number; path: string };
   award_proposed: { title: string; organization: string; objectionUntil: string; path: string };
   award_final: { title: string; organization: string; path: string };
@@ -102,16 +103,28 @@ function wantsEmail(tx: DB, userId: number, template: NotificationTemplate) {
 }
 
 /**
+ * `sealedTenderId`: the notification tells who bid on (or asked about) that tender, so the outbox
+ * keeps it from the platform admin until the tender's deadline (decision 093).
+ */
+type NotifyOptions = { sealedTenderId?: number };
+
+/**
  * Records a notification inside the caller's transaction: it shows in the person's in-app list
  * and waits in the outbox for the delivery worker, so it exists exactly when the change does.
  * An optional email the person has turned off is recorded as `skipped`.
  */
-export function notify<T extends NotificationTemplate>(tx: DB, userId: number, template: T, data: NotificationData[T]) {
+export function notify<T extends NotificationTemplate>(
+  tx: DB,
+  userId: number,
+  template: T,
+  data: NotificationData[T],
+  { sealedTenderId }: NotifyOptions = {},
+) {
   const user = tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).get();
   if (!user) return;
   const emailState = wantsEmail(tx, userId, template) ? 'pending' : 'skipped';
   tx.insert(notifications)
-    .values({ userId, toEmail: user.email, locale: user.locale, template, data, emailState })
+    .values({ userId, toEmail: user.email, locale: user.locale, template, data, emailState, sealedTenderId })
     .run();
 }
 
@@ -135,7 +148,7 @@ export function notifyOrganization<T extends NotificationTemplate>(
   organizationIds: number | number[],
   template: T,
   data: NotificationData[T],
-  roles: readonly OrgRole[] = ['owner', 'member'],
+  { roles = ['owner', 'member'], ...options }: NotifyOptions & { roles?: readonly OrgRole[] } = {},
 ) {
   const ids = Array.isArray(organizationIds) ? organizationIds : [organizationIds];
   if (!ids.length) return;
@@ -144,5 +157,5 @@ export function notifyOrganization<T extends NotificationTemplate>(
     .from(organizationMembers)
     .where(and(inArray(organizationMembers.organizationId, ids), inArray(organizationMembers.role, [...roles])))
     .all();
-  for (const { userId } of members) notify(tx, userId, template, data);
+  for (const { userId } of members) notify(tx, userId, template, data, options);
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, not, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { notifications, users } from '../../db/schema';
 import { publicUrl, renderEmail } from '../../emails/render.server';
@@ -10,6 +10,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { sealedNotification } from '~/procurement/disclosure.server';
 
 // The delivery worker. Why it delivers at most once, and what happens to a message interrupted by
 // a crash, is in docs/decisions/019-notification-outbox.md.
@@ -201,6 +202,8 @@ export async function stopDeliveryWorker() {
 }
 
 // ── the outbox page (platform admins) ─────────────────────────────────────────
+// Mail that tells who bid on a tender is left out until its deadline, as if it did not exist yet:
+// not listed, not previewed, not retried (decision 093).
 
 export function listOutbox(viewer: Viewer, state?: EmailState) {
   requirePlatformAdmin(viewer);
@@ -217,7 +220,7 @@ export function listOutbox(viewer: Viewer, state?: EmailState) {
       sentAt: notifications.sentAt,
     })
     .from(notifications)
-    .where(state ? eq(notifications.emailState, state) : undefined)
+    .where(and(state ? eq(notifications.emailState, state) : undefined, not(sealedNotification())))
     .orderBy(desc(notifications.id))
     .limit(200)
     .all();
@@ -225,7 +228,11 @@ export function listOutbox(viewer: Viewer, state?: EmailState) {
 
 export async function previewOutboxEmail(viewer: Viewer, id: number) {
   requirePlatformAdmin(viewer);
-  const row = db.select().from(notifications).where(eq(notifications.id, id)).get();
+  const row = db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), not(sealedNotification())))
+    .get();
   if (!row) notFound();
   return { row, email: await composeEmail(row) };
 }
@@ -234,6 +241,12 @@ export async function previewOutboxEmail(viewer: Viewer, id: number) {
 export function retryEmail(viewer: Viewer, id: number) {
   requirePlatformAdmin(viewer);
   transaction((tx) => {
+    const visible = tx
+      .select({ emailState: notifications.emailState })
+      .from(notifications)
+      .where(and(eq(notifications.id, id), not(sealedNotification())))
+      .get();
+    if (!visible) notFound();
     const changed = tx
       .update(notifications)
       .set({ emailState: 'pending', attempts: 0, nextAttemptAt: null, lastError: null })

@@ -118,7 +118,7 @@ describe('delivery through SMTP', () => {
     expect(row.sentAt).toBeInstanceOf(Date);
   });
 
-  it('sends a bid receipt with its hash, in the bidder’s language, with a one-click unsubscribe', async () => {
+  it('sends a bid receipt with its receipt hash, in the bidder’s language, with a one-click unsubscribe', async () => {
     const { tender, organization, owner, viewer } = biddingFixture('en');
     const receipt = submitBid(viewer, tender.id, organization.id, {
       priceFen: 4_000_000,
@@ -131,8 +131,8 @@ describe('delivery through SMTP', () => {
     const [mail] = mailbox.messages;
     expect(mail!.to).toEqual([owner.email]);
     expect(mail!.subject).toBe(`Bid receipt: ${tender.title}`);
-    expect(mail!.text).toContain(receipt.contentHash);
-    expect(mail!.html).toContain(receipt.contentHash);
+    expect(mail!.text).toContain(receipt.receipt);
+    expect(mail!.html).toContain(receipt.receipt);
     expect(mail!.text).toContain(`http://localhost:3000/tenders/${tender.id}`);
 
     // RFC 8058: the header a mail client posts to, and the same link in the body.
@@ -143,6 +143,18 @@ describe('delivery through SMTP', () => {
     expect(unsubscribe(token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeNull();
     expect(unsubscribe(token)).toEqual({ userId: owner.id, template: 'bid_receipt' });
     expect(emailPreferences(owner.id).find((p) => p.template === 'bid_receipt')?.email).toBe(false);
+  });
+
+  it('sends a receipt written before keyed receipts without a receipt line', async () => {
+    const user = createUser('en');
+    const path = '/tenders/1';
+    transaction((tx) =>
+      notify(tx, user.id, 'bid_receipt', { title: '项目', submittedAt: '2026-06-20T02:30:00.000Z', path }),
+    );
+    expect(await deliverDueEmail()).toMatchObject({ sent: 1 });
+    const [mail] = mailbox.messages;
+    expect(mail!.text).toContain('sealed bid for "项目"');
+    expect(mail!.text).not.toContain('Receipt:');
   });
 
   it('retries a temporary SMTP failure later, then delivers it once', async () => {

@@ -9,7 +9,7 @@ import { UserError } from '~/lib/errors';
 import { confirmContract } from '~/procurement/contracts.server';
 import { proposeAward } from '~/procurement/award.server';
 import { defaultWeights } from '~/procurement/machine';
-import { bidHash, sealBid } from '~/procurement/seal.server';
+import { sealBid } from '~/procurement/seal.server';
 import {
   grantRole,
   ledgerOf,
@@ -102,7 +102,6 @@ describe('department budgets', () => {
         tenderId: tender.id,
         organizationId,
         sealed: sealBid(tender.id, organizationId, content),
-        contentHash: bidHash(content),
         state: 'submitted',
         submittedAt: new Date(now().getTime() - 7200_000),
       })

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { bids, organizations, tenderReviewers } from '../../db/schema';
 import { bidMachine, openedTenderStates, type BidState } from './machine';
-import { bidHash, sealBid, unsealBid, type BidContent } from './seal.server';
+import { biddingDisclosed } from './disclosure.server';
+import { tenderPath } from './notices.server';
+import { bidReceipt, sealBid, unsealBid, type BidContent } from './seal.server';
 import { biddingOpen, getTender, type Tender } from './tenders.server';
 import { assertEligible } from './track-record.server';
 import { forbidden, hasUnionRole, requireOrgMember, type Viewer } from '~/accounts/auth.server';
@@ -11,7 +13,6 @@ import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
-import { tenderPath } from './notices.server';
 
 function findBid(tx: DB, tenderId: number, organizationId: number) {
   return tx
@@ -39,14 +40,13 @@ function writeBid(
   name: 'saveDraft' | 'submit',
 ) {
   const sealed = sealBid(tender.id, organizationId, content);
-  const contentHash = bidHash(content);
+  const receipt = bidReceipt(tender.id, organizationId, content);
   const at = now();
   return durably((tx) => {
     const existing = findBid(tx, tender.id, organizationId);
     const state = transition(bidMachine, (existing?.state ?? 'draft') as BidState, name, 'bidder');
     const values = {
       sealed,
-      contentHash,
       state,
       ...(name === 'submit' ? { submittedAt: at, submittedBy: viewer.id } : {}),
     };
@@ -62,19 +62,19 @@ function writeBid(
       action: name === 'submit' ? 'bid.submit' : 'bid.saveDraft',
       subjectType: 'bid',
       subjectId: bid.id,
-      data: { contentHash },
-      // Sealed: the audit trail records the bid's state and ids, never its content.
+      // Sealed: the audit trail records the bid's state and ids, nothing of or from its content.
       before: existing ? { state: existing.state } : undefined,
       after: { state, tenderId: tender.id, organizationId },
     });
     if (name === 'submit')
-      notify(tx, viewer.id, 'bid_receipt', {
-        title: tender.title,
-        hash: contentHash,
-        submittedAt: at.toISOString(),
-        path: tenderPath(tender.id),
-      });
-    return { bidId: bid.id, contentHash, submittedAt: at };
+      notify(
+        tx,
+        viewer.id,
+        'bid_receipt',
+        { title: tender.title, receipt, submittedAt: at.toISOString(), path: tenderPath(tender.id) },
+        { sealedTenderId: tender.id },
+      );
+    return { bidId: bid.id, receipt, submittedAt: at };
   });
 }
 
@@ -111,17 +111,18 @@ export function withdrawBid(viewer: Viewer, tenderId: number, organizationId: nu
   });
 }
 
-/** The organization's own bid, opened for its own members only. */
+/** The organization's own bid and its receipt, opened for its own members only. */
 export function getOwnBid(viewer: Viewer, tenderId: number, organizationId: number) {
   requireOrgMember(viewer, organizationId);
   const bid = findBid(db, tenderId, organizationId);
   if (!bid) return null;
-  return { ...bid, content: unsealBid(tenderId, organizationId, bid.sealed) };
+  const content = unsealBid(tenderId, organizationId, bid.sealed);
+  return { ...bid, content, receipt: bidReceipt(tenderId, organizationId, content) };
 }
 
-/** Whether the union may open this tender's bids yet: after the deadline by the server's clock, in an opened state. */
+/** Whether the union may open this tender's bids yet: once bidding is disclosed, in an opened state. */
 export function bidsOpenable(tender: Tender) {
-  return now().getTime() >= tender.deadlineAt.getTime() && openedTenderStates.includes(tender.state as never);
+  return biddingDisclosed(tender) && openedTenderStates.includes(tender.state as never);
 }
 
 export function isPanelMember(viewer: Viewer, tenderId: number) {
@@ -150,7 +151,6 @@ export function openBids(viewer: Viewer, tender: Tender) {
       id: bid.id,
       organizationId: bid.organizationId,
       organizationName,
-      contentHash: bid.contentHash,
       submittedAt: bid.submittedAt,
       content: unsealBid(tender.id, bid.organizationId, bid.sealed),
     }));

@@ -54,21 +54,24 @@ describe('sealed bids', () => {
     const receipt = submitBid(legal, id, legalOrg.id, content('第二版方案'));
     const resubmitted = submitBid(legal, id, legalOrg.id, content('第三版方案'));
     expect(getOwnBid(legal, id, legalOrg.id)).toMatchObject({ state: 'submitted', content: { plan: '第三版方案' } });
-    expect(resubmitted.contentHash).not.toBe(receipt.contentHash);
+    expect(resubmitted.receipt).not.toBe(receipt.receipt);
   });
 
-  it('give the bidder a receipt: the SHA-256 of the content and the server’s time, also as a notification', () => {
+  it('give the bidder a receipt: a keyed hash of the content and the server’s time, on its page and as a notification', () => {
     const id = createTender(commissioner, tenderInput());
     const receipt = submitBid(legal, id, legalOrg.id, content('收据方案'));
     const canonical = JSON.stringify({ priceFen: 4_000_000, plan: '收据方案', team: '律师 8 名' });
-    expect(receipt.contentHash).toBe(createHash('sha256').update(canonical).digest('hex'));
+    expect(receipt.receipt).toMatch(/^[0-9a-f]{64}$/);
+    expect(receipt.receipt).not.toBe(createHash('sha256').update(canonical).digest('hex'));
+    expect(getOwnBid(legal, id, legalOrg.id)!.receipt).toBe(receipt.receipt);
     const notice = db
       .select()
       .from(notifications)
       .where(and(eq(notifications.userId, legal.id), eq(notifications.template, 'bid_receipt')))
       .all()
-      .find((n) => n.data.hash === receipt.contentHash);
+      .find((n) => n.data.receipt === receipt.receipt);
     expect(notice?.data.submittedAt).toBe(receipt.submittedAt.toISOString());
+    expect(notice?.sealedTenderId).toBe(id);
   });
 
   it('are refused after the deadline by the server’s clock, even before the clock has closed the tender', () => {
@@ -124,7 +127,7 @@ describe('eligibility', () => {
     const volunteer = await viewerFor('community@demo.gonghui.cn');
     const team = organizationOf('community@demo.gonghui.cn');
     expect(() => submitBid(volunteer, id, team.id, content('基层团队'))).toThrow('errors.notEligible');
-    expect(submitBid(legal, id, legalOrg.id, content('已登记')).contentHash).toHaveLength(64);
+    expect(submitBid(legal, id, legalOrg.id, content('已登记')).receipt).toHaveLength(64);
   });
 
   it('admits only incubator residents to residents-only tenders', async () => {
@@ -133,7 +136,7 @@ describe('eligibility', () => {
     const psychOrg = organizationOf('psych@demo.gonghui.cn');
     const rescue = await viewerFor('rescue@demo.gonghui.cn');
     const rescueOrg = organizationOf('rescue@demo.gonghui.cn');
-    expect(submitBid(psych, id, psychOrg.id, content('在孵')).contentHash).toHaveLength(64);
+    expect(submitBid(psych, id, psychOrg.id, content('在孵')).receipt).toHaveLength(64);
     expect(() => submitBid(rescue, id, rescueOrg.id, content('未入驻'))).toThrow('errors.notEligible');
   });
 
@@ -157,6 +160,6 @@ describe('eligibility', () => {
     record('pass', 65);
     expect(() => submitBid(legal, id, legalOrg.id, content('合格'))).toThrow('errors.notEligible');
     record('excellent', 92);
-    expect(submitBid(legal, id, legalOrg.id, content('优秀')).contentHash).toHaveLength(64);
+    expect(submitBid(legal, id, legalOrg.id, content('优秀')).receipt).toHaveLength(64);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { bids, tenderQuestions, tenderReviewers, tenders } from '../../db/schema';
 import type { DB } from '~/lib/db.server';
+import { notifyOrganization, type NotificationData } from '~/notifications/notify.server';
 
 /** Organizations with a bid in one of these states (by default any: draft, submitted or withdrawn). */
 export function biddingOrganizationIds(tx: DB, tenderId: number, states?: readonly string[]) {
@@ -21,6 +22,19 @@ export function interestedOrganizationIds(tx: DB, tenderId: number) {
     .all()
     .map((r) => r.organizationId);
   return [...new Set([...biddingOrganizationIds(tx, tenderId), ...askers])];
+}
+
+/**
+ * Tells the organizations following the tender (bidders and askers) of an amendment or a
+ * cancellation. Who they are is sealed until the deadline, so the notices are too.
+ */
+export function notifyInterested<T extends 'tender_amended' | 'tender_cancelled'>(
+  tx: DB,
+  tenderId: number,
+  template: T,
+  data: NotificationData[T],
+) {
+  notifyOrganization(tx, interestedOrganizationIds(tx, tenderId), template, data, { sealedTenderId: tenderId });
 }
 
 /** The tender's commissioner (its creator) and its review panel. */

@@ -55,7 +55,13 @@ export function answerQuestion(viewer: Viewer, tenderId: number, questionId: num
       data: { questionId },
     });
     if (question.askedBy)
-      notify(tx, question.askedBy, 'question_answered', { title: tender.title, path: tenderPath(tenderId) });
+      notify(
+        tx,
+        question.askedBy,
+        'question_answered',
+        { title: tender.title, path: tenderPath(tenderId) },
+        { sealedTenderId: tenderId },
+      );
   });
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { serverSecret } from '~/lib/secrets.server';
 
 export type BidContent = { priceFen: number; plan: string; team: string };
@@ -25,8 +25,13 @@ export function unsealBid(tenderId: number, organizationId: number, sealed: stri
   return JSON.parse(json) as BidContent;
 }
 
-/** The receipt's hash: SHA-256 over the content in a fixed key order. */
-export function bidHash(content: BidContent) {
-  const canonical = JSON.stringify({ priceFen: content.priceFen, plan: content.plan, team: content.team });
-  return createHash('sha256').update(canonical).digest('hex');
+/**
+ * The bidder's receipt: HMAC-SHA256 over the tender, the organization and the content, under a key
+ * derived from the sealing secret. An unkeyed hash of the content gave the price away to anyone who
+ * could guess the plan; this one can only be computed with the secret (docs/decisions/093).
+ */
+export function bidReceipt(tenderId: number, organizationId: number, content: BidContent) {
+  const key = hkdfSync('sha256', serverSecret('BID_SEALING_SECRET'), 'bid-receipt', '', 32);
+  const message = JSON.stringify([tenderId, organizationId, content.priceFen, content.plan, content.team]);
+  return createHmac('sha256', Buffer.from(key)).update(message).digest('hex');
 }

@@ -8,7 +8,7 @@ import {
   type StoredUpload,
 } from './attachments.server';
 import { amendmentNoticeDays, tenderMachine, type TenderState } from './machine';
-import { biddingOrganizationIds, interestedOrganizationIds, tenderPath, tenderStaffIds } from './notices.server';
+import { biddingOrganizationIds, notifyInterested, tenderPath, tenderStaffIds } from './notices.server';
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
 import { hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
@@ -201,7 +201,7 @@ export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm
         before: pick(tender, Object.keys(values) as (keyof typeof values)[]),
         after: values,
       });
-      notifyOrganization(tx, interestedOrganizationIds(tx, tenderId), 'tender_amended', {
+      notifyInterested(tx, tenderId, 'tender_amended', {
         title: values.title,
         rationale: input.rationale ?? '',
         deadline: values.deadlineAt.toISOString(),
@@ -227,7 +227,7 @@ export function cancelTender(viewer: Viewer, tenderId: number, reason: string) {
       before: { state: tender.state },
       after: { state, cancelReason: reason },
     });
-    notifyOrganization(tx, interestedOrganizationIds(tx, tenderId), 'tender_cancelled', {
+    notifyInterested(tx, tenderId, 'tender_cancelled', {
       title: tender.title,
       reason,
       path: tenderPath(tenderId),

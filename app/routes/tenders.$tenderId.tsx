@@ -49,7 +49,7 @@ function bidderView(viewer: Viewer, tender: Tender, organization: { id: number; 
     eligible: isEligible(tender, organization.id),
     bid: bid && {
       state: bid.state,
-      contentHash: bid.contentHash,
+      receipt: bid.state === 'submitted' ? bid.receipt : null,
       submittedAt: bid.submittedAt,
       price: fenToYuanInput(bid.content.priceFen),
       plan: bid.content.plan,
@@ -214,7 +214,7 @@ function BidSection({ loaderData, actionData }: { loaderData: LoaderData; action
         <div className="receipt" role="status">
           <p>{t('bids.receipt', { time: formatDateTime(bid.submittedAt!, locale) })}</p>
           <p>
-            SHA-256: <code data-testid="bid-hash">{bid.contentHash}</code>
+            <code data-testid="bid-hash">{bid.receipt}</code>
           </p>
         </div>
       ) : null}

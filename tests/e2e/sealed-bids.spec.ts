@@ -30,11 +30,11 @@ function first(table: string) {
   return count(`select coalesce(min(id), 1) as n from ${table}`);
 }
 
-test('no route shows sealed bid content to union staff before the deadline, and the database file does not contain it', async ({
+test('no route shows sealed bid content or its receipt to union staff or the platform admin before the deadline, and the database file does not contain it', async ({
   baseURL,
 }) => {
-  // Every route, three ways, as six kinds of staff: a few thousand requests.
-  test.setTimeout(300_000);
+  // Every route, three ways, as six kinds of staff and the platform admin: a few thousand requests.
+  test.setTimeout(420_000);
   const stamp = Date.now();
   const plan = `密封方案-${stamp}：每周三晚在驿站开展团体辅导`;
   const draftPlan = `草稿方案-${stamp}：尚未提交的内容`;
@@ -102,8 +102,11 @@ test('no route shows sealed bid content to union staff before the deadline, and 
   });
   expect(drafted.status()).toBe(302);
 
-  // The search can find the text where it legitimately is: the bidder's own page.
-  expect(await (await legal.get(`/tenders/${tenderId}`)).text()).toContain(plan);
+  // The search can find the text where it legitimately is: the bidder's own page, with its receipt.
+  const ownPage = await (await legal.get(`/tenders/${tenderId}`)).text();
+  expect(ownPage).toContain(plan);
+  const receipt = /data-testid="bid-hash">([0-9a-f]{64})</.exec(ownPage)?.[1];
+  expect(receipt).toBeDefined();
 
   const ids: Record<string, number | string> = {
     tenderId,
@@ -138,7 +141,7 @@ test('no route shows sealed bid content to union staff before the deadline, and 
   expect(paths).toContain(`/tenders/${tenderId}/evaluate`);
   expect(paths).toContain(`/api/ocds/tenders/${tenderId}.json`);
 
-  const staff = ['commissioner', 'reviewer', 'rights', 'leadership', 'admin', 'finance'];
+  const staff = ['commissioner', 'reviewer', 'rights', 'leadership', 'admin', 'finance', 'platform'];
   const checked: string[] = [];
   for (const email of staff.map((s) => `${s}@demo.gonghui.cn`)) {
     const context: APIRequestContext = email.startsWith('commissioner') ? commissioner : await as(email, baseURL!);
@@ -159,6 +162,7 @@ test('no route shows sealed bid content to union staff before the deadline, and 
         expect(body, `${email} ${response.url()}`).not.toContain(draftPlan);
         // The price, raw or formatted (¥48,173.27).
         expect(body, `${email} ${response.url()}`).not.toMatch(/48,?173/);
+        expect(body, `${email} ${response.url()}`).not.toContain(receipt);
         checked.push(response.url());
       }
     }
