@@ -18,6 +18,10 @@ export default [
   route('admin/unions', 'routes/admin.unions.tsx'),
   route('admin/unions/:unionId', 'routes/admin.unions.$unionId.tsx'),
 
+  // invitations (issue 17): a role or membership is granted only by accepting the emailed link
+  route('invitations/:token', 'routes/invitations.$token.tsx'),
+  route('unions/:unionId/invitations', 'routes/unions.$unionId.invitations.tsx'),
+
   // organizations
   route('orgs/:orgId', 'routes/orgs.$orgId.tsx'),
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transition, type Machine } from './machine';
 import { eventMachine } from '~/delivery/machine';
 import { applicationMachine, residencyMachine } from '~/incubation/machine';
+import { invitationMachine } from '~/invitations/machine';
 import { milestoneMachine } from '~/payments/machine';
 import { bidMachine, contractMachine, tenderMachine } from '~/procurement/machine';
 
@@ -13,6 +14,7 @@ const machines: Machine<string, string, string>[] = [
   applicationMachine,
   residencyMachine,
   milestoneMachine,
+  invitationMachine,
 ];
 
 describe.each(machines.map((m) => [m.name, m] as const))('%s lifecycle', (_name, machine) => {
