@@ -70,7 +70,9 @@ const posters: Record<string, Record<string, Role>> = {
   'orgs/:orgId/calendar': { '': 'ownerA' },
   'unions/:unionId/calendar': { '': 'adminA' },
   'orgs/new': { '': 'ownerA' },
-  'orgs/:orgId/edit': { '': 'ownerA', invite: 'ownerA' },
+  'orgs/:orgId/edit': { '': 'ownerA', invite: 'ownerA', resend: 'ownerA', withdraw: 'ownerA' },
+  'invitations/:token': { '': 'ownerB' },
+  'unions/:unionId/invitations': { resend: 'adminA', withdraw: 'adminA' },
   'incubators/:incubatorId': { '': 'ownerA' },
   'incubators/:incubatorId/settings': { settings: 'incubator_managerA', room: 'incubator_managerA' },
   'incubators/:incubatorId/meetings': { '': 'incubator_managerA' },
@@ -146,8 +148,8 @@ function leaves(entries: RouteConfigEntry[], prefix = ''): Leaf[] {
 
 /** Field names the forms use: keys of the capability schemas and names the route reads or renders. */
 function fieldNames(routeFile: string) {
-  const schemas = ['accounts', 'catalog', 'delivery', 'evaluation', 'incubation', 'organizations', 'payments']
-    .concat(['procurement', 'unions'])
+  const schemas = ['accounts', 'catalog', 'delivery', 'evaluation', 'incubation', 'invitations', 'organizations']
+    .concat(['payments', 'procurement', 'unions'])
     .map((c) => readFileSync(resolve('app', c, 'schemas.ts'), 'utf8'))
     .join('\n');
   const route = readFileSync(resolve('app', routeFile), 'utf8');
@@ -305,7 +307,7 @@ describe('form fuzzing', () => {
       const routeParams = Object.fromEntries([...leaf.path.matchAll(/:(\w+)/g)].map(([, n]) => [n!, params[n!]!]));
       await fc.assert(
         fc.asyncProperty(
-          formArbitrary(fields, Object.keys(roles), plausibleForm(world)),
+          formArbitrary(fields, Object.keys(roles), plausibleForm(world, leaf.path)),
           async ({ intent, entries }) => {
             const role = roles[intent] ?? Object.values(roles)[0]!;
             const body = new FormData();
