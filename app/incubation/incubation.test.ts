@@ -25,7 +25,7 @@ import {
   tomorrowAt,
   viewerFor,
 } from '../../tests/support/incubation-fixtures';
-import { signUp, type Viewer } from '~/accounts/auth.server';
+import type { Viewer } from '~/accounts/auth.server';
 import { now } from '~/lib/clock.server';
 import { databasePath, db } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
