@@ -19,7 +19,7 @@ export default {
         invalid: '这个邀请链接无效。请检查链接是否完整，或请邀请人重新发送。',
         otherAccount: '这份邀请是发给另一个邮箱的。请退出后，用收到邀请邮件的邮箱登录，再打开链接。',
         unverified: '请先验证您的电子邮箱，再接受邀请：打开验证邮件里的链接，然后回到邀请邮件再打开一次邀请链接。',
-        alreadyInvited: '这个邮箱已有一份相同的邀请等待接受，可以在下方列表中重新发送或撤回。',
+        alreadyInvited: '这个邮箱已有一份相同的邀请等待接受，可以在“待接受的邀请”中重新发送或撤回。',
         alreadyStaff: '这个邮箱的账号已经担任这个岗位。',
         alreadyMember: '这个邮箱的账号已经是本组织的成员。',
         department: '所选部门不属于这个工会。',
@@ -74,7 +74,7 @@ export default {
         invalid: '這個邀請連結無效。請確認連結是否完整，或請邀請人重新寄送。',
         otherAccount: '這份邀請是寄給另一個信箱的。請登出後，以收到邀請郵件的信箱登入，再開啟連結。',
         unverified: '請先驗證您的電子信箱，再接受邀請：開啟驗證郵件中的連結，然後回到邀請郵件再開啟一次邀請連結。',
-        alreadyInvited: '這個信箱已有一份相同的邀請等待接受，可在下方列表中重新寄送或撤回。',
+        alreadyInvited: '這個信箱已有一份相同的邀請等待接受，可在「待接受的邀請」中重新寄送或撤回。',
         alreadyStaff: '這個信箱的帳號已經擔任這個職務。',
         alreadyMember: '這個信箱的帳號已經是本組織的成員。',
         department: '所選部門不屬於這個工會。',
@@ -134,7 +134,7 @@ export default {
         unverified:
           'Verify your email address before accepting: open the link in the verification email, then open the invitation link again.',
         alreadyInvited:
-          'This address already has the same invitation waiting to be accepted: send it again or withdraw it in the list below.',
+          'This address already has the same invitation waiting to be accepted: send it again or withdraw it under "Invitations not yet accepted".',
         alreadyStaff: 'The account with this email already holds this role.',
         alreadyMember: 'The account with this email is already a member of the organization.',
         department: 'The chosen department does not belong to this union.',

@@ -77,7 +77,7 @@ export default function InvitationPage({ loaderData, actionData }: Route.Compone
       ) : view.kind === 'signIn' ? (
         <>
           <p>{t('invitations.signInLead')}</p>
-          <p className="inline-form">
+          <p className="actions">
             <Link className="button" to={`/login?redirectTo=${view.back}`}>
               {t('invitations.signIn')}
             </Link>

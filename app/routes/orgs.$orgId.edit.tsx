@@ -123,29 +123,29 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
             submitLabel={t('organizationProfile.save')}
           />
         </Section>
-        <Section title={t('organizationProfile.members')}>
-          <ul id="members">
-            {loaderData.members.map((m) => (
-              <li key={m.userId}>
-                {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
-              </li>
-            ))}
-          </ul>
-          <h3>{t('invitations.list.title')}</h3>
-          <InvitationList invitations={loaderData.invitations} locale={loaderData.locale} />
-          <Form method="post" {...getFormProps(inviteForm)}>
-            <FormErrors errors={inviteForm.errors} />
-            <input type="hidden" name="intent" value="invite" />
-            <Field
-              meta={inviteFields.email}
-              label={t('organizationProfile.inviteEmail')}
-              type="email"
-              hint={t('organizationProfile.inviteHint')}
-            />
-            <SubmitButton>{t('organizationProfile.invite')}</SubmitButton>
-          </Form>
-        </Section>
       </div>
+      <Section title={t('organizationProfile.members')}>
+        <ul id="members">
+          {loaderData.members.map((m) => (
+            <li key={m.userId}>
+              {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
+            </li>
+          ))}
+        </ul>
+        <h3>{t('invitations.list.title')}</h3>
+        <InvitationList invitations={loaderData.invitations} locale={loaderData.locale} />
+        <Form method="post" {...getFormProps(inviteForm)} className="narrow">
+          <FormErrors errors={inviteForm.errors} />
+          <input type="hidden" name="intent" value="invite" />
+          <Field
+            meta={inviteFields.email}
+            label={t('organizationProfile.inviteEmail')}
+            type="email"
+            hint={t('organizationProfile.inviteHint')}
+          />
+          <SubmitButton>{t('organizationProfile.invite')}</SubmitButton>
+        </Form>
+      </Section>
     </>
   );
 }
