@@ -19,6 +19,10 @@ export default [
   route('admin/unions/:unionId', 'routes/admin.unions.$unionId.tsx'),
   route('admin/two-factor', 'routes/admin.two-factor.tsx'),
 
+  // invitations (issue 17): a role or membership is granted only by accepting the emailed link
+  route('invitations/:token', 'routes/invitations.$token.tsx'),
+  route('unions/:unionId/invitations', 'routes/unions.$unionId.invitations.tsx'),
+
   // organizations
   route('orgs/:orgId', 'routes/orgs.$orgId.tsx'),
 

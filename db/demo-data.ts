@@ -148,6 +148,18 @@ export const staffAccounts: DemoStaffAccount[] = [
 // ---------------------------------------------------------------------------------------------
 // Incubator
 
+/**
+ * A staff invitation not yet accepted, so the invitation lists show one. Its link was never emailed
+ * (the seed writes no outbox mail): resending it from /unions/:unionId/invitations sends a working one.
+ */
+export const pendingStaffInvitation = {
+  unionKey: 'xiangshan',
+  departmentKey: 'rights',
+  email: 'new-reviewer@demo.gonghui.cn',
+  role: 'reviewer',
+  inviterEmail: 'platform@demo.gonghui.cn',
+} as const;
+
 export interface DemoRoom {
   name: string;
   capacity: number;

@@ -22,6 +22,7 @@ import {
   residencyEvaluationMachine,
   residencyMachine,
 } from '../app/incubation/machine';
+import { storedInvitationStates } from '../app/invitations/machine';
 import { entryCriteria, indicators, type IncubatorSettings, type StoredSettings } from '../app/incubation/settings';
 import { organizationStatuses, organizationTypes } from '../app/organizations/types';
 import {
@@ -243,24 +244,6 @@ export const staffRoles = sqliteTable(
   ],
 );
 
-/** A role offered to an email that has no account yet; claimed at sign-up. */
-export const staffInvitations = sqliteTable(
-  'staff_invitations',
-  {
-    id: id(),
-    unionId: integer('union_id')
-      .notNull()
-      .references(() => unions.id),
-    email: text('email').notNull(),
-    role: text('role').notNull(),
-    departmentId: integer('department_id').references(() => departments.id),
-    invitedBy: integer('invited_by').references(() => users.id),
-    acceptedAt: at('accepted_at'),
-    createdAt: createdAt(),
-  },
-  (t) => [check('staff_invitations_role', oneOf(t.role, unionRoles)), index('staff_invitations_email_idx').on(t.email)],
-);
-
 // ── organizations ───────────────────────────────────────────────────────────
 
 export const organizations = sqliteTable(
@@ -314,22 +297,46 @@ export const organizationMembers = sqliteTable(
   ],
 );
 
-/** Membership offered to an email that has no account yet; claimed at sign-up. */
-export const organizationInvitations = sqliteTable(
-  'organization_invitations',
+/**
+ * A union staff role (union_id, role, optional department) or an organization's membership
+ * (organization_id, role 'member') offered to an email address. Only the SHA-256 of the emailed
+ * token is stored; the role is granted when the verified account of that address accepts it
+ * (docs/decisions/092). At most one open invitation per address and role.
+ */
+export const invitations = sqliteTable(
+  'invitations',
   {
     id: id(),
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    unionId: integer('union_id').references(() => unions.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    organizationId: integer('organization_id').references(() => organizations.id),
+    role: text('role').notNull(),
     email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: at('expires_at').notNull(),
+    state: text('state').notNull().default('pending'),
     invitedBy: integer('invited_by').references(() => users.id),
-    acceptedAt: at('accepted_at'),
+    /** When the current link was emailed: at creation, then at each resend. */
+    sentAt: at('sent_at').notNull(),
+    acceptedBy: integer('accepted_by').references(() => users.id),
+    /** When it was accepted or withdrawn. */
+    closedAt: at('closed_at'),
     createdAt: createdAt(),
   },
   (t) => [
-    index('organization_invitations_email_idx').on(t.email),
-    uniqueIndex('organization_invitations_unique').on(t.organizationId, t.email),
+    check('invitations_state', oneOf(t.state, storedInvitationStates)),
+    check(
+      'invitations_target',
+      sql`(${t.unionId} is not null and ${t.organizationId} is null and ${oneOf(t.role, unionRoles)})
+        or (${t.organizationId} is not null and ${t.unionId} is null and ${t.departmentId} is null and ${t.role} = 'member')`,
+    ),
+    uniqueIndex('invitations_staff_open')
+      .on(t.unionId, t.role, t.email)
+      .where(sql`${t.state} = 'pending'`),
+    uniqueIndex('invitations_organization_open')
+      .on(t.organizationId, t.email)
+      .where(sql`${t.state} = 'pending'`),
+    index('invitations_email_idx').on(t.email),
   ],
 );
 

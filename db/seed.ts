@@ -86,6 +86,20 @@ function seedInto(tx: DB, passwordHash: string) {
     }
   }
 
+  const invited = demo.pendingStaffInvitation;
+  tx.insert(s.invitations)
+    .values({
+      unionId: unionIds.get(invited.unionKey)!,
+      departmentId: departmentIds.get(invited.departmentKey)!,
+      role: invited.role,
+      email: invited.email,
+      tokenHash: randomBytes(32).toString('hex'),
+      expiresAt: dayAt(6),
+      invitedBy: userIds.get(invited.inviterEmail)!,
+      sentAt: dayAt(-1),
+    })
+    .run();
+
   const inc = demo.incubator;
   const incubatorId = tx
     .insert(s.incubators)

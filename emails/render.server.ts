@@ -25,13 +25,14 @@ export function publicUrl(path: string) {
   return (process.env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '') + path;
 }
 
-const timeFields = new Set(['deadline', 'submittedAt', 'objectionUntil', 'startsAt']);
+const timeFields = new Set(['deadline', 'submittedAt', 'objectionUntil', 'startsAt', 'expiresAt']);
 
 function formatField(key: string, value: unknown, locale: Locale, t: TFunction): [string, string] {
   if (key === 'path') return ['url', publicUrl(String(value))];
   if (key === 'amountFen') return ['amount', formatMoney(Number(value), locale)];
   if (timeFields.has(key)) return [key, formatDateTime(String(value), locale)];
   if (key === 'decision') return [key, t(`notifications.mail.decisions.${String(value)}`)];
+  if (key === 'role') return [key, t(`roles.${String(value)}`)];
   if (key === 'grade') return [key, t(`grades.${String(value)}`, { defaultValue: String(value) })];
   if (typeof value === 'number')
     return [key, new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)];

@@ -70,7 +70,19 @@ export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
     reason: '档期已满。',
     path: '/commissions',
   },
-  organization_invitation: { organization: '象山县律师协会', inviter: '俞建华', path: '/signup' },
+  staff_invitation: {
+    union: '象山县总工会',
+    role: 'reviewer',
+    inviter: '平台管理员',
+    expiresAt: '2026-07-22T06:00:00.000Z',
+    path: '/invitations/sample',
+  },
+  organization_invitation: {
+    organization: '象山县律师协会',
+    inviter: '俞建华',
+    expiresAt: '2026-07-22T06:00:00.000Z',
+    path: '/invitations/sample',
+  },
   event_reminder: {
     title: '驿站法律与心理讲座',
     startsAt: '2026-07-15T06:00:00.000Z',

@@ -1,15 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { redirect } from 'react-router';
-import { organizationMembers, sessions, staffInvitations, staffRoles, users } from '../../db/schema';
+import { organizationMembers, sessions, staffRoles, users } from '../../db/schema';
 import type { OrgRole, UnionRole } from './roles';
 import { hashPassword, verifyPassword } from './password.server';
 import { readSessionToken, validateSessionToken } from './session.server';
 import { enqueueVerification } from './tokens.server';
 import { unionsAwaitingTwoFactor } from './two-factor.server';
 import { db, transaction } from '~/lib/db.server';
-import { now } from '~/lib/clock.server';
-import { claimOrganizationInvitations } from '~/organizations/invitations.server';
-import { auditStaffGrant } from '~/unions/grants.server';
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
 
@@ -101,8 +98,8 @@ export function findUserByEmail(email: string) {
 }
 
 /**
- * Creates the account, claims any staff roles offered to its email and sends the verification
- * email. Null if the email is taken.
+ * Creates the account and sends the verification email; null if the email is taken. It grants no
+ * role or membership: those come only from accepting an invitation (app/invitations).
  */
 export async function signUp(input: { email: string; name: string; password: string; locale: string }) {
   const email = normalizeEmail(input.email);
@@ -114,26 +111,7 @@ export async function signUp(input: { email: string; name: string; password: str
       .values({ email, name: input.name.trim(), passwordHash, locale: input.locale })
       .returning()
       .get();
-    const invitations = tx
-      .select()
-      .from(staffInvitations)
-      .where(and(eq(staffInvitations.email, email), isNull(staffInvitations.acceptedAt)))
-      .all();
-    for (const invitation of invitations) {
-      auditStaffGrant(tx, user.id, invitation.unionId, { ...invitation, userId: user.id });
-      tx.insert(staffRoles)
-        .values({
-          unionId: invitation.unionId,
-          userId: user.id,
-          role: invitation.role,
-          departmentId: invitation.departmentId,
-        })
-        .onConflictDoNothing()
-        .run();
-      tx.update(staffInvitations).set({ acceptedAt: now() }).where(eq(staffInvitations.id, invitation.id)).run();
-    }
     enqueueVerification(tx, user);
-    claimOrganizationInvitations(tx, user.id, email);
     return user;
   });
 }

@@ -10,6 +10,7 @@ export const signupSchema = z.object({
   name: requiredText(60),
   email,
   password,
+  redirectTo: z.string().optional(),
 });
 
 export const loginSchema = z.object({

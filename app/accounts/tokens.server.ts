@@ -6,7 +6,8 @@ import { now } from '~/lib/clock.server';
 import type { DB } from '~/lib/db.server';
 import { notify } from '~/notifications/notify.server';
 
-// Emailed single-use tokens: the link carries the token, the database only its SHA-256.
+// Emailed single-use tokens: the link carries the token, the database only its SHA-256. Invitations
+// (app/invitations) use the same tokens.
 export type TokenPurpose = 'verify_email' | 'reset_password';
 
 export const tokenLifetimeMs: Record<TokenPurpose, number> = {
@@ -14,7 +15,12 @@ export const tokenLifetimeMs: Record<TokenPurpose, number> = {
   reset_password: 3600_000,
 };
 
-function hashToken(token: string) {
+/** 160 random bits, safe in a URL path or query. */
+export function newToken() {
+  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+}
+
+export function hashToken(token: string) {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
@@ -46,7 +52,7 @@ function issuedRecently(tx: DB, userId: number, purpose: TokenPurpose, at: Date)
 export function issueToken(tx: DB, userId: number, purpose: TokenPurpose) {
   const at = now();
   if (issuedRecently(tx, userId, purpose, at)) return null;
-  const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+  const token = newToken();
   tx.update(userTokens)
     .set({ usedAt: at })
     .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)))

@@ -25,11 +25,11 @@ import {
   tomorrowAt,
   viewerFor,
 } from '../../tests/support/incubation-fixtures';
-import { signUp, type Viewer } from '~/accounts/auth.server';
+import type { Viewer } from '~/accounts/auth.server';
 import { now } from '~/lib/clock.server';
 import { databasePath, db } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { inviteMember, registerOrganization } from '~/organizations/organizations.server';
+import { registerOrganization } from '~/organizations/organizations.server';
 import { defaultWeights } from '~/procurement/machine';
 import { submitBid } from '~/procurement/bids.server';
 
@@ -76,46 +76,6 @@ describe('organization registration', () => {
       await outcome(async () => registerOrganization(await viewerFor(addUser()), { ...profile, name: '别的组织' })),
     ).toBe('organizationProfile.errors.creditCodeTaken');
     expect(db.select().from(s.organizations).where(eq(s.organizations.name, '别的组织')).get()).toBeUndefined();
-  });
-
-  it('adds an invited person at once, or when they sign up with the invited email', async () => {
-    const { organizationId, ownerId } = organizationFixture();
-    const owner = await viewerFor(ownerId);
-    const existing = addUser('已有账号');
-    const existingEmail = db.select().from(s.users).where(eq(s.users.id, existing)).get()!.email;
-    expect(inviteMember(owner, organizationId, existingEmail.toUpperCase())).toBe('joined');
-    expect(inviteMember(owner, organizationId, 'Newcomer@Test.example')).toBe('invited');
-    // Both are told by email: the newcomer at the invited address, with a link to sign up.
-    const invitations = db
-      .select()
-      .from(s.notifications)
-      .where(eq(s.notifications.template, 'organization_invitation'))
-      .all();
-    expect(invitations.map((n) => [n.userId, n.toEmail, n.data.path])).toEqual([
-      [existing, existingEmail, `/orgs/${organizationId}`],
-      [null, 'newcomer@test.example', '/signup'],
-    ]);
-    const user = await signUp({
-      email: 'newcomer@test.example',
-      name: '新成员',
-      password: 'long-enough-pw',
-      locale: 'zh-CN',
-    });
-    const members = db
-      .select({ userId: s.organizationMembers.userId, role: s.organizationMembers.role })
-      .from(s.organizationMembers)
-      .where(eq(s.organizationMembers.organizationId, organizationId))
-      .all();
-    expect(members).toEqual(
-      expect.arrayContaining([
-        { userId: existing, role: 'member' },
-        { userId: user!.id, role: 'member' },
-      ]),
-    );
-    // Only owners invite.
-    expect(await outcome(async () => inviteMember(await viewerFor(existing), organizationId, 'x@test.example'))).toBe(
-      403,
-    );
   });
 });
 

@@ -1,9 +1,9 @@
 // Every kind of state change the audit trail must hold (issue 10), driven through the real
 // capabilities: a tender's whole life, its bids (never their content), scores, award, contract,
 // payment, evaluation, and role and membership changes.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, contracts, milestones } from '../../db/schema';
+import { auditLog, contracts, invitations, milestones, notifications } from '../../db/schema';
 import { verifyAuditChain } from './audit.server';
 import { db, sqlite } from './db.server';
 import {
@@ -16,10 +16,15 @@ import {
   viewerFor,
 } from '../../tests/support/procurement';
 import type { Viewer } from '~/accounts/auth.server';
-import { signUp } from '~/accounts/auth.server';
 import { recordComplaint, resolveComplaint } from '~/evaluation/reviews.server';
+import {
+  acceptInvitation,
+  inviteToOrganization,
+  inviteToUnion,
+  resendInvitation,
+  withdrawInvitation,
+} from '~/invitations/invitations.server';
 import { runClock } from '~/lib/background.server';
-import { inviteMember } from '~/organizations/organizations.server';
 import { recordBankTransfer } from '~/payments/bank-transfers.server';
 import { approveMilestone, confirmReceipt } from '~/payments/milestones.server';
 import { answerObjection, fileObjection, proposeAward } from '~/procurement/award.server';
@@ -27,7 +32,6 @@ import { openBids, submitBid, withdrawBid } from '~/procurement/bids.server';
 import { confirmContract, issueContract } from '~/procurement/contracts.server';
 import { declareConflicts, scoreBid } from '~/procurement/evaluation.server';
 import { cancelTender, createTender, getTender, updateTender } from '~/procurement/tenders.server';
-import { inviteStaff } from '~/unions/unions.server';
 
 let commissioner: Viewer;
 let finance: Viewer;
@@ -61,6 +65,24 @@ const row = (subjectType: string, subjectId: number, action: string) => {
   const found = rowsFor(subjectType, subjectId).find((r) => r.action === action);
   if (!found) throw new Error(`no audit row ${action} for ${subjectType} ${subjectId}`);
   return found;
+};
+
+const invitationTo = (email: string, role: string) =>
+  db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.email, email), eq(invitations.role, role)))
+    .get()!;
+
+/** The link of the newest email to `email`: an invitation's token. */
+const latestToken = (email: string) => {
+  const mail = db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.toEmail, email))
+    .orderBy(desc(notifications.id))
+    .get()!;
+  return (mail.data as { path: string }).path.split('/').pop()!;
 };
 
 const score = (bidId: number) => ({
@@ -230,34 +252,34 @@ describe('the audit trail', () => {
     });
   });
 
-  it('records staff roles granted and organization members added, now or at sign-up', async () => {
+  it('records invitations to staff roles and organizations: created, resent, withdrawn and accepted', async () => {
     const unionId = getTender(createTender(commissioner, tenderInput())).unionId;
-    expect(inviteStaff(platform, unionId, { email: 'psych@demo.gonghui.cn', role: 'reviewer' })).toBe('granted');
-    expect(row('union', unionId, 'staff.grant')).toMatchObject({
+    inviteToUnion(platform, unionId, { email: 'psych@demo.gonghui.cn', role: 'reviewer' });
+    const staffInvitation = invitationTo('psych@demo.gonghui.cn', 'reviewer');
+    expect(row('invitation', staffInvitation.id, 'invitation.create')).toMatchObject({
       actorId: platform.id,
+      unionId,
+      data: { email: 'psych@demo.gonghui.cn', role: 'reviewer' },
+      after: { state: 'pending' },
+    });
+    resendInvitation(platform, { unionId }, staffInvitation.id);
+    expect(row('invitation', staffInvitation.id, 'invitation.resend')).toMatchObject({ actorId: platform.id, unionId });
+    acceptInvitation(psych, latestToken('psych@demo.gonghui.cn'));
+    expect(row('invitation', staffInvitation.id, 'invitation.accept')).toMatchObject({
+      actorId: psych.id,
       unionId,
       before: { userId: psych.id, role: null },
       after: { userId: psych.id, role: 'reviewer' },
     });
-    inviteStaff(platform, unionId, { email: 'new-staff@example.cn', role: 'finance' });
-    inviteMember(legal, legalOrg.id, 'new-staff@example.cn');
-    inviteMember(legal, legalOrg.id, 'psych@demo.gonghui.cn');
-    expect(
-      rowsFor('organization', legalOrg.id).find((r) => r.action === 'organization.invite' && r.after),
-    ).toMatchObject({ after: { userId: psych.id, role: 'member' } });
 
-    const user = (await signUp({
-      email: 'new-staff@example.cn',
-      name: '新人',
-      password: 'a-long-password-1',
-      locale: 'zh-CN',
-    }))!;
-    const grants = rowsFor('union', unionId).filter((r) => r.action === 'staff.grant');
-    expect(grants.at(-1)).toMatchObject({ actorId: user.id, after: { userId: user.id, role: 'finance' } });
-    expect(row('organization', legalOrg.id, 'organization.join')).toMatchObject({
-      actorId: user.id,
+    inviteToOrganization(legal, legalOrg.id, 'new-member@example.cn');
+    const membership = invitationTo('new-member@example.cn', 'member');
+    withdrawInvitation(legal, { organizationId: legalOrg.id }, membership.id);
+    expect(row('invitation', membership.id, 'invitation.withdraw')).toMatchObject({
+      actorId: legal.id,
       unionId: null,
-      after: { userId: user.id, role: 'member' },
+      before: { state: 'pending' },
+      after: { state: 'withdrawn' },
     });
     expect(verifyAuditChain(sqlite)).toMatchObject({ ok: true });
   });

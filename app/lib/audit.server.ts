@@ -114,6 +114,7 @@ const unionQueries: Record<string, string> = {
   contract: 'select union_id from contracts where id =',
   commission: 'select union_id from commissions where id =',
   incubator: 'select union_id from incubators where id =',
+  invitation: 'select union_id from invitations where id =',
   bid: 'select t.union_id from bids b join tenders t on t.id = b.tender_id where b.id =',
   objection: 'select t.union_id from objections o join tenders t on t.id = o.tender_id where o.id =',
   milestone: 'select c.union_id from milestones m join contracts c on c.id = m.contract_id where m.id =',

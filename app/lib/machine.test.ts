@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transition, type Machine } from './machine';
 import { eventMachine } from '~/delivery/machine';
 import { applicationMachine, residencyMachine } from '~/incubation/machine';
+import { invitationMachine } from '~/invitations/machine';
 import { milestoneMachine, paymentMachine } from '~/payments/machine';
 import { bidMachine, contractMachine, tenderMachine } from '~/procurement/machine';
 
@@ -14,6 +15,7 @@ const machines: Machine<string, string, string>[] = [
   residencyMachine,
   milestoneMachine,
   paymentMachine,
+  invitationMachine,
 ];
 
 describe.each(machines.map((m) => [m.name, m] as const))('%s lifecycle', (_name, machine) => {

@@ -6,6 +6,7 @@ import delivery from '~/delivery/messages';
 import evaluation from '~/evaluation/messages';
 import http from '~/http/messages';
 import incubation from '~/incubation/messages';
+import invitations from '~/invitations/messages';
 import notifications from '~/notifications/messages';
 import organizations from '~/organizations/messages';
 import payments from '~/payments/messages';
@@ -26,4 +27,5 @@ export const capabilityMessages: CapabilityMessages[] = [
   accounts,
   http,
   audit,
+  invitations,
 ];

@@ -104,7 +104,6 @@ const en: Messages = {
     department: 'Department',
     noDepartment: 'No department',
     invite: 'Invite',
-    invitationPending: 'Not yet registered',
   },
   categories: {
     counselling: 'Counselling and emotional support',

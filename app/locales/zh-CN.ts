@@ -87,7 +87,6 @@ const zhCN = {
     department: '所属部门',
     noDepartment: '不指定部门',
     invite: '邀请',
-    invitationPending: '待注册',
   },
   categories: {
     counselling: '心理咨询与情绪疏导',

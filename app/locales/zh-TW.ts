@@ -89,7 +89,6 @@ const zhTW: Messages = {
     department: '所屬部門',
     noDepartment: '不指定部門',
     invite: '邀請',
-    invitationPending: '待註冊',
   },
   categories: {
     counselling: '心理諮商與情緒輔導',

@@ -15,7 +15,7 @@ export default {
       preferences: '通知设置',
       preferencesTitle: '通知设置',
       preferencesLead: '选择要通过电子邮件接收哪些通知。站内通知总会保留在通知列表里。',
-      accountMailNote: '账号安全邮件（邮箱验证、重置密码、两步验证重置）总会发送，不能关闭。',
+      accountMailNote: '账号邮件（邮箱验证、重置密码、两步验证重置、岗位和组织的邀请）总会发送，不能关闭。',
       emailMe: '给我发送邮件',
       save: '保存设置',
       saved: '通知设置已保存。',
@@ -39,6 +39,7 @@ export default {
         commission_requested: '收到直接委托',
         commission_decided: '直接委托答复',
         event_reminder: '活动前一天提醒',
+        staff_invitation: '工会岗位的邀请',
         organization_invitation: '加入社会组织的邀请',
         report_accepted: '完成报告验收通过',
         report_returned: '完成报告被退回',
@@ -196,10 +197,21 @@ export default {
           body: '{{organization}}对“{{title}}”的直接委托答复：{{decision}}。{{reason}}',
           action: '查看委托',
         },
+        staff_invitation: {
+          subject: '邀请您担任{{union}}{{role}}',
+          body: '{{inviter}}邀请您在{{appName}}担任{{union}}的{{role}}。',
+          howTo:
+            '请用收到本邮件的邮箱登录（还没有账号的先注册，并验证邮箱），然后打开下面的链接确认接受。只有接受后才会获得这个岗位。',
+          action: '查看并接受邀请',
+          validity: '链接有效期至 {{expiresAt}}（北京时间），只能使用一次。如果您不认识邀请人，请忽略这封邮件。',
+        },
         organization_invitation: {
           subject: '邀请您加入{{organization}}',
-          body: '{{inviter}}邀请您以成员身份加入“{{organization}}”。用收到本邮件的邮箱注册或登录后，即自动成为成员。',
-          action: '注册并加入',
+          body: '{{inviter}}邀请您以成员身份加入“{{organization}}”。',
+          howTo:
+            '请用收到本邮件的邮箱登录（还没有账号的先注册，并验证邮箱），然后打开下面的链接确认接受。只有接受后才会成为成员。',
+          action: '查看并接受邀请',
+          validity: '链接有效期至 {{expiresAt}}（北京时间），只能使用一次。如果您不认识邀请人，请忽略这封邮件。',
         },
         event_reminder: {
           subject: '明天的活动：{{title}}',
@@ -273,7 +285,7 @@ export default {
       preferences: '通知設定',
       preferencesTitle: '通知設定',
       preferencesLead: '選擇要透過電子郵件接收哪些通知。站內通知一律保留在通知列表中。',
-      accountMailNote: '帳號安全郵件（信箱驗證、重設密碼、兩步驟驗證重設）一律會寄送，無法關閉。',
+      accountMailNote: '帳號郵件（信箱驗證、重設密碼、兩步驟驗證重設、職務和組織的邀請）一律會寄送，無法關閉。',
       emailMe: '寄送郵件給我',
       save: '儲存設定',
       saved: '通知設定已儲存。',
@@ -297,6 +309,7 @@ export default {
         commission_requested: '收到直接委託',
         commission_decided: '直接委託答覆',
         event_reminder: '活動前一天提醒',
+        staff_invitation: '工會職務的邀請',
         organization_invitation: '加入社會組織的邀請',
         report_accepted: '成果報告驗收通過',
         report_returned: '成果報告被退回',
@@ -454,10 +467,21 @@ export default {
           body: '{{organization}}對「{{title}}」的直接委託答覆：{{decision}}。{{reason}}',
           action: '查看委託',
         },
+        staff_invitation: {
+          subject: '邀請您擔任{{union}}{{role}}',
+          body: '{{inviter}}邀請您在{{appName}}擔任{{union}}的{{role}}。',
+          howTo:
+            '請用收到本郵件的信箱登入（尚無帳號的請先註冊並驗證信箱），再開啟下方連結確認接受。接受後才會取得這個職務。',
+          action: '查看並接受邀請',
+          validity: '連結有效期限至 {{expiresAt}}（北京時間），只能使用一次。如果您不認識邀請人，請忽略這封郵件。',
+        },
         organization_invitation: {
           subject: '邀請您加入{{organization}}',
-          body: '{{inviter}}邀請您以成員身分加入「{{organization}}」。用收到本郵件的信箱註冊或登入後，即自動成為成員。',
-          action: '註冊並加入',
+          body: '{{inviter}}邀請您以成員身分加入「{{organization}}」。',
+          howTo:
+            '請用收到本郵件的信箱登入（尚無帳號的請先註冊並驗證信箱），再開啟下方連結確認接受。接受後才會成為成員。',
+          action: '查看並接受邀請',
+          validity: '連結有效期限至 {{expiresAt}}（北京時間），只能使用一次。如果您不認識邀請人，請忽略這封郵件。',
         },
         event_reminder: {
           subject: '明天的活動：{{title}}',
@@ -533,7 +557,7 @@ export default {
       preferencesLead:
         'Choose which notifications you also receive by email. Every notification stays in your list here.',
       accountMailNote:
-        'Account security emails (email verification, password reset, two-factor reset) are always sent.',
+        'Account emails (email verification, password reset, two-factor reset, staff and organization invitations) are always sent.',
       emailMe: 'Email me',
       save: 'Save settings',
       saved: 'Your notification settings are saved.',
@@ -557,6 +581,7 @@ export default {
         commission_requested: 'Direct commission received',
         commission_decided: 'Direct commission answered',
         event_reminder: 'Event reminder the day before',
+        staff_invitation: 'Invitations to a union staff role',
         organization_invitation: 'Invitations to join an organization',
         report_accepted: 'Completion report accepted',
         report_returned: 'Completion report returned',
@@ -714,10 +739,23 @@ export default {
           body: '{{organization}} answered the direct commission for "{{title}}": {{decision}}. {{reason}}',
           action: 'View the commission',
         },
+        staff_invitation: {
+          subject: 'Invitation to {{union}}: {{role}}',
+          body: '{{inviter}} invites you to take the role "{{role}}" at {{union}} on {{appName}}.',
+          howTo:
+            'Log in with the email address this message was sent to (or sign up with it and verify it), then open the link below to accept. You get the role only once you accept.',
+          action: 'See and accept the invitation',
+          validity:
+            'The link works once, until {{expiresAt}} (Beijing time). If you do not know the person who invited you, ignore this email.',
+        },
         organization_invitation: {
           subject: 'You are invited to join {{organization}}',
-          body: '{{inviter}} invites you to join "{{organization}}" as a member. Sign up or log in with this email address and you will be a member at once.',
-          action: 'Sign up and join',
+          body: '{{inviter}} invites you to join "{{organization}}" as a member.',
+          howTo:
+            'Log in with the email address this message was sent to (or sign up with it and verify it), then open the link below to accept. You become a member only once you accept.',
+          action: 'See and accept the invitation',
+          validity:
+            'The link works once, until {{expiresAt}} (Beijing time). If you do not know the person who invited you, ignore this email.',
         },
         event_reminder: {
           subject: 'Tomorrow: {{title}}',

@@ -40,7 +40,8 @@ export type NotificationData = {
     path: string;
   };
   event_reminder: { title: string; startsAt: string; address: string; path: string };
-  organization_invitation: { organization: string; inviter: string; path: string };
+  staff_invitation: { union: string; role: string; inviter: string; expiresAt: string; path: string };
+  organization_invitation: { organization: string; inviter: string; expiresAt: string; path: string };
   report_accepted: { title: string; path: string };
   report_returned: { title: string; reason: string; path: string };
   evaluation_published: { organization: string; score: number; grade: string; path: string };
@@ -71,6 +72,7 @@ const everyTemplate: Record<NotificationTemplate, true> = {
   commission_requested: true,
   commission_decided: true,
   event_reminder: true,
+  staff_invitation: true,
   organization_invitation: true,
   report_accepted: true,
   report_returned: true,
@@ -81,11 +83,16 @@ const everyTemplate: Record<NotificationTemplate, true> = {
 };
 export const notificationTemplates = Object.keys(everyTemplate) as NotificationTemplate[];
 
-/** Account mail is always sent; everything else respects the person's preferences. */
+/**
+ * Account mail is always sent, and only by email (its links carry single-use tokens); everything
+ * else respects the person's preferences.
+ */
 export const mandatoryTemplates: readonly NotificationTemplate[] = [
   'verify_email',
   'password_reset',
   'two_factor_reset',
+  'staff_invitation',
+  'organization_invitation',
 ];
 
 export function isOptional(template: NotificationTemplate) {

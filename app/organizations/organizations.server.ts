@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { organizationInvitations, organizationMembers, organizations, users } from '../../db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import { organizationMembers, organizations, users } from '../../db/schema';
 import type { OrganizationInput } from './schemas';
-import { findUserByEmail, normalizeEmail, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
+import { normalizeEmail, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
+import type { OrgRole } from '~/accounts/roles';
 import { audit } from '~/lib/audit.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { notify, notifyAddress } from '~/notifications/notify.server';
 
 export function getOrganization(organizationId: number) {
   const organization = db.select().from(organizations).where(eq(organizations.id, organizationId)).get();
@@ -90,51 +90,17 @@ export function organizationMemberIds(tx: DB, organizationId: number) {
     .map((m) => m.userId);
 }
 
-export function organizationPeople(viewer: Viewer, organizationId: number) {
+export function organizationMembersOf(viewer: Viewer, organizationId: number) {
   requireOrgMember(viewer, organizationId);
-  const members = db
+  return db
     .select({ userId: users.id, name: users.name, email: users.email, role: organizationMembers.role })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
     .where(eq(organizationMembers.organizationId, organizationId))
     .all();
-  const pending = db
-    .select({ id: organizationInvitations.id, email: organizationInvitations.email })
-    .from(organizationInvitations)
-    .where(and(eq(organizationInvitations.organizationId, organizationId), isNull(organizationInvitations.acceptedAt)))
-    .all();
-  return { members, pending };
 }
 
-/** An existing account joins at once; any other email is held until it signs up. */
-export function inviteMember(viewer: Viewer, organizationId: number, email: string) {
-  requireOrgMember(viewer, organizationId, ['owner']);
-  const normalized = normalizeEmail(email);
-  const user = findUserByEmail(normalized);
-  const organization = getOrganization(organizationId);
-  const invitation = { organization: organization.name, inviter: viewer.name };
-  transaction((tx) => {
-    if (user) {
-      tx.insert(organizationMembers)
-        .values({ organizationId, userId: user.id, role: 'member' })
-        .onConflictDoNothing()
-        .run();
-      notify(tx, user.id, 'organization_invitation', { ...invitation, path: `/orgs/${organizationId}` });
-    } else {
-      tx.insert(organizationInvitations)
-        .values({ organizationId, email: normalized, invitedBy: viewer.id })
-        .onConflictDoNothing()
-        .run();
-      notifyAddress(tx, normalized, viewer.locale, 'organization_invitation', { ...invitation, path: '/signup' });
-    }
-    audit(tx, {
-      actorId: viewer.id,
-      action: 'organization.invite',
-      subjectType: 'organization',
-      subjectId: organizationId,
-      data: { email: normalized },
-      ...(user && { before: { userId: user.id, role: null }, after: { userId: user.id, role: 'member' } }),
-    });
-  });
-  return user ? ('joined' as const) : ('invited' as const);
+/** Joins the person to the organization (once). Only an accepted invitation calls this. */
+export function addOrganizationMember(tx: DB, organizationId: number, userId: number, role: OrgRole) {
+  tx.insert(organizationMembers).values({ organizationId, userId, role }).onConflictDoNothing().run();
 }

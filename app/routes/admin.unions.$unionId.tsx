@@ -1,13 +1,16 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form, redirect } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/admin.unions.$unionId';
 import { requirePlatformAdmin, requireViewer } from '~/accounts/auth.server';
 import { unionRoles } from '~/accounts/roles';
+import { InvitationNotice } from '~/invitations/components/invitation-list';
+import { invitationLifetimeDays, inviteToUnion, listInvitations } from '~/invitations/invitations.server';
+import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { departmentSchema, inviteSchema } from '~/unions/schemas';
-import { createDepartment, getUnion, inviteStaff, unionDepartments, unionStaff } from '~/unions/unions.server';
+import { createDepartment, getUnion, unionDepartments, unionStaff } from '~/unions/unions.server';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 
@@ -15,7 +18,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   requirePlatformAdmin(viewer);
   const union = getUnion(parseId(params.unionId));
-  return { union, departments: unionDepartments(union.id), staff: unionStaff(union.id) };
+  return {
+    union,
+    departments: unionDepartments(union.id),
+    staff: unionStaff(union.id),
+    pendingInvitations: listInvitations(viewer, { unionId: union.id }).length,
+    days: invitationLifetimeDays(),
+  };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -26,30 +35,36 @@ export async function action({ request, params }: Route.ActionArgs) {
     const submission = parseWithZod(formData, { schema: departmentSchema });
     if (submission.status !== 'success') return { department: submission.reply() };
     createDepartment(viewer, unionId, submission.value.name);
-  } else {
-    const submission = parseWithZod(formData, { schema: inviteSchema });
-    if (submission.status !== 'success') return { invite: submission.reply() };
-    inviteStaff(viewer, unionId, submission.value);
+    return redirect(`/admin/unions/${unionId}`);
   }
-  return redirect(`/admin/unions/${unionId}`);
+  const submission = parseWithZod(formData, { schema: inviteSchema });
+  if (submission.status !== 'success') return { invite: submission.reply() };
+  const result = await attempt(() => inviteToUnion(viewer, unionId, submission.value));
+  if (!result.ok)
+    return data(
+      { invite: submission.reply({ formErrors: [result.error.messageKey] }) },
+      { status: result.error.status },
+    );
+  return redirect(`/admin/unions/${unionId}?invited`);
 }
 
 export default function AdminUnion({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [departmentForm, departmentFields] = useForm({
     id: 'department',
-    lastResult: actionData?.department,
+    lastResult: actionData && 'department' in actionData ? actionData.department : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: departmentSchema }),
   });
   const [inviteForm, inviteFields] = useForm({
     id: 'invite',
-    lastResult: actionData?.invite,
+    lastResult: actionData && 'invite' in actionData ? actionData.invite : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
     shouldValidate: 'onBlur',
   });
   return (
     <>
       <PageHeader title={loaderData.union.name} />
+      <InvitationNotice days={loaderData.days} />
       <Section title={t('admin.departments')}>
         <ul>
           {loaderData.departments.map((d) => (
@@ -65,18 +80,18 @@ export default function AdminUnion({ loaderData, actionData }: Route.ComponentPr
       </Section>
       <Section title={t('admin.staff')}>
         <ul>
-          {loaderData.staff.members.map((m) => (
+          {loaderData.staff.map((m) => (
             <li key={m.id}>
               {m.name}（{m.email}）：{t(`roles.${m.role}`)}
               {m.departmentName ? ` · ${m.departmentName}` : ''}
             </li>
           ))}
-          {loaderData.staff.pending.map((p) => (
-            <li key={`p${p.id}`}>
-              {p.email}：{t(`roles.${p.role}`)}（{t('admin.invitationPending')}）
-            </li>
-          ))}
         </ul>
+        <p>
+          <Link to={`/unions/${loaderData.union.id}/invitations`}>
+            {t('invitations.pendingLink', { count: loaderData.pendingInvitations })}
+          </Link>
+        </p>
         <Form method="post" {...getFormProps(inviteForm)} className="narrow">
           <FormErrors errors={inviteForm.errors} />
           <input type="hidden" name="intent" value="invite" />

@@ -48,6 +48,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Login({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get('redirectTo') ?? '';
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
@@ -59,7 +60,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
       <Form method="post" {...getFormProps(form)}>
         <RetryNotice minutes={actionData?.retryMinutes} message="security.loginThrottled" />
         <FormErrors errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />
         <Field meta={fields.password} label={t('accounts.password')} type="password" autoComplete="current-password" />
         <SubmitButton>{t('accounts.login')}</SubmitButton>
@@ -68,7 +69,10 @@ export default function Login({ actionData }: Route.ComponentProps) {
         <Link to="/forgot-password">{t('recovery.forgotLink')}</Link>
       </p>
       <p>
-        {t('accounts.noAccount')} <Link to="/signup">{t('accounts.signup')}</Link>
+        {t('accounts.noAccount')}{' '}
+        <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : '/signup'}>
+          {t('accounts.signup')}
+        </Link>
       </p>
     </div>
   );

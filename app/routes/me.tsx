@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Route } from './+types/me';
 import { requireViewer } from '~/accounts/auth.server';
 import { formatMoney } from '~/lib/format';
@@ -34,6 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function Workspace({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
   const { locale } = loaderData;
   return (
     <>
@@ -49,6 +50,11 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </PageHeader>
+      {searchParams.has('invitationAccepted') ? (
+        <p className="notice" role="status">
+          {t('invitations.accepted')}
+        </p>
+      ) : null}
 
       {loaderData.organizations.length ? (
         <Section title={t('workspace.organizations')}>
@@ -84,6 +90,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
                     <Link to={`/unions/${u.id}/commissioning`}>{t('catalog.settings.link')}</Link>
                     {' · '}
                     <Link to={`/unions/${u.id}/audit`}>{t('audit.link')}</Link>
+                    {' · '}
+                    <Link to={`/unions/${u.id}/invitations`}>{t('invitations.link')}</Link>
                   </>
                 ) : null}
                 {u.roles.some((r) => paymentRoles.includes(r)) ? (

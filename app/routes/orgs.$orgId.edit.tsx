@@ -8,16 +8,19 @@ import { shanghaiDate } from '~/incubation/dates';
 import { attempt } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { parseId } from '~/lib/http';
-import { getT } from '~/lib/i18n.server';
+import { getLocale, getT } from '~/lib/i18n.server';
 import { OrganizationForm } from '~/organizations/components/organization-form';
+import { InvitationList, InvitationNotice } from '~/invitations/components/invitation-list';
 import {
-  getOrganization,
-  inviteMember,
-  organizationPeople,
-  updateOrganization,
-} from '~/organizations/organizations.server';
+  invitationLifetimeDays,
+  inviteToOrganization,
+  listInvitations,
+  manageInvitation,
+} from '~/invitations/invitations.server';
+import { manageInvitationSchema, noticeAfter } from '~/invitations/schemas';
+import { getOrganization, organizationMembersOf, updateOrganization } from '~/organizations/organizations.server';
 import { inviteMemberSchema, organizationSchema } from '~/organizations/schemas';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -30,8 +33,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     title: t('organizationProfile.editTitle', { name: organization.name }),
     today: shanghaiDate(now()),
+    locale: await getLocale(request),
     organization,
-    people: organizationPeople(viewer, organization.id),
+    members: organizationMembersOf(viewer, organization.id),
+    invitations: listInvitations(viewer, { organizationId: organization.id }),
+    days: invitationLifetimeDays(),
   };
 }
 
@@ -40,11 +46,25 @@ export async function action({ request, params }: Route.ActionArgs) {
   const organizationId = parseId(params.orgId);
   requireOrgMember(viewer, organizationId, ['owner']);
   const formData = await request.formData();
-  if (formData.get('intent') === 'invite') {
+  const intent = formData.get('intent');
+  if (intent === 'invite') {
     const submission = parseWithZod(formData, { schema: inviteMemberSchema });
     if (submission.status !== 'success') return data({ invite: submission.reply() }, { status: 400 });
-    const outcome = inviteMember(viewer, organizationId, submission.value.email);
-    return redirect(`/orgs/${organizationId}/edit?${outcome}`);
+    const result = await attempt(() => inviteToOrganization(viewer, organizationId, submission.value.email));
+    if (!result.ok) {
+      return data(
+        { invite: submission.reply({ formErrors: [result.error.messageKey] }) },
+        { status: result.error.status },
+      );
+    }
+    return redirect(`/orgs/${organizationId}/edit?invited#members`);
+  }
+  if (intent === 'resend' || intent === 'withdraw') {
+    const submission = parseWithZod(formData, { schema: manageInvitationSchema });
+    if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 });
+    const result = await attempt(() => manageInvitation(viewer, { organizationId }, submission.value));
+    if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
+    return redirect(`/orgs/${organizationId}/edit?${noticeAfter[submission.value.intent]}#members`);
   }
   const submission = parseWithZod(formData, { schema: organizationSchema(shanghaiDate(now())) });
   if (submission.status !== 'success') return data({ profile: submission.reply() }, { status: 400 });
@@ -61,14 +81,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function EditOrganization({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
-  const { organization, people } = loaderData;
+  const { organization } = loaderData;
   const [inviteForm, inviteFields] = useForm({
     id: 'invite',
     lastResult: actionData && 'invite' in actionData ? actionData.invite : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteMemberSchema }),
     shouldValidate: 'onBlur',
   });
-  const notice = ['registered', 'saved', 'joined', 'invited'].find((key) => searchParams.has(key));
+  const notice = ['registered', 'saved'].find((key) => searchParams.has(key));
   return (
     <>
       <PageHeader title={organization.name}>
@@ -80,6 +100,8 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
           {t(`organizationProfile.notices.${notice}`)}
         </p>
       ) : null}
+      <InvitationNotice days={loaderData.days} />
+      <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       <div className="narrow">
         <Section title={t('organizationProfile.profile')}>
           <OrganizationForm
@@ -101,32 +123,29 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
             submitLabel={t('organizationProfile.save')}
           />
         </Section>
-        <Section title={t('organizationProfile.members')}>
-          <ul>
-            {people.members.map((m) => (
-              <li key={m.userId}>
-                {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
-              </li>
-            ))}
-            {people.pending.map((p) => (
-              <li key={`p${p.id}`}>
-                {p.email} · {t('organizationProfile.invitationPending')}
-              </li>
-            ))}
-          </ul>
-          <Form method="post" {...getFormProps(inviteForm)}>
-            <FormErrors errors={inviteForm.errors} />
-            <input type="hidden" name="intent" value="invite" />
-            <Field
-              meta={inviteFields.email}
-              label={t('organizationProfile.inviteEmail')}
-              type="email"
-              hint={t('organizationProfile.inviteHint')}
-            />
-            <SubmitButton>{t('organizationProfile.invite')}</SubmitButton>
-          </Form>
-        </Section>
       </div>
+      <Section title={t('organizationProfile.members')}>
+        <ul id="members">
+          {loaderData.members.map((m) => (
+            <li key={m.userId}>
+              {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
+            </li>
+          ))}
+        </ul>
+        <h3>{t('invitations.list.title')}</h3>
+        <InvitationList invitations={loaderData.invitations} locale={loaderData.locale} />
+        <Form method="post" {...getFormProps(inviteForm)} className="narrow">
+          <FormErrors errors={inviteForm.errors} />
+          <input type="hidden" name="intent" value="invite" />
+          <Field
+            meta={inviteFields.email}
+            label={t('organizationProfile.inviteEmail')}
+            type="email"
+            hint={t('organizationProfile.inviteHint')}
+          />
+          <SubmitButton>{t('organizationProfile.invite')}</SubmitButton>
+        </Form>
+      </Section>
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, Link, redirect, useSearchParams } from 'react-router';
 import type { Route } from './+types/signup';
 import { getViewer, signUp } from '~/accounts/auth.server';
 import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { signupSchema } from '~/accounts/schemas';
 import { createSession, sessionCookie } from '~/accounts/session.server';
-import { passRetryAfter } from '~/lib/http';
+import { passRetryAfter, safeRedirect } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
@@ -38,11 +38,15 @@ export async function action({ request }: Route.ActionArgs) {
   if (!user)
     return { result: submission.reply({ fieldErrors: { email: ['errors.emailTaken'] }, ...hidden }), retryMinutes: 0 };
   const { token, expiresAt } = createSession(user.id);
-  return redirect('/me', { headers: { 'Set-Cookie': sessionCookie(token, expiresAt) } });
+  return redirect(safeRedirect(submission.value.redirectTo), {
+    headers: { 'Set-Cookie': sessionCookie(token, expiresAt) },
+  });
 }
 
 export default function Signup({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get('redirectTo') ?? '';
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
@@ -54,6 +58,7 @@ export default function Signup({ actionData }: Route.ComponentProps) {
       <Form method="post" {...getFormProps(form)}>
         <RetryNotice minutes={actionData?.retryMinutes} />
         <FormErrors errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field meta={fields.name} label={t('accounts.name')} autoComplete="name" />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />
         <Field
@@ -66,7 +71,10 @@ export default function Signup({ actionData }: Route.ComponentProps) {
         <SubmitButton>{t('accounts.signup')}</SubmitButton>
       </Form>
       <p>
-        {t('accounts.haveAccount')} <Link to="/login">{t('accounts.login')}</Link>
+        {t('accounts.haveAccount')}{' '}
+        <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login'}>
+          {t('accounts.login')}
+        </Link>
       </p>
     </div>
   );

@@ -1,20 +1,11 @@
-import { audit } from '~/lib/audit.server';
+import { staffRoles } from '../../db/schema';
+import type { UnionRole } from '~/accounts/roles';
 import type { DB } from '~/lib/db.server';
 
-/** A staff role given (by a platform admin, or by an invitation taken up at sign-up), in the audit trail. */
-export function auditStaffGrant(
+/** Gives a staff role (once: holding it already changes nothing). Only an accepted invitation calls this. */
+export function grantStaffRole(
   tx: DB,
-  actorId: number,
-  unionId: number,
-  grant: { userId: number; role: string; departmentId?: number | null },
+  grant: { unionId: number; userId: number; role: UnionRole; departmentId: number | null },
 ) {
-  audit(tx, {
-    actorId,
-    action: 'staff.grant',
-    subjectType: 'union',
-    subjectId: unionId,
-    unionId,
-    before: { userId: grant.userId, role: null },
-    after: { userId: grant.userId, role: grant.role, departmentId: grant.departmentId ?? null },
-  });
+  tx.insert(staffRoles).values(grant).onConflictDoNothing().run();
 }

@@ -1,8 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { departments, staffInvitations, staffRoles, unions, users } from '../../db/schema';
-import type { UnionLevel, UnionRole } from '~/accounts/roles';
-import { findUserByEmail, normalizeEmail, notFound, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
-import { auditStaffGrant } from './grants.server';
+import { asc, eq } from 'drizzle-orm';
+import { departments, staffRoles, unions, users } from '../../db/schema';
+import type { UnionLevel } from '~/accounts/roles';
+import { notFound, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
 
@@ -17,7 +16,7 @@ export function getUnion(unionId: number) {
 }
 
 export function unionStaff(unionId: number) {
-  const members = db
+  return db
     .select({
       id: staffRoles.id,
       role: staffRoles.role,
@@ -30,12 +29,6 @@ export function unionStaff(unionId: number) {
     .leftJoin(departments, eq(departments.id, staffRoles.departmentId))
     .where(eq(staffRoles.unionId, unionId))
     .all();
-  const pending = db
-    .select()
-    .from(staffInvitations)
-    .where(and(eq(staffInvitations.unionId, unionId), isNull(staffInvitations.acceptedAt)))
-    .all();
-  return { members, pending };
 }
 
 export function unionDepartments(unionId: number) {
@@ -62,43 +55,4 @@ export function createDepartment(viewer: Viewer, unionId: number, name: string) 
     const department = tx.insert(departments).values({ unionId, name }).returning().get();
     audit(tx, { actorId: viewer.id, action: 'department.create', subjectType: 'department', subjectId: department.id });
   });
-}
-
-/** Gives the role at once to an existing account, or holds it for the email until sign-up. */
-export function inviteStaff(
-  viewer: Viewer,
-  unionId: number,
-  input: { email: string; role: UnionRole; departmentId?: number },
-) {
-  requirePlatformAdmin(viewer);
-  getUnion(unionId);
-  const email = normalizeEmail(input.email);
-  const user = findUserByEmail(email);
-  transaction((tx) => {
-    if (user) {
-      const granted = tx
-        .insert(staffRoles)
-        .values({ unionId, userId: user.id, role: input.role, departmentId: input.departmentId ?? null })
-        .onConflictDoNothing()
-        .run().changes;
-      if (granted)
-        auditStaffGrant(tx, viewer.id, unionId, {
-          userId: user.id,
-          role: input.role,
-          departmentId: input.departmentId,
-        });
-    } else {
-      tx.insert(staffInvitations)
-        .values({ unionId, email, role: input.role, departmentId: input.departmentId ?? null, invitedBy: viewer.id })
-        .run();
-    }
-    audit(tx, {
-      actorId: viewer.id,
-      action: 'staff.invite',
-      subjectType: 'union',
-      subjectId: unionId,
-      data: { email, role: input.role },
-    });
-  });
-  return user ? 'granted' : 'invited';
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { e2eSmtpPort, startMailbox, type Mail, type Mailbox } from '../support/mailbox';
-import { advanceClock, count, expectAccessible, login, resetClock } from './support';
+import { e2eSmtpPort, startMailbox, type Mailbox } from '../support/mailbox';
+import { advanceClock, count, expectAccessible, login, mailLink, mailsTo, receive, resetClock } from './support';
 
 // The e2e server sends mail to SMTP_URL (playwright.config.ts); this file listens there.
 let mailbox: Mailbox;
@@ -9,23 +9,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => mailbox.close());
 test.afterEach(async ({ request }) => resetClock(request));
-
-function mailsTo(address: string, subject: string) {
-  return mailbox.messages.filter((m) => m.to.includes(address) && m.subject === subject);
-}
-
-/** Waits for the delivery worker to send the email. */
-async function receive(address: string, subject: string): Promise<Mail> {
-  await expect.poll(() => mailsTo(address, subject).length, { timeout: 30_000 }).toBeGreaterThan(0);
-  return mailsTo(address, subject)[0]!;
-}
-
-function link(mail: Mail, path: string) {
-  const found = new RegExp(`http://localhost:\\d+${path}\\?token=[a-z2-7]+`).exec(mail.text)?.[0];
-  expect(found, mail.text).toBeTruthy();
-  expect(mail.html).toContain(found!);
-  return found!;
-}
 
 /** Opens a page and waits until its scripts have loaded, so typing is not lost to hydration. */
 async function open(page: Page, path: string) {
@@ -61,9 +44,9 @@ test('sign up and verify the email, then reset a forgotten password from the ema
   await expect(page).toHaveURL(/\/me$/);
 
   // Sign-up sent a verification email; its link verifies the address.
-  const verification = await receive(email, '请验证您的电子邮箱');
+  const verification = await receive(mailbox, email, '请验证您的电子邮箱');
   expect(verification.text).toContain('周明，您好：');
-  await page.goto(link(verification, '/verify-email'));
+  await page.goto(mailLink(verification, '/verify-email'));
   await expect(page.getByText('您的电子邮箱已验证。')).toBeVisible();
   expect(count('select count(*) as n from users where email = ? and email_verified_at is not null', email)).toBe(1);
 
@@ -71,9 +54,9 @@ test('sign up and verify the email, then reset a forgotten password from the ema
   await requestReset(page, email);
   await expectAccessible(page);
 
-  const reset = await receive(email, '重置您的密码');
+  const reset = await receive(mailbox, email, '重置您的密码');
   expect(reset.text).toContain('1 小时');
-  const resetLink = link(reset, '/reset-password');
+  const resetLink = mailLink(reset, '/reset-password');
   await open(page, resetLink);
   await expectAccessible(page);
   await page.getByLabel('新密码', { exact: true }).fill(newPassword);
@@ -93,16 +76,16 @@ test('sign up and verify the email, then reset a forgotten password from the ema
   await expect(page).toHaveURL(/\/me$/);
 
   // Exactly one of each email reached the person.
-  expect(mailsTo(email, '请验证您的电子邮箱')).toHaveLength(1);
-  expect(mailsTo(email, '重置您的密码')).toHaveLength(1);
+  expect(mailsTo(mailbox, email, '请验证您的电子邮箱')).toHaveLength(1);
+  expect(mailsTo(mailbox, email, '重置您的密码')).toHaveLength(1);
 });
 
 test('a reset link expires after an hour, and an unknown address gets the same answer', async ({ page, request }) => {
   const email = 'childcare@demo.gonghui.cn';
-  const before = mailsTo(email, '重置您的密码').length;
+  const before = mailsTo(mailbox, email, '重置您的密码').length;
   await requestReset(page, email);
-  await expect.poll(() => mailsTo(email, '重置您的密码').length, { timeout: 30_000 }).toBe(before + 1);
-  const resetLink = link(mailsTo(email, '重置您的密码').at(-1)!, '/reset-password');
+  await expect.poll(() => mailsTo(mailbox, email, '重置您的密码').length, { timeout: 30_000 }).toBe(before + 1);
+  const resetLink = mailLink(mailsTo(mailbox, email, '重置您的密码').at(-1)!, '/reset-password');
 
   await advanceClock(request, 61 * 60_000);
   await page.goto(resetLink);
@@ -120,7 +103,7 @@ test('a reset link expires after an hour, and an unknown address gets the same a
 test('a platform admin previews an email in the outbox', async ({ page }) => {
   const email = 'sports@demo.gonghui.cn';
   await requestReset(page, email);
-  await receive(email, '重置您的密码');
+  await receive(mailbox, email, '重置您的密码');
 
   await login(page, 'platform@demo.gonghui.cn');
   await page.getByRole('link', { name: '邮件发件箱' }).click();

@@ -1,11 +1,26 @@
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, request as requestFactory, test } from '@playwright/test';
-import { advanceClock, count, expectAccessible, loginRequest, resetClock } from './support';
+import { e2eSmtpPort, startMailbox, type Mailbox } from '../support/mailbox';
+import {
+  advanceClock,
+  count,
+  expectAccessible,
+  loginRequest,
+  mailLink,
+  receive,
+  resetClock,
+  verificationSubject,
+} from './support';
 
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
+let mailbox: Mailbox;
+test.beforeAll(async () => {
+  mailbox = await startMailbox(e2eSmtpPort());
+});
+test.afterAll(async () => mailbox.close());
 test.afterEach(async ({ request }) => resetClock(request));
 
 /** The code an authenticator app shows at the server's `at`. */
@@ -15,7 +30,8 @@ function totp(manualKey: string, at: Date) {
 }
 
 test('finance staff turn on two-factor, then log in with password and code', async ({ page, request }) => {
-  // A new finance officer of the county union: invited by the platform admin, then signs up.
+  // A new finance officer of the county union: invited by the platform admin, signs up, verifies the
+  // email and accepts the emailed invitation.
   const admin = await requestFactory.newContext({ baseURL });
   await loginRequest(admin, 'platform@demo.gonghui.cn');
   const union = count("select union_id from staff_roles where role = 'finance' limit 1");
@@ -34,6 +50,10 @@ test('finance staff turn on two-factor, then log in with password and code', asy
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '注册' }).click();
   await expect(page).toHaveURL(/\/me$/);
+  await page.goto(mailLink(await receive(mailbox, email, verificationSubject), '/verify-email'));
+  await page.goto(mailLink(await receive(mailbox, email, '邀请您担任象山县总工会财务'), '/invitations'));
+  await page.getByRole('button', { name: '接受邀请' }).click();
+  await expect(page).toHaveURL(/\/me\?invitationAccepted$/);
 
   // Enrol on /account: QR code, otpauth link and a key to type; a wrong code is refused.
   await page.goto('/account');

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import type { Mail, Mailbox } from '../support/mailbox';
 
 export const demoPassword = 'gonghui-demo-2026';
 
@@ -59,4 +60,48 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+// ---- Mail: the e2e server sends to SMTP_URL (playwright.config.ts), where a spec's mailbox listens.
+
+export function mailsTo(mailbox: Mailbox, address: string, subject: string) {
+  return mailbox.messages.filter((m) => m.to.includes(address) && m.subject === subject);
+}
+
+/** Waits for the delivery worker to send such an email; the newest one. */
+export async function receive(mailbox: Mailbox, address: string, subject: string): Promise<Mail> {
+  await expect.poll(() => mailsTo(mailbox, address, subject).length, { timeout: 30_000 }).toBeGreaterThan(0);
+  return mailsTo(mailbox, address, subject).at(-1)!;
+}
+
+/** The emailed single-use link to `path` (`/verify-email?token=…`, `/invitations/…`), the same in both parts. */
+export function mailLink(mail: Mail, path: string) {
+  const found = new RegExp(`http://localhost:\\d+${path}(?:\\?token=|/)[a-z2-7]+`).exec(mail.text)?.[0];
+  expect(found, mail.text).toBeTruthy();
+  expect(mail.html).toContain(found!);
+  return found!;
+}
+
+export const verificationSubject = '请验证您的电子邮箱';
+
+/**
+ * A new account (over HTTP) that verifies its email from the emailed link and accepts the invitation
+ * emailed to it: how a person invited to a role or an organization gets it (docs/decisions/092).
+ */
+export async function joinByInvitation(
+  mailbox: Mailbox,
+  request: APIRequestContext,
+  person: { email: string; name: string; password?: string },
+  invitationSubject: string,
+) {
+  const signup = await request.post('/signup', {
+    form: { name: person.name, email: person.email, password: person.password ?? 'a-long-password' },
+    maxRedirects: 0,
+  });
+  expect(signup.status()).toBe(302);
+  const verification = await receive(mailbox, person.email, verificationSubject);
+  expect((await request.get(mailLink(verification, '/verify-email'))).status()).toBe(200);
+  const invitation = await receive(mailbox, person.email, invitationSubject);
+  const accept = await request.post(new URL(mailLink(invitation, '/invitations')).pathname, { maxRedirects: 0 });
+  expect(accept.headers().location).toBe('/me?invitationAccepted');
 }

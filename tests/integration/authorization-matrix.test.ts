@@ -61,6 +61,13 @@ const matrix: Record<string, Spec> = {
     get: ['platform'],
     post: { default: VALIDATES_FIRST, department: ['platform'], invite: ['platform'] },
   },
+  // The emailed link: anyone may open it (signed out, it says to sign in); only the verified account
+  // of the invited address (ownerB here) sees the offer and may accept it.
+  'invitations/:token': { get: ['anon', 'worker', 'ownerB'], post: ['ownerB'] },
+  'unions/:unionId/invitations': {
+    get: [...unionA('admin'), 'platform'],
+    post: { resend: [...unionA('admin'), 'platform'], withdraw: [...unionA('admin'), 'platform'] },
+  },
   'orgs/:orgId': { get: EVERYONE },
   tenders: { get: EVERYONE },
   'tenders/new': {
@@ -127,7 +134,10 @@ const matrix: Record<string, Spec> = {
   // The signed token in the URL is the credential.
   'calendar-feeds/:feed': { get: EVERYONE },
   'orgs/new': { get: SIGNED_IN, post: SIGNED_IN },
-  'orgs/:orgId/edit': { get: ['ownerA'], post: { default: ['ownerA'], invite: ['ownerA'] } },
+  'orgs/:orgId/edit': {
+    get: ['ownerA'],
+    post: { default: ['ownerA'], invite: ['ownerA'], resend: ['ownerA'], withdraw: ['ownerA'] },
+  },
   incubators: { get: EVERYONE },
   'incubators/:incubatorId': { get: EVERYONE, post: ORG_A },
   'incubators/:incubatorId/handbook': { get: EVERYONE },
@@ -275,7 +285,7 @@ async function call(leaf: Leaf, mod: Module, method: 'get' | 'post', role: Role,
     outcomeOf(() => {
       if (method === 'get') return mod.loader!({ request: requestFor(url, world.cookies[role]), params, context: {} });
       const body = new URLSearchParams({
-        ...plausibleForm(world),
+        ...plausibleForm(world, leaf.path),
         ...(intent && intent !== 'default' ? { intent } : {}),
       });
       const request = requestFor(url, world.cookies[role], { method: 'POST', body });

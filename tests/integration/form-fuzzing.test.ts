@@ -28,8 +28,8 @@ type Action = (args: unknown) => unknown;
 
 /** Field names the forms use: keys of the capability schemas and names the route reads or renders. */
 function fieldNames(routeFile: string) {
-  const schemas = ['accounts', 'catalog', 'delivery', 'evaluation', 'incubation', 'organizations', 'payments']
-    .concat(['procurement', 'unions'])
+  const schemas = ['accounts', 'catalog', 'delivery', 'evaluation', 'incubation', 'invitations', 'organizations']
+    .concat(['payments', 'procurement', 'unions'])
     .map((c) => readFileSync(resolve('app', c, 'schemas.ts'), 'utf8'))
     .join('\n');
   const route = readFileSync(resolve('app', routeFile), 'utf8');
@@ -183,7 +183,7 @@ describe('form fuzzing', () => {
       const { url, params: routeParams } = urlFor(world, leaf.path);
       await fc.assert(
         fc.asyncProperty(
-          formArbitrary(fields, Object.keys(roles), plausibleForm(world)),
+          formArbitrary(fields, Object.keys(roles), plausibleForm(world, leaf.path)),
           async ({ intent, entries }) => {
             const role = roles[intent] ?? Object.values(roles)[0]!;
             const body = new FormData();

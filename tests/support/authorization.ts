@@ -10,6 +10,7 @@ import { seedDemo } from '../../db/seed';
 import routes from '../../app/routes';
 import { unionRoles, type UnionRole } from '~/accounts/roles';
 import { createSession, sessionCookie } from '~/accounts/session.server';
+import { hashToken, newToken } from '~/accounts/tokens.server';
 import { feedPath } from '~/delivery/calendar.server';
 import { deviceCookie } from '~/delivery/device.server';
 import { now } from '~/lib/clock.server';
@@ -322,6 +323,34 @@ export async function buildWorld() {
   const twoFactorUserId = addUser('twoFactor');
   db.insert(s.totpCredentials).values({ userId: twoFactorUserId, sealedSecret: 'sealed', confirmedAt: now() }).run();
 
+  // A staff invitation of union A, and one to organization A sent to ownerB's (verified) address:
+  // only ownerB may accept its link.
+  const invitation = (
+    values: { unionId: number; role: UnionRole } | { organizationId: number; role: 'member' },
+    email: string,
+    token = newToken(),
+  ) =>
+    db
+      .insert(s.invitations)
+      .values({
+        ...values,
+        email,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now().getTime() + 7 * 86_400_000),
+        sentAt: now(),
+      })
+      .returning()
+      .get().id;
+  const staffInvitation = invitation({ unionId: unionA.id, role: 'reviewer' }, `invited-${unique()}@example.test`);
+  const invitationToken = newToken();
+  const ownerBEmail = db.select().from(s.users).where(eq(s.users.id, ownerBId)).get()!.email;
+  // Stored normalized, as the app stores an invited address.
+  const memberInvitation = invitation(
+    { organizationId: orgA, role: 'member' },
+    ownerBEmail.toLowerCase(),
+    invitationToken,
+  );
+
   const params: Record<string, string> = {
     unionId: String(unionA.id),
     orgId: String(orgA),
@@ -350,21 +379,28 @@ export async function buildWorld() {
     roomId: String(room.id),
     stripePaymentId: String(stripeAttempt.id),
     userId: String(twoFactorUserId),
+    invitationId: String(staffInvitation),
   };
   // Params whose record differs by route: an attachment of the application, a photo of the offering.
   const paramsByRoute: Record<string, Record<string, string>> = {
     'applications/:applicationId/attachments/:attachmentId': { attachmentId: String(applicationAttachment.id) },
     'catalog/:offeringId/photos/:photoId': { photoId: String(offeringPhoto.id) },
     'tenders/:tenderId/evaluate': { tenderId: String(evaluatingTender.id) },
+    'invitations/:token': { token: invitationToken },
   };
-  return { cookies, params, paramsByRoute, unionA, unionB, orgA, orgB, ownerAId };
+  // Form fields whose record differs by route: the invitation an organization's page manages.
+  const formByRoute: Record<string, Record<string, string>> = {
+    'orgs/:orgId/edit': { invitationId: String(memberInvitation) },
+  };
+  return { cookies, params, paramsByRoute, formByRoute, unionA, unionB, orgA, orgB, ownerAId };
 }
 
 /**
  * Sent with every POST: valid values for the fields most forms share, so that an action that parses
- * before it checks permissions gets as far as the check (unknown fields are ignored by the schemas).
+ * before it checks permissions gets as far as the check (unknown fields are ignored by the schemas);
+ * `path`, the route's, adds the fields that differ by route.
  */
-export function plausibleForm(world: World): Record<string, string> {
+export function plausibleForm(world: World, path?: string): Record<string, string> {
   const day = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000 + 8 * 3600_000).toISOString();
   const future = day(10).slice(0, 16);
   return {
@@ -419,6 +455,8 @@ export function plausibleForm(world: World): Record<string, string> {
     decision: 'exit',
     opensAt: '09:00',
     closesAt: '17:00',
+    invitationId: world.params.invitationId!,
+    ...(path ? world.formByRoute[path] : {}),
   };
 }
 
@@ -545,7 +583,9 @@ export const posters: Record<string, Record<string, Role>> = {
   'orgs/:orgId/calendar': { '': 'ownerA' },
   'unions/:unionId/calendar': { '': 'adminA' },
   'orgs/new': { '': 'ownerA' },
-  'orgs/:orgId/edit': { '': 'ownerA', invite: 'ownerA' },
+  'orgs/:orgId/edit': { '': 'ownerA', invite: 'ownerA', resend: 'ownerA', withdraw: 'ownerA' },
+  'invitations/:token': { '': 'ownerB' },
+  'unions/:unionId/invitations': { resend: 'adminA', withdraw: 'adminA' },
   'incubators/:incubatorId': { '': 'ownerA' },
   'incubators/:incubatorId/settings': { settings: 'incubator_managerA', room: 'incubator_managerA' },
   'incubators/:incubatorId/meetings': { '': 'incubator_managerA' },
