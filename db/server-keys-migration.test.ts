@@ -15,7 +15,10 @@ it('marks the bid-sealing key as in use in a database that already holds sealed 
   const journal = JSON.parse(readFileSync(join(before, 'meta/_journal.json'), 'utf8')) as {
     entries: { tag: string }[];
   };
-  journal.entries = journal.entries.filter((entry) => !entry.tag.endsWith('_server_keys'));
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((entry) => entry.tag.endsWith('_server_keys')),
+  );
   writeFileSync(join(before, 'meta/_journal.json'), JSON.stringify(journal));
 
   const sqlite = new Database(join(dir, 'app.db'));

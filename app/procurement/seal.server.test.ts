@@ -2,7 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { bidReceipt, sealBid, unsealBid } from './seal.server';
-import { bids, organizations, tenders, unions, users } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { bids, organizations, serverKeys, tenders, unions, users } from '../../db/schema';
 import { db, databasePath, sqlite } from '~/lib/db.server';
 import { defaultWeights } from './machine';
 
@@ -24,15 +25,18 @@ describe('sealed bids', () => {
     expect(bidReceipt(9, 2, content)).not.toBe(receipt);
     expect(bidReceipt(1, 2, { ...content, priceFen: 4_000_001 })).not.toBe(receipt);
 
-    // The same bid under another deployment's secret has another receipt.
+    // The same bid under another deployment's secret (and so its own database) has another receipt.
     const secret = process.env.BID_SEALING_SECRET;
+    const forgetKey = () => db.delete(serverKeys).where(eq(serverKeys.name, 'BID_SEALING_SECRET')).run();
     vi.resetModules();
     process.env.BID_SEALING_SECRET = 'd'.repeat(64);
+    forgetKey();
     try {
       const elsewhere = await import('./seal.server');
       expect(elsewhere.bidReceipt(1, 2, content)).not.toBe(receipt);
     } finally {
       process.env.BID_SEALING_SECRET = secret;
+      forgetKey();
       vi.resetModules();
     }
   });
