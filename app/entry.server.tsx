@@ -16,6 +16,7 @@ import { i18nOptions } from '~/lib/i18n';
 import { getLocale } from '~/lib/i18n.server';
 import { startBackgroundWork } from '~/lib/background.server';
 import { sqlite } from '~/lib/db.server';
+import { smsProvider } from '~/notifications/sms.server';
 
 // What server.mjs reaches through the build (`build.entry.module`): headers, the cross-site check
 // and shutdown.
@@ -27,6 +28,8 @@ export function closeDatabase() {
 
 export const streamTimeout = 5_000;
 
+// A wrong SMS configuration stops the server here rather than at a worker's first check-in.
+smsProvider();
 startBackgroundWork();
 
 export default async function handleRequest(
