@@ -1027,7 +1027,9 @@ export const checkins = sqliteTable(
   },
   (t) => [
     uniqueIndex('checkins_event_device').on(t.eventId, t.deviceHash),
-    uniqueIndex('checkins_ticket').on(t.ticket).where(sql`${t.ticket} is not null`),
+    uniqueIndex('checkins_ticket')
+      .on(t.ticket)
+      .where(sql`${t.ticket} is not null`),
     uniqueIndex('checkins_event_worker').on(t.eventId, t.workerId),
     check('checkins_verification', oneOf(t.verification, checkinVerifications)),
     check('checkins_review', sql`${t.review} is null or ${oneOf(t.review, attendanceReviews)}`),

@@ -130,7 +130,9 @@ function workerDeviceHash(workerId: number) {
 export function findCheckin(eventId: number, phone: Phone) {
   const where = [
     phone.workerId === null ? undefined : eq(checkins.workerId, phone.workerId),
-    phone.deviceId === null ? undefined : and(isNull(checkins.workerId), eq(checkins.deviceHash, deviceHash(phone.deviceId))),
+    phone.deviceId === null
+      ? undefined
+      : and(isNull(checkins.workerId), eq(checkins.deviceHash, deviceHash(phone.deviceId))),
   ].filter((w) => w !== undefined);
   if (!where.length) return undefined;
   return db

@@ -100,7 +100,13 @@ describe('an SMS code', () => {
     await expect(sendPhoneCode(phone, null, 'zh-CN')).rejects.toMatchObject({
       messageKey: 'delivery.errors.smsNotSent',
     });
-    expect(db.select().from(phoneChallenges).where(eq(phoneChallenges.phoneHash, phoneHash(phone))).all()).toEqual([]);
+    expect(
+      db
+        .select()
+        .from(phoneChallenges)
+        .where(eq(phoneChallenges.phoneHash, phoneHash(phone)))
+        .all(),
+    ).toEqual([]);
     expect(phoneCodeWait(phone, null)).toBeNull();
   });
 

@@ -103,7 +103,10 @@ async function sendCode(request: Request, eventId: number, formData: FormData) {
   if (wait) return tooSoon(wait, fields);
   const sent = await attempt(async () => sendPhoneCode(phone, network, await getLocale(request)));
   if (!sent.ok) return answer({ failure: sent.error.messageKey, fields }, sent.error.status);
-  return answer({ failure: null, fields: { ...fields, step: 'code', challenge: sent.value, sentTo: maskPhone(phone) } }, 200);
+  return answer(
+    { failure: null, fields: { ...fields, step: 'code', challenge: sent.value, sentTo: maskPhone(phone) } },
+    200,
+  );
 }
 
 /** Step 'code': a right code makes the phone its worker's for a year, then checks it in. */

@@ -3,47 +3,17 @@
 // closes the database and exits 0. Needs `npx react-router build` first (scripts/test.mjs does it).
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as schema from '../../db/schema';
+import { freePort, running, startServer, type Server } from '../support/built-server';
 import { demoEventUnderWay, verifiedPhone } from '~/delivery/test-fixtures';
 import { checkIn, checkinCode, issueTicket } from '~/delivery/checkin.server';
 import { workerCredential } from '~/delivery/workers.server';
 import { databasePath, db } from '~/lib/db.server';
 
-type Server = { process: ChildProcessWithoutNullStreams; port: number; output: string[]; exited: Promise<unknown[]> };
-const running = new Set<Server>();
 let eventId: number;
-
-async function freePort() {
-  const probe = createServer().listen(0);
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  return port;
-}
-
-/** Starts `node server.mjs` on this file's database; resolves once it listens. */
-async function startServer(port: number): Promise<Server> {
-  const child = spawn('node', ['server.mjs'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: databasePath() },
-  });
-  const server = { process: child, port, output: [] as string[], exited: once(child, 'exit') };
-  running.add(server);
-  child.on('exit', () => running.delete(server));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      server.output.push(chunk.toString());
-      if (server.output.join('').includes('Listening on')) resolve();
-    });
-    child.stderr.on('data', (chunk: Buffer) => server.output.push(chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${server.output.join('')}`)));
-  });
-  return server;
-}
 
 function untilOutput(server: Server, text: string) {
   return new Promise<void>((resolve) => {
