@@ -63,7 +63,7 @@ const posters: Record<string, Record<string, Role>> = {
     accept: 'commissionerA',
     return: 'commissionerA',
   },
-  'c/:eventId': { '': 'anon' },
+  'c/:eventId': { '': 'anon', send: 'anon', verify: 'anon', tap: 'anon' },
   'c/:eventId/rate': { '': 'worker', create: 'worker', edit: 'worker' },
   'events/:eventId/ratings': { '': 'commissionerA', exclude: 'commissionerA', restore: 'commissionerA' },
   'orgs/:orgId/events/new': { '': 'ownerA' },
