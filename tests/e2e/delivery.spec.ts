@@ -209,6 +209,29 @@ test("where the union counts the screen's code alone, the page asks for no numbe
   expect(count('select count(*) as n from checkins where event_id = ? and worker_id is not null', eventId)).toBe(0);
 });
 
+test('the local SMS provider shows its messages to the platform admin beside the emails', async ({ browser }) => {
+  const org = await (await browser.newContext()).newPage();
+  await login(org, 'psych@demo.gonghui.cn');
+  const eventUrl = await scheduleOwnActivity(org, `职工读书会 ${Date.now()}`);
+  const worker = await phone(browser);
+  await worker.page.goto(await scanCode(org, eventUrl));
+  const number = newPhone();
+  await worker.page.getByLabel('手机号').fill(number);
+  await worker.page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(worker.page.getByLabel('短信验证码')).toBeVisible();
+  await worker.context.close();
+
+  const admin = await (await browser.newContext()).newPage();
+  await login(admin, 'platform@demo.gonghui.cn');
+  await admin.goto('/admin/outbox');
+  await expect(admin.getByRole('heading', { name: '短信（本地发送）' })).toBeVisible();
+  const message = admin.getByTestId('local-sms').first();
+  await expect(message).toContainText(`${number.slice(0, 3)}****${number.slice(-4)}`);
+  await expect(message).toContainText(`您的签到验证码是 ${smsCode(number)}`);
+  await expect(admin.getByText(number)).toHaveCount(0);
+  await expectAccessible(admin);
+});
+
 test('walk-ins and a photo report, accepted by the incubator; calendars and private feeds', async ({
   browser,
   request,
