@@ -209,7 +209,7 @@ function PhoneNumber({ fields }: { fields: Fields }) {
   const first = fields.step === 'phone';
   return (
     <>
-      <p className="hint">{t('delivery.phone.why')}</p>
+      {first ? <p className="hint">{t('delivery.phone.why')}</p> : null}
       <label htmlFor="phone">{t('delivery.phone.number')}</label>
       <input
         id="phone"
