@@ -90,6 +90,23 @@ describe('worker rate limits', () => {
     expect(((await checkInAs(eventId, workerPhone())) as Response).status).toBe(302);
   });
 
+  it('sends one SMS code a minute to a number, refusing the next with 429 and the number kept', async () => {
+    const eventId = await openEvent();
+    const event = findEvent(eventId);
+    const ask = (phone: string) => {
+      const ticket = issueTicket(event, checkinCode(event));
+      const request = post(`/c/${eventId}`, { intent: 'send', ticket, phone });
+      return checkinAction(args(request, eventId)) as Promise<Exclude<Answer, Response>>;
+    };
+    expect((await ask('13800001111')).data.fields).toMatchObject({ step: 'code', sentTo: '138****1111' });
+    const again = await ask('138 0000 1111');
+    expect(again.init.status).toBe(429);
+    expect(Number(again.init.headers!['Retry-After'])).toBe(60);
+    expect(again.data).toMatchObject({ retryMinutes: 1, fields: { step: 'phone', phone: '138 0000 1111' } });
+    // Another number at the same venue gets its code.
+    expect((await ask('13800002222')).data.fields).toMatchObject({ step: 'code' });
+  });
+
   it('has a per-address ceiling', async () => {
     process.env.RATE_LIMIT_WORKER_ADDRESS = '3/min';
     const eventId = await openEvent();
