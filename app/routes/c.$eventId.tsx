@@ -252,6 +252,13 @@ function CheckinForm({ fields }: { fields: Fields }) {
         </>
       ) : null}
       {step !== 'tap' ? <PhoneNumber fields={fields} /> : null}
+      {step === 'phone' ? (
+        // Answers given before a code had to be sent again wait here for the next step.
+        <>
+          {fields.occupation ? <input type="hidden" name="occupation" value={fields.occupation} /> : null}
+          {fields.unionMember ? <input type="hidden" name="unionMember" value={fields.unionMember} /> : null}
+        </>
+      ) : null}
     </Form>
   );
 }

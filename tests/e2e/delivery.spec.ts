@@ -99,7 +99,16 @@ test('a worker on a phone without JavaScript confirms a number once, checks in a
   await expect(worker.getByRole('alert')).toHaveText('验证码不对，还可以再试 4 次。');
   await expect(worker.getByLabel('快递员')).toBeChecked();
   await expect(worker.getByLabel('是', { exact: true })).toBeChecked();
+  // Ten minutes on, the code has expired: back to the number, a new code, the answers still there.
+  await advanceClock(request, 11 * 60_000);
   await worker.getByLabel('短信验证码').fill(code);
+  await worker.getByRole('button', { name: '签到' }).click();
+  await expect(worker.getByRole('alert')).toHaveText('验证码已失效，请重新获取。');
+  await expect(worker.getByLabel('手机号')).toHaveValue(number);
+  await worker.getByRole('button', { name: '获取验证码' }).click();
+  await expect(worker.getByLabel('快递员')).toBeChecked();
+  await expect(worker.getByLabel('是', { exact: true })).toBeChecked();
+  await worker.getByLabel('短信验证码').fill(smsCode(number));
   await worker.getByRole('button', { name: '签到' }).click();
   await expect(worker.getByText('签到成功')).toBeVisible();
   expect(await worker.locator('script').count()).toBe(0);
