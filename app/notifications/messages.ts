@@ -78,13 +78,6 @@ export default {
         retried: '已重新排队，等待发送。',
         back: '返回发件箱',
         states: { pending: '待发送', sending: '发送中', sent: '已发送', failed: '发送失败', skipped: '不发送' },
-        sms: {
-          title: '短信（本地发送）',
-          lead: 'SMS_PROVIDER=local：短信不会真正发出，只显示在这里，供开发、演示和测试时读取验证码。手机号只显示首尾几位。',
-          to: '手机号',
-          text: '短信内容',
-          none: '没有短信。',
-        },
       },
       errors: { notRetryable: '只有发送失败的邮件可以重新发送。' },
       mail: {
@@ -259,6 +252,14 @@ export default {
       resend: '重新发送验证邮件',
       resent: '验证邮件已发送，请查收。',
     },
+    // The local SMS provider's messages on /admin/outbox: their own part, so no other page carries them.
+    smsOutbox: {
+      title: '短信（本地发送）',
+      lead: 'SMS_PROVIDER=local：短信不会真正发出，只显示在这里，供开发、演示和测试时读取验证码。手机号只显示首尾几位。',
+      to: '手机号',
+      text: '短信内容',
+      none: '没有短信。',
+    },
   },
   'zh-TW': {
     notifications: {
@@ -335,13 +336,6 @@ export default {
         retried: '已重新排入佇列，等待寄送。',
         back: '返回寄件匣',
         states: { pending: '待寄送', sending: '寄送中', sent: '已寄送', failed: '寄送失敗', skipped: '不寄送' },
-        sms: {
-          title: '簡訊（本機傳送）',
-          lead: 'SMS_PROVIDER=local：簡訊不會真正送出，只顯示在這裡，供開發、展示和測試時讀取驗證碼。手機號碼只顯示頭尾幾位。',
-          to: '手機號碼',
-          text: '簡訊內容',
-          none: '沒有簡訊。',
-        },
       },
       errors: { notRetryable: '只有寄送失敗的郵件可以重新寄送。' },
       mail: {
@@ -516,6 +510,14 @@ export default {
       resend: '重新寄送驗證郵件',
       resent: '驗證郵件已寄出，請查收。',
     },
+    // The local SMS provider's messages on /admin/outbox: their own part, so no other page carries them.
+    smsOutbox: {
+      title: '簡訊（本機傳送）',
+      lead: 'SMS_PROVIDER=local：簡訊不會真正送出，只顯示在這裡，供開發、展示和測試時讀取驗證碼。手機號碼只顯示頭尾幾位。',
+      to: '手機號碼',
+      text: '簡訊內容',
+      none: '沒有簡訊。',
+    },
   },
   en: {
     notifications: {
@@ -593,13 +595,6 @@ export default {
         retried: 'Queued to be sent again.',
         back: 'Back to the outbox',
         states: { pending: 'Waiting', sending: 'Sending', sent: 'Sent', failed: 'Failed', skipped: 'Not sent' },
-        sms: {
-          title: 'Text messages (local)',
-          lead: 'SMS_PROVIDER=local: text messages are not sent, only shown here, so codes can be read in development, demos and tests. Only the first and last digits of each number are shown.',
-          to: 'Mobile number',
-          text: 'Message',
-          none: 'No text messages.',
-        },
       },
       errors: { notRetryable: 'Only failed email can be sent again.' },
       mail: {
@@ -774,6 +769,14 @@ export default {
       unverified: 'Your email address is not verified yet.',
       resend: 'Send the verification email again',
       resent: 'We have sent you a verification email.',
+    },
+    // The local SMS provider's messages on /admin/outbox: their own part, so no other page carries them.
+    smsOutbox: {
+      title: 'Text messages (local)',
+      lead: 'SMS_PROVIDER=local: text messages are not sent, only shown here, so codes can be read in development, demos and tests. Only the first and last digits of each number are shown.',
+      to: 'Mobile number',
+      text: 'Message',
+      none: 'No text messages.',
     },
   },
 } satisfies CapabilityMessages;

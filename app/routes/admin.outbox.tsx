@@ -87,15 +87,15 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
       )}
       {loaderData.sms ? (
         <section aria-labelledby="local-sms">
-          <h2 id="local-sms">{t('notifications.outbox.sms.title')}</h2>
-          <p className="callout">{t('notifications.outbox.sms.lead')}</p>
+          <h2 id="local-sms">{t('smsOutbox.title')}</h2>
+          <p className="callout">{t('smsOutbox.lead')}</p>
           {loaderData.sms.length ? (
             <table>
               <thead>
                 <tr>
                   <th>{t('notifications.outbox.created')}</th>
-                  <th>{t('notifications.outbox.sms.to')}</th>
-                  <th>{t('notifications.outbox.sms.text')}</th>
+                  <th>{t('smsOutbox.to')}</th>
+                  <th>{t('smsOutbox.text')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -109,7 +109,7 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
               </tbody>
             </table>
           ) : (
-            <Empty>{t('notifications.outbox.sms.none')}</Empty>
+            <Empty>{t('smsOutbox.none')}</Empty>
           )}
         </section>
       ) : null}

@@ -123,7 +123,7 @@ async function confirmCode(request: Request, eventId: number, formData: FormData
   if (!confirmed.ok) {
     const { messageKey, status, values } = confirmed.error;
     // A used-up or expired code: back to the number, to send a new one.
-    const step = messageKey === 'delivery.errors.phoneCodeWrong' ? 'code' : 'phone';
+    const step = messageKey === 'phoneCheckin.errors.phoneCodeWrong' ? 'code' : 'phone';
     return answer({ failure: messageKey, values, fields: { ...fields, step } }, status);
   }
   const workerId = transaction((tx) => workerForPhone(tx, confirmed.value));
@@ -136,7 +136,7 @@ async function confirmCode(request: Request, eventId: number, formData: FormData
 }
 
 function checkinRefused(error: { messageKey: string; status: number }, headers?: HeadersInit) {
-  const already = ['errors.alreadyCheckedIn', 'delivery.errors.numberCheckedIn'].includes(error.messageKey);
+  const already = ['errors.alreadyCheckedIn', 'phoneCheckin.errors.numberCheckedIn'].includes(error.messageKey);
   return answer({ failure: error.messageKey, fields: null, already }, error.status, headers);
 }
 
@@ -153,7 +153,7 @@ async function tap(request: Request, eventId: number, formData: FormData) {
   const device = phone.workerId === null ? deviceCookie(request, phone.deviceId ?? undefined) : null;
   const checkingIn = device ? { workerId: null, deviceId: device.deviceId } : phone;
   const result = await attempt(() => checkIn(eventId, checkingIn, submission.value, networkHash(request)));
-  if (!result.ok && result.error.messageKey === 'delivery.errors.phoneRequired') {
+  if (!result.ok && result.error.messageKey === 'phoneCheckin.errors.phoneRequired') {
     return answer({ failure: result.error.messageKey, fields: { ...fields, step: 'phone' } }, result.error.status);
   }
   if (!result.ok) return checkinRefused(result.error);
@@ -209,8 +209,8 @@ function PhoneNumber({ fields }: { fields: Fields }) {
   const first = fields.step === 'phone';
   return (
     <>
-      {first ? <p className="hint">{t('delivery.phone.why')}</p> : null}
-      <label htmlFor="phone">{t('delivery.phone.number')}</label>
+      {first ? <p className="hint">{t('phoneCheckin.why')}</p> : null}
+      <label htmlFor="phone">{t('phoneCheckin.number')}</label>
       <input
         id="phone"
         name="phone"
@@ -222,7 +222,7 @@ function PhoneNumber({ fields }: { fields: Fields }) {
         required={first}
       />
       <button type="submit" name="intent" value="send" className={first ? 'button big' : 'button secondary'}>
-        {t(first ? 'delivery.phone.send' : 'delivery.phone.resend')}
+        {t(first ? 'phoneCheckin.send' : 'phoneCheckin.resend')}
       </button>
     </>
   );
@@ -238,8 +238,8 @@ function CheckinForm({ fields }: { fields: Fields }) {
       {step === 'code' ? (
         <>
           <input type="hidden" name="challenge" value={fields.challenge} />
-          {fields.sentTo ? <p role="status">{t('delivery.phone.sent', { phone: fields.sentTo })}</p> : null}
-          <label htmlFor="code">{t('delivery.phone.code')}</label>
+          {fields.sentTo ? <p role="status">{t('phoneCheckin.sent', { phone: fields.sentTo })}</p> : null}
+          <label htmlFor="code">{t('phoneCheckin.code')}</label>
           <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
         </>
       ) : null}
