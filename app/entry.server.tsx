@@ -17,6 +17,7 @@ import { getLocale } from '~/lib/i18n.server';
 import { startBackgroundWork } from '~/lib/background.server';
 import { sqlite } from '~/lib/db.server';
 import { serverKeyRefusal } from '~/lib/secrets.server';
+import { smsProvider } from '~/notifications/sms.server';
 
 // What server.mjs reaches through the build (`build.entry.module`): headers, the cross-site check,
 // request bodies, the refusal to start without the database's keys, and shutdown.
@@ -30,6 +31,8 @@ export function closeDatabase() {
 export const streamTimeout = 5_000;
 
 export const missingKeys = serverKeyRefusal();
+// A wrong SMS configuration stops the server here rather than at a worker's first check-in.
+smsProvider();
 if (!missingKeys) startBackgroundWork();
 
 export default async function handleRequest(

@@ -5,7 +5,7 @@
  * Run: DATABASE_PATH=… PORT=… tsx bench/baseline-server.ts
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 const sqlite = new Database(process.env.DATABASE_PATH!);
@@ -57,7 +57,7 @@ const headline = (unionIds: number[], from: number, to: number) =>
 
 // The check-in page and the rating submission (app/delivery/checkin.server.ts).
 const eventById = sqlite.prepare(`select * from events where id = ?`);
-const checkinOf = sqlite.prepare(`select * from checkins where event_id = ? and device_hash = ?`);
+const checkinOf = sqlite.prepare(`select * from checkins where event_id = ? and worker_id = ?`);
 const ratingOf = sqlite.prepare(`select id from ratings where checkin_id = ?`);
 const insertRating = sqlite.prepare(
   `insert into ratings (checkin_id, event_id, score, comment, tags, created_at) values (?, ?, ?, ?, '[]', ?) returning id`,
@@ -70,9 +70,17 @@ const rate = sqlite.transaction((checkinId: number, eventId: number, score: numb
   insertAudit.run(id, Date.now());
 });
 
-function device(request: IncomingMessage) {
-  const match = /(?:^|;\s*)did=([A-Za-z0-9_-]{16,64})/.exec(request.headers.cookie ?? '');
-  return match ? createHash('sha256').update(match[1]!).digest('hex') : '';
+// The worker credential's key, derived from CHECKIN_SECRET as app/delivery/keys.server.ts does.
+const credentialKey = createHmac('sha256', Buffer.from(process.env.CHECKIN_SECRET ?? '', 'hex'))
+  .update('delivery:worker-credential')
+  .digest();
+
+/** The worker id of a verifying `worker` cookie (app/delivery/workers.server.ts), else 0. */
+function worker(request: IncomingMessage) {
+  const match = /(?:^|;\s*)worker=(\d+)\.(\d+)\.([A-Za-z0-9_-]{43})/.exec(request.headers.cookie ?? '');
+  if (!match) return 0;
+  const mac = createHmac('sha256', credentialKey).update(`${match[1]}.${match[2]}`).digest('base64url');
+  return timingSafeEqual(Buffer.from(mac), Buffer.from(match[3]!)) ? Number(match[1]) : 0;
 }
 
 function json(response: ServerResponse, status: number, body: unknown) {
@@ -106,14 +114,14 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   if (checkinPath && request.method === 'GET') {
     const event = eventById.get(Number(checkinPath[1]));
     if (!event) return json(response, 404, {});
-    return json(response, 200, { event, checkin: checkinOf.get(Number(checkinPath[1]), device(request)) ?? null });
+    return json(response, 200, { event, checkin: checkinOf.get(Number(checkinPath[1]), worker(request)) ?? null });
   }
   if (checkinPath?.[2] && request.method === 'POST') {
     const eventId = Number(checkinPath[1]);
     const form = new URLSearchParams(await readBody(request));
     const score = Number(form.get('score'));
     if (!(score >= 1 && score <= 5) || !eventById.get(eventId)) return json(response, 400, {});
-    const checkin = checkinOf.get(eventId, device(request)) as { id: number } | undefined;
+    const checkin = checkinOf.get(eventId, worker(request)) as { id: number } | undefined;
     if (!checkin) return json(response, 403, { failure: 'errors.checkInFirst' });
     if (ratingOf.get(checkin.id)) return json(response, 409, { failure: 'errors.alreadyRated' });
     rate(checkin.id, eventId, score, form.get('comment') ?? '');

@@ -9,11 +9,26 @@ import Database from 'better-sqlite3';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { provinceLeadershipEmail } from '../db/scale';
 
-export type Device = { eventId: number; deviceId: string };
+/** A phone whose number was confirmed by SMS and that has checked in: the cookie it sends. */
+export type Device = { eventId: number; cookie: string };
 
 const codeWindowMs = 30_000;
 
-export function prepareFixtures(path: string, options: { events: number; devicesPerServer: number }) {
+/**
+ * The credential the server signs for a confirmed worker (app/delivery/workers.server.ts
+ * `workerCredential`, its key derived as in app/delivery/keys.server.ts): pre-issued, as a worker
+ * who confirmed their number at an earlier event would hold it.
+ */
+export function workerCredential(checkinSecretHex: string, workerId: number, issued = Date.now()) {
+  const key = createHmac('sha256', Buffer.from(checkinSecretHex, 'hex')).update('delivery:worker-credential').digest();
+  const payload = `${workerId}.${issued}`;
+  return `${payload}.${createHmac('sha256', key).update(payload).digest('base64url')}`;
+}
+
+export function prepareFixtures(
+  path: string,
+  options: { events: number; devicesPerServer: number; checkinSecret: string },
+) {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   const now = Date.now();
@@ -30,15 +45,17 @@ export function prepareFixtures(path: string, options: { events: number; devices
     `insert into events (organization_id, contract_id, title, starts_at, ends_at, venue_type, capacity, expected_attendance,
        checkin_secret, state, created_at) values (?, ?, '压力测试：驿站健康讲座', ?, ?, 'station', 5000, 500, ?, 'scheduled', ?) returning id`,
   );
+  const insertWorker = sqlite.prepare(`insert into workers (phone_hash, created_at) values (?, ?) returning id`);
   const insertCheckin = sqlite.prepare(
-    `insert into checkins (event_id, device_hash, occupation, created_at) values (?, ?, 'food_delivery', ?)`,
+    `insert into checkins (event_id, worker_id, verification, device_hash, occupation, created_at)
+       values (?, ?, 'sms', ?, 'food_delivery', ?)`,
   );
   const mint = (events: { id: number }[]) =>
     Array.from({ length: options.devicesPerServer }, (_, i): Device => {
-      const deviceId = randomBytes(18).toString('base64url');
+      const workerId = (insertWorker.get(randomBytes(32).toString('hex'), now) as { id: number }).id;
       const eventId = events[i % events.length]!.id;
-      insertCheckin.run(eventId, createHash('sha256').update(deviceId).digest('hex'), now);
-      return { eventId, deviceId };
+      insertCheckin.run(eventId, workerId, createHash('sha256').update(`worker:${workerId}`).digest('hex'), now);
+      return { eventId, cookie: `worker=${workerCredential(options.checkinSecret, workerId)}` };
     });
   const fixtures = sqlite.transaction(() => {
     const events = contracts.map((c) => {

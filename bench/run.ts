@@ -176,7 +176,7 @@ function ratingRequests(devices: Device[]) {
     return {
       method: 'POST',
       path: `/c/${device.eventId}/rate`,
-      headers: { cookie: `did=${device.deviceId}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: device.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: `score=${1 + (i % 5)}&comment=`,
     };
   };
@@ -211,13 +211,16 @@ async function main() {
   ensureBuild();
   const data = await generatedDatabase(counties, years);
   const database = workingCopy(data.path);
-  const fixtures = prepareFixtures(database, { events: 10, devicesPerServer: 40_000 });
-
   const secrets = {
     CHECKIN_SECRET: randomBytes(32).toString('hex'),
     BID_SEALING_SECRET: randomBytes(32).toString('hex'),
     UNSUBSCRIBE_SECRET: randomBytes(32).toString('hex'),
   };
+  const fixtures = prepareFixtures(database, {
+    events: 10,
+    devicesPerServer: 40_000,
+    checkinSecret: secrets.CHECKIN_SECRET,
+  });
   const env = { ...secrets, DATABASE_PATH: database, NODE_ENV: 'production', RATE_LIMITS: 'off' };
   const serverCommand = existsSync('server.mjs')
     ? { command: process.execPath, argv: ['server.mjs'], name: 'node server.mjs' }

@@ -27,6 +27,12 @@ test('one county has the issue’s proportions', () => {
   expect(ratings / delivered).toBeLessThan(34);
   expect(result.rows).toBeGreaterThan(checkins + ratings);
   expect(result.counts.checkins).toBe(checkins);
+  // Every check-in is an SMS-confirmed worker's, from the county's workers, once per event.
+  expect(count(`select count(*) as n from checkins where verification = 'sms' and worker_id is not null`)).toBe(
+    checkins,
+  );
+  expect(count('select count(*) as n from workers')).toBe(proportions.workersPerCounty);
+  expect(count('select count(*) as n from (select distinct event_id, worker_id from checkins)')).toBe(checkins);
 });
 
 test('the data keeps every foreign key and index, and the database is back in WAL mode', () => {

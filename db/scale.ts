@@ -38,10 +38,12 @@ export const proportions = {
   eventsPerYear: 250,
   checkinsPerEvent: 40,
   ratingsPerEvent: 30,
+  /** The county's workers (SMS-confirmed numbers) whom its events' check-ins are drawn from. */
+  workersPerCounty: 400,
 } as const;
 
 /** Bump when the generated data changes: cached benchmark databases are keyed by it. */
-export const generatorVersion = 1;
+export const generatorVersion = 2;
 
 export const scalePassword = 'gonghui-scale-2026';
 export const provinceLeadershipEmail = 'leadership@province.scale.gonghui.cn';
@@ -116,7 +118,7 @@ export function expectedRows(counties: number, years: number) {
   const p = proportions;
   const perEvent = 1 + p.checkinsPerEvent + p.ratingsPerEvent;
   const perYear = p.eventsPerYear * perEvent * 0.96 + p.contractsPerYear * 9 + p.tenderedContractsPerYear * 4;
-  return Math.round(counties * (years * perYear + p.organizationsPerCounty * 7 + 12));
+  return Math.round(counties * (years * perYear + p.organizationsPerCounty * 7 + p.workersPerCounty + 12));
 }
 
 /** Opens `path` as a new, migrated database; an existing file there is replaced. */
@@ -338,9 +340,12 @@ function statements(sqlite: Database.Database) {
       'accepted_at',
       'created_at',
     ]),
+    worker: insert('workers', ['id', 'phone_hash', 'created_at']),
     checkins: batcher(sqlite, 'checkins', [
       'id',
       'event_id',
+      'worker_id',
+      'verification',
       'device_hash',
       'occupation',
       'union_member',
@@ -382,7 +387,7 @@ export async function generateScale(path: string, options: ScaleOptions) {
   };
 
   const ids = { union: 0, department: 0, user: 0, organization: 0, offering: 0, tender: 0, bid: 0, contract: 0 };
-  const more = { milestone: 0, payment: 0, event: 0, checkin: 0 };
+  const more = { milestone: 0, payment: 0, event: 0, checkin: 0, worker: 0 };
   const currentYear = new Date(now + 8 * 3600_000).getUTCFullYear();
   const yearList = Array.from({ length: years }, (_, i) => currentYear - years + 1 + i);
   const created = shanghaiYearStart(yearList[0]!) - 30 * day;
@@ -469,6 +474,12 @@ export async function generateScale(path: string, options: ScaleOptions) {
       'finance',
       county.departmentId,
     );
+
+    // No number stands behind a generated worker: a random hash looks like a keyed one.
+    const firstWorker = more.worker + 1;
+    for (let w = 0; w < proportions.workersPerCounty; w++) {
+      run(s.worker, ++more.worker, randomBytes(32).toString('hex'), created);
+    }
 
     const orgs = Array.from({ length: proportions.organizationsPerCounty }, (_, k) => {
       const category = categories[(index + k) % categories.length]!;
@@ -677,11 +688,14 @@ export async function generateScale(path: string, options: ScaleOptions) {
         const hashes = randomBytes(32 * checkins).toString('hex');
         const networks = randomBytes(8 * 4).toString('hex');
         const firstCheckin = more.checkin + 1;
+        const attendee = int(0, proportions.workersPerCounty - 1);
         for (let c = 0; c < checkins; c++) {
           rows++;
           s.checkins.add(
             ++more.checkin,
             eventId,
+            firstWorker + ((attendee + c) % proportions.workersPerCounty),
+            'sms',
             hashes.slice(c * 64, c * 64 + 64),
             rand() < 0.85 ? pick(occupations) : null,
             rand() < 0.6 ? 1 : 0,

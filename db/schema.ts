@@ -998,6 +998,37 @@ export const workers = sqliteTable('workers', {
   createdAt: createdAt(),
 });
 
+/**
+ * An SMS code sent to confirm a number, good for a few minutes and a few tries. Only keyed hashes
+ * of the number and of the code are kept; the id travels in the form's hidden field.
+ */
+export const phoneChallenges = sqliteTable(
+  'phone_challenges',
+  {
+    id: text('id').primaryKey(),
+    phoneHash: text('phone_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** The salted hash of the sender's network, to limit codes per address (as checkins.network_hash). */
+    networkHash: text('network_hash'),
+    expiresAt: at('expires_at').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    index('phone_challenges_phone_idx').on(t.phoneHash, t.createdAt),
+    index('phone_challenges_network_idx').on(t.networkHash, t.createdAt),
+  ],
+);
+
+/** Text messages of the `local` SMS provider (development, demo, tests): shown at /admin/outbox, never sent. */
+export const localSms = sqliteTable('local_sms', {
+  id: id(),
+  /** The number with its middle digits hidden (138****5678): the full number is never stored. */
+  toMasked: text('to_masked').notNull(),
+  text: text('text').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
 export const checkins = sqliteTable(
   'checkins',
   {
@@ -1016,10 +1047,15 @@ export const checkins = sqliteTable(
     occupation: text('occupation'),
     unionMember: integer('union_member', { mode: 'boolean' }),
     networkHash: text('network_hash'),
+    /** The nonce of the ticket this check-in used: a ticket from one scan checks in one phone once. */
+    ticket: text('ticket'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('checkins_event_device').on(t.eventId, t.deviceHash),
+    uniqueIndex('checkins_ticket')
+      .on(t.ticket)
+      .where(sql`${t.ticket} is not null`),
     uniqueIndex('checkins_event_worker').on(t.eventId, t.workerId),
     check('checkins_verification', oneOf(t.verification, checkinVerifications)),
     check('checkins_review', sql`${t.review} is null or ${oneOf(t.review, attendanceReviews)}`),

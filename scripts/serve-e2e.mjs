@@ -7,6 +7,8 @@ const env = {
   DATABASE_PATH: 'tests/.tmp/e2e/app.db',
   TEST_CLOCK: '1',
   TRUST_PROXY: 'true',
+  // Workers' SMS codes land in the database, where the specs read them (tests/e2e/support.ts).
+  SMS_PROVIDER: 'local',
   PORT: process.env.E2E_PORT,
 };
 rmSync('tests/.tmp/e2e', { recursive: true, force: true });

@@ -1,16 +1,18 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { and, eq } from 'drizzle-orm';
-import type { events } from '../../db/schema';
-import { checkins, ratings } from '../../db/schema';
+import { and, eq, isNull, or } from 'drizzle-orm';
+import type { checkinVerifications, events } from '../../db/schema';
+import { checkins, ratings, unions } from '../../db/schema';
+import type { Phone } from './device.server';
 import type { occupations } from './machine';
 import type { ratingTags } from './schemas';
-import { findEvent } from './events.server';
+import { eventOversight, findEvent } from './events.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { serverSecret } from '~/lib/secrets.server';
+import { smsProvider } from '~/notifications/sms.server';
 
 type Event = typeof events.$inferSelect;
 
@@ -58,20 +60,57 @@ export function ratingWindow(event: Event): 'before' | 'open' | 'closed' {
 
 /**
  * A scanned, fresh code is exchanged for a ticket good for a few minutes, so a worker who takes
- * a while to fill in the form is not refused because the screen moved on.
+ * a while to fill in the form (or to receive an SMS code) is not refused because the screen moved
+ * on. Its nonce is recorded by the check-in it makes: a ticket from one scan checks in one phone once.
  */
 export function issueTicket(event: Event, code: string) {
   if (!isCodeFresh(event, code)) throw new UserError('errors.codeExpired', 410);
   const issued = now().getTime();
-  return `${issued}.${hmac(serverSecret('CHECKIN_SECRET'), `${event.id}:${issued}`).toString('hex')}`;
+  const nonce = randomBytes(16).toString('base64url');
+  return `${issued}.${nonce}.${ticketMac(event, issued, nonce)}`;
 }
 
-function ticketValid(event: Event, ticket: string) {
-  const [issued, mac] = ticket.split('.');
-  if (!issued || !mac) return false;
+function ticketMac(event: Event, issued: number | string, nonce: string) {
+  return hmac(serverSecret('CHECKIN_SECRET'), `${event.id}:${issued}:${nonce}`).toString('hex');
+}
+
+/** The nonce of a genuine, unexpired ticket for this event, else null. */
+function ticketNonce(event: Event, ticket: string) {
+  const [issued, nonce, mac] = ticket.split('.');
+  if (!issued || !nonce || !mac) return null;
   const age = now().getTime() - Number(issued);
-  if (!(age >= 0 && age <= ticketLifetimeMs)) return false;
-  return safeEqual(hmac(serverSecret('CHECKIN_SECRET'), `${event.id}:${issued}`).toString('hex'), mac);
+  if (!(age >= 0 && age <= ticketLifetimeMs)) return null;
+  return safeEqual(ticketMac(event, issued, nonce), mac) ? nonce : null;
+}
+
+function ticketUsed(nonce: string) {
+  return Boolean(db.select({ id: checkins.id }).from(checkins).where(eq(checkins.ticket, nonce)).get());
+}
+
+function requireCheckinOpen(event: Event) {
+  const window = checkinWindow(event);
+  if (window === 'before') throw new UserError('delivery.errors.checkinNotYet', 409);
+  if (window === 'closed') throw new UserError('errors.checkinClosed', 409);
+}
+
+/** Refuses, before an SMS code is sent for it, a ticket that could not check anyone in now. */
+export function requireUsableTicket(event: Event, ticket: string) {
+  requireCheckinOpen(event);
+  const nonce = ticketNonce(event, ticket);
+  if (!nonce) throw new UserError('errors.codeExpired', 410);
+  if (ticketUsed(nonce)) throw new UserError('phoneCheckin.errors.ticketUsed', 409);
+}
+
+/**
+ * What a check-in at this event takes: an SMS-confirmed number ('sms'), or the screen's code alone
+ * ('code') where the deployment sends no SMS or the overseeing union's standard is 'code'.
+ */
+export function attendanceMode(event: Event): (typeof checkinVerifications)[number] {
+  if (smsProvider() === 'off') return 'code';
+  const unionId = eventOversight(event)?.unionId;
+  if (!unionId) return 'sms';
+  const union = db.select({ standard: unions.attendanceStandard }).from(unions).where(eq(unions.id, unionId)).get();
+  return union?.standard === 'code' ? 'code' : 'sms';
 }
 
 export function newDeviceId() {
@@ -82,42 +121,66 @@ function deviceHash(deviceId: string) {
   return createHash('sha256').update(deviceId).digest('hex');
 }
 
-export function findCheckin(eventId: number, deviceId: string | null) {
-  if (!deviceId) return undefined;
+/** A verified check-in's device column: one per worker and event, like the unique worker index. */
+function workerDeviceHash(workerId: number) {
+  return createHash('sha256').update(`worker:${workerId}`).digest('hex');
+}
+
+/** The phone's check-in at this event: as its confirmed worker, else as its code-only device. */
+export function findCheckin(eventId: number, phone: Phone) {
+  const where = [
+    phone.workerId === null ? undefined : eq(checkins.workerId, phone.workerId),
+    phone.deviceId === null
+      ? undefined
+      : and(isNull(checkins.workerId), eq(checkins.deviceHash, deviceHash(phone.deviceId))),
+  ].filter((w) => w !== undefined);
+  if (!where.length) return undefined;
   return db
     .select()
     .from(checkins)
-    .where(and(eq(checkins.eventId, eventId), eq(checkins.deviceHash, deviceHash(deviceId))))
+    .where(and(eq(checkins.eventId, eventId), or(...where)))
     .get();
 }
 
+/**
+ * Checks the phone in with a ticket. In SMS mode only a confirmed worker may; a worker who has a
+ * credential is recorded as such in code-only mode too, since the number was confirmed.
+ */
 export function checkIn(
   eventId: number,
-  deviceId: string,
+  phone: Phone,
   input: { ticket: string; occupation?: (typeof occupations)[number]; unionMember?: 'yes' | 'no' },
   networkHash: string | null = null,
 ) {
   const event = findEvent(eventId);
-  const window = checkinWindow(event);
-  if (window === 'before') throw new UserError('delivery.errors.checkinNotYet', 409);
-  if (window === 'closed') throw new UserError('errors.checkinClosed', 409);
-  if (!ticketValid(event, input.ticket)) throw new UserError('errors.codeExpired', 410);
-  if (findCheckin(eventId, deviceId)) throw new UserError('errors.alreadyCheckedIn', 409);
-  return transaction((tx) =>
-    tx
+  requireCheckinOpen(event);
+  const nonce = ticketNonce(event, input.ticket);
+  if (!nonce) throw new UserError('errors.codeExpired', 410);
+  const { workerId, deviceId } = phone;
+  if (workerId === null && (deviceId === null || attendanceMode(event) !== 'code')) {
+    throw new UserError('phoneCheckin.errors.phoneRequired', 403);
+  }
+  return transaction((tx) => {
+    if (findCheckin(eventId, phone)) {
+      throw new UserError(workerId === null ? 'errors.alreadyCheckedIn' : 'phoneCheckin.errors.numberCheckedIn', 409);
+    }
+    if (ticketUsed(nonce)) throw new UserError('phoneCheckin.errors.ticketUsed', 409);
+    return tx
       .insert(checkins)
       .values({
         eventId,
-        deviceHash: deviceHash(deviceId),
+        workerId,
+        verification: workerId === null ? 'code' : 'sms',
+        deviceHash: workerId === null ? deviceHash(deviceId!) : workerDeviceHash(workerId),
+        ticket: nonce,
         occupation: input.occupation ?? null,
         unionMember: input.unionMember ? input.unionMember === 'yes' : null,
         networkHash,
         createdAt: now(),
       })
-      .onConflictDoNothing()
       .returning()
-      .get(),
-  );
+      .get();
+  });
 }
 
 export function findRating(checkinId: number) {
@@ -131,11 +194,11 @@ export function ratingEditable(rating: { createdAt: Date }) {
 /** One rating per check-in; it may be edited (`edit`) for 24 hours, never given twice. */
 export function rate(
   eventId: number,
-  deviceId: string | null,
+  phone: Phone,
   input: { score: number; comment: string; tags: (typeof ratingTags)[number][]; edit: boolean },
 ) {
   const event = findEvent(eventId);
-  const checkin = findCheckin(eventId, deviceId);
+  const checkin = findCheckin(eventId, phone);
   if (!checkin) throw new UserError('errors.checkInFirst', 403);
   const window = ratingWindow(event);
   if (window === 'before') throw new UserError('delivery.errors.ratingNotYet', 409);

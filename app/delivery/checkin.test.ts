@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { checkins, ratings } from '../../db/schema';
+import { checkins, ratings, unions, workers } from '../../db/schema';
 import {
+  attendanceMode,
   checkIn,
   checkinClosesAfterMs,
   checkinCode,
@@ -14,9 +15,11 @@ import {
   rate,
   ratingClosesAfterMs,
   ratingEditableMs,
+  requireUsableTicket,
 } from './checkin.server';
 import { findEvent } from './events.server';
-import { checkInWorker, createEvent, deliveryWorld } from './test-fixtures';
+import { checkInWorker, createEvent, deliveryWorld, verifiedPhone } from './test-fixtures';
+import { phoneHash } from './workers.server';
 import { db } from '~/lib/db.server';
 
 const start = new Date('2026-11-24T06:00:00Z'); // 14:00 in Shanghai
@@ -24,6 +27,7 @@ const end = new Date(start.getTime() + 90 * 60_000);
 const rating = { score: 5, comment: '讲得很实用', tags: [] as never[], edit: false };
 
 let eventId: number;
+let world: Awaited<ReturnType<typeof deliveryWorld>>;
 
 function at(ms: number) {
   vi.setSystemTime(ms);
@@ -41,7 +45,7 @@ function errorKey(command: () => unknown) {
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   at(start.getTime());
-  const world = await deliveryWorld();
+  world = await deliveryWorld();
   eventId = createEvent({ organizationId: world.organizationId, contractId: world.contractId }, start);
 });
 
@@ -88,14 +92,31 @@ describe('the check-in window', () => {
     expect(errorKey(() => checkInWorker(eventId))).toBe('errors.checkinClosed');
   });
 
-  it('refuses a second check-in from the same device', () => {
+  it('checks a worker in once per event, from any phone that holds their number', () => {
     const event = findEvent(eventId);
-    const deviceId = newDeviceId();
-    checkIn(eventId, deviceId, { ticket: issueTicket(event, checkinCode(event)) });
-    expect(errorKey(() => checkIn(eventId, deviceId, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
-      'errors.alreadyCheckedIn',
+    const phone = verifiedPhone('13800138000');
+    checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) });
+    expect(errorKey(() => checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
+      'phoneCheckin.errors.numberCheckedIn',
+    );
+    // The same number confirmed on a second phone is the same worker.
+    const secondPhone = verifiedPhone('13800138000');
+    expect(secondPhone.workerId).toBe(phone.workerId);
+    expect(errorKey(() => checkIn(eventId, secondPhone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
+      'phoneCheckin.errors.numberCheckedIn',
     );
     expect(db.select().from(checkins).where(eq(checkins.eventId, eventId)).all()).toHaveLength(1);
+  });
+
+  it('lets a ticket from one scan check in one phone once', () => {
+    const event = findEvent(eventId);
+    const ticket = issueTicket(event, checkinCode(event));
+    checkIn(eventId, verifiedPhone(), { ticket });
+    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('phoneCheckin.errors.ticketUsed');
+    expect(errorKey(() => requireUsableTicket(event, ticket))).toBe('phoneCheckin.errors.ticketUsed');
+    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
+      'no error',
+    );
   });
 
   it('keeps a ticket good for a slow form after the code has moved on, but not a forged one', () => {
@@ -103,36 +124,87 @@ describe('the check-in window', () => {
     const ticket = issueTicket(event, checkinCode(event));
     at(start.getTime() + 5 * 60_000);
     const forged = ticket.slice(0, -1) + (ticket.endsWith('0') ? '1' : '0');
-    expect(errorKey(() => checkIn(eventId, newDeviceId(), { ticket: forged }))).toBe('errors.codeExpired');
-    expect(errorKey(() => checkIn(eventId, newDeviceId(), { ticket: `${Date.now()}.deadbeef` }))).toBe(
+    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket: forged }))).toBe('errors.codeExpired');
+    const [issued, nonce] = ticket.split('.');
+    const otherNonce = `${issued}.${nonce!.slice(0, -1)}${nonce!.endsWith('A') ? 'B' : 'A'}.${ticket.split('.')[2]}`;
+    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket: otherNonce }))).toBe('errors.codeExpired');
+    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket: `${Date.now()}.deadbeef` }))).toBe(
       'errors.codeExpired',
     );
-    expect(errorKey(() => checkIn(eventId, newDeviceId(), { ticket }))).toBe('no error');
+    at(start.getTime() + 16 * 60_000);
+    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('errors.codeExpired');
+    at(start.getTime() + 15 * 60_000);
+    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('no error');
   });
 
-  it('stores the occupation, membership and network hash, never the device id itself', () => {
+  it('records the worker and SMS verification, the answers and the network hash, never the number', () => {
     const event = findEvent(eventId);
-    const deviceId = newDeviceId();
+    const phone = verifiedPhone('13912345678');
     checkIn(
       eventId,
-      deviceId,
+      phone,
       { ticket: issueTicket(event, checkinCode(event)), occupation: 'food_delivery', unionMember: 'no' },
       'abc123',
     );
-    const row = findCheckin(eventId, deviceId)!;
-    expect(row).toMatchObject({ occupation: 'food_delivery', unionMember: false, networkHash: 'abc123' });
-    expect(row.deviceHash).not.toContain(deviceId);
+    const row = findCheckin(eventId, phone)!;
+    expect(row).toMatchObject({
+      workerId: phone.workerId,
+      verification: 'sms',
+      occupation: 'food_delivery',
+      unionMember: false,
+      networkHash: 'abc123',
+    });
     expect(row.createdAt.getTime()).toBe(start.getTime());
+    const worker = db.select().from(workers).where(eq(workers.id, phone.workerId!)).get()!;
+    expect(worker.phoneHash).toBe(phoneHash('13912345678'));
+    expect(JSON.stringify(db.select().from(workers).all())).not.toContain('13912345678');
+  });
+});
+
+describe('the attendance mode', () => {
+  afterEach(() => {
+    delete process.env.SMS_PROVIDER;
+  });
+
+  it('asks for a confirmed number where the union counts SMS-verified check-ins', () => {
+    const event = findEvent(eventId);
+    expect(attendanceMode(event)).toBe('sms');
+    const device = { workerId: null, deviceId: newDeviceId() };
+    expect(errorKey(() => checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
+      'phoneCheckin.errors.phoneRequired',
+    );
+    expect(db.select().from(checkins).where(eq(checkins.eventId, eventId)).all()).toHaveLength(0);
+  });
+
+  it("takes the screen's code alone where the union's standard is 'code' or no SMS is sent", () => {
+    const event = findEvent(eventId);
+    db.update(unions).set({ attendanceStandard: 'code' }).where(eq(unions.id, world.unionId)).run();
+    expect(attendanceMode(event)).toBe('code');
+    const device = { workerId: null, deviceId: newDeviceId() };
+    checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) });
+    expect(findCheckin(eventId, device)).toMatchObject({ workerId: null, verification: 'code' });
+    expect(errorKey(() => checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
+      'errors.alreadyCheckedIn',
+    );
+    // A phone whose number was confirmed earlier is still recorded as that worker.
+    const verified = verifiedPhone();
+    checkIn(eventId, verified, { ticket: issueTicket(event, checkinCode(event)) });
+    expect(findCheckin(eventId, verified)).toMatchObject({ workerId: verified.workerId, verification: 'sms' });
+
+    db.update(unions).set({ attendanceStandard: 'sms' }).where(eq(unions.id, world.unionId)).run();
+    expect(attendanceMode(event)).toBe('sms');
+    process.env.SMS_PROVIDER = 'off';
+    expect(attendanceMode(event)).toBe('code');
   });
 });
 
 describe('the rating window', () => {
   it('refuses a rating before the event starts', () => {
     at(start.getTime() - 10 * 60_000);
-    const deviceId = checkInWorker(eventId);
-    expect(errorKey(() => rate(eventId, deviceId, rating))).toBe('delivery.errors.ratingNotYet');
+    const phone = checkInWorker(eventId);
+    expect(errorKey(() => rate(eventId, phone, rating))).toBe('delivery.errors.ratingNotYet');
     at(start.getTime());
-    expect(errorKey(() => rate(eventId, deviceId, rating))).toBe('no error');
+    expect(errorKey(() => rate(eventId, phone, rating))).toBe('no error');
   });
 
   it('refuses a rating more than 7 days after the end', () => {
@@ -145,21 +217,24 @@ describe('the rating window', () => {
   });
 
   it('takes one rating per check-in, editable for 24 hours', () => {
-    const deviceId = checkInWorker(eventId);
-    rate(eventId, deviceId, rating);
-    expect(errorKey(() => rate(eventId, deviceId, rating))).toBe('errors.alreadyRated');
+    const phone = checkInWorker(eventId);
+    rate(eventId, phone, rating);
+    expect(errorKey(() => rate(eventId, phone, rating))).toBe('errors.alreadyRated');
     at(start.getTime() + ratingEditableMs);
-    rate(eventId, deviceId, { ...rating, score: 3, edit: true });
+    rate(eventId, phone, { ...rating, score: 3, edit: true });
     at(start.getTime() + ratingEditableMs + 1000);
-    expect(errorKey(() => rate(eventId, deviceId, { ...rating, score: 1, edit: true }))).toBe(
+    expect(errorKey(() => rate(eventId, phone, { ...rating, score: 1, edit: true }))).toBe(
       'errors.ratingNoLongerEditable',
     );
     const rows = db.select().from(ratings).where(eq(ratings.eventId, eventId)).all();
     expect(rows.map((r) => r.score)).toEqual([3]);
   });
 
-  it('refuses a device that did not check in', () => {
-    expect(errorKey(() => rate(eventId, newDeviceId(), rating))).toBe('errors.checkInFirst');
-    expect(errorKey(() => rate(eventId, null, rating))).toBe('errors.checkInFirst');
+  it('refuses a phone that did not check in', () => {
+    expect(errorKey(() => rate(eventId, verifiedPhone(), rating))).toBe('errors.checkInFirst');
+    expect(errorKey(() => rate(eventId, { workerId: null, deviceId: newDeviceId() }, rating))).toBe(
+      'errors.checkInFirst',
+    );
+    expect(errorKey(() => rate(eventId, { workerId: null, deviceId: null }, rating))).toBe('errors.checkInFirst');
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { events, ratings } from '../../db/schema';
-import { newDeviceId, rate } from './checkin.server';
+import { rate } from './checkin.server';
 import { fileReport, recordWalkIns, reviewReport } from './events.server';
 import {
   contractFigures,
@@ -11,7 +11,7 @@ import {
   residentActivityFigures,
   satisfactionRate,
 } from './figures.server';
-import { checkInWorker, createEvent, deliveryWorld } from './test-fixtures';
+import { checkInWorker, createEvent, deliveryWorld, verifiedPhone } from './test-fixtures';
 import { db } from '~/lib/db.server';
 
 const start = new Date('2026-11-24T06:00:00Z');
@@ -80,7 +80,7 @@ describe('walk-ins', () => {
     });
 
     // A walk-in has no check-in on any device, so a rating from them is refused and changes nothing.
-    expect(() => rate(eventId, newDeviceId(), { score: 1, comment: '', tags: [], edit: false })).toThrow(
+    expect(() => rate(eventId, verifiedPhone(), { score: 1, comment: '', tags: [], edit: false })).toThrow(
       'errors.checkInFirst',
     );
     expect(contractFigures(world.contractId).ratings).toBe(1);

@@ -25,6 +25,29 @@ export const checkinSchema = z.object({
   unionMember: z.enum(['yes', 'no']).optional(),
 });
 
+/** Digits as people type them on a phone: full-width digits, spaces and dashes are accepted. */
+const typedDigits = (error: string) =>
+  z
+    .string({ error })
+    .max(40, error)
+    .transform((value) => value.normalize('NFKC').replace(/[\s()-]/g, ''));
+
+/** A mainland China mobile number, with or without +86. */
+export const mobileNumber = typedDigits('phoneCheckin.errors.phoneInvalid')
+  .transform((value) => value.replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'phoneCheckin.errors.phoneInvalid'));
+
+/** Asking for an SMS code: the number, and the ticket the code will check in with. */
+export const phoneCodeRequestSchema = checkinSchema.extend({ phone: mobileNumber });
+
+/** The code from the SMS, for the challenge the page was given when it was sent. */
+export const phoneCodeSchema = checkinSchema.extend({
+  challenge: z.string().max(64),
+  code: typedDigits('phoneCheckin.errors.phoneCodeInvalid').pipe(
+    z.string().regex(/^\d{6}$/, 'phoneCheckin.errors.phoneCodeInvalid'),
+  ),
+});
+
 export const ratingTags = ['useful', 'well_organized', 'attend_again'] as const;
 
 export const ratingSchema = z.object({

@@ -2,12 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
-import { checkIn, issueTicket, checkinCode, newDeviceId } from './checkin.server';
+import { checkIn, issueTicket, checkinCode } from './checkin.server';
+import type { Phone } from './device.server';
 import { findEvent } from './events.server';
+import { phoneHash, workerForPhone } from './workers.server';
 import type { UnionRole } from '~/accounts/roles';
 import { getViewer } from '~/accounts/auth.server';
 import { createSession } from '~/accounts/session.server';
-import { db } from '~/lib/db.server';
+import { db, transaction } from '~/lib/db.server';
 
 let sequence = 0;
 
@@ -110,12 +112,17 @@ export async function demoEventUnderWay(title: string) {
   return findEvent(eventId);
 }
 
-/** A worker scanning the current code and checking in; returns the device id (the cookie). */
+/** A worker whose number an SMS code confirmed: the phone as its credential cookie presents it. */
+export function verifiedPhone(phone = `139${String(++sequence).padStart(8, '0')}`): Phone {
+  return { workerId: transaction((tx) => workerForPhone(tx, phoneHash(phone))), deviceId: null };
+}
+
+/** A verified worker scanning the current code and checking in; returns the phone. */
 export function checkInWorker(eventId: number, networkHash: string | null = null) {
   const event = findEvent(eventId);
-  const deviceId = newDeviceId();
-  checkIn(eventId, deviceId, { ticket: issueTicket(event, checkinCode(event)) }, networkHash);
-  return deviceId;
+  const phone = verifiedPhone();
+  checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }, networkHash);
+  return phone;
 }
 
 /** A union, an organization with an active contract and an active residency, and their people. */

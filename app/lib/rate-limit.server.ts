@@ -25,15 +25,18 @@ export function limitFromEnv(name: string, fallback: string): Limit {
 
 /**
  * Every limit, its environment variable and default (README, "Configuration"). Workers check in and
- * rate from one venue behind one NAT address, so they are limited per device or ticket first and
+ * rate from one venue behind one NAT address, so they are limited per worker (or device) first and
  * per address only by a generous ceiling.
  */
 export const limits = {
   signup: ['RATE_LIMIT_SIGNUP', '10/h'], // per address
   passwordReset: ['RATE_LIMIT_PASSWORD_RESET', '5/h'], // per email address asked for
   passwordResetAddress: ['RATE_LIMIT_PASSWORD_RESET_ADDRESS', '30/h'], // per client address
-  checkin: ['RATE_LIMIT_CHECKIN', '10/min'], // per device, else per ticket
-  rating: ['RATE_LIMIT_RATING', '20/min'], // per device
+  checkin: ['RATE_LIMIT_CHECKIN', '10/min'], // per worker (code-only: per device, else per ticket)
+  rating: ['RATE_LIMIT_RATING', '20/min'], // per worker (code-only: per device)
+  smsResend: ['RATE_LIMIT_SMS_RESEND', '1/min'], // SMS codes per number (persisted)
+  smsNumber: ['RATE_LIMIT_SMS_NUMBER', '5/h'], // SMS codes per number (persisted)
+  smsAddress: ['RATE_LIMIT_SMS_ADDRESS', '600/h'], // SMS codes per client address (persisted)
   workerAddress: ['RATE_LIMIT_WORKER_ADDRESS', '3000/min'], // check-ins and ratings per address
   loginAccount: ['RATE_LIMIT_LOGIN_ACCOUNT', '10/15min'], // failed sign-ins per account (persisted)
   loginAddress: ['RATE_LIMIT_LOGIN_ADDRESS', '50/15min'], // failed sign-ins per address (persisted)

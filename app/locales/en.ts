@@ -243,7 +243,7 @@ const en: Messages = {
     title: 'Event check-in',
     occupation: 'Your occupation (optional)',
     unionMember: 'Are you a union member? (optional)',
-    optional: 'This is used for statistics only. You do not need to give your name or phone number.',
+    optional: 'This is used for statistics only. You do not need to give your name.',
     submit: 'Check in',
     done: 'You are checked in! Once the event starts, you can rate it here.',
     goRate: 'Rate the event',

@@ -49,8 +49,9 @@ describe('en messages', () => {
 describe('translation keys used in source', () => {
   const appDir = fileURLToPath(new URL('..', import.meta.url));
   const sources = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));
-  // Literal dotted keys in single, double or back quotes; keys built with ${...} are skipped.
-  const call = /\bt\(\s*(['"`])([\w-]+(?:\.[\w-]+)+)\1/g;
+  // Literal dotted keys in single, double or back quotes, given to t() or to a UserError (shown
+  // translated where it is caught); keys built with ${...} are skipped.
+  const call = /\b(?:t|UserError)\(\s*(['"`])([\w-]+(?:\.[\w-]+)+)\1/g;
   const used = new Set(
     sources.flatMap((file) => [...readFileSync(join(appDir, file), 'utf8').matchAll(call)].map((m) => m[2]!)),
   );

@@ -213,7 +213,7 @@ const zhCN = {
     title: '活动签到',
     occupation: '您的职业（可不填）',
     unionMember: '您是工会会员吗？（可不填）',
-    optional: '以上信息仅用于统计，不需要填写姓名或手机号。',
+    optional: '以上信息仅用于统计，不需要填写姓名。',
     submit: '签到',
     done: '签到成功！活动开始后可以在这里为活动打分。',
     goRate: '去评价',

@@ -221,7 +221,7 @@ const zhTW: Messages = {
     title: '活動簽到',
     occupation: '您的職業（選填）',
     unionMember: '您是工會會員嗎？（選填）',
-    optional: '以上資訊僅供統計使用，不需要填寫姓名或手機號碼。',
+    optional: '以上資訊僅供統計使用，不需要填寫姓名。',
     submit: '簽到',
     done: '簽到成功！活動開始後可以在這裡為活動評分。',
     goRate: '前往評價',

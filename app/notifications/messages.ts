@@ -272,6 +272,14 @@ export default {
       resend: '重新发送验证邮件',
       resent: '验证邮件已发送，请查收。',
     },
+    // The local SMS provider's messages on /admin/outbox: their own part, so no other page carries them.
+    smsOutbox: {
+      title: '短信（本地发送）',
+      lead: 'SMS_PROVIDER=local：短信不会真正发出，只显示在这里，供开发、演示和测试时读取验证码。手机号只显示首尾几位。',
+      to: '手机号',
+      text: '短信内容',
+      none: '没有短信。',
+    },
   },
   'zh-TW': {
     notifications: {
@@ -541,6 +549,14 @@ export default {
       unverified: '您的電子郵件信箱尚未驗證。',
       resend: '重新寄送驗證郵件',
       resent: '驗證郵件已寄出，請查收。',
+    },
+    // The local SMS provider's messages on /admin/outbox: their own part, so no other page carries them.
+    smsOutbox: {
+      title: '簡訊（本機傳送）',
+      lead: 'SMS_PROVIDER=local：簡訊不會真正送出，只顯示在這裡，供開發、展示和測試時讀取驗證碼。手機號碼只顯示頭尾幾位。',
+      to: '手機號碼',
+      text: '簡訊內容',
+      none: '沒有簡訊。',
     },
   },
   en: {
@@ -816,6 +832,14 @@ export default {
       unverified: 'Your email address is not verified yet.',
       resend: 'Send the verification email again',
       resent: 'We have sent you a verification email.',
+    },
+    // The local SMS provider's messages on /admin/outbox: their own part, so no other page carries them.
+    smsOutbox: {
+      title: 'Text messages (local)',
+      lead: 'SMS_PROVIDER=local: text messages are not sent, only shown here, so codes can be read in development, demos and tests. Only the first and last digits of each number are shown.',
+      to: 'Mobile number',
+      text: 'Message',
+      none: 'No text messages.',
     },
   },
 } satisfies CapabilityMessages;

@@ -6,6 +6,7 @@ import { formatDateTime } from '~/lib/format';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { emailStates } from '~/notifications/email-states';
 import { listOutbox, smtpConfigured } from '~/notifications/outbox.server';
+import { listLocalSms, smsProvider } from '~/notifications/sms.server';
 import { Empty, PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -21,6 +22,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     state: state ?? '',
     smtp: smtpConfigured(),
     emails: listOutbox(viewer, state),
+    // The local SMS provider's messages sit beside the emails: that is where its codes can be read.
+    sms: smsProvider() === 'local' ? listLocalSms(viewer) : null,
   };
 }
 
@@ -82,6 +85,34 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
       ) : (
         <Empty>{t('notifications.outbox.none')}</Empty>
       )}
+      {loaderData.sms ? (
+        <section aria-labelledby="local-sms">
+          <h2 id="local-sms">{t('smsOutbox.title')}</h2>
+          <p className="callout">{t('smsOutbox.lead')}</p>
+          {loaderData.sms.length ? (
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('notifications.outbox.created')}</th>
+                  <th>{t('smsOutbox.to')}</th>
+                  <th>{t('smsOutbox.text')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaderData.sms.map((m) => (
+                  <tr key={m.id} data-testid="local-sms">
+                    <td>{formatDateTime(m.createdAt, locale)}</td>
+                    <td>{m.toMasked}</td>
+                    <td>{m.text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <Empty>{t('smsOutbox.none')}</Empty>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/c.$eventId.rate';
 import { findCheckin, findRating, rate, ratingEditable, ratingWindow } from '~/delivery/checkin.server';
-import { readDeviceId } from '~/delivery/device.server';
+import { readPhone } from '~/delivery/device.server';
 import { findEvent } from '~/delivery/events.server';
 import { ratingSchema, ratingTags } from '~/delivery/schemas';
 import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
@@ -21,7 +21,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 export async function loader({ request, params }: Route.LoaderArgs) {
   const event = findEvent(parseId(params.eventId));
   const t = await getT(request);
-  const checkin = findCheckin(event.id, readDeviceId(request));
+  const checkin = findCheckin(event.id, readPhone(request));
   const rating = checkin ? findRating(checkin.id) : undefined;
   const search = new URL(request.url).searchParams;
   return {
@@ -44,8 +44,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     const failure = Object.values(submission.error ?? {}).flat()[0] ?? 'errors.chooseScore';
     return data({ failure, comment: String(formData.get('comment') ?? '') }, { status: 400 });
   }
-  const deviceId = readDeviceId(request);
-  const wait = rateLimited(['rating', deviceId], ['workerAddress', clientNetwork(request)]);
+  const phone = readPhone(request);
+  // Per confirmed worker: a client that replaces its cookies cannot become someone else.
+  const who = phone.workerId === null ? phone.deviceId : `worker:${phone.workerId}`;
+  const wait = rateLimited(['rating', who], ['workerAddress', clientNetwork(request)]);
   if (wait) {
     const { comment, score, tags } = submission.value;
     return data(
@@ -54,7 +56,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     );
   }
   const edit = formData.get('intent') === 'edit';
-  const result = await attempt(() => rate(eventId, deviceId, { ...submission.value, edit }));
+  const result = await attempt(() => rate(eventId, phone, { ...submission.value, edit }));
   if (!result.ok)
     return data(
       { failure: result.error.messageKey, comment: submission.value.comment },

@@ -1,7 +1,7 @@
 import { expect, request as requestFactory, test } from '@playwright/test';
 import { tenders } from '../../db/demo-data';
 import { e2eSmtpPort, startMailbox, type Mailbox } from '../support/mailbox';
-import { count, joinByInvitation, loginRequest, resetClock, value } from './support';
+import { count, joinByInvitation, loginRequest, newPhone, resetClock, smsCode, value } from './support';
 
 // Authorization is checked over HTTP, as an attacker would try it: forms posted by hand.
 
@@ -113,7 +113,16 @@ test('one check-in cannot rate twice', async () => {
   const phone = await requestFactory.newContext({ baseURL });
   const landing = await phone.get(event.checkinUrl);
   const ticket = /name="ticket" value="([^"]+)"/.exec(await landing.text())![1]!;
-  expect((await phone.post(event.checkinPath, { form: { ticket }, maxRedirects: 0 })).status()).toBe(302);
+  // Without a confirmed number the ticket alone checks nobody in.
+  expect((await phone.post(event.checkinPath, { form: { ticket }, maxRedirects: 0 })).status()).toBe(403);
+  const number = newPhone();
+  const sent = await phone.post(event.checkinPath, { form: { intent: 'send', ticket, phone: number } });
+  const challenge = /name="challenge" value="([^"]+)"/.exec(await sent.text())![1]!;
+  const verified = await phone.post(event.checkinPath, {
+    form: { intent: 'verify', ticket, challenge, code: smsCode(number) },
+    maxRedirects: 0,
+  });
+  expect(verified.status()).toBe(302);
 
   const first = await phone.post(`${event.checkinPath}/rate`, {
     form: { score: '5', intent: 'create' },

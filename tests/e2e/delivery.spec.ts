@@ -1,5 +1,16 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { advanceClock, count, expectAccessible, login, resetClock, shanghaiInput } from './support';
+import {
+  advanceClock,
+  checkInWithNumber,
+  count,
+  expectAccessible,
+  login,
+  newPhone,
+  resetClock,
+  shanghaiInput,
+  smsCode,
+  write,
+} from './support';
 
 test.afterEach(async ({ request }) => resetClock(request));
 // Each test plays several people on several devices: allow for a busy machine.
@@ -51,7 +62,7 @@ async function phone(browser: Browser, options: { javaScriptEnabled?: boolean; n
   return { context, page: await context.newPage() };
 }
 
-test('a worker on a phone without JavaScript checks in and rates, once; an expired code is refused', async ({
+test('a worker on a phone without JavaScript confirms a number once, checks in and rates, once', async ({
   browser,
   request,
 }) => {
@@ -63,25 +74,55 @@ test('a worker on a phone without JavaScript checks in and rates, once; an expir
   const scanned = await scanCode(org, eventUrl);
   expect(new URL(scanned).searchParams.get('k')).toMatch(/^[A-Z2-7]{10}$/);
 
-  // Two tabs on one phone: the second is a stale copy of the same form.
+  // First time on this phone: the number, with one sentence on why and what is kept.
   const { context, page: worker } = await phone(browser);
-  const staleCheckin = await context.newPage();
-  await staleCheckin.goto(scanned);
   await worker.goto(scanned);
   await expect(worker.getByRole('heading', { name: '活动签到' })).toBeVisible();
+  await expect(worker.getByText('只保存由号码算出的加密摘要，不保存号码本身')).toBeVisible();
   expect(await worker.locator('script').count()).toBe(0);
+  await worker.getByLabel('手机号').fill('1380013');
+  await worker.getByRole('button', { name: '获取验证码' }).click();
+  await expect(worker.getByRole('alert')).toHaveText('请填写 11 位手机号，例如 13812345678。');
+  await expect(worker.getByLabel('手机号')).toHaveValue('1380013');
+
+  // The code goes out by SMS (here: the local provider's outbox); a wrong one keeps the answers.
+  const number = newPhone();
+  await worker.getByLabel('手机号').fill(number);
+  await worker.getByRole('button', { name: '获取验证码' }).click();
+  await expect(worker.getByText(`验证码已发送到 ${number.slice(0, 3)}****${number.slice(-4)}`)).toBeVisible();
+  expect(await worker.locator('script').count()).toBe(0);
+  const code = smsCode(number);
+  await worker.getByLabel('短信验证码').fill(code === '000000' ? '111111' : '000000');
   await worker.getByLabel('快递员').check();
   await worker.getByLabel('是', { exact: true }).check();
+  await worker.getByRole('button', { name: '签到' }).click();
+  await expect(worker.getByRole('alert')).toHaveText('验证码不对，还可以再试 4 次。');
+  await expect(worker.getByLabel('快递员')).toBeChecked();
+  await expect(worker.getByLabel('是', { exact: true })).toBeChecked();
+  // Ten minutes on, the code has expired: back to the number, a new code, the answers still there.
+  await advanceClock(request, 11 * 60_000);
+  await worker.getByLabel('短信验证码').fill(code);
+  await worker.getByRole('button', { name: '签到' }).click();
+  await expect(worker.getByRole('alert')).toHaveText('验证码已失效，请重新获取。');
+  await expect(worker.getByLabel('手机号')).toHaveValue(number);
+  await worker.getByRole('button', { name: '获取验证码' }).click();
+  await expect(worker.getByLabel('快递员')).toBeChecked();
+  await expect(worker.getByLabel('是', { exact: true })).toBeChecked();
+  await worker.getByLabel('短信验证码').fill(smsCode(number));
   await worker.getByRole('button', { name: '签到' }).click();
   await expect(worker.getByText('签到成功')).toBeVisible();
   expect(await worker.locator('script').count()).toBe(0);
 
-  // A second check-in from the same phone is refused, from the stale form and from a new scan.
-  await staleCheckin.getByRole('button', { name: '签到' }).click();
-  await expect(staleCheckin.getByRole('alert')).toHaveText('这部手机已经签到过了。');
-  await worker.goto(scanned);
+  // Scanning again on the same phone: already checked in, no form.
+  await worker.goto(await scanCode(org, eventUrl));
   await expect(worker.getByText('这部手机已经签到过了。')).toBeVisible();
   await expect(worker.getByRole('button', { name: '签到' })).toHaveCount(0);
+  // The same number on another phone is the same worker: refused.
+  const other = await phone(browser);
+  await other.page.goto(await scanCode(org, eventUrl));
+  await checkInWithNumber(other.page, number);
+  await expect(other.page.getByRole('alert')).toHaveText('这个手机号已经在这场活动签到过了。');
+  await other.context.close();
 
   // Rate; a stale "new rating" form on the same phone is then refused.
   const rateUrl = `/c/${eventId}/rate`;
@@ -102,11 +143,28 @@ test('a worker on a phone without JavaScript checks in and rates, once; an expir
   await worker.getByLabel('5 星').check();
   await worker.getByRole('button', { name: '修改评价' }).click();
   await expect(worker.getByText('感谢您的评价')).toBeVisible();
-  await context.close();
 
   expect(count('select count(*) as n from checkins where event_id = ?', eventId)).toBe(1);
+  expect(count("select count(*) as n from checkins where event_id = ? and verification = 'sms'", eventId)).toBe(1);
   expect(count('select count(*) as n from ratings where event_id = ? and score = 5', eventId)).toBe(1);
   expect(count('select count(*) as n from ratings where event_id = ?', eventId)).toBe(1);
+  // Neither the number nor the code is stored anywhere but the local provider's masked outbox.
+  expect(count('select count(*) as n from workers where phone_hash like ?', `%${number}%`)).toBe(0);
+
+  // At the next activity the phone checks in with one tap: no number, no code.
+  const nextUrl = await scheduleOwnActivity(org, `${title}（第二场）`);
+  await worker.goto(await scanCode(org, nextUrl));
+  await expect(worker.getByLabel('手机号')).toHaveCount(0);
+  await worker.getByRole('button', { name: '签到' }).click();
+  await expect(worker.getByText('签到成功')).toBeVisible();
+  await context.close();
+  expect(
+    count(
+      'select count(distinct worker_id) as n from checkins where event_id in (?, ?)',
+      eventId,
+      Number(nextUrl.split('/').at(-1)),
+    ),
+  ).toBe(1);
 
   // A phone that never checked in cannot rate.
   const stranger = await phone(browser);
@@ -118,7 +176,7 @@ test('a worker on a phone without JavaScript checks in and rates, once; an expir
   await advanceClock(request, 90_000);
   await stranger.page.goto(scanned);
   await expect(stranger.page.getByRole('alert')).toHaveText('二维码已过期。请重新扫描活动现场屏幕上的二维码。');
-  await expect(stranger.page.getByRole('button', { name: '签到' })).toHaveCount(0);
+  await expect(stranger.page.getByRole('button', { name: '获取验证码' })).toHaveCount(0);
   await stranger.context.close();
   expect(count('select count(*) as n from checkins where event_id = ?', eventId)).toBe(1);
 
@@ -126,10 +184,61 @@ test('a worker on a phone without JavaScript checks in and rates, once; an expir
   const auditor = await phone(browser, { javaScriptEnabled: true });
   await auditor.page.goto(await scanCode(org, eventUrl));
   await expectAccessible(auditor.page);
+  const auditorNumber = newPhone();
+  await auditor.page.getByLabel('手机号').fill(auditorNumber);
+  await auditor.page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(auditor.page.getByLabel('短信验证码')).toBeVisible();
+  await expectAccessible(auditor.page);
+  await auditor.page.getByLabel('短信验证码').fill(smsCode(auditorNumber));
   await auditor.page.getByRole('button', { name: '签到' }).click();
   await expect(auditor.page.getByText('签到成功')).toBeVisible();
   await expectAccessible(auditor.page);
   await auditor.context.close();
+});
+
+test("where the union counts the screen's code alone, the page asks for no number", async ({ browser }) => {
+  const title = `社区健康讲座 ${Date.now()}`;
+  const org = await (await browser.newContext()).newPage();
+  await login(org, 'psych@demo.gonghui.cn');
+  const eventUrl = await scheduleOwnActivity(org, title);
+  const eventId = Number(eventUrl.split('/').at(-1));
+  write("update unions set attendance_standard = 'code' where name = '象山县总工会'");
+  try {
+    const worker = await phone(browser);
+    await worker.page.goto(await scanCode(org, eventUrl));
+    await expect(worker.page.getByRole('heading', { name: '活动签到' })).toBeVisible();
+    await expect(worker.page.getByText('手机')).toHaveCount(0);
+    await worker.page.getByRole('button', { name: '签到' }).click();
+    await expect(worker.page.getByText('签到成功')).toBeVisible();
+    await worker.context.close();
+  } finally {
+    write("update unions set attendance_standard = 'sms' where name = '象山县总工会'");
+  }
+  expect(count("select count(*) as n from checkins where event_id = ? and verification = 'code'", eventId)).toBe(1);
+  expect(count('select count(*) as n from checkins where event_id = ? and worker_id is not null', eventId)).toBe(0);
+});
+
+test('the local SMS provider shows its messages to the platform admin beside the emails', async ({ browser }) => {
+  const org = await (await browser.newContext()).newPage();
+  await login(org, 'psych@demo.gonghui.cn');
+  const eventUrl = await scheduleOwnActivity(org, `职工读书会 ${Date.now()}`);
+  const worker = await phone(browser);
+  await worker.page.goto(await scanCode(org, eventUrl));
+  const number = newPhone();
+  await worker.page.getByLabel('手机号').fill(number);
+  await worker.page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(worker.page.getByLabel('短信验证码')).toBeVisible();
+  await worker.context.close();
+
+  const admin = await (await browser.newContext()).newPage();
+  await login(admin, 'platform@demo.gonghui.cn');
+  await admin.goto('/admin/outbox');
+  await expect(admin.getByRole('heading', { name: '短信（本地发送）' })).toBeVisible();
+  const message = admin.getByTestId('local-sms').first();
+  await expect(message).toContainText(`${number.slice(0, 3)}****${number.slice(-4)}`);
+  await expect(message).toContainText(`您的签到验证码是 ${smsCode(number)}`);
+  await expect(admin.getByText(number)).toHaveCount(0);
+  await expectAccessible(admin);
 });
 
 test('walk-ins and a photo report, accepted by the incubator; calendars and private feeds', async ({
@@ -145,7 +254,7 @@ test('walk-ins and a photo report, accepted by the incubator; calendars and priv
 
   const worker = await phone(browser);
   await worker.page.goto(await scanCode(org, eventUrl));
-  await worker.page.getByRole('button', { name: '签到' }).click();
+  await checkInWithNumber(worker.page);
   await expect(worker.page.getByText('签到成功')).toBeVisible();
   await worker.context.close();
 
@@ -252,7 +361,7 @@ test('the union sees integrity flags and excludes a rating with a recorded reaso
   for (const [i, score] of [5, 5, 5, 2].entries()) {
     const worker = await phone(browser, { network: '203.0.113.9' });
     await worker.page.goto(await scanCode(org, eventUrl));
-    await worker.page.getByRole('button', { name: '签到' }).click();
+    await checkInWithNumber(worker.page);
     await worker.page.getByLabel(`${score} 星`).check();
     await worker.page.getByLabel('想说的话（可不填）').fill(i < 2 ? '非常好，非常实用！' : `第${i}位职工的意见`);
     await worker.page.getByRole('button', { name: '提交评价' }).click();

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { advanceClock, count, expectAccessible, login, resetClock, shanghaiInput } from './support';
+import {
+  advanceClock,
+  checkInWithNumber,
+  count,
+  expectAccessible,
+  login,
+  newPhone,
+  resetClock,
+  shanghaiInput,
+} from './support';
 
 test.afterEach(async ({ request }) => resetClock(request));
 
@@ -92,8 +101,7 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   });
   const worker = await phone.newPage();
   await worker.goto(checkinUrl);
-  await worker.getByLabel('外卖骑手').check();
-  await worker.getByRole('button', { name: '签到' }).click();
+  await checkInWithNumber(worker, newPhone(), () => worker.getByLabel('外卖骑手').check());
   await expect(worker.getByText('签到成功')).toBeVisible();
   await worker.getByLabel('5 星').check();
   await worker.getByLabel('想说的话（可不填）').fill('讲得很实用，谢谢老师！');
@@ -106,7 +114,7 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   const auditor = await auditPhone.newPage();
   await auditor.goto(checkinUrl);
   await expectAccessible(auditor);
-  await auditor.getByRole('button', { name: '签到' }).click();
+  await checkInWithNumber(auditor);
   await expect(auditor.getByText('签到成功')).toBeVisible();
   await expectAccessible(auditor);
   await auditPhone.close();

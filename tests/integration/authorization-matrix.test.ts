@@ -123,7 +123,7 @@ const matrix: Record<string, Spec> = {
     },
   },
   'events/:eventId/present': { get: ORG_A },
-  // The worker's pages: public by design; only the checked-in device may rate.
+  // The worker's pages: public by design; only the checked-in worker (its credential) may rate.
   'c/:eventId': { get: EVERYONE, post: EVERYONE },
   'c/:eventId/rate': { get: EVERYONE, post: { create: ['worker'], edit: ['worker'] } },
   'events/:eventId/ratings': { get: UNION_A_STAFF, post: { exclude: NOBODY, restore: NOBODY } },

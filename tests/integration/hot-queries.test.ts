@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { recordStatements, type Statement } from '../support/statements';
 import { seedDemo } from '../../db/seed';
 import { findUserByEmail } from '~/accounts/auth.server';
-import { rate } from '~/delivery/checkin.server';
+import { checkIn, checkinCode, issueTicket, rate } from '~/delivery/checkin.server';
+import { findEvent } from '~/delivery/events.server';
 import { eventFigures } from '~/delivery/figures.server';
-import { checkInWorker, createEvent } from '~/delivery/test-fixtures';
+import { createEvent, verifiedPhone } from '~/delivery/test-fixtures';
 import { createSession } from '~/accounts/session.server';
 import { sqlite } from '~/lib/db.server';
 import { serverSecret } from '~/lib/secrets.server';
@@ -255,13 +256,14 @@ describe('a worker checking in and rating', () => {
       { organizationId: target.organizationId, contractId: target.contractId },
       new Date(Date.now() - 10 * 60_000),
     );
-    let deviceId = '';
     // A key's first use in a process records its fingerprint (decision 094): not part of each check-in.
     serverSecret('CHECKIN_SECRET');
-    const checkin = await recordStatements(() => (deviceId = checkInWorker(eventId)));
-    const rating = await recordStatements(() =>
-      rate(eventId, deviceId, { score: 5, comment: '', tags: [], edit: false }),
-    );
+    // A returning worker: the number was confirmed before, so checking in is one tap.
+    const phone = verifiedPhone();
+    const event = findEvent(eventId);
+    const ticket = issueTicket(event, checkinCode(event));
+    const checkin = await recordStatements(() => checkIn(eventId, phone, { ticket }));
+    const rating = await recordStatements(() => rate(eventId, phone, { score: 5, comment: '', tags: [], edit: false }));
     expect(checkin.length).toBeLessThanOrEqual(4);
     expect(rating.length).toBeLessThanOrEqual(8);
     // The rating and its audit row; the rollups are the triggers' work inside the same statement.

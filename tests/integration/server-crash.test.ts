@@ -8,27 +8,28 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as schema from '../../db/schema';
 import { killServers, startServer, untilOutput } from '../support/server';
-import { demoEventUnderWay } from '~/delivery/test-fixtures';
-import { checkIn, checkinCode, issueTicket, newDeviceId } from '~/delivery/checkin.server';
+import { demoEventUnderWay, verifiedPhone } from '~/delivery/test-fixtures';
+import { checkIn, checkinCode, issueTicket } from '~/delivery/checkin.server';
+import { workerCredential } from '~/delivery/workers.server';
 import { databasePath, db } from '~/lib/db.server';
 
 let eventId: number;
 
-/** One worker who has checked in (the device cookie the phone would carry). */
+/** One verified worker who has checked in, and the credential cookie their phone carries. */
 function checkedInWorker() {
   const event = db.select().from(schema.events).where(eq(schema.events.id, eventId)).get()!;
-  const deviceId = newDeviceId();
-  const checkin = checkIn(eventId, deviceId, { ticket: issueTicket(event, checkinCode(event)) });
-  return { deviceId, checkinId: checkin!.id };
+  const phone = verifiedPhone();
+  const checkin = checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) });
+  return { cookie: `worker=${workerCredential(phone.workerId!)}`, checkinId: checkin.id };
 }
 
 const ratingBody = (score: number) => new URLSearchParams({ score: String(score), comment: '' }).toString();
 
 /** Posts a rating as the phone's form would; true when the server said thanks. */
-async function submitRating(port: number, deviceId: string, score: number) {
+async function submitRating(port: number, cookie: string, score: number) {
   const response = await fetch(`http://localhost:${port}/c/${eventId}/rate`, {
     method: 'POST',
-    headers: { cookie: `did=${deviceId}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
     body: ratingBody(score),
     redirect: 'manual',
   });
@@ -59,7 +60,7 @@ describe('the production server', () => {
     const answered: number[] = [];
     const submissions = workers.map(async (worker, i) => {
       try {
-        if (!(await submitRating(server.port, worker.deviceId, 1 + (i % 5)))) return;
+        if (!(await submitRating(server.port, worker.cookie, 1 + (i % 5)))) return;
         answered.push(worker.checkinId);
         if (answered.length === killAfter) server.process.kill('SIGKILL');
       } catch {
@@ -99,7 +100,7 @@ describe('the production server', () => {
       method: 'POST',
       path: `/c/${eventId}/rate`,
       headers: {
-        cookie: `did=${worker.deviceId}`,
+        cookie: worker.cookie,
         'content-type': 'application/x-www-form-urlencoded',
         'content-length': Buffer.byteLength(body),
         expect: '100-continue',

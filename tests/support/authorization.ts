@@ -12,7 +12,7 @@ import { unionRoles, type UnionRole } from '~/accounts/roles';
 import { createSession, sessionCookie } from '~/accounts/session.server';
 import { hashToken, newToken } from '~/accounts/tokens.server';
 import { feedPath } from '~/delivery/calendar.server';
-import { deviceCookie } from '~/delivery/device.server';
+import { workerCookie } from '~/delivery/device.server';
 import { now } from '~/lib/clock.server';
 import { databasePath, db, sqlite } from '~/lib/db.server';
 import { optionalTemplates, unsubscribeUrl } from '~/notifications/preferences.server';
@@ -186,15 +186,22 @@ export async function buildWorld() {
     .returning()
     .get();
 
-  const deviceId = randomBytes(18).toString('base64url');
+  // The worker: a number confirmed by SMS, checked in to the event, with the credential cookie.
+  const workerId = db
+    .insert(s.workers)
+    .values({ phoneHash: randomBytes(32).toString('hex') })
+    .returning()
+    .get().id;
   db.insert(s.checkins)
     .values({
       eventId: eventA.id,
-      deviceHash: createHash('sha256').update(deviceId).digest('hex'),
+      workerId,
+      verification: 'sms',
+      deviceHash: createHash('sha256').update(`worker:${workerId}`).digest('hex'),
       createdAt: now(),
     })
     .run();
-  cookies.worker = cookiePair(deviceCookie(new Request('http://localhost/'), deviceId).header);
+  cookies.worker = cookiePair(workerCookie(new Request('http://localhost/'), workerId));
 
   const incubator = one(
     db.select().from(s.incubators).where(eq(s.incubators.unionId, unionA.id)).get(),
@@ -576,7 +583,7 @@ export const posters: Record<string, Record<string, Role>> = {
     accept: 'commissionerA',
     return: 'commissionerA',
   },
-  'c/:eventId': { '': 'anon' },
+  'c/:eventId': { '': 'anon', send: 'anon', verify: 'anon', tap: 'anon' },
   'c/:eventId/rate': { '': 'worker', create: 'worker', edit: 'worker' },
   'events/:eventId/ratings': { '': 'commissionerA', exclude: 'commissionerA', restore: 'commissionerA' },
   'orgs/:orgId/events/new': { '': 'ownerA' },
