@@ -1,7 +1,7 @@
 // Card payments that fail safely, on a second server of the demo county with Stripe keys, whose
 // Stripe is the local fake (tests/support/fake-stripe.ts), switched off and on by the test.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import Stripe from 'stripe';
@@ -36,6 +36,8 @@ test.beforeAll(async () => {
   const source = new Database('tests/.tmp/e2e/app.db', { readonly: true, fileMustExist: true });
   await source.backup(databasePath);
   source.close();
+  // Its keys come with it: the server refuses a database without the keys it was used with.
+  cpSync('tests/.tmp/e2e/secrets', `${dir}/secrets`, { recursive: true });
   server = spawn('node', ['server.mjs'], {
     env: {
       ...process.env,

@@ -142,6 +142,9 @@ export async function joinByInvitation(
   const verification = await receive(mailbox, person.email, verificationSubject);
   expect((await request.get(mailLink(verification, '/verify-email'))).status()).toBe(200);
   const invitation = await receive(mailbox, person.email, invitationSubject);
-  const accept = await request.post(new URL(mailLink(invitation, '/invitations')).pathname, { maxRedirects: 0 });
+  const accept = await request.post(new URL(mailLink(invitation, '/invitations')).pathname, {
+    form: {},
+    maxRedirects: 0,
+  });
   expect(accept.headers().location).toBe('/me?invitationAccepted');
 }

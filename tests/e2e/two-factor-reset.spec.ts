@@ -2,9 +2,9 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, request as requestFactory, test, type Page } from '@playwright/test';
 import { e2eSmtpPort, startMailbox, type Mailbox } from '../support/mailbox';
-import { count, expectAccessible, login, loginRequest } from './support';
+import { count, expectAccessible, joinByInvitation, login, loginRequest, value } from './support';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
 let mailbox: Mailbox;
@@ -37,12 +37,8 @@ async function financeOfficerWithTwoFactor(page: Page, email: string, password: 
   expect(invite.status()).toBe(302);
   await admin.dispose();
 
-  await page.goto('/signup');
-  await page.getByLabel('姓名').fill('孙出纳');
-  await page.getByLabel('电子邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '注册' }).click();
-  await expect(page).toHaveURL(/\/me$/);
+  const unionName = value('select name from unions where id = ?', union);
+  await joinByInvitation(mailbox, page.request, { name: '孙出纳', email, password }, `邀请您担任${unionName}财务`);
   await page.goto('/account');
   await page.getByRole('button', { name: '开启两步验证' }).click();
   const manualKey = (await page.getByTestId('totp-key').textContent())!;
