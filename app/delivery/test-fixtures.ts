@@ -73,7 +73,7 @@ export function createResidency(unionId: number, organizationId: number, state =
     .get().id;
 }
 
-/** An event row as scheduling would write it; `owner` says whose it is. */
+/** An event row as scheduling would write it, a week before it starts; `owner` says whose it is. */
 export function createEvent(
   owner: { organizationId: number; contractId?: number; residencyId?: number },
   startsAt: Date,
@@ -90,6 +90,7 @@ export function createEvent(
       address: '丹东街道爱心驿站',
       capacity: 50,
       checkinSecret: randomBytes(32).toString('hex'),
+      createdAt: new Date(startsAt.getTime() - 7 * 24 * 3600_000),
       ...values,
     })
     .returning()
