@@ -1,7 +1,11 @@
+import { parseWithZod } from '@conform-to/zod/v4';
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { checkins, contracts, eventRollups, events, ratings, unions, users, type checkinVerifications } from '../../db/schema';
+import { checkins, eventRollups, events, ratings, unions, users } from '../../db/schema';
+import type { AttendanceStandard } from './figures.server';
+import { attendanceReviewSchema } from './schemas';
 import { requireEventAccess } from './events.server';
 import { forbidden, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import { attempt } from '~/lib/actions.server';
 import { recordContractEvaluation } from '~/evaluation/evaluations.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -12,39 +16,7 @@ import { releaseDueMilestones } from '~/payments/milestones.server';
 // What counts as attendance (docs/decisions/091): a check-in meeting the union's standard, or one a
 // union reviewer admitted; what an organization only asserts counts once a reviewer admits it.
 
-export type AttendanceStandard = (typeof checkinVerifications)[number];
 export type ReviewDecision = 'admitted' | 'excluded';
-
-/**
- * Which attendance standard a set of figures rests on: one, or 'mixed' when they add up unions
- * of both kinds (then the code-only ones are named, the first few of them).
- */
-export type Basis = { standard: AttendanceStandard | 'mixed'; codeOnly: { count: number; names: string[] } };
-
-const namedCodeOnly = 5;
-
-/** The basis of figures over the events of these unions (a dashboard's subtree, an organization's buyers). */
-export function basisOfUnions(unionIds: number[]): Basis {
-  if (!unionIds.length) return { standard: 'sms', codeOnly: { count: 0, names: [] } };
-  const ids = sql.raw(unionIds.join(', '));
-  const row = db.get<{ unions: number; code: number; names: string | null }>(sql`
-    select count(*) as unions, coalesce(sum(attendance_standard = 'code'), 0) as code,
-      (select group_concat(name, '、') from (select name from unions where id in (${ids}) and attendance_standard = 'code'
-        order by id limit ${namedCodeOnly})) as names
-    from unions where id in (${ids})`)!;
-  const standard = row.code === 0 ? 'sms' : row.code === row.unions ? 'code' : 'mixed';
-  return { standard, codeOnly: { count: row.code, names: row.names ? row.names.split('、') : [] } };
-}
-
-/** The basis of an organization's contracted figures: the standards of the unions it delivers for. */
-export function organizationBasis(organizationId: number) {
-  const rows = db
-    .selectDistinct({ unionId: contracts.unionId })
-    .from(contracts)
-    .where(eq(contracts.organizationId, organizationId))
-    .all();
-  return basisOfUnions(rows.map((r) => r.unionId));
-}
 
 export function unionStandard(unionId: number): AttendanceStandard {
   const union = db.select({ standard: unions.attendanceStandard }).from(unions).where(eq(unions.id, unionId)).get();
@@ -201,7 +173,12 @@ export function reviewEventAttendance(viewer: Viewer, eventId: number, decision:
   if (event.attendanceReview === decision) throw new UserError('delivery.attendance.errors.alreadyDecided', 409);
   transaction((tx) => {
     tx.update(events)
-      .set({ attendanceReview: decision, attendanceReviewReason: trimmed, attendanceReviewedBy: viewer.id, attendanceReviewedAt: now() })
+      .set({
+        attendanceReview: decision,
+        attendanceReviewReason: trimmed,
+        attendanceReviewedBy: viewer.id,
+        attendanceReviewedAt: now(),
+      })
       .where(eq(events.id, eventId))
       .run();
     audit(tx, {
@@ -282,4 +259,30 @@ export function reviewCheckins(
     figuresChanged(tx, event);
   });
   return changing.length;
+}
+
+/**
+ * A review form's submission (the event page and its ratings page share the forms): null when the
+ * decision was recorded, else what the form shows again, with the typed reason kept.
+ */
+export async function submitAttendanceReview(viewer: Viewer, eventId: number, formData: FormData) {
+  const typed = { target: String(formData.get('target') ?? ''), reason: String(formData.get('reason') ?? '') };
+  const submission = parseWithZod(formData, { schema: attendanceReviewSchema });
+  if (submission.status !== 'success') {
+    const failure = Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required';
+    return { ...typed, failure, status: 400 };
+  }
+  const { target, decision, reason } = submission.value;
+  const result = await attempt(() =>
+    target === 'event'
+      ? reviewEventAttendance(viewer, eventId, decision, reason)
+      : reviewCheckins(
+          viewer,
+          eventId,
+          target === 'pending' ? 'pending' : { checkinId: Number(target) },
+          decision,
+          reason,
+        ),
+  );
+  return result.ok ? null : { ...typed, failure: result.error.messageKey, status: result.error.status };
 }

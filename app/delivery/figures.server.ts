@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { contracts, incubators, residencies, type checkinVerifications } from '../../db/schema';
 import { db } from '~/lib/db.server';
 
 /**
@@ -154,9 +155,7 @@ export function contractsFigures(contractIds: number[]) {
 /** The organization's contracted delivery: what its evaluation's completion rate compares. */
 export function organizationFigures(organizationId: number) {
   return figuresFromSums(
-    db.get<Sums>(
-      sql`select ${rollupSums} from organization_rollups m where m.organization_id = ${organizationId}`,
-    )!,
+    db.get<Sums>(sql`select ${rollupSums} from organization_rollups m where m.organization_id = ${organizationId}`)!,
   );
 }
 
@@ -174,6 +173,61 @@ export function satisfactionByOrganization(organizationIds: SQL) {
     select o.organization_id as organization_id, o.ratings as ratings, o.satisfied as satisfied
     from organization_rollups o
     where o.ratings > 0 and o.organization_id in (${organizationIds})`;
+}
+
+export type AttendanceStandard = (typeof checkinVerifications)[number];
+
+/**
+ * Which attendance standard a set of figures rests on: one, or 'mixed' when they add up unions
+ * of both kinds (then the code-only ones are named, the first few of them).
+ */
+export type Basis = { standard: AttendanceStandard | 'mixed'; codeOnly: { count: number; names: string[] } };
+
+const namedCodeOnly = 5;
+
+export type UnionStandard = { id: number; name: string; standard: AttendanceStandard };
+
+/** The attendance standard of each of these unions (ids from the database). */
+export function unionStandards(unionIds: number[]) {
+  if (!unionIds.length) return [];
+  return db.all<UnionStandard>(sql`
+    select id, name, attendance_standard as standard from unions
+    where id in (${sql.raw(unionIds.join(', '))}) order by id`);
+}
+
+/** The basis of figures that add up the events of these unions. */
+export function basisOf(unions: UnionStandard[]): Basis {
+  const code = unions.filter((u) => u.standard === 'code');
+  const standard = !code.length ? 'sms' : code.length === unions.length ? 'code' : 'mixed';
+  return { standard, codeOnly: { count: code.length, names: code.slice(0, namedCodeOnly).map((u) => u.name) } };
+}
+
+/** The basis of figures over the events of these unions (an event's, a contract's, an organization's buyers). */
+export function basisOfUnions(unionIds: number[]) {
+  return basisOf(unionStandards(unionIds));
+}
+
+/**
+ * The basis of an organization's figures: the standards of the unions it delivers for under
+ * contract, of the incubators' unions it ran its own activities under, or of both.
+ */
+export function organizationBasis(organizationId: number, over: 'contracts' | 'residencies' | 'all' = 'contracts') {
+  const buyers = db
+    .selectDistinct({ unionId: contracts.unionId })
+    .from(contracts)
+    .where(eq(contracts.organizationId, organizationId));
+  const incubatorUnions = db
+    .selectDistinct({ unionId: incubators.unionId })
+    .from(residencies)
+    .innerJoin(incubators, eq(incubators.id, residencies.incubatorId))
+    .where(eq(residencies.organizationId, organizationId));
+  const rows =
+    over === 'contracts'
+      ? buyers.all()
+      : over === 'residencies'
+        ? incubatorUnions.all()
+        : buyers.union(incubatorUnions).all();
+  return basisOfUnions(rows.map((r) => r.unionId));
 }
 
 /** The Shanghai month (yyyymm) a time falls in: the key of `contract_month_rollups`. */

@@ -224,7 +224,11 @@ function expectRollupsEqualScratch() {
     );
   }
   // The dashboard's cells: each Shanghai month of each contract's union, category and organization.
-  for (const cell of deliveredByContractMonth(sql.raw(`contracts.union_id in (${unions.join(', ')})`), 202601, 202604)) {
+  for (const cell of deliveredByContractMonth(
+    sql.raw(`contracts.union_id in (${unions.join(', ')})`),
+    202601,
+    202604,
+  )) {
     const from = Date.UTC(Math.floor(cell.month / 100), (cell.month % 100) - 1, 1) - 8 * 3600_000;
     const to = Date.UTC(Math.floor(cell.month / 100), cell.month % 100, 1) - 8 * 3600_000;
     expect(figuresFromSums(cell), `month ${cell.month}`).toEqual(
@@ -290,7 +294,11 @@ describe('delivery rollups', () => {
     const ofSecondUnion = events[8]!;
     for (const eventId of [ofFirstUnion, ofSecondUnion]) {
       run("update events set state = 'accepted' where id = ?", eventId);
-      run("insert into checkins (event_id, device_hash, verification) values (?, ?, 'code')", eventId, `code-${eventId}`);
+      run(
+        "insert into checkins (event_id, device_hash, verification) values (?, ?, 'code')",
+        eventId,
+        `code-${eventId}`,
+      );
     }
     expect(contractFigures(contracts[0]!)).toMatchObject({
       sessionsDelivered: 0,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/contracts.$contractId';
 import { requireViewer } from '~/accounts/auth.server';
-import { contractFigures } from '~/delivery/figures.server';
+import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { listContractEvents } from '~/delivery/events.server';
 import { attempt } from '~/lib/actions.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
@@ -36,6 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...view,
     locale: await getLocale(request),
     figures: contractFigures(view.contract.id),
+    basis: basisOfUnions([view.contract.unionId]),
     payments: contractPayments(view.contract.id),
     events: listContractEvents(view.contract.id).map((e) => ({
       id: e.id,
@@ -230,7 +231,12 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
       ) : null}
 
       <Section title={t('contracts.progress')}>
-        <FiguresBlock figures={loaderData.figures} locale={locale} contracted={contract.sessions} />
+        <FiguresBlock
+          figures={loaderData.figures}
+          basis={loaderData.basis}
+          locale={locale}
+          contracted={contract.sessions}
+        />
         <p className="hint" data-testid="visits-target">
           {t('procurement.contract.visitsAgainstTarget', {
             visits: loaderData.figures.workerVisits,

@@ -6,6 +6,8 @@ import type { Route } from './+types/unions.$unionId.commissioning';
 import { requireViewer } from '~/accounts/auth.server';
 import { isFinanceTwoFactorRequired, setFinanceTwoFactorRequired } from '~/accounts/two-factor.server';
 import { getCommissioningSettings, setDirectCommissionLimit } from '~/catalog/commissions.server';
+import { setAttendanceStandard, unionStandard } from '~/delivery/attendance.server';
+import { attendanceStandardSchema } from '~/delivery/schemas';
 import { limitSchema } from '~/catalog/schemas';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
@@ -25,6 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     locale: await getLocale(request),
     union,
     financeTwoFactorRequired: isFinanceTwoFactorRequired(union.id),
+    attendanceStandard: unionStandard(union.id),
   };
 }
 
@@ -35,6 +38,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (formData.get('intent') === 'security') {
     setFinanceTwoFactorRequired(viewer, unionId, formData.get('financeTwoFactorRequired') === 'on');
     return redirect(`/unions/${unionId}/commissioning?securitySaved=1#security`);
+  }
+  if (formData.get('intent') === 'attendance-standard') {
+    const chosen = attendanceStandardSchema.safeParse({ standard: formData.get('standard') });
+    if (!chosen.success) throw new Response('Bad Request', { status: 400 });
+    setAttendanceStandard(viewer, unionId, chosen.data.standard);
+    return redirect(`/unions/${unionId}/commissioning?standardSaved=1#attendance-standard`);
   }
   const submission = parseWithZod(formData, { schema: limitSchema });
   if (submission.status !== 'success') return submission.reply();
@@ -94,6 +103,35 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
             {t('security.union.requireFinanceHint')}
           </p>
           <SubmitButton>{t('security.union.save')}</SubmitButton>
+        </Form>
+      </section>
+      <section id="attendance-standard" aria-labelledby="attendance-standard-title">
+        <h2 id="attendance-standard-title">{t('delivery.attendance.settings.title')}</h2>
+        {searchParams.get('standardSaved') ? (
+          <p className="notice" role="status">
+            {t('delivery.attendance.settings.saved')}
+          </p>
+        ) : null}
+        <p className="hint">{t('delivery.attendance.settings.explanation')}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="attendance-standard" />
+          <fieldset className="field">
+            <legend>{t('delivery.attendance.settings.title')}</legend>
+            {(['sms', 'code'] as const).map((standard) => (
+              <p key={standard}>
+                <label>
+                  <input
+                    type="radio"
+                    name="standard"
+                    value={standard}
+                    defaultChecked={loaderData.attendanceStandard === standard}
+                  />{' '}
+                  {t(`delivery.attendance.settings.${standard}`)}
+                </label>
+              </p>
+            ))}
+          </fieldset>
+          <SubmitButton>{t('delivery.attendance.settings.save')}</SubmitButton>
         </Form>
       </section>
     </div>
