@@ -6,12 +6,12 @@ import {
   deliveredByContractMonth,
   eventFigures,
   figuresFromSums,
-  noSums,
   organizationFigures,
   residentActivityFigures,
 } from './figures.server';
 import { createContract, createEvent, createOrganization, createResidency, createUnion } from './test-fixtures';
 import { sql } from 'drizzle-orm';
+import { figuresFromScratch } from '../../tests/support/counted';
 import { sqlite } from '~/lib/db.server';
 
 // The rollups (kept by triggers) against a from-scratch recomputation over events, check-ins and
@@ -48,57 +48,6 @@ const events = [
 
 function organizationOf(contractId: number) {
   return contractId === contracts[2] ? organizations[1]! : organizations[0]!;
-}
-
-type EventRow = {
-  id: number;
-  state: string;
-  walk_ins: number;
-  created_at: number;
-  starts_at: number;
-  attendance_review: string | null;
-  standard: string;
-};
-type CheckinRow = { id: number; event_id: number; verification: string; review: string | null };
-type RatingRow = { checkin_id: number; score: number; excluded_reason: string | null };
-
-/**
- * The figures straight from the base tables over the non-cancelled events `where` selects (alias e),
- * by the rules of docs/decisions/091 written out again, in JavaScript.
- */
-function fromScratch(where: string, ...params: unknown[]) {
-  const scoped = all<EventRow>(
-    `select e.*, u.attendance_standard as standard from events e
-      left join contracts k on k.id = e.contract_id
-      left join residencies r on r.id = e.residency_id left join incubators i on i.id = r.incubator_id
-      join unions u on u.id = coalesce(k.union_id, i.union_id)
-      where e.state <> 'cancelled' and ${where}`,
-    ...params,
-  );
-  const sums = { ...noSums };
-  for (const e of scoped) {
-    const accepted = e.state === 'accepted';
-    const checkins = all<CheckinRow>('select * from checkins where event_id = ?', e.id);
-    const counts = (c: CheckinRow) =>
-      c.review === 'admitted' || (c.review === null && (c.verification === 'sms' || e.standard === 'code'));
-    const counted = new Set(checkins.filter(counts).map((c) => c.id));
-    const rated = all<RatingRow>('select * from ratings where event_id = ?', e.id).filter(
-      (r) => r.excluded_reason === null && counted.has(r.checkin_id),
-    );
-    const shown = e.created_at <= e.starts_at && counted.size > 0;
-    sums.sessions += Number(accepted && (e.attendance_review === 'admitted' || shown));
-    sums.walkIns += accepted && e.attendance_review === 'admitted' ? e.walk_ins : 0;
-    sums.checkins += counted.size;
-    sums.ratings += rated.length;
-    sums.satisfied += rated.filter((r) => r.score >= 4).length;
-    sums.scoreSum += rated.reduce((sum, r) => sum + r.score, 0);
-    sums.pendingSessions += Number(accepted && e.attendance_review === null && !shown);
-    sums.pendingWalkIns += e.attendance_review === null ? e.walk_ins : 0;
-    sums.pendingCheckins += checkins.filter(
-      (c) => c.review === null && c.verification === 'code' && e.standard === 'sms',
-    ).length;
-  }
-  return figuresFromSums(sums);
 }
 
 const decision = fc.constantFrom('admitted', 'excluded', null);
@@ -210,17 +159,17 @@ function apply(op: Operation) {
 }
 
 function expectRollupsEqualScratch() {
-  for (const id of events) expect(eventFigures(id), `event ${id}`).toEqual(fromScratch('e.id = ?', id));
+  for (const id of events) expect(eventFigures(id), `event ${id}`).toEqual(figuresFromScratch('e.id = ?', id));
   for (const id of contracts)
     expect(contractFigures(id), `contract ${id}`).toEqual(
-      fromScratch("e.state = 'accepted' and e.contract_id = ?", id),
+      figuresFromScratch("e.state = 'accepted' and e.contract_id = ?", id),
     );
   for (const id of organizations) {
     expect(organizationFigures(id), `organization ${id}`).toEqual(
-      fromScratch("e.state = 'accepted' and e.contract_id is not null and e.organization_id = ?", id),
+      figuresFromScratch("e.state = 'accepted' and e.contract_id is not null and e.organization_id = ?", id),
     );
     expect(residentActivityFigures(id)).toEqual(
-      fromScratch("e.state = 'accepted' and e.residency_id is not null and e.organization_id = ?", id),
+      figuresFromScratch("e.state = 'accepted' and e.residency_id is not null and e.organization_id = ?", id),
     );
   }
   // The dashboard's cells: each Shanghai month of each contract's union, category and organization.
@@ -232,7 +181,7 @@ function expectRollupsEqualScratch() {
     const from = Date.UTC(Math.floor(cell.month / 100), (cell.month % 100) - 1, 1) - 8 * 3600_000;
     const to = Date.UTC(Math.floor(cell.month / 100), cell.month % 100, 1) - 8 * 3600_000;
     expect(figuresFromSums(cell), `month ${cell.month}`).toEqual(
-      fromScratch(
+      figuresFromScratch(
         "e.state = 'accepted' and e.organization_id = ? and e.contract_id in (select id from contracts where union_id = ?) and e.starts_at >= ? and e.starts_at < ?",
         cell.organizationId,
         cell.unionId,

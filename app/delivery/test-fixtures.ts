@@ -1,5 +1,6 @@
 // Test fixtures for delivery's Vitest files: real rows in the per-file test database.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { checkIn, issueTicket, checkinCode, newDeviceId } from './checkin.server';
@@ -111,11 +112,24 @@ export async function demoEventUnderWay(title: string) {
   return findEvent(eventId);
 }
 
-/** A worker scanning the current code and checking in; returns the device id (the cookie). */
-export function checkInWorker(eventId: number, networkHash: string | null = null) {
+/**
+ * A worker scanning the current code and checking in; returns the device id (the cookie). The
+ * check-in is marked as the SMS-verified one a phone makes where the union requires it
+ * ('code': as made with the screen code alone).
+ */
+export function checkInWorker(
+  eventId: number,
+  networkHash: string | null = null,
+  verification: 'sms' | 'code' = 'sms',
+) {
   const event = findEvent(eventId);
   const deviceId = newDeviceId();
   checkIn(eventId, deviceId, { ticket: issueTicket(event, checkinCode(event)) }, networkHash);
+  if (verification === 'sms')
+    db.update(s.checkins)
+      .set({ verification })
+      .where(sql`id = (select max(id) from checkins where event_id = ${eventId})`)
+      .run();
   return deviceId;
 }
 

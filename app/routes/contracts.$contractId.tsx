@@ -38,12 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     figures: contractFigures(view.contract.id),
     basis: basisOfUnions([view.contract.unionId]),
     payments: contractPayments(view.contract.id),
-    events: listContractEvents(view.contract.id).map((e) => ({
-      id: e.id,
-      title: e.title,
-      startsAt: e.startsAt,
-      state: e.state,
-    })),
+    events: listContractEvents(view.contract.id),
     canAmend: view.canCommission && amendableContractStates.includes(view.contract.state as ContractState),
     canTerminate: view.canCommission && ['draft', 'pending', 'active'].includes(view.contract.state),
   };
@@ -269,6 +264,14 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
               <li key={e.id}>
                 <Link to={`/events/${e.id}`}>{e.title}</Link> · {formatDateTime(e.startsAt, locale)}{' '}
                 <StateBadge machine="event" state={e.state} />
+                {e.state === 'accepted' && e.awaitingReview ? (
+                  <>
+                    {' '}
+                    <span className="badge" data-testid="awaiting-review">
+                      {t('delivery.attendance.pendingStatus')}
+                    </span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
