@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { checkins, eventRollups, events, ratings, unions, users } from '../../db/schema';
 import type { AttendanceStandard } from './figures.server';
-import { attendanceReviewSchema } from './schemas';
+import { attendanceReviewSchema, attendanceStandardSchema } from './schemas';
 import { requireEventAccess } from './events.server';
 import { forbidden, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { attempt } from '~/lib/actions.server';
@@ -28,8 +28,11 @@ export function unionStandard(unionId: number): AttendanceStandard {
  * A union admin's choice: count SMS-verified check-ins only ('sms'), or any screen-code check-in
  * where the union has no SMS ('code'). The rollups recount the union's events in the same statement.
  */
-export function setAttendanceStandard(viewer: Viewer, unionId: number, standard: AttendanceStandard) {
+export function setAttendanceStandard(viewer: Viewer, unionId: number, chosen: unknown) {
   requireUnionRole(viewer, unionId, ['admin']);
+  const parsed = attendanceStandardSchema.safeParse({ standard: chosen });
+  if (!parsed.success) throw new UserError('errors.required');
+  const { standard } = parsed.data;
   const before = unionStandard(unionId);
   if (before === standard) return;
   transaction((tx) => {
@@ -266,6 +269,7 @@ export function reviewCheckins(
  * decision was recorded, else what the form shows again, with the typed reason kept.
  */
 export async function submitAttendanceReview(viewer: Viewer, eventId: number, formData: FormData) {
+  if (!requireEventAccess(viewer, eventId).canCheckIntegrity) forbidden();
   const typed = { target: String(formData.get('target') ?? ''), reason: String(formData.get('reason') ?? '') };
   const submission = parseWithZod(formData, { schema: attendanceReviewSchema });
   if (submission.status !== 'success') {

@@ -1,19 +1,19 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form, useSearchParams, redirect } from 'react-router';
+import { data, Form, useSearchParams, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.commissioning';
 import { requireViewer } from '~/accounts/auth.server';
 import { isFinanceTwoFactorRequired, setFinanceTwoFactorRequired } from '~/accounts/two-factor.server';
 import { getCommissioningSettings, setDirectCommissionLimit } from '~/catalog/commissions.server';
 import { setAttendanceStandard, unionStandard } from '~/delivery/attendance.server';
-import { attendanceStandardSchema } from '~/delivery/schemas';
 import { limitSchema } from '~/catalog/schemas';
+import { attempt } from '~/lib/actions.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { fenToYuanInput } from '~/lib/money';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -40,9 +40,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     return redirect(`/unions/${unionId}/commissioning?securitySaved=1#security`);
   }
   if (formData.get('intent') === 'attendance-standard') {
-    const chosen = attendanceStandardSchema.safeParse({ standard: formData.get('standard') });
-    if (!chosen.success) throw new Response('Bad Request', { status: 400 });
-    setAttendanceStandard(viewer, unionId, chosen.data.standard);
+    const result = await attempt(() => setAttendanceStandard(viewer, unionId, formData.get('standard')));
+    if (!result.ok) return data({ standardFailure: result.error.messageKey }, { status: result.error.status });
     return redirect(`/unions/${unionId}/commissioning?standardSaved=1#attendance-standard`);
   }
   const submission = parseWithZod(formData, { schema: limitSchema });
@@ -56,7 +55,7 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
   const [searchParams] = useSearchParams();
   const { union, locale } = loaderData;
   const [form, fields] = useForm({
-    lastResult: actionData,
+    lastResult: actionData && !('standardFailure' in actionData) ? actionData : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: limitSchema }),
     defaultValue: { limit: fenToYuanInput(union.limitFen) },
   });
@@ -113,6 +112,7 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
           </p>
         ) : null}
         <p className="hint">{t('delivery.attendance.settings.explanation')}</p>
+        <ActionMessage failure={actionData && 'standardFailure' in actionData ? actionData.standardFailure : null} />
         <Form method="post">
           <input type="hidden" name="intent" value="attendance-standard" />
           <fieldset className="field">
