@@ -5,7 +5,9 @@ import type { Basis, Pending } from './figures.server';
 
 /** Which attendance standard the figures rest on. */
 export function basisText(t: TFunction, basis: Basis) {
-  return t(`figures.basis.${basis.standard}`, { count: basis.codeOnly.count, names: basis.codeOnly.names.join('、') });
+  const { count, names } = basis.codeOnly;
+  const more = count > names.length ? t('figures.namesMore') : '';
+  return t(`figures.basis.${basis.standard}`, { count, names: names.join(t('figures.namesSeparator')) + more });
 }
 
 /** The short form, for a table cell. */

@@ -283,7 +283,7 @@ const en: Messages = {
       mixed_one:
         'Counted from SMS-verified check-ins, except {{count}} union that relies on the screen code alone, not verified by SMS ({{names}}).',
       mixed_other:
-        'Counted from SMS-verified check-ins, except {{count}} unions that rely on the screen code alone, not verified by SMS ({{names}}…).',
+        'Counted from SMS-verified check-ins, except {{count}} unions that rely on the screen code alone, not verified by SMS ({{names}}).',
     },
     basisShort: {
       sms: 'SMS-verified check-ins',
@@ -291,6 +291,8 @@ const en: Messages = {
       mixed: 'SMS-verified; {{count}} unions code only',
     },
     pending: 'Awaiting a union reviewer, not counted: {{parts}}.',
+    namesSeparator: ', ',
+    namesMore: ' and others',
     pendingSessions_one: '{{count}} session',
     pendingSessions_other: '{{count}} sessions',
     pendingWalkIns_one: '{{count}} walk-in',

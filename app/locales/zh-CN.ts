@@ -253,7 +253,7 @@ const zhCN = {
       mixed_one:
         '按短信验证签到计；其中 {{count}} 个工会仅凭现场签到码、未经短信验证（{{names}}），其签到人数和评价无法核实到人。',
       mixed_other:
-        '按短信验证签到计；其中 {{count}} 个工会仅凭现场签到码、未经短信验证（{{names}}等），其签到人数和评价无法核实到人。',
+        '按短信验证签到计；其中 {{count}} 个工会仅凭现场签到码、未经短信验证（{{names}}），其签到人数和评价无法核实到人。',
     },
     basisShort: {
       sms: '短信验证签到',
@@ -261,6 +261,8 @@ const zhCN = {
       mixed: '短信验证签到；{{count}} 个工会仅签到码',
     },
     pending: '另有待工会复核、未计入：{{parts}}。',
+    namesSeparator: '、',
+    namesMore: '等',
     pendingSessions_one: '{{count}} 场活动',
     pendingSessions_other: '{{count}} 场活动',
     pendingWalkIns_one: '{{count}} 名现场登记人员',

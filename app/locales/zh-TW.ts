@@ -261,7 +261,7 @@ const zhTW: Messages = {
       mixed_one:
         '依簡訊驗證簽到計算；其中 {{count}} 個工會僅憑現場簽到碼、未經簡訊驗證（{{names}}），其簽到人數和評價無法核實到人。',
       mixed_other:
-        '依簡訊驗證簽到計算；其中 {{count}} 個工會僅憑現場簽到碼、未經簡訊驗證（{{names}}等），其簽到人數和評價無法核實到人。',
+        '依簡訊驗證簽到計算；其中 {{count}} 個工會僅憑現場簽到碼、未經簡訊驗證（{{names}}），其簽到人數和評價無法核實到人。',
     },
     basisShort: {
       sms: '簡訊驗證簽到',
@@ -269,6 +269,8 @@ const zhTW: Messages = {
       mixed: '簡訊驗證簽到；{{count}} 個工會僅簽到碼',
     },
     pending: '另有待工會複核、未計入：{{parts}}。',
+    namesSeparator: '、',
+    namesMore: '等',
     pendingSessions_one: '{{count}} 場活動',
     pendingSessions_other: '{{count}} 場活動',
     pendingWalkIns_one: '{{count}} 名現場登記人員',
