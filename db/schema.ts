@@ -1365,7 +1365,7 @@ export const eventRollups = sqliteTable('event_rollups', {
   /** The Shanghai month (yyyymm) the event starts in. */
   month: integer('month'),
   walkIns: integer('walk_ins').notNull().default(0),
-  /** Entered after it started: its session is only asserted. */
+  /** Entered in the system more than 30 minutes after it started: its session is only asserted. */
   enteredLate: integer('entered_late', { mode: 'boolean' }).notNull().default(false),
   review: text('review'),
   countedCheckins: virtual('counted_checkins', `checkins + iif(standard = 'code', code_checkins, 0)`),

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { checkins, eventRollups, events, ratings, unions, users } from '../../db/schema';
-import type { AttendanceStandard } from './figures.server';
+import { enteredLateAfterMs, type AttendanceStandard } from './figures.server';
 import { attendanceReviewSchema, attendanceStandardSchema } from './schemas';
 import { requireEventAccess } from './events.server';
 import { forbidden, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
@@ -71,7 +71,7 @@ function eventRollup(eventId: number) {
 export function assertions(event: Event, countedCheckins: number) {
   return [
     ...(event.walkIns > 0 ? (['walkIns'] as const) : []),
-    ...(event.createdAt.getTime() > event.startsAt.getTime() ? (['enteredLate'] as const) : []),
+    ...(event.createdAt.getTime() > event.startsAt.getTime() + enteredLateAfterMs ? (['enteredLate'] as const) : []),
     ...(countedCheckins === 0 ? (['noCountedCheckins'] as const) : []),
   ];
 }
@@ -132,6 +132,7 @@ export function attendanceReview(viewer: Viewer, eventId: number) {
         }
       : null,
     walkIns: event.walkIns,
+    lateAfterMinutes: enteredLateAfterMs / 60_000,
     counts: {
       pending: rollup.pendingCheckins,
       admitted: reviewed.find((r) => r.review === 'admitted')?.n ?? 0,

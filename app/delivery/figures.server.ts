@@ -29,6 +29,13 @@ export type Figures = {
 
 export type Pending = { sessions: number; walkIns: number; checkins: number };
 
+/**
+ * An event created longer than this after its start was entered after it took place: its session is
+ * only asserted. The grace covers scheduling "now" on site (start times are to the minute). The
+ * rollup triggers (db/migrations, *_attendance_rollups.sql) hold the same number.
+ */
+export const enteredLateAfterMs = 30 * 60_000;
+
 /** A rating of this score or more counts as satisfied. */
 export const satisfiedFromScore = 4;
 

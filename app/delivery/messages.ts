@@ -51,7 +51,7 @@ export default {
         asserted: '由组织申报、尚未由职工本人证明的出勤：',
         assertion: {
           walkIns: '现场登记 {{count}} 人（未扫码）',
-          enteredLate: '活动开始后才录入系统',
+          enteredLate: '活动开始 {{minutes}} 分钟后才录入系统',
           noCountedCheckins: '没有计入的签到',
         },
         awaiting: '待复核，尚未计入。',
@@ -203,7 +203,7 @@ export default {
         asserted: '由組織申報、尚未由職工本人證明的出勤：',
         assertion: {
           walkIns: '現場登記 {{count}} 人（未掃碼）',
-          enteredLate: '活動開始後才錄入系統',
+          enteredLate: '活動開始 {{minutes}} 分鐘後才錄入系統',
           noCountedCheckins: '沒有計入的簽到',
         },
         awaiting: '待複核，尚未計入。',
@@ -357,7 +357,7 @@ export default {
         asserted: 'Attendance the organization reports that workers have not shown themselves:',
         assertion: {
           walkIns: '{{count}} walk-ins (did not scan)',
-          enteredLate: 'Entered in the system after the event started',
+          enteredLate: 'Entered in the system more than {{minutes}} minutes after the event started',
           noCountedCheckins: 'No counted check-ins',
         },
         awaiting: 'Awaiting review: not counted yet.',

@@ -32,14 +32,15 @@ const contracts = [
   createContract(unions[1]!, organizations[1]!),
 ];
 // Events of each contract over three Shanghai months (one starting 23:30 on the last day of a month
-// in Shanghai, 15:30 UTC; one entered in the system after it started), and a resident's own activity.
+// in Shanghai, 15:30 UTC; one entered in the system an hour after it started, one ten minutes after),
+// and a resident's own activity.
 const events = [
   ...contracts.flatMap((contractId, i) =>
     [Date.UTC(2026, 0, 31, 15, 30), Date.UTC(2026, 1, 1, 2), Date.UTC(2026, 2, 10 + i, 2)].map((t, j) =>
       createEvent(
         { organizationId: organizationOf(contractId), contractId },
         new Date(t),
-        j === 1 ? { createdAt: new Date(t + 3600_000) } : {},
+        j === 1 ? { createdAt: new Date(t + 3600_000) } : j === 2 ? { createdAt: new Date(t + 10 * 60_000) } : {},
       ),
     ),
   ),

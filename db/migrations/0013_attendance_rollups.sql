@@ -31,6 +31,7 @@ ALTER TABLE `organization_rollups` ADD `pending_checkins` integer DEFAULT 0 NOT 
 -- union's attendance standard, and leave apart what awaits a union reviewer (docs/decisions/091).
 -- The rules are the generated columns above (checkins.tally, event_rollups.sessions and the rest);
 -- the triggers below only keep counts and copies. The old triggers go, the rollups are recomputed.
+-- Entered late: created more than 30 minutes (1800000 ms) after the start (enteredLateAfterMs).
 DROP TRIGGER IF EXISTS events_rollup_insert;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS events_rollup_update;
@@ -62,7 +63,7 @@ SELECT e.id, coalesce(c.verified, 0), coalesce(r.verified, 0), coalesce(r.verifi
   coalesce((SELECT u.attendance_standard FROM contracts c JOIN unions u ON u.id = c.union_id WHERE c.id = e.contract_id),
     (SELECT u.attendance_standard FROM residencies r JOIN incubators i ON i.id = r.incubator_id JOIN unions u ON u.id = i.union_id WHERE r.id = e.residency_id),
     'sms'),
-  e.state = 'accepted', e.contract_id, e.organization_id, cast(strftime('%Y%m', e.starts_at / 1000 + 28800, 'unixepoch') as integer), e.walk_ins, e.created_at > e.starts_at, e.attendance_review
+  e.state = 'accepted', e.contract_id, e.organization_id, cast(strftime('%Y%m', e.starts_at / 1000 + 28800, 'unixepoch') as integer), e.walk_ins, e.created_at > e.starts_at + 1800000, e.attendance_review
 FROM events e
 LEFT JOIN (SELECT event_id, sum(tally = 'verified') AS verified, sum(tally = 'code') AS code FROM checkins GROUP BY event_id) c ON c.event_id = e.id
 LEFT JOIN (SELECT x.event_id,
@@ -84,7 +85,7 @@ CREATE TRIGGER events_rollup_insert AFTER INSERT ON events BEGIN
   VALUES (new.id, coalesce((SELECT u.attendance_standard FROM contracts c JOIN unions u ON u.id = c.union_id WHERE c.id = new.contract_id),
     (SELECT u.attendance_standard FROM residencies r JOIN incubators i ON i.id = r.incubator_id JOIN unions u ON u.id = i.union_id WHERE r.id = new.residency_id),
     'sms'),
-    new.state = 'accepted', new.contract_id, new.organization_id, cast(strftime('%Y%m', new.starts_at / 1000 + 28800, 'unixepoch') as integer), new.walk_ins, new.created_at > new.starts_at, new.attendance_review);
+    new.state = 'accepted', new.contract_id, new.organization_id, cast(strftime('%Y%m', new.starts_at / 1000 + 28800, 'unixepoch') as integer), new.walk_ins, new.created_at > new.starts_at + 1800000, new.attendance_review);
 END;
 --> statement-breakpoint
 CREATE TRIGGER events_rollup_update AFTER UPDATE OF state, walk_ins, contract_id, residency_id, organization_id, starts_at, created_at, attendance_review ON events BEGIN
@@ -92,7 +93,7 @@ CREATE TRIGGER events_rollup_update AFTER UPDATE OF state, walk_ins, contract_id
     (SELECT u.attendance_standard FROM residencies r JOIN incubators i ON i.id = r.incubator_id JOIN unions u ON u.id = i.union_id WHERE r.id = new.residency_id),
     'sms'),
     accepted = new.state = 'accepted', contract_id = new.contract_id, organization_id = new.organization_id, month = cast(strftime('%Y%m', new.starts_at / 1000 + 28800, 'unixepoch') as integer),
-    walk_ins = new.walk_ins, entered_late = new.created_at > new.starts_at, review = new.attendance_review
+    walk_ins = new.walk_ins, entered_late = new.created_at > new.starts_at + 1800000, review = new.attendance_review
   WHERE event_id = new.id;
 END;
 --> statement-breakpoint

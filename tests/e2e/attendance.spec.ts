@@ -27,7 +27,7 @@ test('a union reviewer admits asserted attendance with a reason, without JavaScr
   await reviewer.goto(`/events/${visitId()}`);
   const asserted = reviewer.getByTestId('asserted-attendance');
   await expect(asserted).toContainText('现场登记 21 人（未扫码）');
-  await expect(asserted).toContainText('活动开始后才录入系统');
+  await expect(asserted).toContainText('活动开始 30 分钟后才录入系统');
   await expect(asserted).toContainText('没有计入的签到');
   await expect(reviewer.getByTestId('asserted-status')).toHaveText('待复核，尚未计入。');
   await expect(reviewer.getByTestId('figures-pending')).toContainText('1 场活动、21 名现场登记人员');

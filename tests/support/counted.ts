@@ -1,4 +1,4 @@
-import { figuresFromSums, noSums } from '~/delivery/figures.server';
+import { enteredLateAfterMs, figuresFromSums, noSums } from '~/delivery/figures.server';
 import { sqlite } from '~/lib/db.server';
 
 // What the delivery figures count (docs/decisions/091), recomputed straight from events, check-ins,
@@ -40,7 +40,7 @@ export function sumsFromScratch(where: string, ...params: unknown[]) {
       'select checkin_id, score, excluded_reason from ratings where event_id = ?',
       e.id,
     ).filter((r) => r.excluded_reason === null && counted.has(r.checkin_id));
-    const shown = e.created_at <= e.starts_at && counted.size > 0;
+    const shown = e.created_at <= e.starts_at + enteredLateAfterMs && counted.size > 0;
     sums.sessions += Number(accepted && (e.attendance_review === 'admitted' || shown));
     sums.walkIns += accepted && e.attendance_review === 'admitted' ? e.walk_ins : 0;
     sums.checkins += counted.size;

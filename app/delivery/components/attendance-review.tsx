@@ -73,7 +73,9 @@ export function AttendanceReview({
           <p>{t('delivery.attendance.asserted')}</p>
           <ul>
             {review.assertions.map((a) => (
-              <li key={a}>{t(`delivery.attendance.assertion.${a}`, { count: review.walkIns })}</li>
+              <li key={a}>
+                {t(`delivery.attendance.assertion.${a}`, { count: review.walkIns, minutes: review.lateAfterMinutes })}
+              </li>
             ))}
           </ul>
           <p className={decision ? undefined : 'notice'} data-testid="asserted-status">
