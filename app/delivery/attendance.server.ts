@@ -77,7 +77,7 @@ export function assertions(event: Event, countedCheckins: number) {
 }
 
 /** The most check-ins the review list shows one by one; the rest are decided together. */
-export const listedCheckins = 200;
+const listedCheckins = 200;
 
 /**
  * The event's attendance review: its standard, what it only asserts and the decision on it, and the
