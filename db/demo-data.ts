@@ -1016,6 +1016,10 @@ export interface DemoEvent {
   ratings: RatingCounts;
   /** Each comment is one of the ratings already counted in `ratings`. */
   comments: DemoComment[];
+  /** Attendees counted by the organizer, not scanned: asserted, so they await a union reviewer. */
+  walkIns?: number;
+  /** Entered in the system this many days after it took place (a back-dated report). */
+  enteredDaysLate?: number;
 }
 
 export const events: DemoEvent[] = [
@@ -1176,6 +1180,24 @@ export const events: DemoEvent[] = [
     checkIns: 21,
     ratings: [0, 0, 1, 7, 11],
     comments: [{ stars: 4, text: '帮忙问清了孩子助学金的申请办法，很感谢。' }],
+  },
+  // Entered after it took place, nobody scanned, 21 people typed into the report: it counts only
+  // once a union reviewer admits it (the review queue on its page).
+  {
+    key: 'hardship-4',
+    tenderKey: 'hardship-2026',
+    title: '困难职工“回头看”入户走访（石浦镇）',
+    venueType: 'community',
+    address: '象山县石浦镇渔港新城社区',
+    area: '石浦镇',
+    day: -12,
+    durationMinutes: 180,
+    expectedAttendance: 20,
+    checkIns: 0,
+    ratings: [0, 0, 0, 0, 0],
+    comments: [],
+    walkIns: 21,
+    enteredDaysLate: 3,
   },
 ];
 

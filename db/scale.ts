@@ -144,8 +144,9 @@ function dropBulkIndexes(sqlite: Database.Database) {
 }
 
 /**
- * The rollup triggers (migration `0010_rollup_triggers`) cost a third of the load: drop them, and
- * at the end run that migration's backfill and recreate them — the same sums, computed once.
+ * The rollup triggers (the latest migration named `*_rollups.sql` or `*_rollup_triggers.sql`) cost a
+ * third of the load: drop them, and at the end run that migration's backfill and recreate them — the
+ * same sums, computed once.
  */
 function dropRollupTriggers(sqlite: Database.Database) {
   const triggers = sqlite
@@ -157,7 +158,10 @@ function dropRollupTriggers(sqlite: Database.Database) {
 
 function restoreRollups(sqlite: Database.Database, triggers: { sql: string }[]) {
   const folder = resolve(process.env.MIGRATIONS_PATH ?? 'db/migrations');
-  const migration = readdirSync(folder).find((file) => file.endsWith('_rollup_triggers.sql'));
+  const migration = readdirSync(folder)
+    .filter((file) => /_rollup(s|_triggers)\.sql$/.test(file))
+    .sort()
+    .at(-1);
   if (!migration) throw new Error('No rollup migration in ' + folder);
   const backfill = readFileSync(resolve(folder, migration), 'utf8')
     .split('--> statement-breakpoint')
@@ -339,6 +343,9 @@ function statements(sqlite: Database.Database) {
       'reported_at',
       'accepted_at',
       'created_at',
+      'attendance_review',
+      'attendance_review_reason',
+      'attendance_reviewed_at',
     ]),
     worker: insert('workers', ['id', 'phone_hash', 'created_at']),
     checkins: batcher(sqlite, 'checkins', [
@@ -663,6 +670,9 @@ export async function generateScale(path: string, options: ScaleOptions) {
               : 'accepted';
         const eventId = ++more.event;
         const delivered = state === 'accepted' || state === 'reported';
+        const walkIns = delivered ? int(0, 6) : 0;
+        // Walk-ins are only asserted: most accepted events' walk-ins were admitted by a reviewer.
+        const admitted = state === 'accepted' && walkIns > 0 && rand() < 0.9;
         run(
           s.event,
           eventId,
@@ -675,13 +685,16 @@ export async function generateScale(path: string, options: ScaleOptions) {
           `${short}职工服务驿站`,
           60,
           proportions.checkinsPerEvent,
-          delivered ? int(0, 6) : 0,
+          walkIns,
           randomBytes(32).toString('hex'),
           state,
           delivered ? '活动按计划完成，职工反响良好。' : null,
           delivered ? endsAt + day : null,
           state === 'accepted' ? endsAt + 3 * day : null,
           startsAt - 14 * day,
+          admitted ? 'admitted' : null,
+          admitted ? '现场登记表已核对' : null,
+          admitted ? endsAt + 4 * day : null,
         );
         if (!delivered) continue;
         const checkins = proportions.checkinsPerEvent + int(-8, 8);
@@ -691,11 +704,12 @@ export async function generateScale(path: string, options: ScaleOptions) {
         const attendee = int(0, proportions.workersPerCounty - 1);
         for (let c = 0; c < checkins; c++) {
           rows++;
+          const verified = rand() < 0.97;
           s.checkins.add(
             ++more.checkin,
             eventId,
-            firstWorker + ((attendee + c) % proportions.workersPerCounty),
-            'sms',
+            verified ? firstWorker + ((attendee + c) % proportions.workersPerCounty) : null,
+            verified ? 'sms' : 'code',
             hashes.slice(c * 64, c * 64 + 64),
             rand() < 0.85 ? pick(occupations) : null,
             rand() < 0.6 ? 1 : 0,

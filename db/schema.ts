@@ -1050,6 +1050,15 @@ export const checkins = sqliteTable(
     /** The nonce of the ticket this check-in used: a ticket from one scan checks in one phone once. */
     ticket: text('ticket'),
     createdAt: createdAt(),
+    /**
+     * How the check-in counts (generated; the rollup triggers read it): 'verified' in every union
+     * (SMS-verified, or admitted by a reviewer), 'code' only where the union's attendance standard is
+     * 'code' (elsewhere it awaits review), 'excluded' nowhere. docs/decisions/091.
+     */
+    tally: text('tally').generatedAlwaysAs(
+      sql`case when review = 'admitted' or (review is null and verification = 'sms') then 'verified' when review is null then 'code' else 'excluded' end`,
+      { mode: 'virtual' },
+    ),
   },
   (t) => [
     uniqueIndex('checkins_event_device').on(t.eventId, t.deviceHash),
@@ -1402,10 +1411,57 @@ const figureColumns = () => ({
   scoreSum: integer('score_sum').notNull().default(0),
 });
 
-/** Per event, whatever its state. */
+/** What an event's figures leave apart until a union reviewer admits it (待复核). */
+const pendingColumns = () => ({
+  pendingSessions: integer('pending_sessions').notNull().default(0),
+  pendingWalkIns: integer('pending_walk_ins').notNull().default(0),
+  pendingCheckins: integer('pending_checkins').notNull().default(0),
+});
+
+const virtual = (name: string, expression: string) =>
+  integer(name).generatedAlwaysAs(sql.raw(expression), { mode: 'virtual' });
+
+/**
+ * Per event, whatever its state (docs/decisions/091). The triggers keep two kinds of columns: counts
+ * of check-ins by their `tally` with their ratings not excluded (`checkins`… for 'verified',
+ * `code_checkins`… for 'code'), and a copy of what the counting rules read from the event and its
+ * union. The generated columns are the rules, written once: what counts and what awaits review.
+ * The coarser rollups add up the generated columns of accepted contracted events.
+ */
 export const eventRollups = sqliteTable('event_rollups', {
   eventId: integer('event_id').primaryKey(),
   ...figureColumns(),
+  codeCheckins: integer('code_checkins').notNull().default(0),
+  codeRatings: integer('code_ratings').notNull().default(0),
+  codeSatisfied: integer('code_satisfied').notNull().default(0),
+  codeScoreSum: integer('code_score_sum').notNull().default(0),
+  /** The attendance standard of the event's union ('sms' when it has none). */
+  standard: text('standard').notNull().default('sms'),
+  accepted: integer('accepted', { mode: 'boolean' }).notNull().default(false),
+  contractId: integer('contract_id'),
+  organizationId: integer('organization_id'),
+  /** The Shanghai month (yyyymm) the event starts in. */
+  month: integer('month'),
+  walkIns: integer('walk_ins').notNull().default(0),
+  /** Entered in the system more than 30 minutes after it started: its session is only asserted. */
+  enteredLate: integer('entered_late', { mode: 'boolean' }).notNull().default(false),
+  review: text('review'),
+  countedCheckins: virtual('counted_checkins', `checkins + iif(standard = 'code', code_checkins, 0)`),
+  countedRatings: virtual('counted_ratings', `ratings + iif(standard = 'code', code_ratings, 0)`),
+  countedSatisfied: virtual('counted_satisfied', `satisfied + iif(standard = 'code', code_satisfied, 0)`),
+  countedScoreSum: virtual('counted_score_sum', `score_sum + iif(standard = 'code', code_score_sum, 0)`),
+  pendingCheckins: virtual('pending_checkins', `iif(standard = 'code', 0, code_checkins)`),
+  /** A delivered session: accepted, and shown by counted check-ins at an event entered in time, or admitted. */
+  sessions: virtual(
+    'sessions',
+    `accepted and (review is 'admitted' or (not entered_late and checkins + iif(standard = 'code', code_checkins, 0) > 0))`,
+  ),
+  pendingSessions: virtual(
+    'pending_sessions',
+    `accepted and review is null and (entered_late or checkins + iif(standard = 'code', code_checkins, 0) = 0)`,
+  ),
+  countedWalkIns: virtual('counted_walk_ins', `iif(accepted and review is 'admitted', walk_ins, 0)`),
+  pendingWalkIns: virtual('pending_walk_ins', `iif(review is null, walk_ins, 0)`),
 });
 
 /** Accepted contracted events by contract and Shanghai month (yyyymm) of their start. */
@@ -1417,6 +1473,7 @@ export const contractMonthRollups = sqliteTable(
     sessions: integer('sessions').notNull().default(0),
     walkIns: integer('walk_ins').notNull().default(0),
     ...figureColumns(),
+    ...pendingColumns(),
   },
   (t) => [primaryKey({ columns: [t.contractId, t.month] })],
 );
@@ -1427,4 +1484,5 @@ export const organizationRollups = sqliteTable('organization_rollups', {
   sessions: integer('sessions').notNull().default(0),
   walkIns: integer('walk_ins').notNull().default(0),
   ...figureColumns(),
+  ...pendingColumns(),
 });

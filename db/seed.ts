@@ -433,6 +433,8 @@ function seedEvent(tx: DB, e: (typeof demo.events)[number], contractId: number) 
     .get()!;
   const startsAt = dayAt(e.day);
   const endsAt = new Date(startsAt.getTime() + e.durationMinutes * 60_000);
+  const enteredAt = e.enteredDaysLate ? new Date(endsAt.getTime() + e.enteredDaysLate * dayMs) : dayAt(e.day - 14);
+  const reportedAt = new Date(Math.max(endsAt.getTime(), enteredAt.getTime()) + 3600_000);
   const event = tx
     .insert(s.events)
     .values({
@@ -445,12 +447,15 @@ function seedEvent(tx: DB, e: (typeof demo.events)[number], contractId: number) 
       address: e.address,
       capacity: Math.max(e.expectedAttendance, e.checkIns),
       expectedAttendance: e.expectedAttendance,
-      walkIns: 0,
+      walkIns: e.walkIns ?? 0,
       checkinSecret: randomBytes(32).toString('hex'),
       state: 'accepted',
-      reportSummary: `${e.title}顺利开展，现场签到 ${e.checkIns} 人。`,
-      reportedAt: new Date(endsAt.getTime() + 3600_000),
-      acceptedAt: new Date(endsAt.getTime() + 2 * dayMs),
+      reportSummary: e.walkIns
+        ? `${e.title}顺利开展，现场登记 ${e.walkIns} 人。`
+        : `${e.title}顺利开展，现场签到 ${e.checkIns} 人。`,
+      createdAt: enteredAt,
+      reportedAt,
+      acceptedAt: new Date(reportedAt.getTime() + 2 * dayMs),
     })
     .returning()
     .get();

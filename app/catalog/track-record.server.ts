@@ -1,7 +1,7 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { contracts, evaluations, incubators, residencies } from '../../db/schema';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { organizationFigures } from '~/delivery/figures.server';
+import { organizationBasis, organizationFigures } from '~/delivery/figures.server';
 import type { Grade } from '~/evaluation/model';
 import { db } from '~/lib/db.server';
 
@@ -56,6 +56,7 @@ export function organizationTrackRecord(organizationId: number) {
     .get()!.n;
   return {
     figures: organizationFigures(organizationId),
+    basis: organizationBasis(organizationId),
     contractsCompleted,
     latestEvaluation: latestEvaluation(organizationId),
     incubation: incubation(organizationId),

@@ -5,6 +5,7 @@ import { organizationIdByName } from './test-helpers';
 import { organizationTrackRecord } from './track-record.server';
 import { checkins, contracts, evaluations, events, ratings, residencies } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
+import { figuresFromScratch } from '../../tests/support/counted';
 import { db, sqlite } from '~/lib/db.server';
 
 /** An event of `organizationId` with `scores.length` check-ins, each rated with that score. */
@@ -23,13 +24,14 @@ function addEvent(organizationId: number, state: string, scores: number[], walkI
       walkIns,
       checkinSecret: randomBytes(8).toString('hex'),
       state,
+      createdAt: new Date('2026-01-03T06:00:00Z'),
     })
     .returning()
     .get();
   scores.forEach((score, i) => {
     const checkin = db
       .insert(checkins)
-      .values({ eventId: event.id, deviceHash: `extra-${event.id}-${i}` })
+      .values({ eventId: event.id, deviceHash: `extra-${event.id}-${i}`, verification: i < 3 ? 'sms' : 'code' })
       .returning()
       .get();
     db.insert(ratings).values({ checkinId: checkin.id, eventId: event.id, score }).run();
@@ -42,10 +44,14 @@ beforeAll(async () => {
   const psych = organizationIdByName('象山县心理咨询师协会');
   const arts = organizationIdByName('象山县职工艺术团');
   // Cases the definitions must handle: a cancelled event and one awaiting acceptance (nothing
-  // counts yet), walk-ins, an excluded rating.
+  // counts yet), walk-ins a reviewer admitted, an excluded rating, a check-in not verified by SMS.
   addEvent(psych, 'cancelled', [1, 1, 1]);
   addEvent(psych, 'reported', [2, 5, 3]);
   const accepted = addEvent(psych, 'accepted', [5, 4, 1, 2], 7);
+  db.update(events)
+    .set({ attendanceReview: 'admitted', attendanceReviewReason: '签到表核对' })
+    .where(eq(events.id, accepted))
+    .run();
   db.update(ratings).set({ excludedReason: '刷分' }).where(eq(ratings.eventId, accepted)).run();
   addEvent(arts, 'accepted', [4, 4], 0);
   db.update(contracts).set({ state: 'completed' }).where(eq(contracts.organizationId, psych)).run();
@@ -71,22 +77,12 @@ beforeAll(async () => {
 type Raw = Record<string, number | string | null>;
 const all = (query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as Raw[];
 
-/** The profile figures recomputed from raw rows, by the definitions written in figures.server.ts. */
+/** The profile figures recomputed from raw rows, by the definitions of docs/decisions/091. */
 function independently(organizationId: number) {
-  const orgEvents = all(
-    'select id, state, walk_ins, contract_id from events where organization_id = ?',
+  const figures = figuresFromScratch(
+    "e.state = 'accepted' and e.contract_id is not null and e.organization_id = ?",
     organizationId,
   );
-  const delivered = orgEvents.filter((e) => e.state === 'accepted' && e.contract_id !== null);
-  const counted = new Set(delivered.map((e) => e.id));
-  const checkinRows = all('select event_id from checkins');
-  const visits = delivered.reduce(
-    (sum, e) => sum + Number(e.walk_ins) + checkinRows.filter((c) => c.event_id === e.id).length,
-    0,
-  );
-  const scores = all('select event_id, score, excluded_reason from ratings')
-    .filter((r) => counted.has(r.event_id as number) && r.excluded_reason === null)
-    .map((r) => Number(r.score));
   const latest = all(
     'select grade from evaluations where organization_id = ? order by created_at desc, id desc limit 1',
     organizationId,
@@ -96,10 +92,10 @@ function independently(organizationId: number) {
     organizationId,
   )[0];
   return {
-    sessionsDelivered: delivered.length,
-    workerVisits: visits,
-    ratings: scores.length,
-    satisfaction: scores.length ? scores.filter((s) => s >= 4).length / scores.length : null,
+    sessionsDelivered: figures.sessionsDelivered,
+    workerVisits: figures.workerVisits,
+    ratings: figures.ratings,
+    satisfaction: figures.satisfaction,
     contractsCompleted: all(
       "select id from contracts where organization_id = ? and state = 'completed'",
       organizationId,

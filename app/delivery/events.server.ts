@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { checkins, contracts, eventPhotos, events, incubators, organizations, residencies } from '../../db/schema';
+import {
+  checkins,
+  contracts,
+  eventPhotos,
+  eventRollups,
+  events,
+  incubators,
+  organizations,
+  residencies,
+} from '../../db/schema';
 import { eventMachine, type EventState } from './machine';
 import { discardPhotoFiles, findPhoto, insertPhotos, listPhotos, storePhotos, type PhotoUpload } from './photos.server';
 import type { venueTypes } from './machine';
@@ -162,8 +171,21 @@ export function getEventFor(viewer: Viewer, eventId: number) {
   return { ...access, organizationName: organization.name, checkinCount, photos: listPhotos(eventId) };
 }
 
+/** The contract's events, each saying whether part of its attendance awaits a union reviewer. */
 export function listContractEvents(contractId: number) {
-  return db.select().from(events).where(eq(events.contractId, contractId)).orderBy(asc(events.startsAt)).all();
+  return db
+    .select({
+      id: events.id,
+      title: events.title,
+      startsAt: events.startsAt,
+      state: events.state,
+      awaitingReview: sql<number>`${eventRollups.pendingSessions} + ${eventRollups.pendingWalkIns} + ${eventRollups.pendingCheckins} > 0`,
+    })
+    .from(events)
+    .leftJoin(eventRollups, eq(eventRollups.eventId, events.id))
+    .where(eq(events.contractId, contractId))
+    .orderBy(asc(events.startsAt))
+    .all();
 }
 
 function requireReportable(viewer: Viewer, event: Event) {

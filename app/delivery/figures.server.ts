@@ -1,12 +1,17 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { contracts, incubators, residencies, type checkinVerifications } from '../../db/schema';
 import { db } from '~/lib/db.server';
 
 /**
- * The delivery figures, defined once:
- * - sessions delivered (场次): events whose completion report the union accepted;
- * - worker-visits (人次): check-ins plus walk-ins at those events;
- * - ratings, average score and satisfaction rate over the ratings given at those events that the
- *   union has not excluded; satisfaction rate = share of those ratings that are 4 or 5.
+ * The delivery figures, defined once (the counting rules themselves are the generated columns of
+ * `event_rollups`, docs/decisions/091):
+ * - sessions delivered (场次): accepted events shown by check-ins that count, entered before they
+ *   started, or whose asserted attendance a union reviewer admitted;
+ * - worker-visits (人次): check-ins that count (those meeting the union's attendance standard, or
+ *   admitted by a reviewer, and not excluded) plus admitted walk-ins at accepted events;
+ * - ratings, average score and satisfaction rate over the ratings not excluded whose check-in
+ *   counts; satisfaction rate = share of those ratings that are 4 or 5.
+ * What does not count yet is shown apart (`pending`, 待复核) until a reviewer admits or excludes it.
  * Contract and organization figures count accepted events only; an event's own figures are shown
  * before acceptance too (its page says they count once the report is accepted).
  */
@@ -18,7 +23,18 @@ export type Figures = {
   checkins: number;
   averageScore: number | null;
   satisfaction: number | null;
+  /** Not counted: awaiting a union reviewer's decision. */
+  pending: Pending;
 };
+
+export type Pending = { sessions: number; walkIns: number; checkins: number };
+
+/**
+ * An event created longer than this after its start was entered after it took place: its session is
+ * only asserted. The grace covers scheduling "now" on site (start times are to the minute). The
+ * rollup triggers (db/migrations, *_attendance_rollups.sql) hold the same number.
+ */
+export const enteredLateAfterMs = 30 * 60_000;
 
 /** A rating of this score or more counts as satisfied. */
 export const satisfiedFromScore = 4;
@@ -34,7 +50,7 @@ export function satisfactionRate(satisfied: number, ratings: number) {
 
 /**
  * What the rollup tables hold (db/schema.ts, kept by triggers in the same transaction as every
- * check-in, rating, exclusion and acceptance): the sums every figure is computed from.
+ * check-in, rating, exclusion, review and acceptance): the sums every figure is computed from.
  */
 export type Sums = {
   sessions: number;
@@ -43,18 +59,55 @@ export type Sums = {
   ratings: number;
   satisfied: number;
   scoreSum: number;
+  pendingSessions: number;
+  pendingWalkIns: number;
+  pendingCheckins: number;
 };
 
-/** The figure sums of the rollup rows aliased `rollup` (event_rollups or a coarser rollup). */
-const figureSums = (rollup: string) =>
-  sql.raw(`coalesce(sum(${rollup}.checkins), 0) as checkins, coalesce(sum(${rollup}.ratings), 0) as ratings,
-    coalesce(sum(${rollup}.satisfied), 0) as satisfied, coalesce(sum(${rollup}.score_sum), 0) as scoreSum`);
+export const noSums: Sums = {
+  sessions: 0,
+  walkIns: 0,
+  checkins: 0,
+  ratings: 0,
+  satisfied: 0,
+  scoreSum: 0,
+  pendingSessions: 0,
+  pendingWalkIns: 0,
+  pendingCheckins: 0,
+};
 
-/** All sums of a coarser rollup (contract-month or organization), which counts accepted events only. */
-const rollupSums = (rollup: string) =>
-  sql
-    .raw(`coalesce(sum(${rollup}.sessions), 0) as sessions, coalesce(sum(${rollup}.walk_ins), 0) as walkIns, `)
-    .append(figureSums(rollup));
+const sumsAs = (columns: Record<keyof Sums, string>) =>
+  sql.raw(
+    Object.entries(columns)
+      .map(([key, column]) => `coalesce(sum(${column}), 0) as ${key}`)
+      .join(', '),
+  );
+
+/** The sums over `event_rollups` rows aliased `f` (their generated columns: the counting rules). */
+const eventSums = sumsAs({
+  sessions: 'f.sessions',
+  walkIns: 'f.counted_walk_ins',
+  checkins: 'f.counted_checkins',
+  ratings: 'f.counted_ratings',
+  satisfied: 'f.counted_satisfied',
+  scoreSum: 'f.counted_score_sum',
+  pendingSessions: 'f.pending_sessions',
+  pendingWalkIns: 'f.pending_walk_ins',
+  pendingCheckins: 'f.pending_checkins',
+});
+
+/** The sums over rows of a coarser rollup aliased `m` (contract-month or organization). */
+const rollupSums = sumsAs({
+  sessions: 'm.sessions',
+  walkIns: 'm.walk_ins',
+  checkins: 'm.checkins',
+  ratings: 'm.ratings',
+  satisfied: 'm.satisfied',
+  scoreSum: 'm.score_sum',
+  pendingSessions: 'm.pending_sessions',
+  pendingWalkIns: 'm.pending_walk_ins',
+  pendingCheckins: 'm.pending_checkins',
+});
 
 /** The figures from their sums: the one place sessions, worker-visits and satisfaction are defined. */
 export function figuresFromSums(sums: Sums): Figures {
@@ -65,14 +118,14 @@ export function figuresFromSums(sums: Sums): Figures {
     checkins: sums.checkins,
     averageScore: sums.ratings ? sums.scoreSum / sums.ratings : null,
     satisfaction: satisfactionRate(sums.satisfied, sums.ratings),
+    pending: { sessions: sums.pendingSessions, walkIns: sums.pendingWalkIns, checkins: sums.pendingCheckins },
   };
 }
 
 /** Sums over the non-cancelled events `scope` selects (it refers to the event as `e`). */
 function figuresOver(scope: SQL): Figures {
   const row = db.get<Sums>(sql`
-    select coalesce(sum(e.state = 'accepted'), 0) as sessions, coalesce(sum(e.walk_ins), 0) as walkIns, ${figureSums('f')}
-    from events e left join event_rollups f on f.event_id = e.id
+    select ${eventSums} from events e left join event_rollups f on f.event_id = e.id
     where e.state <> 'cancelled' and ${scope}`)!;
   return figuresFromSums(row);
 }
@@ -84,7 +137,7 @@ export function figuresWhere(eventFilter: SQL): Figures {
   return figuresOver(sql`${delivered} and ${eventFilter}`);
 }
 
-/** One event's figures, whatever its state (sessions delivered is 1 once accepted). */
+/** One event's figures, whatever its state (sessions delivered is 1 once accepted and shown). */
 export function eventFigures(eventId: number) {
   return figuresOver(sql`e.id = ${eventId}`);
 }
@@ -100,19 +153,16 @@ export function contractsFigures(contractIds: number[]) {
     sql`, `,
   );
   const rows = db.all<Sums & { contractId: number }>(sql`
-    select m.contract_id as contractId, ${rollupSums('m')} from contract_month_rollups m
+    select m.contract_id as contractId, ${rollupSums} from contract_month_rollups m
     where m.contract_id in (${ids}) group by m.contract_id`);
   const sums = new Map(rows.map((r) => [r.contractId, r]));
-  const none = { sessions: 0, walkIns: 0, checkins: 0, ratings: 0, satisfied: 0, scoreSum: 0 };
-  return new Map(contractIds.map((id) => [id, figuresFromSums(sums.get(id) ?? none)]));
+  return new Map(contractIds.map((id) => [id, figuresFromSums(sums.get(id) ?? noSums)]));
 }
 
 /** The organization's contracted delivery: what its evaluation's completion rate compares. */
 export function organizationFigures(organizationId: number) {
   return figuresFromSums(
-    db.get<Sums>(
-      sql`select ${rollupSums('o')} from organization_rollups o where o.organization_id = ${organizationId}`,
-    )!,
+    db.get<Sums>(sql`select ${rollupSums} from organization_rollups m where m.organization_id = ${organizationId}`)!,
   );
 }
 
@@ -132,6 +182,61 @@ export function satisfactionByOrganization(organizationIds: SQL) {
     where o.ratings > 0 and o.organization_id in (${organizationIds})`;
 }
 
+export type AttendanceStandard = (typeof checkinVerifications)[number];
+
+/**
+ * Which attendance standard a set of figures rests on: one, or 'mixed' when they add up unions
+ * of both kinds (then the code-only ones are named, the first few of them).
+ */
+export type Basis = { standard: AttendanceStandard | 'mixed'; codeOnly: { count: number; names: string[] } };
+
+const namedCodeOnly = 5;
+
+export type UnionStandard = { id: number; name: string; standard: AttendanceStandard };
+
+/** The attendance standard of each of these unions (ids from the database). */
+export function unionStandards(unionIds: number[]) {
+  if (!unionIds.length) return [];
+  return db.all<UnionStandard>(sql`
+    select id, name, attendance_standard as standard from unions
+    where id in (${sql.raw(unionIds.join(', '))}) order by id`);
+}
+
+/** The basis of figures that add up the events of these unions. */
+export function basisOf(unions: UnionStandard[]): Basis {
+  const code = unions.filter((u) => u.standard === 'code');
+  const standard = !code.length ? 'sms' : code.length === unions.length ? 'code' : 'mixed';
+  return { standard, codeOnly: { count: code.length, names: code.slice(0, namedCodeOnly).map((u) => u.name) } };
+}
+
+/** The basis of figures over the events of these unions (an event's, a contract's, an organization's buyers). */
+export function basisOfUnions(unionIds: number[]) {
+  return basisOf(unionStandards(unionIds));
+}
+
+/**
+ * The basis of an organization's figures: the standards of the unions it delivers for under
+ * contract, of the incubators' unions it ran its own activities under, or of both.
+ */
+export function organizationBasis(organizationId: number, over: 'contracts' | 'residencies' | 'all' = 'contracts') {
+  const buyers = db
+    .selectDistinct({ unionId: contracts.unionId })
+    .from(contracts)
+    .where(eq(contracts.organizationId, organizationId));
+  const incubatorUnions = db
+    .selectDistinct({ unionId: incubators.unionId })
+    .from(residencies)
+    .innerJoin(incubators, eq(incubators.id, residencies.incubatorId))
+    .where(eq(residencies.organizationId, organizationId));
+  const rows =
+    over === 'contracts'
+      ? buyers.all()
+      : over === 'residencies'
+        ? incubatorUnions.all()
+        : buyers.union(incubatorUnions).all();
+  return basisOfUnions(rows.map((r) => r.unionId));
+}
+
 /** The Shanghai month (yyyymm) a time falls in: the key of `contract_month_rollups`. */
 export function shanghaiMonth(at: Date) {
   const local = new Date(at.getTime() + 8 * 3600_000);
@@ -148,7 +253,7 @@ export type ContractMonthSums = Sums & { unionId: number; category: string; orga
 export function deliveredByContractMonth(contractFilter: SQL, fromMonth: number, toMonth: number) {
   return db.all<ContractMonthSums>(sql`
     select contracts.union_id as unionId, contracts.category as category, contracts.organization_id as organizationId,
-      m.month as month, ${rollupSums('m')}
+      m.month as month, ${rollupSums}
     from contracts join contract_month_rollups m on m.contract_id = contracts.id
     where ${contractFilter} and m.month >= ${fromMonth} and m.month < ${toMonth}
     group by contracts.union_id, contracts.category, contracts.organization_id, m.month`);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { events, ratings } from '../../db/schema';
+import { reviewEventAttendance } from './attendance.server';
 import { rate } from './checkin.server';
 import { fileReport, recordWalkIns, reviewReport } from './events.server';
 import {
@@ -59,13 +60,18 @@ describe('the satisfaction formula', () => {
 });
 
 describe('walk-ins', () => {
-  it('count in worker-visits once the event is delivered, but cannot rate', async () => {
+  it('are only asserted: apart until a union reviewer admits them, and they cannot rate', async () => {
     const eventId = createEvent({ organizationId: world.organizationId, contractId: world.contractId }, start);
     rateAs(eventId, 5);
     checkInWorker(eventId);
     recordWalkIns(world.owner, eventId, 3);
 
-    expect(eventFigures(eventId)).toMatchObject({ sessionsDelivered: 0, workerVisits: 5, ratings: 1 });
+    expect(eventFigures(eventId)).toMatchObject({
+      sessionsDelivered: 0,
+      workerVisits: 2,
+      ratings: 1,
+      pending: { sessions: 0, walkIns: 3, checkins: 0 },
+    });
     // Not delivered yet: the contract counts nothing.
     expect(contractFigures(world.contractId)).toMatchObject({ sessionsDelivered: 0, workerVisits: 0, ratings: 0 });
 
@@ -74,9 +80,16 @@ describe('walk-ins', () => {
     reviewReport(world.commissioner, eventId, 'accept');
     expect(contractFigures(world.contractId)).toMatchObject({
       sessionsDelivered: 1,
-      workerVisits: 5,
+      workerVisits: 2,
       ratings: 1,
       satisfaction: 1,
+      pending: { sessions: 0, walkIns: 3, checkins: 0 },
+    });
+    reviewEventAttendance(world.reviewer, eventId, 'admitted', '现场签到表已核对');
+    expect(contractFigures(world.contractId)).toMatchObject({
+      sessionsDelivered: 1,
+      workerVisits: 5,
+      pending: { sessions: 0, walkIns: 0, checkins: 0 },
     });
 
     // A walk-in has no check-in on any device, so a rating from them is refused and changes nothing.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   contractFigures,
   deliveredByContractMonth,
@@ -8,33 +8,40 @@ import {
   figuresFromSums,
   organizationFigures,
   residentActivityFigures,
-  type Sums,
 } from './figures.server';
 import { createContract, createEvent, createOrganization, createResidency, createUnion } from './test-fixtures';
 import { sql } from 'drizzle-orm';
+import { figuresFromScratch } from '../../tests/support/counted';
 import { sqlite } from '~/lib/db.server';
 
 // The rollups (kept by triggers) against a from-scratch recomputation over events, check-ins and
-// ratings, after random sequences of the writes the application makes: check-ins, ratings, rating
-// edits, exclusions and restores, reports (walk-ins) and acceptances.
+// ratings, after random sequences of the writes the application makes: check-ins (SMS-verified or
+// code only), ratings, rating edits, exclusions and restores, reports (walk-ins), acceptances,
+// reviews of check-ins and of asserted attendance, and changes of a union's attendance standard.
 
 const run = (query: string, ...params: unknown[]) => sqlite.prepare(query).run(...params);
 const all = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as T[];
 
-const unionId = createUnion();
+// Two unions, so that a change of one's standard must leave the other's events alone.
+const unions = [createUnion(), createUnion()];
 const organizations = [createOrganization().organizationId, createOrganization().organizationId];
-const residencyId = createResidency(unionId, organizations[0]!);
+const residencyId = createResidency(unions[1]!, organizations[0]!);
 const contracts = [
-  createContract(unionId, organizations[0]!),
-  createContract(unionId, organizations[0]!),
-  createContract(unionId, organizations[1]!),
+  createContract(unions[0]!, organizations[0]!),
+  createContract(unions[0]!, organizations[0]!),
+  createContract(unions[1]!, organizations[1]!),
 ];
 // Events of each contract over three Shanghai months (one starting 23:30 on the last day of a month
-// in Shanghai, 15:30 UTC), and a resident's own activity without a contract.
+// in Shanghai, 15:30 UTC; one entered in the system an hour after it started, one ten minutes after),
+// and a resident's own activity.
 const events = [
   ...contracts.flatMap((contractId, i) =>
-    [Date.UTC(2026, 0, 31, 15, 30), Date.UTC(2026, 1, 1, 2), Date.UTC(2026, 2, 10 + i, 2)].map((t) =>
-      createEvent({ organizationId: organizationOf(contractId), contractId }, new Date(t)),
+    [Date.UTC(2026, 0, 31, 15, 30), Date.UTC(2026, 1, 1, 2), Date.UTC(2026, 2, 10 + i, 2)].map((t, j) =>
+      createEvent(
+        { organizationId: organizationOf(contractId), contractId },
+        new Date(t),
+        j === 1 ? { createdAt: new Date(t + 3600_000) } : j === 2 ? { createdAt: new Date(t + 10 * 60_000) } : {},
+      ),
     ),
   ),
   createEvent({ organizationId: organizations[0]!, residencyId }, new Date(Date.UTC(2026, 1, 3))),
@@ -44,26 +51,13 @@ function organizationOf(contractId: number) {
   return contractId === contracts[2] ? organizations[1]! : organizations[0]!;
 }
 
-/** The figures straight from the base tables over the non-cancelled events `where` selects (alias e). */
-function fromScratch(where: string, ...params: unknown[]) {
-  const scoped = `select e.* from events e where e.state <> 'cancelled' and ${where}`;
-  const rated = `from ratings r where r.excluded_reason is null and r.event_id in (select id from (${scoped}))`;
-  const row = sqlite
-    .prepare(
-      `select
-        (select count(*) from (${scoped}) where state = 'accepted') as sessions,
-        (select coalesce(sum(walk_ins), 0) from (${scoped})) as walkIns,
-        (select count(*) from checkins c where c.event_id in (select id from (${scoped}))) as checkins,
-        (select count(*) ${rated}) as ratings,
-        (select coalesce(sum(r.score >= 4), 0) ${rated}) as satisfied,
-        (select coalesce(sum(r.score), 0) ${rated}) as scoreSum`,
-    )
-    .get(...Array<unknown[]>(6).fill(params).flat()) as Sums;
-  return figuresFromSums(row);
-}
-
+const decision = fc.constantFrom('admitted', 'excluded', null);
 const operation = fc.oneof(
-  fc.record({ kind: fc.constant('checkin' as const), event: fc.nat(events.length - 1) }),
+  fc.record({
+    kind: fc.constant('checkin' as const),
+    event: fc.nat(events.length - 1),
+    verification: fc.constantFrom('sms', 'code'),
+  }),
   fc.record({ kind: fc.constant('rate' as const), pick: fc.nat(), score: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), score: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ kind: fc.constant('exclude' as const), pick: fc.nat() }),
@@ -71,6 +65,13 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant('report' as const), event: fc.nat(events.length - 1), walkIns: fc.nat(30) }),
   fc.record({ kind: fc.constant('accept' as const), event: fc.nat(events.length - 1) }),
   fc.record({ kind: fc.constant('cancel' as const), event: fc.nat(events.length - 1) }),
+  fc.record({ kind: fc.constant('reviewCheckin' as const), pick: fc.nat(), decision }),
+  fc.record({ kind: fc.constant('reviewEvent' as const), event: fc.nat(events.length - 1), decision }),
+  fc.record({
+    kind: fc.constant('standard' as const),
+    union: fc.nat(unions.length - 1),
+    standard: fc.constantFrom('sms', 'code'),
+  }),
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -79,14 +80,18 @@ function pickRow(query: string, pick: number) {
   return rows.length ? rows[pick % rows.length]!.id : undefined;
 }
 
-/** The same writes as checkIn, rate, excludeRating, restoreRating, fileReport and reviewReport make. */
+/**
+ * The same writes as checkIn, rate, excludeRating, restoreRating, fileReport, reviewReport,
+ * reviewCheckins, reviewEventAttendance and setAttendanceStandard make.
+ */
 function apply(op: Operation) {
   switch (op.kind) {
     case 'checkin':
       return run(
-        'insert into checkins (event_id, device_hash) values (?, ?)',
+        'insert into checkins (event_id, device_hash, verification) values (?, ?, ?)',
         events[op.event],
         randomBytes(8).toString('hex'),
+        op.verification,
       );
     case 'rate': {
       const checkin = pickRow(
@@ -132,29 +137,52 @@ function apply(op: Operation) {
       );
     case 'cancel':
       return run("update events set state = 'cancelled' where id = ? and state = 'scheduled'", events[op.event]);
+    case 'reviewCheckin': {
+      const checkin = pickRow('select id from checkins', op.pick);
+      if (checkin)
+        run(
+          "update checkins set review = ?, review_reason = '现场核对', reviewed_at = ? where id = ?",
+          op.decision,
+          Date.now(),
+          checkin,
+        );
+      return;
+    }
+    case 'reviewEvent':
+      return run(
+        "update events set attendance_review = ?, attendance_review_reason = '核对签到表' where id = ?",
+        op.decision,
+        events[op.event],
+      );
+    case 'standard':
+      return run('update unions set attendance_standard = ? where id = ?', op.standard, unions[op.union]);
   }
 }
 
 function expectRollupsEqualScratch() {
-  for (const id of events) expect(eventFigures(id), `event ${id}`).toEqual(fromScratch('e.id = ?', id));
+  for (const id of events) expect(eventFigures(id), `event ${id}`).toEqual(figuresFromScratch('e.id = ?', id));
   for (const id of contracts)
     expect(contractFigures(id), `contract ${id}`).toEqual(
-      fromScratch("e.state = 'accepted' and e.contract_id = ?", id),
+      figuresFromScratch("e.state = 'accepted' and e.contract_id = ?", id),
     );
   for (const id of organizations) {
     expect(organizationFigures(id), `organization ${id}`).toEqual(
-      fromScratch("e.state = 'accepted' and e.contract_id is not null and e.organization_id = ?", id),
+      figuresFromScratch("e.state = 'accepted' and e.contract_id is not null and e.organization_id = ?", id),
     );
     expect(residentActivityFigures(id)).toEqual(
-      fromScratch("e.state = 'accepted' and e.residency_id is not null and e.organization_id = ?", id),
+      figuresFromScratch("e.state = 'accepted' and e.residency_id is not null and e.organization_id = ?", id),
     );
   }
   // The dashboard's cells: each Shanghai month of each contract's union, category and organization.
-  for (const cell of deliveredByContractMonth(sql.raw(`contracts.union_id = ${unionId}`), 202601, 202604)) {
+  for (const cell of deliveredByContractMonth(
+    sql.raw(`contracts.union_id in (${unions.join(', ')})`),
+    202601,
+    202604,
+  )) {
     const from = Date.UTC(Math.floor(cell.month / 100), (cell.month % 100) - 1, 1) - 8 * 3600_000;
     const to = Date.UTC(Math.floor(cell.month / 100), cell.month % 100, 1) - 8 * 3600_000;
     expect(figuresFromSums(cell), `month ${cell.month}`).toEqual(
-      fromScratch(
+      figuresFromScratch(
         "e.state = 'accepted' and e.organization_id = ? and e.contract_id in (select id from contracts where union_id = ?) and e.starts_at >= ? and e.starts_at < ?",
         cell.organizationId,
         cell.unionId,
@@ -166,9 +194,12 @@ function expectRollupsEqualScratch() {
 }
 
 describe('delivery rollups', () => {
+  beforeEach(() => sqlite.exec('savepoint example'));
+  afterEach(() => sqlite.exec('rollback to example; release example'));
+
   it('equal a recomputation from scratch after any sequence of ratings, exclusions and acceptances', () => {
     fc.assert(
-      fc.property(fc.array(operation, { maxLength: 80 }), (operations) => {
+      fc.property(fc.array(operation, { maxLength: 80, size: 'max' }), (operations) => {
         sqlite.exec('savepoint property');
         try {
           for (const op of operations) apply(op);
@@ -184,23 +215,53 @@ describe('delivery rollups', () => {
   it('count a rating given after the event was accepted, and stop counting it once excluded', () => {
     const [eventId] = events;
     run("update events set state = 'accepted', walk_ins = 4 where id = ?", eventId);
-    run('insert into checkins (event_id, device_hash) values (?, ?)', eventId, 'late-device');
+    run("insert into checkins (event_id, device_hash, verification) values (?, ?, 'sms')", eventId, 'late-device');
     run(
       "insert into ratings (checkin_id, event_id, score) select id, event_id, 5 from checkins where device_hash = 'late-device'",
     );
+    // The walk-ins are only asserted: apart until a reviewer admits them.
     expect(contractFigures(contracts[0]!)).toMatchObject({
       sessionsDelivered: 1,
-      workerVisits: 5,
+      workerVisits: 1,
       ratings: 1,
       satisfaction: 1,
+      pending: { sessions: 0, walkIns: 4, checkins: 0 },
     });
+    run("update events set attendance_review = 'admitted' where id = ?", eventId);
     run("update ratings set excluded_reason = '同一设备多次' where event_id = ?", eventId);
     expect(contractFigures(contracts[0]!)).toMatchObject({
       sessionsDelivered: 1,
       workerVisits: 5,
       ratings: 0,
       satisfaction: null,
+      pending: { sessions: 0, walkIns: 0, checkins: 0 },
     });
+    expectRollupsEqualScratch();
+  });
+
+  it("follow a union's change of attendance standard for its events only", () => {
+    const ofFirstUnion = events[2]!;
+    const ofSecondUnion = events[8]!;
+    for (const eventId of [ofFirstUnion, ofSecondUnion]) {
+      run("update events set state = 'accepted' where id = ?", eventId);
+      run(
+        "insert into checkins (event_id, device_hash, verification) values (?, ?, 'code')",
+        eventId,
+        `code-${eventId}`,
+      );
+    }
+    expect(contractFigures(contracts[0]!)).toMatchObject({
+      sessionsDelivered: 0,
+      workerVisits: 0,
+      pending: { sessions: 1, checkins: 1 },
+    });
+    run("update unions set attendance_standard = 'code' where id = ?", unions[0]);
+    expect(contractFigures(contracts[0]!)).toMatchObject({
+      sessionsDelivered: 1,
+      workerVisits: 1,
+      pending: { sessions: 0, checkins: 0 },
+    });
+    expect(contractFigures(contracts[2]!)).toMatchObject({ sessionsDelivered: 0, pending: { checkins: 1 } });
     expectRollupsEqualScratch();
   });
 });

@@ -55,3 +55,14 @@ export const ratingSchema = z.object({
   comment: optionalText(500),
   tags: z.array(z.enum(ratingTags)).optional().default([]),
 });
+
+/** A union reviewer's decision on attendance: the event's asserted part, every pending check-in, or one. */
+export const attendanceReviewSchema = z.object({
+  target: z.string({ error: 'errors.required' }).regex(/^(event|pending|[1-9]\d{0,11})$/, 'errors.required'),
+  decision: z.enum(['admitted', 'excluded'], { error: 'errors.required' }),
+  reason: requiredText(500),
+});
+
+export const attendanceStandardSchema = z.object({
+  standard: z.enum(['sms', 'code'], { error: 'errors.required' }),
+});

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
-import { checkIn, issueTicket, checkinCode } from './checkin.server';
+import { checkIn, checkinCode, issueTicket, newDeviceId } from './checkin.server';
 import type { Phone } from './device.server';
 import { findEvent } from './events.server';
 import { phoneHash, workerForPhone } from './workers.server';
@@ -75,7 +75,7 @@ export function createResidency(unionId: number, organizationId: number, state =
     .get().id;
 }
 
-/** An event row as scheduling would write it; `owner` says whose it is. */
+/** An event row as scheduling would write it, a week before it starts; `owner` says whose it is. */
 export function createEvent(
   owner: { organizationId: number; contractId?: number; residencyId?: number },
   startsAt: Date,
@@ -92,6 +92,7 @@ export function createEvent(
       address: '丹东街道爱心驿站',
       capacity: 50,
       checkinSecret: randomBytes(32).toString('hex'),
+      createdAt: new Date(startsAt.getTime() - 7 * 24 * 3600_000),
       ...values,
     })
     .returning()
@@ -117,10 +118,17 @@ export function verifiedPhone(phone = `139${String(++sequence).padStart(8, '0')}
   return { workerId: transaction((tx) => workerForPhone(tx, phoneHash(phone))), deviceId: null };
 }
 
-/** A verified worker scanning the current code and checking in; returns the phone. */
-export function checkInWorker(eventId: number, networkHash: string | null = null) {
+/**
+ * A worker scanning the current code and checking in; returns the phone. 'sms': a verified worker;
+ * 'code': a phone with no confirmed number, as in code-only mode.
+ */
+export function checkInWorker(
+  eventId: number,
+  networkHash: string | null = null,
+  verification: 'sms' | 'code' = 'sms',
+) {
   const event = findEvent(eventId);
-  const phone = verifiedPhone();
+  const phone = verification === 'sms' ? verifiedPhone() : { workerId: null, deviceId: newDeviceId() };
   checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }, networkHash);
   return phone;
 }

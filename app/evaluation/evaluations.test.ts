@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { viewerFor } from '../../tests/support/viewer';
 import { contracts, evaluations, organizations } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
+import { sumsFromScratch } from '../../tests/support/counted';
 import {
   contractEvaluations,
   lastEndedQuarter,
@@ -13,6 +14,7 @@ import { baseWeights, weightedScore } from './model';
 import { organizationEvaluation } from './organization.server';
 import { contractEvaluationView, recordComplaint, resolveComplaint, reviewContract } from './reviews.server';
 import { fileReport, reviewReport, scheduleEvent } from '~/delivery/events.server';
+import { checkInWorker } from '~/delivery/test-fixtures';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
@@ -27,9 +29,11 @@ beforeAll(async () => {
 
 const rowCount = () => db.get<{ n: number }>(sql`select count(*) as n from evaluations`)!.n;
 
+/** A session scheduled ahead, shown by a worker's SMS-verified check-in, reported and accepted. */
 async function deliverSession(contractId: number) {
   const owner = await viewerFor('hardship@demo.gonghui.cn');
-  const startsAt = new Date(now().getTime() - 3 * 3600_000);
+  const commissioner = await viewerFor('commissioner@demo.gonghui.cn');
+  const startsAt = new Date(now().getTime() + 3600_000);
   const eventId = scheduleEvent(owner, contractId, {
     title: `回头看走访 ${Math.random()}`,
     startsAt,
@@ -39,9 +43,21 @@ async function deliverSession(contractId: number) {
     capacity: 30,
     expectedAttendance: 10,
   });
-  fileReport(owner, eventId, { walkIns: 12, summary: '走访顺利。' });
-  reviewReport(await viewerFor('commissioner@demo.gonghui.cn'), eventId, 'accept');
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(startsAt);
+    checkInWorker(eventId);
+    vi.setSystemTime(startsAt.getTime() + 2 * 3600_000);
+    await fileReport(owner, eventId, { walkIns: 12, summary: '走访顺利。' });
+    reviewReport(commissioner, eventId, 'accept');
+  } finally {
+    vi.useRealTimers();
+  }
 }
+
+/** The contract's or organization's sessions delivered, recounted from the base tables. */
+const deliveredSessions = (where: string, id: number) =>
+  sumsFromScratch(`e.state = 'accepted' and ${where}`, id).sessions;
 
 async function rejection(command: () => unknown) {
   try {
@@ -64,9 +80,7 @@ describe('per contract', () => {
     const after = contractEvaluations(hardship.id);
     expect(after).toHaveLength(before.length + 1);
     expect(after.slice(1)).toEqual(before);
-    const delivered = db.get<{ n: number }>(
-      sql`select count(*) as n from events where contract_id = ${hardship.id} and state = 'accepted'`,
-    )!.n;
+    const delivered = deliveredSessions('e.contract_id = ?', hardship.id);
     expect(after[0]).toMatchObject({ basis: 'acceptance', createdBy: null, adjustment: 0 });
     expect(after[0]!.indicators.completion).toBeCloseTo(delivered / hardship.sessions);
     expect(after[0]!.model.weights).toEqual(baseWeights);
@@ -126,9 +140,7 @@ describe('per contract', () => {
     expect(rowCount()).toBe(count);
     resolveComplaint(reviewer, hardship.id, { complaintId: first!.id, decision: 'uphold', resolution: '已核实。' });
     const latest = contractEvaluations(hardship.id)[0]!;
-    const delivered = db.get<{ n: number }>(
-      sql`select count(*) as n from events where contract_id = ${hardship.id} and state = 'accepted'`,
-    )!.n;
+    const delivered = deliveredSessions('e.contract_id = ?', hardship.id);
     expect(latest.basis).toBe('complaint');
     expect(latest.indicators.complaints).toBeCloseTo(1 - 1 / delivered);
 
@@ -171,9 +183,10 @@ describe('per organization and period', () => {
 
   it('the live evaluation adds up the organization’s contracts', () => {
     const facts = organizationFacts(hardship.organizationId);
-    const delivered = db.get<{ n: number }>(sql`
-      select count(*) as n from events e join contracts c on c.id = e.contract_id
-      where c.organization_id = ${hardship.organizationId} and e.state = 'accepted'`)!.n;
+    const delivered = deliveredSessions(
+      'e.contract_id in (select id from contracts where organization_id = ?)',
+      hardship.organizationId,
+    );
     expect(facts.deliveredSessions).toBe(delivered);
     const live = organizationEvaluation(hardship.organizationId);
     expect(live.result).toEqual(weightedScore(live.indicators));

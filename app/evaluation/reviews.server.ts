@@ -15,6 +15,7 @@ import type { UnionRole } from '~/accounts/roles';
 import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
+import { basisOfUnions, contractFigures, organizationBasis } from '~/delivery/figures.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { getOrganization } from '~/organizations/organizations.server';
@@ -49,6 +50,8 @@ export function contractEvaluationView(viewer: Viewer, contractId: number) {
     contract: { id: contract.id, title: contract.title, state: contract.state, sessions: contract.sessions },
     organization: { id: organization.id, name: organization.name },
     history: contractEvaluations(contract.id),
+    basis: basisOfUnions([contract.unionId]),
+    pending: contractFigures(contract.id).pending,
     complaints: contractComplaints(contract.id),
     canReview: evaluable && !asOrganization && hasUnionRole(viewer, contract.unionId, ['reviewer']),
     canHandleComplaints: evaluable && !asOrganization && hasUnionRole(viewer, contract.unionId, complaintHandlers),
@@ -62,6 +65,7 @@ export function organizationEvaluationsView(viewer: Viewer, organizationId: numb
   return {
     organization: { id: organization.id, name: organization.name },
     live: organizationEvaluation(organizationId),
+    basis: organizationBasis(organizationId),
     history: organizationEvaluations(organizationId),
   };
 }

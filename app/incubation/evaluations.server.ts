@@ -72,6 +72,7 @@ export function measureResident(tx: DB, organizationId: number, period: Period) 
       ratings: figures.ratings,
       contractsDue: due.length,
       contractsOnTime: onTime,
+      pending: figures.pending,
     },
     indicators: {
       sessions: expectedSessions > 0 ? figures.sessionsDelivered / expectedSessions : null,

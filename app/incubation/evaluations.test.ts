@@ -121,15 +121,18 @@ function platformData() {
         venueType: 'station',
         capacity: 100,
         walkIns,
+        // Walk-ins count once a reviewer admits them; here they were.
+        attendanceReview: walkIns ? 'admitted' : null,
         checkinSecret: 'x',
         state,
+        createdAt: new Date(startsAt.getTime() - 7 * 24 * 3600_000),
       })
       .returning()
       .get().id;
     for (let i = 0; i < checkins; i++) {
       const checkinId = db
         .insert(s.checkins)
-        .values({ eventId, deviceHash: `device-${++device}` })
+        .values({ eventId, deviceHash: `device-${++device}`, verification: 'sms' })
         .returning()
         .get().id;
       if (scores[i] !== undefined) db.insert(s.ratings).values({ checkinId, eventId, score: scores[i]! }).run();
@@ -165,6 +168,7 @@ describe('what the platform measures about a resident', () => {
       ratings: 5,
       contractsDue: 2,
       contractsOnTime: 1,
+      pending: { sessions: 0, walkIns: 0, checkins: 0 },
     });
     expect(measured.indicators.sessions).toBeCloseTo(6 / (10 * (181 / 365) + 2 + 4), 10);
     expect(measured.indicators.workerVisits).toBeCloseTo(64 / (200 * (181 / 365)), 10);

@@ -57,13 +57,14 @@ function contractInLastQuarter(unionId: number, organizationId: number) {
         capacity: 50,
         checkinSecret: 'x',
         state: 'accepted',
+        createdAt: new Date(startsAt.getTime() - 7 * 24 * 3600_000),
       })
       .returning()
       .get().id;
     scores.forEach((score, i) => {
       const checkinId = db
         .insert(s.checkins)
-        .values({ eventId, deviceHash: `device-${organizationId}-${day}-${i}` })
+        .values({ eventId, deviceHash: `device-${organizationId}-${day}-${i}`, verification: 'sms' })
         .returning()
         .get().id;
       db.insert(s.ratings).values({ checkinId, eventId, score }).run();

@@ -137,6 +137,9 @@ const unionQueries: Record<string, string> = {
           where e.id =`,
   evaluation: `select coalesce(c.union_id, i.union_id) from evaluations x left join contracts c on c.id = x.contract_id
                left join incubators i on i.id = x.incubator_id where x.id =`,
+  checkin: `select coalesce(c.union_id, i.union_id) from checkins x join events e on e.id = x.event_id
+            left join contracts c on c.id = e.contract_id left join residencies r on r.id = e.residency_id
+            left join incubators i on i.id = r.incubator_id where x.id =`,
   rating: `select coalesce(c.union_id, i.union_id) from ratings x join events e on e.id = x.event_id
            left join contracts c on c.id = e.contract_id left join residencies r on r.id = e.residency_id
            left join incubators i on i.id = r.incubator_id where x.id =`,

@@ -277,7 +277,29 @@ const en: Messages = {
     ratings: 'Ratings',
     satisfaction: 'Satisfaction rate',
     definition:
-      'Sessions delivered: events accepted by the union. Worker-visits: check-ins by scan at those events plus attendees who did not scan. Satisfaction rate: the share of valid ratings that are 4 or 5 stars.',
+      'Sessions delivered: events accepted by the union and shown by workers’ check-ins (or admitted by a union reviewer). Worker-visits: counted check-ins plus walk-ins a union reviewer admitted. Satisfaction rate: the share of 4 and 5 stars among the valid ratings of counted check-ins.',
+    basis: {
+      sms: 'Counted from SMS-verified check-ins: only check-ins whose phone number an SMS code confirmed, and their ratings.',
+      code: 'Resting on the screen code alone, not verified by SMS: check-ins and ratings cannot be traced to a person.',
+      mixed_one:
+        'Counted from SMS-verified check-ins, except {{count}} union that relies on the screen code alone, not verified by SMS ({{names}}).',
+      mixed_other:
+        'Counted from SMS-verified check-ins, except {{count}} unions that rely on the screen code alone, not verified by SMS ({{names}}).',
+    },
+    basisShort: {
+      sms: 'SMS-verified check-ins',
+      code: 'Screen code only, not SMS-verified',
+      mixed: 'SMS-verified; {{count}} unions code only',
+    },
+    pending: 'Awaiting a union reviewer, not counted: {{parts}}.',
+    namesSeparator: ', ',
+    namesMore: ' and others',
+    pendingSessions_one: '{{count}} session',
+    pendingSessions_other: '{{count}} sessions',
+    pendingWalkIns_one: '{{count}} walk-in',
+    pendingWalkIns_other: '{{count}} walk-ins',
+    pendingCheckins_one: '{{count}} check-in not verified by SMS',
+    pendingCheckins_other: '{{count}} check-ins not verified by SMS',
   },
   evaluation: {
     title: 'Performance evaluation',

@@ -247,7 +247,29 @@ const zhCN = {
     ratings: '评价数',
     satisfaction: '满意率',
     definition:
-      '已完成场次：工会验收通过的活动。服务人次：这些活动的扫码签到人数加现场未扫码人数。满意率：4 星和 5 星评价占全部有效评价的比例。',
+      '已完成场次：工会验收通过、有职工签到为证（或经工会复核计入）的活动。服务人次：计入的签到人数，加经工会复核计入的现场登记人数。满意率：计入的签到所给的有效评价中，4 星和 5 星所占的比例。',
+    basis: {
+      sms: '按短信验证签到计：只计入手机号经短信验证的签到及其评价。',
+      code: '仅凭现场签到码，未经短信验证：签到人数和评价无法核实到人。',
+      mixed_one:
+        '按短信验证签到计；其中 {{count}} 个工会仅凭现场签到码、未经短信验证（{{names}}），其签到人数和评价无法核实到人。',
+      mixed_other:
+        '按短信验证签到计；其中 {{count}} 个工会仅凭现场签到码、未经短信验证（{{names}}），其签到人数和评价无法核实到人。',
+    },
+    basisShort: {
+      sms: '短信验证签到',
+      code: '仅签到码，未经短信验证',
+      mixed: '短信验证签到；{{count}} 个工会仅签到码',
+    },
+    pending: '另有待工会复核、未计入：{{parts}}。',
+    namesSeparator: '、',
+    namesMore: '等',
+    pendingSessions_one: '{{count}} 场活动',
+    pendingSessions_other: '{{count}} 场活动',
+    pendingWalkIns_one: '{{count}} 名现场登记人员',
+    pendingWalkIns_other: '{{count}} 名现场登记人员',
+    pendingCheckins_one: '{{count}} 个未经短信验证的签到',
+    pendingCheckins_other: '{{count}} 个未经短信验证的签到',
   },
   evaluation: {
     title: '绩效评估',

@@ -255,7 +255,29 @@ const zhTW: Messages = {
     ratings: '評價數',
     satisfaction: '滿意率',
     definition:
-      '已完成場次：工會驗收通過的活動。服務人次：這些活動的掃碼簽到人數加上現場未掃碼人數。滿意率：4 星和 5 星評價佔全部有效評價的比例。',
+      '已完成場次：工會驗收通過、有職工簽到為證（或經工會複核計入）的活動。服務人次：計入的簽到人數，加上經工會複核計入的現場登記人數。滿意率：計入的簽到所給的有效評價中，4 星和 5 星所佔的比例。',
+    basis: {
+      sms: '依簡訊驗證簽到計算：只計入手機號碼經簡訊驗證的簽到及其評價。',
+      code: '僅憑現場簽到碼，未經簡訊驗證：簽到人數和評價無法核實到人。',
+      mixed_one:
+        '依簡訊驗證簽到計算；其中 {{count}} 個工會僅憑現場簽到碼、未經簡訊驗證（{{names}}），其簽到人數和評價無法核實到人。',
+      mixed_other:
+        '依簡訊驗證簽到計算；其中 {{count}} 個工會僅憑現場簽到碼、未經簡訊驗證（{{names}}），其簽到人數和評價無法核實到人。',
+    },
+    basisShort: {
+      sms: '簡訊驗證簽到',
+      code: '僅簽到碼，未經簡訊驗證',
+      mixed: '簡訊驗證簽到；{{count}} 個工會僅簽到碼',
+    },
+    pending: '另有待工會複核、未計入：{{parts}}。',
+    namesSeparator: '、',
+    namesMore: '等',
+    pendingSessions_one: '{{count}} 場活動',
+    pendingSessions_other: '{{count}} 場活動',
+    pendingWalkIns_one: '{{count}} 名現場登記人員',
+    pendingWalkIns_other: '{{count}} 名現場登記人員',
+    pendingCheckins_one: '{{count}} 個未經簡訊驗證的簽到',
+    pendingCheckins_other: '{{count}} 個未經簡訊驗證的簽到',
   },
   evaluation: {
     title: '績效評估',

@@ -15,7 +15,8 @@ import { awardedPrice, bidsOpenable } from './bids.server';
 import { listAmendments, type Tender } from './tenders.server';
 import { contractAmendments } from '../../db/schema';
 import { awardPublishedStates, type TenderState } from './machine';
-import { contractFigures } from '~/delivery/figures.server';
+import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
+import { basisText, pendingText } from '~/delivery/figures-text';
 import { db } from '~/lib/db.server';
 import { notFound } from '~/accounts/auth.server';
 
@@ -183,11 +184,18 @@ function implementation(
     id: `delivery-${contract.id}`,
     title: t('procurement.ocds.deliveryMilestone'),
     type: 'delivery',
-    description: t('procurement.ocds.deliveryProgress', {
-      delivered: figures.sessionsDelivered,
-      contracted: contract.sessions,
-      visits: figures.workerVisits,
-    }),
+    // OCDS has no field for how attendance was verified: the milestone's description says it.
+    description: [
+      t('procurement.ocds.deliveryProgress', {
+        delivered: figures.sessionsDelivered,
+        contracted: contract.sessions,
+        visits: figures.workerVisits,
+      }),
+      basisText(t, basisOfUnions([contract.unionId])),
+      pendingText(t, figures.pending),
+    ]
+      .filter(Boolean)
+      .join(' '),
     status: figures.sessionsDelivered >= contract.sessions ? 'met' : 'scheduled',
   };
   return {

@@ -141,13 +141,19 @@ describe('/api/ocds/tenders/:id.json', () => {
       ocid: string;
       parties: { id: string; roles: string[] }[];
       awards: { status: string; value: { amount: number } }[];
-      contracts: { status: string; implementation: { transactions: unknown[]; milestones: { type: string }[] } }[];
+      contracts: {
+        status: string;
+        implementation: { transactions: unknown[]; milestones: { type: string; description?: string }[] };
+      }[];
     };
     expect(r.ocid).toBe(`ocds-gonghui-${contracted}`);
     expect(r.awards[0]).toMatchObject({ status: 'active', value: { amount: 32_100, currency: 'CNY' } });
     expect(r.contracts[0]!.status).toBe('active');
     expect(r.contracts[0]!.implementation.transactions).toHaveLength(1);
     expect(r.contracts[0]!.implementation.milestones.map((m) => m.type)).toContain('payment');
+    // The delivery milestone says which attendance standard its figures rest on.
+    const delivery = r.contracts[0]!.implementation.milestones.find((m) => m.type === 'delivery')!;
+    expect(delivery.description).toContain('按短信验证签到计');
     const roles = Object.fromEntries(r.parties.map((p) => [p.id, p.roles]));
     expect(roles[`union-${getTender(contracted).unionId}`]).toEqual(['buyer', 'procuringEntity', 'payer']);
     expect(roles[`org-${organizationOf('legal@demo.gonghui.cn').id}`]).toEqual(['tenderer', 'supplier', 'payee']);

@@ -15,7 +15,7 @@ function quote(field: string) {
 /** Numbers stay numbers: counts as integers, rates as percentages, money in yuan. */
 export function csvValue(value: Row[string], kind: Kind): string {
   if (value === null || value === undefined) return '';
-  if (kind === 'text') return safeText(String(value));
+  if (kind === 'text' || kind === 'note') return safeText(String(value));
   if (kind === 'percent') return (Number(value) * 100).toFixed(1);
   if (kind === 'money') return (Number(value) / 100).toFixed(2);
   return String(value);

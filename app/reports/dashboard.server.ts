@@ -15,6 +15,8 @@ import {
 import { childUnions, subtreeBranches } from './scope.server';
 import type { Row, TableKey } from './tables';
 import { categories } from '~/catalog/taxonomy';
+import { basisOf, unionStandards } from '~/delivery/figures.server';
+import { basisShortText } from '~/delivery/figures-text';
 
 type Union = { id: number; name: string };
 
@@ -34,6 +36,14 @@ function trendLabel(bucket: { year: number; part: number }, granularity: Filters
  */
 export function buildReport(root: Union, filters: Filters, t: TFunction) {
   const branches = subtreeBranches(root.id);
+  const standards = unionStandards(branches.map((b) => b.id));
+  const basis = basisOf(standards);
+  // Each row says the attendance standard it rests on: the whole scope's, or one branch's.
+  const basisNote = { basis: basisShortText(t, basis) };
+  const branchBasis = (branch: number | null) => {
+    const inBranch = new Set(branches.filter((b) => b.branch === branch).map((b) => b.id));
+    return { basis: basisShortText(t, basisOf(standards.filter((u) => inBranch.has(u.id)))) };
+  };
   const base: Scope = {
     unionIds: branches.map((b) => b.id),
     ...yearSpan(filters.year),
@@ -44,7 +54,7 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
   const earliest = Math.min(base.from.getTime(), ...buckets.map((b) => b.from.getTime()));
   const cells = activityCells({ ...base, from: new Date(earliest) });
   const year = cellsBetween(cells, base.from, base.to);
-  const totals = { ...activityOf(year), ...incubation(base) };
+  const totals = { ...activityOf(year), ...incubation(base), ...basisNote };
   const contracts = contractsByState(base);
   const projects = contracts
     .filter((c) => c.state === 'active' || c.state === 'completed')
@@ -53,26 +63,35 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
   const trend = buckets.map((bucket) => ({
     ...trendLabel(bucket, filters.granularity, t),
     ...activityOf(cellsBetween(cells, bucket.from, bucket.to)),
+    ...basisNote,
   }));
   const byCategory = (filters.category ? [filters.category] : categories)
     .map((category) => ({
       label: t(`categories.${category}`),
       ...activityOf(year.filter((c) => c.category === category)),
+      ...basisNote,
     }))
     .filter((row) => !isEmpty(row));
   const byOrganizationId = groupBy(year, (c) => c.organizationId);
   const byOrganization = organizationsIn(base).map((o) => ({
     label: o.name,
     ...activityOf(byOrganizationId.get(o.id) ?? []),
+    ...basisNote,
   }));
   const branchOf = new Map(branches.map((b) => [b.id, b.branch]));
   const byBranch = groupBy(year, (c) => branchOf.get(c.unionId) ?? null);
   const byUnion = [
-    { label: t('reports.ownLevel', { name: root.name }), unionId: null, ...activityOf(byBranch.get(null) ?? []) },
+    {
+      label: t('reports.ownLevel', { name: root.name }),
+      unionId: null,
+      ...activityOf(byBranch.get(null) ?? []),
+      ...branchBasis(null),
+    },
     ...childUnions(root.id).map((child) => ({
       label: child.name,
       unionId: child.id,
       ...activityOf(byBranch.get(child.id) ?? []),
+      ...branchBasis(child.id),
     })),
   ];
 
@@ -88,7 +107,7 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
       amountFen: c.amountFen,
     })),
   };
-  return { totals: { ...totals, projects }, trend, byCategory, byUnion, tables };
+  return { totals: { ...totals, projects }, basis, trend, byCategory, byUnion, tables };
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { viewerFor } from '../../tests/support/viewer';
 import { seedDemo } from '../../db/seed';
+import { sumsFromScratch } from '../../tests/support/counted';
 import { buildReport } from './dashboard.server';
 import { parseFilters, type Filters } from './filters';
 import { periodBuckets, yearSpan } from './figures.server';
@@ -42,24 +43,17 @@ type Expected = {
   satisfiedRatings: number;
   committedFen: number;
   paidFen: number;
+  pendingSessions: number;
+  pendingWalkIns: number;
+  pendingCheckins: number;
 };
 
 /** The figures over contracts of the given unions matching `where` (on c), in [from, to). */
 function expected(unionIds: number[], from: number, to: number, where = '1 = 1', ...params: unknown[]): Expected {
   const contractsSql = `select c.id from contracts c where c.union_id in (${unionIds.join(',')}) and ${where}`;
-  const events = `select e.* from events e where e.contract_id in (${contractsSql}) and e.state <> 'cancelled' and e.starts_at >= ? and e.starts_at < ?`;
   const args = [...params, from, to];
-  const accepted = one<{ n: number; walkIns: number }>(
-    `select count(*) as n, coalesce(sum(walk_ins), 0) as walkIns from (${events}) where state = 'accepted'`,
-    ...args,
-  );
-  const checkins = one<{ n: number }>(
-    `select count(*) as n from checkins ch where ch.event_id in (select id from (${events}) where state = 'accepted')`,
-    ...args,
-  );
-  const ratings = one<{ n: number; satisfied: number }>(
-    `select count(*) as n, coalesce(sum(score >= 4), 0) as satisfied from ratings r
-     where r.excluded_reason is null and r.event_id in (select id from (${events}))`,
+  const sums = sumsFromScratch(
+    `e.state = 'accepted' and e.contract_id in (${contractsSql}) and e.starts_at >= ? and e.starts_at < ?`,
     ...args,
   );
   const money = one<{ committed: number; paid: number }>(
@@ -69,12 +63,15 @@ function expected(unionIds: number[], from: number, to: number, where = '1 = 1',
     ...args,
   );
   return {
-    sessionsDelivered: accepted.n,
-    workerVisits: accepted.walkIns + checkins.n,
-    ratings: ratings.n,
-    satisfiedRatings: ratings.satisfied,
+    sessionsDelivered: sums.sessions,
+    workerVisits: sums.walkIns + sums.checkins,
+    ratings: sums.ratings,
+    satisfiedRatings: sums.satisfied,
     committedFen: money.committed,
     paidFen: money.paid,
+    pendingSessions: sums.pendingSessions,
+    pendingWalkIns: sums.pendingWalkIns,
+    pendingCheckins: sums.pendingCheckins,
   };
 }
 
@@ -86,6 +83,9 @@ function figuresOf(row: Record<string, unknown>): Expected {
     satisfiedRatings: row.satisfiedRatings as number,
     committedFen: row.committedFen as number,
     paidFen: row.paidFen as number,
+    pendingSessions: row.pendingSessions as number,
+    pendingWalkIns: row.pendingWalkIns as number,
+    pendingCheckins: row.pendingCheckins as number,
   };
 }
 
@@ -105,6 +105,25 @@ describe('the county dashboard', () => {
     expect(totals.satisfaction).toBeCloseTo(totals.satisfiedRatings / totals.ratings);
     expect(totals.sessionsDelivered).toBeGreaterThan(0);
     expect(totals.paidFen).toBeGreaterThan(0);
+  });
+
+  it('shows apart what awaits review, and every row says the attendance standard it rests on', () => {
+    const { totals, basis, tables } = report(county);
+    // The demo's back-dated visit with 21 walk-ins and no scans.
+    expect(totals).toMatchObject({ pendingSessions: 1, pendingWalkIns: 21 });
+    expect(basis.standard).toBe('sms');
+    expect(tables.summary[0]!.basis).toBe(t('figures.basisShort.sms'));
+    const shipu = unionId('石浦镇总工会');
+    sqlite.prepare("update unions set attendance_standard = 'code' where id = ?").run(shipu);
+    try {
+      const mixed = report(county);
+      expect(mixed.basis).toEqual({ standard: 'mixed', codeOnly: { count: 1, names: ['石浦镇总工会'] } });
+      expect(mixed.tables.trend[0]!.basis).toBe(t('figures.basisShort.mixed', { count: 1 }));
+      expect(mixed.tables.unions.find((r) => r.unionId === shipu)!.basis).toBe(t('figures.basisShort.code'));
+      expect(mixed.tables.unions.find((r) => r.unionId === null)!.basis).toBe(t('figures.basisShort.sms'));
+    } finally {
+      sqlite.prepare("update unions set attendance_standard = 'sms' where id = ?").run(shipu);
+    }
   });
 
   it('incubation and contract figures match the tables', () => {

@@ -3,8 +3,10 @@ import type { Granularity } from './filters';
 import {
   deliveredByContractMonth,
   figuresFromSums,
+  noSums as noDelivery,
   shanghaiMonth,
   type ContractMonthSums,
+  type Pending,
 } from '~/delivery/figures.server';
 import { contractOverlaps, shanghaiDay } from '~/evaluation/evaluations.server';
 import { db } from '~/lib/db.server';
@@ -29,6 +31,10 @@ export type Activity = {
   satisfaction: number | null;
   committedFen: number;
   paidFen: number;
+  /** Not counted yet: awaiting a union reviewer (待复核). */
+  pendingSessions: Pending['sessions'];
+  pendingWalkIns: Pending['walkIns'];
+  pendingCheckins: Pending['checkins'];
 };
 
 const shanghaiMidnight = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - 8 * 3600_000);
@@ -66,16 +72,7 @@ function contractsIn(scope: Scope): SQL {
 /** Delivery sums and money of one union, category, organization and month of the scope. */
 export type Cell = ContractMonthSums & { committedFen: number; paidFen: number };
 
-const noSums = {
-  sessions: 0,
-  walkIns: 0,
-  checkins: 0,
-  ratings: 0,
-  satisfied: 0,
-  scoreSum: 0,
-  committedFen: 0,
-  paidFen: 0,
-};
+const noSums = { ...noDelivery, committedFen: 0, paidFen: 0 };
 
 /**
  * The scope's figures by union, category, organization and month, read from the delivery rollups
@@ -124,6 +121,9 @@ export function activityOf(cells: Cell[]): Activity {
     satisfaction: figures.satisfaction,
     committedFen: sums.committedFen,
     paidFen: sums.paidFen,
+    pendingSessions: figures.pending.sessions,
+    pendingWalkIns: figures.pending.walkIns,
+    pendingCheckins: figures.pending.checkins,
   };
 }
 
@@ -134,7 +134,8 @@ export function cellsBetween(cells: Cell[], from: Date, to: Date) {
   return cells.filter((c) => c.month >= fromMonth && c.month < toMonth);
 }
 
-export const isEmpty = (a: Activity) => !a.sessionsDelivered && !a.ratings && !a.committedFen && !a.paidFen;
+export const isEmpty = (a: Activity) =>
+  !a.sessionsDelivered && !a.ratings && !a.committedFen && !a.paidFen && !a.pendingSessions && !a.pendingWalkIns;
 
 const days = (scope: Scope) => ({ start: shanghaiDay(scope.from), end: shanghaiDay(new Date(scope.to.getTime() - 1)) });
 

@@ -1,5 +1,6 @@
 /** The tables a dashboard shows; the page and its CSV exports are rendered from these columns. */
-export type Kind = 'text' | 'count' | 'percent' | 'money';
+/** 'text' names the row; 'note' is text in a cell. */
+export type Kind = 'text' | 'note' | 'count' | 'percent' | 'money';
 export type Column = { key: string; label: string; kind: Kind };
 export type Row = Record<string, string | number | null>;
 
@@ -10,6 +11,11 @@ const activityColumns: Column[] = [
   { key: 'satisfaction', label: 'figures.satisfaction', kind: 'percent' },
   { key: 'committedFen', label: 'reports.committed', kind: 'money' },
   { key: 'paidFen', label: 'reports.paid', kind: 'money' },
+  // Not counted above: awaiting a union reviewer; and the attendance standard the row rests on.
+  { key: 'pendingSessions', label: 'reports.pendingSessions', kind: 'count' },
+  { key: 'pendingWalkIns', label: 'reports.pendingWalkIns', kind: 'count' },
+  { key: 'pendingCheckins', label: 'reports.pendingCheckins', kind: 'count' },
+  { key: 'basis', label: 'reports.basis', kind: 'note' },
 ];
 
 const named = (label: string): Column => ({ key: 'label', label, kind: 'text' });

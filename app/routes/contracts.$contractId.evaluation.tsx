@@ -16,6 +16,7 @@ import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
+import { FiguresNote } from '~/ui/figures';
 import { Empty, PageHeader, Section, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -197,6 +198,7 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
             ) : null}
             <IndicatorTable values={latest.indicators} weights={latest.model.weights} locale={locale} />
             <ThresholdsLine thresholds={latest.model.thresholds} />
+            <FiguresNote basis={loaderData.basis} pending={loaderData.pending} />
           </>
         ) : (
           <Empty>{t('evaluations.noneYet')}</Empty>

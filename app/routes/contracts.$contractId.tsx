@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/contracts.$contractId';
 import { requireViewer } from '~/accounts/auth.server';
-import { contractFigures } from '~/delivery/figures.server';
+import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { listContractEvents } from '~/delivery/events.server';
 import { attempt } from '~/lib/actions.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
@@ -36,13 +36,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...view,
     locale: await getLocale(request),
     figures: contractFigures(view.contract.id),
+    basis: basisOfUnions([view.contract.unionId]),
     payments: contractPayments(view.contract.id),
-    events: listContractEvents(view.contract.id).map((e) => ({
-      id: e.id,
-      title: e.title,
-      startsAt: e.startsAt,
-      state: e.state,
-    })),
+    events: listContractEvents(view.contract.id),
     canAmend: view.canCommission && amendableContractStates.includes(view.contract.state as ContractState),
     canTerminate: view.canCommission && ['draft', 'pending', 'active'].includes(view.contract.state),
   };
@@ -230,7 +226,12 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
       ) : null}
 
       <Section title={t('contracts.progress')}>
-        <FiguresBlock figures={loaderData.figures} locale={locale} contracted={contract.sessions} />
+        <FiguresBlock
+          figures={loaderData.figures}
+          basis={loaderData.basis}
+          locale={locale}
+          contracted={contract.sessions}
+        />
         <p className="hint" data-testid="visits-target">
           {t('procurement.contract.visitsAgainstTarget', {
             visits: loaderData.figures.workerVisits,
@@ -263,6 +264,14 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
               <li key={e.id}>
                 <Link to={`/events/${e.id}`}>{e.title}</Link> · {formatDateTime(e.startsAt, locale)}{' '}
                 <StateBadge machine="event" state={e.state} />
+                {e.state === 'accepted' && e.awaitingReview ? (
+                  <>
+                    {' '}
+                    <span className="badge" data-testid="awaiting-review">
+                      {t('delivery.attendance.pendingStatus')}
+                    </span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

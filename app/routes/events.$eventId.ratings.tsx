@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/events.$eventId.ratings';
 import { requireViewer } from '~/accounts/auth.server';
+import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
+import { AttendanceReview } from '~/delivery/components/attendance-review';
 import { integrityRules, eventIntegrity, excludeRating, restoreRating } from '~/delivery/integrity.server';
 import { attempt } from '~/lib/actions.server';
 import { formatDateTime } from '~/lib/format';
@@ -24,6 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canExclude: view.canExclude,
     ratings: view.ratings,
     rules: integrityRules,
+    attendance: attendanceReview(viewer, view.event.id),
   };
 }
 
@@ -31,6 +34,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const eventId = parseId(params.eventId);
   const formData = await request.formData();
+  if (formData.get('intent') === 'attendance') {
+    const failed = await submitAttendanceReview(viewer, eventId, formData);
+    if (failed) return data({ attendance: failed }, { status: failed.status });
+    return redirect(`/events/${eventId}/ratings#attendance`);
+  }
   const ratingId = parseId(String(formData.get('ratingId') ?? ''));
   const reason = String(formData.get('reason') ?? '');
   const result = await attempt(() =>
@@ -48,13 +56,14 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
   const { t } = useTranslation();
   const { ratings, locale, rules, usual } = loaderData;
   const flagged = ratings.filter((r) => r.flags.length);
+  const ratingFailure = actionData && 'ratingId' in actionData ? actionData : null;
   return (
     <>
       <PageHeader title={loaderData.title} />
       <p>
         <Link to={`/events/${loaderData.eventId}`}>{t('delivery.integrity.backToEvent')}</Link>
       </p>
-      <ActionMessage failure={actionData?.failure} />
+      <ActionMessage failure={ratingFailure?.failure} />
       <Stats>
         <Stat label={t('figures.ratings')} value={ratings.length} />
         <Stat label={t('delivery.integrity.flagged')} value={flagged.length} testId="flagged-count" />
@@ -144,7 +153,7 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
                         name="reason"
                         required
                         maxLength={500}
-                        defaultValue={actionData?.ratingId === r.id ? actionData.reason : ''}
+                        defaultValue={ratingFailure?.ratingId === r.id ? ratingFailure.reason : ''}
                       />
                       <SubmitButton name="intent" value="exclude" className="button secondary">
                         {t('delivery.integrity.exclude')}
@@ -159,6 +168,11 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
       ) : (
         <Empty>{t('delivery.integrity.none')}</Empty>
       )}
+      <AttendanceReview
+        review={loaderData.attendance}
+        locale={locale}
+        failed={actionData && 'attendance' in actionData ? actionData.attendance : null}
+      />
     </>
   );
 }

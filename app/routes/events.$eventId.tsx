@@ -5,7 +5,9 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/events.$eventId';
 import { requireViewer, type Viewer } from '~/accounts/auth.server';
 import { deletePhoto, fileReport, getEventFor, recordWalkIns, reviewReport } from '~/delivery/events.server';
-import { eventFigures } from '~/delivery/figures.server';
+import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
+import { AttendanceReview } from '~/delivery/components/attendance-review';
+import { basisOfUnions, eventFigures } from '~/delivery/figures.server';
 import { eventIntegrity, excludedRatingCount } from '~/delivery/integrity.server';
 import { maxPhotoBytes, maxPhotosPerSubmission, readLimitedFormData, readPhotoUploads } from '~/delivery/photos.server';
 import { reportSchema, walkInsSchema } from '~/delivery/schemas';
@@ -56,6 +58,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     started: t >= event.startsAt.getTime(),
     ended: t >= event.endsAt.getTime(),
     figures: eventFigures(event.id),
+    basis: basisOfUnions(oversight ? [oversight.unionId] : []),
+    attendance: attendanceReview(viewer, event.id),
     photoLimits: { count: maxPhotosPerSubmission, megabytes: maxPhotoBytes / 1024 / 1024 },
   };
 }
@@ -95,6 +99,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   if (intent === 'delete-photo') {
     return respond(eventId, () => deletePhoto(viewer, eventId, parseId(String(formData.get('photoId') ?? ''))));
+  }
+  if (intent === 'attendance') {
+    const failed = await submitAttendanceReview(viewer, eventId, formData);
+    if (failed) return data({ attendance: failed }, { status: failed.status });
+    return redirect(`/events/${eventId}#attendance`);
   }
   if (intent === 'accept' || intent === 'return') {
     return respond(eventId, () => reviewReport(viewer, eventId, intent, String(formData.get('reason') ?? '')));
@@ -242,7 +251,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       ) : null}
 
       <Section title={t('events.figures')}>
-        <FiguresBlock figures={loaderData.figures} locale={locale} />
+        <FiguresBlock figures={loaderData.figures} basis={loaderData.basis} locale={locale} />
         {event.state !== 'accepted' ? <p className="hint">{t('delivery.figures.countOnceAccepted')}</p> : null}
         {loaderData.excludedCount ? (
           <p className="hint">{t('delivery.integrity.excludedNote', { count: loaderData.excludedCount })}</p>
@@ -297,6 +306,12 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
           </div>
         ) : null}
       </Section>
+
+      <AttendanceReview
+        review={loaderData.attendance}
+        locale={locale}
+        failed={actionData && 'attendance' in actionData ? actionData.attendance : null}
+      />
     </>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '~/delivery/calendar.server';
 import { CalendarFeed, MonthCalendar } from '~/delivery/components/month-calendar';
 import { activeResidency } from '~/delivery/events.server';
-import { residentActivityFigures } from '~/delivery/figures.server';
+import { organizationBasis, residentActivityFigures } from '~/delivery/figures.server';
 import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -36,6 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canRotateFeed: organization.canRotateFeed,
     incubatorName: residency?.incubatorName ?? null,
     residentFigures: residentActivityFigures(organizationId),
+    residentBasis: organizationBasis(organizationId, 'residencies'),
   };
 }
 
@@ -64,7 +65,11 @@ export default function OrganizationCalendar({ loaderData, actionData }: Route.C
       {incubatorName ? (
         <Section title={t('delivery.resident.figuresTitle')}>
           <p className="hint">{t('delivery.resident.explanation', { incubator: incubatorName })}</p>
-          <FiguresBlock figures={loaderData.residentFigures} locale={loaderData.locale} />
+          <FiguresBlock
+            figures={loaderData.residentFigures}
+            basis={loaderData.residentBasis}
+            locale={loaderData.locale}
+          />
         </Section>
       ) : null}
       <CalendarFeed url={loaderData.feedUrl} canRotate={loaderData.canRotateFeed} />

@@ -8,6 +8,7 @@ import { Improvements } from '~/evaluation/components/improvements';
 import { organizationEvaluationsView } from '~/evaluation/reviews.server';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
+import { FiguresNote } from '~/ui/figures';
 import { Empty, PageHeader, Section, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -26,7 +27,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       model: view.live.model,
       result: view.live.result,
       improvements: view.live.improvements,
+      pending: view.live.figures.pending,
     },
+    basis: view.basis,
     history: view.history.map(({ evaluation, contractTitle }) => ({ ...evaluation, contractTitle })),
   };
 }
@@ -49,6 +52,7 @@ export default function OrganizationEvaluations({ loaderData }: Route.ComponentP
             <p className="hint">{t('evaluations.liveNote')}</p>
             <IndicatorTable values={live.indicators} weights={live.model.weights} locale={locale} />
             <ThresholdsLine thresholds={live.model.thresholds} />
+            <FiguresNote basis={loaderData.basis} pending={live.pending} />
           </>
         ) : (
           <Empty>{t('evaluations.noContracts')}</Empty>

@@ -7,6 +7,7 @@ import { ReportTables, countData, formatCell } from '~/reports/components/report
 import { filterSearch, granularities } from '~/reports/filters';
 import { loadReport } from '~/reports/report.server';
 import { BarChart, ColumnChart } from '~/ui/charts';
+import { FiguresNote } from '~/ui/figures';
 import { PageHeader, Section, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -120,6 +121,14 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <Stat label={t('reports.graduated')} value={count(totals.graduated)} testId="total-graduated" />
           <Stat label={t('reports.exited')} value={count(totals.exited)} testId="total-exited" />
         </Stats>
+        <FiguresNote
+          basis={report.basis}
+          pending={{
+            sessions: totals.pendingSessions,
+            walkIns: totals.pendingWalkIns,
+            checkins: totals.pendingCheckins,
+          }}
+        />
         <p className="hint">{t('figures.definition')}</p>
       </Section>
 

@@ -4,6 +4,7 @@ import type { Route } from './+types/reports.annual';
 import { now } from '~/lib/clock.server';
 import { formatDate, formatMoney, formatPercent } from '~/lib/format';
 import { ReportTables, countData, formatCell } from '~/reports/components/report-table';
+import { basisText, pendingText } from '~/delivery/figures-text';
 import { loadReport } from '~/reports/report.server';
 import { BarChart, ColumnChart } from '~/ui/charts';
 
@@ -27,6 +28,12 @@ export async function loader({ request }: Route.LoaderArgs) {
       paid: formatMoney(totals.paidFen, locale),
       incubated: count(totals.incubated),
       graduated: count(totals.graduated),
+    }),
+    basis: basisText(t, report.basis),
+    pending: pendingText(t, {
+      sessions: totals.pendingSessions,
+      walkIns: totals.pendingWalkIns,
+      checkins: totals.pendingCheckins,
     }),
     scope: [
       t('reports.scopeLine', { union: root.name, year: filters.year }),
@@ -58,6 +65,8 @@ export default function AnnualReport({ loaderData }: Route.ComponentProps) {
       <p className="annual-sentence" data-testid="annual-sentence">
         {loaderData.sentence}
       </p>
+      <p data-testid="figures-basis">{loaderData.basis}</p>
+      {loaderData.pending ? <p data-testid="figures-pending">{loaderData.pending}</p> : null}
       <p className="hint">{loaderData.scope}</p>
       <p className="hint">{t('figures.definition')}</p>
 

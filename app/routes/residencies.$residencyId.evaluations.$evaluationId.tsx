@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/residencies.$residencyId.evaluations.$evaluationId';
 import { hasUnionRole, isOrgMember, requireViewer } from '~/accounts/auth.server';
+import { organizationBasis } from '~/delivery/figures.server';
 import { ScoreForm } from '~/incubation/components/score-form';
 import { cancelEvaluation, evaluationView, publishEvaluation, scoreEvaluation } from '~/incubation/evaluations.server';
 import { judgedScoreSchema } from '~/incubation/schemas';
@@ -11,6 +12,7 @@ import { attempt } from '~/lib/actions.server';
 import { formatPercent } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
+import { FiguresNote } from '~/ui/figures';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
 
@@ -33,6 +35,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     residencyId: residency.id,
     evaluation: { id: evaluation.id, state: evaluation.state, publishedScore: evaluation.score },
     figures: view.figures,
+    basis: organizationBasis(residency.organizationId, 'all'),
     indicators: view.indicators,
     weights: settings.evaluation.weights,
     thresholds: settings.evaluation.thresholds,
@@ -165,6 +168,7 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
             ))}
           </tbody>
         </table>
+        {figures ? <FiguresNote basis={loaderData.basis} pending={figures.pending} /> : null}
         <p className="hint">
           {t('incubation.scoreExplanation', {
             excellent: loaderData.thresholds.excellent,

@@ -1,17 +1,19 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form, useSearchParams, redirect } from 'react-router';
+import { data, Form, useSearchParams, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.commissioning';
 import { requireViewer } from '~/accounts/auth.server';
 import { isFinanceTwoFactorRequired, setFinanceTwoFactorRequired } from '~/accounts/two-factor.server';
 import { getCommissioningSettings, setDirectCommissionLimit } from '~/catalog/commissions.server';
+import { setAttendanceStandard, unionStandard } from '~/delivery/attendance.server';
 import { limitSchema } from '~/catalog/schemas';
+import { attempt } from '~/lib/actions.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { fenToYuanInput } from '~/lib/money';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -25,6 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     locale: await getLocale(request),
     union,
     financeTwoFactorRequired: isFinanceTwoFactorRequired(union.id),
+    attendanceStandard: unionStandard(union.id),
   };
 }
 
@@ -35,6 +38,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (formData.get('intent') === 'security') {
     setFinanceTwoFactorRequired(viewer, unionId, formData.get('financeTwoFactorRequired') === 'on');
     return redirect(`/unions/${unionId}/commissioning?securitySaved=1#security`);
+  }
+  if (formData.get('intent') === 'attendance-standard') {
+    const result = await attempt(() => setAttendanceStandard(viewer, unionId, formData.get('standard')));
+    if (!result.ok) return data({ standardFailure: result.error.messageKey }, { status: result.error.status });
+    return redirect(`/unions/${unionId}/commissioning?standardSaved=1#attendance-standard`);
   }
   const submission = parseWithZod(formData, { schema: limitSchema });
   if (submission.status !== 'success') return submission.reply();
@@ -47,7 +55,7 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
   const [searchParams] = useSearchParams();
   const { union, locale } = loaderData;
   const [form, fields] = useForm({
-    lastResult: actionData,
+    lastResult: actionData && !('standardFailure' in actionData) ? actionData : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: limitSchema }),
     defaultValue: { limit: fenToYuanInput(union.limitFen) },
   });
@@ -94,6 +102,36 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
             {t('security.union.requireFinanceHint')}
           </p>
           <SubmitButton>{t('security.union.save')}</SubmitButton>
+        </Form>
+      </section>
+      <section id="attendance-standard" aria-labelledby="attendance-standard-title">
+        <h2 id="attendance-standard-title">{t('delivery.attendance.settings.title')}</h2>
+        {searchParams.get('standardSaved') ? (
+          <p className="notice" role="status">
+            {t('delivery.attendance.settings.saved')}
+          </p>
+        ) : null}
+        <p className="hint">{t('delivery.attendance.settings.explanation')}</p>
+        <ActionMessage failure={actionData && 'standardFailure' in actionData ? actionData.standardFailure : null} />
+        <Form method="post">
+          <input type="hidden" name="intent" value="attendance-standard" />
+          <fieldset className="field">
+            <legend>{t('delivery.attendance.settings.title')}</legend>
+            {(['sms', 'code'] as const).map((standard) => (
+              <p key={standard}>
+                <label>
+                  <input
+                    type="radio"
+                    name="standard"
+                    value={standard}
+                    defaultChecked={loaderData.attendanceStandard === standard}
+                  />{' '}
+                  {t(`delivery.attendance.settings.${standard}`)}
+                </label>
+              </p>
+            ))}
+          </fieldset>
+          <SubmitButton>{t('delivery.attendance.settings.save')}</SubmitButton>
         </Form>
       </section>
     </div>

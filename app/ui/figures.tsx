@@ -1,15 +1,40 @@
 import { useTranslation } from 'react-i18next';
 import { Stat, Stats } from './page';
-import type { Figures } from '~/delivery/figures.server';
+import type { Basis, Figures, Pending } from '~/delivery/figures.server';
+import { basisText, pendingText } from '~/delivery/figures-text';
 import { formatPercent } from '~/lib/format';
 
-/** The delivery figures with their definitions, the same everywhere they appear. */
+/** Which attendance standard the figures rest on, and what awaits a union reviewer, with its count. */
+export function FiguresNote({ basis, pending }: { basis: Basis; pending: Pending }) {
+  const { t } = useTranslation();
+  const waiting = pendingText(t, pending);
+  return (
+    <>
+      <p
+        className={basis.standard === 'sms' ? 'hint' : 'alert'}
+        data-testid="figures-basis"
+        data-standard={basis.standard}
+      >
+        {basisText(t, basis)}
+      </p>
+      {waiting ? (
+        <p className="notice" data-testid="figures-pending">
+          {waiting}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The delivery figures with their definitions and their basis, the same everywhere they appear. */
 export function FiguresBlock({
   figures,
+  basis,
   locale,
   contracted,
 }: {
   figures: Figures;
+  basis: Basis;
   locale: string;
   contracted?: number;
 }) {
@@ -35,6 +60,7 @@ export function FiguresBlock({
           testId="satisfaction"
         />
       </Stats>
+      <FiguresNote basis={basis} pending={figures.pending} />
       <p className="hint">
         {t('figures.definition')} {t('delivery.figures.averageDefinition')}
       </p>

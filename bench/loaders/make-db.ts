@@ -37,7 +37,9 @@ const event = prepare(
   `insert into events (organization_id, contract_id, title, starts_at, ends_at, venue_type, capacity, checkin_secret, state, walk_ins, accepted_at)
    values (?, ?, '驿站服务活动', ?, ?, 'station', 60, ?, ?, 3, ?)`,
 );
-const checkin = prepare('insert into checkins (event_id, device_hash, created_at) values (?, ?, ?)');
+const checkin = prepare(
+  "insert into checkins (event_id, device_hash, verification, created_at) values (?, ?, 'sms', ?)",
+);
 const rating = prepare('insert into ratings (checkin_id, event_id, score, created_at) values (?, ?, ?, ?)');
 const categories = ['counselling', 'legal_aid', 'skills_training', 'health_care', 'sports_culture'];
 const day = 24 * 3600_000;

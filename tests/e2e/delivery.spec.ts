@@ -263,7 +263,11 @@ test('walk-ins and a photo report, accepted by the incubator; calendars and priv
   await org.locator('#walk-ins').fill('2');
   await org.getByRole('button', { name: '保存人数' }).click();
   await expect(org.getByTestId('walk-ins')).toHaveText('2');
-  await expect(org.getByTestId('worker-visits')).toHaveText('3');
+  // The walk-ins are only asserted: apart, with the check-in made without SMS, until reviewed.
+  await expect(org.getByTestId('worker-visits')).toHaveText('0');
+  await expect(org.getByTestId('figures-pending')).toHaveText(
+    '另有待工会复核、未计入：2 名现场登记人员、1 个未经短信验证的签到。',
+  );
   await expectAccessible(org);
 
   // After it, the report: a text file dressed as a photo is refused by its content, the summary kept.
@@ -307,6 +311,11 @@ test('walk-ins and a photo report, accepted by the incubator; calendars and priv
   await incubator.getByRole('button', { name: '验收通过' }).click();
   await expect(incubator.getByText('已验收')).toBeVisible();
   await expect(incubator.getByTestId('sessions-delivered')).toHaveText('1');
+  await expect(incubator.getByTestId('worker-visits')).toHaveText('1');
+  // The incubator manager, who oversees residents' own activities, admits the walk-ins.
+  await incubator.getByTestId('review-event').getByLabel('理由').fill('签到表上有 2 人没有手机，手写登记');
+  await incubator.getByTestId('review-event').getByRole('button', { name: '计入', exact: true }).click();
+  await expect(incubator.getByTestId('asserted-status')).toContainText('已计入：签到表上有 2 人没有手机，手写登记');
   await expect(incubator.getByTestId('worker-visits')).toHaveText('3');
 
   // The union's calendar works without JavaScript: months are links.

@@ -130,6 +130,12 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   await expectAccessible(union);
   await union.getByRole('button', { name: '验收通过' }).click();
   await expect(union.getByText('已验收')).toBeVisible();
+  // What only the organization asserts counts once the union admits it: the three walk-ins (the two
+  // check-ins, made by phones whose numbers an SMS code confirmed, count by themselves).
+  const asserted = union.getByTestId('review-event');
+  await asserted.getByLabel('理由').fill('现场签到表上有三位职工未扫码');
+  await asserted.getByRole('button', { name: '计入', exact: true }).click();
+  await expect(union.getByTestId('asserted-status')).toContainText('已计入：现场签到表上有三位职工未扫码');
 
   // The contract shows delivered / contracted and satisfaction; the organization's page its score.
   await union.goto(contractUrl);

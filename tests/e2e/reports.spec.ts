@@ -10,27 +10,34 @@ const yearEnd = Date.UTC(year + 1, 0, 1) - 8 * 3600_000;
 
 /** Contracts of the union and every union below it. */
 const subtree = `with recursive sub(id) as (select id from unions where name = ? union select u.id from unions u join sub on u.parent_id = sub.id)`;
-// Only accepted events count, for sessions, worker-visits and ratings alike (app/delivery/figures.server.ts).
-const eventsOf = `select e.* from events e join contracts c on c.id = e.contract_id
+// Accepted events, each with its union's attendance standard. What counts (docs/decisions/091): a
+// check-in meeting the standard or admitted; the session when shown by one at an event entered in
+// time (at most 30 minutes after its start), or admitted; walk-ins once admitted.
+const eventsOf = `select e.*, u.attendance_standard as standard from events e join contracts c on c.id = e.contract_id
+  join unions u on u.id = c.union_id
   where c.union_id in (select id from sub) and e.state = 'accepted' and e.starts_at >= ? and e.starts_at < ?`;
+const counts = (checkin: string, event: string) =>
+  `(${checkin}.review = 'admitted' or (${checkin}.review is null and (${checkin}.verification = 'sms' or ${event}.standard = 'code')))`;
+const withCounted = `select d.*, (select count(*) from checkins ch where ch.event_id = d.id and ${counts('ch', 'd')}) as counted
+  from (${eventsOf}) d`;
 
 /** The year's figures for a union, straight from the tables. */
 function figures(union: string) {
   const args = [union, yearStart, yearEnd];
-  const sessions = count(`${subtree} select count(*) as n from (${eventsOf}) where state = 'accepted'`, ...args);
+  const sessions = count(
+    `${subtree} select count(*) as n from (${withCounted})
+     where attendance_review = 'admitted' or (created_at <= starts_at + 1800000 and counted > 0)`,
+    ...args,
+  );
   const visits = count(
-    `${subtree} select coalesce(sum(walk_ins + (select count(*) from checkins ch where ch.event_id = d.id)), 0) as n
-     from (${eventsOf}) d where d.state = 'accepted'`,
+    `${subtree} select coalesce(sum(counted + iif(attendance_review = 'admitted', walk_ins, 0)), 0) as n
+     from (${withCounted})`,
     ...args,
   );
-  const ratings = count(
-    `${subtree} select count(*) as n from ratings r where r.excluded_reason is null and r.event_id in (select id from (${eventsOf}))`,
-    ...args,
-  );
-  const satisfied = count(
-    `${subtree} select count(*) as n from ratings r where r.excluded_reason is null and r.score >= 4 and r.event_id in (select id from (${eventsOf}))`,
-    ...args,
-  );
+  const rated = `from ratings r join checkins ch on ch.id = r.checkin_id join (${eventsOf}) d on d.id = r.event_id
+    where r.excluded_reason is null and ${counts('ch', 'd')}`;
+  const ratings = count(`${subtree} select count(*) as n ${rated}`, ...args);
+  const satisfied = count(`${subtree} select count(*) as n ${rated} and r.score >= 4`, ...args);
   return { sessions, visits, ratings, satisfied };
 }
 
@@ -78,7 +85,19 @@ test('leadership sees charts, filters the figures, downloads CSV and prints the 
     .trimEnd()
     .split('\r\n')
     .map((line) => line.split(','));
-  expect(header).toEqual(['工会', '已完成场次', '服务人次', '评价数', '满意率（%）', '承诺资金（元）', '已拨付（元）']);
+  expect(header).toEqual([
+    '工会',
+    '已完成场次',
+    '服务人次',
+    '评价数',
+    '满意率（%）',
+    '承诺资金（元）',
+    '已拨付（元）',
+    '待复核场次',
+    '待复核现场登记人数',
+    '待复核签到',
+    '签到核验标准',
+  ]);
   expect(rows.map((r) => r[0])).toEqual(['象山县总工会（本级）', '丹东街道总工会', '丹西街道总工会', '石浦镇总工会']);
   const shipuRow = rows.find((r) => r[0] === '石浦镇总工会')!;
   expect(shipuRow.slice(1, 5)).toEqual([
@@ -87,6 +106,7 @@ test('leadership sees charts, filters the figures, downloads CSV and prints the 
     String(shipu.ratings),
     ((shipu.satisfied / shipu.ratings) * 100).toFixed(1),
   ]);
+  expect(shipuRow.at(-1)).toBe('短信验证签到');
   const total = rows.reduce((sum, r) => sum + Number(r[1]), 0);
   expect(total).toBe(county.sessions);
 

@@ -120,13 +120,18 @@ const matrix: Record<string, Spec> = {
       'delete-photo': NOBODY,
       accept: unionA('commissioner'),
       return: unionA('commissioner'),
+      // Admitting or excluding attendance: the overseeing union's commissioner and reviewer.
+      attendance: unionA('commissioner', 'reviewer'),
     },
   },
   'events/:eventId/present': { get: ORG_A },
   // The worker's pages: public by design; only the checked-in worker (its credential) may rate.
   'c/:eventId': { get: EVERYONE, post: EVERYONE },
   'c/:eventId/rate': { get: EVERYONE, post: { create: ['worker'], edit: ['worker'] } },
-  'events/:eventId/ratings': { get: UNION_A_STAFF, post: { exclude: NOBODY, restore: NOBODY } },
+  'events/:eventId/ratings': {
+    get: UNION_A_STAFF,
+    post: { exclude: NOBODY, restore: NOBODY, attendance: unionA('commissioner', 'reviewer') },
+  },
   'events/:eventId/photos/:photoId': { get: [...ORG_A, ...UNION_A_STAFF] },
   'orgs/:orgId/events/new': { get: ORG_A, post: ORG_A },
   'orgs/:orgId/calendar': { get: ORG_A, post: ['ownerA'] },
@@ -207,7 +212,10 @@ const matrix: Record<string, Spec> = {
     get: [...ORG_A, ...unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership')],
     post: { accept: ['ownerA'], decline: ['ownerA'], cancel: unionA('commissioner') },
   },
-  'unions/:unionId/commissioning': { get: unionA('admin'), post: unionA('admin') },
+  'unions/:unionId/commissioning': {
+    get: unionA('admin'),
+    post: { default: unionA('admin'), security: unionA('admin'), 'attendance-standard': unionA('admin') },
+  },
   // Every union's staff may read an organization's track record: it is what they buy on.
   'orgs/:orgId/evaluations': { get: [...ORG_A, ...UNION_A_STAFF, ...UNION_B_STAFF] },
   'contracts/:contractId/evaluation': {

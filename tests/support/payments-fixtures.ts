@@ -100,11 +100,14 @@ export function ledgerOf(contractId: number) {
     .all();
 }
 
-/** A reported completion of one session under the contract, for the union to accept. */
+/**
+ * A reported completion of one session under the contract, for the union to accept: scheduled a
+ * week ahead and shown by a worker's SMS-verified check-in.
+ */
 export function makeReportedEvent(contractId: number) {
   const contract = db.select().from(s.contracts).where(eq(s.contracts.id, contractId)).get()!;
   const startsAt = new Date(now().getTime() - 3 * 3600_000);
-  return db
+  const eventId = db
     .insert(s.events)
     .values({
       organizationId: contract.organizationId,
@@ -118,9 +121,12 @@ export function makeReportedEvent(contractId: number) {
       state: 'reported',
       reportSummary: '顺利开展。',
       reportedAt: now(),
+      createdAt: new Date(startsAt.getTime() - 7 * 24 * 3600_000),
     })
     .returning()
     .get().id;
+  db.insert(s.checkins).values({ eventId, deviceHash: unique(), verification: 'sms' }).run();
+  return eventId;
 }
 
 /**

@@ -11,7 +11,7 @@ export function TrackRecord({ record, locale }: { record: TrackRecordData; local
   const { latestEvaluation: evaluation, incubation } = record;
   return (
     <>
-      <FiguresBlock figures={record.figures} locale={locale} />
+      <FiguresBlock figures={record.figures} basis={record.basis} locale={locale} />
       <Stats>
         <Stat
           label={t('catalog.profile.contractsCompleted')}

@@ -7,7 +7,7 @@ import { Empty } from '~/ui/page';
 
 export function formatCell(value: Row[string] | undefined, kind: Kind, locale: string) {
   if (value === null || value === undefined) return '—';
-  if (kind === 'text') return String(value);
+  if (kind === 'text' || kind === 'note') return String(value);
   if (kind === 'percent') return formatPercent(Number(value), locale);
   if (kind === 'money') return formatMoney(Number(value), locale);
   return new Intl.NumberFormat(locale).format(Number(value));
@@ -60,12 +60,13 @@ export function ReportTable({
         </a>
       </div>
       {rows.length ? (
-        <div className="table-scroll">
+        // A wide table scrolls sideways: keyboard users reach it with Tab.
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`table-${table}-title`}>
           <table data-testid={`table-${table}`}>
             <thead>
               <tr>
                 {columns.map((c) => (
-                  <th key={c.key} scope="col" className={c.kind === 'text' ? undefined : 'num'}>
+                  <th key={c.key} scope="col" className={c.kind === 'text' || c.kind === 'note' ? undefined : 'num'}>
                     {t(c.label)}
                   </th>
                 ))}
@@ -76,6 +77,12 @@ export function ReportTable({
                 <tr key={`${row.label}-${i}`}>
                   {columns.map((c) => {
                     const text = formatCell(row[c.key], c.kind, locale);
+                    if (c.kind === 'note')
+                      return (
+                        <td key={c.key} data-column={c.key}>
+                          {text}
+                        </td>
+                      );
                     if (c.kind !== 'text')
                       return (
                         <td key={c.key} className="num" data-column={c.key}>

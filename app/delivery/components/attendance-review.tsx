@@ -1,0 +1,148 @@
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import type { attendanceReview, ReviewDecision } from '../attendance.server';
+import { formatDateTime } from '~/lib/format';
+import { ActionMessage, SubmitButton } from '~/ui/form';
+
+type Review = ReturnType<typeof attendanceReview>;
+/** What a failed review submission sends back: the form it came from and the reason typed in it. */
+export type ReviewFailure = { target: string; reason: string; failure: string } | null | undefined;
+
+/** Admit or exclude, with a reason; the buttons offered are the decisions that would change something. */
+function DecisionForm({
+  target,
+  current,
+  label,
+  failed,
+}: {
+  target: string;
+  current: ReviewDecision | null;
+  label?: string;
+  failed: ReviewFailure;
+}) {
+  const { t } = useTranslation();
+  const mine = failed?.target === target ? failed : null;
+  return (
+    <Form method="post" className="inline-form" data-testid={`review-${target}`}>
+      <input type="hidden" name="intent" value="attendance" />
+      <input type="hidden" name="target" value={target} />
+      {label ? <p>{label}</p> : null}
+      <ActionMessage failure={mine?.failure} />
+      <label htmlFor={`review-reason-${target}`}>{t('delivery.attendance.reason')}</label>
+      <input id={`review-reason-${target}`} name="reason" required maxLength={500} defaultValue={mine?.reason ?? ''} />
+      {current !== 'admitted' ? (
+        <SubmitButton name="decision" value="admitted" className="button secondary">
+          {t('delivery.attendance.admit')}
+        </SubmitButton>
+      ) : null}
+      {current !== 'excluded' ? (
+        <SubmitButton name="decision" value="excluded" className="button secondary">
+          {t('delivery.attendance.exclude')}
+        </SubmitButton>
+      ) : null}
+    </Form>
+  );
+}
+
+/** The event's attendance review: what is only asserted, the check-ins that do not count by themselves. */
+export function AttendanceReview({
+  review,
+  locale,
+  failed,
+}: {
+  review: Review;
+  locale: string;
+  failed: ReviewFailure;
+}) {
+  const { t } = useTranslation();
+  const { decision, counts } = review;
+  const decided = (d: { review: ReviewDecision; reason: string; by: string; at: Date | null }) =>
+    t(`delivery.attendance.${d.review}`, {
+      reason: d.reason,
+      name: d.by,
+      time: d.at ? formatDateTime(d.at, locale) : '',
+    });
+  const anyCheckins = counts.pending + counts.admitted + counts.excluded > 0;
+  return (
+    <section className="section" id="attendance" aria-labelledby="attendance-title" data-testid="attendance-review">
+      <h2 id="attendance-title">{t('delivery.attendance.title')}</h2>
+      <p className="hint">{t('delivery.attendance.explanation')}</p>
+      {review.standard === 'code' ? <p className="alert">{t('delivery.attendance.codeStandard')}</p> : null}
+      {review.assertions.length ? (
+        <div data-testid="asserted-attendance" data-decision={decision?.review ?? 'pending'}>
+          <p>{t('delivery.attendance.asserted')}</p>
+          <ul>
+            {review.assertions.map((a) => (
+              <li key={a}>
+                {t(`delivery.attendance.assertion.${a}`, { count: review.walkIns, minutes: review.lateAfterMinutes })}
+              </li>
+            ))}
+          </ul>
+          <p className={decision ? undefined : 'notice'} data-testid="asserted-status">
+            {decision
+              ? decided(decision)
+              : review.accepted
+                ? t('delivery.attendance.awaiting')
+                : t('delivery.attendance.awaitingAcceptance')}
+          </p>
+          {review.canReview && review.accepted ? (
+            <DecisionForm target="event" current={decision?.review ?? null} failed={failed} />
+          ) : null}
+        </div>
+      ) : null}
+      {anyCheckins ? (
+        <>
+          <h3>{t('delivery.attendance.checkinsTitle')}</h3>
+          <p data-testid="checkin-review-counts">{t('delivery.attendance.checkinCounts', counts)}</p>
+          {review.canReview && counts.pending > 0 ? (
+            <DecisionForm
+              target="pending"
+              current={null}
+              label={t('delivery.attendance.allPending', { count: counts.pending })}
+              failed={failed}
+            />
+          ) : null}
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('delivery.attendance.checkedInAt')}</th>
+                <th scope="col">{t('delivery.attendance.rated')}</th>
+                <th scope="col">{t('delivery.attendance.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {review.checkins.map((c) => (
+                <tr key={c.id} data-testid="checkin-review-row">
+                  <td>
+                    {formatDateTime(c.createdAt, locale)}
+                    <br />
+                    <span className="hint">{t(`delivery.attendance.verification.${c.verification}`)}</span>
+                  </td>
+                  <td>{c.score === null ? '—' : t('rating.stars', { count: c.score })}</td>
+                  <td>
+                    <p>
+                      {c.review
+                        ? decided({
+                            review: c.review as ReviewDecision,
+                            reason: c.reviewReason ?? '',
+                            by: c.reviewerName ?? '',
+                            at: c.reviewedAt,
+                          })
+                        : t('delivery.attendance.pendingStatus')}
+                    </p>
+                    {review.canReview ? (
+                      <DecisionForm target={String(c.id)} current={c.review as ReviewDecision | null} failed={failed} />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {counts.pending + counts.admitted + counts.excluded > review.checkins.length ? (
+            <p className="hint">{t('delivery.attendance.listedOnly', { count: review.checkins.length })}</p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
