@@ -30,3 +30,13 @@ ALTER TABLE `events` ADD `attendance_reviewed_by` integer REFERENCES `users`(`id
 ALTER TABLE `events` ADD `attendance_reviewed_at` integer;
 --> statement-breakpoint
 ALTER TABLE `unions` ADD `attendance_standard` text DEFAULT 'sms' NOT NULL CONSTRAINT "unions_attendance_standard" CHECK("attendance_standard" in ('sms', 'code'));
+--> statement-breakpoint
+-- A deployment upgrading keeps its figures: check-ins made before phones confirmed numbers carry no
+-- verification, so a union that has some counts by the screen code (and its figures say so) until
+-- its admin chooses the SMS standard (docs/decisions/091).
+UPDATE `unions` SET `attendance_standard` = 'code' WHERE `id` IN (
+  SELECT c.union_id FROM checkins k JOIN events e ON e.id = k.event_id JOIN contracts c ON c.id = e.contract_id
+  UNION
+  SELECT i.union_id FROM checkins k JOIN events e ON e.id = k.event_id JOIN residencies r ON r.id = e.residency_id
+    JOIN incubators i ON i.id = r.incubator_id
+);
