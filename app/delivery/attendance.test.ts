@@ -45,6 +45,7 @@ function checkinIds(eventId: number) {
     .select({ id: s.checkins.id })
     .from(s.checkins)
     .where(eq(s.checkins.eventId, eventId))
+    .orderBy(s.checkins.id)
     .all()
     .map((c) => c.id);
 }

@@ -1,5 +1,5 @@
 // Test fixtures for delivery's Vitest files: real rows in the per-file test database.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { checkIn, checkinCode, issueTicket, newDeviceId } from './checkin.server';
@@ -9,6 +9,7 @@ import { phoneHash, workerForPhone } from './workers.server';
 import type { UnionRole } from '~/accounts/roles';
 import { getViewer } from '~/accounts/auth.server';
 import { createSession } from '~/accounts/session.server';
+import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 
 let sequence = 0;
@@ -120,15 +121,22 @@ export function verifiedPhone(phone = `139${String(++sequence).padStart(8, '0')}
 
 /**
  * A worker scanning the current code and checking in; returns the phone. 'sms': a verified worker;
- * 'code': a phone with no confirmed number, as in code-only mode.
+ * 'code': a phone with no confirmed number, stored as a check-in made while the union counted the
+ * screen's code alone (or before phones confirmed numbers), whatever the union's standard is now.
  */
 export function checkInWorker(
   eventId: number,
   networkHash: string | null = null,
   verification: 'sms' | 'code' = 'sms',
-) {
+): Phone {
+  if (verification === 'code') {
+    const deviceId = newDeviceId();
+    const deviceHash = createHash('sha256').update(deviceId).digest('hex');
+    db.insert(s.checkins).values({ eventId, verification, deviceHash, networkHash, createdAt: now() }).run();
+    return { workerId: null, deviceId };
+  }
   const event = findEvent(eventId);
-  const phone = verification === 'sms' ? verifiedPhone() : { workerId: null, deviceId: newDeviceId() };
+  const phone = verifiedPhone();
   checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }, networkHash);
   return phone;
 }
