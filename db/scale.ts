@@ -15,6 +15,7 @@ import { offerings as demoOfferings } from './demo-data';
 import { hashPassword } from '../app/accounts/password.server';
 import { categories, type Category } from '../app/catalog/taxonomy';
 import { occupations, venueTypes } from '../app/delivery/machine';
+import { gradeFor, gradeThresholds } from '../app/evaluation/grades';
 import { ratingTags } from '../app/delivery/schemas';
 import { defaultWeights } from '../app/procurement/machine';
 
@@ -401,11 +402,7 @@ export async function generateScale(path: string, options: ScaleOptions) {
   const weights = JSON.stringify(defaultWeights);
   const evaluationModel = JSON.stringify({
     weights: { completion: 40, satisfaction: 40, compliance: 20 },
-    thresholds: [
-      { grade: 'excellent', min: 90 },
-      { grade: 'good', min: 75 },
-      { grade: 'pass', min: 60 },
-    ],
+    thresholds: gradeThresholds,
   });
 
   const addUnion = (name: string, level: string, parentId: number | null, regionCode: string) => {
@@ -736,7 +733,6 @@ export async function generateScale(path: string, options: ScaleOptions) {
       if (finished) {
         for (const org of orgs) {
           const score = int(55, 98);
-          const grade = score >= 90 ? 'excellent' : score >= 75 ? 'good' : score >= 60 ? 'pass' : 'fail';
           run(
             s.evaluation,
             org.id,
@@ -745,7 +741,7 @@ export async function generateScale(path: string, options: ScaleOptions) {
             isoDay(yearStart + 364 * day),
             'period',
             score,
-            grade,
+            gradeFor(score),
             JSON.stringify({ completion: score, satisfaction: score, compliance: score }),
             evaluationModel,
             commissioner,

@@ -14,6 +14,7 @@ import { orgRoles, unionLevels, unionRoles } from '../app/accounts/roles';
 import { commissionMachine } from '../app/catalog/machine';
 import { categories, offeringFormats, offeringStates } from '../app/catalog/taxonomy';
 import { eventMachine, occupations, photoTypes, venueTypes } from '../app/delivery/machine';
+import { grades, passingGrades, type PassingGrade } from '../app/evaluation/grades';
 import { complaintMachine, complaintSources, evaluationBases } from '../app/evaluation/machine';
 import {
   applicationMachine,
@@ -655,7 +656,7 @@ export const tenders = sqliteTable(
     check('tenders_state', oneOf(t.state, tenderMachine.states)),
     check('tenders_category', oneOf(t.category, categories)),
     check('tenders_eligibility', oneOf(t.eligibility, eligibilities)),
-    check('tenders_min_grade', sql`${t.minGrade} is null or ${oneOf(t.minGrade, ['excellent', 'good', 'pass'])}`),
+    check('tenders_min_grade', sql`${t.minGrade} is null or ${oneOf(t.minGrade, passingGrades)}`),
     check('tenders_min_grade_needed', sql`(${t.eligibility} = 'min_grade') = (${t.minGrade} is not null)`),
     check('tenders_min_bids', sql`${t.minBids} >= 1`),
     check('tenders_budget', sql`${t.budgetFen} > 0`),
@@ -1127,7 +1128,7 @@ export const evaluations = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('evaluations_grade', oneOf(t.grade, ['excellent', 'good', 'pass', 'fail'])),
+    check('evaluations_grade', oneOf(t.grade, grades)),
     check('evaluations_basis', oneOf(t.basis, evaluationBases)),
     check('evaluations_adjustment_reason', sql`${t.adjustment} = 0 or ${t.adjustmentReason} is not null`),
     index('evaluations_org_idx').on(t.organizationId, t.createdAt),
@@ -1194,10 +1195,10 @@ export const residencyEvaluations = sqliteTable(
     state: text('state').notNull().default('open'),
     /** What the platform measured, frozen at publication. */
     measured: text('measured', { mode: 'json' }).$type<Record<string, number | null>>(),
-    /** The weights and grade thresholds it was scored with, frozen at publication. */
+    /** The weights and the grade scale it was scored with, frozen at publication. */
     model: text('model', { mode: 'json' }).$type<{
       weights: IncubatorSettings['evaluation']['weights'];
-      thresholds: IncubatorSettings['evaluation']['thresholds'];
+      thresholds: Record<PassingGrade, number>;
     }>(),
     score: real('score'),
     grade: text('grade'),

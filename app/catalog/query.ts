@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { catalogSorts, categories, gradeFilters, offeringFormats, type CatalogSort } from './taxonomy';
+import { catalogSorts, categories, offeringFormats, type CatalogSort } from './taxonomy';
+import { passingGrades, type PassingGrade } from '~/evaluation/grades';
 import { parseYuan } from '~/lib/money';
 
-export { catalogSorts, gradeFilters, type CatalogSort } from './taxonomy';
+export { catalogSorts, type CatalogSort } from './taxonomy';
 export const catalogPageSize = 12;
 
 export type CatalogQuery = {
@@ -12,7 +13,8 @@ export type CatalogQuery = {
   format?: (typeof offeringFormats)[number];
   minPriceFen?: number;
   maxPriceFen?: number;
-  grade?: (typeof gradeFilters)[number];
+  /** "At least" this grade. */
+  grade?: PassingGrade;
   sort: CatalogSort;
   page: number;
 };
@@ -24,7 +26,7 @@ const paramsSchema = z.object({
   category: optional(z.enum(categories)),
   area: optional(z.string().trim().min(1).max(50)),
   format: optional(z.enum(offeringFormats)),
-  grade: optional(z.enum(gradeFilters)),
+  grade: optional(z.enum(passingGrades)),
   sort: optional(z.enum(catalogSorts)),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

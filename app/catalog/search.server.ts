@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { catalogPageSize, searchTerms, type CatalogQuery, type CatalogSort } from './query';
 import { latestGradeSql } from './track-record.server';
 import { satisfactionByOrganization } from '~/delivery/figures.server';
-import { grades, type Grade } from '~/evaluation/model';
+import { grades, type Grade } from '~/evaluation/grades';
 import { db } from '~/lib/db.server';
 
 /** The trigram tokenizer indexes runs of three characters; shorter terms are matched with LIKE. */

@@ -18,9 +18,7 @@ export type Category = (typeof categories)[number];
 export const offeringFormats = ['on_site', 'station', 'online'] as const;
 export const offeringStates = ['draft', 'published', 'archived'] as const;
 
-// The catalog's sorts and grade filters: here, not in query.ts, so the search page's browser code
-// need not load Zod for them.
+// The catalog's sorts: here, not in query.ts, so the search page's browser code need not load
+// Zod for them.
 export const catalogSorts = ['relevance', 'satisfaction', 'price_asc', 'price_desc', 'newest'] as const;
 export type CatalogSort = (typeof catalogSorts)[number];
-/** "At least" this grade; `fail` is not offered as a filter. */
-export const gradeFilters = ['excellent', 'good', 'pass'] as const;

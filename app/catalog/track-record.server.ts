@@ -2,7 +2,7 @@ import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { contracts, evaluations, incubators, residencies } from '../../db/schema';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { organizationBasis, organizationFigures } from '~/delivery/figures.server';
-import type { Grade } from '~/evaluation/model';
+import type { Grade } from '~/evaluation/grades';
 import { db } from '~/lib/db.server';
 
 /** An organization's latest evaluation grade (any evaluation: contract or incubator), as SQL. */

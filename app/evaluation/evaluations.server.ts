@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { complaints, contracts, evaluations, incubators, residencies } from '../../db/schema';
+import { gradeThresholds } from './grades';
 import type { EvaluationBasis } from './machine';
 import {
   addFacts,
@@ -146,9 +147,9 @@ function insertEvaluation(
   },
 ) {
   const values = indicatorValues({ ...input.facts, judgement: input.review.judgement });
-  const computed = weightedScore(values, input.model.weights, input.model.thresholds);
+  const computed = weightedScore(values, input.model.weights);
   if (!computed) return null;
-  const { score, grade } = adjustedScore(computed.score, input.review.adjustment, input.model.thresholds);
+  const { score, grade } = adjustedScore(computed.score, input.review.adjustment);
   const row = tx
     .insert(evaluations)
     .values({
@@ -161,7 +162,8 @@ function insertEvaluation(
       score,
       grade,
       indicators: values,
-      model: input.model,
+      // The scale goes with the row, so a row graded before the scale was one keeps its explanation.
+      model: { ...input.model, thresholds: gradeThresholds },
       adjustment: input.review.adjustment,
       adjustmentReason: input.review.reason,
       createdBy: input.createdBy,

@@ -10,7 +10,7 @@ export default {
       noContracts: '尚无已签合同，暂不能评估。',
       noneYet: '尚无评估记录。工会验收第一场活动后自动计算。',
       summaryExplanation:
-        '综合得分由完成率、到场率、满意率、评价覆盖率、报告及时率、投诉情况和评审意见七项指标加权计算，缺少数据的指标不计入。等级：90 分及以上优秀，75 分及以上良好，60 分及以上合格，以下不合格。',
+        '综合得分由完成率、到场率、满意率、评价覆盖率、报告及时率、投诉情况和评审意见七项指标加权计算，缺少数据的指标不计入。等级：{{excellent}} 分及以上优秀，{{good}} 分及以上良好，{{pass}} 分及以上合格，以下不合格。',
       seeBreakdown: '查看指标明细、提升建议和评估记录',
       viewContractEvaluation: '查看本合同的绩效评估',
       indicator: '指标',
@@ -109,7 +109,7 @@ export default {
       noContracts: '尚無已簽合約，暫時無法評估。',
       noneYet: '尚無評估紀錄。工會驗收第一場活動後自動計算。',
       summaryExplanation:
-        '綜合得分由完成率、到場率、滿意率、評價覆蓋率、報告及時率、申訴情況和評審意見七項指標加權計算，缺少資料的指標不計入。等級：90 分以上優秀，75 分以上良好，60 分以上合格，以下不合格。',
+        '綜合得分由完成率、到場率、滿意率、評價覆蓋率、報告及時率、申訴情況和評審意見七項指標加權計算，缺少資料的指標不計入。等級：{{excellent}} 分以上優秀，{{good}} 分以上良好，{{pass}} 分以上合格，以下不合格。',
       seeBreakdown: '查看指標明細、提升建議和評估紀錄',
       viewContractEvaluation: '查看本合約的績效評估',
       indicator: '指標',
@@ -209,7 +209,7 @@ export default {
       noContracts: 'No signed contracts yet, so nothing to evaluate.',
       noneYet: 'No evaluations yet. The first is computed when the union accepts a session.',
       summaryExplanation:
-        "The score weighs seven indicators: completion, attendance, satisfaction, rating coverage, timeliness of reports, complaints and the reviewers' judgement; indicators without data are left out. Grades: 90 and above excellent, 75 and above good, 60 and above pass, below that fail.",
+        "The score weighs seven indicators: completion, attendance, satisfaction, rating coverage, timeliness of reports, complaints and the reviewers' judgement; indicators without data are left out. Grades: {{excellent}} and above excellent, {{good}} and above good, {{pass}} and above pass, below that fail.",
       seeBreakdown: 'See the indicators, how to improve, and the evaluation history',
       viewContractEvaluation: "See this contract's evaluation",
       indicator: 'Indicator',

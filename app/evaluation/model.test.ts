@@ -3,8 +3,6 @@ import {
   addFacts,
   adjustedScore,
   baseWeights,
-  gradeFor,
-  gradeThresholds,
   improvements,
   indicators,
   indicatorValues,
@@ -18,31 +16,6 @@ const facts = (overrides: Partial<Facts>): Facts => ({ ...noFacts, ...overrides 
 const values = (overrides: Partial<IndicatorValues>): IndicatorValues => ({
   ...(Object.fromEntries(indicators.map((name) => [name, null])) as IndicatorValues),
   ...overrides,
-});
-
-describe('grades', () => {
-  it.each([
-    [100, 'excellent'],
-    [90, 'excellent'],
-    [89.9, 'good'],
-    [75, 'good'],
-    [74.9, 'pass'],
-    [60, 'pass'],
-    [59.9, 'fail'],
-    [0, 'fail'],
-  ])('%s points is %s', (score, grade) => {
-    expect(gradeFor(score)).toBe(grade);
-  });
-
-  it('follows thresholds passed in, in any order', () => {
-    const strict = [
-      { grade: 'pass' as const, min: 70 },
-      { grade: 'excellent' as const, min: 95 },
-      { grade: 'good' as const, min: 85 },
-    ];
-    expect(gradeFor(90, strict)).toBe('good');
-    expect(gradeFor(69, strict)).toBe('fail');
-  });
 });
 
 describe('the default weights', () => {
@@ -114,13 +87,9 @@ describe('the weighted score', () => {
     expect(weightedScore(v)).toEqual({ score: 78.1, grade: 'good' });
   });
 
-  it('uses the weights and thresholds passed in', () => {
+  it('uses the weights passed in', () => {
     const v = values({ completion: 0.5, satisfaction: 1 });
     expect(weightedScore(v, { completion: 50, satisfaction: 50 })).toEqual({ score: 75, grade: 'good' });
-    expect(weightedScore(v, { completion: 50, satisfaction: 50 }, [{ grade: 'pass', min: 80 }])).toEqual({
-      score: 75,
-      grade: 'fail',
-    });
   });
 
   it('is null when no weighted indicator can be measured', () => {
@@ -156,12 +125,15 @@ describe('what would raise the grade', () => {
     });
   });
 
-  it('uses the thresholds passed in', () => {
-    const result = improvements(values({ completion: 0.5 }), {
-      weights: baseWeights,
-      thresholds: gradeThresholds.map((t) => ({ ...t, min: t.min - 20 })),
+  it('uses the weights passed in, and counts to the next grade of the one scale', () => {
+    const result = improvements(values({ completion: 0.5, satisfaction: 0.3 }), {
+      weights: { completion: 20, satisfaction: 80 },
     })!;
-    // Thresholds 70 / 55 / 40: 50 points is 合格, five short of 良好.
-    expect(result).toMatchObject({ score: 50, grade: 'pass', nextGrade: 'good', pointsNeeded: 5 });
+    // 0.5×20 + 0.3×80 = 34 points: 不合格, 26 short of 合格.
+    expect(result).toMatchObject({ score: 34, grade: 'fail', nextGrade: 'pass', pointsNeeded: 26 });
+    expect(result.options).toEqual([
+      { indicator: 'satisfaction', value: 0.3, gain: 56 },
+      { indicator: 'completion', value: 0.5, gain: 10 },
+    ]);
   });
 });

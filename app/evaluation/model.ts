@@ -1,19 +1,10 @@
+import { gradeFor, gradeMinimums, nextGrade } from './grades';
+
 /**
- * The evaluation model: indicators in [0, 1], weighted into a 0–100 score, graded by thresholds.
- * These constants are the defaults; an incubator may pass its own weights and thresholds to every
- * function that takes them. Definitions: docs/decisions/060-evaluation-indicators.md.
+ * The evaluation model: indicators in [0, 1], weighted into a 0–100 score, graded on the one scale
+ * of `./grades`. These weights are the defaults; an incubator may pass its own to every function
+ * that takes them. Definitions: docs/decisions/060-evaluation-indicators.md.
  */
-export const grades = ['excellent', 'good', 'pass', 'fail'] as const;
-export type Grade = (typeof grades)[number];
-
-export type Thresholds = { grade: Exclude<Grade, 'fail'>; min: number }[];
-
-export const gradeThresholds: Thresholds = [
-  { grade: 'excellent', min: 90 },
-  { grade: 'good', min: 75 },
-  { grade: 'pass', min: 60 },
-];
-
 export const indicators = [
   'completion',
   'attendance',
@@ -39,8 +30,8 @@ export const baseWeights = {
   judgement: 10,
 } satisfies Record<Indicator, number>;
 
-export type Model = { weights: Weights; thresholds: Thresholds };
-export const defaultModel: Model = { weights: baseWeights, thresholds: gradeThresholds };
+export type Model = { weights: Weights };
+export const defaultModel: Model = { weights: baseWeights };
 
 /** A completion report is on time when filed within this many days of the event's end. */
 export const reportDeadlineDays = 3;
@@ -111,18 +102,10 @@ export function addFacts(list: Facts[]): Facts {
   return total;
 }
 
-export function gradeFor(score: number, thresholds: Thresholds = gradeThresholds): Grade {
-  return [...thresholds].sort((a, b) => b.min - a.min).find((t) => score >= t.min)?.grade ?? 'fail';
-}
-
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 /** Missing indicators (null) are left out and the remaining weights rescaled. */
-export function weightedScore(
-  values: Partial<Record<string, number | null>>,
-  weights: Weights = baseWeights,
-  thresholds: Thresholds = gradeThresholds,
-) {
+export function weightedScore(values: Partial<Record<string, number | null>>, weights: Weights = baseWeights) {
   let total = 0;
   let weightSum = 0;
   for (const [name, weight] of Object.entries(weights)) {
@@ -133,13 +116,13 @@ export function weightedScore(
   }
   if (weightSum === 0) return null;
   const score = Math.round((total / weightSum) * 1000) / 10;
-  return { score, grade: gradeFor(score, thresholds) };
+  return { score, grade: gradeFor(score) };
 }
 
 /** The computed score moved by a reviewer's adjustment, kept within 0–100. */
-export function adjustedScore(computed: number, adjustment: number, thresholds: Thresholds = gradeThresholds) {
+export function adjustedScore(computed: number, adjustment: number) {
   const score = oneDecimal(Math.min(100, Math.max(0, computed + adjustment)));
-  return { score, grade: gradeFor(score, thresholds) };
+  return { score, grade: gradeFor(score) };
 }
 
 /**
@@ -147,9 +130,9 @@ export function adjustedScore(computed: number, adjustment: number, thresholds: 
  * marks how many points bringing it to 100% would add, largest first.
  */
 export function improvements(values: IndicatorValues, model: Model = defaultModel) {
-  const result = weightedScore(values, model.weights, model.thresholds);
+  const result = weightedScore(values, model.weights);
   if (!result) return null;
-  const next = [...model.thresholds].sort((a, b) => a.min - b.min).find((t) => t.min > result.score) ?? null;
+  const next = nextGrade(result.score);
   const weightSum = indicators.reduce(
     (sum, name) => sum + (values[name] === null ? 0 : Math.max(0, model.weights[name] ?? 0)),
     0,
@@ -165,8 +148,8 @@ export function improvements(values: IndicatorValues, model: Model = defaultMode
   return {
     score: result.score,
     grade: result.grade,
-    nextGrade: next?.grade ?? null,
-    pointsNeeded: next ? oneDecimal(next.min - result.score) : 0,
+    nextGrade: next,
+    pointsNeeded: next ? oneDecimal(gradeMinimums[next] - result.score) : 0,
     options,
   };
 }

@@ -13,7 +13,7 @@ export function organizationEvaluation(organizationId: number, model: Model = de
     indicators: values,
     weights: model.weights,
     model,
-    result: weightedScore(values, model.weights, model.thresholds),
+    result: weightedScore(values, model.weights),
     improvements: improvements(values, model),
   };
 }

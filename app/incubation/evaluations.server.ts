@@ -4,15 +4,10 @@ import { addDays, dayStart, daysInclusive, shanghaiDate } from './dates';
 import { managerRoles, requireIncubatorStaff, reviewerRoles } from './incubators.server';
 import { residencyEvaluationMachine, type ResidencyEvaluationState } from './machine';
 import { getResidency, getVisibleResidency } from './residencies.server';
-import {
-  judgedIndicators,
-  measuredIndicators,
-  thresholdsOf,
-  type IncubatorSettings,
-  type JudgedIndicator,
-} from './settings';
+import { judgedIndicators, measuredIndicators, type IncubatorSettings, type JudgedIndicator } from './settings';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
 import { figuresBetween } from '~/delivery/figures.server';
+import { gradeMinimums, gradeThresholds, type Grade } from '~/evaluation/grades';
 import { weightedScore } from '~/evaluation/model';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -125,7 +120,7 @@ export function evaluationResult(
     figures: measurement?.figures ?? null,
     indicators,
     scores,
-    result: weightedScore(indicators, settings.evaluation.weights, thresholdsOf(settings)),
+    result: weightedScore(indicators, settings.evaluation.weights),
   };
 }
 
@@ -221,7 +216,7 @@ export function publishEvaluation(viewer: Viewer, residencyId: number, evaluatio
         periodStart: evaluation.periodStart,
         periodEnd: evaluation.periodEnd,
         basis: 'period',
-        model: { weights: incubator.settings.evaluation.weights, thresholds: thresholdsOf(incubator.settings) },
+        model: { weights: incubator.settings.evaluation.weights, thresholds: gradeThresholds },
         score: result.score,
         grade: result.grade,
         indicators: Object.fromEntries(
@@ -235,7 +230,7 @@ export function publishEvaluation(viewer: Viewer, residencyId: number, evaluatio
       .set({
         state,
         measured,
-        model: { weights: incubator.settings.evaluation.weights, thresholds: incubator.settings.evaluation.thresholds },
+        model: { weights: incubator.settings.evaluation.weights, thresholds: gradeMinimums },
         score: result.score,
         grade: result.grade,
         evaluationId: recorded.id,
@@ -291,17 +286,24 @@ export function evaluationView(viewer: Viewer, residencyId: number, evaluationId
   const visible = getVisibleResidency(viewer, residencyId);
   const evaluation = getEvaluation(db, residencyId, evaluationId);
   if (!visible.isStaff && evaluation.state !== 'published') forbidden();
-  const settings = evaluation.model
+  const frozen = evaluation.model;
+  const settings = frozen
     ? {
         ...visible.incubator.settings,
-        evaluation: { ...visible.incubator.settings.evaluation, ...evaluation.model },
+        evaluation: { ...visible.incubator.settings.evaluation, weights: frozen.weights },
       }
     : visible.incubator.settings;
+  const computed = evaluationResult(db, evaluation, visible.residency.organizationId, settings);
   return {
     ...visible,
     evaluation,
     settings,
-    ...evaluationResult(db, evaluation, visible.residency.organizationId, settings),
+    ...computed,
+    // A published evaluation is not regraded: it shows the grade it was published with and the
+    // scale that gave it (before decision 097 an incubator could set its own).
+    result:
+      computed.result && evaluation.grade ? { ...computed.result, grade: evaluation.grade as Grade } : computed.result,
+    scale: frozen?.thresholds ?? gradeMinimums,
   };
 }
 

@@ -10,7 +10,7 @@ import {
 } from './evaluations.server';
 import { getIncubator, updateSettings } from './incubators.server';
 import { decideExitReview } from './residencies.server';
-import { defaultSettings, effectiveSettings, thresholdsOf } from './settings';
+import { defaultSettings, effectiveSettings } from './settings';
 import {
   addUser,
   incubatorFixture,
@@ -21,12 +21,12 @@ import {
 import { loader as evaluationPage } from '~/routes/residencies.$residencyId.evaluations.$evaluationId';
 import { loader as handbookPage } from '~/routes/incubators.$incubatorId.handbook';
 import { createSession } from '~/accounts/session.server';
-import { gradeFor, weightedScore } from '~/evaluation/model';
+import { gradeMinimums } from '~/evaluation/grades';
+import { weightedScore } from '~/evaluation/model';
 import { db } from '~/lib/db.server';
 
 describe('the weighted score under an incubator’s settings, computed by hand', () => {
   const { weights } = defaultSettings.evaluation; // 20 / 15 / 25 / 15 / 15 / 10
-  const thresholds = thresholdsOf(defaultSettings);
 
   it('weights every indicator; values above 1 count as 1', () => {
     const indicators = {
@@ -38,7 +38,7 @@ describe('the weighted score under an incubator’s settings, computed by hand',
       growth: 0.6,
     };
     // 0.8×20 + 1×15 + 0.9×25 + 0.5×15 + 0.7×15 + 0.6×10 = 16 + 15 + 22.5 + 7.5 + 10.5 + 6 = 77.5
-    expect(weightedScore(indicators, weights, thresholds)).toEqual({ score: 77.5, grade: 'good' });
+    expect(weightedScore(indicators, weights)).toEqual({ score: 77.5, grade: 'good' });
   });
 
   it('leaves out indicators without data and rescales the rest', () => {
@@ -51,27 +51,7 @@ describe('the weighted score under an incubator’s settings, computed by hand',
       growth: 0.6,
     };
     // (16 + 15 + 10.5 + 6) ÷ (20 + 15 + 15 + 10) = 47.5 ÷ 60 = 79.17 → 79.2
-    expect(weightedScore(indicators, weights, thresholds)).toEqual({ score: 79.2, grade: 'good' });
-  });
-
-  it('grades by the incubator’s own thresholds', () => {
-    const strict = thresholdsOf(
-      effectiveSettings({ evaluation: { thresholds: { excellent: 95, good: 80, pass: 70 } } }),
-    );
-    expect(weightedScore({ governance: 0.792 }, { governance: 1 }, strict)).toEqual({ score: 79.2, grade: 'pass' });
-    expect(gradeFor(69.9, strict)).toBe('fail');
-    expect(gradeFor(95, strict)).toBe('excellent');
-  });
-
-  it('keeps the foundation’s thresholds when none are given: 90 / 75 / 60', () => {
-    expect([90, 89.9, 75, 74.9, 60, 59.9].map((score) => gradeFor(score))).toEqual([
-      'excellent',
-      'good',
-      'good',
-      'pass',
-      'pass',
-      'fail',
-    ]);
+    expect(weightedScore(indicators, weights)).toEqual({ score: 79.2, grade: 'good' });
   });
 });
 
@@ -282,5 +262,66 @@ describe('a periodic evaluation', () => {
     expect(db.select().from(s.residencies).where(eq(s.residencies.id, data.residencyId)).get()!.state).toBe(
       'graduated',
     );
+  });
+});
+
+describe('an incubator whose stored settings still carry its own grade thresholds', () => {
+  let data: ReturnType<typeof platformData>;
+  let evaluationId: number;
+
+  beforeAll(async () => {
+    data = platformData();
+    // As an incubator could save them before decision 097: 合格 from 70.
+    const legacy = {
+      evaluation: { thresholds: { excellent: 95, good: 80, pass: 70 } },
+      exit: { graduationGrade: 'pass' },
+    };
+    db.update(s.incubators)
+      .set({ settings: legacy as never })
+      .where(eq(s.incubators.id, data.fx.incubatorId))
+      .run();
+    const manager = await viewerFor(data.fx.managerId);
+    evaluationId = openEvaluation(manager, data.residencyId, { start: '2025-01-01', end: '2025-06-30' });
+    scoreEvaluation(await viewerFor(data.fx.reviewerId), data.residencyId, evaluationId, {
+      scores: { governance: 85, growth: 70 },
+      comment: '',
+    });
+  });
+
+  const page = async () => {
+    const { token } = createSession(data.fx.managerId);
+    return evaluationPage({
+      request: new Request('http://test.local/', { headers: { cookie: `session=${token}` } }),
+      params: { residencyId: String(data.residencyId), evaluationId: String(evaluationId) },
+      context: {},
+    } as never);
+  };
+
+  it('loads them, grades on the one scale, and graduates 合格 when 合格 is the graduation grade', async () => {
+    expect(getIncubator(data.fx.incubatorId).settings).toEqual(
+      effectiveSettings({ exit: { graduationGrade: 'pass' } }),
+    );
+    const manager = await viewerFor(data.fx.managerId);
+    publishEvaluation(manager, data.residencyId, evaluationId);
+    const round = db.select().from(s.residencyEvaluations).where(eq(s.residencyEvaluations.id, evaluationId)).get()!;
+    // The same data as above with the default weights: 62.9, 合格 from 60.
+    expect(round).toMatchObject({ score: 62.9, grade: 'pass', model: { thresholds: gradeMinimums } });
+    expect((await page()).scale).toEqual(gradeMinimums);
+    decideExitReview(manager, data.residencyId, { decision: 'graduate', reason: '期满，评估合格。' });
+    expect(db.select().from(s.residencies).where(eq(s.residencies.id, data.residencyId)).get()!.state).toBe(
+      'graduated',
+    );
+  });
+
+  it('shows a result published under the old thresholds as it was published', async () => {
+    const old = { excellent: 95, good: 80, pass: 70 };
+    const round = db.select().from(s.residencyEvaluations).where(eq(s.residencyEvaluations.id, evaluationId)).get()!;
+    db.update(s.residencyEvaluations)
+      .set({ grade: 'fail', model: { ...round.model!, thresholds: old } })
+      .where(eq(s.residencyEvaluations.id, evaluationId))
+      .run();
+    const view = await page();
+    expect(view.result).toEqual({ score: 62.9, grade: 'fail' });
+    expect(view.scale).toEqual(old);
   });
 });

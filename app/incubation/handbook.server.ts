@@ -1,6 +1,7 @@
 import { attachmentLimits } from './attachments.server';
 import { parseMarkdown, type Block } from './markdown';
 import { flattenSettings, type IncubatorSettings } from './settings';
+import { gradeMinimums, passingGrades } from '~/evaluation/grades';
 import { reportDeadlineDays } from '~/evaluation/model';
 import zhCN from '~/locales/zh-CN';
 
@@ -15,7 +16,7 @@ export function handbookSources() {
   return chapters;
 }
 
-/** The values the handbook's {{placeholders}} name: the incubator's settings and fixed limits. */
+/** The values the handbook's {{placeholders}} name: the incubator's settings, the grade scale and fixed limits. */
 export function handbookValues(
   incubator: { name: string; host: string },
   settings: IncubatorSettings,
@@ -29,6 +30,7 @@ export function handbookValues(
     'attachments.maxMegabytes': attachmentLimits.maxBytes / (1024 * 1024),
     'attachments.maxFiles': attachmentLimits.maxFiles,
     'performance.reportDeadlineDays': reportDeadlineDays,
+    ...Object.fromEntries(passingGrades.map((grade) => [`grades.${grade}`, gradeMinimums[grade]])),
   };
 }
 

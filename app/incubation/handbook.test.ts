@@ -49,28 +49,33 @@ describe('the handbook and the settings', () => {
     expect(() => fillPlaceholders('权重 {{evaluation.weights.nonexistent}}', {})).toThrow(/nonexistent/);
   });
 
-  it('shows each evaluation weight and threshold in the evaluation chapter', () => {
+  it('shows each evaluation weight, and the platform’s grade scale, in the evaluation chapter', () => {
     const before = plain(defaultSettings, '03-evaluation');
     expect(before).toContain('服务场次完成率 | 期内验收通过的活动场次');
     expect(before).toMatch(/服务场次完成率 \|[^\n]* \| 20\n/);
     expect(before).toContain('优秀 | 90 分及以上');
-    const changed = effectiveSettings({ evaluation: { weights: { sessions: 35 }, thresholds: { excellent: 92 } } });
+    expect(before).toContain('不合格 | 低于 60 分');
+    const changed = effectiveSettings({ evaluation: { weights: { sessions: 35 } } });
     const after = plain(changed, '03-evaluation');
     expect(after).toMatch(/服务场次完成率 \|[^\n]* \| 35\n/);
-    expect(after).toContain('优秀 | 92 分及以上');
+    expect(after).toContain('优秀 | 90 分及以上');
   });
 
-  it('shows the performance model’s weights and thresholds, as the incubator sets them', () => {
+  it('shows the performance model’s weights as the incubator sets them, graded on the same scale', () => {
     const before = plain(defaultSettings, '03-evaluation');
     expect(before).toMatch(/\n完成率 \|[^\n]* \| 25\n/);
-    expect(before).toContain('综合得分 90 分及以上为优秀');
-    const changed = effectiveSettings({
-      performance: { weights: { completion: 45, satisfaction: 5 }, thresholds: { excellent: 85 } },
-    });
+    expect(before).toContain('综合得分 90 分及以上为优秀，75 分及以上为良好，60 分及以上为合格');
+    const changed = effectiveSettings({ performance: { weights: { completion: 45, satisfaction: 5 } } });
     const after = plain(changed, '03-evaluation');
     expect(after).toMatch(/\n完成率 \|[^\n]* \| 45\n/);
     expect(after).toMatch(/\n满意率 \|[^\n]* \| 5\n/);
-    expect(after).toContain('综合得分 85 分及以上为优秀');
+  });
+
+  it('states the grade scale whatever thresholds an incubator stored before it was one', () => {
+    const legacy = { performance: { thresholds: { excellent: 85 } }, evaluation: { thresholds: { excellent: 92 } } };
+    const text = plain(effectiveSettings(legacy as never), '03-evaluation');
+    expect(text).toContain('优秀 | 90 分及以上');
+    expect(text).toContain('综合得分 90 分及以上为优秀');
   });
 
   it('changes wherever a setting changes', () => {
@@ -91,9 +96,18 @@ describe('effectiveSettings', () => {
     expect(settings).not.toHaveProperty('unknown');
   });
 
-  it('takes its grade thresholds from the evaluation model', () => {
-    expect(defaultSettings.evaluation.thresholds).toEqual({ excellent: 90, good: 75, pass: 60 });
-    expect(performanceModel(defaultSettings)).toEqual(defaultModel);
+  it('drops the grade thresholds incubators could once store: the grades are not theirs to set', () => {
+    const settings = effectiveSettings({
+      evaluation: { intervalMonths: 3, thresholds: { excellent: 95, good: 80, pass: 70 } },
+      performance: { thresholds: { excellent: 95, good: 80, pass: 70 } },
+      exit: { graduationGrade: 'excellent' },
+    } as never);
+    expect(settings).toEqual({
+      ...defaultSettings,
+      evaluation: { ...defaultSettings.evaluation, intervalMonths: 3 },
+      exit: { graduationGrade: 'excellent' },
+    });
+    expect(performanceModel(settings)).toEqual(defaultModel);
   });
 });
 

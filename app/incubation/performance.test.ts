@@ -16,6 +16,7 @@ import {
   recordContractEvaluation,
   recordDuePeriodEvaluations,
 } from '~/evaluation/evaluations.server';
+import { gradeThresholds } from '~/evaluation/grades';
 import { baseWeights, defaultModel, weightedScore } from '~/evaluation/model';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
@@ -119,7 +120,10 @@ describe('an incubator’s performance model', () => {
     expect(theirs).toMatchObject({ incubatorId: null, score: 64.1, grade: 'pass', model: defaultModel });
     // The incubator's 45/5/10/10/10: (22.5 + 3.75 + 10 + 0 + 10) ÷ 80 = 57.8
     expect(mine).toMatchObject({ incubatorId: fx.incubatorId, score: 57.8, grade: 'fail' });
-    expect(mine.model).toEqual(performanceModel(getIncubator(fx.incubatorId).settings));
+    expect(mine.model).toEqual({
+      ...performanceModel(getIncubator(fx.incubatorId).settings),
+      thresholds: gradeThresholds,
+    });
     expect(weightedScore(mine.indicators, weights)!.score).toBe(57.8);
 
     const accepted = (contractId: number) =>
@@ -144,9 +148,14 @@ describe('the settings form’s performance block', () => {
     if (submission.status === 'success') expect(toSettings(submission.value)).toEqual(defaultSettings);
   });
 
-  it('refuses weights that do not add up to 100 and thresholds out of order', () => {
-    const result = submit({ 'performance.weights.completion': '30', 'performance.thresholds.good': '95' }).reply();
+  it('refuses weights that do not add up to 100', () => {
+    const result = submit({ 'performance.weights.completion': '30' }).reply();
     expect(result.error?.['performance.weights']).toEqual(['incubation.errors.weightsSum']);
-    expect(result.error?.['performance.thresholds']).toEqual(['incubation.errors.thresholdOrder']);
+  });
+
+  it('takes no grade thresholds: a posted one is not saved', () => {
+    const submission = submit({ 'performance.thresholds.pass': '70', 'evaluation.thresholds.pass': '70' });
+    expect(submission.status).toBe('success');
+    if (submission.status === 'success') expect(toSettings(submission.value)).toEqual(defaultSettings);
   });
 });

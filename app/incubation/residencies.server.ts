@@ -12,9 +12,8 @@ import {
 import { addMonths } from './dates';
 import { getIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
-import { meetsGrade } from './settings';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
-import type { Grade } from '~/evaluation/model';
+import { meetsGrade, type Grade } from '~/evaluation/grades';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';

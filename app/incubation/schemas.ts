@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { exitDecisions } from './machine';
-import {
-  entryCriteria,
-  indicators,
-  judgedIndicators,
-  passingGrades,
-  performanceIndicators,
-  type IncubatorSettings,
-} from './settings';
+import { entryCriteria, indicators, judgedIndicators, performanceIndicators, type IncubatorSettings } from './settings';
+import { passingGrades } from '~/evaluation/grades';
 import { optionalText, requiredText, shanghaiDateTime, wholeNumber } from '~/lib/validation';
 
 const isoDate = z.string({ error: 'errors.required' }).refine((value) => isIsoDate(value), 'incubation.errors.date');
@@ -96,10 +90,6 @@ const weightsOf = <K extends string>(keys: readonly K[]) =>
       'incubation.errors.weightsSum',
     );
 
-const thresholdsSchema = z
-  .object({ excellent: wholeNumber(1, 100), good: wholeNumber(1, 100), pass: wholeNumber(1, 100) })
-  .refine((t) => t.excellent > t.good && t.good > t.pass, 'incubation.errors.thresholdOrder');
-
 /** The incubator's settings form; its shape is IncubatorSettings, field names dotted paths into it. */
 export const settingsSchema = z.object({
   intent: z.literal('settings'),
@@ -116,10 +106,9 @@ export const settingsSchema = z.object({
   evaluation: z.object({
     intervalMonths: wholeNumber(1, 24),
     weights: weightsOf(indicators),
-    thresholds: thresholdsSchema,
   }),
-  performance: z.object({ weights: weightsOf(performanceIndicators), thresholds: thresholdsSchema }),
-  exit: z.object({ graduationGrade: z.enum(passingGrades as [string, ...string[]]) }),
+  performance: z.object({ weights: weightsOf(performanceIndicators) }),
+  exit: z.object({ graduationGrade: z.enum(passingGrades) }),
   bookings: z.object({ maxHours: wholeNumber(1, 24), advanceDays: wholeNumber(1, 365) }),
   meetings: z.object({ intervalMonths: wholeNumber(1, 24) }),
 });

@@ -1,18 +1,17 @@
+import type { PassingGrade } from '../evaluation/grades';
 import {
   baseWeights,
-  gradeThresholds,
   indicators as modelIndicators,
-  type Grade,
   type Indicator as PerformanceIndicator,
   type Model,
-  type Thresholds,
 } from '../evaluation/model';
 
 /**
- * Every number the incubator's rules use — term lengths, entry rubric, evaluation weights and
- * grade thresholds, booking limits — defined once here. An incubator may override them (stored in
- * `incubators.settings`); the handbook (incubator-docs/) shows them from the same object the code
- * computes with, so the two cannot disagree.
+ * Every number the incubator's rules use — term lengths, entry rubric, evaluation weights, the
+ * grade that graduates, booking limits — defined once here. An incubator may override them (stored
+ * in `incubators.settings`); the handbook (incubator-docs/) shows them from the same object the
+ * code computes with, so the two cannot disagree. The grades themselves are the platform's one
+ * scale (`app/evaluation/grades.ts`): an incubator chooses the graduation grade, not what it means.
  */
 
 /** How reviewers score an application for entry (入驻评审), each 0–100. */
@@ -30,22 +29,12 @@ export type JudgedIndicator = (typeof judgedIndicators)[number];
 /** The performance model's indicators (issue 7), applied to the contracts of the incubator's residents. */
 export const performanceIndicators = modelIndicators;
 
-export type PassingGrade = Exclude<Grade, 'fail'>;
-export const passingGrades: readonly PassingGrade[] = ['excellent', 'good', 'pass'];
-
-type GradeMinimums = Record<PassingGrade, number>;
-const defaultMinimums = Object.fromEntries(gradeThresholds.map((t) => [t.grade, t.min])) as GradeMinimums;
-
 export type IncubatorSettings = {
   term: { months: number; extensionMonths: number; maxExtensions: number };
   entry: { minPeople: number; passScore: number; weights: Record<EntryCriterion, number> };
-  evaluation: {
-    intervalMonths: number;
-    weights: Record<Indicator, number>;
-    thresholds: GradeMinimums;
-  };
+  evaluation: { intervalMonths: number; weights: Record<Indicator, number> };
   /** The performance model the incubator's residents' contracts and quarters are scored with. */
-  performance: { weights: Record<PerformanceIndicator, number>; thresholds: GradeMinimums };
+  performance: { weights: Record<PerformanceIndicator, number> };
   exit: { graduationGrade: PassingGrade };
   bookings: { maxHours: number; advanceDays: number };
   meetings: { intervalMonths: number };
@@ -57,9 +46,8 @@ export const defaultSettings: IncubatorSettings = {
   evaluation: {
     intervalMonths: 6,
     weights: { sessions: 20, workerVisits: 15, satisfaction: 25, onTime: 15, governance: 15, growth: 10 },
-    thresholds: defaultMinimums,
   },
-  performance: { weights: baseWeights, thresholds: defaultMinimums },
+  performance: { weights: baseWeights },
   exit: { graduationGrade: 'good' },
   bookings: { maxHours: 4, advanceDays: 30 },
   meetings: { intervalMonths: 3 },
@@ -72,7 +60,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Stored values over the defaults, key by key; keys the defaults do not know are dropped. */
+/**
+ * Stored values over the defaults, key by key; keys the defaults do not know are dropped, such as
+ * the grade thresholds incubators could set before the scale was one (decision 097).
+ */
 function merge<T>(defaults: T, stored: unknown): T {
   if (!isPlainObject(defaults)) return (stored ?? defaults) as T;
   const source = isPlainObject(stored) ? stored : {};
@@ -83,23 +74,9 @@ export function effectiveSettings(stored: StoredSettings | null | undefined): In
   return merge(defaultSettings, stored);
 }
 
-const asThresholds = (minimums: GradeMinimums): Thresholds =>
-  passingGrades.map((grade) => ({ grade, min: minimums[grade] }));
-
-/** The settings' grade thresholds in the shape `weightedScore` and `gradeFor` take. */
-export function thresholdsOf(settings: IncubatorSettings): Thresholds {
-  return asThresholds(settings.evaluation.thresholds);
-}
-
 /** The incubator's performance model, in the shape the evaluation functions take. */
 export function performanceModel(settings: IncubatorSettings): Model {
-  return { weights: settings.performance.weights, thresholds: asThresholds(settings.performance.thresholds) };
-}
-
-/** True when `grade` is `minimum` or better. */
-export function meetsGrade(grade: Grade, minimum: PassingGrade) {
-  const order: readonly Grade[] = [...passingGrades, 'fail'];
-  return order.indexOf(grade) <= order.indexOf(minimum);
+  return { weights: settings.performance.weights };
 }
 
 /** Every leaf as a dotted path → value, e.g. `evaluation.weights.sessions` → 20. */

@@ -307,8 +307,6 @@ const en: Messages = {
     grade: 'Grade',
     completion: 'Completion rate',
     satisfaction: 'Satisfaction rate',
-    explanation:
-      'Overall score = completion rate × {{completion}}% + satisfaction rate × {{satisfaction}}%. Completion rate = sessions delivered {{delivered}} ÷ sessions contracted {{contracted}}. Grades: 90 and above excellent, 75 and above good, 60 and above pass, below 60 fail.',
   },
   grades: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Fail' },
   states: {

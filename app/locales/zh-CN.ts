@@ -277,8 +277,6 @@ const zhCN = {
     grade: '等级',
     completion: '完成率',
     satisfaction: '满意率',
-    explanation:
-      '综合得分 = 完成率 × {{completion}}% + 满意率 × {{satisfaction}}%。完成率 = 已完成场次 {{delivered}} ÷ 已签合同场次 {{contracted}}。等级：90 分及以上优秀，75 分及以上良好，60 分及以上合格，以下不合格。',
   },
   grades: { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' },
   states: {

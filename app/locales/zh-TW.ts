@@ -285,8 +285,6 @@ const zhTW: Messages = {
     grade: '等級',
     completion: '完成率',
     satisfaction: '滿意率',
-    explanation:
-      '綜合得分 = 完成率 × {{completion}}% + 滿意率 × {{satisfaction}}%。完成率 = 已完成場次 {{delivered}} ÷ 合約場次 {{contracted}}。等級：90 分以上為優秀，75 分以上為良好，60 分以上為合格，未滿 60 分為不合格。',
   },
   grades: { excellent: '優秀', good: '良好', pass: '合格', fail: '不合格' },
   states: {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { eligibilities } from './machine';
 import { categories } from '~/catalog/taxonomy';
+import { passingGrades } from '~/evaluation/grades';
 import { optionalText, requiredText, shanghaiDateTime, wholeNumber, yuan } from '~/lib/validation';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'procurement.errors.date');
-const grade = z.enum(['excellent', 'good', 'pass'], { error: 'errors.required' });
+const grade = z.enum(passingGrades, { error: 'errors.required' });
 
 /**
  * The tender form. `now` is the server's clock on the server and the browser's in the browser.

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { evaluations, incubators, organizations, residencies, type tenders } from '../../db/schema';
 import { organizationEvaluation } from '~/evaluation/organization.server';
-import { grades, type Grade } from '~/evaluation/model';
+import { meetsGrade, type Grade } from '~/evaluation/grades';
 import { db } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 
@@ -26,11 +26,6 @@ export function platformStanding(organizationId: number): { score: number; grade
 export function proposedTrackRecord(organizationId: number) {
   const standing = platformStanding(organizationId);
   return standing ? { score: Math.round(standing.score), grade: standing.grade } : null;
-}
-
-/** `grades` runs best first, so a lower index is a better grade. */
-export function meetsGrade(grade: Grade, minimum: Grade) {
-  return grades.indexOf(grade) <= grades.indexOf(minimum);
 }
 
 function isResident(organizationId: number, unionId: number) {

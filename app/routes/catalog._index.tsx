@@ -5,7 +5,8 @@ import { getViewer } from '~/accounts/auth.server';
 import { excerpt, Highlight } from '~/catalog/components/highlight';
 import { parseCatalogQuery } from '~/catalog/query';
 import { catalogAreas, searchCatalog } from '~/catalog/search.server';
-import { catalogSorts, categories, gradeFilters, offeringFormats } from '~/catalog/taxonomy';
+import { catalogSorts, categories, offeringFormats } from '~/catalog/taxonomy';
+import { passingGrades } from '~/evaluation/grades';
 import { loaderCaching, publicPageCaching } from '~/http/cache.server';
 import { formatMoney, formatPercent } from '~/lib/format';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -142,7 +143,7 @@ function SearchForm({ loaderData }: { loaderData: Route.ComponentProps['loaderDa
           label={t('catalog.search.grade')}
           value={query.grade}
           any={any}
-          options={gradeFilters.map((g) => ({ value: g, label: t(`catalog.gradeFilter.${g}`) }))}
+          options={passingGrades.map((g) => ({ value: g, label: t(`catalog.gradeFilter.${g}`) }))}
         />
         <Choice
           name="sort"

@@ -14,13 +14,8 @@ import {
   updateSettings,
 } from '~/incubation/incubators.server';
 import { roomSchema, settingsSchema, toSettings } from '~/incubation/schemas';
-import {
-  entryCriteria,
-  flattenSettings,
-  indicators,
-  passingGrades,
-  performanceIndicators,
-} from '~/incubation/settings';
+import { gradeMinimums, passingGrades } from '~/evaluation/grades';
+import { entryCriteria, flattenSettings, indicators, performanceIndicators } from '~/incubation/settings';
 import { parseId } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
@@ -92,10 +87,8 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   const entryWeights = entry.weights.getFieldset();
   const evaluation = fields.evaluation.getFieldset();
   const evaluationWeights = evaluation.weights.getFieldset();
-  const thresholds = evaluation.thresholds.getFieldset();
   const performance = fields.performance.getFieldset();
   const performanceWeights = performance.weights.getFieldset();
-  const performanceThresholds = performance.thresholds.getFieldset();
   const bookings = fields.bookings.getFieldset();
   const exit = fields.exit.getFieldset();
   const meetings = fields.meetings.getFieldset();
@@ -144,15 +137,6 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             {...number}
           />
         ))}
-        <FormErrors id={evaluation.thresholds.errorId} errors={evaluation.thresholds.errors} />
-        {passingGrades.map((g) => (
-          <Field
-            key={g}
-            meta={thresholds[g]}
-            label={t('incubation.thresholdOf', { grade: t(`grades.${g}`) })}
-            {...number}
-          />
-        ))}
 
         <h2>{t('incubation.settingsSections.performance')}</h2>
         <p className="hint">{t('incubation.performanceLead')}</p>
@@ -165,17 +149,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             {...number}
           />
         ))}
-        <FormErrors id={performance.thresholds.errorId} errors={performance.thresholds.errors} />
-        {passingGrades.map((g) => (
-          <Field
-            key={g}
-            meta={performanceThresholds[g]}
-            label={t('incubation.thresholdOf', { grade: t(`grades.${g}`) })}
-            {...number}
-          />
-        ))}
 
         <h2>{t('incubation.settingsSections.exit')}</h2>
+        <p className="hint">{t('incubation.gradeScale', gradeMinimums)}</p>
         <SelectField
           meta={exit.graduationGrade}
           label={t('incubation.settingsFields.graduationGrade')}

@@ -51,7 +51,7 @@ export default function OrganizationEvaluations({ loaderData }: Route.ComponentP
             </Stats>
             <p className="hint">{t('evaluations.liveNote')}</p>
             <IndicatorTable values={live.indicators} weights={live.model.weights} locale={locale} />
-            <ThresholdsLine thresholds={live.model.thresholds} />
+            <ThresholdsLine />
             <FiguresNote basis={loaderData.basis} pending={live.pending} />
           </>
         ) : (

@@ -6,6 +6,7 @@ import { OfferingList } from '~/catalog/components/offering-list';
 import { listOrganizationOfferings } from '~/catalog/offerings.server';
 import { TrackRecord } from '~/catalog/components/track-record';
 import { organizationTrackRecord } from '~/catalog/track-record.server';
+import { gradeMinimums } from '~/evaluation/grades';
 import { organizationEvaluation } from '~/evaluation/organization.server';
 import { formatPercent } from '~/lib/format';
 import { parseId } from '~/lib/http';
@@ -104,7 +105,7 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
             value={formatPercent(evaluation.indicators.satisfaction, locale)}
           />
         </Stats>
-        <p className="hint">{t('evaluations.summaryExplanation')}</p>
+        <p className="hint">{t('evaluations.summaryExplanation', gradeMinimums)}</p>
         {loaderData.canSeeEvaluations ? (
           <p>
             <Link to={`/orgs/${loaderData.organizationId}/evaluations`}>{t('evaluations.seeBreakdown')}</Link>

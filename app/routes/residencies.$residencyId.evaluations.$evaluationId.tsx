@@ -38,7 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     basis: organizationBasis(residency.organizationId, 'all'),
     indicators: view.indicators,
     weights: settings.evaluation.weights,
-    thresholds: settings.evaluation.thresholds,
+    scale: view.scale,
     result: view.result,
     reviewers: reviewerIds.map((id) => {
       const mine = view.scores.filter((s) => s.reviewerId === id);
@@ -171,9 +171,9 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
         {figures ? <FiguresNote basis={loaderData.basis} pending={figures.pending} /> : null}
         <p className="hint">
           {t('incubation.scoreExplanation', {
-            excellent: loaderData.thresholds.excellent,
-            good: loaderData.thresholds.good,
-            pass: loaderData.thresholds.pass,
+            excellent: loaderData.scale.excellent,
+            good: loaderData.scale.good,
+            pass: loaderData.scale.pass,
           })}
         </p>
       </Section>

@@ -224,3 +224,21 @@ test('the handbook’s booking rules refuse bad bookings with a message', async 
   await booking.getByRole('button', { name: '预约房间' }).click();
   await expect(org.getByText('单次预约时间超过了手册规定的上限')).toBeVisible();
 });
+
+test('the rules choose the grade that graduates; the grades themselves are the platform’s', async ({ browser }) => {
+  const manager = await signedIn(browser, 'incubator@demo.gonghui.cn');
+  await manager.goto('/incubators');
+  await manager.getByRole('link', { name: '基地管理' }).click();
+  await manager.getByRole('link', { name: '基地规则设置' }).click();
+  await expect(
+    manager.getByText('评估等级全平台统一：90 分及以上为优秀，75 分及以上为良好，60 分及以上为合格'),
+  ).toBeVisible();
+  await expect(manager.getByLabel(/最低分/)).toHaveCount(0);
+  await expect(manager.getByLabel('出壳所需最低等级')).toHaveValue('good');
+  await expectAccessible(manager);
+  await manager.getByRole('button', { name: '保存设置' }).click();
+  await expect(manager.getByText('已保存，入驻手册已同步更新。')).toBeVisible();
+  await manager.getByRole('link', { name: '入驻手册' }).click();
+  await expect(manager.getByText('最近一次评估等级达到 良好 及以上')).toBeVisible();
+  await expect(manager.getByRole('row', { name: /合格\s+60 分及以上/ })).toBeVisible();
+});

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { gradeThresholds } from '../grades';
 import { indicators, reportDeadlineDays } from '../model';
 import { formatPercent } from '~/lib/format';
 
@@ -54,7 +55,12 @@ export function IndicatorTable({
   );
 }
 
-export function ThresholdsLine({ thresholds }: { thresholds: { grade: string; min: number }[] }) {
+/** The grade scale; a recorded evaluation passes the one it was graded by. */
+export function ThresholdsLine({
+  thresholds = gradeThresholds,
+}: {
+  thresholds?: readonly { grade: string; min: number }[];
+}) {
   const { t } = useTranslation();
   const min = (grade: string) => thresholds.find((x) => x.grade === grade)?.min ?? '—';
   return (

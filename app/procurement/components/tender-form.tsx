@@ -6,6 +6,7 @@ import { Form } from 'react-router';
 import { amendmentNoticeDays, eligibilities } from '../machine';
 import { tenderSchema } from '../schemas';
 import { categories } from '~/catalog/taxonomy';
+import { passingGrades } from '~/evaluation/grades';
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 
 export type TenderFormDefaults = Partial<Record<keyof z.input<ReturnType<typeof tenderSchema>>, string>>;
@@ -79,7 +80,7 @@ export function TenderForm({
         meta={fields.minGrade}
         label={t('procurement.form.minGrade')}
         placeholder={t('procurement.form.noMinGrade')}
-        options={(['excellent', 'good', 'pass'] as const).map((g) => ({ value: g, label: t(`grades.${g}`) }))}
+        options={passingGrades.map((g) => ({ value: g, label: t(`grades.${g}`) }))}
       />
       <fieldset className="weights">
         <legend>{t('procurement.form.weights')}</legend>
