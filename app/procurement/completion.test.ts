@@ -96,7 +96,7 @@ describe('a contract completing by itself', () => {
   });
 
   it('completes when the last report is accepted after every milestone was paid', async () => {
-    const { contractId, commissioner, finance } = await paidAheadOfDelivery();
+    const { contractId, commissioner } = await paidAheadOfDelivery();
     reviewReport(commissioner, makeReportedEvent(contractId), 'accept');
     expect(contractOf(contractId).state).toBe('completed');
     expect(completions(contractId)).toHaveLength(1);
