@@ -15,7 +15,7 @@ type Contract = typeof contracts.$inferSelect;
  * The one rule for when a contract is fulfilled: every contracted session delivered and accepted
  * (counted as the delivery figures count it) and every payment milestone paid.
  */
-export function isFulfilled(tx: DB, contract: Contract) {
+function isFulfilled(tx: DB, contract: Contract) {
   // The figures read the transaction's own connection: a report accepted in it is counted.
   if (contractFigures(contract.id).sessionsDelivered < contract.sessions) return false;
   const unpaid = tx
@@ -54,12 +54,10 @@ export function completeIn(tx: DB, contract: Contract, { actorId, as, reason }: 
 /**
  * Completes the contract if the write just made in `tx` (a milestone paid, a report accepted,
  * attendance admitted) fulfilled it. Payments and delivery call it; only procurement writes
- * contracts. Returns whether it completed.
+ * contracts.
  */
 export function completeIfFulfilled(tx: DB, contractId: number) {
   const contract = tx.select().from(contracts).where(eq(contracts.id, contractId)).get();
-  if (!contract || !canTransition(contractMachine, contract.state as ContractState, 'complete')) return false;
-  if (!isFulfilled(tx, contract)) return false;
-  completeIn(tx, contract, { actorId: null, as: 'system', reason: null });
-  return true;
+  if (!contract || !canTransition(contractMachine, contract.state as ContractState, 'complete')) return;
+  if (isFulfilled(tx, contract)) completeIn(tx, contract, { actorId: null, as: 'system', reason: null });
 }
