@@ -2,15 +2,15 @@ import { expect, test } from '@playwright/test';
 import { count, login, value, write } from './support';
 
 /**
- * An active contract of the demo county with the arts troupe, no session delivered yet, its final
+ * An active contract of the demo county with the career centre, no session delivered yet, its final
  * milestone pending: a record of this spec's own, so that no other spec's contract changes.
  */
 function activeContract(title: string) {
   write(
     `insert into contracts (union_id, department_id, organization_id, title, category, amount_fen, sessions, state, signed_at)
-     select u.id, d.id, o.id, ?, 'performance', 2000000, 4, 'active', 1767225600000
+     select u.id, d.id, o.id, ?, 'career_planning', 2000000, 4, 'active', 1767225600000
      from unions u join departments d on d.union_id = u.id, organizations o
-     where u.name = '象山县总工会' and o.name = '象山县职工艺术团' order by d.id limit 1`,
+     where u.name = '象山县总工会' and o.name = '象山县启航职业发展服务中心' order by d.id limit 1`,
     title,
   );
   const id = value<number>('select id from contracts where title = ?', title);
@@ -24,7 +24,7 @@ function activeContract(title: string) {
 test('the commissioner completes a contract early, without JavaScript: the reason is required and kept, and the track record counts it', async ({
   browser,
 }) => {
-  const title = `文艺轻骑兵进驿站 ${Date.now()}`;
+  const title = `骑手职业规划讲座 ${Date.now()}`;
   const contractId = activeContract(title);
   const orgId = value<number>('select organization_id from contracts where id = ?', contractId);
   const completedBefore = count(
@@ -62,7 +62,7 @@ test('the commissioner completes a contract early, without JavaScript: the reaso
   ).toBe(1);
 
   const organization = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await login(organization, 'arts@demo.gonghui.cn');
+  await login(organization, 'career@demo.gonghui.cn');
   await organization.goto('/notifications');
   await expect(organization.getByText(`合同已完成：${title}`)).toBeVisible();
   await organization.goto(`/orgs/${orgId}`);
