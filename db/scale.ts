@@ -288,6 +288,7 @@ function statements(sqlite: Database.Database) {
       'issued_by',
       'signed_at',
       'signed_by',
+      'completed_at',
       'created_at',
     ]),
     milestone: insert('milestones', [
@@ -611,6 +612,8 @@ export async function generateScale(path: string, options: ScaleOptions) {
           commissioner,
           signedAt,
           org.ownerId,
+          // Completed by the final payment (below), as completeIfFulfilled would.
+          finished ? yearStart + 365 * day : null,
           signedAt - 2 * day,
         );
         run(s.ledger, id, null, null, 'committed', amountFen, signedAt);

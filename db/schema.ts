@@ -852,6 +852,9 @@ export const contracts = sqliteTable(
     signedBy: integer('signed_by').references(() => users.id),
     terminationReason: text('termination_reason'),
     terminatedAt: at('terminated_at'),
+    /** Set when it completes; the reason only when the commissioner completed it before it was fulfilled. */
+    completedAt: at('completed_at'),
+    completionReason: text('completion_reason'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -56,6 +56,11 @@ export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
   },
   objection_answered: { title: '新就业形态劳动者心理关爱服务项目', path: '/tenders/1' },
   contract_ready: { title: '新就业形态劳动者心理关爱服务项目', amountFen: 4_000_000, path: '/contracts/1' },
+  contract_completed: {
+    title: '新就业形态劳动者心理关爱服务项目',
+    reason: '服务期已满，实际完成 62 场，经双方协商按实际完成结项。',
+    path: '/contracts/1',
+  },
   commission_requested: {
     title: '心理知识讲座',
     union: '象山县总工会',

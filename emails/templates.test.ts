@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { supportedLanguages } from '~/lib/i18n';
-import { mandatoryTemplates, type NotificationTemplate } from '~/notifications/notify.server';
+import { mandatoryTemplates, type NotificationData, type NotificationTemplate } from '~/notifications/notify.server';
 import { renderEmail, templatesDir } from './render.server';
 import { samples } from './samples';
 
@@ -58,6 +58,21 @@ describe('email templates', () => {
     expect(email.text).toContain('<b>照片不清楚</b>');
     expect(email.subject).toBe(`完成报告被退回：${title}`);
   });
+
+  it.each(supportedLanguages)(
+    'says why a contract completed, in %s: fulfilled, or the commissioner’s reason',
+    async (locale) => {
+      const render = (data: NotificationData['contract_completed']) =>
+        renderEmail({ template: 'contract_completed', data, locale, name: '周明', unsubscribeUrl: 'x' });
+      const { reason, ...fulfilled } = samples.contract_completed;
+      const [byItself, early] = [await render(fulfilled), await render(samples.contract_completed)];
+      for (const part of [byItself.html, byItself.text]) expect(part).not.toMatch(/\{\{|\}\}|notifications\.mail|—/);
+      expect(byItself.text).not.toContain(reason!);
+      expect(early.text).toContain(reason!);
+      // The fulfilled variant says so in a sentence of its own, which the early one does not have.
+      expect(byItself.text.split('\n').filter((line) => line.trim() && !early.text.includes(line))).toHaveLength(1);
+    },
+  );
 
   it('formats amounts and times in the recipient’s language and time zone', async () => {
     const render = (locale: string) =>

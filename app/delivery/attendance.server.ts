@@ -12,6 +12,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { releaseDueMilestones } from '~/payments/milestones.server';
+import { completeIfFulfilled } from '~/procurement/completion.server';
 
 // What counts as attendance (docs/decisions/091): a check-in meeting the union's standard, or one a
 // union reviewer admitted; what an organization only asserts counts once a reviewer admits it.
@@ -156,11 +157,15 @@ function checkedReason(reason: string) {
   return trimmed;
 }
 
-/** Figures of an accepted contracted event changed: milestones may fall due and the evaluation moves. */
+/**
+ * Figures of an accepted contracted event changed: milestones may fall due, the evaluation moves,
+ * and the contract may be fulfilled.
+ */
 function figuresChanged(tx: DB, event: Event) {
   if (event.state !== 'accepted' || !event.contractId) return;
   releaseDueMilestones(tx, event.contractId);
   recordContractEvaluation(tx, event.contractId, 'acceptance');
+  completeIfFulfilled(tx, event.contractId);
 }
 
 /**

@@ -31,6 +31,7 @@ import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notifyOrganization } from '~/notifications/notify.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
+import { completeIfFulfilled } from '~/procurement/completion.server';
 
 type Event = typeof events.$inferSelect;
 
@@ -294,5 +295,6 @@ export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept'
     const notice = { title: event.title, path: `/events/${eventId}` };
     if (decision === 'accept') notifyOrganization(tx, event.organizationId, 'report_accepted', notice);
     else notifyOrganization(tx, event.organizationId, 'report_returned', { ...notice, reason: trimmed });
+    if (decision === 'accept' && event.contractId) completeIfFulfilled(tx, event.contractId);
   });
 }

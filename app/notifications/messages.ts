@@ -36,6 +36,7 @@ export default {
         objection_filed: '收到异议',
         objection_answered: '异议已答复',
         contract_ready: '合同待确认',
+        contract_completed: '合同完成',
         commission_requested: '收到直接委托',
         commission_decided: '直接委托答复',
         event_reminder: '活动前一天提醒',
@@ -187,6 +188,13 @@ export default {
           body: '“{{title}}”的合同已经生成，合同金额 {{amount}}。请登录确认签订，确认后合同生效，即可安排活动。',
           action: '查看并确认合同',
         },
+        contract_completed: {
+          subject: '合同已完成：{{title}}',
+          fulfilled:
+            '合同“{{title}}”约定的服务场次已全部验收，各期款项已全部支付，合同已完成，计入贵组织在平台上的履约记录。',
+          early: '工会已确认合同“{{title}}”完成，计入贵组织在平台上的履约记录。说明：{{reason}}',
+          action: '查看合同',
+        },
         commission_requested: {
           subject: '收到直接委托：{{title}}',
           body: '{{union}}向您委托“{{title}}”{{sessions}} 场，金额 {{amount}}。请登录接受或谢绝；接受后合同即生效。',
@@ -314,6 +322,7 @@ export default {
         objection_filed: '收到異議',
         objection_answered: '異議已答覆',
         contract_ready: '合約待確認',
+        contract_completed: '合約完成',
         commission_requested: '收到直接委託',
         commission_decided: '直接委託答覆',
         event_reminder: '活動前一天提醒',
@@ -465,6 +474,13 @@ export default {
           body: '「{{title}}」的合約已經產生，合約金額 {{amount}}。請登入確認簽約，確認後合約生效，即可安排活動。',
           action: '查看並確認合約',
         },
+        contract_completed: {
+          subject: '合約已完成：{{title}}',
+          fulfilled:
+            '合約「{{title}}」約定的服務場次已全部驗收，各期款項已全部支付，合約已完成，計入貴組織在平台上的履約紀錄。',
+          early: '工會已確認合約「{{title}}」完成，計入貴組織在平台上的履約紀錄。說明：{{reason}}',
+          action: '查看合約',
+        },
         commission_requested: {
           subject: '收到直接委託：{{title}}',
           body: '{{union}}向您委託「{{title}}」{{sessions}} 場，金額 {{amount}}。請登入接受或婉拒；接受後合約即生效。',
@@ -594,6 +610,7 @@ export default {
         objection_filed: 'Objection filed',
         objection_answered: 'Objection answered',
         contract_ready: 'Contract ready to confirm',
+        contract_completed: 'Contract completed',
         commission_requested: 'Direct commission received',
         commission_decided: 'Direct commission answered',
         event_reminder: 'Event reminder the day before',
@@ -744,6 +761,14 @@ export default {
           subject: 'Contract ready to confirm: {{title}}',
           body: 'The contract for "{{title}}" has been drawn up for {{amount}}. Please log in to confirm it; once confirmed it is in force and you can schedule events.',
           action: 'Review and confirm',
+        },
+        contract_completed: {
+          subject: 'Contract completed: {{title}}',
+          fulfilled:
+            'Every session of the contract "{{title}}" has been accepted and every payment made: the contract is completed and counts in your organization\'s track record on the platform.',
+          early:
+            'The union has completed the contract "{{title}}"; it counts in your organization\'s track record on the platform. Reason: {{reason}}',
+          action: 'See the contract',
         },
         commission_requested: {
           subject: 'Direct commission: {{title}}',

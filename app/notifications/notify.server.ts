@@ -31,6 +31,8 @@ export type NotificationData = {
   objection_filed: { title: string; organization: string; path: string };
   objection_answered: { title: string; path: string };
   contract_ready: { title: string; amountFen: number; path: string };
+  /** `reason` only when the commissioner completed the contract before it was fulfilled. */
+  contract_completed: { title: string; reason?: string; path: string };
   commission_requested: { title: string; union: string; sessions: number; amountFen: number; path: string };
   commission_decided: {
     title: string;
@@ -69,6 +71,7 @@ const everyTemplate: Record<NotificationTemplate, true> = {
   objection_filed: true,
   objection_answered: true,
   contract_ready: true,
+  contract_completed: true,
   commission_requested: true,
   commission_decided: true,
   event_reminder: true,

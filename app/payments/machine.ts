@@ -41,6 +41,9 @@ export const paymentReasons = [
   'alreadyPaid',
 ] as const;
 
+/** A milestone in one of these states has been paid (`confirmed`: and its receipt confirmed). */
+export const paidMilestoneStates = ['paid', 'confirmed'] as const;
+
 export const milestoneConditions = ['signing', 'sessions', 'final'] as const;
 export const paymentMethods = ['bank_transfer', 'stripe'] as const;
 export type MilestoneState = (typeof milestoneMachine.states)[number];

@@ -28,6 +28,7 @@ import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
+import { completeIfFulfilled } from '~/procurement/completion.server';
 
 type Contract = typeof contracts.$inferSelect;
 type Milestone = typeof milestones.$inferSelect;
@@ -154,7 +155,8 @@ export function approveMilestone(viewer: Viewer, milestoneId: number) {
 
 /**
  * An approved milestone becomes paid by `paymentId`: the one transition both a recorded bank
- * transfer and a Stripe payment take. Returns false (and changes nothing) if it is not approved.
+ * transfer and a Stripe payment take; the last one paid completes a fulfilled contract. Returns
+ * false (and changes nothing) if it is not approved.
  */
 export function markPaid(
   tx: DB,
@@ -189,6 +191,7 @@ export function markPaid(
     before: { state: milestone.state },
     after: { state, paymentId, amountFen: milestone.amountFen },
   });
+  completeIfFulfilled(tx, contract.id);
   return true;
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { bids } from '../../db/schema';
 import { contractAmendments, contracts, milestones, organizations, tenders, unions } from '../../db/schema';
+import { completeIn } from './completion.server';
 import { amendableContractStates, contractMachine, tenderMachine, type ContractState } from './machine';
 import type { AmendContractForm, IssueContractForm } from './schemas';
 import { unsealBid } from './seal.server';
@@ -278,6 +279,21 @@ export function terminateContract(viewer: Viewer, contractId: number, reason: st
       before: { state: contract.state },
       after: { state, terminationReason: reason },
     });
+  });
+}
+
+/**
+ * The commissioner completes an active contract before it is fulfilled, with a reason: it is the
+ * union's final acceptance, so the final milestone falls due (to pay less, amend the amount first).
+ */
+export function completeContract(viewer: Viewer, contractId: number, reason: string) {
+  const contract = findContract(db, contractId);
+  requireUnionRole(viewer, contract.unionId, ['commissioner']);
+  const trimmed = reason.trim();
+  if (!trimmed) throw new UserError('errors.reasonRequired');
+  durably((tx) => {
+    completeIn(tx, findContract(tx, contractId), { actorId: viewer.id, as: 'commissioner', reason: trimmed });
+    releaseDueMilestones(tx, contractId);
   });
 }
 

@@ -74,7 +74,9 @@ export type ObjectionState = (typeof objectionMachine.states)[number];
 
 /**
  * A contract is confirmed by both parties in turn: the union issues it (draft → pending), then
- * the organization confirms it (pending → active).
+ * the organization confirms it (pending → active). It completes by itself once fulfilled (every
+ * session accepted, every milestone paid: completion.server.ts), or earlier by the commissioner
+ * with a reason.
  */
 export const contractMachine = defineMachine({
   name: 'contract',
@@ -82,7 +84,7 @@ export const contractMachine = defineMachine({
   transitions: {
     issue: { from: ['draft'], to: 'pending', by: ['commissioner'] },
     confirm: { from: ['pending'], to: 'active', by: ['organization'] },
-    complete: { from: ['active'], to: 'completed', by: ['commissioner'] },
+    complete: { from: ['active'], to: 'completed', by: ['commissioner', 'system'] },
     terminate: { from: ['draft', 'pending', 'active'], to: 'terminated', by: ['commissioner'] },
   },
 });

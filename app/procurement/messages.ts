@@ -188,6 +188,14 @@ export default {
         terminateReason: '终止原因',
         terminate: '终止合同',
         terminatedBecause: '合同已终止：{{reason}}',
+        completeTitle: '提前确认合同完成',
+        completeExplanation:
+          '服务场次全部验收、各期款项全部支付后，合同会自动完成。如需在此之前确认完成（例如经双方协商按实际完成结项），请写明理由：确认后合同计入服务组织的履约记录，尾款随即到期；如需少付，请先变更合同金额。',
+        completeReason: '确认完成的理由',
+        complete: '确认合同完成',
+        completedAt: '完成时间',
+        completedFulfilled: '服务场次已全部验收，各期款项已全部支付，合同已完成。',
+        completedEarly: '合同由工会提前确认完成：{{reason}}',
       },
       direct: {
         title: '直接委托服务项目',
@@ -415,6 +423,14 @@ export default {
         terminateReason: '終止原因',
         terminate: '終止合約',
         terminatedBecause: '合約已終止：{{reason}}',
+        completeTitle: '提前確認合約完成',
+        completeExplanation:
+          '服務場次全部驗收、各期款項全部支付後，合約會自動完成。如需在此之前確認完成（例如經雙方協商按實際完成結案），請寫明理由：確認後合約計入服務組織的履約紀錄，尾款隨即到期；如需少付，請先變更合約金額。',
+        completeReason: '確認完成的理由',
+        complete: '確認合約完成',
+        completedAt: '完成時間',
+        completedFulfilled: '服務場次已全部驗收，各期款項已全部支付，合約已完成。',
+        completedEarly: '合約由工會提前確認完成：{{reason}}',
       },
       direct: {
         title: '直接委託服務項目',
@@ -651,6 +667,14 @@ export default {
         terminateReason: 'Reason for terminating',
         terminate: 'Terminate contract',
         terminatedBecause: 'The contract was terminated: {{reason}}',
+        completeTitle: 'Complete the contract early',
+        completeExplanation:
+          "A contract completes by itself once every session is accepted and every payment made. To complete it before then (for example when both sides agree to close it on what was delivered), give the reason: it then counts in the organization's track record and the final payment falls due. To pay less, amend the amount first.",
+        completeReason: 'Reason for completing',
+        complete: 'Complete the contract',
+        completedAt: 'Completed',
+        completedFulfilled: 'Every session has been accepted and every payment made: the contract is completed.',
+        completedEarly: 'The union completed the contract early: {{reason}}',
       },
       direct: {
         title: 'Commission an offering directly',

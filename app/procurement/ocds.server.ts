@@ -290,7 +290,7 @@ export function tenderRelease(tender: Tender, ctx: Context) {
           .all();
         if (amendments.length && !tag.includes('contractAmendment')) tag.push('contractAmendment');
         if (c.state === 'terminated' && !tag.includes('contractTermination')) tag.push('contractTermination');
-        dates.push(...[c.issuedAt, c.signedAt, c.terminatedAt].filter((d): d is Date => d !== null));
+        dates.push(...[c.issuedAt, c.signedAt, c.terminatedAt, c.completedAt].filter((d): d is Date => d !== null));
         dates.push(...amendments.map((a) => a.createdAt));
         const work = ['active', 'completed', 'terminated'].includes(c.state)
           ? implementation(

@@ -7,7 +7,7 @@ import * as demo from '../../db/demo-data';
 import { contracts, milestones, organizations, payments, tenders, users } from '../../db/schema';
 import { proposeAward } from './award.server';
 import { openBids, submitBid } from './bids.server';
-import { confirmContract } from './contracts.server';
+import { completeContract, confirmContract } from './contracts.server';
 import { declareConflicts, scoreBid } from './evaluation.server';
 import { createTender, getTender } from './tenders.server';
 import {
@@ -184,5 +184,19 @@ describe('/api/ocds/tenders/:id.json', () => {
       } as never).catch((e: Response) => e);
     expect((await call(`${draft.id}.json`)).status).toBe(404);
     expect((await call('abc.json')).status).toBe(404);
+  });
+
+  it('publishes a completed contract as closed, dated by its completion', async () => {
+    const contract = db.select().from(contracts).where(eq(contracts.tenderId, contracted)).get()!;
+    advanceHours(2);
+    completeContract(await viewerFor('commissioner@demo.gonghui.cn'), contract.id, '按实际完成结项');
+    const completedAt = db.select().from(contracts).where(eq(contracts.id, contract.id)).get()!.completedAt!;
+    const { json } = await get(tenderLoader as never, `/api/ocds/tenders/${contracted}.json`, {
+      file: `${contracted}.json`,
+    });
+    expectValid(json);
+    const [release] = json.releases as { date: string; contracts: { status: string }[] }[];
+    expect(release!.contracts[0]!.status).toBe('terminated');
+    expect(release!.date).toBe(completedAt.toISOString());
   });
 });

@@ -14,14 +14,16 @@ import { MilestoneTable, MoneyTotals } from '~/payments/components/money';
 import { contractPayments } from '~/payments/milestones.server';
 import { fenToYuanInput } from '~/lib/money';
 import { ChangeList } from '~/procurement/components/tender-sections';
+import { canTransition } from '~/lib/machine';
 import {
   amendContract,
+  completeContract,
   confirmContract,
   getContractFor,
   issueContract,
   terminateContract,
 } from '~/procurement/contracts.server';
-import { amendableContractStates, type ContractState } from '~/procurement/machine';
+import { amendableContractStates, contractMachine, type ContractState } from '~/procurement/machine';
 import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
 import { FiguresBlock } from '~/ui/figures';
 import { ActionMessage, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
@@ -32,6 +34,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.t
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const view = getContractFor(viewer, parseId(params.contractId));
+  const state = view.contract.state as ContractState;
   return {
     ...view,
     locale: await getLocale(request),
@@ -39,8 +42,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     basis: basisOfUnions([view.contract.unionId]),
     payments: contractPayments(view.contract.id),
     events: listContractEvents(view.contract.id),
-    canAmend: view.canCommission && amendableContractStates.includes(view.contract.state as ContractState),
-    canTerminate: view.canCommission && ['draft', 'pending', 'active'].includes(view.contract.state),
+    canAmend: view.canCommission && amendableContractStates.includes(state),
+    canComplete: view.canCommission && canTransition(contractMachine, state, 'complete', 'commissioner'),
+    canTerminate: view.canCommission && canTransition(contractMachine, state, 'terminate', 'commissioner'),
   };
 }
 
@@ -65,6 +69,17 @@ export async function action({ request, params }: Route.ActionArgs) {
     return result.ok
       ? back
       : data({ amend: submission.reply({ formErrors: [result.error.messageKey] }) }, { status: result.error.status });
+  }
+  if (intent === 'complete') {
+    const submission = parseWithZod(formData, { schema: reasonSchema });
+    if (submission.status !== 'success') return data({ complete: submission.reply() }, { status: 400 });
+    const result = await attempt(() => completeContract(viewer, contractId, submission.value.reason));
+    return result.ok
+      ? back
+      : data(
+          { complete: submission.reply({ formErrors: [result.error.messageKey] }) },
+          { status: result.error.status },
+        );
   }
   if (intent === 'terminate') {
     const submission = parseWithZod(formData, { schema: reasonSchema });
@@ -167,6 +182,28 @@ function AmendForm({ loaderData, actionData }: { loaderData: LoaderData; actionD
   );
 }
 
+function CompleteForm({ actionData }: { actionData: ActionData }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'complete',
+    lastResult: actionData && 'complete' in actionData ? actionData.complete : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reasonSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <Section title={t('procurement.contract.completeTitle')}>
+      <p>{t('procurement.contract.completeExplanation')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id="complete-errors" />
+        <TextareaField meta={fields.reason} label={t('procurement.contract.completeReason')} rows={3} />
+        <SubmitButton name="intent" value="complete">
+          {t('procurement.contract.complete')}
+        </SubmitButton>
+      </Form>
+    </Section>
+  );
+}
+
 export default function Contract({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { contract, locale } = loaderData;
@@ -203,9 +240,19 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
         {contract.signedAt ? (
           <Stat label={t('procurement.contract.signedAt')} value={formatDateTime(contract.signedAt, locale)} />
         ) : null}
+        {contract.completedAt ? (
+          <Stat label={t('procurement.contract.completedAt')} value={formatDateTime(contract.completedAt, locale)} />
+        ) : null}
       </Stats>
       {contract.state === 'terminated' && contract.terminationReason ? (
         <p className="alert">{t('procurement.contract.terminatedBecause', { reason: contract.terminationReason })}</p>
+      ) : null}
+      {contract.state === 'completed' ? (
+        <p className="callout" data-testid="completion">
+          {contract.completionReason
+            ? t('procurement.contract.completedEarly', { reason: contract.completionReason })
+            : t('procurement.contract.completedFulfilled')}
+        </p>
       ) : null}
       {contract.state === 'draft' && loaderData.canCommission ? (
         <IssueForm loaderData={loaderData} actionData={actionData} />
@@ -299,6 +346,8 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
           {loaderData.canAmend ? <AmendForm loaderData={loaderData} actionData={actionData} /> : null}
         </Section>
       ) : null}
+
+      {loaderData.canComplete ? <CompleteForm actionData={actionData} /> : null}
 
       {loaderData.canTerminate ? (
         <Section title={t('procurement.contract.terminateTitle')}>

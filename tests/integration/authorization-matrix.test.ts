@@ -107,7 +107,13 @@ const matrix: Record<string, Spec> = {
   'tenders/:tenderId/attachments/:attachmentId': { get: EVERYONE },
   'contracts/:contractId': {
     get: [...ORG_A, ...unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership')],
-    post: { confirm: ['ownerA'], issue: VALIDATES_FIRST, amend: VALIDATES_FIRST, terminate: unionA('commissioner') },
+    post: {
+      confirm: ['ownerA'],
+      issue: VALIDATES_FIRST,
+      amend: VALIDATES_FIRST,
+      complete: unionA('commissioner'),
+      terminate: unionA('commissioner'),
+    },
   },
   'api/ocds/releases.json': { get: EVERYONE },
   'api/ocds/tenders/:file': { get: EVERYONE },

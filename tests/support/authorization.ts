@@ -572,6 +572,7 @@ export const posters: Record<string, Record<string, Role>> = {
     confirm: 'ownerA',
     issue: 'commissionerA',
     amend: 'commissionerA',
+    complete: 'commissionerA',
     terminate: 'commissionerA',
   },
   'contracts/:contractId/events/new': { '': 'ownerA' },
