@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { bids, tenders } from '../../db/schema';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
-import { createTender, getTender } from '~/procurement/tenders.server';
+import { createTender, requireTender } from '~/procurement/tenders.server';
 import { loader } from '~/routes/audit';
 import { grantRole, makeUnion, makeUser } from '../../tests/support/payments-fixtures';
 import { seedCounty, tenderInput, viewerFor } from '../../tests/support/procurement';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   adminA = (await viewerFor('admin@demo.gonghui.cn')).id;
   platformId = (await viewerFor('platform@demo.gonghui.cn')).id;
   tenderA = createTender(commissioner, tenderInput());
-  unionA = getTender(tenderA).unionId;
+  unionA = requireTender(tenderA).unionId;
   unionB = makeUnion().unionId;
   adminB = makeUser('admin-b');
   grantRole(unionB, adminB, 'admin');

@@ -34,7 +34,7 @@ function findUnion(unionId: number) {
 }
 
 /** The union admin's page: the threshold above which purchases go to a tender. */
-export function getCommissioningSettings(viewer: Viewer, unionId: number) {
+export function requireCommissioningSettings(viewer: Viewer, unionId: number) {
   requireUnionRole(viewer, unionId, ['admin']);
   const union = findUnion(unionId);
   return { id: union.id, name: union.name, limitFen: union.directCommissionLimitFen };
@@ -223,7 +223,7 @@ export function cancelCommission(viewer: Viewer, commissionId: number) {
 const unionViewers: readonly UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership'];
 
 /** Seen by the organization's members and the ordering union's staff. */
-export function getCommissionFor(viewer: Viewer, commissionId: number) {
+export function requireCommissionFor(viewer: Viewer, commissionId: number) {
   const commission = findCommission(db, commissionId);
   const asOrganization = isOrgMember(viewer, commission.organizationId);
   const asUnion = hasUnionRole(viewer, commission.unionId, unionViewers);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   cancelCommission,
   decideCommission,
-  getCommissioningSettings,
+  requireCommissioningSettings,
   requestCommission,
   setDirectCommissionLimit,
 } from './commissions.server';
@@ -62,9 +62,9 @@ describe('the threshold', () => {
   it('is set by the union admin only, and applies to the next order', () => {
     const admin = viewerFor('admin@demo.gonghui.cn');
     expect(thrownStatus(() => setDirectCommissionLimit(commissioner(), unionId, 5_000_000))).toBe(403);
-    expect(thrownStatus(() => getCommissioningSettings(commissioner(), unionId))).toBe(403);
+    expect(thrownStatus(() => requireCommissioningSettings(commissioner(), unionId))).toBe(403);
     setDirectCommissionLimit(admin, unionId, 1_500_000);
-    expect(getCommissioningSettings(admin, unionId).limitFen).toBe(1_500_000);
+    expect(requireCommissioningSettings(admin, unionId).limitFen).toBe(1_500_000);
     expect(() => order(6)).not.toThrow(); // ¥15,000
     expect(userError(() => order(7))).toBe('catalog.errors.aboveLimit');
     setDirectCommissionLimit(admin, unionId, 1_000_000);

@@ -47,7 +47,7 @@ export function createOffering(viewer: Viewer, organizationId: number, input: Of
 
 /** Archived offerings are restored before they are edited. */
 export function updateOffering(viewer: Viewer, offeringId: number, input: OfferingInput) {
-  const offering = getManagedOffering(viewer, offeringId);
+  const offering = requireManagedOffering(viewer, offeringId);
   transaction((tx) => {
     const current = tx.select({ state: offerings.state }).from(offerings).where(eq(offerings.id, offeringId)).get()!;
     if (current.state === 'archived') throw new UserError('errors.illegalTransition', 409);
@@ -57,7 +57,7 @@ export function updateOffering(viewer: Viewer, offeringId: number, input: Offeri
 }
 
 export function changeOfferingState(viewer: Viewer, offeringId: number, name: OfferingTransition) {
-  getManagedOffering(viewer, offeringId);
+  requireManagedOffering(viewer, offeringId);
   transaction((tx) => {
     const current = tx
       .select({ state: offerings.state, status: organizations.status })
@@ -76,14 +76,14 @@ export function changeOfferingState(viewer: Viewer, offeringId: number, name: Of
 }
 
 /** For the organization's own members, in any state. */
-export function getManagedOffering(viewer: Viewer, offeringId: number) {
+export function requireManagedOffering(viewer: Viewer, offeringId: number) {
   const offering = findOffering(offeringId);
   requireOrgMember(viewer, offering.organizationId);
   return offering;
 }
 
 /** Published offerings are public; the organization's members also see their drafts and archive. */
-export function getVisibleOffering(viewer: Viewer | null, offeringId: number) {
+export function requireVisibleOffering(viewer: Viewer | null, offeringId: number) {
   const offering = findOffering(offeringId);
   const member = viewer !== null && isOrgMember(viewer, offering.organizationId);
   if (offering.state !== 'published' && !member) notFound();

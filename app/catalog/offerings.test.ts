@@ -6,7 +6,7 @@ import { offeringMachine, type OfferingState } from './machine';
 import {
   changeOfferingState,
   createOffering,
-  getVisibleOffering,
+  requireVisibleOffering,
   updateOffering,
   type OfferingTransition,
 } from './offerings.server';
@@ -77,11 +77,11 @@ describe('offerings', () => {
       priceFen: 120_050,
       organizationId: arts,
     });
-    expect(thrownStatus(() => getVisibleOffering(null, id))).toBe(404);
-    expect(thrownStatus(() => getVisibleOffering(viewerFor('psych@demo.gonghui.cn'), id))).toBe(404);
-    expect(getVisibleOffering(owner(), id).member).toBe(true);
+    expect(thrownStatus(() => requireVisibleOffering(null, id))).toBe(404);
+    expect(thrownStatus(() => requireVisibleOffering(viewerFor('psych@demo.gonghui.cn'), id))).toBe(404);
+    expect(requireVisibleOffering(owner(), id).member).toBe(true);
     changeOfferingState(owner(), id, 'publish');
-    expect(getVisibleOffering(null, id).offering.publishedAt).toBeInstanceOf(Date);
+    expect(requireVisibleOffering(null, id).offering.publishedAt).toBeInstanceOf(Date);
   });
 
   it('are managed only by their own organization', () => {

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { offeringPhotos } from '../../db/schema';
-import { getManagedOffering, getVisibleOffering } from './offerings.server';
+import { requireManagedOffering, requireVisibleOffering } from './offerings.server';
 import { notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
@@ -27,7 +27,7 @@ export function readPhotoForm(request: Request): Promise<FormData> {
 
 /** Writes the file first, then the row; if the row is refused, the file is removed again. */
 export async function addOfferingPhoto(viewer: Viewer, offeringId: number, file: FormDataEntryValue | null) {
-  const offering = getManagedOffering(viewer, offeringId);
+  const offering = requireManagedOffering(viewer, offeringId);
   if (!(file instanceof File) || file.size === 0) throw new UserError('catalog.errors.photoMissing');
   const { bytes, contentType } = await storage.checkUpload(photoPlace, file);
   const storedName = storage.writeUpload(photoPlace, { bytes, contentType });
@@ -64,7 +64,7 @@ function findPhoto(offeringId: number, photoId: number) {
 }
 
 export function removeOfferingPhoto(viewer: Viewer, offeringId: number, photoId: number) {
-  getManagedOffering(viewer, offeringId);
+  requireManagedOffering(viewer, offeringId);
   const photo = findPhoto(offeringId, photoId);
   transaction((tx) => {
     tx.delete(offeringPhotos).where(eq(offeringPhotos.id, photo.id)).run();
@@ -75,7 +75,7 @@ export function removeOfferingPhoto(viewer: Viewer, offeringId: number, photoId:
 
 /** Seen by whoever may see the offering; `isPublic`: a published offering's photo may be kept a while. */
 export function readOfferingPhoto(viewer: Viewer | null, offeringId: number, photoId: number) {
-  const { offering } = getVisibleOffering(viewer, offeringId);
+  const { offering } = requireVisibleOffering(viewer, offeringId);
   const photo = findPhoto(offeringId, photoId);
   return {
     bytes: storage.readUpload(photoPlace, photo.storedName) ?? notFound(),

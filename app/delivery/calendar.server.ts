@@ -7,8 +7,8 @@ import { forbidden, hasUnionRole, isOrgMember, requireOrgMember, type Viewer } f
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
-import { getOrganization } from '~/organizations/organizations.server';
-import { getUnion } from '~/unions/unions.server';
+import { requireOrganization } from '~/organizations/organizations.server';
+import { requireUnion } from '~/unions/unions.server';
 
 export type FeedScope = 'union' | 'organization';
 
@@ -49,13 +49,13 @@ export function organizationEvents(organizationId: number, from: Date, to: Date)
 
 /** Any staff role at the union may read its calendar. */
 export function requireUnionCalendar(viewer: Viewer, unionId: number) {
-  const union = getUnion(unionId);
+  const union = requireUnion(unionId);
   if (!viewer.roles.some((r) => r.unionId === unionId)) forbidden();
   return { name: union.name, canRotateFeed: hasUnionRole(viewer, unionId, ['admin', 'commissioner']) };
 }
 
 export function requireOrganizationCalendar(viewer: Viewer, organizationId: number) {
-  const organization = getOrganization(organizationId);
+  const organization = requireOrganization(organizationId);
   requireOrgMember(viewer, organizationId);
   return { name: organization.name, canRotateFeed: isOrgMember(viewer, organizationId, ['owner']) };
 }
@@ -119,7 +119,7 @@ export function feedEvents(scope: FeedScope, scopeId: number) {
   const t = now().getTime();
   const from = new Date(t - 92 * 24 * 3600_000);
   const to = new Date(t + 366 * 24 * 3600_000);
-  const name = scope === 'union' ? getUnion(scopeId).name : getOrganization(scopeId).name;
+  const name = scope === 'union' ? requireUnion(scopeId).name : requireOrganization(scopeId).name;
   const list = scope === 'union' ? unionEvents(scopeId, from, to) : organizationEvents(scopeId, from, to);
   return { name, events: list };
 }

@@ -6,7 +6,7 @@ import { checkins, ratings, unions } from '../../db/schema';
 import type { Phone } from './device.server';
 import type { occupations } from './machine';
 import type { ratingTags } from './schemas';
-import { eventOversight, findEvent } from './events.server';
+import { eventOversight, requireEvent } from './events.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
@@ -152,7 +152,7 @@ export function checkIn(
   input: { ticket: string; occupation?: (typeof occupations)[number]; unionMember?: 'yes' | 'no' },
   networkHash: string | null = null,
 ) {
-  const event = findEvent(eventId);
+  const event = requireEvent(eventId);
   requireCheckinOpen(event);
   const nonce = ticketNonce(event, input.ticket);
   if (!nonce) throw new UserError('errors.codeExpired', 410);
@@ -197,7 +197,7 @@ export function rate(
   phone: Phone,
   input: { score: number; comment: string; tags: (typeof ratingTags)[number][]; edit: boolean },
 ) {
-  const event = findEvent(eventId);
+  const event = requireEvent(eventId);
   const checkin = findCheckin(eventId, phone);
   if (!checkin) throw new UserError('errors.checkInFirst', 403);
   const window = ratingWindow(event);

@@ -17,7 +17,7 @@ import {
   ratingEditableMs,
   requireUsableTicket,
 } from './checkin.server';
-import { findEvent } from './events.server';
+import { requireEvent } from './events.server';
 import { checkInWorker, createEvent, deliveryWorld, verifiedPhone } from './test-fixtures';
 import { phoneHash } from './workers.server';
 import { db } from '~/lib/db.server';
@@ -55,7 +55,7 @@ afterEach(() => {
 
 describe('the rotating code', () => {
   it('accepts the current and the previous window and refuses anything older', () => {
-    const event = findEvent(eventId);
+    const event = requireEvent(eventId);
     const middle = Math.floor(start.getTime() / codeWindowMs) * codeWindowMs + codeWindowMs / 2;
     at(middle);
     const code = checkinCode(event);
@@ -69,8 +69,8 @@ describe('the rotating code', () => {
   });
 
   it("refuses another event's code and garbage", () => {
-    const event = findEvent(eventId);
-    const other = findEvent(createEvent({ organizationId: event.organizationId }, start));
+    const event = requireEvent(eventId);
+    const other = requireEvent(createEvent({ organizationId: event.organizationId }, start));
     expect(isCodeFresh(event, checkinCode(other))).toBe(false);
     expect(isCodeFresh(event, '')).toBe(false);
     expect(isCodeFresh(event, 'AAAAAAAAAA')).toBe(false);
@@ -93,7 +93,7 @@ describe('the check-in window', () => {
   });
 
   it('checks a worker in once per event, from any phone that holds their number', () => {
-    const event = findEvent(eventId);
+    const event = requireEvent(eventId);
     const phone = verifiedPhone('13800138000');
     checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) });
     expect(errorKey(() => checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
@@ -109,7 +109,7 @@ describe('the check-in window', () => {
   });
 
   it('lets a ticket from one scan check in one phone once', () => {
-    const event = findEvent(eventId);
+    const event = requireEvent(eventId);
     const ticket = issueTicket(event, checkinCode(event));
     checkIn(eventId, verifiedPhone(), { ticket });
     expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('phoneCheckin.errors.ticketUsed');
@@ -120,7 +120,7 @@ describe('the check-in window', () => {
   });
 
   it('keeps a ticket good for a slow form after the code has moved on, but not a forged one', () => {
-    const event = findEvent(eventId);
+    const event = requireEvent(eventId);
     const ticket = issueTicket(event, checkinCode(event));
     at(start.getTime() + 5 * 60_000);
     const forged = ticket.slice(0, -1) + (ticket.endsWith('0') ? '1' : '0');
@@ -138,7 +138,7 @@ describe('the check-in window', () => {
   });
 
   it('records the worker and SMS verification, the answers and the network hash, never the number', () => {
-    const event = findEvent(eventId);
+    const event = requireEvent(eventId);
     const phone = verifiedPhone('13912345678');
     checkIn(
       eventId,
@@ -167,7 +167,7 @@ describe('the attendance mode', () => {
   });
 
   it('asks for a confirmed number where the union counts SMS-verified check-ins', () => {
-    const event = findEvent(eventId);
+    const event = requireEvent(eventId);
     expect(attendanceMode(event)).toBe('sms');
     const device = { workerId: null, deviceId: newDeviceId() };
     expect(errorKey(() => checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
@@ -177,7 +177,7 @@ describe('the attendance mode', () => {
   });
 
   it("takes the screen's code alone where the union's standard is 'code' or no SMS is sent", () => {
-    const event = findEvent(eventId);
+    const event = requireEvent(eventId);
     db.update(unions).set({ attendanceStandard: 'code' }).where(eq(unions.id, world.unionId)).run();
     expect(attendanceMode(event)).toBe('code');
     const device = { workerId: null, deviceId: newDeviceId() };

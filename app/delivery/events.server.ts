@@ -97,7 +97,7 @@ export function scheduleResidentEvent(viewer: Viewer, organizationId: number, in
   return transaction((tx) => insertEvent(tx, viewer, { organizationId, residencyId: residency.id }, input));
 }
 
-export function findEvent(eventId: number) {
+export function requireEvent(eventId: number) {
   const event = db.select().from(events).where(eq(events.id, eventId)).get();
   if (!event) notFound();
   return event;
@@ -141,7 +141,7 @@ function isOverseer(viewer: Viewer, oversight: Oversight | null, roles?: readonl
 
 /** The event with the viewer's standing; refuses anyone who is neither its organization nor overseer. */
 export function requireEventAccess(viewer: Viewer, eventId: number) {
-  const event = findEvent(eventId);
+  const event = requireEvent(eventId);
   const oversight = eventOversight(event);
   const asOrganization = isOrgMember(viewer, event.organizationId);
   const asUnion = isOverseer(viewer, oversight);
@@ -156,7 +156,7 @@ export function requireEventAccess(viewer: Viewer, eventId: number) {
   };
 }
 
-export function getEventFor(viewer: Viewer, eventId: number) {
+export function requireEventFor(viewer: Viewer, eventId: number) {
   const access = requireEventAccess(viewer, eventId);
   const { event } = access;
   const organization = db
@@ -196,7 +196,7 @@ function requireReportable(viewer: Viewer, event: Event) {
 
 /** Attendees who did not scan, counted by the organizer during or after the event; they cannot rate. */
 export function recordWalkIns(viewer: Viewer, eventId: number, walkIns: number) {
-  const event = findEvent(eventId);
+  const event = requireEvent(eventId);
   requireReportable(viewer, event);
   if (now().getTime() < event.startsAt.getTime()) throw new UserError('delivery.errors.walkInsBeforeStart', 409);
   transaction((tx) => {
@@ -218,7 +218,7 @@ export async function fileReport(
   input: { walkIns: number; summary: string },
   photos: PhotoUpload[] = [],
 ) {
-  const event = findEvent(eventId);
+  const event = requireEvent(eventId);
   requireOrgMember(viewer, event.organizationId);
   if (now().getTime() < event.endsAt.getTime()) throw new UserError('errors.eventNotOver', 409);
   transition(eventMachine, event.state as EventState, 'report', 'organization');
@@ -249,7 +249,7 @@ export async function fileReport(
 
 /** A photo can be removed while the report can still be (re)filed. */
 export async function deletePhoto(viewer: Viewer, eventId: number, photoId: number) {
-  const event = findEvent(eventId);
+  const event = requireEvent(eventId);
   requireReportable(viewer, event);
   const photo = findPhoto(eventId, photoId);
   if (!photo) notFound();
@@ -267,7 +267,7 @@ export async function deletePhoto(viewer: Viewer, eventId: number, photoId: numb
 }
 
 export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept' | 'return', reason?: string) {
-  const event = findEvent(eventId);
+  const event = requireEvent(eventId);
   const oversight = eventOversight(event);
   if (!oversight) forbidden();
   requireUnionRole(viewer, oversight.unionId, oversight.review);

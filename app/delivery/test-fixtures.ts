@@ -4,7 +4,7 @@ import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { checkIn, checkinCode, issueTicket, newDeviceId } from './checkin.server';
 import type { Phone } from './device.server';
-import { findEvent } from './events.server';
+import { requireEvent } from './events.server';
 import { phoneHash, workerForPhone } from './workers.server';
 import type { UnionRole } from '~/accounts/roles';
 import { getViewer } from '~/accounts/auth.server';
@@ -111,7 +111,7 @@ export async function demoEventUnderWay(title: string) {
     venueType: 'community',
     capacity: 1000,
   });
-  return findEvent(eventId);
+  return requireEvent(eventId);
 }
 
 /** A worker whose number an SMS code confirmed: the phone as its credential cookie presents it. */
@@ -135,7 +135,7 @@ export function checkInWorker(
     db.insert(s.checkins).values({ eventId, verification, deviceHash, networkHash, createdAt: now() }).run();
     return { workerId: null, deviceId };
   }
-  const event = findEvent(eventId);
+  const event = requireEvent(eventId);
   const phone = verifiedPhone();
   checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }, networkHash);
   return phone;

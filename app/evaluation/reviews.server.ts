@@ -18,7 +18,7 @@ import { db, transaction } from '~/lib/db.server';
 import { basisOfUnions, contractFigures, organizationBasis } from '~/delivery/figures.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
-import { getOrganization } from '~/organizations/organizations.server';
+import { requireOrganization } from '~/organizations/organizations.server';
 
 const contractReaders: UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership'];
 const complaintHandlers: UnionRole[] = ['reviewer', 'commissioner'];
@@ -44,7 +44,7 @@ export function contractEvaluationView(viewer: Viewer, contractId: number) {
   const contract = findContract(contractId);
   const asOrganization = isOrgMember(viewer, contract.organizationId);
   if (!asOrganization && !hasUnionRole(viewer, contract.unionId, contractReaders)) forbidden();
-  const organization = getOrganization(contract.organizationId);
+  const organization = requireOrganization(contract.organizationId);
   const evaluable = (evaluatedContractStates as readonly string[]).includes(contract.state);
   return {
     contract: { id: contract.id, title: contract.title, state: contract.state, sessions: contract.sessions },
@@ -60,7 +60,7 @@ export function contractEvaluationView(viewer: Viewer, contractId: number) {
 
 /** An organization's evaluations: for its members, and for union staff weighing its track record. */
 export function organizationEvaluationsView(viewer: Viewer, organizationId: number) {
-  const organization = getOrganization(organizationId);
+  const organization = requireOrganization(organizationId);
   if (!isOrgMember(viewer, organizationId) && viewer.roles.length === 0) forbidden();
   return {
     organization: { id: organization.id, name: organization.name },

@@ -10,7 +10,7 @@ import {
 } from '../../db/schema';
 import { addMonths, shanghaiDate } from './dates';
 import {
-  getIncubator,
+  requireIncubator,
   incubatorManagerIds,
   isIncubatorStaff,
   managerRoles,
@@ -28,7 +28,7 @@ import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
-import { getOrganization, organizationMemberIds } from '~/organizations/organizations.server';
+import { requireOrganization, organizationMemberIds } from '~/organizations/organizations.server';
 
 type Application = typeof incubationApplications.$inferSelect;
 
@@ -45,9 +45,9 @@ function getApplication(tx: DB, applicationId: number): Application {
 }
 
 /** The application with its incubator, for a member of the applying organization or the incubator's staff. */
-export function getVisibleApplication(viewer: Viewer, applicationId: number) {
+export function requireVisibleApplication(viewer: Viewer, applicationId: number) {
   const application = getApplication(db, applicationId);
-  const incubator = getIncubator(application.incubatorId);
+  const incubator = requireIncubator(application.incubatorId);
   const isMember = isOrgMember(viewer, application.organizationId);
   const isStaff = isIncubatorStaff(viewer, incubator);
   if (!isMember && !isStaff) forbidden();
@@ -71,7 +71,7 @@ function hasActiveResidency(tx: DB, incubatorId: number, organizationId: number)
 /** Opens a draft, or returns the organization's application there that is still open. */
 export function startApplication(viewer: Viewer, incubatorId: number, organizationId: number) {
   requireOrgMember(viewer, organizationId);
-  getIncubator(incubatorId);
+  requireIncubator(incubatorId);
   return transaction((tx) => {
     if (hasActiveResidency(tx, incubatorId, organizationId))
       throw new UserError('incubation.errors.alreadyResident', 409);
@@ -109,7 +109,7 @@ export function savePlan(viewer: Viewer, applicationId: number, plan: string) {
 
 /** The handbook's entry conditions that the platform can check itself. */
 function assertMeetsEntryConditions(application: Application, settings: IncubatorSettings) {
-  const organization = getOrganization(application.organizationId);
+  const organization = requireOrganization(application.organizationId);
   if (organization.status !== 'active') throw new UserError('errors.notEligible', 403);
   if (organization.teamSize + organization.volunteers < settings.entry.minPeople)
     throw new UserError('incubation.errors.tooFewPeople', 422);
@@ -117,7 +117,7 @@ function assertMeetsEntryConditions(application: Application, settings: Incubato
 }
 
 export function submitApplication(viewer: Viewer, applicationId: number) {
-  const { application, incubator } = getVisibleApplication(viewer, applicationId);
+  const { application, incubator } = requireVisibleApplication(viewer, applicationId);
   requireOrgMember(viewer, application.organizationId);
   transaction((tx) => {
     const current = getApplication(tx, applicationId);
@@ -127,7 +127,7 @@ export function submitApplication(viewer: Viewer, applicationId: number) {
       .set({ state, submittedAt: now() })
       .where(eq(incubationApplications.id, applicationId))
       .run();
-    const organization = getOrganization(application.organizationId);
+    const organization = requireOrganization(application.organizationId);
     for (const userId of incubatorManagerIds(tx, incubator.unionId)) {
       notify(tx, userId, 'application_received', {
         organization: organization.name,
@@ -160,7 +160,7 @@ export function withdrawApplication(viewer: Viewer, applicationId: number) {
 }
 
 export function startReview(viewer: Viewer, applicationId: number) {
-  const { incubator } = getVisibleApplication(viewer, applicationId);
+  const { incubator } = requireVisibleApplication(viewer, applicationId);
   requireIncubatorStaff(viewer, incubator, managerRoles);
   transaction((tx) => {
     const application = getApplication(tx, applicationId);
@@ -181,7 +181,7 @@ export function scoreApplication(
   applicationId: number,
   input: { scores: Record<EntryCriterion, number>; comment: string },
 ) {
-  const { application, incubator } = getVisibleApplication(viewer, applicationId);
+  const { application, incubator } = requireVisibleApplication(viewer, applicationId);
   requireIncubatorStaff(viewer, incubator, reviewerRoles);
   if (isOrgMember(viewer, application.organizationId)) throw new UserError('errors.conflictOfInterest', 403);
   transaction((tx) => {
@@ -251,7 +251,7 @@ function notifyDecision(
   decision: 'admitted' | 'rejected',
   reason: string,
 ) {
-  const organization = getOrganization(application.organizationId);
+  const organization = requireOrganization(application.organizationId);
   for (const userId of organizationMemberIds(tx, application.organizationId)) {
     notify(tx, userId, 'application_decided', {
       organization: organization.name,
@@ -265,7 +265,7 @@ function notifyDecision(
 
 /** Admission needs the reviewers' average to reach the handbook's pass score; it starts the term. */
 export function admitApplication(viewer: Viewer, applicationId: number, reason: string) {
-  const { incubator } = getVisibleApplication(viewer, applicationId);
+  const { incubator } = requireVisibleApplication(viewer, applicationId);
   requireIncubatorStaff(viewer, incubator, managerRoles);
   const { settings } = incubator;
   return transaction((tx) => {
@@ -305,7 +305,7 @@ export function admitApplication(viewer: Viewer, applicationId: number, reason: 
 }
 
 export function rejectApplication(viewer: Viewer, applicationId: number, reason: string) {
-  const { incubator } = getVisibleApplication(viewer, applicationId);
+  const { incubator } = requireVisibleApplication(viewer, applicationId);
   requireIncubatorStaff(viewer, incubator, managerRoles);
   if (!reason.trim()) throw new UserError('errors.reasonRequired', 422);
   transaction((tx) => {
@@ -326,8 +326,8 @@ export function rejectApplication(viewer: Viewer, applicationId: number, reason:
 }
 
 export function applicationView(viewer: Viewer, applicationId: number) {
-  const { application, incubator, isMember, isStaff } = getVisibleApplication(viewer, applicationId);
-  const organization = getOrganization(application.organizationId);
+  const { application, incubator, isMember, isStaff } = requireVisibleApplication(viewer, applicationId);
+  const organization = requireOrganization(application.organizationId);
   const attachments = db
     .select()
     .from(applicationAttachments)

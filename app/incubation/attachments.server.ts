@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { applicationAttachments, incubationApplications } from '../../db/schema';
-import { getVisibleApplication } from './applications.server';
+import { requireVisibleApplication } from './applications.server';
 import { notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
@@ -34,7 +34,7 @@ export function readApplicationForm(request: Request) {
 }
 
 export async function addAttachment(viewer: Viewer, applicationId: number, file: File | null) {
-  const { application } = getVisibleApplication(viewer, applicationId);
+  const { application } = requireVisibleApplication(viewer, applicationId);
   requireOrgMember(viewer, application.organizationId);
   if (application.state !== 'draft') throw new UserError('incubation.errors.notEditable', 409);
   if (!file || file.size === 0) throw new UserError('incubation.errors.chooseFile', 422);
@@ -76,7 +76,7 @@ export async function addAttachment(viewer: Viewer, applicationId: number, file:
 }
 
 export function removeAttachment(viewer: Viewer, applicationId: number, attachmentId: number) {
-  const { application } = getVisibleApplication(viewer, applicationId);
+  const { application } = requireVisibleApplication(viewer, applicationId);
   requireOrgMember(viewer, application.organizationId);
   const storageKey = transaction((tx) => {
     const state = tx
@@ -99,7 +99,7 @@ export function removeAttachment(viewer: Viewer, applicationId: number, attachme
 
 /** The file, for the applying organization's members and the incubator's staff only. */
 export function readAttachment(viewer: Viewer, applicationId: number, attachmentId: number) {
-  getVisibleApplication(viewer, applicationId);
+  requireVisibleApplication(viewer, applicationId);
   const row = db
     .select()
     .from(applicationAttachments)

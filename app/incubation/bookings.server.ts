@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { organizations, residencies, roomBookings, rooms } from '../../db/schema';
-import { isIncubatorStaff, getIncubator, managerRoles } from './incubators.server';
+import { isIncubatorStaff, requireIncubator, managerRoles } from './incubators.server';
 import { bookingMachine, type BookingState, type IncubationActor } from './machine';
-import { getVisibleResidency } from './residencies.server';
+import { requireVisibleResidency } from './residencies.server';
 import type { IncubatorSettings } from './settings';
 import { forbidden, isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
@@ -45,7 +45,7 @@ export function bookingProblem(
  * for overlapping times exactly one finds the room free (see docs/decisions/041).
  */
 export function bookRoom(viewer: Viewer, residencyId: number, input: BookingInput) {
-  const { residency, incubator } = getVisibleResidency(viewer, residencyId);
+  const { residency, incubator } = requireVisibleResidency(viewer, residencyId);
   requireOrgMember(viewer, residency.organizationId);
   const room = db
     .select()
@@ -101,7 +101,7 @@ export function cancelBooking(viewer: Viewer, bookingId: number) {
     .where(eq(roomBookings.id, bookingId))
     .get();
   if (!found) notFound();
-  const incubator = getIncubator(found.incubatorId);
+  const incubator = requireIncubator(found.incubatorId);
   const actor: IncubationActor | null = isOrgMember(viewer, found.booking.organizationId)
     ? 'organization'
     : isIncubatorStaff(viewer, incubator, managerRoles)

@@ -3,7 +3,7 @@ import { contracts, evaluations, residencyEvaluationScores, residencyEvaluations
 import { addDays, dayStart, daysInclusive, shanghaiDate } from './dates';
 import { managerRoles, requireIncubatorStaff, reviewerRoles } from './incubators.server';
 import { residencyEvaluationMachine, type ResidencyEvaluationState } from './machine';
-import { getResidency, getVisibleResidency } from './residencies.server';
+import { requireResidency, requireVisibleResidency } from './residencies.server';
 import { judgedIndicators, measuredIndicators, type IncubatorSettings, type JudgedIndicator } from './settings';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
 import { figuresBetween } from '~/delivery/figures.server';
@@ -135,12 +135,12 @@ function getEvaluation(tx: DB, residencyId: number, evaluationId: number) {
 }
 
 export function openEvaluation(viewer: Viewer, residencyId: number, period: Period) {
-  const { incubator } = getVisibleResidency(viewer, residencyId);
+  const { incubator } = requireVisibleResidency(viewer, residencyId);
   requireIncubatorStaff(viewer, incubator, managerRoles);
   if (period.end < period.start) throw new UserError('incubation.errors.periodOrder', 422);
   if (period.end > shanghaiDate(now())) throw new UserError('incubation.errors.periodFuture', 422);
   return transaction((tx) => {
-    if (getResidency(tx, residencyId).state !== 'active') throw new UserError('incubation.errors.notResident', 409);
+    if (requireResidency(tx, residencyId).state !== 'active') throw new UserError('incubation.errors.notResident', 409);
     const open = tx
       .select({ id: residencyEvaluations.id })
       .from(residencyEvaluations)
@@ -164,7 +164,7 @@ export function scoreEvaluation(
   evaluationId: number,
   input: { scores: Record<JudgedIndicator, number>; comment: string },
 ) {
-  const { incubator, residency } = getVisibleResidency(viewer, residencyId);
+  const { incubator, residency } = requireVisibleResidency(viewer, residencyId);
   requireIncubatorStaff(viewer, incubator, reviewerRoles);
   if (isOrgMember(viewer, residency.organizationId)) throw new UserError('errors.conflictOfInterest', 403);
   transaction((tx) => {
@@ -193,7 +193,7 @@ export function scoreEvaluation(
  * reviews and tenders' track record) and tells the organization.
  */
 export function publishEvaluation(viewer: Viewer, residencyId: number, evaluationId: number) {
-  const { incubator, residency, organization } = getVisibleResidency(viewer, residencyId);
+  const { incubator, residency, organization } = requireVisibleResidency(viewer, residencyId);
   requireIncubatorStaff(viewer, incubator, managerRoles);
   transaction((tx) => {
     const evaluation = getEvaluation(tx, residencyId, evaluationId);
@@ -259,7 +259,7 @@ export function publishEvaluation(viewer: Viewer, residencyId: number, evaluatio
 }
 
 export function cancelEvaluation(viewer: Viewer, residencyId: number, evaluationId: number) {
-  const { incubator } = getVisibleResidency(viewer, residencyId);
+  const { incubator } = requireVisibleResidency(viewer, residencyId);
   requireIncubatorStaff(viewer, incubator, managerRoles);
   transaction((tx) => {
     const evaluation = getEvaluation(tx, residencyId, evaluationId);
@@ -283,7 +283,7 @@ export function cancelEvaluation(viewer: Viewer, residencyId: number, evaluation
 
 /** Staff see an evaluation while it is open; the organization sees it once published. */
 export function evaluationView(viewer: Viewer, residencyId: number, evaluationId: number) {
-  const visible = getVisibleResidency(viewer, residencyId);
+  const visible = requireVisibleResidency(viewer, residencyId);
   const evaluation = getEvaluation(db, residencyId, evaluationId);
   if (!visible.isStaff && evaluation.state !== 'published') forbidden();
   const frozen = evaluation.model;

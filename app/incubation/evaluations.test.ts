@@ -8,7 +8,7 @@ import {
   publishEvaluation,
   scoreEvaluation,
 } from './evaluations.server';
-import { getIncubator, updateSettings } from './incubators.server';
+import { requireIncubator, updateSettings } from './incubators.server';
 import { decideExitReview } from './residencies.server';
 import { defaultSettings, effectiveSettings } from './settings';
 import {
@@ -208,7 +208,7 @@ describe('a periodic evaluation', () => {
     // Defaults 20/15/25/15/15/10: 10.95 + 9.68 + 15 + 7.5 + 12.75 + 7 = 62.88 → 62.9
     expect(await pages(data.fx.managerId)).toEqual({ sessionsWeight: '20', score: 62.9 });
 
-    const settings = getIncubator(data.fx.incubatorId).settings;
+    const settings = requireIncubator(data.fx.incubatorId).settings;
     const weights = { ...settings.evaluation.weights, sessions: 40, satisfaction: 5 };
     updateSettings(await viewerFor(data.fx.managerId), data.fx.incubatorId, {
       ...settings,
@@ -242,7 +242,7 @@ describe('a periodic evaluation', () => {
     expect(notices.map((n) => n.template)).toContain('evaluation_published');
 
     // Later changes to the settings do not rewrite a published result.
-    const settings = getIncubator(data.fx.incubatorId).settings;
+    const settings = requireIncubator(data.fx.incubatorId).settings;
     updateSettings(manager, data.fx.incubatorId, defaultSettings);
     const view = evaluationResult(db, round, data.organizationId, {
       ...settings,
@@ -298,7 +298,7 @@ describe('an incubator whose stored settings still carry its own grade threshold
   };
 
   it('loads them, grades on the one scale, and graduates 合格 when 合格 is the graduation grade', async () => {
-    expect(getIncubator(data.fx.incubatorId).settings).toEqual(
+    expect(requireIncubator(data.fx.incubatorId).settings).toEqual(
       effectiveSettings({ exit: { graduationGrade: 'pass' } }),
     );
     const manager = await viewerFor(data.fx.managerId);

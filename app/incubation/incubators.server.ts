@@ -11,9 +11,9 @@ export const incubatorStaffRoles: readonly UnionRole[] = ['incubator_manager', '
 export const managerRoles: readonly UnionRole[] = ['incubator_manager'];
 export const reviewerRoles: readonly UnionRole[] = ['reviewer'];
 
-export type Incubator = ReturnType<typeof getIncubator>;
+export type Incubator = ReturnType<typeof requireIncubator>;
 
-export function getIncubator(incubatorId: number) {
+export function requireIncubator(incubatorId: number) {
   const row = db.select().from(incubators).where(eq(incubators.id, incubatorId)).get();
   if (!row) notFound();
   return { ...row, settings: effectiveSettings(row.settings) };
@@ -61,7 +61,7 @@ export function addRoom(
   incubatorId: number,
   input: { name: string; capacity: number; opensAt: string; closesAt: string },
 ) {
-  requireIncubatorStaff(viewer, getIncubator(incubatorId), managerRoles);
+  requireIncubatorStaff(viewer, requireIncubator(incubatorId), managerRoles);
   transaction((tx) => {
     const room = tx
       .insert(rooms)
@@ -73,7 +73,7 @@ export function addRoom(
 }
 
 export function updateSettings(viewer: Viewer, incubatorId: number, settings: IncubatorSettings) {
-  requireIncubatorStaff(viewer, getIncubator(incubatorId), managerRoles);
+  requireIncubatorStaff(viewer, requireIncubator(incubatorId), managerRoles);
   transaction((tx) => {
     tx.update(incubators).set({ settings }).where(eq(incubators.id, incubatorId)).run();
     audit(tx, {

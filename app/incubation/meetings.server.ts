@@ -1,14 +1,14 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { jointMeetings, residencies } from '../../db/schema';
-import { getIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
+import { requireIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
 import { forbidden, notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 
 /** Joint meetings (联席会议) are open to the incubator's staff and its current residents. */
-export function getMeetingIncubator(viewer: Viewer, incubatorId: number) {
-  const incubator = getIncubator(incubatorId);
+export function requireMeetingIncubator(viewer: Viewer, incubatorId: number) {
+  const incubator = requireIncubator(incubatorId);
   const isStaff = isIncubatorStaff(viewer, incubator);
   const memberOf = viewer.memberships.map((m) => m.organizationId);
   const isResident =
@@ -37,7 +37,7 @@ export function listMeetings(incubatorId: number) {
     .all();
 }
 
-export function getMeeting(incubatorId: number, meetingId: number) {
+export function requireMeeting(incubatorId: number, meetingId: number) {
   const meeting = db
     .select()
     .from(jointMeetings)
@@ -48,7 +48,7 @@ export function getMeeting(incubatorId: number, meetingId: number) {
 }
 
 export function scheduleMeeting(viewer: Viewer, incubatorId: number, input: { heldAt: Date; agenda: string }) {
-  requireIncubatorStaff(viewer, getIncubator(incubatorId), managerRoles);
+  requireIncubatorStaff(viewer, requireIncubator(incubatorId), managerRoles);
   return transaction((tx) => {
     const meeting = tx
       .insert(jointMeetings)
@@ -67,8 +67,8 @@ export function recordMinutes(
   meetingId: number,
   input: { minutes: string; attendeeOrganizationIds: number[] },
 ) {
-  requireIncubatorStaff(viewer, getIncubator(incubatorId), managerRoles);
-  getMeeting(incubatorId, meetingId);
+  requireIncubatorStaff(viewer, requireIncubator(incubatorId), managerRoles);
+  requireMeeting(incubatorId, meetingId);
   const attendees = [...new Set(input.attendeeOrganizationIds)];
   transaction((tx) => {
     const residents = new Set(

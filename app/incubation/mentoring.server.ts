@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { mentoringRecords } from '../../db/schema';
 import { managerRoles, requireIncubatorStaff } from './incubators.server';
-import { getResidency, getVisibleResidency } from './residencies.server';
+import { requireResidency, requireVisibleResidency } from './residencies.server';
 import type { Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -12,10 +12,10 @@ export type MentoringInput = { heldOn: string; mentor: string; topic: string; fo
 
 /** Consulting and follow-up guidance (专业咨询、跟踪指导) given to a resident, logged by the manager. */
 export function addMentoringRecord(viewer: Viewer, residencyId: number, input: MentoringInput) {
-  const { incubator } = getVisibleResidency(viewer, residencyId);
+  const { incubator } = requireVisibleResidency(viewer, residencyId);
   requireIncubatorStaff(viewer, incubator, managerRoles);
   return transaction((tx) => {
-    if (getResidency(tx, residencyId).state !== 'active') throw new UserError('incubation.errors.notResident', 409);
+    if (requireResidency(tx, residencyId).state !== 'active') throw new UserError('incubation.errors.notResident', 409);
     const record = tx
       .insert(mentoringRecords)
       .values({
@@ -34,7 +34,7 @@ export function addMentoringRecord(viewer: Viewer, residencyId: number, input: M
 }
 
 export function completeFollowUp(viewer: Viewer, residencyId: number, recordId: number) {
-  const { incubator } = getVisibleResidency(viewer, residencyId);
+  const { incubator } = requireVisibleResidency(viewer, residencyId);
   requireIncubatorStaff(viewer, incubator, managerRoles);
   transaction((tx) => {
     const done = tx

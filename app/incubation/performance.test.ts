@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
-import { getIncubator, updateSettings } from './incubators.server';
+import { requireIncubator, updateSettings } from './incubators.server';
 import { settingsSchema, toSettings } from './schemas';
 import { defaultSettings, flattenSettings, performanceModel, type IncubatorSettings } from './settings';
 import {
@@ -82,7 +82,7 @@ describe('an incubator’s performance model', () => {
   const weights = { ...baseWeights, completion: 45, satisfaction: 5 };
 
   beforeAll(async () => {
-    const settings = getIncubator(fx.incubatorId).settings;
+    const settings = requireIncubator(fx.incubatorId).settings;
     const changed: IncubatorSettings = { ...settings, performance: { ...settings.performance, weights } };
     updateSettings(await viewerFor(fx.managerId), fx.incubatorId, changed);
   });
@@ -121,7 +121,7 @@ describe('an incubator’s performance model', () => {
     // The incubator's 45/5/10/10/10: (22.5 + 3.75 + 10 + 0 + 10) ÷ 80 = 57.8
     expect(mine).toMatchObject({ incubatorId: fx.incubatorId, score: 57.8, grade: 'fail' });
     expect(mine.model).toEqual({
-      ...performanceModel(getIncubator(fx.incubatorId).settings),
+      ...performanceModel(requireIncubator(fx.incubatorId).settings),
       thresholds: gradeThresholds,
     });
     expect(weightedScore(mine.indicators, weights)!.score).toBe(57.8);

@@ -10,7 +10,7 @@ import {
   users,
 } from '../../db/schema';
 import { addMonths } from './dates';
-import { getIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
+import { requireIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
 import { meetsGrade, type Grade } from '~/evaluation/grades';
@@ -20,24 +20,24 @@ import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
-import { getOrganization, organizationMemberIds } from '~/organizations/organizations.server';
+import { requireOrganization, organizationMemberIds } from '~/organizations/organizations.server';
 
 type Residency = typeof residencies.$inferSelect;
 
-export function getResidency(tx: DB, residencyId: number): Residency {
+export function requireResidency(tx: DB, residencyId: number): Residency {
   const residency = tx.select().from(residencies).where(eq(residencies.id, residencyId)).get();
   if (!residency) notFound();
   return residency;
 }
 
 /** For members of the resident organization and the incubator's staff. */
-export function getVisibleResidency(viewer: Viewer, residencyId: number) {
-  const residency = getResidency(db, residencyId);
-  const incubator = getIncubator(residency.incubatorId);
+export function requireVisibleResidency(viewer: Viewer, residencyId: number) {
+  const residency = requireResidency(db, residencyId);
+  const incubator = requireIncubator(residency.incubatorId);
   const isMember = isOrgMember(viewer, residency.organizationId);
   const isStaff = isIncubatorStaff(viewer, incubator);
   if (!isMember && !isStaff) forbidden();
-  return { residency, incubator, organization: getOrganization(residency.organizationId), isMember, isStaff };
+  return { residency, incubator, organization: requireOrganization(residency.organizationId), isMember, isStaff };
 }
 
 /** Published evaluations of a residency, latest period first. */
@@ -92,7 +92,7 @@ function assertDecisionAllowed(
   tx: DB,
   residency: Residency,
   decision: ExitDecision,
-  settings: ReturnType<typeof getIncubator>['settings'],
+  settings: ReturnType<typeof requireIncubator>['settings'],
 ) {
   if (decision === 'graduate') {
     const latest = publishedEvaluations(tx, residency.id)[0];
@@ -119,11 +119,11 @@ export function decideExitReview(
   residencyId: number,
   input: { decision: ExitDecision; reason: string },
 ) {
-  const { incubator, organization } = getVisibleResidency(viewer, residencyId);
+  const { incubator, organization } = requireVisibleResidency(viewer, residencyId);
   requireIncubatorStaff(viewer, incubator, managerRoles);
   if (!input.reason.trim()) throw new UserError('errors.reasonRequired', 422);
   transaction((tx) => {
-    const residency = getResidency(tx, residencyId);
+    const residency = requireResidency(tx, residencyId);
     const state = transition(residencyMachine, residency.state as ResidencyState, input.decision, 'incubator_manager');
     assertDecisionAllowed(tx, residency, input.decision, incubator.settings);
     const endsOn =

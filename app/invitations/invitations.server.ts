@@ -26,9 +26,9 @@ import { db, transaction, type DB } from '~/lib/db.server';
 import { canTransition, transition } from '~/lib/machine';
 import { UserError } from '~/lib/errors';
 import { notifyAddress } from '~/notifications/notify.server';
-import { addOrganizationMember, getOrganization } from '~/organizations/organizations.server';
+import { addOrganizationMember, requireOrganization } from '~/organizations/organizations.server';
 import { grantStaffRole } from '~/unions/grants.server';
-import { getUnion } from '~/unions/unions.server';
+import { requireUnion } from '~/unions/unions.server';
 
 // How a role or membership is offered and taken up: docs/decisions/092-invitations.md.
 
@@ -130,7 +130,7 @@ export function inviteToUnion(
   input: { email: string; role: UnionRole; departmentId?: number },
 ) {
   requirePlatformAdmin(viewer);
-  getUnion(unionId);
+  requireUnion(unionId);
   const email = normalizeEmail(input.email);
   const departmentId = input.departmentId ?? null;
   transaction((tx) => {
@@ -159,7 +159,7 @@ export function inviteToUnion(
 /** An organization's owner offers membership; nothing is granted until the link is accepted. */
 export function inviteToOrganization(viewer: Viewer, organizationId: number, email: string) {
   requireOrgMember(viewer, organizationId, ['owner']);
-  getOrganization(organizationId);
+  requireOrganization(organizationId);
   const normalized = normalizeEmail(email);
   transaction((tx) => {
     const member = tx

@@ -31,7 +31,7 @@ import { answerObjection, fileObjection, proposeAward } from '~/procurement/awar
 import { openBids, submitBid, withdrawBid } from '~/procurement/bids.server';
 import { confirmContract, issueContract } from '~/procurement/contracts.server';
 import { declareConflicts, scoreBid } from '~/procurement/evaluation.server';
-import { cancelTender, createTender, getTender, updateTender } from '~/procurement/tenders.server';
+import { cancelTender, createTender, requireTender, updateTender } from '~/procurement/tenders.server';
 
 let commissioner: Viewer;
 let finance: Viewer;
@@ -103,7 +103,7 @@ describe('the audit trail', () => {
       commissioner,
       tenderInput({ deadline: hoursFromNow(2), objectionDays: 1, budget: 5_000_000 }),
     );
-    const unionId = getTender(tenderId).unionId;
+    const unionId = requireTender(tenderId).unionId;
     expect(row('tender', tenderId, 'tender.publish')).toMatchObject({
       actorId: commissioner.id,
       unionId,
@@ -124,7 +124,7 @@ describe('the audit trail', () => {
       before: { state: 'closed' },
       after: { state: 'evaluating' },
     });
-    const opened = openBids(commissioner, getTender(tenderId));
+    const opened = openBids(commissioner, requireTender(tenderId));
     const legalBid = opened.find((b) => b.organizationId === legalOrg.id);
     const psychBid = opened.find((b) => b.organizationId === psychOrg.id);
     scoreBid(commissioner, tenderId, score(legalBid!.id));
@@ -253,7 +253,7 @@ describe('the audit trail', () => {
   });
 
   it('records invitations to staff roles and organizations: created, resent, withdrawn and accepted', async () => {
-    const unionId = getTender(createTender(commissioner, tenderInput())).unionId;
+    const unionId = requireTender(createTender(commissioner, tenderInput())).unionId;
     inviteToUnion(platform, unionId, { email: 'psych@demo.gonghui.cn', role: 'reviewer' });
     const staffInvitation = invitationTo('psych@demo.gonghui.cn', 'reviewer');
     expect(row('invitation', staffInvitation.id, 'invitation.create')).toMatchObject({

@@ -7,7 +7,7 @@ import { audit } from '~/lib/audit.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 
-export function getOrganization(organizationId: number) {
+export function requireOrganization(organizationId: number) {
   const organization = db.select().from(organizations).where(eq(organizations.id, organizationId)).get();
   if (!organization) notFound();
   return organization;

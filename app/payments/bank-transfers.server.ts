@@ -80,7 +80,7 @@ export async function recordBankTransfer(viewer: Viewer, milestoneId: number, in
 }
 
 /** A voucher is shown to the union's finance and commissioners and to the paid organization. */
-export function getVoucher(viewer: Viewer, paymentId: number) {
+export function requireVoucher(viewer: Viewer, paymentId: number) {
   const row = db
     .select({ payment: payments, contract: contracts })
     .from(payments)

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
-import { getVoucher, recordBankTransfer } from './bank-transfers.server';
+import { requireVoucher, recordBankTransfer } from './bank-transfers.server';
 import { connectState } from './connect.server';
-import { approveMilestone, confirmReceipt, getMilestoneFor, organizationMoney } from './milestones.server';
+import { approveMilestone, confirmReceipt, requireMilestoneFor, organizationMoney } from './milestones.server';
 import { startStripePayment } from './stripe-payments.server';
 import { stripeEnabled } from './stripe.server';
 import { voucherMaxBytes } from './vouchers.server';
@@ -106,13 +106,13 @@ describe('paying a milestone by bank transfer', () => {
     const { milestone, finance, commissioner, owner, member } = await approved();
     const paymentId = await recordBankTransfer(finance, milestone.id, transfer());
     for (const viewer of [finance, commissioner, owner, member]) {
-      const voucher = getVoucher(viewer, paymentId);
+      const voucher = requireVoucher(viewer, paymentId);
       expect(voucher.type).toBe('application/pdf');
       expect(voucher.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     }
     const stranger = await signedContract();
     for (const viewer of [stranger.finance, stranger.commissioner, stranger.owner])
-      expect(() => getVoucher(viewer, paymentId)).toThrow(Response);
+      expect(() => requireVoucher(viewer, paymentId)).toThrow(Response);
   });
 
   it("lets the organization's owner confirm receipt, and shows what is owed and paid", async () => {
@@ -139,7 +139,7 @@ describe('with no Stripe keys', () => {
   it('offers no Stripe option and refuses Stripe calls, while bank transfers work', async () => {
     const { milestone, finance, organizationId } = await approved();
     expect(stripeEnabled()).toBe(false);
-    const view = getMilestoneFor(finance, milestone.id);
+    const view = requireMilestoneFor(finance, milestone.id);
     expect(view.stripe).toBeNull();
     expect(view.canRecordTransfer).toBe(true);
     expect(connectState(organizationId)).toBeNull();

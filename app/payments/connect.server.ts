@@ -6,7 +6,7 @@ import { requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
-import { getOrganization } from '~/organizations/organizations.server';
+import { requireOrganization } from '~/organizations/organizations.server';
 
 /**
  * Stores an account snapshot taken at `at` (Stripe seconds) unless a newer one is already stored,
@@ -38,7 +38,7 @@ export function applyAccountState(tx: DB, account: StripeAccount, at: number) {
 /** The organization's Connect onboarding state, or null where Stripe is not configured. */
 export function connectState(organizationId: number) {
   if (!stripeEnabled()) return null;
-  const organization = getOrganization(organizationId);
+  const organization = requireOrganization(organizationId);
   const account = organization.stripeAccountId
     ? db.select().from(stripeAccounts).where(eq(stripeAccounts.accountId, organization.stripeAccountId)).get()
     : undefined;
@@ -62,7 +62,7 @@ export function connectState(organizationId: number) {
  */
 export async function startOnboarding(viewer: Viewer, organizationId: number, origin: string) {
   requireOrgMember(viewer, organizationId, ['owner']);
-  const organization = getOrganization(organizationId);
+  const organization = requireOrganization(organizationId);
   let accountId = organization.stripeAccountId;
   if (!accountId) {
     const account = await callStripe((stripe) =>
@@ -89,7 +89,7 @@ export async function startOnboarding(viewer: Viewer, organizationId: number, or
         subjectId: organization.id,
         data: { accountId: account.id },
       });
-      return getOrganization(organization.id).stripeAccountId!;
+      return requireOrganization(organization.id).stripeAccountId!;
     });
   }
   const link = await callStripe((stripe) =>
@@ -107,7 +107,7 @@ export async function startOnboarding(viewer: Viewer, organizationId: number, or
 export async function refreshAccountState(viewer: Viewer, organizationId: number) {
   requireOrgMember(viewer, organizationId);
   if (!stripeEnabled()) return;
-  const accountId = getOrganization(organizationId).stripeAccountId;
+  const accountId = requireOrganization(organizationId).stripeAccountId;
   if (!accountId) return;
   const account = await callStripe((stripe) => stripe.accounts.retrieve(accountId));
   durably((tx) => applyAccountState(tx, account, Math.floor(now().getTime() / 1000)));

@@ -250,7 +250,7 @@ export function stripeAccountReady(tx: DB, organizationId: number) {
 }
 
 /** Who may see a milestone: the contract's organization and the paying union's staff. */
-export function getMilestoneFor(viewer: Viewer, milestoneId: number) {
+export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
   const { milestone, contract } = loadMilestone(db, milestoneId);
   const asOrganization = isOrgMember(viewer, contract.organizationId);
   const asUnion = hasUnionRole(viewer, contract.unionId, [

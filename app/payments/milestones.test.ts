@@ -4,7 +4,7 @@ import * as s from '../../db/schema';
 import { recordBankTransfer } from './bank-transfers.server';
 import { unionBudgets } from './budget.server';
 import { budgetYear, releaseCommitment } from './ledger.server';
-import { approveMilestone, getMilestoneFor, paymentQueue } from './milestones.server';
+import { approveMilestone, requireMilestoneFor, paymentQueue } from './milestones.server';
 import { reviewReport } from '~/delivery/events.server';
 import { now } from '~/lib/clock.server';
 import { db, sqlite, transaction } from '~/lib/db.server';
@@ -83,9 +83,9 @@ describe('approval', () => {
     const { contractId, member } = await signedContract();
     const other = await signedContract();
     const signing = milestonesOf(contractId)[0]!;
-    expect(getMilestoneFor(member, signing.id).canApprove).toBe(false);
-    expect(() => getMilestoneFor(other.finance, signing.id)).toThrow(Response);
-    expect(() => getMilestoneFor(other.owner, signing.id)).toThrow(Response);
+    expect(requireMilestoneFor(member, signing.id).canApprove).toBe(false);
+    expect(() => requireMilestoneFor(other.finance, signing.id)).toThrow(Response);
+    expect(() => requireMilestoneFor(other.owner, signing.id)).toThrow(Response);
   });
 });
 

@@ -19,7 +19,7 @@ import {
   type StripeEvent,
 } from './stripe-events';
 import {
-  getStripe,
+  requireStripe,
   paymentCurrency,
   stripeEnabled,
   stripeUnreachable,
@@ -132,7 +132,7 @@ export function cancelAttempt(
 export async function endAtStripe(payment: Payment): Promise<boolean | null> {
   if (!payment.stripeObjectId) return null;
   if (!stripeEnabled()) return false;
-  const stripe = getStripe();
+  const stripe = requireStripe();
   try {
     await stripe.checkout.sessions.expire(payment.stripeObjectId);
     return true;
@@ -150,7 +150,7 @@ export async function endAtStripe(payment: Payment): Promise<boolean | null> {
 
 /** Finance pays an approved milestone through Stripe Checkout; returns the page to send them to. */
 export async function startStripePayment(viewer: Viewer, milestoneId: number, origin: string) {
-  const stripe = getStripe();
+  const stripe = requireStripe();
   const { payment, contractTitle } = openAttempt(viewer, milestoneId);
   const metadata = { milestoneId: String(milestoneId), paymentId: String(payment.id) };
   let session: Stripe.Checkout.Session;
@@ -392,7 +392,11 @@ export async function handleStripeWebhook(request: Request) {
   const payload = await request.text();
   let raw: unknown;
   try {
-    raw = getStripe().webhooks.constructEvent(payload, request.headers.get('stripe-signature') ?? '', webhookSecret());
+    raw = requireStripe().webhooks.constructEvent(
+      payload,
+      request.headers.get('stripe-signature') ?? '',
+      webhookSecret(),
+    );
   } catch (error) {
     if (error instanceof Stripe.errors.StripeSignatureVerificationError)
       return answer(400, { error: 'Invalid signature' });
@@ -451,7 +455,7 @@ export async function transferToOrganization(paymentId: number) {
   if (!row || row.payment.method !== 'stripe' || row.payment.state !== 'paid' || row.payment.stripeTransferId)
     return false;
   if (!row.accountId) return false;
-  const stripe = getStripe();
+  const stripe = requireStripe();
   const intent = row.payment.reference ? await stripe.paymentIntents.retrieve(row.payment.reference) : null;
   const charge = typeof intent?.latest_charge === 'string' ? intent.latest_charge : intent?.latest_charge?.id;
   const transfer = await stripe.transfers.create(
@@ -498,7 +502,7 @@ async function transferSafely(paymentId: number) {
  * about attempts cancelled here while it could not be reached.
  */
 export async function reconcileStripe(options: { days?: number } = {}) {
-  const stripe = getStripe();
+  const stripe = requireStripe();
   const since = Math.floor(now().getTime() / 1000) - (options.days ?? 3) * 86_400;
   const events: unknown[] = [];
   for await (const event of stripe.events.list({ created: { gte: since }, types: [...handledEventTypes], limit: 100 }))

@@ -56,7 +56,7 @@ function createClient(settings: NonNullable<ReturnType<typeof stripeSettings>>) 
 }
 
 /** The client, or a 404 UserError where Stripe is not configured. */
-export function getStripe() {
+export function requireStripe() {
   const settings = stripeSettings();
   if (!settings) throw new UserError('payments.errors.stripeDisabled', 404);
   const key = JSON.stringify([settings.secretKey, settings.apiBase, settings.timeoutMs, settings.maxNetworkRetries]);
@@ -84,7 +84,7 @@ export function stripeUnreachable(error: unknown) {
  * slow (503), or refused (502, logged: a refusal is our bug or a configuration problem).
  */
 export async function callStripe<T>(call: (stripe: Stripe) => Promise<T>): Promise<T> {
-  const stripe = getStripe();
+  const stripe = requireStripe();
   try {
     return await call(stripe);
   } catch (error) {

@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { connectState, refreshAccountState, startOnboarding } from './connect.server';
-import { approveMilestone, getMilestoneFor, paymentQueue } from './milestones.server';
+import { approveMilestone, requireMilestoneFor, paymentQueue } from './milestones.server';
 import { recordBankTransfer } from './bank-transfers.server';
 import { cancelStripePayment, reconcileStripe, startStripePayment } from './stripe-payments.server';
 import { db } from '~/lib/db.server';
@@ -133,7 +133,7 @@ describe('paying a milestone through Stripe', () => {
         (r) => r.path === '/v1/checkout/sessions' && r.params.client_reference_id === session.client_reference_id,
       ),
     ).toMatchObject({ idempotencyKey: `milestone-${milestone.id}-pay` });
-    const pending = getMilestoneFor(finance, milestone.id);
+    const pending = requireMilestoneFor(finance, milestone.id);
     expect(pending.milestone.state).toBe('approved');
     expect(pending.stripe).toMatchObject({ inProgress: true });
     expect(pending.canRecordTransfer).toBe(true);
@@ -239,7 +239,7 @@ describe('paying a milestone through Stripe', () => {
     const firstUrl = await startStripePayment(finance, milestone.id, 'https://pay.example');
     const first = sessionFor(firstUrl);
     expect((await deliver(fake.expireSession(first.id as string))).status).toBe(200);
-    expect(getMilestoneFor(finance, milestone.id).stripe).toMatchObject({ inProgress: false });
+    expect(requireMilestoneFor(finance, milestone.id).stripe).toMatchObject({ inProgress: false });
 
     const secondUrl = await startStripePayment(finance, milestone.id, 'https://pay.example');
     expect(secondUrl).not.toBe(firstUrl);
@@ -446,7 +446,7 @@ describe('the amount and currency Stripe took', () => {
       expect(paymentQueue(finance, unionId).onlinePayments).toEqual([
         expect.objectContaining({ id: payment.id, state: 'attention', reason }),
       ]);
-      expect(getMilestoneFor(finance, milestone.id).payments).toEqual([
+      expect(requireMilestoneFor(finance, milestone.id).payments).toEqual([
         expect.objectContaining({
           state: 'attention',
           reason,
@@ -486,7 +486,7 @@ describe('Stripe unreachable or slow', () => {
     expect(attempts).toEqual([
       expect.objectContaining({ state: 'cancelled', reason: 'stripeUnreachable', stripeObjectId: null }),
     ]);
-    const view = getMilestoneFor(finance, milestone.id);
+    const view = requireMilestoneFor(finance, milestone.id);
     expect(view.canRecordTransfer).toBe(true);
     expect(view.stripe).toMatchObject({ inProgress: false });
     await recordBankTransfer(finance, milestone.id, {
@@ -607,7 +607,7 @@ describe('a Stripe payment stuck pending', () => {
   it('never blocks a bank transfer: the attempt is cancelled "paid by bank transfer" and cannot pay again', async () => {
     const { contractId, milestone, finance } = await readyToPay();
     const session = sessionFor(await startStripePayment(finance, milestone.id, 'https://pay.example'));
-    expect(getMilestoneFor(finance, milestone.id).canRecordTransfer).toBe(true);
+    expect(requireMilestoneFor(finance, milestone.id).canRecordTransfer).toBe(true);
     const paymentId = await recordBankTransfer(finance, milestone.id, {
       paidOn: '2026-03-02',
       amountFen: milestone.amountFen,

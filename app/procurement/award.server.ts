@@ -12,7 +12,7 @@ import {
 } from './machine';
 import { biddingOrganizationIds, tenderPath, tenderStaffIds } from './notices.server';
 import { rankBids } from './scoring';
-import { getTender, type Tender } from './tenders.server';
+import { requireTender, type Tender } from './tenders.server';
 import { notFound, requireOrgMember, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -51,7 +51,7 @@ function rankingOf(tender: Tender) {
  * commissioner's act also issues the contract with the standard payment plan.
  */
 export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   const opened = openBids(viewer, tender);
   const { ranking, scores } = rankingOf(tender);
@@ -141,7 +141,7 @@ export function finalizeDueAwards() {
 /** A bidder other than the proposed winner may object, with reasons, during the objection period. */
 export function fileObjection(viewer: Viewer, tenderId: number, organizationId: number, reason: string) {
   requireOrgMember(viewer, organizationId);
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   if (tender.state !== 'award_proposed' || now().getTime() >= (tender.objectionEndsAt?.getTime() ?? 0))
     throw new UserError('procurement.errors.objectionPeriodOver', 409);
   const bid = db
@@ -191,7 +191,7 @@ export function answerObjection(
 ) {
   const objection = db.select().from(objections).where(eq(objections.id, objectionId)).get();
   if (!objection) notFound();
-  const tender = getTender(objection.tenderId);
+  const tender = requireTender(objection.tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   return durably((tx) => {
     const state = transition(objectionMachine, objection.state as ObjectionState, input.decision, 'commissioner');

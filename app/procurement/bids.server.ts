@@ -4,7 +4,7 @@ import { bidMachine, openedTenderStates, type BidState } from './machine';
 import { biddingDisclosed } from './disclosure.server';
 import { tenderPath } from './notices.server';
 import { bidReceipt, sealBid, unsealBid, type BidContent } from './seal.server';
-import { biddingOpen, getTender, type Tender } from './tenders.server';
+import { biddingOpen, requireTender, type Tender } from './tenders.server';
 import { assertEligible } from './track-record.server';
 import { forbidden, hasUnionRole, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
@@ -25,7 +25,7 @@ function findBid(tx: DB, tenderId: number, organizationId: number) {
 /** Checks that the server's clock is before the deadline and that the organization may bid at all. */
 function openTenderFor(viewer: Viewer, tenderId: number, organizationId: number) {
   requireOrgMember(viewer, organizationId);
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   if (!biddingOpen(tender)) throw new UserError('errors.biddingClosed', 409);
   assertEligible(tender, organizationId);
   return tender;
@@ -93,7 +93,7 @@ export function submitBid(viewer: Viewer, tenderId: number, organizationId: numb
 
 export function withdrawBid(viewer: Viewer, tenderId: number, organizationId: number) {
   requireOrgMember(viewer, organizationId);
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   if (!biddingOpen(tender)) throw new UserError('errors.biddingClosed', 409);
   durably((tx) => {
     const bid = findBid(tx, tenderId, organizationId);
@@ -112,7 +112,7 @@ export function withdrawBid(viewer: Viewer, tenderId: number, organizationId: nu
 }
 
 /** The organization's own bid and its receipt, opened for its own members only. */
-export function getOwnBid(viewer: Viewer, tenderId: number, organizationId: number) {
+export function requireOwnBid(viewer: Viewer, tenderId: number, organizationId: number) {
   requireOrgMember(viewer, organizationId);
   const bid = findBid(db, tenderId, organizationId);
   if (!bid) return null;

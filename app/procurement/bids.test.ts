@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bids, evaluations, notifications } from '../../db/schema';
-import { getOwnBid, openBids, saveBidDraft, submitBid, withdrawBid } from './bids.server';
-import { createTender, getTender } from './tenders.server';
+import { requireOwnBid, openBids, saveBidDraft, submitBid, withdrawBid } from './bids.server';
+import { createTender, requireTender } from './tenders.server';
 import {
   advanceHours,
   hoursFromNow,
@@ -47,13 +47,16 @@ describe('sealed bids', () => {
   it('are drafted, submitted, withdrawn and resubmitted until the deadline', () => {
     const id = createTender(commissioner, tenderInput());
     saveBidDraft(legal, id, legalOrg.id, content('草稿方案'));
-    expect(getOwnBid(legal, id, legalOrg.id)).toMatchObject({ state: 'draft', content: { plan: '草稿方案' } });
+    expect(requireOwnBid(legal, id, legalOrg.id)).toMatchObject({ state: 'draft', content: { plan: '草稿方案' } });
     submitBid(legal, id, legalOrg.id, content('第一版方案'));
     withdrawBid(legal, id, legalOrg.id);
-    expect(getOwnBid(legal, id, legalOrg.id)!.state).toBe('withdrawn');
+    expect(requireOwnBid(legal, id, legalOrg.id)!.state).toBe('withdrawn');
     const receipt = submitBid(legal, id, legalOrg.id, content('第二版方案'));
     const resubmitted = submitBid(legal, id, legalOrg.id, content('第三版方案'));
-    expect(getOwnBid(legal, id, legalOrg.id)).toMatchObject({ state: 'submitted', content: { plan: '第三版方案' } });
+    expect(requireOwnBid(legal, id, legalOrg.id)).toMatchObject({
+      state: 'submitted',
+      content: { plan: '第三版方案' },
+    });
     expect(resubmitted.receipt).not.toBe(receipt.receipt);
   });
 
@@ -63,7 +66,7 @@ describe('sealed bids', () => {
     const canonical = JSON.stringify({ priceFen: 4_000_000, plan: '收据方案', team: '律师 8 名' });
     expect(receipt.receipt).toMatch(/^[0-9a-f]{64}$/);
     expect(receipt.receipt).not.toBe(createHash('sha256').update(canonical).digest('hex'));
-    expect(getOwnBid(legal, id, legalOrg.id)!.receipt).toBe(receipt.receipt);
+    expect(requireOwnBid(legal, id, legalOrg.id)!.receipt).toBe(receipt.receipt);
     const notice = db
       .select()
       .from(notifications)
@@ -77,7 +80,7 @@ describe('sealed bids', () => {
   it('are refused after the deadline by the server’s clock, even before the clock has closed the tender', () => {
     const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(1) }));
     advanceHours(2);
-    expect(getTender(id).state).toBe('published');
+    expect(requireTender(id).state).toBe('published');
     expect(() => submitBid(legal, id, legalOrg.id, content('迟到的方案'))).toThrow('errors.biddingClosed');
     expect(() => saveBidDraft(legal, id, legalOrg.id, content('迟到的草稿'))).toThrow('errors.biddingClosed');
   });
@@ -93,17 +96,17 @@ describe('sealed bids', () => {
     const id = createTender(commissioner, tenderInput());
     const psych = await viewerFor('psych@demo.gonghui.cn');
     expect(statusOf(() => submitBid(psych, id, legalOrg.id, content('冒名')))).toBe(403);
-    expect(statusOf(() => getOwnBid(commissioner, id, legalOrg.id))).toBe(403);
+    expect(statusOf(() => requireOwnBid(commissioner, id, legalOrg.id))).toBe(403);
   });
 
   it('cannot be opened by the union before the deadline, and can after it', () => {
     const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(1) }));
     submitBid(legal, id, legalOrg.id, content('开标前保密'));
-    expect(statusOf(() => openBids(commissioner, getTender(id)))).toBe(403);
+    expect(statusOf(() => openBids(commissioner, requireTender(id)))).toBe(403);
     advanceHours(2);
-    expect(statusOf(() => openBids(commissioner, getTender(id)))).toBe(403); // not yet closed by the clock
+    expect(statusOf(() => openBids(commissioner, requireTender(id)))).toBe(403); // not yet closed by the clock
     runClock();
-    expect(openBids(commissioner, getTender(id)).map((b) => b.content.plan)).toEqual(['开标前保密']);
+    expect(openBids(commissioner, requireTender(id)).map((b) => b.content.plan)).toEqual(['开标前保密']);
   });
 
   it('are stored encrypted: the database file does not contain the plan text', () => {

@@ -298,7 +298,7 @@ export function completeContract(viewer: Viewer, contractId: number, reason: str
 }
 
 /** A contract is seen by its organization's members and by the paying union's staff. */
-export function getContractFor(viewer: Viewer, contractId: number) {
+export function requireContractFor(viewer: Viewer, contractId: number) {
   const contract = findContract(db, contractId);
   const asOrganization = isOrgMember(viewer, contract.organizationId);
   const asUnion = hasUnionRole(viewer, contract.unionId, [

@@ -3,9 +3,15 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, ledgerEntries, milestones } from '../../db/schema';
 import { proposeAward } from './award.server';
 import { openBids, submitBid } from './bids.server';
-import { amendContract, confirmContract, getContractFor, issueContract, terminateContract } from './contracts.server';
+import {
+  amendContract,
+  confirmContract,
+  requireContractFor,
+  issueContract,
+  terminateContract,
+} from './contracts.server';
 import { declareConflicts, scoreBid } from './evaluation.server';
-import { createTender, getTender } from './tenders.server';
+import { createTender, requireTender } from './tenders.server';
 import {
   advanceHours,
   hoursFromNow,
@@ -38,7 +44,7 @@ function draftedContract() {
   advanceHours(3);
   runClock();
   declareConflicts(commissioner, id, []);
-  const bid = openBids(commissioner, getTender(id))[0]!;
+  const bid = openBids(commissioner, requireTender(id))[0]!;
   scoreBid(commissioner, id, {
     bidId: bid.id,
     plan: 80,
@@ -81,7 +87,7 @@ describe('a contract from an award', () => {
       issuedBy: commissioner.id,
     });
     expect(plan(contract.id)[0]).toEqual(['signing', 1_200_000, 'due']);
-    expect(getTender(tenderId).state).toBe('contracted');
+    expect(requireTender(tenderId).state).toBe('contracted');
   });
 
   it('keeps a history of amendments, moving the money through the last milestone not yet due', () => {
@@ -95,7 +101,7 @@ describe('a contract from an award', () => {
       periodEnd: undefined,
       rationale: '增加两场。',
     });
-    const view = getContractFor(commissioner, contract.id);
+    const view = requireContractFor(commissioner, contract.id);
     expect(view.contract).toMatchObject({ amountFen: 4_500_000, sessions: 12 });
     expect(view.amendments).toHaveLength(1);
     expect(view.amendments[0]!.changes).toEqual({
@@ -138,7 +144,7 @@ describe('a contract from an award', () => {
   it('is seen only by the organization and the union’s staff', async () => {
     const { contract } = draftedContract();
     const psych = await viewerFor('psych@demo.gonghui.cn');
-    expect(() => getContractFor(psych, contract.id)).toThrow();
-    expect(getContractFor(legal, contract.id).asOrganization).toBe(true);
+    expect(() => requireContractFor(psych, contract.id)).toThrow();
+    expect(requireContractFor(legal, contract.id).asOrganization).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import {
 import { bidsOpenable, openBids, type OpenedBid } from './bids.server';
 import { scoredCriteria, tenderMachine, type TenderState } from './machine';
 import { rankBids, type ScoreRow } from './scoring';
-import { getTender, type Tender } from './tenders.server';
+import { requireTender, type Tender } from './tenders.server';
 import { proposedTrackRecord } from './track-record.server';
 import { forbidden, hasUnionRole, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
@@ -54,7 +54,7 @@ export function panelCandidates(tender: Tender) {
 }
 
 function requirePanelChange(viewer: Viewer, tenderId: number) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   if (!panelOpenStates.includes(tender.state as TenderState)) throw new UserError('errors.illegalTransition', 409);
   return tender;
@@ -153,7 +153,7 @@ function panelRow(tenderId: number, userId: number) {
  * with (possibly none). The declaration is final; organizations they belong to count as declared.
  */
 export function declareConflicts(viewer: Viewer, tenderId: number, organizationIds: number[]) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   const member = panelRow(tenderId, viewer.id);
   if (!member) forbidden();
   if (!['closed', 'evaluating'].includes(tender.state)) throw new UserError('errors.illegalTransition', 409);
@@ -182,7 +182,7 @@ type ScoreInput = { bidId: number } & Record<(typeof scoredCriteria)[number], nu
 
 /** A declared panel member scores every criterion of a bid they have no conflict with. */
 export function scoreBid(viewer: Viewer, tenderId: number, input: ScoreInput) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   const member = panelRow(tenderId, viewer.id);
   if (!member) forbidden();
   if (!member.declaredAt) throw new UserError('procurement.errors.declareFirst', 409);
@@ -259,7 +259,7 @@ export function panelProgress(panel: PanelMember[], opened: OpenedBid[], scores:
 
 /** Everything the union sees once the bids are opened: the ranking for commissioners and declared reviewers, bid content for declared reviewers. */
 export function evaluationView(viewer: Viewer, tenderId: number) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   const opened = openBids(viewer, tender);
   const panel = listPanel(tender.id);
   const me = panel.find((m) => m.userId === viewer.id) ?? null;

@@ -4,7 +4,7 @@ import { contracts, evaluations, objections as objectionRows, organizationMember
 import { answerObjection, awardNotice, fileObjection, ownScores, proposeAward } from './award.server';
 import { openBids, submitBid } from './bids.server';
 import { assignReviewer, declareConflicts, evaluationView, removeReviewer, scoreBid } from './evaluation.server';
-import { createTender, getTender } from './tenders.server';
+import { createTender, requireTender } from './tenders.server';
 import {
   advanceHours,
   hoursFromNow,
@@ -48,7 +48,7 @@ function closedTender(objectionDays = 3) {
 }
 
 const bidOf = (tenderId: number, key: keyof typeof bidders) =>
-  openBids(commissioner, getTender(tenderId)).find((b) => b.organizationId === bidders[key].org.id)!;
+  openBids(commissioner, requireTender(tenderId)).find((b) => b.organizationId === bidders[key].org.id)!;
 
 const scores = (bidId: number, score: number) => ({
   bidId,
@@ -87,11 +87,11 @@ describe('the review panel', () => {
     advanceHours(3);
     runClock();
     const rights = await viewerFor('rights@demo.gonghui.cn');
-    expect(statusOf(() => openBids(reviewer, getTender(id)))).toBe(403);
+    expect(statusOf(() => openBids(reviewer, requireTender(id)))).toBe(403);
     expect(statusOf(() => assignReviewer(reviewer, id, reviewer.id))).toBe(403);
     assignReviewer(commissioner, id, reviewer.id);
-    expect(openBids(reviewer, getTender(id))).toHaveLength(1);
-    expect(openBids(rights, getTender(id))).toHaveLength(1); // a commissioner of the union
+    expect(openBids(reviewer, requireTender(id))).toHaveLength(1);
+    expect(openBids(rights, requireTender(id))).toHaveLength(1); // a commissioner of the union
     expect(statusOf(() => assignReviewer(commissioner, id, bidders.legal.viewer.id))).toBe(
       'procurement.errors.notReviewer',
     );
@@ -105,7 +105,7 @@ describe('the review panel', () => {
     expect(evaluationView(reviewer, id).toScore).toEqual([]);
     expect(evaluationView(reviewer, id).ranking).toEqual([]);
     declareConflicts(reviewer, id, [bidders.psych.org.id]);
-    expect(getTender(id).state).toBe('evaluating');
+    expect(requireTender(id).state).toBe('evaluating');
     expect(statusOf(() => declareConflicts(reviewer, id, []))).toBe('procurement.errors.alreadyDeclared');
   });
 
@@ -187,22 +187,22 @@ describe('the award', () => {
     );
     expect(statusOf(() => proposeAward(reviewer, id, bidOf(id, 'legal').id))).toBe(403);
     expect(proposeAward(commissioner, id, bidOf(id, 'legal').id)).toBeNull();
-    expect(getTender(id).state).toBe('award_proposed');
+    expect(requireTender(id).state).toBe('award_proposed');
   });
 
   it('is published with its scores, and each losing bidder sees its own', () => {
     const id = closedTender();
-    expect(ownScores(bidders.psych.viewer, getTender(id), bidders.psych.org.id)).toBeNull();
+    expect(ownScores(bidders.psych.viewer, requireTender(id), bidders.psych.org.id)).toBeNull();
     scoreAll(id);
-    expect(ownScores(bidders.psych.viewer, getTender(id), bidders.psych.org.id)).toBeNull();
+    expect(ownScores(bidders.psych.viewer, requireTender(id), bidders.psych.org.id)).toBeNull();
     proposeAward(commissioner, id, bidOf(id, 'legal').id);
-    const notice = awardNotice(getTender(id))!;
+    const notice = awardNotice(requireTender(id))!;
     expect(notice).toMatchObject({ organizationName: bidders.legal.org.name, priceFen: prices.legal, total: 93 });
-    const own = ownScores(bidders.psych.viewer, getTender(id), bidders.psych.org.id)!;
+    const own = ownScores(bidders.psych.viewer, requireTender(id), bidders.psych.org.id)!;
     expect(own.rank).toBe(2);
     expect(own.reviewers.map((r) => r.number)).toEqual([1, 2]);
     expect(own.reviewers[0]!.scores).toContainEqual({ criterion: 'plan', score: 80, comment: '方案清楚' });
-    expect(statusOf(() => ownScores(bidders.legal.viewer, getTender(id), bidders.psych.org.id))).toBe(403);
+    expect(statusOf(() => ownScores(bidders.legal.viewer, requireTender(id), bidders.psych.org.id))).toBe(403);
   });
 
   it('becomes final at the end of the objection period by the clock, drafting the contract', () => {
@@ -211,10 +211,10 @@ describe('the award', () => {
     proposeAward(commissioner, id, bidOf(id, 'legal').id);
     advanceHours(71);
     runClock();
-    expect(getTender(id).state).toBe('award_proposed');
+    expect(requireTender(id).state).toBe('award_proposed');
     advanceHours(2);
     runClock();
-    expect(getTender(id).state).toBe('awarded');
+    expect(requireTender(id).state).toBe('awarded');
     const contract = db.select().from(contracts).where(eq(contracts.tenderId, id)).get()!;
     expect(contract).toMatchObject({ state: 'draft', amountFen: prices.legal, organizationId: bidders.legal.org.id });
   });
@@ -223,7 +223,7 @@ describe('the award', () => {
     const id = closedTender(0);
     scoreAll(id);
     const contractId = proposeAward(commissioner, id, bidOf(id, 'legal').id)!;
-    expect(getTender(id).state).toBe('awarded');
+    expect(requireTender(id).state).toBe('awarded');
     expect(db.select().from(contracts).where(eq(contracts.id, contractId)).get()!.state).toBe('pending');
   });
 });
@@ -239,7 +239,7 @@ describe('objections', () => {
     fileObjection(bidders.psych.viewer, id, bidders.psych.org.id, '我方团队评分偏低，请复核。');
     advanceHours(80);
     runClock();
-    expect(getTender(id).state).toBe('award_proposed');
+    expect(requireTender(id).state).toBe('award_proposed');
     expect(statusOf(() => fileObjection(bidders.mediation.viewer, id, bidders.mediation.org.id, '太晚'))).toBe(
       'procurement.errors.objectionPeriodOver',
     );
@@ -250,7 +250,7 @@ describe('objections', () => {
       answer: '经复核，评分无误。',
     });
     expect(contractId).toBeTypeOf('number');
-    expect(getTender(id).state).toBe('awarded');
+    expect(requireTender(id).state).toBe('awarded');
   });
 
   it('when upheld withdraw the award and return the tender to evaluation', () => {
@@ -261,7 +261,7 @@ describe('objections', () => {
     fileObjection(bidders.mediation.viewer, id, bidders.mediation.org.id, '同样存疑。');
     const [first, second] = db.select().from(objectionRows).all().slice(-2);
     answerObjection(commissioner, first!.id, { decision: 'uphold', answer: '异议成立，重新评审。' });
-    expect(getTender(id)).toMatchObject({ state: 'evaluating', awardedBidId: null });
+    expect(requireTender(id)).toMatchObject({ state: 'evaluating', awardedBidId: null });
     const closed = db.select().from(objectionRows).where(eq(objectionRows.id, second!.id)).get()!;
     expect(closed).toMatchObject({ state: 'upheld', answer: '异议成立，重新评审。' });
   });

@@ -9,7 +9,7 @@ import { proposeAward } from './award.server';
 import { openBids, submitBid } from './bids.server';
 import { completeContract, confirmContract } from './contracts.server';
 import { declareConflicts, scoreBid } from './evaluation.server';
-import { createTender, getTender } from './tenders.server';
+import { createTender, requireTender } from './tenders.server';
 import {
   advanceHours,
   hoursFromNow,
@@ -71,7 +71,7 @@ beforeAll(async () => {
   open = run(3, 3_450_000);
   for (const id of [contracted, proposed]) {
     declareConflicts(commissioner, id, []);
-    const bid = openBids(commissioner, getTender(id))[0]!;
+    const bid = openBids(commissioner, requireTender(id))[0]!;
     scoreBid(commissioner, id, {
       bidId: bid.id,
       plan: 80,
@@ -155,7 +155,7 @@ describe('/api/ocds/tenders/:id.json', () => {
     const delivery = r.contracts[0]!.implementation.milestones.find((m) => m.type === 'delivery')!;
     expect(delivery.description).toContain('按短信验证签到计');
     const roles = Object.fromEntries(r.parties.map((p) => [p.id, p.roles]));
-    expect(roles[`union-${getTender(contracted).unionId}`]).toEqual(['buyer', 'procuringEntity', 'payer']);
+    expect(roles[`union-${requireTender(contracted).unionId}`]).toEqual(['buyer', 'procuringEntity', 'payer']);
     expect(roles[`org-${organizationOf('legal@demo.gonghui.cn').id}`]).toEqual(['tenderer', 'supplier', 'payee']);
     expect(db.select().from(contracts).where(eq(contracts.tenderId, contracted)).get()!.state).toBe('active');
   });

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { tenderQuestions } from '../../db/schema';
 import { tenderPath } from './notices.server';
-import { getTender, questionsOpen, type Tender } from './tenders.server';
+import { requireTender, questionsOpen, type Tender } from './tenders.server';
 import { notFound, requireOrgMember, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -12,7 +12,7 @@ import { notify } from '~/notifications/notify.server';
 /** An organization asks during the question period; nobody but its own members sees who asked. */
 export function askQuestion(viewer: Viewer, tenderId: number, organizationId: number, question: string) {
   requireOrgMember(viewer, organizationId);
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   if (!questionsOpen(tender)) throw new UserError('procurement.errors.questionsClosed', 409);
   transaction((tx) => {
     const row = tx
@@ -32,7 +32,7 @@ export function askQuestion(viewer: Viewer, tenderId: number, organizationId: nu
 
 /** The answer is published to everyone, with the question but without the asker. */
 export function answerQuestion(viewer: Viewer, tenderId: number, questionId: number, answer: string) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   const question = db
     .select()

@@ -123,7 +123,7 @@ function publish(tx: DB, viewer: Viewer, tender: Tender) {
 }
 
 export function publishTender(viewer: Viewer, tenderId: number) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   transaction((tx) => publish(tx, viewer, tender));
 }
@@ -151,7 +151,7 @@ function changedFields(tender: Tender, next: TenderValues) {
  * fewer than `amendmentNoticeDays` days remain it moves so that that many remain.
  */
 export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm, stored: StoredUpload[] = []) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   return withUploads(stored, () =>
     transaction((tx) => {
@@ -213,7 +213,7 @@ export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm
 }
 
 export function cancelTender(viewer: Viewer, tenderId: number, reason: string) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   transaction((tx) => {
     const state = transition(tenderMachine, tender.state as TenderState, 'cancel', 'commissioner');
@@ -251,7 +251,7 @@ export function listAmendments(tenderId: number) {
     .all();
 }
 
-export function getTender(tenderId: number) {
+export function requireTender(tenderId: number) {
   const tender = db.select().from(tenders).where(eq(tenders.id, tenderId)).get();
   if (!tender) notFound();
   return tender;
@@ -260,8 +260,8 @@ export function getTender(tenderId: number) {
 const staffRoles = ['admin', 'commissioner', 'reviewer', 'leadership', 'finance'] as const;
 
 /** Drafts are seen only by the union's own staff. */
-export function getVisibleTender(viewer: Viewer | null, tenderId: number) {
-  const tender = getTender(tenderId);
+export function requireVisibleTender(viewer: Viewer | null, tenderId: number) {
+  const tender = requireTender(tenderId);
   const union = db.select({ name: unions.name }).from(unions).where(eq(unions.id, tender.unionId)).get();
   const isStaff = viewer !== null && hasUnionRole(viewer, tender.unionId, staffRoles);
   if (tender.state === 'draft' && !isStaff) notFound();
@@ -350,7 +350,7 @@ export function closeDueTenders() {
 
 /** Documents of a draft may be removed; once published, a tender's documents are part of the record. */
 export function removeDraftAttachment(viewer: Viewer, tenderId: number, attachmentId: number) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   if (tender.state !== 'draft') throw new UserError('errors.illegalTransition', 409);
   const attachment = findAttachment(tenderId, attachmentId);

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, tenderAmendments } from '../../db/schema';
 import { submitBid } from './bids.server';
 import { tenderSchema } from './schemas';
-import { cancelTender, createTender, getTender, updateTender } from './tenders.server';
+import { cancelTender, createTender, requireTender, updateTender } from './tenders.server';
 import {
   advanceHours,
   hoursFromNow,
@@ -45,10 +45,10 @@ describe('the clock', () => {
     const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(2) }));
     bid(legal, 'legal@demo.gonghui.cn', id);
     runClock();
-    expect(getTender(id).state).toBe('published');
+    expect(requireTender(id).state).toBe('published');
     advanceHours(3);
     runClock();
-    expect(getTender(id).state).toBe('closed');
+    expect(requireTender(id).state).toBe('closed');
     expect(notificationsFor(commissioner.id, 'deadline_passed').some((n) => n.data.path === `/tenders/${id}`)).toBe(
       true,
     );
@@ -59,7 +59,7 @@ describe('the clock', () => {
     bid(legal, 'legal@demo.gonghui.cn', id);
     advanceHours(3);
     runClock();
-    expect(getTender(id).state).toBe('unsuccessful');
+    expect(requireTender(id).state).toBe('unsuccessful');
   });
 
   it('counts only submitted bids towards the minimum', () => {
@@ -68,7 +68,7 @@ describe('the clock', () => {
     bid(psych, 'psych@demo.gonghui.cn', id);
     advanceHours(3);
     runClock();
-    expect(getTender(id).state).toBe('closed');
+    expect(requireTender(id).state).toBe('closed');
   });
 });
 
@@ -117,7 +117,7 @@ describe('amending a published tender', () => {
   it('records the change, tells bidders and keeps the deadline when it is far', () => {
     const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(10 * 24) }));
     bid(legal, 'legal@demo.gonghui.cn', id);
-    const tender = getTender(id);
+    const tender = requireTender(id);
     const result = updateTender(
       commissioner,
       id,
@@ -132,19 +132,19 @@ describe('amending a published tender', () => {
 
   it('extends a near deadline so that five days remain', () => {
     const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(24) }));
-    const tender = getTender(id);
+    const tender = requireTender(id);
     const result = updateTender(
       commissioner,
       id,
       tenderInput({ title: tender.title, deadline: tender.deadlineAt, budget: 6_000_000, rationale: '提高预算。' }),
     );
     expect(result.extended).toBe(true);
-    expect(getTender(id).deadlineAt.getTime()).toBeGreaterThanOrEqual(now().getTime() + 5 * 24 * 3600_000);
+    expect(requireTender(id).deadlineAt.getTime()).toBeGreaterThanOrEqual(now().getTime() + 5 * 24 * 3600_000);
   });
 
   it('never moves the deadline earlier, and refuses an amendment that changes nothing', () => {
     const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(10 * 24) }));
-    const tender = getTender(id);
+    const tender = requireTender(id);
     const same = { title: tender.title, deadline: tender.deadlineAt, rationale: '无' };
     expect(() => updateTender(commissioner, id, tenderInput({ ...same, deadline: hoursFromNow(9 * 24) }))).toThrow(
       'procurement.errors.deadlineEarlier',
@@ -171,7 +171,7 @@ describe('cancelling', () => {
     bid(legal, 'legal@demo.gonghui.cn', id);
     expect(() => cancelTender(legal, id, '不需要了')).toThrow();
     cancelTender(commissioner, id, '项目已纳入市总统一行动。');
-    expect(getTender(id)).toMatchObject({ state: 'cancelled', cancelReason: '项目已纳入市总统一行动。' });
+    expect(requireTender(id)).toMatchObject({ state: 'cancelled', cancelReason: '项目已纳入市总统一行动。' });
     expect(notificationsFor(legal.id, 'tender_cancelled').length).toBeGreaterThan(0);
     expect(() => cancelTender(commissioner, id, '再取消')).toThrow('errors.illegalTransition');
   });

@@ -4,7 +4,7 @@ import type { Filters } from './filters';
 import { forbidden, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
 import { db } from '~/lib/db.server';
-import { getUnion } from '~/unions/unions.server';
+import { requireUnion } from '~/unions/unions.server';
 
 /** Who reads a union's dashboards: for that union and every union below it. */
 export const dashboardRoles: UnionRole[] = ['leadership', 'admin', 'commissioner', 'finance'];
@@ -64,11 +64,11 @@ function defaultUnionId(viewer: Viewer) {
 export function dashboardScope(viewer: Viewer, filters: Filters) {
   const unionId = filters.unionId ?? defaultUnionId(viewer);
   if (!unionId) forbidden();
-  const union = getUnion(unionId);
+  const union = requireUnion(unionId);
   const allowed = new Set(viewer.roles.filter((r) => dashboardRoles.includes(r.role)).map((r) => r.unionId));
   if (!ancestorIds(union.id).some((id) => allowed.has(id))) forbidden();
   const children = childUnions(union.id);
   const child = children.find((c) => c.id === filters.childId);
-  const root = child ? getUnion(child.id) : union;
+  const root = child ? requireUnion(child.id) : union;
   return { union, children, root, filters: { ...filters, unionId: union.id, childId: child?.id } };
 }

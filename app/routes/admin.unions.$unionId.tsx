@@ -10,14 +10,14 @@ import { invitationLifetimeDays, inviteToUnion, listInvitations } from '~/invita
 import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { departmentSchema, inviteSchema } from '~/unions/schemas';
-import { createDepartment, getUnion, unionDepartments, unionStaff } from '~/unions/unions.server';
+import { createDepartment, requireUnion, unionDepartments, unionStaff } from '~/unions/unions.server';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   requirePlatformAdmin(viewer);
-  const union = getUnion(parseId(params.unionId));
+  const union = requireUnion(parseId(params.unionId));
   return {
     union,
     departments: unionDepartments(union.id),

@@ -2,7 +2,7 @@ import type { Route } from './+types/api.ocds.tenders.$file';
 import { runTenderClock } from '~/lib/background.server';
 import { getT } from '~/lib/i18n.server';
 import { releasePackage, tenderRelease } from '~/procurement/ocds.server';
-import { getTender } from '~/procurement/tenders.server';
+import { requireTender } from '~/procurement/tenders.server';
 
 /** One published tender as an OCDS 1.1 release package, at /api/ocds/tenders/<id>.json. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -11,7 +11,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   runTenderClock();
   const t = await getT('zh-CN');
   const url = new URL(request.url);
-  const release = tenderRelease(getTender(Number(match[1])), { origin: url.origin, t });
+  const release = tenderRelease(requireTender(Number(match[1])), { origin: url.origin, t });
   return Response.json(releasePackage([release], `${url.origin}${url.pathname}`, t('app.name')), {
     headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=60' },
   });

@@ -6,7 +6,7 @@ import { auditPage, auditSubjectTypes, parseAuditFilter, requireAuditReader } fr
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { getUnion } from '~/unions/unions.server';
+import { requireUnion } from '~/unions/unions.server';
 import { Empty, PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -16,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const unionId = params.unionId === undefined ? null : parseId(params.unionId);
   requireAuditReader(viewer, unionId);
-  const union = unionId === null ? null : getUnion(unionId);
+  const union = unionId === null ? null : requireUnion(unionId);
   const url = new URL(request.url);
   const filter = parseAuditFilter(url);
   const t = await getT(request);

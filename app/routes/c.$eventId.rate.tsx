@@ -4,7 +4,7 @@ import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/c.$eventId.rate';
 import { findCheckin, findRating, rate, ratingEditable, ratingWindow } from '~/delivery/checkin.server';
 import { readPhone } from '~/delivery/device.server';
-import { findEvent } from '~/delivery/events.server';
+import { requireEvent } from '~/delivery/events.server';
 import { ratingSchema, ratingTags } from '~/delivery/schemas';
 import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { attempt } from '~/lib/actions.server';
@@ -19,7 +19,7 @@ export const headers = passRetryAfter;
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const event = findEvent(parseId(params.eventId));
+  const event = requireEvent(parseId(params.eventId));
   const t = await getT(request);
   const checkin = findCheckin(event.id, readPhone(request));
   const rating = checkin ? findRating(checkin.id) : undefined;

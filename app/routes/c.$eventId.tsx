@@ -12,7 +12,7 @@ import {
   requireUsableTicket,
 } from '~/delivery/checkin.server';
 import { deviceCookie, readPhone, workerCookie } from '~/delivery/device.server';
-import { findEvent } from '~/delivery/events.server';
+import { requireEvent } from '~/delivery/events.server';
 import { networkHash } from '~/delivery/network.server';
 import { occupations } from '~/delivery/machine';
 import { confirmPhoneCode, phoneCodeWait, sendPhoneCode } from '~/delivery/phone-codes.server';
@@ -50,7 +50,7 @@ type Fields = {
 };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const event = findEvent(parseId(params.eventId));
+  const event = requireEvent(parseId(params.eventId));
   const t = await getT(request);
   const phone = readPhone(request);
   const base = { title: t('checkin.title'), eventId: event.id, eventTitle: event.title };
@@ -96,7 +96,7 @@ async function sendCode(request: Request, eventId: number, formData: FormData) {
     return answer({ failure, fields: submission.error?.phone ? fields : null }, 400);
   }
   const { phone, ticket } = submission.value;
-  const usable = await attempt(() => requireUsableTicket(findEvent(eventId), ticket));
+  const usable = await attempt(() => requireUsableTicket(requireEvent(eventId), ticket));
   if (!usable.ok) return answer({ failure: usable.error.messageKey, fields: null }, usable.error.status);
   const network = networkHash(request);
   const wait = phoneCodeWait(phone, network);

@@ -7,7 +7,7 @@ import { getViewer, requireViewer } from '~/accounts/auth.server';
 import { commissioningUnions, requestCommission, shanghaiToday } from '~/catalog/commissions.server';
 import { CatalogBadge } from '~/catalog/components/badge';
 import { OfferingFacts } from '~/catalog/components/offering-facts';
-import { getVisibleOffering, listOfferingPhotos } from '~/catalog/offerings.server';
+import { requireVisibleOffering, listOfferingPhotos } from '~/catalog/offerings.server';
 import { commissionSchema } from '~/catalog/schemas';
 import { loaderCaching, publicPageCaching } from '~/http/cache.server';
 import { attempt } from '~/lib/actions.server';
@@ -23,7 +23,7 @@ export const headers = loaderCaching;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getViewer(request);
-  const { offering, organization, member } = getVisibleOffering(viewer, parseId(params.offeringId));
+  const { offering, organization, member } = requireVisibleOffering(viewer, parseId(params.offeringId));
   return data(
     {
       locale: await getLocale(request),

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/commissions.$commissionId';
 import { requireViewer } from '~/accounts/auth.server';
-import { cancelCommission, decideCommission, getCommissionFor } from '~/catalog/commissions.server';
+import { cancelCommission, decideCommission, requireCommissionFor } from '~/catalog/commissions.server';
 import { CatalogBadge } from '~/catalog/components/badge';
 import { declineSchema } from '~/catalog/schemas';
 import { attempt } from '~/lib/actions.server';
@@ -18,7 +18,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const view = getCommissionFor(viewer, parseId(params.commissionId));
+  const view = requireCommissionFor(viewer, parseId(params.commissionId));
   const t = await getT(request);
   return {
     ...view,

@@ -8,12 +8,12 @@ import { scheduleEvent } from '~/delivery/events.server';
 import { eventSchema } from '~/delivery/schemas';
 import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
-import { getContractFor } from '~/procurement/contracts.server';
+import { requireContractFor } from '~/procurement/contracts.server';
 import { PageHeader } from '~/ui/page';
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const { contract } = getContractFor(viewer, parseId(params.contractId));
+  const { contract } = requireContractFor(viewer, parseId(params.contractId));
   requireOrgMember(viewer, contract.organizationId);
   return { contract: { id: contract.id, title: contract.title } };
 }

@@ -19,7 +19,7 @@ import {
   amendContract,
   completeContract,
   confirmContract,
-  getContractFor,
+  requireContractFor,
   issueContract,
   terminateContract,
 } from '~/procurement/contracts.server';
@@ -33,7 +33,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.t
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const view = getContractFor(viewer, parseId(params.contractId));
+  const view = requireContractFor(viewer, parseId(params.contractId));
   const state = view.contract.state as ContractState;
   return {
     ...view,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/events.$eventId.present';
 import { requireOrgMember, requireViewer } from '~/accounts/auth.server';
 import { checkinCode, codeWindowMs } from '~/delivery/checkin.server';
-import { findEvent } from '~/delivery/events.server';
+import { requireEvent } from '~/delivery/events.server';
 import { now } from '~/lib/clock.server';
 import { parseId } from '~/lib/http';
 
@@ -11,7 +11,7 @@ export const handle = { scripts: false };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const event = findEvent(parseId(params.eventId));
+  const event = requireEvent(parseId(params.eventId));
   requireOrgMember(viewer, event.organizationId);
   const origin = process.env.PUBLIC_URL ?? new URL(request.url).origin;
   const url = `${origin}/c/${event.id}?k=${checkinCode(event)}`;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/events.$eventId';
 import { requireViewer, type Viewer } from '~/accounts/auth.server';
-import { deletePhoto, fileReport, getEventFor, recordWalkIns, reviewReport } from '~/delivery/events.server';
+import { deletePhoto, fileReport, requireEventFor, recordWalkIns, reviewReport } from '~/delivery/events.server';
 import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
 import { AttendanceReview } from '~/delivery/components/attendance-review';
 import { basisOfUnions, eventFigures } from '~/delivery/figures.server';
@@ -24,7 +24,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.event.titl
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const view = getEventFor(viewer, parseId(params.eventId));
+  const view = requireEventFor(viewer, parseId(params.eventId));
   const { event, oversight } = view;
   const t = now().getTime();
   return {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId.handbook';
 import { HandbookBlocks } from '~/incubation/components/handbook';
 import { renderHandbook } from '~/incubation/handbook.server';
-import { getIncubator } from '~/incubation/incubators.server';
+import { requireIncubator } from '~/incubation/incubators.server';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { PageHeader } from '~/ui/page';
@@ -12,7 +12,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 /** Public: anyone considering applying may read the rules. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const incubator = getIncubator(parseId(params.incubatorId));
+  const incubator = requireIncubator(parseId(params.incubatorId));
   const t = await getT(request);
   return {
     title: t('incubation.handbookTitle', { name: incubator.name }),

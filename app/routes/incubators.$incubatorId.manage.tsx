@@ -4,7 +4,7 @@ import type { Route } from './+types/incubators.$incubatorId.manage';
 import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
 import { BookingsTable } from '~/incubation/components/bookings-table';
 import { incubatorDashboard } from '~/incubation/dashboard.server';
-import { getIncubator, requireIncubatorStaff } from '~/incubation/incubators.server';
+import { requireIncubator, requireIncubatorStaff } from '~/incubation/incubators.server';
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -14,7 +14,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const incubator = getIncubator(parseId(params.incubatorId));
+  const incubator = requireIncubator(parseId(params.incubatorId));
   requireIncubatorStaff(viewer, incubator);
   const t = await getT(request);
   return {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId.meetings.$meetingId';
 import { requireViewer } from '~/accounts/auth.server';
-import { getMeeting, getMeetingIncubator, recordMinutes } from '~/incubation/meetings.server';
+import { requireMeeting, requireMeetingIncubator, recordMinutes } from '~/incubation/meetings.server';
 import { incubatorResidencies } from '~/incubation/residencies.server';
 import { minutesSchema } from '~/incubation/schemas';
 import { attempt } from '~/lib/actions.server';
@@ -18,8 +18,8 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const { incubator, canManage } = getMeetingIncubator(viewer, parseId(params.incubatorId));
-  const meeting = getMeeting(incubator.id, parseId(params.meetingId));
+  const { incubator, canManage } = requireMeetingIncubator(viewer, parseId(params.incubatorId));
+  const meeting = requireMeeting(incubator.id, parseId(params.meetingId));
   const locale = await getLocale(request);
   const t = await getT(request);
   const residents = incubatorResidencies(incubator.id, ['active', 'graduated', 'exited']);

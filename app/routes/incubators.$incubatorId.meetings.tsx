@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId.meetings';
 import { requireViewer } from '~/accounts/auth.server';
-import { getMeetingIncubator, listMeetings, scheduleMeeting } from '~/incubation/meetings.server';
+import { requireMeetingIncubator, listMeetings, scheduleMeeting } from '~/incubation/meetings.server';
 import { meetingSchema } from '~/incubation/schemas';
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
@@ -16,7 +16,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const { incubator, canManage } = getMeetingIncubator(viewer, parseId(params.incubatorId));
+  const { incubator, canManage } = requireMeetingIncubator(viewer, parseId(params.incubatorId));
   const t = await getT(request);
   return {
     title: t('incubation.meetingsTitle', { name: incubator.name }),

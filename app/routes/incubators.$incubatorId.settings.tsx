@@ -7,7 +7,7 @@ import type { Route } from './+types/incubators.$incubatorId.settings';
 import { requireViewer } from '~/accounts/auth.server';
 import {
   addRoom,
-  getIncubator,
+  requireIncubator,
   listRooms,
   managerRoles,
   requireIncubatorStaff,
@@ -25,7 +25,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const incubator = getIncubator(parseId(params.incubatorId));
+  const incubator = requireIncubator(parseId(params.incubatorId));
   requireIncubatorStaff(viewer, incubator, managerRoles);
   const t = await getT(request);
   return {

@@ -5,7 +5,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId';
 import { getViewer, requireViewer } from '~/accounts/auth.server';
 import { organizationApplications, startApplication } from '~/incubation/applications.server';
-import { getIncubator, isIncubatorStaff, listRooms } from '~/incubation/incubators.server';
+import { requireIncubator, isIncubatorStaff, listRooms } from '~/incubation/incubators.server';
 import { organizationResidencies } from '~/incubation/residencies.server';
 import { applySchema } from '~/incubation/schemas';
 import { attempt } from '~/lib/actions.server';
@@ -18,7 +18,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.incubator.
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getViewer(request);
-  const incubator = getIncubator(parseId(params.incubatorId));
+  const incubator = requireIncubator(parseId(params.incubatorId));
   const organizations = viewer ? viewerOrganizations(viewer) : [];
   const organizationIds = organizations.map((o) => o.id);
   return {

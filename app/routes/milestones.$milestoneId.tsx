@@ -12,7 +12,7 @@ import { getLocale } from '~/lib/i18n.server';
 import { fenToYuanInput } from '~/lib/money';
 import { recordBankTransfer } from '~/payments/bank-transfers.server';
 import { PaidOn } from '~/payments/components/money';
-import { approveMilestone, confirmReceipt, getMilestoneFor } from '~/payments/milestones.server';
+import { approveMilestone, confirmReceipt, requireMilestoneFor } from '~/payments/milestones.server';
 import { bankTransferSchema, cancelPaymentSchema } from '~/payments/schemas';
 import { cancelStripePayment, startStripePayment } from '~/payments/stripe-payments.server';
 import { readVoucherForm } from '~/payments/vouchers.server';
@@ -28,7 +28,7 @@ function today() {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const view = getMilestoneFor(viewer, parseId(params.milestoneId));
+  const view = requireMilestoneFor(viewer, parseId(params.milestoneId));
   const query = new URL(request.url).searchParams;
   const stripeReturn = query.get('stripe');
   const cancelled = query.get('cancelled');

@@ -9,7 +9,7 @@ import { OfferingFields } from '~/catalog/components/offering-fields';
 import { offeringMachine, type OfferingState } from '~/catalog/machine';
 import {
   changeOfferingState,
-  getManagedOffering,
+  requireManagedOffering,
   listOfferingPhotos,
   updateOffering,
   type OfferingTransition,
@@ -30,7 +30,7 @@ const transitionNames = Object.keys(offeringMachine.transitions) as OfferingTran
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const offering = getManagedOffering(viewer, parseId(params.offeringId));
+  const offering = requireManagedOffering(viewer, parseId(params.offeringId));
   const t = await getT(request);
   return {
     title: t('catalog.manage.editTitle', { title: offering.title }),
@@ -60,7 +60,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const offeringId = parseId(params.offeringId);
-  getManagedOffering(viewer, offeringId);
+  requireManagedOffering(viewer, offeringId);
   const form = await attempt(() => readPhotoForm(request));
   if (!form.ok) return data({ failure: form.error.messageKey }, { status: form.error.status });
   const formData = form.value;

@@ -18,7 +18,7 @@ import {
   manageInvitation,
 } from '~/invitations/invitations.server';
 import { manageInvitationSchema, noticeAfter } from '~/invitations/schemas';
-import { getOrganization, organizationMembersOf, updateOrganization } from '~/organizations/organizations.server';
+import { requireOrganization, organizationMembersOf, updateOrganization } from '~/organizations/organizations.server';
 import { inviteMemberSchema, organizationSchema } from '~/organizations/schemas';
 import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
@@ -27,7 +27,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const organization = getOrganization(parseId(params.orgId));
+  const organization = requireOrganization(parseId(params.orgId));
   requireOrgMember(viewer, organization.id, ['owner']);
   const t = await getT(request);
   return {

@@ -8,14 +8,14 @@ import { activeResidency, scheduleResidentEvent } from '~/delivery/events.server
 import { eventSchema } from '~/delivery/schemas';
 import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
-import { getOrganization } from '~/organizations/organizations.server';
+import { requireOrganization } from '~/organizations/organizations.server';
 import { PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const organization = getOrganization(parseId(params.orgId));
+  const organization = requireOrganization(parseId(params.orgId));
   requireOrgMember(viewer, organization.id);
   const residency = activeResidency(organization.id);
   return { title: organization.name, incubatorName: residency?.incubatorName ?? null };

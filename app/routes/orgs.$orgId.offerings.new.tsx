@@ -9,7 +9,7 @@ import { createOffering } from '~/catalog/offerings.server';
 import { offeringSchema } from '~/catalog/schemas';
 import { parseId } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
-import { getOrganization } from '~/organizations/organizations.server';
+import { requireOrganization } from '~/organizations/organizations.server';
 import { FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 
@@ -17,7 +17,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const organization = getOrganization(parseId(params.orgId));
+  const organization = requireOrganization(parseId(params.orgId));
   requireOrgMember(viewer, organization.id);
   const t = await getT(request);
   return { title: t('catalog.manage.newTitle'), organizationName: organization.name };

@@ -7,14 +7,14 @@ import { listOrganizationOfferings } from '~/catalog/offerings.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { getOrganization } from '~/organizations/organizations.server';
+import { requireOrganization } from '~/organizations/organizations.server';
 import { Empty, PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const organization = getOrganization(parseId(params.orgId));
+  const organization = requireOrganization(parseId(params.orgId));
   requireOrgMember(viewer, organization.id);
   const t = await getT(request);
   return {

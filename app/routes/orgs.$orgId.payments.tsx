@@ -6,7 +6,7 @@ import { attempt } from '~/lib/actions.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { getOrganization } from '~/organizations/organizations.server';
+import { requireOrganization } from '~/organizations/organizations.server';
 import { MoneyTotals, PaidOn } from '~/payments/components/money';
 import { connectState, refreshAccountState, startOnboarding } from '~/payments/connect.server';
 import { organizationMoney } from '~/payments/milestones.server';
@@ -26,7 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     );
   }
   const t = await getT(request);
-  const organization = getOrganization(organizationId);
+  const organization = requireOrganization(organizationId);
   return {
     ...money,
     locale: await getLocale(request),

@@ -11,13 +11,13 @@ import { organizationEvaluation } from '~/evaluation/organization.server';
 import { formatPercent } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
-import { getOrganization } from '~/organizations/organizations.server';
+import { requireOrganization } from '~/organizations/organizations.server';
 import { PageHeader, Section, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.organization.name }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const organization = getOrganization(parseId(params.orgId));
+  const organization = requireOrganization(parseId(params.orgId));
   const viewer = await getViewer(request);
   return {
     locale: await getLocale(request),

@@ -11,7 +11,7 @@ import { openEvaluation, residencyEvaluationList } from '~/incubation/evaluation
 import { listRooms } from '~/incubation/incubators.server';
 import { exitDecisions } from '~/incubation/machine';
 import { addMentoringRecord, completeFollowUp, mentoringRecordsOf } from '~/incubation/mentoring.server';
-import { decideExitReview, exitReviewHistory, getVisibleResidency } from '~/incubation/residencies.server';
+import { decideExitReview, exitReviewHistory, requireVisibleResidency } from '~/incubation/residencies.server';
 import { bookingSchema, exitReviewSchema, mentoringSchema, periodSchema } from '~/incubation/schemas';
 import { attempt } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
@@ -27,7 +27,7 @@ const dayMs = 24 * 3600_000;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const { residency, incubator, organization, isMember, isStaff } = getVisibleResidency(
+  const { residency, incubator, organization, isMember, isStaff } = requireVisibleResidency(
     viewer,
     parseId(params.residencyId),
   );

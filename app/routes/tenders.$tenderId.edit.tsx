@@ -19,14 +19,14 @@ import {
 } from '~/procurement/attachments.server';
 import { TenderForm } from '~/procurement/components/tender-form';
 import { tenderSchema } from '~/procurement/schemas';
-import { getTender, removeDraftAttachment, updateTender, type Tender } from '~/procurement/tenders.server';
+import { requireTender, removeDraftAttachment, updateTender, type Tender } from '~/procurement/tenders.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.title }];
 
 function editableTender(viewer: Parameters<typeof requireUnionRole>[0], tenderId: number) {
-  const tender = getTender(tenderId);
+  const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   if (tender.state !== 'draft' && tender.state !== 'published') throw new Response('Conflict', { status: 409 });
   return tender;

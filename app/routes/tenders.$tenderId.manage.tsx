@@ -15,7 +15,7 @@ import { assignReviewer, listPanel, panelCandidates, removeReviewer } from '~/pr
 import { tenderMachine, type TenderState } from '~/procurement/machine';
 import { answerQuestion, unansweredQuestions } from '~/procurement/questions.server';
 import { answerSchema, objectionAnswerSchema, reasonSchema } from '~/procurement/schemas';
-import { cancelTender, getTender } from '~/procurement/tenders.server';
+import { cancelTender, requireTender } from '~/procurement/tenders.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
 
@@ -24,7 +24,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.tit
 export async function loader({ request, params }: Route.LoaderArgs) {
   runTenderClock();
   const viewer = await requireViewer(request);
-  const tender = getTender(parseId(params.tenderId));
+  const tender = requireTender(parseId(params.tenderId));
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   const panelOpen = ['draft', 'published', 'closed', 'evaluating'].includes(tender.state);
   return {

@@ -16,7 +16,7 @@ import { listAttachments } from '~/procurement/attachments.server';
 import { awardNotice, fileObjection, listObjections, ownScores } from '~/procurement/award.server';
 import {
   bidsOpenable,
-  getOwnBid,
+  requireOwnBid,
   isPanelMember,
   saveBidDraft,
   submitBid,
@@ -27,7 +27,7 @@ import { askQuestion, ownQuestions, publishedAnswers } from '~/procurement/quest
 import { bidSchema, objectionSchema, questionSchema } from '~/procurement/schemas';
 import {
   biddingOpen,
-  getVisibleTender,
+  requireVisibleTender,
   listAmendments,
   publishTender,
   questionsOpen,
@@ -42,7 +42,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.tit
 const notices = ['submitted', 'draftSaved', 'withdrawn', 'asked', 'objected', 'extended', 'amended'] as const;
 
 function bidderView(viewer: Viewer, tender: Tender, organization: { id: number; name: string }) {
-  const bid = getOwnBid(viewer, tender.id, organization.id);
+  const bid = requireOwnBid(viewer, tender.id, organization.id);
   const objectionOpen = tender.state === 'award_proposed' && now().getTime() < (tender.objectionEndsAt?.getTime() ?? 0);
   return {
     ...organization,
@@ -70,7 +70,7 @@ function bidderView(viewer: Viewer, tender: Tender, organization: { id: number; 
 export async function loader({ request, params }: Route.LoaderArgs) {
   runTenderClock();
   const viewer = await getViewer(request);
-  const tender = getVisibleTender(viewer, parseId(params.tenderId));
+  const tender = requireVisibleTender(viewer, parseId(params.tenderId));
   const organization = viewer ? viewerOrganizations(viewer)[0] : undefined;
   const isCommissioner = viewer !== null && hasUnionRole(viewer, tender.unionId, ['commissioner']);
   const notice = new URL(request.url).searchParams;

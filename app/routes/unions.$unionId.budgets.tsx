@@ -12,7 +12,7 @@ import { getLocale, getT } from '~/lib/i18n.server';
 import { setBudget, unionBudgets } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
 import { budgetSchema } from '~/payments/schemas';
-import { getUnion } from '~/unions/unions.server';
+import { requireUnion } from '~/unions/unions.server';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 
@@ -35,7 +35,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     departments,
     canSet: hasUnionRole(viewer, unionId, ['admin', 'finance']),
     locale: await getLocale(request),
-    title: t('payments.budgets.title', { union: getUnion(unionId).name }),
+    title: t('payments.budgets.title', { union: requireUnion(unionId).name }),
   };
 }
 

@@ -5,7 +5,7 @@ import { data, Form, useSearchParams, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.commissioning';
 import { requireViewer } from '~/accounts/auth.server';
 import { isFinanceTwoFactorRequired, setFinanceTwoFactorRequired } from '~/accounts/two-factor.server';
-import { getCommissioningSettings, setDirectCommissionLimit } from '~/catalog/commissions.server';
+import { requireCommissioningSettings, setDirectCommissionLimit } from '~/catalog/commissions.server';
 import { setAttendanceStandard, unionStandard } from '~/delivery/attendance.server';
 import { limitSchema } from '~/catalog/schemas';
 import { attempt } from '~/lib/actions.server';
@@ -20,7 +20,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const union = getCommissioningSettings(viewer, parseId(params.unionId));
+  const union = requireCommissioningSettings(viewer, parseId(params.unionId));
   const t = await getT(request);
   return {
     title: t('catalog.settings.title', { union: union.name }),

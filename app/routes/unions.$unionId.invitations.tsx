@@ -9,7 +9,7 @@ import { manageInvitationSchema, noticeAfter } from '~/invitations/schemas';
 import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { getUnion } from '~/unions/unions.server';
+import { requireUnion } from '~/unions/unions.server';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 
@@ -18,7 +18,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 /** A union's staff invitations not yet accepted, for its admins and platform admins. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const union = getUnion(parseId(params.unionId));
+  const union = requireUnion(parseId(params.unionId));
   const invitations = listInvitations(viewer, { unionId: union.id });
   const t = await getT(request);
   return {

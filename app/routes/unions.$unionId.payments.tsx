@@ -8,7 +8,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { MoneyTotals } from '~/payments/components/money';
 import { approveMilestone, paymentQueue } from '~/payments/milestones.server';
-import { getUnion } from '~/unions/unions.server';
+import { requireUnion } from '~/unions/unions.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { Empty, PageHeader, Section } from '~/ui/page';
 
@@ -23,7 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...queue,
     unionId,
     locale: await getLocale(request),
-    title: t('payments.queueTitle', { union: getUnion(unionId).name }),
+    title: t('payments.queueTitle', { union: requireUnion(unionId).name }),
   };
 }
 

@@ -9,7 +9,7 @@ export function listUnions() {
   return db.select().from(unions).orderBy(asc(unions.id)).all();
 }
 
-export function getUnion(unionId: number) {
+export function requireUnion(unionId: number) {
   const union = db.select().from(unions).where(eq(unions.id, unionId)).get();
   if (!union) notFound();
   return union;
@@ -50,7 +50,7 @@ export function createUnion(viewer: Viewer, input: { name: string; level: UnionL
 
 export function createDepartment(viewer: Viewer, unionId: number, name: string) {
   requirePlatformAdmin(viewer);
-  getUnion(unionId);
+  requireUnion(unionId);
   transaction((tx) => {
     const department = tx.insert(departments).values({ unionId, name }).returning().get();
     audit(tx, { actorId: viewer.id, action: 'department.create', subjectType: 'department', subjectId: department.id });

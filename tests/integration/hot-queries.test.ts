@@ -4,7 +4,7 @@ import { recordStatements, type Statement } from '../support/statements';
 import { seedDemo } from '../../db/seed';
 import { findUserByEmail } from '~/accounts/auth.server';
 import { checkIn, checkinCode, issueTicket, rate } from '~/delivery/checkin.server';
-import { findEvent } from '~/delivery/events.server';
+import { requireEvent } from '~/delivery/events.server';
 import { eventFigures } from '~/delivery/figures.server';
 import { createEvent, verifiedPhone } from '~/delivery/test-fixtures';
 import { createSession } from '~/accounts/session.server';
@@ -260,7 +260,7 @@ describe('a worker checking in and rating', () => {
     serverSecret('CHECKIN_SECRET');
     // A returning worker: the number was confirmed before, so checking in is one tap.
     const phone = verifiedPhone();
-    const event = findEvent(eventId);
+    const event = requireEvent(eventId);
     const ticket = issueTicket(event, checkinCode(event));
     const checkin = await recordStatements(() => checkIn(eventId, phone, { ticket }));
     const rating = await recordStatements(() => rate(eventId, phone, { score: 5, comment: '', tags: [], edit: false }));

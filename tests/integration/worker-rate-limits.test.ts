@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkinCode, issueTicket } from '~/delivery/checkin.server';
-import { findEvent } from '~/delivery/events.server';
+import { requireEvent } from '~/delivery/events.server';
 import { createEvent, deliveryWorld, verifiedPhone } from '~/delivery/test-fixtures';
 import { workerCredential } from '~/delivery/workers.server';
 import { now } from '~/lib/clock.server';
@@ -46,7 +46,7 @@ function args(request: Request, eventId: number) {
 type Answer = Response | { data: Record<string, unknown>; init: { status: number; headers?: Record<string, string> } };
 
 async function checkInAs(eventId: number, cookie: string, fields: Record<string, string> = {}) {
-  const event = findEvent(eventId);
+  const event = requireEvent(eventId);
   const ticket = issueTicket(event, checkinCode(event));
   return (await checkinAction(args(post(`/c/${eventId}`, { ticket, ...fields }, cookie), eventId))) as Answer;
 }
@@ -92,7 +92,7 @@ describe('worker rate limits', () => {
 
   it('sends one SMS code a minute to a number, refusing the next with 429 and the number kept', async () => {
     const eventId = await openEvent();
-    const event = findEvent(eventId);
+    const event = requireEvent(eventId);
     const ask = (phone: string) => {
       const ticket = issueTicket(event, checkinCode(event));
       const request = post(`/c/${eventId}`, { intent: 'send', ticket, phone });
