@@ -206,7 +206,7 @@ const zhTW: Messages = {
     returnedBecause: '報告已被退回：{{reason}}',
   },
   venues: {
-    canteen: '企業員工餐廳',
+    canteen: '企業餐廳',
     work_site: '工地現場',
     station: '戶外勞動者服務站',
     community: '社區',
@@ -234,7 +234,7 @@ const zhTW: Messages = {
     domestic_worker: '家事服務員',
     care_worker: '照顧服務員',
     sanitation: '清潔隊員',
-    factory_worker: '工廠員工',
+    factory_worker: '工廠職工',
     other: '其他',
   },
   rating: {
