@@ -372,6 +372,7 @@ const en: Messages = {
     forbiddenPage: 'You do not have permission to view this page.',
     notFound: 'Record not found.',
     notFoundPage: 'Page not found.',
+    pageTitles: { forbidden: 'Not allowed', notFound: 'Page not found', unexpected: 'Something went wrong' },
     unexpected: 'Something went wrong. Please try again later.',
     illegalTransition: 'This action is not allowed in the current state.',
     notEligible: 'Your organization is not eligible to bid on this tender.',

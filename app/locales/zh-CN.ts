@@ -330,6 +330,8 @@ const zhCN = {
     forbiddenPage: '您没有权限查看此页面。',
     notFound: '找不到该记录。',
     notFoundPage: '页面不存在。',
+    // Browser tab titles of the error page: no full stop.
+    pageTitles: { forbidden: '无权查看', notFound: '页面不存在', unexpected: '出错了' },
     unexpected: '出错了，请稍后再试。',
     illegalTransition: '当前状态下不能进行此操作。',
     notEligible: '您的组织不符合本项目的投标资格。',

@@ -338,6 +338,7 @@ const zhTW: Messages = {
     forbiddenPage: '您沒有權限檢視此頁面。',
     notFound: '找不到這筆資料。',
     notFoundPage: '頁面不存在。',
+    pageTitles: { forbidden: '無權檢視', notFound: '頁面不存在', unexpected: '發生錯誤' },
     unexpected: '發生錯誤，請稍後再試。',
     illegalTransition: '目前狀態下無法執行此操作。',
     notEligible: '您的組織不符合本採購案的投標資格。',
