@@ -4,8 +4,6 @@ export default {
   'zh-CN': {
     catalog: {
       nav: '服务项目',
-      colon: '：',
-      separator: '、',
       title: '服务项目目录',
       lead: '按关键词、类别、服务区域和价格查找社会组织提供的服务项目。搜索支持中文，两个字也能搜。',
       search: {
@@ -172,8 +170,6 @@ export default {
   'zh-TW': {
     catalog: {
       nav: '服務項目',
-      colon: '：',
-      separator: '、',
       title: '服務項目目錄',
       lead: '依關鍵字、類別、服務區域和價格查找社會組織提供的服務項目。搜尋支援中文，兩個字也能搜。',
       search: {
@@ -340,8 +336,6 @@ export default {
   en: {
     catalog: {
       nav: 'Services',
-      colon: ': ',
-      separator: ', ',
       title: 'Service catalog',
       lead: 'Find the services social organizations offer, by keyword, category, area and price. Search understands Chinese, even two-character words.',
       search: {

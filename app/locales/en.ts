@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 const en: Messages = {
   app: { name: 'Union Service Purchase Platform' },
+  punctuation: { colon: ': ', separator: ', ', parenthesized: '{{text}} ({{note}})' },
   languages: { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' },
   nav: {
     label: 'Main navigation',

@@ -64,6 +64,36 @@ describe('zh-TW messages', () => {
   });
 });
 
+describe('the code around the messages', () => {
+  const appDir = fileURLToPath(new URL('..', import.meta.url));
+  // Files that read what people type (full-width commas, 、, ￥) or hold Chinese test data, and the
+  // stored record of an amendment's new attachments (names joined with 、 when written).
+  const reading = new Set([
+    'lib/money.ts',
+    'catalog/schemas.ts',
+    'incubation/markdown.ts',
+    'delivery/test-fixtures.ts',
+    'procurement/tenders.server.ts',
+  ]);
+  const sources = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => /\.tsx?$/.test(file) && !/(\.test\.ts|messages\.ts)$/.test(file) && !file.startsWith('locales/'),
+  );
+
+  it("writes no full-width punctuation into pages (it comes from punctuation.* in the reader's language)", () => {
+    const fullWidth = /[\u3000-\u303f\uff00-\uffef]/u;
+    const offending = sources
+      .filter((file) => !reading.has(file))
+      .flatMap((file) =>
+        readFileSync(join(appDir, file), 'utf8')
+          .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+          .split('\n')
+          .filter((line) => fullWidth.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
+    expect(offending).toEqual([]);
+  });
+});
+
 describe('translation keys used in source', () => {
   const appDir = fileURLToPath(new URL('..', import.meta.url));
   const sources = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));

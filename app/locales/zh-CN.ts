@@ -1,5 +1,7 @@
 const zhCN = {
   app: { name: '工会服务采购平台' },
+  // What joins translated words to names and figures: hard-coded in a page, an English reader would see it too.
+  punctuation: { colon: '：', separator: '、', parenthesized: '{{text}}（{{note}}）' },
   languages: { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' },
   nav: {
     label: '主导航',

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 const zhTW: Messages = {
   app: { name: '工會服務採購平台' },
+  punctuation: { colon: '：', separator: '、', parenthesized: '{{text}}（{{note}}）' },
   languages: { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' },
   nav: {
     label: '主要導覽',
