@@ -54,7 +54,9 @@ function useWantsScripts() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
-  const locale: Locale = data?.locale ?? 'zh-CN';
+  const { i18n } = useTranslation();
+  // Without root data (a URL no route matches) the request's language is still i18next's.
+  const locale = (data?.locale ?? i18n.language) as Locale;
   useRecordMessageParts();
   const scripts = useWantsScripts();
   return (

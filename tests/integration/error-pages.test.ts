@@ -17,7 +17,8 @@ describe.each([
   test.each(['/no-such-page', '/tenders/999999'])('%s answers 404 with a title', async (path) => {
     const response = await fetch(server.url + path, { headers: { 'Accept-Language': language } });
     expect(response.status).toBe(404);
-    const titles = [...(await response.text()).matchAll(/<title>(.*?)<\/title>/g)].map((m) => m[1]);
-    expect(titles).toEqual([title]);
+    const html = await response.text();
+    expect(html).toContain(`<html lang="${language}">`);
+    expect([...html.matchAll(/<title>(.*?)<\/title>/g)].map((m) => m[1])).toEqual([title]);
   });
 });
