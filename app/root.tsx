@@ -27,7 +27,9 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.appName }];
+// An error page names itself (its ErrorBoundary renders the <title>): for a URL no route matches,
+// not even the root loader runs, so there is no data here to name it with.
+export const meta: Route.MetaFunction = ({ data, error }) => (error ? [] : [{ title: data?.appName }]);
 
 export async function loader({ request }: Route.LoaderArgs) {
   const [locale, viewer, t] = await Promise.all([getLocale(request), getViewer(request), getT(request)]);
@@ -52,7 +54,9 @@ function useWantsScripts() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
-  const locale: Locale = data?.locale ?? 'zh-CN';
+  const { i18n } = useTranslation();
+  // Without root data (a URL no route matches) the request's language is still i18next's.
+  const locale = (data?.locale ?? i18n.language) as Locale;
   useRecordMessageParts();
   const scripts = useWantsScripts();
   return (
@@ -171,9 +175,15 @@ export default function App() {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 ? 'errors.forbiddenPage' : status === 404 ? 'errors.notFoundPage' : 'errors.unexpected';
+  const [key, title] =
+    status === 403
+      ? (['errors.forbiddenPage', 'errors.pageTitles.forbidden'] as const)
+      : status === 404
+        ? (['errors.notFoundPage', 'errors.pageTitles.notFound'] as const)
+        : (['errors.unexpected', 'errors.pageTitles.unexpected'] as const);
   return (
     <main className="container">
+      <title>{t(title)}</title>
       <h1>{t(key)}</h1>
       <p>
         <Link to="/">{t('nav.home')}</Link>

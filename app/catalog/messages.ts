@@ -4,8 +4,6 @@ export default {
   'zh-CN': {
     catalog: {
       nav: '服务项目',
-      colon: '：',
-      separator: '、',
       title: '服务项目目录',
       lead: '按关键词、类别、服务区域和价格查找社会组织提供的服务项目。搜索支持中文，两个字也能搜。',
       search: {
@@ -172,8 +170,6 @@ export default {
   'zh-TW': {
     catalog: {
       nav: '服務項目',
-      colon: '：',
-      separator: '、',
       title: '服務項目目錄',
       lead: '依關鍵字、類別、服務區域和價格查找社會組織提供的服務項目。搜尋支援中文，兩個字也能搜。',
       search: {
@@ -263,18 +259,18 @@ export default {
         contractsCompleted: '已完成合約',
         latestGrade: '最近評估等級',
         latestGradePeriod: '{{start}} 至 {{end}}',
-        incubation: '培育狀態',
-        notIncubated: '未進駐培育基地',
+        incubation: '孵化狀態',
+        notIncubated: '未進駐孵化基地',
         incubationState: {
-          active: '培育中（{{incubator}}，至 {{end}}）',
-          graduated: '已畢業（{{incubator}}）',
+          active: '孵化中（{{incubator}}，至 {{end}}）',
+          graduated: '已出殼（{{incubator}}）',
           exited: '已退出（{{incubator}}）',
         },
       },
       commission: {
         title: '直接委託',
         explanation:
-          '小額採購可以直接向本組織委託服務，不必發布採購項目。金額 = 場次 × 每場價格，須在本工會直接委託限額以內；組織接受後即簽訂合約。',
+          '小額採購可以直接向本組織委託服務，不必發布採購案。金額 = 場次 × 每場價格，須在本工會直接委託限額以內；組織接受後即簽訂合約。',
         union: '委託單位',
         limit: '{{union}}直接委託限額：{{limit}}',
         sessions: '委託場次',
@@ -282,8 +278,8 @@ export default {
         periodEnd: '服務結束日期',
         note: '服務要求（可不填）',
         submit: '送出委託',
-        goTender: '發布採購項目',
-        aboveLimitHelp: '超過限額的採購須公開發布採購項目，由社會組織競爭投標。',
+        goTender: '發布採購案',
+        aboveLimitHelp: '超過限額的採購須公開發布採購案，由社會組織競爭投標。',
         loginHint: '工會採購專員登入後可以直接委託本服務項目。',
       },
       commissions: {
@@ -312,7 +308,7 @@ export default {
       settings: {
         title: '{{union}}：直接委託設定',
         limitYuan: '直接委託限額（元）',
-        limitHint: '單筆直接委託金額（場次 × 每場價格）不得超過此限額，超過的須發布採購項目。',
+        limitHint: '單筆直接委託金額（場次 × 每場價格）不得超過此限額，超過的須發布採購案。',
         current: '目前限額：{{limit}}',
         save: '儲存限額',
         saved: '限額已更新。',
@@ -323,7 +319,7 @@ export default {
         commission: { requested: '待組織回覆', accepted: '已接受', declined: '已婉拒', cancelled: '已撤回' },
       },
       errors: {
-        aboveLimit: '委託金額超過本工會的直接委託限額，請改為發布採購項目。',
+        aboveLimit: '委託金額超過本工會的直接委託限額，請改為發布採購案。',
         notCommissionable: '該服務項目目前不接受委託。',
         suspended: '組織已被停權，不能發布服務項目。',
         tooManyAreas: '服務區域最多 30 個。',
@@ -340,8 +336,6 @@ export default {
   en: {
     catalog: {
       nav: 'Services',
-      colon: ': ',
-      separator: ', ',
       title: 'Service catalog',
       lead: 'Find the services social organizations offer, by keyword, category, area and price. Search understands Chinese, even two-character words.',
       search: {

@@ -22,5 +22,5 @@ export function pendingText(t: TFunction, pending: Pending) {
     pending.walkIns ? t('figures.pendingWalkIns', { count: pending.walkIns }) : null,
     pending.checkins ? t('figures.pendingCheckins', { count: pending.checkins }) : null,
   ].filter(Boolean);
-  return parts.length ? t('figures.pending', { parts: parts.join('、') }) : null;
+  return parts.length ? t('figures.pending', { parts: parts.join(t('punctuation.separator')) }) : null;
 }

@@ -3,7 +3,6 @@ import type { CapabilityMessages } from '~/lib/i18n';
 export default {
   'zh-CN': {
     incubation: {
-      separator: '、',
       nameWithDate: '{{name}}（{{date}}）',
       withWeight: '{{name}}（{{weight}}%）',
       nav: '孵化基地',
@@ -262,7 +261,6 @@ export default {
   },
   'zh-TW': {
     incubation: {
-      separator: '、',
       nameWithDate: '{{name}}（{{date}}）',
       withWeight: '{{name}}（{{weight}}%）',
       nav: '孵化基地',
@@ -521,7 +519,6 @@ export default {
   },
   en: {
     incubation: {
-      separator: ', ',
       nameWithDate: '{{name}} ({{date}})',
       withWeight: '{{name}} ({{weight}}%)',
       nav: 'Incubators',

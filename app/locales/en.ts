@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 const en: Messages = {
   app: { name: 'Union Service Purchase Platform' },
+  punctuation: { colon: ': ', separator: ', ', parenthesized: '{{text}} ({{note}})' },
   languages: { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' },
   nav: {
     label: 'Main navigation',
@@ -372,6 +373,7 @@ const en: Messages = {
     forbiddenPage: 'You do not have permission to view this page.',
     notFound: 'Record not found.',
     notFoundPage: 'Page not found.',
+    pageTitles: { forbidden: 'Not allowed', notFound: 'Page not found', unexpected: 'Something went wrong' },
     unexpected: 'Something went wrong. Please try again later.',
     illegalTransition: 'This action is not allowed in the current state.',
     notEligible: 'Your organization is not eligible to bid on this tender.',

@@ -38,10 +38,58 @@ describe.each(Object.entries(others))('%s messages', (_name, messages) => {
 
 describe('en messages', () => {
   it('contain no Chinese characters or full-width punctuation', () => {
-    const cjk = /\p{Script=Han}|[\u3000-\u303f\uff00-\uffef]/u;
+    // Han, CJK punctuation (、。「」), full-width forms (，：；！？（）) and small/vertical forms.
+    const cjk = /\p{Script=Han}|[\u3000-\u303f\u30fb\ufe10-\ufe1f\ufe30-\ufe6f\uff00-\uffef]/u;
     const offending = Object.entries(others.en).filter(
-      ([key, text]) => !key.startsWith('languages.') && cjk.test(text),
+      // The only allowance: the names of the two Chinese languages, written in themselves.
+      ([key, text]) => !['languages.zh-CN', 'languages.zh-TW'].includes(key) && cjk.test(text),
     );
+    expect(offending).toEqual([]);
+  });
+});
+
+// One zh-TW word per concept, the one that matches zh-CN's: 採購案 (采购项目), 孵化 (孵化), 職工
+// (职工), 出殼 (出壳). The patterns are the variants that crept in; 退出孵化 and 志工人數 are not.
+const zhTwVariants: { chosen: string; variants: RegExp }[] = [
+  { chosen: '採購案', variants: /招標|標案|採購項目|採購計畫/ },
+  { chosen: '孵化', variants: /培育|育成|輔育/ },
+  { chosen: '職工', variants: /勞工|員工|工友/ },
+  { chosen: '出殼', variants: /結業|畢業|出育/ },
+];
+
+describe('zh-TW messages', () => {
+  it.each(zhTwVariants)('say $chosen, never another word for it', ({ variants }) => {
+    const offending = Object.entries(others['zh-TW']).filter(([, text]) => variants.test(text));
+    expect(offending).toEqual([]);
+  });
+});
+
+describe('the code around the messages', () => {
+  const appDir = fileURLToPath(new URL('..', import.meta.url));
+  // Files that read what people type (full-width commas, 、, ￥) or hold Chinese test data, and the
+  // stored record of an amendment's new attachments (names joined with 、 when written).
+  const reading = new Set([
+    'lib/money.ts',
+    'catalog/schemas.ts',
+    'incubation/markdown.ts',
+    'delivery/test-fixtures.ts',
+    'procurement/tenders.server.ts',
+  ]);
+  const sources = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => /\.tsx?$/.test(file) && !/(\.test\.ts|messages\.ts)$/.test(file) && !file.startsWith('locales/'),
+  );
+
+  it("writes no full-width punctuation into pages (it comes from punctuation.* in the reader's language)", () => {
+    const fullWidth = /[\u3000-\u303f\uff00-\uffef]/u;
+    const offending = sources
+      .filter((file) => !reading.has(file))
+      .flatMap((file) =>
+        readFileSync(join(appDir, file), 'utf8')
+          .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+          .split('\n')
+          .filter((line) => fullWidth.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
     expect(offending).toEqual([]);
   });
 });

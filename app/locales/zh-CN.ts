@@ -1,5 +1,7 @@
 const zhCN = {
   app: { name: '工会服务采购平台' },
+  // What joins translated words to names and figures: hard-coded in a page, an English reader would see it too.
+  punctuation: { colon: '：', separator: '、', parenthesized: '{{text}}（{{note}}）' },
   languages: { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' },
   nav: {
     label: '主导航',
@@ -330,6 +332,8 @@ const zhCN = {
     forbiddenPage: '您没有权限查看此页面。',
     notFound: '找不到该记录。',
     notFoundPage: '页面不存在。',
+    // Browser tab titles of the error page: no full stop.
+    pageTitles: { forbidden: '无权查看', notFound: '页面不存在', unexpected: '出错了' },
     unexpected: '出错了，请稍后再试。',
     illegalTransition: '当前状态下不能进行此操作。',
     notEligible: '您的组织不符合本项目的投标资格。',

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 const zhTW: Messages = {
   app: { name: '工會服務採購平台' },
+  punctuation: { colon: '：', separator: '、', parenthesized: '{{text}}（{{note}}）' },
   languages: { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' },
   nav: {
     label: '主要導覽',
@@ -206,7 +207,7 @@ const zhTW: Messages = {
     returnedBecause: '報告已被退回：{{reason}}',
   },
   venues: {
-    canteen: '企業員工餐廳',
+    canteen: '企業餐廳',
     work_site: '工地現場',
     station: '戶外勞動者服務站',
     community: '社區',
@@ -234,7 +235,7 @@ const zhTW: Messages = {
     domestic_worker: '家事服務員',
     care_worker: '照顧服務員',
     sanitation: '清潔隊員',
-    factory_worker: '工廠員工',
+    factory_worker: '工廠職工',
     other: '其他',
   },
   rating: {
@@ -338,6 +339,7 @@ const zhTW: Messages = {
     forbiddenPage: '您沒有權限檢視此頁面。',
     notFound: '找不到這筆資料。',
     notFoundPage: '頁面不存在。',
+    pageTitles: { forbidden: '無權檢視', notFound: '頁面不存在', unexpected: '發生錯誤' },
     unexpected: '發生錯誤，請稍後再試。',
     illegalTransition: '目前狀態下無法執行此操作。',
     notEligible: '您的組織不符合本採購案的投標資格。',

@@ -239,7 +239,7 @@ export default {
   },
   'zh-TW': {
     procurement: {
-      backToTender: '返回採購項目',
+      backToTender: '返回採購案',
       attachments: '採購文件',
       amendments: '變更公告',
       servicePeriod: '服務期',
@@ -248,7 +248,7 @@ export default {
       eligibility: {
         anyone: '不限',
         registered: '已登記的社會組織（不含未登記的基層團隊）',
-        residents: '本工會培育基地的進駐組織',
+        residents: '本工會孵化基地的進駐組織',
         min_grade: '平台績效評估等級不低於{{grade}}',
       },
       fields: {
@@ -297,7 +297,7 @@ export default {
       },
       edit: {
         title: '修改草稿：{{title}}',
-        amendTitle: '變更採購項目：{{title}}',
+        amendTitle: '變更採購案：{{title}}',
         amendExplanation: '項目已公開，修改將作為變更公告發布，並保留修改前後的內容。截止時間只能延後，不能提前。',
         link: '修改草稿',
         amendLink: '發布變更',
@@ -400,7 +400,7 @@ export default {
         submit: '取消項目',
       },
       contract: {
-        fromTender: '查看採購項目',
+        fromTender: '查看採購案',
         issueTitle: '確認合約條款並簽發',
         issueExplanation: '得標結果已生效，合約按得標金額起草。請確認服務期和付款節點，簽發後由服務組織確認。',
         signingPercent: '簽約後支付比例（%）',
@@ -434,7 +434,7 @@ export default {
       },
       direct: {
         title: '直接委託服務項目',
-        explanation: '小額服務可以不經招標，直接向社會組織委託其發布的服務項目。直接委託金額上限：{{limit}}。',
+        explanation: '小額服務可以不發布採購案，直接向社會組織委託其發布的服務項目。直接委託金額上限：{{limit}}。',
         offering: '服務項目',
         perSession: '每場 {{price}}',
         submit: '委託並簽發合約',
@@ -468,7 +468,7 @@ export default {
         objectionAnswer: '請選擇答覆結論並填寫答覆內容。',
         finalShare: '簽約和場次節點合計須少於 100%，終驗後須留有尾款。',
         amountBelowCommitted: '金額變化超出了尚未到期的付款節點，不能這樣變更。',
-        overDirectLimit: '金額超過本工會直接委託的上限，請發布採購項目。',
+        overDirectLimit: '金額超過本工會直接委託的上限，請發布採購案。',
       },
     },
   },

@@ -86,7 +86,7 @@ export default {
       annualLink: '年度報告（可列印）',
       annualTitle: '{{union}}{{year}}年度購買服務工作報告',
       annualSentence:
-        '本年度透過購買服務辦理活動 {{sessions}} 場次，受益勞工 {{visits}} 人次，勞工滿意率 {{satisfaction}}；執行購買服務計畫 {{projects}} 個，承諾經費 {{committed}}，已撥付 {{paid}}；培育中社會組織 {{incubated}} 家，結業 {{graduated}} 家。',
+        '本年度透過購買服務辦理活動 {{sessions}} 場次，受益職工 {{visits}} 人次，職工滿意率 {{satisfaction}}；執行購買服務計畫 {{projects}} 個，承諾經費 {{committed}}，已撥付 {{paid}}；孵化中社會組織 {{incubated}} 家，出殼 {{graduated}} 家。',
       backToDashboard: '返回數據看板',
       preparedOn: '製表日期：{{date}}',
       scopeLine:
@@ -139,8 +139,8 @@ export default {
       committed: '承諾經費',
       paid: '已撥付',
       projects: '購買服務計畫',
-      incubated: '培育中組織',
-      graduated: '結業組織',
+      incubated: '孵化中組織',
+      graduated: '出殼組織',
       exited: '退出組織',
       contractCount: '合約數',
       contractAmount: '合約金額',

@@ -63,7 +63,7 @@ export default function AdminTwoFactor({ loaderData, actionData }: Route.Compone
         </p>
       ) : null}
       {person ? (
-        <Section title={`${person.name}（${person.email}）`}>
+        <Section title={t('punctuation.parenthesized', { text: person.name, note: person.email })}>
           {!person.twoFactor ? (
             <p>{t('security.twoFactorReset.off')}</p>
           ) : person.isViewer ? (

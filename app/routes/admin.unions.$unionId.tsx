@@ -82,7 +82,9 @@ export default function AdminUnion({ loaderData, actionData }: Route.ComponentPr
         <ul>
           {loaderData.staff.map((m) => (
             <li key={m.id}>
-              {m.name}（{m.email}）：{t(`roles.${m.role}`)}
+              {t('punctuation.parenthesized', { text: m.name, note: m.email })}
+              {t('punctuation.colon')}
+              {t(`roles.${m.role}`)}
               {m.departmentName ? ` · ${m.departmentName}` : ''}
             </li>
           ))}

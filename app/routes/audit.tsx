@@ -107,7 +107,11 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
               <tr key={row.id} data-testid={`audit-row-${row.id}`}>
                 <td>{row.id}</td>
                 <td>{formatDateTime(row.createdAt, locale)}</td>
-                <td>{row.actorName ? `${row.actorName}（${row.actorEmail}）` : t('audit.system')}</td>
+                <td>
+                  {row.actorName
+                    ? t('punctuation.parenthesized', { text: row.actorName, note: row.actorEmail })
+                    : t('audit.system')}
+                </td>
                 <td>
                   <code>{row.action}</code>
                 </td>

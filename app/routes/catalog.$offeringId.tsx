@@ -89,7 +89,7 @@ function CommissionForm({ loaderData, actionData }: Route.ComponentProps) {
       </ul>
       <p>
         {t('catalog.offering.price')}
-        {t('catalog.colon')}
+        {t('punctuation.colon')}
         {formatMoney(offering.priceFen, locale)}
       </p>
       <Form method="post" {...getFormProps(form)} className="narrow">
@@ -132,7 +132,7 @@ export default function OfferingPage(props: Route.ComponentProps) {
       </PageHeader>
       <p>
         {t('catalog.offering.organization')}
-        {t('catalog.colon')}
+        {t('punctuation.colon')}
         <Link to={`/orgs/${organization.id}`}>{organization.name}</Link>
       </p>
       <OfferingFacts offering={offering} locale={locale} />

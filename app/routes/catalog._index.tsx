@@ -220,21 +220,21 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
                 <p className="catalog-meta">
                   <strong>
                     {t('catalog.offering.price')}
-                    {t('catalog.colon')}
+                    {t('punctuation.colon')}
                     {formatMoney(r.priceFen, locale)}
                   </strong>
                   {' · '}
                   {t('catalog.offering.satisfaction')}
-                  {t('catalog.colon')}
+                  {t('punctuation.colon')}
                   {r.satisfaction === null ? t('catalog.offering.noRatings') : formatPercent(r.satisfaction, locale)}
                   {' · '}
                   {t('catalog.offering.grade')}
-                  {t('catalog.colon')}
+                  {t('punctuation.colon')}
                   {r.grade ? t(`grades.${r.grade}`) : t('catalog.offering.notEvaluated')}
                   {' · '}
                   {t('catalog.offering.areas')}
-                  {t('catalog.colon')}
-                  {r.areas.join(t('catalog.separator'))}
+                  {t('punctuation.colon')}
+                  {r.areas.join(t('punctuation.separator'))}
                 </p>
               </div>
             </li>

@@ -107,7 +107,10 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
                 <td>
                   {r.comment || '—'}
                   {r.tags.length ? (
-                    <span className="hint"> · {r.tags.map((tag) => t(`rating.tag.${tag}`)).join('、')}</span>
+                    <span className="hint">
+                      {' '}
+                      · {r.tags.map((tag) => t(`rating.tag.${tag}`)).join(t('punctuation.separator'))}
+                    </span>
                   ) : null}
                 </td>
                 <td className="hint">

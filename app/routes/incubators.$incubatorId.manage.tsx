@@ -131,7 +131,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             {t('incubation.termEndingList', {
               names: loaderData.termEnding
                 .map((r) => t('incubation.nameWithDate', { name: r.organizationName, date: r.endsOn }))
-                .join(t('incubation.separator')),
+                .join(t('punctuation.separator')),
             })}
           </p>
         ) : null}

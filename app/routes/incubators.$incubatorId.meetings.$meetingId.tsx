@@ -83,7 +83,7 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
         {meeting.attendees.length ? (
           <p>
             {t('incubation.attendedBy')}
-            {meeting.attendees.join(t('incubation.separator'))}
+            {meeting.attendees.join(t('punctuation.separator'))}
           </p>
         ) : null}
       </Section>

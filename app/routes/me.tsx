@@ -82,7 +82,9 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
           <ul>
             {loaderData.unions.map((u) => (
               <li key={u.id}>
-                {u.name}：{u.roles.map((r) => t(`roles.${r}`)).join('、')} ·{' '}
+                {u.name}
+                {t('punctuation.colon')}
+                {u.roles.map((r) => t(`roles.${r}`)).join(t('punctuation.separator'))} ·{' '}
                 <Link to={`/unions/${u.id}/calendar`}>{t('delivery.calendar.link')}</Link>
                 {u.roles.includes('admin') ? (
                   <>

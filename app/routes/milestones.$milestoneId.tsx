@@ -184,7 +184,7 @@ function PaymentStatus({ payment, locale }: { payment: PaymentRow; locale: strin
       return (
         <>
           {t('payments.cancelledBecause', { reason: t(`payments.reasons.${payment.reason ?? 'byFinance'}`) })}
-          {payment.note ? `：${payment.note}` : null}
+          {payment.note ? `${t('punctuation.colon')}${payment.note}` : null}
           {payment.stripeCancelled === false ? <span className="hint"> {t('payments.cancelledHereOnly')}</span> : null}
         </>
       );

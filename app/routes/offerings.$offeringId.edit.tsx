@@ -48,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       durationMinutes: String(offering.durationMinutes),
       capacity: String(offering.capacity),
       price: fenToYuanInput(offering.priceFen),
-      areas: offering.areas.join('、'),
+      areas: offering.areas.join(t('punctuation.separator')),
     },
     transitions: transitionNames.filter((name) =>
       canTransition(offeringMachine, offering.state as OfferingState, name, 'organization'),

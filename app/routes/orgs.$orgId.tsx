@@ -73,7 +73,9 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
         <Stat label={t('organizations.teamSize')} value={organization.teamSize} />
         <Stat label={t('organizations.volunteers')} value={organization.volunteers} />
       </Stats>
-      {organization.fields.length ? <p>{organization.fields.map((f) => t(`categories.${f}`)).join('、')}</p> : null}
+      {organization.fields.length ? (
+        <p>{organization.fields.map((f) => t(`categories.${f}`)).join(t('punctuation.separator'))}</p>
+      ) : null}
 
       <Section title={t('organizations.trackRecord')}>
         <TrackRecord record={loaderData.trackRecord} locale={locale} />

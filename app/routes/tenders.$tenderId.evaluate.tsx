@@ -113,7 +113,9 @@ function ScoreForm({ bid, canScore }: { bid: LoaderData['toScore'][number]; canS
       {scoredCriteria.map((criterion) => (
         <fieldset key={criterion} disabled={!canScore}>
           <div className="field inline">
-            <label htmlFor={`score-${bid.id}-${criterion}`}>{t(`criteria.${criterion}`)}（0–100）</label>
+            <label htmlFor={`score-${bid.id}-${criterion}`}>
+              {t('punctuation.parenthesized', { text: t(`criteria.${criterion}`), note: '0–100' })}
+            </label>
             <input
               id={`score-${bid.id}-${criterion}`}
               name={criterion}
@@ -164,7 +166,7 @@ function Ranking({ loaderData }: { loaderData: LoaderData }) {
             <th scope="col">{t('bids.price')}</th>
             {(['price', ...scoredCriteria] as const).map((c) => (
               <th scope="col" key={c}>
-                {t(`criteria.${c}`)}（{tender.weights[c]}）
+                {t('punctuation.parenthesized', { text: t(`criteria.${c}`), note: tender.weights[c] })}
               </th>
             ))}
             <th scope="col">{t('evaluate.total')}</th>
@@ -267,7 +269,8 @@ export default function Evaluate({ loaderData, actionData }: Route.ComponentProp
         <ul>
           {loaderData.panel.map((p) => (
             <li key={p.userId}>
-              {p.name}：
+              {p.name}
+              {t('punctuation.colon')}
               {p.declared
                 ? t('procurement.panel.scoredOf', { scored: p.scored, total: p.toScore })
                 : t('procurement.panel.notDeclared')}
@@ -279,7 +282,9 @@ export default function Evaluate({ loaderData, actionData }: Route.ComponentProp
       {loaderData.toScore.map((bid) => (
         <Section key={bid.id} title={bid.organizationName}>
           <p>
-            {t('bids.price')}：{formatMoney(bid.content.priceFen, locale)}
+            {t('bids.price')}
+            {t('punctuation.colon')}
+            {formatMoney(bid.content.priceFen, locale)}
           </p>
           <h3>{t('bids.plan')}</h3>
           <p className="prose">{bid.content.plan}</p>

@@ -168,7 +168,9 @@ export default function ManageTender({ loaderData, actionData }: Route.Component
               <p>{o.reason}</p>
               {o.answer ? (
                 <p>
-                  {t('procurement.objections.answer')}：{o.answer}
+                  {t('procurement.objections.answer')}
+                  {t('punctuation.colon')}
+                  {o.answer}
                 </p>
               ) : (
                 <Form method="post">

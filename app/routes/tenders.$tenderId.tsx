@@ -262,7 +262,7 @@ function ObjectionsPanel({ loaderData, actionData }: { loaderData: LoaderData; a
             <p>{o.reason}</p>
             <p>
               <StateBadge machine="objection" state={o.state} />
-              {o.answer ? ` ${t('procurement.objections.answer')}：${o.answer}` : null}
+              {o.answer ? ` ${t('procurement.objections.answer')}${t('punctuation.colon')}${o.answer}` : null}
             </p>
           </li>
         ))}

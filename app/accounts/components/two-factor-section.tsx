@@ -92,10 +92,14 @@ export function TwoFactorSection({
             dangerouslySetInnerHTML={{ __html: status.qr }}
           />
           <p>
-            {t('security.twoFactor.manualKey')}：<code data-testid="totp-key">{status.manualKey}</code>
+            {t('security.twoFactor.manualKey')}
+            {t('punctuation.colon')}
+            <code data-testid="totp-key">{status.manualKey}</code>
           </p>
           <p style={{ overflowWrap: 'anywhere' }}>
-            {t('security.twoFactor.uri')}：<a href={status.uri}>{status.uri}</a>
+            {t('security.twoFactor.uri')}
+            {t('punctuation.colon')}
+            <a href={status.uri}>{status.uri}</a>
           </p>
           <Form method="post">
             <input type="hidden" name="intent" value="twoFactorConfirm" />

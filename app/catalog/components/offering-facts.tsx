@@ -28,7 +28,7 @@ export function OfferingFacts({ offering, locale }: { offering: OfferingFactsDat
         value={t('catalog.offering.minutes', { count: offering.durationMinutes })}
       />
       <Stat label={t('catalog.offering.capacity')} value={t('catalog.offering.people', { count: offering.capacity })} />
-      <Stat label={t('catalog.offering.areas')} value={offering.areas.join(t('catalog.separator'))} />
+      <Stat label={t('catalog.offering.areas')} value={offering.areas.join(t('punctuation.separator'))} />
     </Stats>
   );
 }

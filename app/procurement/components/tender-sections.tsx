@@ -26,7 +26,9 @@ export function ChangeList({ changes, locale }: { changes: Record<string, Change
     <ul className="changes">
       {Object.entries(changes).map(([field, change]) => (
         <li key={field}>
-          {t(`procurement.fields.${field}`)}：<ChangeValue field={field} value={change.from} locale={locale} /> →{' '}
+          {t(`procurement.fields.${field}`)}
+          {t('punctuation.colon')}
+          <ChangeValue field={field} value={change.from} locale={locale} /> →{' '}
           <ChangeValue field={field} value={change.to} locale={locale} />
         </li>
       ))}
@@ -146,7 +148,8 @@ export function OwnScores({
     <div data-testid="own-scores">
       <h3>{t('procurement.ownScores.title')}</h3>
       <p>
-        {t('procurement.ownScores.rank', { rank: scores.rank, bidders: scores.bidders })} · {t('bids.price')}：
+        {t('procurement.ownScores.rank', { rank: scores.rank, bidders: scores.bidders })} · {t('bids.price')}
+        {t('punctuation.colon')}
         {formatMoney(scores.priceFen, locale)}
       </p>
       <ScoreParts parts={scores.parts} total={scores.total} />
@@ -156,7 +159,9 @@ export function OwnScores({
           <ul>
             {r.scores.map((s) => (
               <li key={s.criterion}>
-                {t(`criteria.${s.criterion}`)}：{s.score}
+                {t(`criteria.${s.criterion}`)}
+                {t('punctuation.colon')}
+                {s.score}
                 {s.comment ? ` — ${s.comment}` : ''}
               </li>
             ))}
