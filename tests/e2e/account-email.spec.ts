@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { e2eSmtpPort, startMailbox, type Mailbox } from '../support/mailbox';
-import { advanceClock, count, expectAccessible, login, mailLink, mailsTo, receive, resetClock } from './support';
+import { advanceClock, count, expectAccessible, login, logOut, mailLink, mailsTo, receive, resetClock } from './support';
 
 // The e2e server sends mail to SMTP_URL (playwright.config.ts); this file listens there.
 let mailbox: Mailbox;
@@ -50,7 +50,7 @@ test('sign up and verify the email, then reset a forgotten password from the ema
   await expect(page.getByText('您的电子邮箱已验证。')).toBeVisible();
   expect(count('select count(*) as n from users where email = ? and email_verified_at is not null', email)).toBe(1);
 
-  await page.getByRole('button', { name: '退出' }).click();
+  await logOut(page);
   await requestReset(page, email);
   await expectAccessible(page);
 
@@ -69,7 +69,7 @@ test('sign up and verify the email, then reset a forgotten password from the ema
   await expect(page.getByText('这个链接无效、已过期或已经使用过。')).toBeVisible();
 
   // The old password no longer opens the account; the new one does.
-  await page.getByRole('button', { name: '退出' }).click();
+  await logOut(page);
   await loginWith(page, email, oldPassword);
   await expect(page.getByText('邮箱或密码不正确。')).toBeVisible();
   await loginWith(page, email, newPassword);

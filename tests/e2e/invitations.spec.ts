@@ -6,6 +6,7 @@ import {
   count,
   expectAccessible,
   login,
+  logOut,
   loginRequest,
   mailLink,
   mailsTo,
@@ -57,7 +58,7 @@ test('an invited reviewer signs up, is told to verify, verifies and accepts the 
   await page.getByLabel('所属部门').selectOption({ label: '组织人事和基层工作部' });
   await page.getByRole('button', { name: '邀请', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(/邀请已发送/);
-  await page.getByRole('button', { name: '退出' }).click();
+  await logOut(page);
 
   const invitation = await receive(mailbox, email, '邀请您担任象山县总工会评审专家');
   expect(invitation.text).toContain('平台管理员邀请您在工会服务采购平台担任象山县总工会的评审专家。');

@@ -6,6 +6,7 @@ import {
   advanceClock,
   count,
   expectAccessible,
+  logOut,
   loginRequest,
   mailLink,
   receive,
@@ -77,7 +78,7 @@ test('finance staff turn on two-factor, then log in with password and code', asy
   ).toBe(1);
 
   // Log out, then the password alone is not enough: a second step asks for the code.
-  await page.getByRole('button', { name: '退出' }).click();
+  await logOut(page);
   await page.goto(`/login?redirectTo=${encodeURIComponent('/account')}`);
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByLabel('密码').fill(password);

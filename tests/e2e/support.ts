@@ -14,6 +14,14 @@ export async function login(page: Page, email: string, origin = '') {
   await expect(page).toHaveURL(/\/me$/);
 }
 
+/** Signs out and waits until the server has ended the session and the home page is shown, so the
+ *  next navigation cannot race the sign-out. */
+export async function logOut(page: Page) {
+  await page.getByRole('button', { name: '退出' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('button', { name: '退出' })).toHaveCount(0);
+}
+
 /** Logs in over HTTP only (no page), for authorization checks. */
 export async function loginRequest(request: APIRequestContext, email: string) {
   const response = await request.post('/login', { form: { email, password: demoPassword }, maxRedirects: 0 });
