@@ -1,3 +1,7 @@
+import type { SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data } from 'react-router';
+import type { z } from 'zod';
 import { UserError } from './errors';
 
 /** Runs a command; a UserError is returned for the form to show, anything else propagates. */
@@ -8,4 +12,38 @@ export async function attempt<T>(command: () => T | Promise<T>) {
     if (error instanceof UserError) return { ok: false as const, error };
     throw error;
   }
+}
+
+/** A refused command as the page's reply to a button-only form: the message key, its values and status. */
+export function refused(error: UserError) {
+  return data({ failure: error.messageKey, values: error.values }, { status: error.status });
+}
+
+type Reply<K extends string> = [K] extends [never]
+  ? SubmissionResult<string[]>
+  : { [P in K]: SubmissionResult<string[]> };
+
+/**
+ * Parses `formData` with `schema` and runs `command` on the value. Invalid input (400) and a refusal
+ * (the UserError's status) become the form's reply, with what was typed kept; keyed by `form` when
+ * the page has several forms. Anything else propagates.
+ */
+export async function submitForm<Schema extends z.ZodType, T, K extends string = never>(
+  formData: FormData,
+  schema: Schema,
+  command: (value: z.output<Schema>) => T | Promise<T>,
+  options: { form?: K; hideFields?: string[] } = {},
+): Promise<{ ok: true; value: T } | { ok: false; reply: ReturnType<typeof data<Reply<K>>> }> {
+  const submission = parseWithZod(formData, { schema });
+  const reply = (result: SubmissionResult<string[]>, status: number) => ({
+    ok: false as const,
+    reply: data((options.form ? { [options.form]: result } : result) as Reply<K>, { status }),
+  });
+  if (submission.status !== 'success') return reply(submission.reply({ hideFields: options.hideFields }), 400);
+  const result = await attempt(() => command(submission.value));
+  if (result.ok) return result;
+  return reply(
+    submission.reply({ formErrors: [result.error.messageKey], hideFields: options.hideFields }),
+    result.error.status,
+  );
 }

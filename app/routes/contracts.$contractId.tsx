@@ -6,7 +6,7 @@ import type { Route } from './+types/contracts.$contractId';
 import { requireViewer } from '~/accounts/auth.server';
 import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { listContractEvents } from '~/delivery/events.server';
-import { attempt } from '~/lib/actions.server';
+import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
@@ -55,41 +55,44 @@ export async function action({ request, params }: Route.ActionArgs) {
   const intent = formData.get('intent') ?? 'confirm';
   const back = redirect(`/contracts/${contractId}`);
   if (intent === 'issue') {
-    const submission = parseWithZod(formData, { schema: issueContractSchema });
-    if (submission.status !== 'success') return data({ issue: submission.reply() }, { status: 400 });
-    const result = await attempt(() => issueContract(viewer, contractId, submission.value));
-    return result.ok
-      ? back
-      : data({ issue: submission.reply({ formErrors: [result.error.messageKey] }) }, { status: result.error.status });
+    const result = await submitForm(
+      formData,
+      issueContractSchema,
+      (value) => issueContract(viewer, contractId, value),
+      {
+        form: 'issue',
+      },
+    );
+    return result.ok ? back : result.reply;
   }
   if (intent === 'amend') {
-    const submission = parseWithZod(formData, { schema: amendContractSchema });
-    if (submission.status !== 'success') return data({ amend: submission.reply() }, { status: 400 });
-    const result = await attempt(() => amendContract(viewer, contractId, submission.value));
-    return result.ok
-      ? back
-      : data({ amend: submission.reply({ formErrors: [result.error.messageKey] }) }, { status: result.error.status });
+    const result = await submitForm(
+      formData,
+      amendContractSchema,
+      (value) => amendContract(viewer, contractId, value),
+      {
+        form: 'amend',
+      },
+    );
+    return result.ok ? back : result.reply;
   }
   if (intent === 'complete') {
-    const submission = parseWithZod(formData, { schema: reasonSchema });
-    if (submission.status !== 'success') return data({ complete: submission.reply() }, { status: 400 });
-    const result = await attempt(() => completeContract(viewer, contractId, submission.value.reason));
-    return result.ok
-      ? back
-      : data(
-          { complete: submission.reply({ formErrors: [result.error.messageKey] }) },
-          { status: result.error.status },
-        );
+    const result = await submitForm(
+      formData,
+      reasonSchema,
+      ({ reason }) => completeContract(viewer, contractId, reason),
+      { form: 'complete' },
+    );
+    return result.ok ? back : result.reply;
   }
   if (intent === 'terminate') {
     const submission = parseWithZod(formData, { schema: reasonSchema });
     if (submission.status !== 'success') return data({ failure: 'errors.reasonRequired' }, { status: 400 });
     const result = await attempt(() => terminateContract(viewer, contractId, submission.value.reason));
-    return result.ok ? back : data({ failure: result.error.messageKey }, { status: result.error.status });
+    return result.ok ? back : refused(result.error);
   }
   const result = await attempt(() => confirmContract(viewer, contractId));
-  if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
-  return back;
+  return result.ok ? back : refused(result.error);
 }
 
 type LoaderData = Route.ComponentProps['loaderData'];
