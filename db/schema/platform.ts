@@ -1,0 +1,15 @@
+import { primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt } from './columns';
+
+/**
+ * The server secrets this database has been used with (secrets.server.ts), each with a fingerprint
+ * of its key (an HMAC under the key itself, which reveals nothing of it): a database whose key is
+ * missing or different refuses to start instead of making a new key over data sealed with the old.
+ * A null fingerprint: the key was in use before fingerprints (migration backfill), recorded at the
+ * next start that has it.
+ */
+export const serverKeys = sqliteTable('server_keys', {
+  name: text('name').primaryKey(),
+  fingerprint: text('fingerprint'),
+  createdAt: createdAt(),
+});

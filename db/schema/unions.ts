@@ -1,0 +1,59 @@
+import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { unionLevels, unionRoles } from '../../app/accounts/roles';
+import { users } from './accounts';
+import { createdAt, fen, id, oneOf } from './columns';
+import { checkinVerifications } from './delivery';
+
+export const unions = sqliteTable(
+  'unions',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => unions.id),
+    regionCode: text('region_code'),
+    directCommissionLimitFen: fen('direct_commission_limit_fen').notNull().default(5_000_000),
+    /** Which check-ins count in the union's figures without review: SMS-verified only, or any screen code. */
+    attendanceStandard: text('attendance_standard').notNull().default('sms'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('unions_level', oneOf(t.level, unionLevels)),
+    check('unions_attendance_standard', oneOf(t.attendanceStandard, checkinVerifications)),
+    index('unions_parent_idx').on(t.parentId),
+  ],
+);
+
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: id(),
+    unionId: integer('union_id')
+      .notNull()
+      .references(() => unions.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('departments_union_idx').on(t.unionId)],
+);
+
+export const staffRoles = sqliteTable(
+  'staff_roles',
+  {
+    id: id(),
+    unionId: integer('union_id')
+      .notNull()
+      .references(() => unions.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('staff_roles_role', oneOf(t.role, unionRoles)),
+    uniqueIndex('staff_roles_unique').on(t.unionId, t.userId, t.role),
+    index('staff_roles_user_idx').on(t.userId),
+  ],
+);
