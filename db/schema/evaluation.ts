@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { grades } from '../../app/evaluation/grades';
 import { complaintMachine, complaintSources, evaluationBases } from '../../app/evaluation/machine';
-import { indicators } from '../../app/incubation/settings';
 import { users } from './accounts';
 import { at, createdAt, id, oneOf } from './columns';
 import { incubators } from './incubation';
