@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { commissions, contracts, offerings, organizationMembers, organizations, unions } from '../../db/schema';
-import { commissionMachine, type CommissionState } from './machine';
+import { commissionMachine } from './machine';
 import type { CommissionInput } from './schemas';
 import type { UnionRole } from '~/accounts/roles';
 import {
@@ -176,7 +176,7 @@ export function decideCommission(
   return durably((tx) => {
     const commission = findCommission(tx, commissionId);
     const name = decision.accept ? 'accept' : 'decline';
-    const state = transition(commissionMachine, commission.state as CommissionState, name, 'organization');
+    const state = transition(commissionMachine, commission.state, name, 'organization');
     const contractId = decision.accept ? acceptInto(tx, commission, viewer.id) : null;
     tx.update(commissions)
       .set({
@@ -211,7 +211,7 @@ export function cancelCommission(viewer: Viewer, commissionId: number) {
   requireUnionRole(viewer, unionId, ['commissioner']);
   transaction((tx) => {
     const commission = findCommission(tx, commissionId);
-    const state = transition(commissionMachine, commission.state as CommissionState, 'cancel', 'commissioner');
+    const state = transition(commissionMachine, commission.state, 'cancel', 'commissioner');
     tx.update(commissions)
       .set({ state, decidedBy: viewer.id, decidedAt: now() })
       .where(eq(commissions.id, commissionId))

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { offeringPhotos, offerings, organizations } from '../../db/schema';
-import { offeringMachine, type OfferingState } from './machine';
+import { offeringMachine } from './machine';
 import type { OfferingInput } from './schemas';
 import { isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
@@ -65,7 +65,7 @@ export function changeOfferingState(viewer: Viewer, offeringId: number, name: Of
       .innerJoin(organizations, eq(organizations.id, offerings.organizationId))
       .where(eq(offerings.id, offeringId))
       .get()!;
-    const state = transition(offeringMachine, current.state as OfferingState, name, 'organization');
+    const state = transition(offeringMachine, current.state, name, 'organization');
     if (state === 'published' && current.status !== 'active') throw new UserError('catalog.errors.suspended', 409);
     tx.update(offerings)
       .set(state === 'published' ? { state, publishedAt: now() } : { state })

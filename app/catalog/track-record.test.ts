@@ -3,13 +3,14 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizationIdByName } from './test-helpers';
 import { organizationTrackRecord } from './track-record.server';
+import type { EventState } from '~/delivery/machine';
 import { checkins, contracts, evaluations, events, ratings, residencies } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { figuresFromScratch } from '../../tests/support/counted';
 import { db, sqlite } from '~/lib/db.server';
 
 /** An event of `organizationId` with `scores.length` check-ins, each rated with that score. */
-function addEvent(organizationId: number, state: string, scores: number[], walkIns = 0) {
+function addEvent(organizationId: number, state: EventState, scores: number[], walkIns = 0) {
   const contractId = db.select().from(contracts).where(eq(contracts.organizationId, organizationId)).get()?.id;
   const event = db
     .insert(events)

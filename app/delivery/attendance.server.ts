@@ -22,7 +22,7 @@ export type ReviewDecision = 'admitted' | 'excluded';
 export function unionStandard(unionId: number): AttendanceStandard {
   const union = db.select({ standard: unions.attendanceStandard }).from(unions).where(eq(unions.id, unionId)).get();
   if (!union) notFound();
-  return union.standard as AttendanceStandard;
+  return union.standard;
 }
 
 /**
@@ -62,7 +62,7 @@ function eventRollup(eventId: number) {
     .where(eq(eventRollups.eventId, eventId))
     .get()!;
   return {
-    standard: row.standard as AttendanceStandard,
+    standard: row.standard,
     countedCheckins: row.countedCheckins ?? 0,
     pendingCheckins: row.pendingCheckins ?? 0,
   };
@@ -126,7 +126,7 @@ export function attendanceReview(viewer: Viewer, eventId: number) {
     assertions: assertions(event, rollup.countedCheckins),
     decision: event.attendanceReview
       ? {
-          review: event.attendanceReview as ReviewDecision,
+          review: event.attendanceReview,
           reason: event.attendanceReviewReason ?? '',
           by: reviewer?.name ?? '',
           at: event.attendanceReviewedAt,

@@ -10,7 +10,7 @@ import {
   organizations,
   residencies,
 } from '../../db/schema';
-import { eventMachine, type EventState } from './machine';
+import { eventMachine } from './machine';
 import { discardPhotoFiles, findPhoto, insertPhotos, listPhotos, storePhotos, type PhotoUpload } from './photos.server';
 import type { venueTypes } from './machine';
 import {
@@ -221,11 +221,11 @@ export async function fileReport(
   const event = requireEvent(eventId);
   requireOrgMember(viewer, event.organizationId);
   if (now().getTime() < event.endsAt.getTime()) throw new UserError('errors.eventNotOver', 409);
-  transition(eventMachine, event.state as EventState, 'report', 'organization');
+  transition(eventMachine, event.state, 'report', 'organization');
   const stored = storePhotos(photos);
   try {
     transaction((tx) => {
-      const state = transition(eventMachine, event.state as EventState, 'report', 'organization');
+      const state = transition(eventMachine, event.state, 'report', 'organization');
       insertPhotos(tx, eventId, stored, viewer.id);
       const { changes } = tx
         .update(events)
@@ -274,7 +274,7 @@ export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept'
   const trimmed = reason?.trim() ?? '';
   if (decision === 'return' && !trimmed) throw new UserError('errors.reasonRequired');
   transaction((tx) => {
-    const state = transition(eventMachine, event.state as EventState, decision, oversight.review[0]);
+    const state = transition(eventMachine, event.state, decision, oversight.review[0]);
     const { changes } = tx
       .update(events)
       .set(decision === 'accept' ? { state, acceptedAt: now() } : { state, returnReason: trimmed })

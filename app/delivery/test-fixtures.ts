@@ -4,6 +4,8 @@ import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { checkIn, checkinCode, issueTicket, newDeviceId } from './checkin.server';
 import type { Phone } from './device.server';
+import type { ContractState } from '~/procurement/machine';
+import type { ResidencyState } from '~/incubation/machine';
 import { requireEvent } from './events.server';
 import { phoneHash, workerForPhone } from './workers.server';
 import type { UnionRole } from '~/accounts/roles';
@@ -47,7 +49,7 @@ export function createOrganization(name = '测试社工服务中心') {
   return { organizationId, ownerId };
 }
 
-export function createContract(unionId: number, organizationId: number, state = 'active') {
+export function createContract(unionId: number, organizationId: number, state: ContractState = 'active') {
   return db
     .insert(s.contracts)
     .values({
@@ -63,7 +65,7 @@ export function createContract(unionId: number, organizationId: number, state = 
     .get().id;
 }
 
-export function createResidency(unionId: number, organizationId: number, state = 'active') {
+export function createResidency(unionId: number, organizationId: number, state: ResidencyState = 'active') {
   const incubatorId = db
     .insert(s.incubators)
     .values({ unionId, name: '测试孵化基地', host: '职工服务中心' })

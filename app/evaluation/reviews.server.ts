@@ -8,7 +8,7 @@ import {
   recordContractEvaluation,
 } from './evaluations.server';
 import { organizationEvaluation } from './organization.server';
-import { complaintMachine, type ComplaintState } from './machine';
+import { complaintMachine } from './machine';
 import { maxAdjustment } from './model';
 import { forbidden, hasUnionRole, isOrgMember, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
@@ -141,7 +141,7 @@ export function resolveComplaint(
   if (!complaint || complaint.contractId !== contractId) throw new UserError('errors.notFound', 404);
   const actor = hasUnionRole(viewer, contract.unionId, ['reviewer']) ? 'reviewer' : 'commissioner';
   transaction((tx) => {
-    const state = transition(complaintMachine, complaint.state as ComplaintState, input.decision, actor);
+    const state = transition(complaintMachine, complaint.state, input.decision, actor);
     tx.update(complaints)
       .set({ state, resolution: input.resolution, resolvedBy: viewer.id, resolvedAt: now() })
       .where(eq(complaints.id, complaint.id))

@@ -121,7 +121,7 @@ export function submitApplication(viewer: Viewer, applicationId: number) {
   requireOrgMember(viewer, application.organizationId);
   transaction((tx) => {
     const current = getApplication(tx, applicationId);
-    const state = transition(applicationMachine, current.state as ApplicationState, 'submit', 'organization');
+    const state = transition(applicationMachine, current.state, 'submit', 'organization');
     assertMeetsEntryConditions(current, incubator.settings);
     tx.update(incubationApplications)
       .set({ state, submittedAt: now() })
@@ -148,7 +148,7 @@ export function withdrawApplication(viewer: Viewer, applicationId: number) {
   transaction((tx) => {
     const application = getApplication(tx, applicationId);
     requireOrgMember(viewer, application.organizationId);
-    const state = transition(applicationMachine, application.state as ApplicationState, 'withdraw', 'organization');
+    const state = transition(applicationMachine, application.state, 'withdraw', 'organization');
     tx.update(incubationApplications).set({ state }).where(eq(incubationApplications.id, applicationId)).run();
     audit(tx, {
       actorId: viewer.id,
@@ -164,7 +164,7 @@ export function startReview(viewer: Viewer, applicationId: number) {
   requireIncubatorStaff(viewer, incubator, managerRoles);
   transaction((tx) => {
     const application = getApplication(tx, applicationId);
-    const state = transition(applicationMachine, application.state as ApplicationState, 'review', 'incubator_manager');
+    const state = transition(applicationMachine, application.state, 'review', 'incubator_manager');
     tx.update(incubationApplications).set({ state }).where(eq(incubationApplications.id, applicationId)).run();
     audit(tx, {
       actorId: viewer.id,
@@ -270,7 +270,7 @@ export function admitApplication(viewer: Viewer, applicationId: number, reason: 
   const { settings } = incubator;
   return transaction((tx) => {
     const application = getApplication(tx, applicationId);
-    const state = transition(applicationMachine, application.state as ApplicationState, 'admit', 'incubator_manager');
+    const state = transition(applicationMachine, application.state, 'admit', 'incubator_manager');
     const { average } = entryScores(tx, applicationId, settings);
     if (average === null) throw new UserError('incubation.errors.notScored', 409);
     if (average < settings.entry.passScore) throw new UserError('incubation.errors.belowPassScore', 409);
@@ -310,7 +310,7 @@ export function rejectApplication(viewer: Viewer, applicationId: number, reason:
   if (!reason.trim()) throw new UserError('errors.reasonRequired', 422);
   transaction((tx) => {
     const application = getApplication(tx, applicationId);
-    const state = transition(applicationMachine, application.state as ApplicationState, 'reject', 'incubator_manager');
+    const state = transition(applicationMachine, application.state, 'reject', 'incubator_manager');
     tx.update(incubationApplications)
       .set({ state, decisionReason: reason, decidedAt: now(), decidedBy: viewer.id })
       .where(eq(incubationApplications.id, applicationId))

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { organizations, residencies, roomBookings, rooms } from '../../db/schema';
 import { isIncubatorStaff, requireIncubator, managerRoles } from './incubators.server';
-import { bookingMachine, type BookingState, type IncubationActor } from './machine';
+import { bookingMachine, type IncubationActor } from './machine';
 import { requireVisibleResidency } from './residencies.server';
 import type { IncubatorSettings } from './settings';
 import { forbidden, isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
@@ -110,7 +110,7 @@ export function cancelBooking(viewer: Viewer, bookingId: number) {
   if (!actor) forbidden();
   transaction((tx) => {
     const booking = tx.select().from(roomBookings).where(eq(roomBookings.id, bookingId)).get()!;
-    const state = transition(bookingMachine, booking.state as BookingState, 'cancel', actor);
+    const state = transition(bookingMachine, booking.state, 'cancel', actor);
     if (booking.startsAt.getTime() <= now().getTime()) throw new UserError('incubation.errors.bookingStarted', 409);
     tx.update(roomBookings).set({ state, cancelledBy: viewer.id }).where(eq(roomBookings.id, bookingId)).run();
     audit(tx, { actorId: viewer.id, action: 'booking.cancel', subjectType: 'booking', subjectId: bookingId });

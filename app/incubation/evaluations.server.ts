@@ -2,12 +2,12 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { contracts, evaluations, residencyEvaluationScores, residencyEvaluations, users } from '../../db/schema';
 import { addDays, dayStart, daysInclusive, shanghaiDate } from './dates';
 import { managerRoles, requireIncubatorStaff, reviewerRoles } from './incubators.server';
-import { residencyEvaluationMachine, type ResidencyEvaluationState } from './machine';
+import { residencyEvaluationMachine } from './machine';
 import { requireResidency, requireVisibleResidency } from './residencies.server';
 import { judgedIndicators, measuredIndicators, type IncubatorSettings, type JudgedIndicator } from './settings';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
 import { figuresBetween } from '~/delivery/figures.server';
-import { gradeMinimums, gradeThresholds, type Grade } from '~/evaluation/grades';
+import { gradeMinimums, gradeThresholds } from '~/evaluation/grades';
 import { weightedScore } from '~/evaluation/model';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -197,12 +197,7 @@ export function publishEvaluation(viewer: Viewer, residencyId: number, evaluatio
   requireIncubatorStaff(viewer, incubator, managerRoles);
   transaction((tx) => {
     const evaluation = getEvaluation(tx, residencyId, evaluationId);
-    const state = transition(
-      residencyEvaluationMachine,
-      evaluation.state as ResidencyEvaluationState,
-      'publish',
-      'incubator_manager',
-    );
+    const state = transition(residencyEvaluationMachine, evaluation.state, 'publish', 'incubator_manager');
     const { indicators, result } = evaluationResult(tx, evaluation, residency.organizationId, incubator.settings);
     if (judgedIndicators.some((i) => indicators[i] === null))
       throw new UserError('incubation.errors.judgedMissing', 409);
@@ -263,12 +258,7 @@ export function cancelEvaluation(viewer: Viewer, residencyId: number, evaluation
   requireIncubatorStaff(viewer, incubator, managerRoles);
   transaction((tx) => {
     const evaluation = getEvaluation(tx, residencyId, evaluationId);
-    const state = transition(
-      residencyEvaluationMachine,
-      evaluation.state as ResidencyEvaluationState,
-      'cancel',
-      'incubator_manager',
-    );
+    const state = transition(residencyEvaluationMachine, evaluation.state, 'cancel', 'incubator_manager');
     tx.update(residencyEvaluations).set({ state }).where(eq(residencyEvaluations.id, evaluationId)).run();
     audit(tx, {
       actorId: viewer.id,
@@ -301,8 +291,7 @@ export function evaluationView(viewer: Viewer, residencyId: number, evaluationId
     ...computed,
     // A published evaluation is not regraded: it shows the grade it was published with and the
     // scale that gave it (before decision 097 an incubator could set its own).
-    result:
-      computed.result && evaluation.grade ? { ...computed.result, grade: evaluation.grade as Grade } : computed.result,
+    result: computed.result && evaluation.grade ? { ...computed.result, grade: evaluation.grade } : computed.result,
     scale: frozen?.thresholds ?? gradeMinimums,
   };
 }

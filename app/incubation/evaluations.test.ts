@@ -23,6 +23,7 @@ import { loader as handbookPage } from '~/routes/incubators.$incubatorId.handboo
 import { createSession } from '~/accounts/session.server';
 import { gradeMinimums } from '~/evaluation/grades';
 import { weightedScore } from '~/evaluation/model';
+import type { EventState } from '~/delivery/machine';
 import { db } from '~/lib/db.server';
 
 describe('the weighted score under an incubator’s settings, computed by hand', () => {
@@ -84,7 +85,7 @@ function platformData() {
   const event = (
     contractId: number,
     day: string,
-    state: string,
+    state: EventState,
     checkins: number,
     walkIns = 0,
     scores: number[] = [],

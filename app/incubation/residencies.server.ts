@@ -13,7 +13,7 @@ import { addMonths } from './dates';
 import { requireIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
-import { meetsGrade, type Grade } from '~/evaluation/grades';
+import { meetsGrade } from '~/evaluation/grades';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
@@ -82,7 +82,7 @@ function cancelFutureBookings(tx: DB, residency: Residency, actorId: number) {
     )
     .all();
   for (const booking of future) {
-    const state = transition(bookingMachine, booking.state as 'booked', 'cancel', 'incubator_manager');
+    const state = transition(bookingMachine, booking.state, 'cancel', 'incubator_manager');
     tx.update(roomBookings).set({ state, cancelledBy: actorId }).where(eq(roomBookings.id, booking.id)).run();
   }
 }
@@ -96,7 +96,7 @@ function assertDecisionAllowed(
 ) {
   if (decision === 'graduate') {
     const latest = publishedEvaluations(tx, residency.id)[0];
-    if (!latest?.grade || !meetsGrade(latest.grade as Grade, settings.exit.graduationGrade))
+    if (!latest?.grade || !meetsGrade(latest.grade, settings.exit.graduationGrade))
       throw new UserError('incubation.errors.graduationGrade', 409);
   }
   if (decision === 'extend') {
@@ -124,7 +124,7 @@ export function decideExitReview(
   if (!input.reason.trim()) throw new UserError('errors.reasonRequired', 422);
   transaction((tx) => {
     const residency = requireResidency(tx, residencyId);
-    const state = transition(residencyMachine, residency.state as ResidencyState, input.decision, 'incubator_manager');
+    const state = transition(residencyMachine, residency.state, input.decision, 'incubator_manager');
     assertDecisionAllowed(tx, residency, input.decision, incubator.settings);
     const endsOn =
       input.decision === 'extend'

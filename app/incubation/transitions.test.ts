@@ -12,7 +12,14 @@ import {
 } from './applications.server';
 import { cancelBooking } from './bookings.server';
 import { cancelEvaluation, publishEvaluation } from './evaluations.server';
-import { applicationMachine, bookingMachine, residencyEvaluationMachine, residencyMachine } from './machine';
+import {
+  applicationMachine,
+  bookingMachine,
+  residencyEvaluationMachine,
+  residencyMachine,
+  type ApplicationState,
+  type ResidencyState,
+} from './machine';
 import { decideExitReview } from './residencies.server';
 import { entryCriteria } from './settings';
 import {
@@ -46,7 +53,7 @@ async function refusal(command: () => unknown) {
 
 describe('applications', () => {
   /** An application in `state`, with a plan and a passing reviewer score, of a fresh organization. */
-  async function applicationIn(state: string) {
+  async function applicationIn(state: ApplicationState) {
     const { organizationId, ownerId } = organizationFixture();
     const id = db
       .insert(s.incubationApplications)
@@ -85,7 +92,7 @@ describe('applications', () => {
 });
 
 describe('residencies', () => {
-  async function residencyIn(state: string) {
+  async function residencyIn(state: ResidencyState) {
     const { organizationId } = organizationFixture();
     const id = residencyFixture(fx.incubatorId, organizationId);
     // A published excellent evaluation, so graduation is allowed wherever the table allows it.

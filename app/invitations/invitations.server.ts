@@ -8,7 +8,7 @@ import {
   unions,
   users,
 } from '../../db/schema';
-import { invitationMachine, invitationState, type StoredInvitationState } from './machine';
+import { invitationMachine, invitationState, storedState } from './machine';
 import {
   forbidden,
   hasUnionRole,
@@ -32,7 +32,7 @@ import { requireUnion } from '~/unions/unions.server';
 
 // How a role or membership is offered and taken up: docs/decisions/092-invitations.md.
 
-type Invitation = typeof invitations.$inferSelect & { state: StoredInvitationState };
+type Invitation = typeof invitations.$inferSelect;
 
 /** How long an emailed link works: INVITATION_DAYS, 7 by default. */
 export function invitationLifetimeDays() {
@@ -196,7 +196,7 @@ export function listInvitations(viewer: Viewer, scope: InvitationScope) {
     .where(and(inScope(scope), eq(invitations.state, 'pending')))
     .orderBy(asc(invitations.id))
     .all()
-    .map((row) => ({ ...row, state: invitationState({ ...row, state: row.state as StoredInvitationState }, at) }));
+    .map((row) => ({ ...row, state: invitationState(row, at) }));
 }
 
 function invitationIn(tx: DB, scope: InvitationScope, invitationId: number) {
@@ -215,7 +215,7 @@ export function resendInvitation(viewer: Viewer, scope: InvitationScope, invitat
   transaction((tx) => {
     const invitation = invitationIn(tx, scope, invitationId);
     const at = now();
-    const state = transition(invitationMachine, invitationState(invitation, at), 'resend', 'admin');
+    const state = storedState(transition(invitationMachine, invitationState(invitation, at), 'resend', 'admin'));
     const token = newToken();
     const resent = tx
       .update(invitations)
@@ -241,7 +241,7 @@ export function withdrawInvitation(viewer: Viewer, scope: InvitationScope, invit
     const invitation = invitationIn(tx, scope, invitationId);
     const at = now();
     const from = invitationState(invitation, at);
-    const state = transition(invitationMachine, from, 'withdraw', 'admin');
+    const state = storedState(transition(invitationMachine, from, 'withdraw', 'admin'));
     tx.update(invitations).set({ state, closedAt: at }).where(eq(invitations.id, invitation.id)).run();
     audit(tx, {
       actorId: viewer.id,
@@ -312,7 +312,7 @@ export function acceptInvitation(viewer: Viewer, token: string) {
   transaction((tx) => {
     const at = now();
     const invitation = acceptable(tx, viewer, token, at);
-    const state = transition(invitationMachine, 'pending', 'accept', 'invitee');
+    const state = storedState(transition(invitationMachine, 'pending', 'accept', 'invitee'));
     tx.update(invitations)
       .set({ state, acceptedBy: viewer.id, closedAt: at })
       .where(and(eq(invitations.id, invitation.id), eq(invitations.state, 'pending')))

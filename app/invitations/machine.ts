@@ -18,6 +18,12 @@ export type InvitationState = (typeof invitationMachine.states)[number];
 export const storedInvitationStates = ['pending', 'accepted', 'withdrawn'] as const;
 export type StoredInvitationState = (typeof storedInvitationStates)[number];
 
+/** The state a transition leads to, as written: `expired` is only ever derived from the date. */
+export function storedState(state: InvitationState): StoredInvitationState {
+  if (state === 'expired') throw new Error('An invitation is never written as expired');
+  return state;
+}
+
 export function invitationState(row: { state: StoredInvitationState; expiresAt: Date }, at: Date): InvitationState {
   return row.state === 'pending' && row.expiresAt.getTime() <= at.getTime() ? 'expired' : row.state;
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { contracts, milestones, payments } from '../../db/schema';
-import { milestoneMachine, type MilestoneState } from './machine';
+import { milestoneMachine } from './machine';
 import { assertPayable, loadMilestone, markPaid, openStripeAttempt } from './milestones.server';
 import { cancelAttempt, endAtStripe } from './stripe-payments.server';
 import { discardVoucher, readVoucher, storeVoucher } from './vouchers.server';
@@ -16,7 +16,7 @@ type Milestone = ReturnType<typeof loadMilestone>;
 
 function assertTransferFits({ milestone, contract }: Milestone, amountFen: number) {
   assertPayable(contract);
-  if (!canTransition(milestoneMachine, milestone.state as MilestoneState, 'pay', 'finance'))
+  if (!canTransition(milestoneMachine, milestone.state, 'pay', 'finance'))
     throw new UserError('errors.illegalTransition', 409);
   if (amountFen !== milestone.amountFen) throw new UserError('payments.errors.amountMismatch');
 }

@@ -10,7 +10,7 @@ import {
   unions,
 } from '../../db/schema';
 import { appendLedger, ledgerTotals } from './ledger.server';
-import { milestoneMachine, type MilestoneState, type PaymentReason, type PaymentState } from './machine';
+import { milestoneMachine } from './machine';
 import { stripeEnabled } from './stripe.server';
 import {
   forbidden,
@@ -133,7 +133,7 @@ export function approveMilestone(viewer: Viewer, milestoneId: number) {
     const { milestone, contract } = loadMilestone(tx, milestoneId);
     requireUnionRole(viewer, contract.unionId, ['finance']);
     assertPayable(contract);
-    const state = transition(milestoneMachine, milestone.state as MilestoneState, 'approve', 'finance');
+    const state = transition(milestoneMachine, milestone.state, 'approve', 'finance');
     tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
     appendLedger(tx, {
       contractId: contract.id,
@@ -209,7 +209,7 @@ export function confirmReceipt(viewer: Viewer, milestoneId: number) {
   durably((tx) => {
     const { milestone, contract } = loadMilestone(tx, milestoneId);
     requireOrgMember(viewer, contract.organizationId, ['owner']);
-    const state = transition(milestoneMachine, milestone.state as MilestoneState, 'confirmReceipt', 'organization');
+    const state = transition(milestoneMachine, milestone.state, 'confirmReceipt', 'organization');
     const payment = settledPayment(tx, milestone.id);
     if (!payment) throw new UserError('errors.illegalTransition', 409);
     tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
@@ -291,8 +291,8 @@ export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
     payments: paymentRows.map((p) => ({
       id: p.id,
       method: p.method,
-      state: p.state as PaymentState,
-      reason: p.reason as PaymentReason | null,
+      state: p.state,
+      reason: p.reason,
       note: p.note,
       stripeCancelled: p.stripeCancelled,
       chargedAmountFen: p.chargedAmountFen,
@@ -377,7 +377,7 @@ function onlinePaymentsToWatch(unionId: number) {
     .where(and(eq(contracts.unionId, unionId), inArray(payments.state, ['pending', 'attention'])))
     .orderBy(asc(payments.createdAt), asc(payments.id))
     .all()
-    .map((p) => ({ ...p, state: p.state as PaymentState, reason: p.reason as PaymentReason | null }));
+    .map((p) => ({ ...p, state: p.state, reason: p.reason }));
 }
 
 /** Per milestone of a contract: amount, state, and how and when it was paid. */

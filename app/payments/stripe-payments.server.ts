@@ -2,13 +2,7 @@ import { and, count, eq, isNull, or } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { contracts, ledgerEntries, milestones, organizations, payments, stripeEvents } from '../../db/schema';
 import { applyAccountState } from './connect.server';
-import {
-  milestoneMachine,
-  paymentMachine,
-  type MilestoneState,
-  type PaymentReason,
-  type PaymentState,
-} from './machine';
+import { milestoneMachine, paymentMachine, type PaymentReason } from './machine';
 import { assertPayable, loadMilestone, markPaid, openStripeAttempt, stripeAccountReady } from './milestones.server';
 import {
   handledEventTypes,
@@ -53,7 +47,7 @@ function openAttempt(viewer: Viewer, milestoneId: number) {
     const { milestone, contract } = loadMilestone(tx, milestoneId);
     requireUnionRole(viewer, contract.unionId, ['finance']);
     assertPayable(contract);
-    if (!canTransition(milestoneMachine, milestone.state as MilestoneState, 'pay', 'finance'))
+    if (!canTransition(milestoneMachine, milestone.state, 'pay', 'finance'))
       throw new UserError('errors.illegalTransition', 409);
     if (!stripeAccountReady(tx, contract.organizationId)) throw new UserError('payments.errors.accountNotReady', 409);
     const open = openStripeAttempt(tx, milestone.id);
@@ -102,7 +96,7 @@ export function cancelAttempt(
     stripeCancelled: boolean | null;
   },
 ) {
-  const state = transition(paymentMachine, payment.state as PaymentState, 'cancel', change.actor.as);
+  const state = transition(paymentMachine, payment.state, 'cancel', change.actor.as);
   tx.update(payments)
     .set({
       state,
@@ -222,7 +216,7 @@ export async function cancelStripePayment(viewer: Viewer, milestoneId: number, p
   if (!payment || payment.milestoneId !== milestoneId || payment.method !== 'stripe') notFound();
   const { contract } = loadMilestone(db, milestoneId);
   requireUnionRole(viewer, contract.unionId, ['finance']);
-  if (!canTransition(paymentMachine, payment.state as PaymentState, 'cancel', 'finance'))
+  if (!canTransition(paymentMachine, payment.state, 'cancel', 'finance'))
     throw new UserError('payments.errors.attemptClosed', 409);
   const stripeCancelled = await endAtStripe(payment);
   durably((tx) => {
@@ -276,7 +270,7 @@ function refusal(tx: DB, payment: Payment, session: CheckoutSession): PaymentRea
 /** Money taken that cannot pay the milestone: kept for finance to refund by hand, never passed on. */
 function flagPayment(tx: DB, payment: Payment, session: CheckoutSession, reason: PaymentReason, eventId: string) {
   const { milestone } = loadMilestone(tx, payment.milestoneId);
-  const state = transition(paymentMachine, payment.state as PaymentState, 'flag', 'system');
+  const state = transition(paymentMachine, payment.state, 'flag', 'system');
   const charged = { chargedAmountFen: session.amount_total, chargedCurrency: session.currency };
   tx.update(payments)
     .set({ state, reason, stripeObjectId: session.id, reference: intentOf(session), ...charged })
@@ -308,7 +302,7 @@ function sessionPaid(tx: DB, payment: Payment, session: CheckoutSession, event: 
     flagPayment(tx, payment, session, reason, event.id);
     return { paidPaymentId: null, attention: reason };
   }
-  const state = transition(paymentMachine, payment.state as PaymentState, 'settle', 'system');
+  const state = transition(paymentMachine, payment.state, 'settle', 'system');
   const after = {
     state,
     stripeObjectId: session.id,

@@ -3,13 +3,7 @@ import { bids, objections, organizations, tenders } from '../../db/schema';
 import { openBids, submittedPrices } from './bids.server';
 import { draftAwardContract, issueContractIn } from './contracts.server';
 import { listPanel, panelProgress, scoresFor } from './evaluation.server';
-import {
-  awardPublishedStates,
-  objectionMachine,
-  tenderMachine,
-  type ObjectionState,
-  type TenderState,
-} from './machine';
+import { awardPublishedStates, objectionMachine, tenderMachine } from './machine';
 import { biddingOrganizationIds, tenderPath, tenderStaffIds } from './notices.server';
 import { rankBids } from './scoring';
 import { requireTender, type Tender } from './tenders.server';
@@ -61,7 +55,7 @@ export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
   if (chosen.rank !== 1) throw new UserError('procurement.errors.notTopRanked', 409);
   const winner = opened.find((b) => b.id === bidId)!;
   return durably((tx) => {
-    const state = transition(tenderMachine, tender.state as TenderState, 'proposeAward', 'commissioner');
+    const state = transition(tenderMachine, tender.state, 'proposeAward', 'commissioner');
     const at = now();
     assertWithinBudget(tx, tender.departmentId, budgetYear(at), winner.content.priceFen);
     const objectionEndsAt = new Date(at.getTime() + tender.objectionDays * dayMs);
@@ -98,12 +92,7 @@ function panelProgressDone(tender: Tender, opened: ReturnType<typeof openBids>, 
 
 /** The award becomes final and the contract is drafted for the union to issue. */
 function finalizeAward(tx: DB, tender: Tender, actorId: number | null) {
-  const state = transition(
-    tenderMachine,
-    tender.state as TenderState,
-    'finalizeAward',
-    actorId ? 'commissioner' : 'clock',
-  );
+  const state = transition(tenderMachine, tender.state, 'finalizeAward', actorId ? 'commissioner' : 'clock');
   const bid = tx.select().from(bids).where(eq(bids.id, tender.awardedBidId!)).get()!;
   const contractId = draftAwardContract(tx, tender, bid, actorId);
   tx.update(tenders).set({ state, awardedAt: now() }).where(eq(tenders.id, tender.id)).run();
@@ -194,11 +183,11 @@ export function answerObjection(
   const tender = requireTender(objection.tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   return durably((tx) => {
-    const state = transition(objectionMachine, objection.state as ObjectionState, input.decision, 'commissioner');
+    const state = transition(objectionMachine, objection.state, input.decision, 'commissioner');
     const answered = { state, answer: input.answer, answeredAt: now(), answeredBy: viewer.id };
     let closed = [objection];
     if (state === 'upheld') {
-      const tenderState = transition(tenderMachine, tender.state as TenderState, 'withdrawAward', 'commissioner');
+      const tenderState = transition(tenderMachine, tender.state, 'withdrawAward', 'commissioner');
       tx.update(tenders)
         .set({ state: tenderState, awardedBidId: null, awardProposedAt: null, objectionEndsAt: null })
         .where(eq(tenders.id, tender.id))
@@ -265,7 +254,7 @@ export function listObjections(viewer: Viewer, tender: Tender, organizationId?: 
 
 /** The published award (公示): the winner, its price and its scores; null before an award is proposed. */
 export function awardNotice(tender: Tender) {
-  if (!awardPublishedStates.includes(tender.state as TenderState) || !tender.awardedBidId) return null;
+  if (!awardPublishedStates.includes(tender.state) || !tender.awardedBidId) return null;
   const { priced, ranking } = rankingOf(tender);
   const winner = priced.find((b) => b.id === tender.awardedBidId)!;
   const ranked = ranking.find((r) => r.bidId === winner.id)!;
@@ -288,7 +277,7 @@ export function awardNotice(tender: Tender) {
  */
 export function ownScores(viewer: Viewer, tender: Tender, organizationId: number) {
   requireOrgMember(viewer, organizationId);
-  if (!awardPublishedStates.includes(tender.state as TenderState)) return null;
+  if (!awardPublishedStates.includes(tender.state)) return null;
   const { priced, scores, ranking } = rankingOf(tender);
   const own = priced.find((b) => b.organizationId === organizationId);
   if (!own) return null;

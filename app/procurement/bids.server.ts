@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { bids, organizations, tenderReviewers } from '../../db/schema';
-import { bidMachine, openedTenderStates, type BidState } from './machine';
+import { bidMachine, openedTenderStates } from './machine';
 import { biddingDisclosed } from './disclosure.server';
 import { tenderPath } from './notices.server';
 import { bidReceipt, sealBid, unsealBid, type BidContent } from './seal.server';
@@ -44,7 +44,7 @@ function writeBid(
   const at = now();
   return durably((tx) => {
     const existing = findBid(tx, tender.id, organizationId);
-    const state = transition(bidMachine, (existing?.state ?? 'draft') as BidState, name, 'bidder');
+    const state = transition(bidMachine, existing?.state ?? 'draft', name, 'bidder');
     const values = {
       sealed,
       state,
@@ -98,7 +98,7 @@ export function withdrawBid(viewer: Viewer, tenderId: number, organizationId: nu
   durably((tx) => {
     const bid = findBid(tx, tenderId, organizationId);
     if (!bid) throw new UserError('errors.notFound', 404);
-    const state = transition(bidMachine, bid.state as BidState, 'withdraw', 'bidder');
+    const state = transition(bidMachine, bid.state, 'withdraw', 'bidder');
     tx.update(bids).set({ state }).where(eq(bids.id, bid.id)).run();
     audit(tx, {
       actorId: viewer.id,
@@ -122,7 +122,7 @@ export function requireOwnBid(viewer: Viewer, tenderId: number, organizationId: 
 
 /** Whether the union may open this tender's bids yet: once bidding is disclosed, in an opened state. */
 export function bidsOpenable(tender: Tender) {
-  return biddingDisclosed(tender) && openedTenderStates.includes(tender.state as never);
+  return biddingDisclosed(tender) && openedTenderStates.includes(tender.state);
 }
 
 export function isPanelMember(viewer: Viewer, tenderId: number) {

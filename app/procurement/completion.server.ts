@@ -1,6 +1,6 @@
 import { and, count, eq, notInArray } from 'drizzle-orm';
 import { contracts, milestones } from '../../db/schema';
-import { contractMachine, type ContractState } from './machine';
+import { contractMachine } from './machine';
 import { contractFigures } from '~/delivery/figures.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -30,7 +30,7 @@ type Completion = { actorId: number | null; as: 'commissioner' | 'system'; reaso
 
 /** Completes the contract through its machine, audited, and tells the organization. */
 export function completeIn(tx: DB, contract: Contract, { actorId, as, reason }: Completion) {
-  const state = transition(contractMachine, contract.state as ContractState, 'complete', as);
+  const state = transition(contractMachine, contract.state, 'complete', as);
   tx.update(contracts)
     .set({ state, completedAt: now(), completionReason: reason })
     .where(eq(contracts.id, contract.id))
@@ -58,6 +58,6 @@ export function completeIn(tx: DB, contract: Contract, { actorId, as, reason }: 
  */
 export function completeIfFulfilled(tx: DB, contractId: number) {
   const contract = tx.select().from(contracts).where(eq(contracts.id, contractId)).get();
-  if (!contract || !canTransition(contractMachine, contract.state as ContractState, 'complete')) return;
+  if (!contract || !canTransition(contractMachine, contract.state, 'complete')) return;
   if (isFulfilled(tx, contract)) completeIn(tx, contract, { actorId: null, as: 'system', reason: null });
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { bids } from '../../db/schema';
 import { contractAmendments, contracts, milestones, organizations, tenders, unions } from '../../db/schema';
 import { completeIn } from './completion.server';
-import { amendableContractStates, contractMachine, tenderMachine, type ContractState } from './machine';
+import { amendableContractStates, contractMachine, tenderMachine } from './machine';
 import type { AmendContractForm, IssueContractForm } from './schemas';
 import { unsealBid } from './seal.server';
 import type { Tender } from './tenders.server';
@@ -119,7 +119,7 @@ export function draftAwardContract(tx: DB, tender: Tender, bid: typeof bids.$inf
 /** The union's confirmation: the contract goes to the organization to confirm. */
 export function issueContractIn(tx: DB, contractId: number, actorId: number) {
   const contract = findContract(tx, contractId);
-  const state = transition(contractMachine, contract.state as ContractState, 'issue', 'commissioner');
+  const state = transition(contractMachine, contract.state, 'issue', 'commissioner');
   tx.update(contracts).set({ state, issuedAt: now(), issuedBy: actorId }).where(eq(contracts.id, contractId)).run();
   audit(tx, {
     actorId,
@@ -182,7 +182,7 @@ export function confirmContract(viewer: Viewer, contractId: number) {
  * the department's budget (refused beyond it) and the signing milestone falls due.
  */
 export function signContract(tx: DB, contract: Contract, actorId: number) {
-  const state = transition(contractMachine, contract.state as ContractState, 'confirm', 'organization');
+  const state = transition(contractMachine, contract.state, 'confirm', 'organization');
   assertWithinBudget(tx, contract.departmentId, budgetYear(now()), contract.amountFen, contract.id);
   tx.update(contracts).set({ state, signedAt: now(), signedBy: actorId }).where(eq(contracts.id, contract.id)).run();
   appendLedger(tx, { contractId: contract.id, kind: 'committed', amountFen: contract.amountFen });
@@ -217,8 +217,7 @@ function contractChanges(contract: Contract, input: AmendContractForm) {
 export function amendContract(viewer: Viewer, contractId: number, input: AmendContractForm) {
   const contract = findContract(db, contractId);
   requireUnionRole(viewer, contract.unionId, ['commissioner']);
-  if (!amendableContractStates.includes(contract.state as ContractState))
-    throw new UserError('errors.illegalTransition', 409);
+  if (!amendableContractStates.includes(contract.state)) throw new UserError('errors.illegalTransition', 409);
   const { next, changes } = contractChanges(contract, input);
   if (!Object.keys(changes).length) throw new UserError('procurement.errors.noChanges');
   durably((tx) => {
@@ -264,7 +263,7 @@ export function terminateContract(viewer: Viewer, contractId: number, reason: st
   const contract = findContract(db, contractId);
   requireUnionRole(viewer, contract.unionId, ['commissioner']);
   durably((tx) => {
-    const state = transition(contractMachine, contract.state as ContractState, 'terminate', 'commissioner');
+    const state = transition(contractMachine, contract.state, 'terminate', 'commissioner');
     tx.update(contracts)
       .set({ state, terminationReason: reason, terminatedAt: now() })
       .where(eq(contracts.id, contractId))

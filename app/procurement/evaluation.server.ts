@@ -56,7 +56,7 @@ export function panelCandidates(tender: Tender) {
 function requirePanelChange(viewer: Viewer, tenderId: number) {
   const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  if (!panelOpenStates.includes(tender.state as TenderState)) throw new UserError('errors.illegalTransition', 409);
+  if (!panelOpenStates.includes(tender.state)) throw new UserError('errors.illegalTransition', 409);
   return tender;
 }
 

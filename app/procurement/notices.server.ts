@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { bids, tenderQuestions, tenderReviewers, tenders } from '../../db/schema';
+import type { BidState } from './machine';
 import type { DB } from '~/lib/db.server';
 import { notifyOrganization, type NotificationData } from '~/notifications/notify.server';
 
 /** Organizations with a bid in one of these states (by default any: draft, submitted or withdrawn). */
-export function biddingOrganizationIds(tx: DB, tenderId: number, states?: readonly string[]) {
+export function biddingOrganizationIds(tx: DB, tenderId: number, states?: readonly BidState[]) {
   return tx
     .select({ organizationId: bids.organizationId })
     .from(bids)

@@ -89,7 +89,7 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
     id: `tender-${tender.id}`,
     title: tender.title,
     description: tender.scope || undefined,
-    status: tenderStatus(tender.state as TenderState),
+    status: tenderStatus(tender.state),
     items: [
       {
         id: '1',
@@ -244,7 +244,7 @@ export function tenderRelease(tender: Tender, ctx: Context) {
   };
   if (bidsOpenable(tender)) dates.push(tender.deadlineAt);
 
-  const awardPublished = awardPublishedStates.includes(tender.state as TenderState) && tender.awardedBidId;
+  const awardPublished = awardPublishedStates.includes(tender.state) && tender.awardedBidId;
   if (awardPublished) {
     const bidders = db
       .select({ id: bids.id, organizationId: bids.organizationId })

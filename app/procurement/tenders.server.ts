@@ -7,7 +7,7 @@ import {
   recordUploads,
   type StoredUpload,
 } from './attachments.server';
-import { amendmentNoticeDays, tenderMachine, type TenderState } from './machine';
+import { amendmentNoticeDays, tenderMachine } from './machine';
 import { biddingOrganizationIds, notifyInterested, tenderPath, tenderStaffIds } from './notices.server';
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
@@ -92,7 +92,7 @@ export function createTender(viewer: Viewer, input: TenderForm & { unionId: numb
 
 function publish(tx: DB, viewer: Viewer, tender: Tender) {
   if (tender.deadlineAt.getTime() <= now().getTime()) throw new UserError('errors.deadlinePast');
-  const state = transition(tenderMachine, tender.state as TenderState, 'publish', 'commissioner');
+  const state = transition(tenderMachine, tender.state, 'publish', 'commissioner');
   tx.update(tenders).set({ state, publishedAt: now() }).where(eq(tenders.id, tender.id)).run();
   audit(tx, {
     actorId: viewer.id,
@@ -169,7 +169,7 @@ export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm
         });
         return { extended: false };
       }
-      transition(tenderMachine, tender.state as TenderState, 'amend', 'commissioner');
+      transition(tenderMachine, tender.state, 'amend', 'commissioner');
       if (tender.deadlineAt.getTime() <= now().getTime()) throw new UserError('errors.biddingClosed', 409);
       if (values.deadlineAt.getTime() < tender.deadlineAt.getTime())
         throw new UserError('procurement.errors.deadlineEarlier');
@@ -216,7 +216,7 @@ export function cancelTender(viewer: Viewer, tenderId: number, reason: string) {
   const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   transaction((tx) => {
-    const state = transition(tenderMachine, tender.state as TenderState, 'cancel', 'commissioner');
+    const state = transition(tenderMachine, tender.state, 'cancel', 'commissioner');
     tx.update(tenders).set({ state, cancelReason: reason }).where(eq(tenders.id, tenderId)).run();
     audit(tx, {
       actorId: viewer.id,

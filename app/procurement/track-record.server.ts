@@ -18,7 +18,7 @@ export function platformStanding(organizationId: number): { score: number; grade
     .where(eq(evaluations.organizationId, organizationId))
     .orderBy(desc(evaluations.createdAt), desc(evaluations.id))
     .get();
-  if (recorded) return { score: recorded.score, grade: recorded.grade as Grade };
+  if (recorded) return { score: recorded.score, grade: recorded.grade };
   return organizationEvaluation(organizationId).result;
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { commissionMachine } from '../../app/catalog/machine';
+import { commissionMachine, type CommissionState, type OfferingState } from '../../app/catalog/machine';
 import { categories, offeringFormats, offeringStates } from '../../app/catalog/taxonomy';
 import { users } from './accounts';
 import { at, createdAt, fen, id, oneOf } from './columns';
@@ -26,7 +26,7 @@ export const offerings = sqliteTable(
       .$type<string[]>()
       .notNull()
       .default(sql`'[]'`),
-    state: text('state').notNull().default('draft'),
+    state: text('state').$type<OfferingState>().notNull().default('draft'),
     publishedAt: at('published_at'),
     createdAt: createdAt(),
   },
@@ -84,7 +84,7 @@ export const commissions = sqliteTable(
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),
     note: text('note').notNull().default(''),
-    state: text('state').notNull().default('requested'),
+    state: text('state').$type<CommissionState>().notNull().default('requested'),
     declineReason: text('decline_reason'),
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: at('decided_at'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { eventMachine, occupations, photoTypes, venueTypes } from '../../app/delivery/machine';
+import { eventMachine, occupations, photoTypes, venueTypes, type EventState } from '../../app/delivery/machine';
 import { users } from './accounts';
 import { at, createdAt, id, oneOf } from './columns';
 import { residencies } from './incubation';
@@ -9,8 +9,10 @@ import { contracts } from './procurement';
 
 /** How a check-in was made: by a phone whose number an SMS code confirmed, or by the screen's code alone. */
 export const checkinVerifications = ['sms', 'code'] as const;
+export type CheckinVerification = (typeof checkinVerifications)[number];
 /** A union reviewer's decision on what does not count by itself: admitted into the figures, or excluded. */
 export const attendanceReviews = ['admitted', 'excluded'] as const;
+export type AttendanceReview = (typeof attendanceReviews)[number];
 
 export const events = sqliteTable(
   'events',
@@ -34,12 +36,12 @@ export const events = sqliteTable(
      * What the organization only asserts (walk-ins, an event entered after it took place, no verified
      * check-ins) counts once a union reviewer admits it: the decision, its reason, who and when.
      */
-    attendanceReview: text('attendance_review'),
+    attendanceReview: text('attendance_review').$type<AttendanceReview>(),
     attendanceReviewReason: text('attendance_review_reason'),
     attendanceReviewedBy: integer('attendance_reviewed_by').references(() => users.id),
     attendanceReviewedAt: at('attendance_reviewed_at'),
     checkinSecret: text('checkin_secret').notNull(),
-    state: text('state').notNull().default('scheduled'),
+    state: text('state').$type<EventState>().notNull().default('scheduled'),
     reportSummary: text('report_summary'),
     reportedAt: at('reported_at'),
     returnReason: text('return_reason'),
@@ -136,8 +138,8 @@ export const checkins = sqliteTable(
       .references(() => events.id),
     /** The verified worker; null for a check-in made in code-only mode. */
     workerId: integer('worker_id').references(() => workers.id),
-    verification: text('verification').notNull().default('code'),
-    review: text('review'),
+    verification: text('verification').$type<CheckinVerification>().notNull().default('code'),
+    review: text('review').$type<AttendanceReview>(),
     reviewReason: text('review_reason'),
     reviewedBy: integer('reviewed_by').references(() => users.id),
     reviewedAt: at('reviewed_at'),
@@ -235,7 +237,7 @@ export const eventRollups = sqliteTable('event_rollups', {
   codeSatisfied: integer('code_satisfied').notNull().default(0),
   codeScoreSum: integer('code_score_sum').notNull().default(0),
   /** The attendance standard of the event's union ('sms' when it has none). */
-  standard: text('standard').notNull().default('sms'),
+  standard: text('standard').$type<CheckinVerification>().notNull().default('sms'),
   accepted: integer('accepted', { mode: 'boolean' }).notNull().default(false),
   contractId: integer('contract_id'),
   organizationId: integer('organization_id'),
@@ -244,7 +246,7 @@ export const eventRollups = sqliteTable('event_rollups', {
   walkIns: integer('walk_ins').notNull().default(0),
   /** Entered in the system more than 30 minutes after it started: its session is only asserted. */
   enteredLate: integer('entered_late', { mode: 'boolean' }).notNull().default(false),
-  review: text('review'),
+  review: text('review').$type<AttendanceReview>(),
   countedCheckins: virtual('counted_checkins', `checkins + iif(standard = 'code', code_checkins, 0)`),
   countedRatings: virtual('counted_ratings', `ratings + iif(standard = 'code', code_ratings, 0)`),
   countedSatisfied: virtual('counted_satisfied', `satisfied + iif(standard = 'code', code_satisfied, 0)`),

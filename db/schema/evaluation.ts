@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { grades } from '../../app/evaluation/grades';
-import { complaintMachine, complaintSources, evaluationBases } from '../../app/evaluation/machine';
+import { grades, type Grade } from '../../app/evaluation/grades';
+import { complaintMachine, complaintSources, evaluationBases, type ComplaintState } from '../../app/evaluation/machine';
 import { users } from './accounts';
 import { at, createdAt, id, oneOf } from './columns';
 import { incubators } from './incubation';
@@ -22,7 +22,7 @@ export const evaluations = sqliteTable(
     basis: text('basis').notNull(),
     /** The final score (0–100, one decimal): the weighted indicators plus the adjustment. */
     score: real('score').notNull(),
-    grade: text('grade').notNull(),
+    grade: text('grade').$type<Grade>().notNull(),
     indicators: text('indicators', { mode: 'json' }).$type<Record<string, number | null>>().notNull(),
     /** The weights and thresholds the score was computed with, so old rows stay explainable. */
     model: text('model', { mode: 'json' })
@@ -52,7 +52,7 @@ export const complaints = sqliteTable(
       .references(() => contracts.id),
     source: text('source').notNull(),
     summary: text('summary').notNull(),
-    state: text('state').notNull().default('open'),
+    state: text('state').$type<ComplaintState>().notNull().default('open'),
     resolution: text('resolution'),
     recordedBy: integer('recorded_by').references(() => users.id),
     resolvedBy: integer('resolved_by').references(() => users.id),

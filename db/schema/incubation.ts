@@ -1,12 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { type PassingGrade } from '../../app/evaluation/grades';
+import type { Grade, PassingGrade } from '../../app/evaluation/grades';
 import {
   applicationMachine,
   bookingMachine,
   exitDecisions,
   residencyEvaluationMachine,
   residencyMachine,
+  type ApplicationState,
+  type BookingState,
+  type ResidencyEvaluationState,
+  type ResidencyState,
 } from '../../app/incubation/machine';
 import { entryCriteria, indicators, type IncubatorSettings, type StoredSettings } from '../../app/incubation/settings';
 import { users } from './accounts';
@@ -40,7 +44,7 @@ export const incubationApplications = sqliteTable(
       .notNull()
       .references(() => organizations.id),
     plan: text('plan').notNull().default(''),
-    state: text('state').notNull().default('draft'),
+    state: text('state').$type<ApplicationState>().notNull().default('draft'),
     decisionReason: text('decision_reason'),
     submittedAt: at('submitted_at'),
     decidedAt: at('decided_at'),
@@ -112,7 +116,7 @@ export const residencies = sqliteTable(
     applicationId: integer('application_id').references(() => incubationApplications.id),
     startsOn: text('starts_on').notNull(),
     endsOn: text('ends_on').notNull(),
-    state: text('state').notNull().default('active'),
+    state: text('state').$type<ResidencyState>().notNull().default('active'),
     decisionReason: text('decision_reason'),
     createdAt: createdAt(),
   },
@@ -150,7 +154,7 @@ export const roomBookings = sqliteTable(
     startsAt: at('starts_at').notNull(),
     endsAt: at('ends_at').notNull(),
     purpose: text('purpose').notNull().default(''),
-    state: text('state').notNull().default('booked'),
+    state: text('state').$type<BookingState>().notNull().default('booked'),
     createdBy: integer('created_by').references(() => users.id),
     cancelledBy: integer('cancelled_by').references(() => users.id),
     createdAt: createdAt(),
@@ -222,7 +226,7 @@ export const residencyEvaluations = sqliteTable(
       .references(() => residencies.id),
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),
-    state: text('state').notNull().default('open'),
+    state: text('state').$type<ResidencyEvaluationState>().notNull().default('open'),
     /** What the platform measured, frozen at publication. */
     measured: text('measured', { mode: 'json' }).$type<Record<string, number | null>>(),
     /** The weights and the grade scale it was scored with, frozen at publication. */
@@ -231,7 +235,7 @@ export const residencyEvaluations = sqliteTable(
       thresholds: Record<PassingGrade, number>;
     }>(),
     score: real('score'),
-    grade: text('grade'),
+    grade: text('grade').$type<Grade>(),
     evaluationId: integer('evaluation_id').references(() => evaluations.id),
     openedBy: integer('opened_by').references(() => users.id),
     publishedAt: at('published_at'),

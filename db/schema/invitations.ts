@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { unionRoles } from '../../app/accounts/roles';
-import { storedInvitationStates } from '../../app/invitations/machine';
+import { storedInvitationStates, type StoredInvitationState } from '../../app/invitations/machine';
 import { users } from './accounts';
 import { at, createdAt, id, oneOf } from './columns';
 import { organizations } from './organizations';
@@ -24,7 +24,7 @@ export const invitations = sqliteTable(
     email: text('email').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: at('expires_at').notNull(),
-    state: text('state').notNull().default('pending'),
+    state: text('state').$type<StoredInvitationState>().notNull().default('pending'),
     invitedBy: integer('invited_by').references(() => users.id),
     /** When the current link was emailed: at creation, then at each resend. */
     sentAt: at('sent_at').notNull(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { EmailState } from '../../app/notifications/email-states';
 import { users } from './accounts';
 import { at, createdAt, id, oneOf } from './columns';
 import { tenders } from './procurement';
@@ -23,7 +24,7 @@ export const notifications = sqliteTable(
     template: text('template').notNull(),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     locale: text('locale').notNull().default('zh-CN'),
-    emailState: text('email_state').notNull().default('pending'),
+    emailState: text('email_state').$type<EmailState>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at'),
     /** While `sending`: the worker that claimed the row holds it until then (see docs/decisions). */

@@ -5,6 +5,8 @@ import { organizationStatuses, organizationTypes } from '../../app/organizations
 import { users } from './accounts';
 import { createdAt, id, oneOf } from './columns';
 
+type OrganizationStatus = (typeof organizationStatuses)[number];
+
 export const organizations = sqliteTable(
   'organizations',
   {
@@ -12,7 +14,7 @@ export const organizations = sqliteTable(
     name: text('name').notNull(),
     type: text('type').notNull(),
     creditCode: text('credit_code').unique(),
-    status: text('status').notNull().default('active'),
+    status: text('status').$type<OrganizationStatus>().notNull().default('active'),
     fields: text('fields', { mode: 'json' })
       .$type<string[]>()
       .notNull()

@@ -6,6 +6,9 @@ import {
   paymentMachine,
   paymentMethods,
   paymentReasons,
+  type MilestoneState,
+  type PaymentReason,
+  type PaymentState,
 } from '../../app/payments/machine';
 import { users } from './accounts';
 import { at, createdAt, fen, id, oneOf } from './columns';
@@ -40,7 +43,7 @@ export const milestones = sqliteTable(
     amountFen: fen('amount_fen').notNull(),
     condition: text('condition').notNull(),
     conditionSessions: integer('condition_sessions'),
-    state: text('state').notNull().default('pending'),
+    state: text('state').$type<MilestoneState>().notNull().default('pending'),
     dueAt: at('due_at'),
     createdAt: createdAt(),
   },
@@ -73,9 +76,9 @@ export const payments = sqliteTable(
     /** A Stripe attempt that expired or failed: the milestone may be paid again with a new key. */
     failedAt: at('failed_at'),
     /** See paymentMachine: a recorded bank transfer is written paid, a Stripe attempt starts pending. */
-    state: text('state').notNull().default('paid'),
+    state: text('state').$type<PaymentState>().notNull().default('paid'),
     /** Why it was cancelled or needs attention (paymentReasons). */
-    reason: text('reason'),
+    reason: text('reason').$type<PaymentReason>(),
     /** Finance's own words when they cancel an attempt. */
     note: text('note'),
     cancelledAt: at('cancelled_at'),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { categories } from '../../app/catalog/taxonomy';
-import { passingGrades } from '../../app/evaluation/grades';
+import { passingGrades, type PassingGrade } from '../../app/evaluation/grades';
 import {
   bidMachine,
   contractMachine,
@@ -9,6 +9,10 @@ import {
   eligibilities,
   objectionMachine,
   tenderMachine,
+  type BidState,
+  type ContractState,
+  type ObjectionState,
+  type TenderState,
 } from '../../app/procurement/machine';
 import { users } from './accounts';
 import { offerings } from './catalog';
@@ -37,13 +41,13 @@ export const tenders = sqliteTable(
     periodEnd: text('period_end'),
     eligibility: text('eligibility').notNull().default('anyone'),
     /** The lowest evaluation grade admitted when eligibility is 'min_grade'. */
-    minGrade: text('min_grade'),
+    minGrade: text('min_grade').$type<PassingGrade>(),
     weights: text('weights', { mode: 'json' }).$type<Record<(typeof criteria)[number], number>>().notNull(),
     questionDeadlineAt: at('question_deadline_at'),
     deadlineAt: at('deadline_at').notNull(),
     minBids: integer('min_bids').notNull().default(1),
     objectionDays: integer('objection_days').notNull().default(5),
-    state: text('state').notNull().default('draft'),
+    state: text('state').$type<TenderState>().notNull().default('draft'),
     cancelReason: text('cancel_reason'),
     publishedAt: at('published_at'),
     awardedBidId: integer('awarded_bid_id'),
@@ -146,7 +150,7 @@ export const bids = sqliteTable(
       .notNull()
       .references(() => organizations.id),
     sealed: text('sealed').notNull(),
-    state: text('state').notNull().default('draft'),
+    state: text('state').$type<BidState>().notNull().default('draft'),
     submittedAt: at('submitted_at'),
     submittedBy: integer('submitted_by').references(() => users.id),
     createdAt: createdAt(),
@@ -210,7 +214,7 @@ export const objections = sqliteTable(
     awardBidId: integer('award_bid_id').references(() => bids.id),
     filedBy: integer('filed_by').references(() => users.id),
     reason: text('reason').notNull(),
-    state: text('state').notNull().default('filed'),
+    state: text('state').$type<ObjectionState>().notNull().default('filed'),
     answer: text('answer'),
     answeredAt: at('answered_at'),
     answeredBy: integer('answered_by').references(() => users.id),
@@ -244,7 +248,7 @@ export const contracts = sqliteTable(
     minWorkerVisits: integer('min_worker_visits').notNull().default(0),
     periodStart: text('period_start'),
     periodEnd: text('period_end'),
-    state: text('state').notNull().default('draft'),
+    state: text('state').$type<ContractState>().notNull().default('draft'),
     /** The union's confirmation (issuing the contract) and the organization's (signing it). */
     issuedAt: at('issued_at'),
     issuedBy: integer('issued_by').references(() => users.id),

@@ -123,7 +123,7 @@ export function AttendanceReview({
                     <p>
                       {c.review
                         ? decided({
-                            review: c.review as ReviewDecision,
+                            review: c.review,
                             reason: c.reviewReason ?? '',
                             by: c.reviewerName ?? '',
                             at: c.reviewedAt,
@@ -131,7 +131,7 @@ export function AttendanceReview({
                         : t('delivery.attendance.pendingStatus')}
                     </p>
                     {review.canReview ? (
-                      <DecisionForm target={String(c.id)} current={c.review as ReviewDecision | null} failed={failed} />
+                      <DecisionForm target={String(c.id)} current={c.review} failed={failed} />
                     ) : null}
                   </td>
                 </tr>
