@@ -10,7 +10,7 @@ import * as s from './schema';
 import { hashPassword } from '../app/accounts/password.server';
 import { db, transaction, type DB } from '../app/lib/db.server';
 import { sealBid } from '../app/procurement/seal.server';
-import { createStandardMilestones } from '../app/procurement/contracts.server';
+import { createStandardMilestones } from '../app/payments/milestone-plan.server';
 import { recordContractEvaluation } from '../app/evaluation/evaluations.server';
 import { defaultWeights } from '../app/procurement/machine';
 import { occupations } from '../app/delivery/machine';

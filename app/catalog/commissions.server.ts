@@ -15,6 +15,7 @@ import {
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, transaction, type DB } from '~/lib/db.server';
+import { updateUnionSettings } from '~/unions/unions.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
@@ -44,7 +45,7 @@ export function setDirectCommissionLimit(viewer: Viewer, unionId: number, limitF
   requireUnionRole(viewer, unionId, ['admin']);
   const union = findUnion(unionId);
   transaction((tx) => {
-    tx.update(unions).set({ directCommissionLimitFen: limitFen }).where(eq(unions.id, unionId)).run();
+    updateUnionSettings(tx, unionId, { directCommissionLimitFen: limitFen });
     audit(tx, {
       actorId: viewer.id,
       action: 'union.setDirectCommissionLimit',

@@ -10,6 +10,7 @@ import { recordContractEvaluation } from '~/evaluation/evaluations.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
+import { updateUnionSettings } from '~/unions/unions.server';
 import { UserError } from '~/lib/errors';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
@@ -37,7 +38,7 @@ export function setAttendanceStandard(viewer: Viewer, unionId: number, chosen: u
   const before = unionStandard(unionId);
   if (before === standard) return;
   transaction((tx) => {
-    tx.update(unions).set({ attendanceStandard: standard }).where(eq(unions.id, unionId)).run();
+    updateUnionSettings(tx, unionId, { attendanceStandard: standard });
     audit(tx, {
       actorId: viewer.id,
       action: 'union.attendance_standard',

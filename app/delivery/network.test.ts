@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, networkHash, networkOf } from './network.server';
+import { networkHash } from './network.server';
+import { clientAddress, networkOf } from '~/lib/network.server';
 
 function request(headers: Record<string, string>) {
   return new Request('http://test.example/c/1', { headers });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { complaints, contracts, evaluations, incubators, residencies } from '../../db/schema';
-import { gradeThresholds } from './grades';
+import { gradeThresholds, type Grade } from './grades';
 import type { EvaluationBasis } from './machine';
 import {
   addFacts,
@@ -314,4 +314,38 @@ export function organizationEvaluations(organizationId: number) {
 
 export function contractComplaints(contractId: number) {
   return db.select().from(complaints).where(eq(complaints.contractId, contractId)).orderBy(desc(complaints.id)).all();
+}
+
+/**
+ * A resident's periodic evaluation, published by its incubator (app/incubation/evaluations.server.ts),
+ * joins the organization's record; its audit entry is the publication's.
+ */
+export function recordResidentEvaluation(
+  tx: DB,
+  input: {
+    organizationId: number;
+    incubatorId: number;
+    period: Period;
+    weights: Record<string, number>;
+    result: { score: number; grade: Grade };
+    indicators: Record<string, number>;
+    createdBy: number;
+  },
+) {
+  return tx
+    .insert(evaluations)
+    .values({
+      organizationId: input.organizationId,
+      incubatorId: input.incubatorId,
+      periodStart: input.period.start,
+      periodEnd: input.period.end,
+      basis: 'period',
+      model: { weights: input.weights, thresholds: gradeThresholds },
+      score: input.result.score,
+      grade: input.result.grade,
+      indicators: input.indicators,
+      createdBy: input.createdBy,
+    })
+    .returning()
+    .get();
 }

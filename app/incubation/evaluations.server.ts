@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { contracts, evaluations, residencyEvaluationScores, residencyEvaluations, users } from '../../db/schema';
+import { contracts, residencyEvaluationScores, residencyEvaluations, users } from '../../db/schema';
 import { addDays, dayStart, daysInclusive, shanghaiDate } from './dates';
 import { managerRoles, requireIncubatorStaff, reviewerRoles } from './incubators.server';
 import { residencyEvaluationMachine } from './machine';
@@ -7,7 +7,8 @@ import { requireResidency, requireVisibleResidency } from './residencies.server'
 import { judgedIndicators, measuredIndicators, type IncubatorSettings, type JudgedIndicator } from './settings';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
 import { figuresBetween } from '~/delivery/figures.server';
-import { gradeMinimums, gradeThresholds } from '~/evaluation/grades';
+import { recordResidentEvaluation } from '~/evaluation/evaluations.server';
+import { gradeMinimums } from '~/evaluation/grades';
 import { weightedScore } from '~/evaluation/model';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -203,24 +204,17 @@ export function publishEvaluation(viewer: Viewer, residencyId: number, evaluatio
       throw new UserError('incubation.errors.judgedMissing', 409);
     if (!result) throw new UserError('incubation.errors.judgedMissing', 409);
     const measured = Object.fromEntries(measuredIndicators.map((i) => [i, indicators[i]]));
-    const recorded = tx
-      .insert(evaluations)
-      .values({
-        organizationId: residency.organizationId,
-        incubatorId: incubator.id,
-        periodStart: evaluation.periodStart,
-        periodEnd: evaluation.periodEnd,
-        basis: 'period',
-        model: { weights: incubator.settings.evaluation.weights, thresholds: gradeThresholds },
-        score: result.score,
-        grade: result.grade,
-        indicators: Object.fromEntries(
-          Object.entries(indicators).filter((entry): entry is [string, number] => entry[1] !== null),
-        ),
-        createdBy: viewer.id,
-      })
-      .returning()
-      .get();
+    const recorded = recordResidentEvaluation(tx, {
+      organizationId: residency.organizationId,
+      incubatorId: incubator.id,
+      period: { start: evaluation.periodStart, end: evaluation.periodEnd },
+      weights: incubator.settings.evaluation.weights,
+      result,
+      indicators: Object.fromEntries(
+        Object.entries(indicators).filter((entry): entry is [string, number] => entry[1] !== null),
+      ),
+      createdBy: viewer.id,
+    });
     tx.update(residencyEvaluations)
       .set({
         state,

@@ -1,5 +1,5 @@
 import { now } from './clock.server';
-import { clientAddress, networkOf } from '~/delivery/network.server';
+import { clientAddress, networkOf } from './network.server';
 
 /** At most `max` requests per `windowMs`; null means no limit. */
 export type Limit = { max: number; windowMs: number } | null;

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { organizationMembers, organizations, users } from '../../db/schema';
 import type { OrganizationInput } from './schemas';
 import { normalizeEmail, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
@@ -103,4 +103,12 @@ export function organizationMembersOf(viewer: Viewer, organizationId: number) {
 /** Joins the person to the organization (once). Only an accepted invitation calls this. */
 export function addOrganizationMember(tx: DB, organizationId: number, userId: number, role: OrgRole) {
   tx.insert(organizationMembers).values({ organizationId, userId, role }).onConflictDoNothing().run();
+}
+
+/** Payments connects the organization to Stripe once: an account made by a concurrent request is not recorded. */
+export function linkStripeAccount(tx: DB, organizationId: number, accountId: string) {
+  tx.update(organizations)
+    .set({ stripeAccountId: accountId })
+    .where(and(eq(organizations.id, organizationId), isNull(organizations.stripeAccountId)))
+    .run();
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { organizations, stripeAccounts } from '../../db/schema';
 import type { StripeAccount } from './stripe-events';
 import { callStripe, stripeEnabled } from './stripe.server';
@@ -6,7 +6,7 @@ import { requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
-import { requireOrganization } from '~/organizations/organizations.server';
+import { linkStripeAccount, requireOrganization } from '~/organizations/organizations.server';
 
 /**
  * Stores an account snapshot taken at `at` (Stripe seconds) unless a newer one is already stored,
@@ -77,10 +77,7 @@ export async function startOnboarding(viewer: Viewer, organizationId: number, or
       ),
     );
     accountId = durably((tx) => {
-      tx.update(organizations)
-        .set({ stripeAccountId: account.id })
-        .where(and(eq(organizations.id, organization.id), isNull(organizations.stripeAccountId)))
-        .run();
+      linkStripeAccount(tx, organization.id, account.id);
       applyAccountState(tx, account, Math.floor(now().getTime() / 1000));
       audit(tx, {
         actorId: viewer.id,

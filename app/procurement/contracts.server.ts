@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { bids } from '../../db/schema';
 import { contractAmendments, contracts, milestones, organizations, tenders, unions } from '../../db/schema';
 import { completeIn } from './completion.server';
@@ -22,49 +22,16 @@ import { UserError } from '~/lib/errors';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { appendLedger, budgetYear, releaseCommitment } from '~/payments/ledger.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
+import { amendPendingMilestone, createStandardMilestones, replaceMilestones } from '~/payments/milestone-plan.server';
 import { transition } from '~/lib/machine';
 import { notifyOrganization } from '~/notifications/notify.server';
 
 type Contract = typeof contracts.$inferSelect;
-type MilestonePlan = { signingPercent: number; sessionsPercent: number; sessionsThreshold?: number };
-
-/** 30% on signing, 70% on final acceptance: the split the seeds' unions use. */
-export const standardPlan: MilestonePlan = { signingPercent: 30, sessionsPercent: 0 };
 
 function findContract(tx: DB, contractId: number) {
   const contract = tx.select().from(contracts).where(eq(contracts.id, contractId)).get();
   if (!contract) notFound();
   return contract;
-}
-
-/** Payment milestones for the plan; the final one (on acceptance of all sessions) takes the rest. */
-export function createMilestones(tx: DB, contractId: number, amountFen: number, sessions: number, plan: MilestonePlan) {
-  const signing = Math.round((amountFen * plan.signingPercent) / 100);
-  const bySessions = Math.round((amountFen * plan.sessionsPercent) / 100);
-  const rows = [
-    signing > 0 ? { contractId, label: 'signing', amountFen: signing, condition: 'signing' } : null,
-    bySessions > 0
-      ? {
-          contractId,
-          label: 'sessions',
-          amountFen: bySessions,
-          condition: 'sessions',
-          conditionSessions: Math.min(plan.sessionsThreshold ?? sessions, sessions),
-        }
-      : null,
-    {
-      contractId,
-      label: 'final',
-      amountFen: amountFen - signing - bySessions,
-      condition: 'final',
-      conditionSessions: sessions,
-    },
-  ].filter((r) => r !== null);
-  tx.insert(milestones).values(rows).run();
-}
-
-export function createStandardMilestones(tx: DB, contractId: number, amountFen: number, sessions: number) {
-  createMilestones(tx, contractId, amountFen, sessions, standardPlan);
 }
 
 /**
@@ -146,8 +113,7 @@ export function issueContract(viewer: Viewer, contractId: number, input: IssueCo
       .set({ periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null })
       .where(eq(contracts.id, contractId))
       .run();
-    tx.delete(milestones).where(eq(milestones.contractId, contractId)).run();
-    createMilestones(tx, contractId, contract.amountFen, contract.sessions, input);
+    replaceMilestones(tx, contractId, contract.amountFen, contract.sessions, input);
     issueContractIn(tx, contractId, viewer.id);
   });
 }
@@ -222,22 +188,8 @@ export function amendContract(viewer: Viewer, contractId: number, input: AmendCo
   if (!Object.keys(changes).length) throw new UserError('procurement.errors.noChanges');
   durably((tx) => {
     const delta = next.amountFen - contract.amountFen;
-    const last = tx
-      .select()
-      .from(milestones)
-      .where(and(eq(milestones.contractId, contractId), eq(milestones.state, 'pending')))
-      .orderBy(desc(milestones.id))
-      .get();
-    if (delta !== 0 && (!last || last.amountFen + delta <= 0))
+    if (!amendPendingMilestone(tx, contractId, delta, next.sessions))
       throw new UserError('procurement.errors.amountBelowCommitted');
-    if (last)
-      tx.update(milestones)
-        .set({
-          amountFen: last.amountFen + delta,
-          conditionSessions: last.condition === 'final' ? next.sessions : last.conditionSessions,
-        })
-        .where(eq(milestones.id, last.id))
-        .run();
     tx.update(contracts).set(next).where(eq(contracts.id, contractId)).run();
     if (contract.state === 'active' && delta > 0)
       assertWithinBudget(tx, contract.departmentId, budgetYear(now()), next.amountFen, contractId);

@@ -3,7 +3,7 @@ import { departments, staffRoles, unions, users } from '../../db/schema';
 import type { UnionLevel } from '~/accounts/roles';
 import { notFound, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
-import { db, transaction } from '~/lib/db.server';
+import { db, transaction, type DB } from '~/lib/db.server';
 
 export function listUnions() {
   return db.select().from(unions).orderBy(asc(unions.id)).all();
@@ -55,4 +55,13 @@ export function createDepartment(viewer: Viewer, unionId: number, name: string) 
     const department = tx.insert(departments).values({ unionId, name }).returning().get();
     audit(tx, { actorId: viewer.id, action: 'department.create', subjectType: 'department', subjectId: department.id });
   });
+}
+
+/** The settings other capabilities decide on (commissioning's threshold, delivery's attendance standard), in their transaction. */
+export function updateUnionSettings(
+  tx: DB,
+  unionId: number,
+  settings: Partial<Pick<typeof unions.$inferInsert, 'directCommissionLimitFen' | 'attendanceStandard'>>,
+) {
+  tx.update(unions).set(settings).where(eq(unions.id, unionId)).run();
 }

@@ -8,7 +8,7 @@ import { db } from '~/lib/db.server';
 import { budgetYear } from '~/payments/ledger.server';
 import { now } from '~/lib/clock.server';
 import { confirmContract } from '~/procurement/contracts.server';
-import { createStandardMilestones } from '~/procurement/contracts.server';
+import { createStandardMilestones } from '~/payments/milestone-plan.server';
 
 let sequence = 0;
 const unique = () => `${Date.now().toString(36)}${(sequence += 1)}`;
