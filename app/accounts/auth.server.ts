@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { redirect } from 'react-router';
-import { organizationMembers, sessions, staffRoles, users } from '../../db/schema';
+import { sessions, users } from '../../db/schema/accounts';
+import { organizationMembers } from '../../db/schema/organizations';
+import { staffRoles } from '../../db/schema/unions';
 import type { OrgRole, UnionRole } from './roles';
 import { hashPassword, verifyPassword } from './password.server';
 import { readSessionToken, validateSessionToken } from './session.server';

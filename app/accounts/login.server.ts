@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { redirect } from 'react-router';
-import { staffRoles, users } from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { staffRoles } from '../../db/schema/unions';
 import type { UnionRole } from './roles';
 import { twoFactorEnrolPath, verifyLogin } from './auth.server';
 import { createSession, endRequestSession, sessionCookie } from './session.server';

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { sessions, users } from '../../db/schema';
+import { sessions, users } from '../../db/schema/accounts';
 import { findUserByEmail, type Viewer } from './auth.server';
 import { hashPassword } from './password.server';
 import { consumeToken, enqueueVerification, issueToken, peekToken } from './tokens.server';

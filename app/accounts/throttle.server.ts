@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { loginFailures } from '../../db/schema';
+import { loginFailures } from '../../db/schema/accounts';
 import { normalizeEmail } from './auth.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';

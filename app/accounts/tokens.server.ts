@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { userTokens } from '../../db/schema';
+import { userTokens } from '../../db/schema/accounts';
 import { now } from '~/lib/clock.server';
 import type { DB } from '~/lib/db.server';
 import { notify } from '~/notifications/notify.server';

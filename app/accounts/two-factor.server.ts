@@ -4,7 +4,7 @@ import { encodeBase32LowerCaseNoPadding, encodeBase32NoPadding, encodeHexLowerCa
 import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import { pendingLogins, sessions, totpCredentials, unionSecurity, users } from '../../db/schema';
+import { pendingLogins, sessions, totpCredentials, unionSecurity, users } from '../../db/schema/accounts';
 import type { UnionRole } from './roles';
 import { findUserByEmail, requirePlatformAdmin, requireUnionRole, type Viewer } from './auth.server';
 import { audit } from '~/lib/audit.server';

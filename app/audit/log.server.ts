@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, like, lt, not, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, users } from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { auditLog } from '../../db/schema/audit';
 import { forbidden, hasUnionRole, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
 import { db } from '~/lib/db.server';
 import { sealedAuditRow, withoutContentDigest } from '~/procurement/disclosure.server';

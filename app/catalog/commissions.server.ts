@@ -1,5 +1,8 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import { commissions, contracts, offerings, organizationMembers, organizations, unions } from '../../db/schema';
+import { commissions, offerings } from '../../db/schema/catalog';
+import { organizationMembers, organizations } from '../../db/schema/organizations';
+import { contracts } from '../../db/schema/procurement';
+import { unions } from '../../db/schema/unions';
 import { commissionMachine } from './machine';
 import type { CommissionInput } from './schemas';
 import type { UnionRole } from '~/accounts/roles';

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { offeringPhotos, offerings, organizations } from '../../db/schema';
+import { offeringPhotos, offerings } from '../../db/schema/catalog';
+import { organizations } from '../../db/schema/organizations';
 import { offeringMachine } from './machine';
 import type { OfferingInput } from './schemas';
 import { isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';

@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
-import { offeringPhotos } from '../../db/schema';
+import { offeringPhotos } from '../../db/schema/catalog';
 import { requireManagedOffering, requireVisibleOffering } from './offerings.server';
 import { notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';

@@ -1,5 +1,7 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { contracts, evaluations, incubators, residencies } from '../../db/schema';
+import { evaluations } from '../../db/schema/evaluation';
+import { incubators, residencies } from '../../db/schema/incubation';
+import { contracts } from '../../db/schema/procurement';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { organizationBasis, organizationFigures } from '~/delivery/figures.server';
 import type { Grade } from '~/evaluation/grades';

@@ -1,6 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { checkins, eventRollups, events, ratings, unions, users } from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { checkins, eventRollups, events, ratings } from '../../db/schema/delivery';
+import { unions } from '../../db/schema/unions';
 import { enteredLateAfterMs, type AttendanceStandard } from './figures.server';
 import { attendanceReviewSchema, attendanceStandardSchema } from './schemas';
 import { requireEventAccess } from './events.server';

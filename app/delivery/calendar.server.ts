@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
-import { calendarFeeds, contracts, events, incubators, organizations, residencies } from '../../db/schema';
+import { calendarFeeds, events } from '../../db/schema/delivery';
+import { incubators, residencies } from '../../db/schema/incubation';
+import { organizations } from '../../db/schema/organizations';
+import { contracts } from '../../db/schema/procurement';
 import { addMonths, formatMonth, monthGrid, monthRange, parseMonth } from './calendar';
 import { deliveryKey } from './keys.server';
 import { forbidden, hasUnionRole, isOrgMember, requireOrgMember, type Viewer } from '~/accounts/auth.server';

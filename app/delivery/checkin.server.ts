@@ -1,8 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, isNull, or } from 'drizzle-orm';
-import type { checkinVerifications, events } from '../../db/schema';
-import { checkins, ratings, unions } from '../../db/schema';
+import type { checkinVerifications, events } from '../../db/schema/delivery';
+import { checkins, ratings } from '../../db/schema/delivery';
+import { unions } from '../../db/schema/unions';
 import type { Phone } from './device.server';
 import type { occupations } from './machine';
 import type { ratingTags } from './schemas';

@@ -1,15 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import {
-  checkins,
-  contracts,
-  eventPhotos,
-  eventRollups,
-  events,
-  incubators,
-  organizations,
-  residencies,
-} from '../../db/schema';
+import { checkins, eventPhotos, eventRollups, events } from '../../db/schema/delivery';
+import { incubators, residencies } from '../../db/schema/incubation';
+import { organizations } from '../../db/schema/organizations';
+import { contracts } from '../../db/schema/procurement';
 import { eventMachine } from './machine';
 import { discardPhotoFiles, findPhoto, insertPhotos, listPhotos, storePhotos, type PhotoUpload } from './photos.server';
 import type { venueTypes } from './machine';

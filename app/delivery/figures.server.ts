@@ -1,5 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { contracts, incubators, residencies, type checkinVerifications } from '../../db/schema';
+import { type checkinVerifications } from '../../db/schema/delivery';
+import { incubators, residencies } from '../../db/schema/incubation';
+import { contracts } from '../../db/schema/procurement';
 import { db } from '~/lib/db.server';
 
 /**

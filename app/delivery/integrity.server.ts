@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
-import { checkins, events, ratings, users } from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { checkins, events, ratings } from '../../db/schema/delivery';
 import { requireEventAccess } from './events.server';
 import { forbidden, notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';

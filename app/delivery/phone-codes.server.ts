@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import { phoneChallenges } from '../../db/schema';
+import { phoneChallenges } from '../../db/schema/delivery';
 import { deliveryKey } from './keys.server';
 import { phoneHash } from './workers.server';
 import { now } from '~/lib/clock.server';

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { eventPhotos } from '../../db/schema';
+import { eventPhotos } from '../../db/schema/delivery';
 import { photoTypes, type PhotoType } from './machine';
 import { db, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';

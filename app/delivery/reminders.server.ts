@@ -1,5 +1,5 @@
 import { and, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
-import { events } from '../../db/schema';
+import { events } from '../../db/schema/delivery';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { notifyOrganization } from '~/notifications/notify.server';

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { workers } from '../../db/schema';
+import { workers } from '../../db/schema/delivery';
 import { deliveryKey } from './keys.server';
 import { now } from '~/lib/clock.server';
 import type { DB } from '~/lib/db.server';

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { complaints, contracts, evaluations, incubators, residencies } from '../../db/schema';
+import { complaints, evaluations } from '../../db/schema/evaluation';
+import { incubators, residencies } from '../../db/schema/incubation';
+import { contracts } from '../../db/schema/procurement';
 import { gradeThresholds, type Grade } from './grades';
 import type { EvaluationBasis } from './machine';
 import {

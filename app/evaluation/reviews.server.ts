@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { complaints, contracts } from '../../db/schema';
+import { complaints } from '../../db/schema/evaluation';
+import { contracts } from '../../db/schema/procurement';
 import {
   contractComplaints,
   contractEvaluations,

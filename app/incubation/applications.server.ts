@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { users } from '../../db/schema/accounts';
 import {
   applicationAttachments,
   applicationScores,
   incubationApplications,
   incubators,
-  organizations,
   residencies,
-  users,
-} from '../../db/schema';
+} from '../../db/schema/incubation';
+import { organizations } from '../../db/schema/organizations';
 import { addMonths, shanghaiDate } from './dates';
 import {
   requireIncubator,

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { applicationAttachments, incubationApplications } from '../../db/schema';
+import { applicationAttachments, incubationApplications } from '../../db/schema/incubation';
 import { requireVisibleApplication } from './applications.server';
 import { notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';

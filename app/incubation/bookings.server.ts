@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
-import { organizations, residencies, roomBookings, rooms } from '../../db/schema';
+import { residencies, roomBookings, rooms } from '../../db/schema/incubation';
+import { organizations } from '../../db/schema/organizations';
 import { isIncubatorStaff, requireIncubator, managerRoles } from './incubators.server';
 import { bookingMachine, type IncubationActor } from './machine';
 import { requireVisibleResidency } from './residencies.server';

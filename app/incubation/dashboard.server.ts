@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { exitReviews, organizations, residencies, residencyEvaluations } from '../../db/schema';
+import { exitReviews, residencies, residencyEvaluations } from '../../db/schema/incubation';
+import { organizations } from '../../db/schema/organizations';
 import { incubatorApplications } from './applications.server';
 import { roomSchedule } from './bookings.server';
 import { addDays, addMonths, shanghaiDate } from './dates';

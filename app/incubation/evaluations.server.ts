@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { contracts, residencyEvaluationScores, residencyEvaluations, users } from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { residencyEvaluationScores, residencyEvaluations } from '../../db/schema/incubation';
+import { contracts } from '../../db/schema/procurement';
 import { addDays, dayStart, daysInclusive, shanghaiDate } from './dates';
 import { managerRoles, requireIncubatorStaff, reviewerRoles } from './incubators.server';
 import { residencyEvaluationMachine } from './machine';

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { incubators, residencies, rooms, staffRoles, unions } from '../../db/schema';
+import { incubators, residencies, rooms } from '../../db/schema/incubation';
+import { staffRoles, unions } from '../../db/schema/unions';
 import { effectiveSettings, type IncubatorSettings } from './settings';
 import { hasUnionRole, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';

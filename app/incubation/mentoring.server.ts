@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { mentoringRecords } from '../../db/schema';
+import { mentoringRecords } from '../../db/schema/incubation';
 import { managerRoles, requireIncubatorStaff } from './incubators.server';
 import { requireResidency, requireVisibleResidency } from './residencies.server';
 import type { Viewer } from '~/accounts/auth.server';

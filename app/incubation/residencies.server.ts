@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { users } from '../../db/schema/accounts';
 import {
   exitReviews,
   incubators,
-  organizations,
   residencies,
   residencyEvaluations,
   roomBookings,
   rooms,
-  users,
-} from '../../db/schema';
+} from '../../db/schema/incubation';
+import { organizations } from '../../db/schema/organizations';
 import { addMonths } from './dates';
 import { requireIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';

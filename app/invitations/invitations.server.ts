@@ -1,13 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
-import {
-  departments,
-  invitations,
-  organizationMembers,
-  organizations,
-  staffRoles,
-  unions,
-  users,
-} from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { invitations } from '../../db/schema/invitations';
+import { organizationMembers, organizations } from '../../db/schema/organizations';
+import { departments, staffRoles, unions } from '../../db/schema/unions';
 import { invitationMachine, invitationState, storedState } from './machine';
 import {
   forbidden,

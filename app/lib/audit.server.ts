@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { desc, sql } from 'drizzle-orm';
-import { auditLog } from '../../db/schema';
+import { auditLog } from '../../db/schema/audit';
 import { now } from './clock.server';
 import type { DB } from './db.server';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { serverKeys } from '../../db/schema';
+import { serverKeys } from '../../db/schema/platform';
 import { databasePath, db, sqlite } from './db.server';
 import {
   describeKeyProblems,

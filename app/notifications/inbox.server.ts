@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull, notInArray } from 'drizzle-orm';
-import { notifications } from '../../db/schema';
+import { notifications } from '../../db/schema/notifications';
 import { notificationSubject } from '../../emails/render.server';
 import { mandatoryTemplates, type NotificationData, type NotificationTemplate } from './notify.server';
 import { notFound } from '~/accounts/auth.server';

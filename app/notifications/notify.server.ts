@@ -1,5 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { notificationPreferences, notifications, organizationMembers, users } from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { notificationPreferences, notifications } from '../../db/schema/notifications';
+import { organizationMembers } from '../../db/schema/organizations';
 import type { OrgRole } from '~/accounts/roles';
 import type { DB } from '~/lib/db.server';
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, lte, not, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { notifications, users } from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { notifications } from '../../db/schema/notifications';
 import { publicUrl, renderEmail } from '../../emails/render.server';
 import type { EmailState } from './email-states';
 import { isOptional, type NotificationData, type NotificationTemplate } from './notify.server';

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { notificationPreferences, notifications } from '../../db/schema';
+import { notificationPreferences, notifications } from '../../db/schema/notifications';
 import { publicUrl } from '../../emails/render.server';
 import { isOptional, notificationTemplates, type NotificationTemplate } from './notify.server';
 import { db, transaction, type DB } from '~/lib/db.server';

@@ -1,7 +1,7 @@
 import Dysmsapi, { SendSmsRequest } from '@alicloud/dysmsapi20170525';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { desc } from 'drizzle-orm';
-import { localSms } from '../../db/schema';
+import { localSms } from '../../db/schema/notifications';
 import { requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';

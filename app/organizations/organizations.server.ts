@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { organizationMembers, organizations, users } from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { organizationMembers, organizations } from '../../db/schema/organizations';
 import type { OrganizationInput } from './schemas';
 import { normalizeEmail, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import type { OrgRole } from '~/accounts/roles';

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { contracts, milestones, payments } from '../../db/schema';
+import { milestones, payments } from '../../db/schema/payments';
+import { contracts } from '../../db/schema/procurement';
 import { milestoneMachine } from './machine';
 import { assertPayable, loadMilestone, markPaid, openStripeAttempt } from './milestones.server';
 import { cancelAttempt, endAtStripe } from './stripe-payments.server';

@@ -1,5 +1,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { budgets, contracts, departments } from '../../db/schema';
+import { budgets } from '../../db/schema/payments';
+import { contracts } from '../../db/schema/procurement';
+import { departments } from '../../db/schema/unions';
 import { ledgerTotals, type LedgerTotals } from './ledger.server';
 import { requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';

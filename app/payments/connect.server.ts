@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { organizations, stripeAccounts } from '../../db/schema';
+import { organizations } from '../../db/schema/organizations';
+import { stripeAccounts } from '../../db/schema/payments';
 import type { StripeAccount } from './stripe-events';
 import { callStripe, stripeEnabled } from './stripe.server';
 import { requireOrgMember, type Viewer } from '~/accounts/auth.server';

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { contracts, ledgerEntries } from '../../db/schema';
+import { ledgerEntries } from '../../db/schema/payments';
+import { contracts } from '../../db/schema/procurement';
 import { now } from '~/lib/clock.server';
 import { db, type DB } from '~/lib/db.server';
 

@@ -1,14 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import {
-  contracts,
-  milestones,
-  organizationMembers,
-  organizations,
-  payments,
-  staffRoles,
-  stripeAccounts,
-  unions,
-} from '../../db/schema';
+import { organizationMembers, organizations } from '../../db/schema/organizations';
+import { milestones, payments, stripeAccounts } from '../../db/schema/payments';
+import { contracts } from '../../db/schema/procurement';
+import { staffRoles, unions } from '../../db/schema/unions';
 import { appendLedger, ledgerTotals } from './ledger.server';
 import { milestoneMachine } from './machine';
 import { stripeEnabled } from './stripe.server';

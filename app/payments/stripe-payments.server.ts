@@ -1,6 +1,8 @@
 import { and, count, eq, isNull, or } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { contracts, ledgerEntries, milestones, organizations, payments, stripeEvents } from '../../db/schema';
+import { organizations } from '../../db/schema/organizations';
+import { ledgerEntries, milestones, payments, stripeEvents } from '../../db/schema/payments';
+import { contracts } from '../../db/schema/procurement';
 import { applyAccountState } from './connect.server';
 import { milestoneMachine, paymentMachine, type PaymentReason } from './machine';
 import { assertPayable, loadMilestone, markPaid, openStripeAttempt, stripeAccountReady } from './milestones.server';

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { tenderAttachments } from '../../db/schema';
+import { tenderAttachments } from '../../db/schema/procurement';
 import { notFound } from '~/accounts/auth.server';
 import { db, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';

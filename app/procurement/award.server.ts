@@ -1,5 +1,6 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { bids, objections, organizations, tenders } from '../../db/schema';
+import { organizations } from '../../db/schema/organizations';
+import { bids, objections, tenders } from '../../db/schema/procurement';
 import { openBids, submittedPrices } from './bids.server';
 import { draftAwardContract, issueContractIn } from './contracts.server';
 import { listPanel, panelProgress, scoresFor } from './evaluation.server';

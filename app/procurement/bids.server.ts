@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { bids, organizations, tenderReviewers } from '../../db/schema';
+import { organizations } from '../../db/schema/organizations';
+import { bids, tenderReviewers } from '../../db/schema/procurement';
 import { bidMachine, openedTenderStates } from './machine';
 import { biddingDisclosed } from './disclosure.server';
 import { tenderPath } from './notices.server';

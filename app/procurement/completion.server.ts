@@ -1,5 +1,6 @@
 import { and, count, eq, notInArray } from 'drizzle-orm';
-import { contracts, milestones } from '../../db/schema';
+import { milestones } from '../../db/schema/payments';
+import { contracts } from '../../db/schema/procurement';
 import { contractMachine } from './machine';
 import { contractFigures } from '~/delivery/figures.server';
 import { audit } from '~/lib/audit.server';

@@ -1,6 +1,9 @@
 import { asc, desc, eq, inArray, or } from 'drizzle-orm';
-import type { bids } from '../../db/schema';
-import { contractAmendments, contracts, milestones, organizations, tenders, unions } from '../../db/schema';
+import type { bids } from '../../db/schema/procurement';
+import { organizations } from '../../db/schema/organizations';
+import { milestones } from '../../db/schema/payments';
+import { contractAmendments, contracts, tenders } from '../../db/schema/procurement';
+import { unions } from '../../db/schema/unions';
 import { completeIn } from './completion.server';
 import { amendableContractStates, contractMachine, tenderMachine } from './machine';
 import type { AmendContractForm, IssueContractForm } from './schemas';

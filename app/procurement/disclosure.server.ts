@@ -1,5 +1,7 @@
 import { and, eq, exists, gt, or, sql, type SQLWrapper } from 'drizzle-orm';
-import { auditLog, bids, notifications, tenders } from '../../db/schema';
+import { auditLog } from '../../db/schema/audit';
+import { notifications } from '../../db/schema/notifications';
+import { bids, tenders } from '../../db/schema/procurement';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 

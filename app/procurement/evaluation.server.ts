@@ -1,14 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import {
-  bidScores,
-  bids,
-  organizationMembers,
-  organizations,
-  staffRoles,
-  tenderReviewers,
-  tenders,
-  users,
-} from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { organizationMembers, organizations } from '../../db/schema/organizations';
+import { bidScores, bids, tenderReviewers, tenders } from '../../db/schema/procurement';
+import { staffRoles } from '../../db/schema/unions';
 import { bidsOpenable, openBids, type OpenedBid } from './bids.server';
 import { scoredCriteria, tenderMachine, type TenderState } from './machine';
 import { rankBids, type ScoreRow } from './scoring';

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { bids, tenderQuestions, tenderReviewers, tenders } from '../../db/schema';
+import { bids, tenderQuestions, tenderReviewers, tenders } from '../../db/schema/procurement';
 import type { BidState } from './machine';
 import type { DB } from '~/lib/db.server';
 import { notifyOrganization, type NotificationData } from '~/notifications/notify.server';

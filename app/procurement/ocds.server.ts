@@ -1,19 +1,13 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
-import {
-  bids,
-  contracts,
-  milestones,
-  organizations,
-  payments,
-  tenderQuestions,
-  tenders,
-  unions,
-} from '../../db/schema';
+import { organizations } from '../../db/schema/organizations';
+import { milestones, payments } from '../../db/schema/payments';
+import { bids, contracts, tenderQuestions, tenders } from '../../db/schema/procurement';
+import { unions } from '../../db/schema/unions';
 import { listAttachments } from './attachments.server';
 import { awardedPrice, bidsOpenable } from './bids.server';
 import { listAmendments, type Tender } from './tenders.server';
-import { contractAmendments } from '../../db/schema';
+import { contractAmendments } from '../../db/schema/procurement';
 import { awardPublishedStates, type TenderState } from './machine';
 import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { basisText, pendingText } from '~/delivery/figures-text';

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { tenderQuestions } from '../../db/schema';
+import { tenderQuestions } from '../../db/schema/procurement';
 import { tenderPath } from './notices.server';
 import { requireTender, questionsOpen, type Tender } from './tenders.server';
 import { notFound, requireOrgMember, requireUnionRole, type Viewer } from '~/accounts/auth.server';

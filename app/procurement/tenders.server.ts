@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { bids, organizations, tenderAmendments, tenderReviewers, tenders, unions } from '../../db/schema';
+import { organizations } from '../../db/schema/organizations';
+import { bids, tenderAmendments, tenderReviewers, tenders } from '../../db/schema/procurement';
+import { unions } from '../../db/schema/unions';
 import {
   deleteAttachment,
   discardUploads,

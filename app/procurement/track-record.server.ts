@@ -1,5 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { evaluations, incubators, organizations, residencies, type tenders } from '../../db/schema';
+import { evaluations } from '../../db/schema/evaluation';
+import { incubators, residencies } from '../../db/schema/incubation';
+import { organizations } from '../../db/schema/organizations';
+import { type tenders } from '../../db/schema/procurement';
 import { organizationEvaluation } from '~/evaluation/organization.server';
 import { meetsGrade, type Grade } from '~/evaluation/grades';
 import { db } from '~/lib/db.server';

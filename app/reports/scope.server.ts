@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { unions } from '../../db/schema';
+import { unions } from '../../db/schema/unions';
 import type { Filters } from './filters';
 import { forbidden, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';

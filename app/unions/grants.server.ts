@@ -1,4 +1,4 @@
-import { staffRoles } from '../../db/schema';
+import { staffRoles } from '../../db/schema/unions';
 import type { UnionRole } from '~/accounts/roles';
 import type { DB } from '~/lib/db.server';
 

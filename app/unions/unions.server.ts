@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { departments, staffRoles, unions, users } from '../../db/schema';
+import { users } from '../../db/schema/accounts';
+import { departments, staffRoles, unions } from '../../db/schema/unions';
 import type { UnionLevel } from '~/accounts/roles';
 import { notFound, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
