@@ -2,6 +2,80 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// Tables owned by capability (docs/decisions/102-tables-owned-by-capability.md). A capability imports
+// its own db/schema/<capability>.ts. It may READ these other tables, never write them (writes go
+// through the owner's functions: db/ownership.test.ts checks). Tests are exempt: they set up and
+// inspect rows across capabilities.
+const capabilities = [
+  'accounts',
+  'audit',
+  'catalog',
+  'delivery',
+  'evaluation',
+  'incubation',
+  'invitations',
+  'notifications',
+  'organizations',
+  'payments',
+  'procurement',
+  'reports',
+  'unions',
+];
+const schemaFiles = [...capabilities.filter((c) => c !== 'reports'), 'platform'];
+/** Who is who and who holds which role where: every capability checks its viewer against these. */
+const directory = {
+  accounts: ['users'],
+  unions: ['unions', 'departments', 'staffRoles'],
+  organizations: ['organizations', 'organizationMembers'],
+};
+/** Read models beyond the directory: the tables a capability joins, by owner, and why. */
+const readModels = {
+  // A commission turns into a contract; the catalog shows a track record of contracts, evaluations, residencies.
+  catalog: { procurement: ['contracts'], evaluation: ['evaluations'], incubation: ['incubators', 'residencies'] },
+  // An event belongs to a contract or to a residency, whose union oversees it.
+  delivery: { procurement: ['contracts'], incubation: ['incubators', 'residencies'] },
+  // Contracts and residencies are what is evaluated.
+  evaluation: { procurement: ['contracts'], incubation: ['incubators', 'residencies'] },
+  // A resident's measured indicators count its contracts.
+  incubation: { procurement: ['contracts'] },
+  // Milestones and budgets are paid against a contract.
+  payments: { procurement: ['contracts'] },
+  procurement: {
+    // A contract completes when its milestones are paid; OCDS publishes them.
+    payments: ['milestones', 'payments'],
+    // Tender eligibility and scoring read an organization's standing and residencies.
+    evaluation: ['evaluations'],
+    incubation: ['incubators', 'residencies'],
+    // Sealed bidding hides audit entries and notifications about a tender until its deadline.
+    audit: ['auditLog'],
+    notifications: ['notifications'],
+  },
+};
+const tests = ['**/*.test.ts', '**/test-helpers.ts', '**/test-fixtures.ts'];
+const barrel = {
+  regex: String.raw`(^|/)db/schema(/index)?$`,
+  message: 'db/schema is for the drizzle client, the seeds and the tests: import db/schema/<capability>.',
+};
+const schemaOf = (owner) => String.raw`(^|/)db/schema/${owner}$`;
+const capabilityImport = (capability) => String.raw`^(~|\.\.)/${capability}/`;
+
+function ownTablesOnly(capability) {
+  const patterns = schemaFiles
+    .filter((owner) => owner !== capability)
+    .map((owner) => {
+      const names = [...(directory[owner] ?? []), ...(readModels[capability]?.[owner] ?? [])];
+      const message = `db/schema/${owner} belongs to ${owner}: call its functions (docs/decisions/102).`;
+      return names.length
+        ? { regex: schemaOf(owner), allowImportNames: names, message }
+        : { regex: schemaOf(owner), message };
+    });
+  return {
+    files: [`app/${capability}/**`],
+    ignores: tests,
+    rules: { 'no-restricted-imports': ['error', { patterns: [barrel, ...patterns] }] },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['build', '.react-router', 'node_modules', 'data', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -17,5 +91,40 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'scripts/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  ...capabilities.map(ownTablesOnly),
+  {
+    // lib/ is the leaf every capability builds on: it imports none of them. Its own tables are
+    // server_keys (platform) and the audit log it appends to in every command's transaction.
+    files: ['app/lib/**'],
+    // background.server.ts starts the capabilities' jobs: it moves to app/jobs/ (docs/decisions/104).
+    ignores: [...tests, 'app/lib/db.server.ts', 'app/lib/background.server.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            barrel,
+            ...capabilities.map((capability) => ({
+              regex: capabilityImport(capability),
+              message: 'lib/ imports no capability: move what it needs into lib/ or the code into the capability.',
+            })),
+            ...schemaFiles
+              .filter((owner) => !['platform', 'audit'].includes(owner))
+              .map((owner) => ({ regex: schemaOf(owner), message: 'lib/ owns no capability table.' })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Routes, pages and the shell read and write through the capabilities' functions.
+    files: ['app/routes/**', 'app/ui/**', 'app/http/**', 'app/locales/**', 'app/*.ts', 'app/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: String.raw`(^|/)db/schema(/|$)`, message: 'Call the capability; never the tables.' }] },
+      ],
+    },
   },
 );
