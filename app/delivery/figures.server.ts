@@ -51,7 +51,7 @@ export function satisfactionRate(satisfied: number, ratings: number) {
 }
 
 /**
- * What the rollup tables hold (db/schema.ts, kept by triggers in the same transaction as every
+ * What the rollup tables hold (db/schema/delivery.ts, kept by triggers in the same transaction as every
  * check-in, rating, exclusion, review and acceptance): the sums every figure is computed from.
  */
 export type Sums = {

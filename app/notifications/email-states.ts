@@ -1,3 +1,3 @@
-/** Where a notification's email stands (db/schema.ts `notifications.email_state`). */
+/** Where a notification's email stands (db/schema/notifications.ts `notifications.email_state`). */
 export const emailStates = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
 export type EmailState = (typeof emailStates)[number];
