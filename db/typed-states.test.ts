@@ -1,6 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type * as s from './schema';
 import type { CommissionState, OfferingState } from '~/catalog/machine';
+import type { ReviewDecision } from '~/delivery/attendance.server';
+import type { AttendanceStandard } from '~/delivery/figures.server';
 import type { EventState } from '~/delivery/machine';
 import type { ComplaintState } from '~/evaluation/machine';
 import type { Grade, PassingGrade } from '~/evaluation/grades';
@@ -40,8 +42,8 @@ describe('state columns carry their machine’s states', () => {
     expectTypeOf<Row<typeof s.payments>['reason']>().toEqualTypeOf<PaymentReason | null>();
     expectTypeOf<Row<typeof s.notifications>['emailState']>().toEqualTypeOf<EmailState>();
     expectTypeOf<Row<typeof s.organizations>['status']>().toEqualTypeOf<(typeof organizationStatuses)[number]>();
-    expectTypeOf<Row<typeof s.unions>['attendanceStandard']>().toEqualTypeOf<s.CheckinVerification>();
-    expectTypeOf<Row<typeof s.checkins>['review']>().toEqualTypeOf<s.AttendanceReview | null>();
-    expectTypeOf<Row<typeof s.events>['attendanceReview']>().toEqualTypeOf<s.AttendanceReview | null>();
+    expectTypeOf<Row<typeof s.unions>['attendanceStandard']>().toEqualTypeOf<AttendanceStandard>();
+    expectTypeOf<Row<typeof s.checkins>['review']>().toEqualTypeOf<ReviewDecision | null>();
+    expectTypeOf<Row<typeof s.events>['attendanceReview']>().toEqualTypeOf<ReviewDecision | null>();
   });
 });

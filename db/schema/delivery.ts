@@ -9,10 +9,10 @@ import { contracts } from './procurement';
 
 /** How a check-in was made: by a phone whose number an SMS code confirmed, or by the screen's code alone. */
 export const checkinVerifications = ['sms', 'code'] as const;
-export type CheckinVerification = (typeof checkinVerifications)[number];
+type CheckinVerification = (typeof checkinVerifications)[number];
 /** A union reviewer's decision on what does not count by itself: admitted into the figures, or excluded. */
 export const attendanceReviews = ['admitted', 'excluded'] as const;
-export type AttendanceReview = (typeof attendanceReviews)[number];
+type AttendanceReview = (typeof attendanceReviews)[number];
 
 export const events = sqliteTable(
   'events',

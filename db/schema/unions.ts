@@ -2,7 +2,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteCo
 import { unionLevels, unionRoles } from '../../app/accounts/roles';
 import { users } from './accounts';
 import { createdAt, fen, id, oneOf } from './columns';
-import { checkinVerifications, type CheckinVerification } from './delivery';
+import { checkinVerifications } from './delivery';
 
 export const unions = sqliteTable(
   'unions',
@@ -14,7 +14,10 @@ export const unions = sqliteTable(
     regionCode: text('region_code'),
     directCommissionLimitFen: fen('direct_commission_limit_fen').notNull().default(5_000_000),
     /** Which check-ins count in the union's figures without review: SMS-verified only, or any screen code. */
-    attendanceStandard: text('attendance_standard').$type<CheckinVerification>().notNull().default('sms'),
+    attendanceStandard: text('attendance_standard')
+      .$type<(typeof checkinVerifications)[number]>()
+      .notNull()
+      .default('sms'),
     createdAt: createdAt(),
   },
   (t) => [
