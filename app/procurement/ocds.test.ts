@@ -19,7 +19,7 @@ import {
   tenderInput,
   viewerFor,
 } from '../../tests/support/procurement';
-import { runClock } from '~/lib/background.server';
+import { runClock } from '~/jobs/clock.server';
 import { db } from '~/lib/db.server';
 import { loader as releasesLoader } from '~/routes/api.ocds.releases';
 import { loader as tenderLoader } from '~/routes/api.ocds.tenders.$file';

@@ -14,7 +14,7 @@ import {
   viewerFor,
 } from '../../tests/support/procurement';
 import type { Viewer } from '~/accounts/auth.server';
-import { runClock } from '~/lib/background.server';
+import { runClock } from '~/jobs/clock.server';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 
