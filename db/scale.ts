@@ -18,6 +18,7 @@ import { occupations, venueTypes } from '../app/delivery/machine';
 import { gradeFor, gradeThresholds } from '../app/evaluation/grades';
 import { ratingTags } from '../app/delivery/schemas';
 import { defaultWeights } from '../app/procurement/machine';
+import { monthStart, shanghaiDate, shanghaiYear } from '../app/lib/time';
 
 export type ScaleOptions = {
   counties: number;
@@ -104,8 +105,8 @@ function random(seed: number) {
   };
 }
 
-const shanghaiYearStart = (year: number) => Date.UTC(year, 0, 1) - 8 * 3600_000;
-const isoDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+const shanghaiYearStart = (year: number) => monthStart(year, 1).getTime();
+const isoDay = (ms: number) => shanghaiDate(ms);
 
 export function countyName(index: number) {
   const first = countyFirst[index % countyFirst.length]!;
@@ -397,7 +398,7 @@ export async function generateScale(path: string, options: ScaleOptions) {
 
   const ids = { union: 0, department: 0, user: 0, organization: 0, offering: 0, tender: 0, bid: 0, contract: 0 };
   const more = { milestone: 0, payment: 0, event: 0, checkin: 0, worker: 0 };
-  const currentYear = new Date(now + 8 * 3600_000).getUTCFullYear();
+  const currentYear = shanghaiYear(now);
   const yearList = Array.from({ length: years }, (_, i) => currentYear - years + 1 + i);
   const created = shanghaiYearStart(yearList[0]!) - 30 * day;
   const weights = JSON.stringify(defaultWeights);

@@ -5,7 +5,7 @@ import { recordContractEvaluation } from './evaluations.server';
 import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/support/incubation-fixtures';
 import { parseCatalogQuery } from '~/catalog/query';
 import { searchCatalog } from '~/catalog/search.server';
-import { addDays, shanghaiDate } from '~/incubation/dates';
+import { addDays, shanghaiDate } from '~/lib/time';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { isEligible, proposedTrackRecord } from '~/procurement/track-record.server';

@@ -8,7 +8,7 @@ import {
   residencies,
   users,
 } from '../../db/schema';
-import { addMonths, shanghaiDate } from './dates';
+import { addMonths, shanghaiDate } from '~/lib/time';
 import {
   requireIncubator,
   incubatorManagerIds,

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { exitReviews, organizations, residencies, residencyEvaluations } from '../../db/schema';
 import { incubatorApplications } from './applications.server';
 import { roomSchedule } from './bookings.server';
-import { addDays, addMonths, shanghaiDate } from './dates';
+import { addDays, addMonths, shanghaiDate } from '~/lib/time';
 import type { Incubator } from './incubators.server';
 import { listMeetings } from './meetings.server';
 import { incubatorResidencies } from './residencies.server';

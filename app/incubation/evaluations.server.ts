@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { contracts, evaluations, residencyEvaluationScores, residencyEvaluations, users } from '../../db/schema';
-import { addDays, dayStart, daysInclusive, shanghaiDate } from './dates';
+import { addDays, dayStart, daysInclusive, shanghaiDate } from '~/lib/time';
 import { managerRoles, requireIncubatorStaff, reviewerRoles } from './incubators.server';
 import { residencyEvaluationMachine, type ResidencyEvaluationState } from './machine';
 import { requireResidency, requireVisibleResidency } from './residencies.server';

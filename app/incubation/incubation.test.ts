@@ -14,7 +14,7 @@ import {
 } from './applications.server';
 import { addAttachment, attachmentLimits, readAttachment, removeAttachment } from './attachments.server';
 import { bookRoom, cancelBooking } from './bookings.server';
-import { addDays, addMonths, shanghaiDate } from './dates';
+import { addDays, addMonths, shanghaiDate } from '~/lib/time';
 import { addMentoringRecord, completeFollowUp } from './mentoring.server';
 import { decideExitReview } from './residencies.server';
 import {

@@ -9,7 +9,7 @@ import {
   rooms,
   users,
 } from '../../db/schema';
-import { addMonths } from './dates';
+import { addMonths } from '~/lib/time';
 import { requireIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';

@@ -9,6 +9,7 @@ import { dashboardScope } from './scope.server';
 import { reportTables } from './tables';
 import { now } from '~/lib/clock.server';
 import { sqlite } from '~/lib/db.server';
+import { shanghaiYear } from '~/lib/time';
 import { getT } from '~/lib/i18n.server';
 import { resources } from '~/lib/i18n';
 import type { TFunction } from 'i18next';
@@ -26,7 +27,7 @@ let townships: { id: number; name: string }[];
 beforeAll(async () => {
   await seedDemo();
   t = (await getT('zh-CN')) as unknown as TFunction;
-  year = Number(new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+  year = shanghaiYear(now());
   county = unionId('象山县总工会');
   townships = all('select id, name from unions where parent_id = ? order by id', county);
   // One graduation this year, so that the incubation figures are not all zero.

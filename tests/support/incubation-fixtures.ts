@@ -5,7 +5,7 @@ import * as s from '../../db/schema';
 import { getViewer, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
 import { createSession } from '~/accounts/session.server';
-import { addDays, shanghaiDate } from '~/incubation/dates';
+import { addDays, shanghaiDate } from '~/lib/time';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 
