@@ -20,6 +20,8 @@ import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { draftContract, signContract } from '~/procurement/contracts.server';
 import { shanghaiDate } from '~/lib/time';
+import './audit-subjects.server';
+import '~/unions/audit-subjects.server';
 
 type Commission = typeof commissions.$inferSelect;
 

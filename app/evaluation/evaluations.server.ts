@@ -18,6 +18,7 @@ import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { shanghaiDate, shanghaiYearMonth, shanghaiSeconds } from '~/lib/time';
+import './audit-subjects.server';
 
 type Contract = typeof contracts.$inferSelect;
 export type Period = { start: string; end: string };

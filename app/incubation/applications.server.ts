@@ -29,6 +29,7 @@ import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { requireOrganization, organizationMemberIds } from '~/organizations/organizations.server';
+import './audit-subjects.server';
 
 type Application = typeof incubationApplications.$inferSelect;
 

@@ -16,6 +16,7 @@ import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { organizationMemberIds } from '~/organizations/organizations.server';
+import './audit-subjects.server';
 
 type Period = { start: string; end: string };
 type ResidencyEvaluation = typeof residencyEvaluations.$inferSelect;

@@ -11,6 +11,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { sealedNotification } from '~/procurement/disclosure.server';
+import './audit-subjects.server';
 
 // The delivery worker. Why it delivers at most once, and what happens to a message interrupted by
 // a crash, is in docs/decisions/019-notification-outbox.md.

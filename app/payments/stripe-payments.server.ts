@@ -33,6 +33,7 @@ import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { canTransition, transition } from '~/lib/machine';
 import { shanghaiDate } from '~/lib/time';
+import './audit-subjects.server';
 
 type Payment = typeof payments.$inferSelect;
 

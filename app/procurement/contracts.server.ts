@@ -24,6 +24,7 @@ import { appendLedger, budgetYear, releaseCommitment } from '~/payments/ledger.s
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { transition } from '~/lib/machine';
 import { notifyOrganization } from '~/notifications/notify.server';
+import './audit-subjects.server';
 
 type Contract = typeof contracts.$inferSelect;
 type MilestonePlan = { signingPercent: number; sessionsPercent: number; sessionsThreshold?: number };
