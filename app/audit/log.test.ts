@@ -9,8 +9,9 @@ import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
 import { createTender, requireTender } from '~/procurement/tenders.server';
 import { loader } from '~/routes/audit';
-import { grantRole, makeUnion, makeUser } from '../../tests/support/payments-fixtures';
-import { seedCounty, tenderInput, viewerFor } from '../../tests/support/procurement';
+import { addUser, viewerFor } from '../../tests/fixtures/accounts';
+import { grantRole, makeUnion } from '../../tests/fixtures/payments';
+import { seedCounty, tenderInput } from '../../tests/fixtures/procurement';
 
 let unionA: number;
 let unionB: number;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   tenderA = createTender(commissioner, tenderInput());
   unionA = requireTender(tenderA).unionId;
   unionB = makeUnion().unionId;
-  adminB = makeUser('admin-b');
+  adminB = addUser('admin-b');
   grantRole(unionB, adminB, 'admin');
   transaction((tx) => {
     for (let i = 0; i < 60; i++)

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addMonths, monthGrid, monthRange, parseMonth } from './calendar';
 import { feedPath, organizationEvents, resolveFeed, rotateFeed, unionEvents } from './calendar.server';
 import { escapeText, foldLine, toICalendar } from './ical';
-import { createContract, createEvent, createOrganization, createUnion, deliveryWorld } from './test-fixtures';
+import {
+  createContract,
+  createEvent,
+  createOrganization,
+  createUnion,
+  deliveryWorld,
+} from '../../tests/fixtures/delivery';
 
 describe('months in Asia/Shanghai', () => {
   it('start at Shanghai midnight and run Monday to Sunday', () => {

@@ -9,7 +9,13 @@ import {
   organizationFigures,
   residentActivityFigures,
 } from './figures.server';
-import { createContract, createEvent, createOrganization, createResidency, createUnion } from './test-fixtures';
+import {
+  createContract,
+  createEvent,
+  createOrganization,
+  createResidency,
+  createUnion,
+} from '../../tests/fixtures/delivery';
 import { sql } from 'drizzle-orm';
 import { figuresFromScratch } from '../../tests/support/counted';
 import { sqlite } from '~/lib/db.server';

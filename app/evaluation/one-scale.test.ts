@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { recordContractEvaluation } from './evaluations.server';
-import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/support/incubation-fixtures';
+import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/fixtures/incubation';
 import { parseCatalogQuery } from '~/catalog/query';
 import { searchCatalog } from '~/catalog/search.server';
 import { addDays, shanghaiDate } from '~/lib/time';

@@ -11,13 +11,8 @@ import {
 import { requireIncubator, updateSettings } from './incubators.server';
 import { decideExitReview } from './residencies.server';
 import { defaultSettings, effectiveSettings } from './settings';
-import {
-  addUser,
-  incubatorFixture,
-  organizationFixture,
-  residencyFixture,
-  viewerFor,
-} from '../../tests/support/incubation-fixtures';
+import { addUser, viewerFor } from '../../tests/fixtures/accounts';
+import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/fixtures/incubation';
 import { loader as evaluationPage } from '~/routes/residencies.$residencyId.evaluations.$evaluationId';
 import { loader as handbookPage } from '~/routes/incubators.$incubatorId.handbook';
 import { createSession } from '~/accounts/session.server';

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contracts, invitations, milestones, notifications } from '../../db/schema';
 import { verifyAuditChain } from './audit.server';
 import { db, sqlite } from './db.server';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   advanceHours,
   hoursFromNow,
@@ -13,8 +14,7 @@ import {
   resetClock,
   seedCounty,
   tenderInput,
-  viewerFor,
-} from '../../tests/support/procurement';
+} from '../../tests/fixtures/procurement';
 import type { Viewer } from '~/accounts/auth.server';
 import { recordComplaint, resolveComplaint } from '~/evaluation/reviews.server';
 import {

@@ -10,6 +10,7 @@ import { openBids, submitBid } from './bids.server';
 import { completeContract, confirmContract } from './contracts.server';
 import { declareConflicts, scoreBid } from './evaluation.server';
 import { createTender, requireTender } from './tenders.server';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   advanceHours,
   hoursFromNow,
@@ -17,8 +18,7 @@ import {
   resetClock,
   seedCounty,
   tenderInput,
-  viewerFor,
-} from '../../tests/support/procurement';
+} from '../../tests/fixtures/procurement';
 import { runClock } from '~/jobs/clock.server';
 import { db } from '~/lib/db.server';
 import { loader as releasesLoader } from '~/routes/api.ocds.releases';

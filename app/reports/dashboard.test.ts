@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { viewerFor } from '../../tests/support/viewer';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import { seedDemo } from '../../db/seed';
 import { sumsFromScratch } from '../../tests/support/counted';
 import { buildReport } from './dashboard.server';
