@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
-import { viewerFor } from '../../tests/fixtures/accounts';
+import { signedInRequest, viewerFor } from '../../tests/fixtures/accounts';
 import { checkInWorker, createEvent, deliveryWorld, grantRole } from '../../tests/fixtures/delivery';
 import {
   attendanceReview,
@@ -14,8 +14,6 @@ import {
 import { rate } from './checkin.server';
 import { fileReport, reviewReport, scheduleEvent } from './events.server';
 import { contractFigures, eventFigures } from './figures.server';
-import { findUserByEmail } from '~/accounts/auth.server';
-import { createSession } from '~/accounts/session.server';
 import { db } from '~/lib/db.server';
 import { loader as annualReport } from '~/routes/reports.annual';
 import { loader as exportTable } from '~/routes/reports.export.$table';
@@ -41,8 +39,7 @@ function checkinIds(eventId: number) {
 describe('a back-dated event with no scans and walk-ins typed into its report', () => {
   /** A request by the county's leadership. */
   function asLeadership(path: string) {
-    const { token } = createSession(findUserByEmail('leadership@demo.gonghui.cn')!.id);
-    return new Request(`http://localhost${path}`, { headers: { cookie: `session=${encodeURIComponent(token)}` } });
+    return signedInRequest('leadership@demo.gonghui.cn', path);
   }
 
   const annual = () => annualReport({ request: asLeadership('/reports/annual'), params: {}, context: {} } as never);

@@ -13,6 +13,7 @@ import { shanghaiYear } from '~/lib/time';
 import { getT } from '~/lib/i18n.server';
 import { resources } from '~/lib/i18n';
 import type { TFunction } from 'i18next';
+import { refusal } from '../../tests/support/refused';
 
 // Every figure is recomputed here straight from the tables, without the application's queries.
 const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).get(...params) as T;
@@ -251,14 +252,7 @@ describe('roll-up', () => {
 describe('who sees which dashboard', () => {
   const scopeFor = async (email: string, params: string) =>
     dashboardScope(await viewerFor(email), parseFilters(new URLSearchParams(params), year));
-  const status = async (email: string, params: string) => {
-    try {
-      await scopeFor(email, params);
-      return 200;
-    } catch (error) {
-      return (error as Response).status;
-    }
-  };
+  const status = async (email: string, params: string) => (await refusal(() => scopeFor(email, params))) ?? 200;
 
   it('union leadership sees its own union and those below, nothing above or beside', async () => {
     const dandong = unionId('丹东街道总工会');
