@@ -1,9 +1,9 @@
 /**
- * The national-scale data generator (issue 11): a province union, its cities and N county unions,
- * each county with its organizations, offerings, tenders, contracts, payments and several years of
- * events with check-ins and ratings, in the proportions the issue gives. Raw prepared statements in
- * one transaction per county, journal and sync off while loading, the big tables' indexes built
- * once at the end: see docs/decisions/080-scale-generator-and-bench.md.
+ * The national-scale data generator, to measure the app at the size it must serve: a province union,
+ * its cities and N county unions, each county with its organizations, offerings, tenders, contracts,
+ * payments and several years of events with check-ins and ratings, in the `proportions` below. Raw
+ * prepared statements in one transaction per county, journal and sync off while loading, the big
+ * tables' indexes built once at the end: see docs/decisions/080-scale-generator-and-bench.md.
  */
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -29,7 +29,7 @@ export type ScaleOptions = {
   onProgress?: (rows: number, expected: number) => void;
 };
 
-/** Per county, per year unless said otherwise: the issue's proportions. */
+/** Per county, per year unless said otherwise: an active county's volume, the load the app is sized for. */
 export const proportions = {
   organizationsPerCounty: 20,
   offeringsPerOrganization: 2,

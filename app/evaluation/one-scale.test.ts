@@ -12,7 +12,7 @@ import { isEligible, proposedTrackRecord } from '~/procurement/track-record.serv
 import { loader as organizationPage } from '~/routes/orgs.$orgId';
 
 /**
- * Issue 18: an organization page showed "最近评估等级 不合格" beside "绩效评估 69.9 合格". The
+ * One grade scale everywhere, because two disagreed: an organization page showed "最近评估等级 不合格" beside "绩效评估 69.9 合格". The
  * recorded evaluation was graded by its incubator's own thresholds (合格 from 70), the live one by
  * the platform's (合格 from 60). Such thresholds may still sit in an incubator's stored settings.
  */

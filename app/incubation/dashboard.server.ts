@@ -62,7 +62,7 @@ function recentDepartures(incubatorId: number) {
     .all();
 }
 
-/** The incubator manager's dashboard (issue 3 §6). */
+/** The incubator manager's dashboard: what needs deciding, who is due for review, and the next joint meeting. */
 export function incubatorDashboard(incubator: Incubator) {
   const at = now();
   const today = shanghaiDate(at);

@@ -1,4 +1,4 @@
-// Invitations (issue 17 B): a staff role or a membership comes only from accepting the emailed link,
+// Invitations: a staff role or a membership comes only from accepting the emailed link,
 // signed in to the verified account of the invited address. Driven through the real capabilities on
 // the demo county; the link is read from the outbox, as the person would read it in the email.
 import { sha256 } from '@oslojs/crypto/sha2';

@@ -1,4 +1,4 @@
-// Every kind of state change the audit trail must hold (issue 10), driven through the real
+// Every kind of state change the audit trail must hold for an inspector to trust it, driven through the real
 // capabilities: a tender's whole life, its bids (never their content), scores, award, contract,
 // payment, evaluation, and role and membership changes.
 import { and, asc, desc, eq } from 'drizzle-orm';

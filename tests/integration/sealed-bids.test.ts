@@ -1,5 +1,5 @@
 // Before a tender's deadline, nothing that union staff (any role) or the platform admin can open tells
-// who bid, how many bids there are, or anything derived from a bid's content (issue 17). Every route
+// who bid, how many bids there are, or anything derived from a bid's content, so no bidder can learn what to beat. Every route
 // of app/routes.ts and the root layout is loaded as every role of the authorization matrix, before
 // and after four organizations bid on an open tender: no answer may change, and none may contain a
 // bidder's name, a receipt or a price. Then the clock passes the deadline and the bids show where
