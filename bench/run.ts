@@ -32,7 +32,7 @@ const connections = Number(args.connections);
 const appPort = Number(process.env.BENCH_PORT ?? 3600);
 const baselinePort = appPort + 1;
 
-/** What the app must sustain on 2 cores with 300 counties and 50 connections: a province's load at its peak. */
+/** The targets the app must meet on 2 cores with 300 counties and 50 connections. */
 const budgets: Record<string, { minRps?: number; maxP99?: number }> = {
   catalog: { minRps: 800, maxP99: 100 },
   tenders: { minRps: 800, maxP99: 100 },
