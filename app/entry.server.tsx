@@ -14,7 +14,7 @@ import {
 } from 'react-router';
 import { i18nOptions } from '~/lib/i18n';
 import { getLocale } from '~/lib/i18n.server';
-import { startBackgroundWork } from '~/lib/background.server';
+import { startBackgroundWork } from '~/jobs/schedule.server';
 import { sqlite } from '~/lib/db.server';
 import { serverKeyRefusal } from '~/lib/secrets.server';
 import { smsProvider } from '~/notifications/sms.server';
@@ -23,7 +23,7 @@ import { smsProvider } from '~/notifications/sms.server';
 // request bodies, the refusal to start without the database's keys, and shutdown.
 export { securityHeaders, refuseCrossSite } from '~/http/security.server';
 export { badRequest, bodyLimit, bodyTooLarge, refuseBody } from '~/http/bodies.server';
-export { stopBackgroundWork } from '~/lib/background.server';
+export { stopBackgroundWork } from '~/jobs/schedule.server';
 export function closeDatabase() {
   sqlite.close();
 }

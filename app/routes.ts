@@ -19,7 +19,7 @@ export default [
   route('admin/unions/:unionId', 'routes/admin.unions.$unionId.tsx'),
   route('admin/two-factor', 'routes/admin.two-factor.tsx'),
 
-  // invitations (issue 17): a role or membership is granted only by accepting the emailed link
+  // invitations: a role or membership is granted only by accepting the emailed link
   route('invitations/:token', 'routes/invitations.$token.tsx'),
   route('unions/:unionId/invitations', 'routes/unions.$unionId.invitations.tsx'),
 
@@ -51,7 +51,7 @@ export default [
   route('unions/:unionId/calendar', 'routes/unions.$unionId.calendar.tsx'),
   route('calendar-feeds/:feed', 'routes/calendar-feeds.$feed.ts'),
 
-  // incubation (issue 3): organization registration, applications, residencies, handbook
+  // incubation: organization registration, applications, residencies, handbook
   route('orgs/new', 'routes/orgs.new.tsx'),
   route('orgs/:orgId/edit', 'routes/orgs.$orgId.edit.tsx'),
   route('incubators', 'routes/incubators._index.tsx'),
@@ -72,7 +72,7 @@ export default [
     'routes/residencies.$residencyId.evaluations.$evaluationId.tsx',
   ),
 
-  // catalog (issue 4)
+  // catalog
   route('catalog', 'routes/catalog._index.tsx'),
   route('catalog/:offeringId', 'routes/catalog.$offeringId.tsx'),
   route('catalog/:offeringId/photos/:photoId', 'routes/catalog.$offeringId.photos.$photoId.ts'),
@@ -83,14 +83,14 @@ export default [
   route('commissions/:commissionId', 'routes/commissions.$commissionId.tsx'),
   route('unions/:unionId/commissioning', 'routes/unions.$unionId.commissioning.tsx'),
 
-  // evaluation and reports (issue 7)
+  // evaluation and reports
   route('orgs/:orgId/evaluations', 'routes/orgs.$orgId.evaluations.tsx'),
   route('contracts/:contractId/evaluation', 'routes/contracts.$contractId.evaluation.tsx'),
   route('reports', 'routes/reports._index.tsx'),
   route('reports/annual', 'routes/reports.annual.tsx'),
   route('reports/export/:table', 'routes/reports.export.$table.ts'),
 
-  // payments (issue 8)
+  // payments
   route('unions/:unionId/payments', 'routes/unions.$unionId.payments.tsx'),
   route('unions/:unionId/budgets', 'routes/unions.$unionId.budgets.tsx'),
   route('milestones/:milestoneId', 'routes/milestones.$milestoneId.tsx'),
@@ -98,7 +98,7 @@ export default [
   route('orgs/:orgId/payments', 'routes/orgs.$orgId.payments.tsx'),
   route('webhooks/stripe', 'routes/webhooks.stripe.ts'),
 
-  // notifications (issue 9)
+  // notifications
   route('notifications', 'routes/notifications._index.tsx'),
   route('notifications/preferences', 'routes/notifications.preferences.tsx'),
   route('notifications/:notificationId', 'routes/notifications.$notificationId.ts'),
@@ -109,7 +109,7 @@ export default [
   route('admin/outbox', 'routes/admin.outbox.tsx'),
   route('admin/outbox/:notificationId', 'routes/admin.outbox.$notificationId.tsx'),
 
-  // audit trail (issue 10): union admins see their union's rows, platform admins everyone's
+  // audit trail: union admins see their union's rows, platform admins everyone's
   route('unions/:unionId/audit', 'routes/audit.tsx'),
   route('admin/audit', 'routes/audit.tsx', { id: 'admin-audit' }),
 

@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { monthStart, shanghaiYear } from '../app/lib/time';
 
 const sqlite = new Database(process.env.DATABASE_PATH!);
 sqlite.pragma('journal_mode = WAL');
@@ -107,9 +108,9 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   if (url.pathname === '/tenders') return json(response, 200, tenderList.all());
   if (url.pathname === '/reports') {
     const ids = (subtree.all(Number(url.searchParams.get('union') ?? 1)) as { id: number }[]).map((r) => r.id);
-    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
-    const from = Date.UTC(year, 0, 1) - 8 * 3600_000;
-    return json(response, 200, headline(ids, from, Date.UTC(year + 1, 0, 1) - 8 * 3600_000));
+    const year = shanghaiYear(Date.now());
+    const from = monthStart(year, 1).getTime();
+    return json(response, 200, headline(ids, from, monthStart(year + 1, 1).getTime()));
   }
   if (checkinPath && request.method === 'GET') {
     const event = eventById.get(Number(checkinPath[1]));

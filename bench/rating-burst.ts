@@ -11,7 +11,7 @@ process.env.DATABASE_PATH = join(mkdtempSync(join(tmpdir(), 'bench-')), 'bench.d
 process.env.BID_SEALING_SECRET ??= 'a'.repeat(64);
 process.env.CHECKIN_SECRET ??= 'b'.repeat(64);
 
-const { demoEventUnderWay, verifiedPhone } = await import('../app/delivery/test-fixtures');
+const { demoEventUnderWay, verifiedPhone } = await import('../tests/fixtures/delivery');
 const { checkIn, checkinCode, issueTicket, rate } = await import('../app/delivery/checkin.server');
 
 const event = await demoEventUnderWay('bench');

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --counties N --years Y --duration S --connections C --no-extras]`: the issue 11
+ * `npm run bench [-- --counties N --years Y --duration S --connections C --no-extras]`: the performance
  * harness. Builds the production server, generates (or reuses) a national-scale database, starts the
  * app and a bare node:http baseline on it, drives both with autocannon through five scenarios, and
  * prints requests/s, p50/p99 latency and errors with the ratio to the baseline, the compressed
@@ -32,7 +32,7 @@ const connections = Number(args.connections);
 const appPort = Number(process.env.BENCH_PORT ?? 3600);
 const baselinePort = appPort + 1;
 
-/** The issue's budgets (2 cores, 300 counties, 50 connections). */
+/** The targets the app must meet on 2 cores with 300 counties and 50 connections. */
 const budgets: Record<string, { minRps?: number; maxP99?: number }> = {
   catalog: { minRps: 800, maxP99: 100 },
   tenders: { minRps: 800, maxP99: 100 },

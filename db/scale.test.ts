@@ -11,7 +11,7 @@ const result = await generateScale(path, { counties: 1, years: 1, now });
 const sqlite = new Database(path, { readonly: true });
 const count = (query: string) => (sqlite.prepare(query).get() as { n: number }).n;
 
-test('one county has the issue’s proportions', () => {
+test('one county has the proportions the generator promises', () => {
   expect(count(`select count(*) as n from unions where level = 'county'`)).toBe(1);
   expect(count(`select count(*) as n from unions where level = 'province'`)).toBe(1);
   expect(count('select count(*) as n from organizations')).toBe(proportions.organizationsPerCounty);

@@ -1,9 +1,9 @@
 /**
- * The national-scale data generator (issue 11): a province union, its cities and N county unions,
- * each county with its organizations, offerings, tenders, contracts, payments and several years of
- * events with check-ins and ratings, in the proportions the issue gives. Raw prepared statements in
- * one transaction per county, journal and sync off while loading, the big tables' indexes built
- * once at the end: see docs/decisions/080-scale-generator-and-bench.md.
+ * The national-scale data generator, to measure the app at the size it must serve: a province union,
+ * its cities and N county unions, each county with its organizations, offerings, tenders, contracts,
+ * payments and several years of events with check-ins and ratings, in the `proportions` below. Raw
+ * prepared statements in one transaction per county, journal and sync off while loading, the big
+ * tables' indexes built once at the end: see docs/decisions/080-scale-generator-and-bench.md.
  */
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -18,6 +18,7 @@ import { occupations, venueTypes } from '../app/delivery/machine';
 import { gradeFor, gradeThresholds } from '../app/evaluation/grades';
 import { ratingTags } from '../app/delivery/schemas';
 import { defaultWeights } from '../app/procurement/machine';
+import { monthStart, shanghaiDate, shanghaiYear } from '../app/lib/time';
 
 export type ScaleOptions = {
   counties: number;
@@ -28,7 +29,7 @@ export type ScaleOptions = {
   onProgress?: (rows: number, expected: number) => void;
 };
 
-/** Per county, per year unless said otherwise: the issue's proportions. */
+/** Per county, per year unless said otherwise: an active county's volume, the load the app is sized for. */
 export const proportions = {
   organizationsPerCounty: 20,
   offeringsPerOrganization: 2,
@@ -104,8 +105,8 @@ function random(seed: number) {
   };
 }
 
-const shanghaiYearStart = (year: number) => Date.UTC(year, 0, 1) - 8 * 3600_000;
-const isoDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+const shanghaiYearStart = (year: number) => monthStart(year, 1).getTime();
+const isoDay = (ms: number) => shanghaiDate(ms);
 
 export function countyName(index: number) {
   const first = countyFirst[index % countyFirst.length]!;
@@ -397,7 +398,7 @@ export async function generateScale(path: string, options: ScaleOptions) {
 
   const ids = { union: 0, department: 0, user: 0, organization: 0, offering: 0, tender: 0, bid: 0, contract: 0 };
   const more = { milestone: 0, payment: 0, event: 0, checkin: 0, worker: 0 };
-  const currentYear = new Date(now + 8 * 3600_000).getUTCFullYear();
+  const currentYear = shanghaiYear(now);
   const yearList = Array.from({ length: years }, (_, i) => currentYear - years + 1 + i);
   const created = shanghaiYearStart(yearList[0]!) - 30 * day;
   const weights = JSON.stringify(defaultWeights);

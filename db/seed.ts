@@ -9,6 +9,7 @@ import * as demo from './demo-data';
 import * as s from './schema';
 import { hashPassword } from '../app/accounts/password.server';
 import { db, transaction, type DB } from '../app/lib/db.server';
+import { shanghaiDate, shanghaiIso } from '../app/lib/time';
 import { sealBid } from '../app/procurement/seal.server';
 import { createStandardMilestones } from '../app/payments/milestone-plan.server';
 import { recordContractEvaluation } from '../app/evaluation/evaluations.server';
@@ -21,11 +22,11 @@ const dayMs = 24 * 3600_000;
 
 /** 14:00 Asia/Shanghai on the day `offset` days from today. */
 function dayAt(offset: number, hour = 14) {
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return new Date(new Date(`${today}T${String(hour).padStart(2, '0')}:00:00+08:00`).getTime() + offset * dayMs);
+  const today = shanghaiIso(shanghaiDate(Date.now()), `${String(hour).padStart(2, '0')}:00:00`);
+  return new Date(new Date(today).getTime() + offset * dayMs);
 }
 
-const isoDay = (offset: number) => new Date(dayAt(offset).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const isoDay = (offset: number) => shanghaiDate(dayAt(offset));
 
 export async function seedDemo(database: DB = db) {
   const existing = database.get<{ n: number }>(sql`select count(*) as n from users`)!;

@@ -1,6 +1,6 @@
 // `npm run bench:page-js`: the gzip-compressed JavaScript each main page makes the browser fetch,
-// measured on the production server's real HTML. Budget (issue 11): 150 KB per page; the pages
-// for workers' phones (check-in, rating) ship none.
+// measured on the production server's real HTML. Budget: 150 KB per page, so a page opens quickly
+// on a cheap phone on a slow network; the pages for workers' phones (check-in, rating) ship none.
 //
 // `pageJavaScript(baseUrl, path, cookie?)` is the measurement alone, for other harnesses (bench/).
 /* global fetch, URLSearchParams, setTimeout */

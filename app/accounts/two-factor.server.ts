@@ -12,6 +12,8 @@ import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { serverSecret } from '~/lib/secrets.server';
 import { notify } from '~/notifications/notify.server';
+import './audit-subjects.server';
+import '~/unions/audit-subjects.server';
 
 // TOTP (RFC 6238: 30-second steps, 6 digits, SHA-1, as every authenticator app expects) for staff who
 // hold money or power: union finance and admin roles, platform admins. The secret is sealed with

@@ -5,6 +5,7 @@ import { auditLog } from '../../db/schema/audit';
 import { forbidden, hasUnionRole, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
 import { db } from '~/lib/db.server';
 import { sealedAuditRow, withoutContentDigest } from '~/procurement/disclosure.server';
+import { addDays, dayStart } from '~/lib/time';
 
 export const auditPageSize = 50;
 
@@ -40,7 +41,6 @@ export function requireAuditReader(viewer: Viewer, unionId: number | null) {
   if (!viewer.isPlatformAdmin && !hasUnionRole(viewer, unionId, ['admin'])) forbidden();
 }
 
-const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Rows about bidding on a tender stay out of every view until its deadline (decision 093). */
@@ -54,8 +54,8 @@ function conditions(unionId: number | null, filter: AuditFilter) {
     const pattern = `%${escapeLike(filter.actor)}%`;
     where.push(or(like(users.email, pattern), like(users.name, pattern)));
   }
-  if (filter.from) where.push(gte(auditLog.createdAt, shanghaiMidnight(filter.from)));
-  if (filter.to) where.push(lt(auditLog.createdAt, new Date(shanghaiMidnight(filter.to).getTime() + 86_400_000)));
+  if (filter.from) where.push(gte(auditLog.createdAt, dayStart(filter.from)));
+  if (filter.to) where.push(lt(auditLog.createdAt, dayStart(addDays(filter.to, 1))));
   if (filter.before) where.push(lt(auditLog.id, filter.before));
   return and(...where);
 }

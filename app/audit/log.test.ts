@@ -2,15 +2,15 @@
 // union's rows only, filtered and paged newest first; platform admins see every union's and their own.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changesOf } from './log.server';
-import { createSession } from '~/accounts/session.server';
 import { eq } from 'drizzle-orm';
 import { bids, tenders } from '../../db/schema';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
 import { createTender, requireTender } from '~/procurement/tenders.server';
 import { loader } from '~/routes/audit';
-import { grantRole, makeUnion, makeUser } from '../../tests/support/payments-fixtures';
-import { seedCounty, tenderInput, viewerFor } from '../../tests/support/procurement';
+import { addUser, signedInRequest, viewerFor } from '../../tests/fixtures/accounts';
+import { grantRole, makeUnion } from '../../tests/fixtures/payments';
+import { seedCounty, tenderInput } from '../../tests/fixtures/procurement';
 
 let unionA: number;
 let unionB: number;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   tenderA = createTender(commissioner, tenderInput());
   unionA = requireTender(tenderA).unionId;
   unionB = makeUnion().unionId;
-  adminB = makeUser('admin-b');
+  adminB = addUser('admin-b');
   grantRole(unionB, adminB, 'admin');
   transaction((tx) => {
     for (let i = 0; i < 60; i++)
@@ -43,8 +43,7 @@ beforeAll(async () => {
 });
 
 async function load(userId: number, path: string) {
-  const { token } = createSession(userId);
-  const request = new Request(`http://test${path}`, { headers: { cookie: `session=${token}` } });
+  const request = signedInRequest(userId, path);
   const unionId = path.match(/^\/unions\/(\d+)/)?.[1];
   try {
     return await loader({ request, params: unionId ? { unionId } : {}, context: {} } as never);

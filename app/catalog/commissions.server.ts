@@ -23,12 +23,15 @@ import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { draftContract, signContract } from '~/procurement/contracts.server';
+import { shanghaiDate } from '~/lib/time';
+import './audit-subjects.server';
+import '~/unions/audit-subjects.server';
 
 type Commission = typeof commissions.$inferSelect;
 
 /** Today's date (YYYY-MM-DD) in Asia/Shanghai by the server's clock. */
 export function shanghaiToday() {
-  return new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiDate(now());
 }
 
 function findUnion(unionId: number) {

@@ -8,20 +8,26 @@ import {
   setDirectCommissionLimit,
 } from './commissions.server';
 import { commissionMachine, type CommissionState } from './machine';
-import { thrownStatus, viewerFor } from './test-helpers';
+import { viewerFor } from '../../tests/fixtures/accounts';
+import { refusal } from '../../tests/support/refused';
 import { commissions, contracts, ledgerEntries, milestones, notifications, offerings, unions } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
+import type { Viewer } from '~/accounts/auth.server';
 import { db } from '~/lib/db.server';
-import { UserError } from '~/lib/errors';
 import { TransitionError } from '~/lib/machine';
 
-const commissioner = () => viewerFor('commissioner@demo.gonghui.cn');
-const psychOwner = () => viewerFor('psych@demo.gonghui.cn');
+/** The demo accounts these tests act as, signed in once the county is seeded. */
+const people = new Map<string, Viewer>();
+const person = (email: string) => people.get(email)!;
+const commissioner = () => person('commissioner@demo.gonghui.cn');
+const psychOwner = () => person('psych@demo.gonghui.cn');
 let unionId: number;
 let lecture: typeof offerings.$inferSelect; // 心理知识讲座, ¥2,500 a session
 
 beforeAll(async () => {
   await seedDemo();
+  for (const email of ['admin', 'commissioner', 'psych', 'rescue', 'reviewer'].map((a) => `${a}@demo.gonghui.cn`))
+    people.set(email, await viewerFor(email));
   unionId = db.select().from(unions).where(eq(unions.name, '象山县总工会')).get()!.id;
   lecture = db.select().from(offerings).where(eq(offerings.title, '心理知识讲座')).get()!;
   db.update(unions).set({ directCommissionLimitFen: 1_000_000 }).where(eq(unions.id, unionId)).run();
@@ -36,21 +42,11 @@ const order = (sessions: number) =>
     note: '',
   });
 
-function userError(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UserError) return error.messageKey;
-    throw error;
-  }
-  return null;
-}
-
 describe('the threshold', () => {
   it('refuses a commission above the union limit with a message, writing nothing', () => {
     const before = db.select().from(commissions).all().length;
     // 5 × ¥2,500 = ¥12,500 > ¥10,000
-    expect(userError(() => order(5))).toBe('catalog.errors.aboveLimit');
+    expect(refusal(() => order(5))).toBe('catalog.errors.aboveLimit');
     expect(db.select().from(commissions).all()).toHaveLength(before);
   });
 
@@ -60,13 +56,13 @@ describe('the threshold', () => {
   });
 
   it('is set by the union admin only, and applies to the next order', () => {
-    const admin = viewerFor('admin@demo.gonghui.cn');
-    expect(thrownStatus(() => setDirectCommissionLimit(commissioner(), unionId, 5_000_000))).toBe(403);
-    expect(thrownStatus(() => requireCommissioningSettings(commissioner(), unionId))).toBe(403);
+    const admin = person('admin@demo.gonghui.cn');
+    expect(refusal(() => setDirectCommissionLimit(commissioner(), unionId, 5_000_000))).toBe(403);
+    expect(refusal(() => requireCommissioningSettings(commissioner(), unionId))).toBe(403);
     setDirectCommissionLimit(admin, unionId, 1_500_000);
     expect(requireCommissioningSettings(admin, unionId).limitFen).toBe(1_500_000);
     expect(() => order(6)).not.toThrow(); // ¥15,000
-    expect(userError(() => order(7))).toBe('catalog.errors.aboveLimit');
+    expect(refusal(() => order(7))).toBe('catalog.errors.aboveLimit');
     setDirectCommissionLimit(admin, unionId, 1_000_000);
   });
 });
@@ -134,7 +130,7 @@ describe('acceptance', () => {
 describe('who may do what', () => {
   it('only commissioners order; only the organization owner decides; only the union cancels', () => {
     expect(
-      thrownStatus(() =>
+      refusal(() =>
         requestCommission(psychOwner(), lecture.id, {
           unionId,
           sessions: 1,
@@ -145,8 +141,8 @@ describe('who may do what', () => {
       ),
     ).toBe(403);
     expect(
-      thrownStatus(() =>
-        requestCommission(viewerFor('reviewer@demo.gonghui.cn'), lecture.id, {
+      refusal(() =>
+        requestCommission(person('reviewer@demo.gonghui.cn'), lecture.id, {
           unionId,
           sessions: 1,
           periodStart: '2030-01-01',
@@ -156,16 +152,16 @@ describe('who may do what', () => {
       ),
     ).toBe(403);
     const id = order(1);
-    expect(thrownStatus(() => decideCommission(commissioner(), id, { accept: true }))).toBe(403);
-    expect(thrownStatus(() => decideCommission(viewerFor('rescue@demo.gonghui.cn'), id, { accept: true }))).toBe(403);
-    expect(thrownStatus(() => cancelCommission(psychOwner(), id))).toBe(403);
+    expect(refusal(() => decideCommission(commissioner(), id, { accept: true }))).toBe(403);
+    expect(refusal(() => decideCommission(person('rescue@demo.gonghui.cn'), id, { accept: true }))).toBe(403);
+    expect(refusal(() => cancelCommission(psychOwner(), id))).toBe(403);
     cancelCommission(commissioner(), id);
     expect(db.select().from(commissions).where(eq(commissions.id, id)).get()!.state).toBe('cancelled');
   });
 
   it('refuses offerings that are not published', () => {
     db.update(offerings).set({ state: 'draft' }).where(eq(offerings.id, lecture.id)).run();
-    expect(userError(() => order(1))).toBe('catalog.errors.notCommissionable');
+    expect(refusal(() => order(1))).toBe('catalog.errors.notCommissionable');
     db.update(offerings).set({ state: 'published' }).where(eq(offerings.id, lecture.id)).run();
   });
 });

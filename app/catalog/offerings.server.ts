@@ -9,6 +9,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import './audit-subjects.server';
 
 export type Offering = typeof offerings.$inferSelect;
 export type OfferingTransition = keyof typeof offeringMachine.transitions;

@@ -19,18 +19,26 @@ import {
   removeOfferingPhoto,
 } from './photos.server';
 import { offeringSchema } from './schemas';
-import { organizationIdByName, thrownStatus, viewerFor } from './test-helpers';
+import { viewerFor } from '../../tests/fixtures/accounts';
+import { organizationIdByName } from '../../tests/fixtures/catalog';
+import { refusal } from '../../tests/support/refused';
 import { offeringPhotos, offerings } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
+import type { Viewer } from '~/accounts/auth.server';
 import { databasePath, db } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { TransitionError } from '~/lib/machine';
 
-const owner = () => viewerFor('arts@demo.gonghui.cn');
+/** The demo accounts these tests act as, signed in once the county is seeded. */
+const people = new Map<string, Viewer>();
+const person = (email: string) => people.get(email)!;
+const owner = () => person('arts@demo.gonghui.cn');
 let arts: number;
 
 beforeAll(async () => {
   await seedDemo();
+  for (const email of ['arts', 'commissioner', 'psych'].map((a) => `${a}@demo.gonghui.cn`))
+    people.set(email, await viewerFor(email));
   arts = organizationIdByName('象山县职工艺术团');
 });
 
@@ -48,16 +56,6 @@ const input = offeringSchema.parse({
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
 const webp = new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 ');
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UserError) return error.messageKey;
-    throw error;
-  }
-  return null;
-}
 
 describe('offerings', () => {
   it('parse the form: yuan to fen, areas split and deduplicated', () => {
@@ -77,8 +75,8 @@ describe('offerings', () => {
       priceFen: 120_050,
       organizationId: arts,
     });
-    expect(thrownStatus(() => requireVisibleOffering(null, id))).toBe(404);
-    expect(thrownStatus(() => requireVisibleOffering(viewerFor('psych@demo.gonghui.cn'), id))).toBe(404);
+    expect(refusal(() => requireVisibleOffering(null, id))).toBe(404);
+    expect(refusal(() => requireVisibleOffering(person('psych@demo.gonghui.cn'), id))).toBe(404);
     expect(requireVisibleOffering(owner(), id).member).toBe(true);
     changeOfferingState(owner(), id, 'publish');
     expect(requireVisibleOffering(null, id).offering.publishedAt).toBeInstanceOf(Date);
@@ -86,11 +84,11 @@ describe('offerings', () => {
 
   it('are managed only by their own organization', () => {
     const id = createOffering(owner(), arts, input);
-    const outsider = viewerFor('psych@demo.gonghui.cn');
-    expect(thrownStatus(() => createOffering(outsider, arts, input))).toBe(403);
-    expect(thrownStatus(() => updateOffering(outsider, id, input))).toBe(403);
-    expect(thrownStatus(() => changeOfferingState(outsider, id, 'publish'))).toBe(403);
-    expect(thrownStatus(() => changeOfferingState(viewerFor('commissioner@demo.gonghui.cn'), id, 'publish'))).toBe(403);
+    const outsider = person('psych@demo.gonghui.cn');
+    expect(refusal(() => createOffering(outsider, arts, input))).toBe(403);
+    expect(refusal(() => updateOffering(outsider, id, input))).toBe(403);
+    expect(refusal(() => changeOfferingState(outsider, id, 'publish'))).toBe(403);
+    expect(refusal(() => changeOfferingState(person('commissioner@demo.gonghui.cn'), id, 'publish'))).toBe(403);
   });
 
   it('cannot be edited while archived', () => {
@@ -129,7 +127,7 @@ describe('offering photos', () => {
     expect(photoDirectory()).not.toContain(`${'public'}`);
     expect(existsSync(join(photoDirectory(), row.storedName))).toBe(true);
 
-    expect(thrownStatus(() => readOfferingPhoto(null, id, photoId))).toBe(404); // a draft's photo
+    expect(refusal(() => readOfferingPhoto(null, id, photoId))).toBe(404); // a draft's photo
     expect(readOfferingPhoto(owner(), id, photoId)).toMatchObject({ contentType: 'image/png', isPublic: false });
     changeOfferingState(owner(), id, 'publish');
     const served = readOfferingPhoto(null, id, photoId);
@@ -137,7 +135,7 @@ describe('offering photos', () => {
     expect(served.isPublic).toBe(true);
     // A photo id under another offering's URL is not found.
     const other = createOffering(owner(), arts, input);
-    expect(thrownStatus(() => readOfferingPhoto(owner(), other, photoId))).toBe(404);
+    expect(refusal(() => readOfferingPhoto(owner(), other, photoId))).toBe(404);
 
     removeOfferingPhoto(owner(), id, photoId);
     expect(existsSync(join(photoDirectory(), row.storedName))).toBe(false);
@@ -148,23 +146,25 @@ describe('offering photos', () => {
     const id = createOffering(owner(), arts, input);
     const filesBefore = existsSync(photoDirectory()) ? readdirSync(photoDirectory()).length : 0;
     const fake = new File(['<script>alert(1)</script>'], 'photo.png', { type: 'image/png' });
-    expect(await rejection(addOfferingPhoto(owner(), id, fake))).toBe('catalog.errors.photoNotImage');
-    expect(await rejection(addOfferingPhoto(owner(), id, new File([], 'x.png')))).toBe('catalog.errors.photoMissing');
-    expect(await rejection(addOfferingPhoto(owner(), id, null))).toBe('catalog.errors.photoMissing');
+    expect(await refusal(() => addOfferingPhoto(owner(), id, fake))).toBe('catalog.errors.photoNotImage');
+    expect(await refusal(() => addOfferingPhoto(owner(), id, new File([], 'x.png')))).toBe(
+      'catalog.errors.photoMissing',
+    );
+    expect(await refusal(() => addOfferingPhoto(owner(), id, null))).toBe('catalog.errors.photoMissing');
     const huge = new Uint8Array(photoRules.maxBytes + 1);
     huge.set(jpeg);
-    expect(await rejection(addOfferingPhoto(owner(), id, new File([huge], 'big.jpg')))).toBe(
+    expect(await refusal(() => addOfferingPhoto(owner(), id, new File([huge], 'big.jpg')))).toBe(
       'catalog.errors.photoTooLarge',
     );
     for (let i = 0; i < photoRules.perOffering; i++) await addOfferingPhoto(owner(), id, new File([jpeg], 'a.jpg'));
-    expect(await rejection(addOfferingPhoto(owner(), id, new File([webp], 'b.webp')))).toBe(
+    expect(await refusal(() => addOfferingPhoto(owner(), id, new File([webp], 'b.webp')))).toBe(
       'catalog.errors.photoLimit',
     );
     expect(readdirSync(photoDirectory()).length).toBe(filesBefore + photoRules.perOffering);
     expect(db.select().from(offeringPhotos).where(eq(offeringPhotos.offeringId, id)).all()).toHaveLength(
       photoRules.perOffering,
     );
-    const outsider = viewerFor('psych@demo.gonghui.cn');
+    const outsider = person('psych@demo.gonghui.cn');
     expect(await addOfferingPhoto(outsider, id, new File([jpeg], 'a.jpg')).catch((e: Response) => e.status)).toBe(403);
   });
 
@@ -175,7 +175,7 @@ describe('offering photos', () => {
       body: 'x',
       headers: { 'content-length': String(photoRules.maxBytes * 2) },
     });
-    expect(await rejection(readPhotoForm(declared))).toBe('catalog.errors.photoTooLarge');
+    expect(await refusal(() => readPhotoForm(declared))).toBe('catalog.errors.photoTooLarge');
     // Streamed without a length: stopped once the bytes pass the limit.
     const form = new FormData();
     form.set('photo', new File([new Uint8Array(photoRules.maxBytes + 100_000)], 'big.jpg'));
@@ -187,7 +187,7 @@ describe('offering photos', () => {
       duplex: 'half',
     } as RequestInit);
     expect(undeclared.headers.get('content-length')).toBeNull();
-    expect(await rejection(readPhotoForm(undeclared))).toBe('catalog.errors.photoTooLarge');
+    expect(await refusal(() => readPhotoForm(undeclared))).toBe('catalog.errors.photoTooLarge');
     const small = new FormData();
     small.set('intent', 'save');
     expect(

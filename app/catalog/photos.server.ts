@@ -7,6 +7,7 @@ import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { fileExtensions, imageTypes, type FileType } from '~/lib/file-type';
 import * as storage from '~/lib/uploads.server';
+import './audit-subjects.server';
 
 export const photoRules = { maxBytes: 5 * 1024 * 1024, perOffering: 6 };
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogPageSize, parseCatalogQuery, searchTerms, type CatalogQuery } from './query';
 import { likePattern, searchCatalog } from './search.server';
-import { organizationIdByName } from './test-helpers';
+import { organizationIdByName } from '../../tests/fixtures/catalog';
 import { evaluations, offerings, organizations } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { organizationFigures, satisfactionByOrganization } from '~/delivery/figures.server';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { organizationIdByName } from './test-helpers';
+import { organizationIdByName } from '../../tests/fixtures/catalog';
 import { organizationTrackRecord } from './track-record.server';
 import type { EventState } from '~/delivery/machine';
 import { checkins, contracts, evaluations, events, ratings, residencies } from '../../db/schema';

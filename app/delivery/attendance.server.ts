@@ -16,6 +16,8 @@ import { updateUnionSettings } from '~/unions/unions.server';
 import { UserError } from '~/lib/errors';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
+import './audit-subjects.server';
+import '~/unions/audit-subjects.server';
 
 // What counts as attendance (docs/decisions/091): a check-in meeting the union's standard, or one a
 // union reviewer admitted; what an organization only asserts counts once a reviewer admits it.

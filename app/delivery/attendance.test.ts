@@ -2,7 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
-import { viewerFor as demoViewer } from '../../tests/support/viewer';
+import { signedInRequest, viewerFor } from '../../tests/fixtures/accounts';
+import { checkInWorker, createEvent, deliveryWorld, grantRole } from '../../tests/fixtures/delivery';
 import {
   attendanceReview,
   reviewCheckins,
@@ -13,28 +14,13 @@ import {
 import { rate } from './checkin.server';
 import { fileReport, reviewReport, scheduleEvent } from './events.server';
 import { contractFigures, eventFigures } from './figures.server';
-import { checkInWorker, createEvent, deliveryWorld, grantRole, viewerFor } from './test-fixtures';
-import { findUserByEmail } from '~/accounts/auth.server';
-import { createSession } from '~/accounts/session.server';
 import { db } from '~/lib/db.server';
-import type { UserError } from '~/lib/errors';
 import { loader as annualReport } from '~/routes/reports.annual';
 import { loader as exportTable } from '~/routes/reports.export.$table';
+import { refusal } from '../../tests/support/refused';
 
 const start = new Date('2026-11-24T06:00:00Z');
 const afterEnd = new Date(start.getTime() + 2 * 3600_000);
-
-function refusal(command: () => unknown) {
-  try {
-    command();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the command to be refused');
-}
-
-const messageOf = (command: () => unknown) => (refusal(command) as UserError).messageKey;
-const statusOf = (command: () => unknown) => (refusal(command) as Response).status;
 
 function auditRows(action: string) {
   return db.select().from(s.auditLog).where(eq(s.auditLog.action, action)).orderBy(desc(s.auditLog.id)).all();
@@ -53,8 +39,7 @@ function checkinIds(eventId: number) {
 describe('a back-dated event with no scans and walk-ins typed into its report', () => {
   /** A request by the county's leadership. */
   function asLeadership(path: string) {
-    const { token } = createSession(findUserByEmail('leadership@demo.gonghui.cn')!.id);
-    return new Request(`http://localhost${path}`, { headers: { cookie: `session=${encodeURIComponent(token)}` } });
+    return signedInRequest('leadership@demo.gonghui.cn', path);
   }
 
   const annual = () => annualReport({ request: asLeadership('/reports/annual'), params: {}, context: {} } as never);
@@ -72,9 +57,9 @@ describe('a back-dated event with no scans and walk-ins typed into its report', 
 
   it('adds nothing to the annual report’s worker-visits until a union reviewer admits it, with a reason', async () => {
     await seedDemo();
-    const owner = await demoViewer('hardship@demo.gonghui.cn');
-    const commissioner = await demoViewer('commissioner@demo.gonghui.cn');
-    const reviewer = await demoViewer('reviewer@demo.gonghui.cn');
+    const owner = await viewerFor('hardship@demo.gonghui.cn');
+    const commissioner = await viewerFor('commissioner@demo.gonghui.cn');
+    const reviewer = await viewerFor('reviewer@demo.gonghui.cn');
     const contract = db
       .select()
       .from(s.contracts)
@@ -111,7 +96,7 @@ describe('a back-dated event with no scans and walk-ins typed into its report', 
       签到核验标准: '短信验证签到',
     });
 
-    expect(messageOf(() => reviewEventAttendance(reviewer, eventId, 'admitted', '  '))).toBe('errors.reasonRequired');
+    expect(refusal(() => reviewEventAttendance(reviewer, eventId, 'admitted', '  '))).toBe('errors.reasonRequired');
     reviewEventAttendance(reviewer, eventId, 'admitted', '走访台账与照片已核对');
     const admitted = (await annual()).report.totals;
     expect(admitted).toMatchObject({
@@ -178,7 +163,7 @@ describe('reviewing attendance', () => {
     });
 
     const admin = await viewerFor(grantRole(world.unionId, 'admin'));
-    expect(statusOf(() => setAttendanceStandard(world.commissioner, world.unionId, 'code'))).toBe(403);
+    expect(refusal(() => setAttendanceStandard(world.commissioner, world.unionId, 'code'))).toBe(403);
     setAttendanceStandard(admin, world.unionId, 'code');
     expect(contractFigures(world.contractId)).toMatchObject({
       sessionsDelivered: 1,
@@ -221,7 +206,7 @@ describe('reviewing attendance', () => {
     });
 
     // A check-in that counts by itself needs no admitting; any check-in can be excluded.
-    expect(messageOf(() => reviewCheckins(world.reviewer, eventId, { checkinId: verified! }, 'admitted', '核对'))).toBe(
+    expect(refusal(() => reviewCheckins(world.reviewer, eventId, { checkinId: verified! }, 'admitted', '核对'))).toBe(
       'delivery.attendance.errors.alreadyDecided',
     );
     reviewCheckins(world.commissioner, eventId, { checkinId: verified! }, 'excluded', '同一人重复签到');
@@ -230,7 +215,7 @@ describe('reviewing attendance', () => {
     expect(reviewCheckins(world.reviewer, eventId, 'pending', 'excluded', '无法核实身份')).toBe(rest.length);
     expect(auditRows('checkin.exclude').map((r) => r.subjectId)).toEqual(expect.arrayContaining(rest));
     expect(contractFigures(world.contractId)).toMatchObject({ workerVisits: 1, pending: { checkins: 0 } });
-    expect(messageOf(() => reviewCheckins(world.reviewer, eventId, 'pending', 'admitted', '再议'))).toBe(
+    expect(refusal(() => reviewCheckins(world.reviewer, eventId, 'pending', 'admitted', '再议'))).toBe(
       'delivery.attendance.errors.nothingPending',
     );
 
@@ -243,8 +228,8 @@ describe('reviewing attendance', () => {
     const eventId = await acceptedEvent(['code'], 4);
     const [checkinId] = checkinIds(eventId);
     for (const viewer of [world.owner, world.leadership]) {
-      expect(statusOf(() => reviewEventAttendance(viewer, eventId, 'admitted', '理由'))).toBe(403);
-      expect(statusOf(() => reviewCheckins(viewer, eventId, { checkinId: checkinId! }, 'admitted', '理由'))).toBe(403);
+      expect(refusal(() => reviewEventAttendance(viewer, eventId, 'admitted', '理由'))).toBe(403);
+      expect(refusal(() => reviewCheckins(viewer, eventId, { checkinId: checkinId! }, 'admitted', '理由'))).toBe(403);
     }
     expect(attendanceReview(world.owner, eventId).canReview).toBe(false);
     expect(attendanceReview(world.leadership, eventId).canReview).toBe(false);
@@ -254,7 +239,7 @@ describe('reviewing attendance', () => {
 
   it('reviews asserted attendance only once the report is accepted, and only where something is asserted', async () => {
     const verifiedOnly = await acceptedEvent(['sms']);
-    expect(messageOf(() => reviewEventAttendance(world.reviewer, verifiedOnly, 'admitted', '理由'))).toBe(
+    expect(refusal(() => reviewEventAttendance(world.reviewer, verifiedOnly, 'admitted', '理由'))).toBe(
       'delivery.attendance.errors.nothingAsserted',
     );
 
@@ -262,7 +247,7 @@ describe('reviewing attendance', () => {
     const reported = createEvent({ organizationId: world.organizationId, contractId: world.contractId }, start);
     vi.setSystemTime(afterEnd);
     await fileReport(world.owner, reported, { walkIns: 9, summary: '完成。' });
-    expect(messageOf(() => reviewEventAttendance(world.reviewer, reported, 'admitted', '理由'))).toBe(
+    expect(refusal(() => reviewEventAttendance(world.reviewer, reported, 'admitted', '理由'))).toBe(
       'delivery.attendance.errors.notAccepted',
     );
     const review = attendanceReview(world.reviewer, reported);

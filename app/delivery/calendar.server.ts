@@ -12,6 +12,8 @@ import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { requireOrganization } from '~/organizations/organizations.server';
 import { requireUnion } from '~/unions/unions.server';
+import '~/organizations/audit-subjects.server';
+import '~/unions/audit-subjects.server';
 
 export type FeedScope = 'union' | 'organization';
 

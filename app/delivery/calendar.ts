@@ -1,12 +1,7 @@
-/** Month arithmetic for the calendars, in Asia/Shanghai (UTC+8, no daylight saving). */
-const shanghaiOffsetMs = 8 * 3600_000;
+import { monthStart, shanghaiYearMonth } from '~/lib/time';
 
+/** Month arithmetic for the calendars: months of the Shanghai calendar. */
 export type Month = { year: number; month: number };
-
-/** "2026-11-24" for the Shanghai calendar day of an instant. */
-export function shanghaiDay(date: Date) {
-  return new Date(date.getTime() + shanghaiOffsetMs).toISOString().slice(0, 10);
-}
 
 export function formatMonth({ year, month }: Month) {
   return `${year}-${String(month).padStart(2, '0')}`;
@@ -20,8 +15,7 @@ export function parseMonth(value: string | null, today: Date): Month {
     const month = Number(match[2]);
     if (year >= 2000 && year <= 2100 && month >= 1 && month <= 12) return { year, month };
   }
-  const [year, month] = shanghaiDay(today).split('-').map(Number) as [number, number];
-  return { year, month };
+  return shanghaiYearMonth(today);
 }
 
 export function addMonths({ year, month }: Month, delta: number): Month {
@@ -29,14 +23,9 @@ export function addMonths({ year, month }: Month, delta: number): Month {
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-function shanghaiMidnight(year: number, month: number, day: number) {
-  return new Date(Date.UTC(year, month - 1, day) - shanghaiOffsetMs);
-}
-
 /** The instants the month starts and ends (exclusive). */
 export function monthRange(m: Month) {
-  const next = addMonths(m, 1);
-  return { from: shanghaiMidnight(m.year, m.month, 1), to: shanghaiMidnight(next.year, next.month, 1) };
+  return { from: monthStart(m.year, m.month), to: monthStart(m.year, m.month + 1) };
 }
 
 /** The weeks (Monday first) covering the month, each day as "YYYY-MM-DD" and whether it is in it. */

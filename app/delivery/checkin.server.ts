@@ -14,6 +14,7 @@ import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { serverSecret } from '~/lib/secrets.server';
 import { smsProvider } from '~/notifications/sms.server';
+import './audit-subjects.server';
 
 type Event = typeof events.$inferSelect;
 

@@ -18,9 +18,10 @@ import {
   requireUsableTicket,
 } from './checkin.server';
 import { requireEvent } from './events.server';
-import { checkInWorker, createEvent, deliveryWorld, verifiedPhone } from './test-fixtures';
+import { checkInWorker, createEvent, deliveryWorld, verifiedPhone } from '../../tests/fixtures/delivery';
 import { phoneHash } from './workers.server';
 import { db } from '~/lib/db.server';
+import { refusal } from '../../tests/support/refused';
 
 const start = new Date('2026-11-24T06:00:00Z'); // 14:00 in Shanghai
 const end = new Date(start.getTime() + 90 * 60_000);
@@ -31,15 +32,6 @@ let world: Awaited<ReturnType<typeof deliveryWorld>>;
 
 function at(ms: number) {
   vi.setSystemTime(ms);
-}
-
-function errorKey(command: () => unknown) {
-  try {
-    command();
-  } catch (error) {
-    return (error as { messageKey?: string }).messageKey;
-  }
-  return 'no error';
 }
 
 beforeEach(async () => {
@@ -65,7 +57,7 @@ describe('the rotating code', () => {
     expect(checkinCode(event)).not.toBe(code);
     at(middle + 2 * codeWindowMs);
     expect(isCodeFresh(event, code)).toBe(false);
-    expect(errorKey(() => issueTicket(event, code))).toBe('errors.codeExpired');
+    expect(refusal(() => issueTicket(event, code))).toBe('errors.codeExpired');
   });
 
   it("refuses another event's code and garbage", () => {
@@ -80,29 +72,29 @@ describe('the rotating code', () => {
 describe('the check-in window', () => {
   it('refuses check-in before it opens, 30 minutes before the start', () => {
     at(start.getTime() - checkinOpensBeforeMs - 1000);
-    expect(errorKey(() => checkInWorker(eventId))).toBe('delivery.errors.checkinNotYet');
+    expect(refusal(() => checkInWorker(eventId))).toBe('delivery.errors.checkinNotYet');
     at(start.getTime() - checkinOpensBeforeMs);
-    expect(errorKey(() => checkInWorker(eventId))).toBe('no error');
+    expect(refusal(() => checkInWorker(eventId))).toBeNull();
   });
 
   it('refuses check-in an hour after the end', () => {
     at(end.getTime() + checkinClosesAfterMs);
-    expect(errorKey(() => checkInWorker(eventId))).toBe('no error');
+    expect(refusal(() => checkInWorker(eventId))).toBeNull();
     at(end.getTime() + checkinClosesAfterMs + 1000);
-    expect(errorKey(() => checkInWorker(eventId))).toBe('errors.checkinClosed');
+    expect(refusal(() => checkInWorker(eventId))).toBe('errors.checkinClosed');
   });
 
   it('checks a worker in once per event, from any phone that holds their number', () => {
     const event = requireEvent(eventId);
     const phone = verifiedPhone('13800138000');
     checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) });
-    expect(errorKey(() => checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
+    expect(refusal(() => checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
       'phoneCheckin.errors.numberCheckedIn',
     );
     // The same number confirmed on a second phone is the same worker.
     const secondPhone = verifiedPhone('13800138000');
     expect(secondPhone.workerId).toBe(phone.workerId);
-    expect(errorKey(() => checkIn(eventId, secondPhone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
+    expect(refusal(() => checkIn(eventId, secondPhone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
       'phoneCheckin.errors.numberCheckedIn',
     );
     expect(db.select().from(checkins).where(eq(checkins.eventId, eventId)).all()).toHaveLength(1);
@@ -112,11 +104,11 @@ describe('the check-in window', () => {
     const event = requireEvent(eventId);
     const ticket = issueTicket(event, checkinCode(event));
     checkIn(eventId, verifiedPhone(), { ticket });
-    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('phoneCheckin.errors.ticketUsed');
-    expect(errorKey(() => requireUsableTicket(event, ticket))).toBe('phoneCheckin.errors.ticketUsed');
-    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
-      'no error',
-    );
+    expect(refusal(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('phoneCheckin.errors.ticketUsed');
+    expect(refusal(() => requireUsableTicket(event, ticket))).toBe('phoneCheckin.errors.ticketUsed');
+    expect(
+      refusal(() => checkIn(eventId, verifiedPhone(), { ticket: issueTicket(event, checkinCode(event)) })),
+    ).toBeNull();
   });
 
   it('keeps a ticket good for a slow form after the code has moved on, but not a forged one', () => {
@@ -124,17 +116,17 @@ describe('the check-in window', () => {
     const ticket = issueTicket(event, checkinCode(event));
     at(start.getTime() + 5 * 60_000);
     const forged = ticket.slice(0, -1) + (ticket.endsWith('0') ? '1' : '0');
-    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket: forged }))).toBe('errors.codeExpired');
+    expect(refusal(() => checkIn(eventId, verifiedPhone(), { ticket: forged }))).toBe('errors.codeExpired');
     const [issued, nonce] = ticket.split('.');
     const otherNonce = `${issued}.${nonce!.slice(0, -1)}${nonce!.endsWith('A') ? 'B' : 'A'}.${ticket.split('.')[2]}`;
-    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket: otherNonce }))).toBe('errors.codeExpired');
-    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket: `${Date.now()}.deadbeef` }))).toBe(
+    expect(refusal(() => checkIn(eventId, verifiedPhone(), { ticket: otherNonce }))).toBe('errors.codeExpired');
+    expect(refusal(() => checkIn(eventId, verifiedPhone(), { ticket: `${Date.now()}.deadbeef` }))).toBe(
       'errors.codeExpired',
     );
     at(start.getTime() + 16 * 60_000);
-    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('errors.codeExpired');
+    expect(refusal(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('errors.codeExpired');
     at(start.getTime() + 15 * 60_000);
-    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('no error');
+    expect(refusal(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBeNull();
   });
 
   it('records the worker and SMS verification, the answers and the network hash, never the number', () => {
@@ -170,7 +162,7 @@ describe('the attendance mode', () => {
     const event = requireEvent(eventId);
     expect(attendanceMode(event)).toBe('sms');
     const device = { workerId: null, deviceId: newDeviceId() };
-    expect(errorKey(() => checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
+    expect(refusal(() => checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
       'phoneCheckin.errors.phoneRequired',
     );
     expect(db.select().from(checkins).where(eq(checkins.eventId, eventId)).all()).toHaveLength(0);
@@ -183,7 +175,7 @@ describe('the attendance mode', () => {
     const device = { workerId: null, deviceId: newDeviceId() };
     checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) });
     expect(findCheckin(eventId, device)).toMatchObject({ workerId: null, verification: 'code' });
-    expect(errorKey(() => checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
+    expect(refusal(() => checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
       'errors.alreadyCheckedIn',
     );
     // A phone whose number was confirmed earlier is still recorded as that worker.
@@ -202,28 +194,28 @@ describe('the rating window', () => {
   it('refuses a rating before the event starts', () => {
     at(start.getTime() - 10 * 60_000);
     const phone = checkInWorker(eventId);
-    expect(errorKey(() => rate(eventId, phone, rating))).toBe('delivery.errors.ratingNotYet');
+    expect(refusal(() => rate(eventId, phone, rating))).toBe('delivery.errors.ratingNotYet');
     at(start.getTime());
-    expect(errorKey(() => rate(eventId, phone, rating))).toBe('no error');
+    expect(refusal(() => rate(eventId, phone, rating))).toBeNull();
   });
 
   it('refuses a rating more than 7 days after the end', () => {
     const late = checkInWorker(eventId);
     const inTime = checkInWorker(eventId);
     at(end.getTime() + ratingClosesAfterMs);
-    expect(errorKey(() => rate(eventId, inTime, rating))).toBe('no error');
+    expect(refusal(() => rate(eventId, inTime, rating))).toBeNull();
     at(end.getTime() + ratingClosesAfterMs + 1000);
-    expect(errorKey(() => rate(eventId, late, rating))).toBe('errors.ratingClosed');
+    expect(refusal(() => rate(eventId, late, rating))).toBe('errors.ratingClosed');
   });
 
   it('takes one rating per check-in, editable for 24 hours', () => {
     const phone = checkInWorker(eventId);
     rate(eventId, phone, rating);
-    expect(errorKey(() => rate(eventId, phone, rating))).toBe('errors.alreadyRated');
+    expect(refusal(() => rate(eventId, phone, rating))).toBe('errors.alreadyRated');
     at(start.getTime() + ratingEditableMs);
     rate(eventId, phone, { ...rating, score: 3, edit: true });
     at(start.getTime() + ratingEditableMs + 1000);
-    expect(errorKey(() => rate(eventId, phone, { ...rating, score: 1, edit: true }))).toBe(
+    expect(refusal(() => rate(eventId, phone, { ...rating, score: 1, edit: true }))).toBe(
       'errors.ratingNoLongerEditable',
     );
     const rows = db.select().from(ratings).where(eq(ratings.eventId, eventId)).all();
@@ -231,10 +223,10 @@ describe('the rating window', () => {
   });
 
   it('refuses a phone that did not check in', () => {
-    expect(errorKey(() => rate(eventId, verifiedPhone(), rating))).toBe('errors.checkInFirst');
-    expect(errorKey(() => rate(eventId, { workerId: null, deviceId: newDeviceId() }, rating))).toBe(
+    expect(refusal(() => rate(eventId, verifiedPhone(), rating))).toBe('errors.checkInFirst');
+    expect(refusal(() => rate(eventId, { workerId: null, deviceId: newDeviceId() }, rating))).toBe(
       'errors.checkInFirst',
     );
-    expect(errorKey(() => rate(eventId, { workerId: null, deviceId: null }, rating))).toBe('errors.checkInFirst');
+    expect(refusal(() => rate(eventId, { workerId: null, deviceId: null }, rating))).toBe('errors.checkInFirst');
   });
 });

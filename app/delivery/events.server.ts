@@ -26,6 +26,7 @@ import { transition } from '~/lib/machine';
 import { notifyOrganization } from '~/notifications/notify.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
+import './audit-subjects.server';
 
 type Event = typeof events.$inferSelect;
 

@@ -10,7 +10,14 @@ import {
   scheduleResidentEvent,
   type EventInput,
 } from './events.server';
-import { createOrganization, createResidency, createUnion, deliveryWorld, grantRole, viewerFor } from './test-fixtures';
+import { viewerFor } from '../../tests/fixtures/accounts';
+import {
+  createOrganization,
+  createResidency,
+  createUnion,
+  deliveryWorld,
+  grantRole,
+} from '../../tests/fixtures/delivery';
 import { db } from '~/lib/db.server';
 import { transition } from '~/lib/machine';
 

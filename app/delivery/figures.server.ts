@@ -3,6 +3,7 @@ import { type checkinVerifications } from '../../db/schema/delivery';
 import { incubators, residencies } from '../../db/schema/incubation';
 import { contracts } from '../../db/schema/procurement';
 import { db } from '~/lib/db.server';
+import { shanghaiYearMonth } from '~/lib/time';
 
 /**
  * The delivery figures, defined once (the counting rules themselves are the generated columns of
@@ -241,8 +242,8 @@ export function organizationBasis(organizationId: number, over: 'contracts' | 'r
 
 /** The Shanghai month (yyyymm) a time falls in: the key of `contract_month_rollups`. */
 export function shanghaiMonth(at: Date) {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  return local.getUTCFullYear() * 100 + local.getUTCMonth() + 1;
+  const { year, month } = shanghaiYearMonth(at);
+  return year * 100 + month;
 }
 
 export type ContractMonthSums = Sums & { unionId: number; category: string; organizationId: number; month: number };

@@ -12,7 +12,7 @@ import {
   residentActivityFigures,
   satisfactionRate,
 } from './figures.server';
-import { checkInWorker, createEvent, deliveryWorld, verifiedPhone } from './test-fixtures';
+import { checkInWorker, createEvent, deliveryWorld, verifiedPhone } from '../../tests/fixtures/delivery';
 import { db } from '~/lib/db.server';
 
 const start = new Date('2026-11-24T06:00:00Z');

@@ -1,3 +1,4 @@
+import { shanghaiTimeZone } from '~/lib/time';
 /** A minimal iCalendar (RFC 5545) writer for the event feeds: UTC times, escaped and folded text. */
 export type FeedEvent = {
   uid: string;
@@ -49,7 +50,7 @@ export function toICalendar(input: { name: string; stamp: Date; events: FeedEven
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(input.name)}`,
-    'X-WR-TIMEZONE:Asia/Shanghai',
+    `X-WR-TIMEZONE:${shanghaiTimeZone}`,
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
   ];

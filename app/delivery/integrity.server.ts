@@ -7,6 +7,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import './audit-subjects.server';
 
 /**
  * Signals, not verdicts: a canteen's Wi-Fi puts a whole shift behind one address and a quick

@@ -5,6 +5,7 @@ import { startFakeAliyunSms, type FakeAliyunSms } from '../../tests/support/fake
 import { codeLifetimeMs, confirmPhoneCode, maxCodeAttempts, phoneCodeWait, sendPhoneCode } from './phone-codes.server';
 import { phoneHash } from './workers.server';
 import { db } from '~/lib/db.server';
+import { refusal } from '../../tests/support/refused';
 
 const start = new Date('2026-11-24T06:00:00Z');
 let aliyun: FakeAliyunSms;
@@ -32,15 +33,6 @@ afterEach(() => {
   aliyun.answerWith('OK');
 });
 
-function errorOf(command: () => unknown) {
-  try {
-    command();
-  } catch (error) {
-    return { key: (error as { messageKey?: string }).messageKey, values: (error as { values?: unknown }).values };
-  }
-  return { key: 'no error' };
-}
-
 async function sendTo(phone: string, network: string | null = null) {
   const challenge = await sendPhoneCode(phone, network, 'zh-CN');
   return { challenge, code: aliyun.lastCode(phone)! };
@@ -63,35 +55,34 @@ describe('an SMS code', () => {
     const phone = freshPhone();
     const { challenge, code } = await sendTo(phone);
     expect(confirmPhoneCode(challenge, code)).toBe(phoneHash(phone));
-    expect(errorOf(() => confirmPhoneCode(challenge, code)).key).toBe('phoneCheckin.errors.phoneCodeExpired');
+    expect(refusal(() => confirmPhoneCode(challenge, code))).toBe('phoneCheckin.errors.phoneCodeExpired');
   });
 
   it('expires after 10 minutes', async () => {
     const { challenge, code } = await sendTo(freshPhone());
     vi.setSystemTime(start.getTime() + codeLifetimeMs);
-    expect(errorOf(() => confirmPhoneCode(challenge, code)).key).toBe('phoneCheckin.errors.phoneCodeExpired');
+    expect(refusal(() => confirmPhoneCode(challenge, code))).toBe('phoneCheckin.errors.phoneCodeExpired');
   });
 
   it('allows 5 tries, then not even the right code', async () => {
     const { challenge, code } = await sendTo(freshPhone());
     const wrong = code === '000000' ? '000001' : '000000';
     for (let left = maxCodeAttempts - 1; left > 0; left--) {
-      expect(errorOf(() => confirmPhoneCode(challenge, wrong))).toEqual({
-        key: 'phoneCheckin.errors.phoneCodeWrong',
-        values: { count: left },
-      });
+      expect(() => confirmPhoneCode(challenge, wrong)).toThrow(
+        expect.objectContaining({ messageKey: 'phoneCheckin.errors.phoneCodeWrong', values: { count: left } }),
+      );
     }
-    expect(errorOf(() => confirmPhoneCode(challenge, wrong)).key).toBe('phoneCheckin.errors.phoneCodeTooManyTries');
-    expect(errorOf(() => confirmPhoneCode(challenge, code)).key).toBe('phoneCheckin.errors.phoneCodeTooManyTries');
+    expect(refusal(() => confirmPhoneCode(challenge, wrong))).toBe('phoneCheckin.errors.phoneCodeTooManyTries');
+    expect(refusal(() => confirmPhoneCode(challenge, code))).toBe('phoneCheckin.errors.phoneCodeTooManyTries');
   });
 
   it("belongs to its challenge: another challenge's code does not confirm it", async () => {
     const first = await sendTo(freshPhone());
     const second = await sendTo(freshPhone());
     if (first.code !== second.code) {
-      expect(errorOf(() => confirmPhoneCode(first.challenge, second.code)).key).toBe('phoneCheckin.errors.phoneCodeWrong');
+      expect(refusal(() => confirmPhoneCode(first.challenge, second.code))).toBe('phoneCheckin.errors.phoneCodeWrong');
     }
-    expect(errorOf(() => confirmPhoneCode('made-up', first.code)).key).toBe('phoneCheckin.errors.phoneCodeExpired');
+    expect(refusal(() => confirmPhoneCode('made-up', first.code))).toBe('phoneCheckin.errors.phoneCodeExpired');
   });
 
   it('keeps nothing when the provider does not send it', async () => {

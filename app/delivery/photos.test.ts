@@ -11,7 +11,7 @@ import {
   readPhotoFile,
   readPhotoUploads,
 } from './photos.server';
-import { createEvent, deliveryWorld } from './test-fixtures';
+import { createEvent, deliveryWorld } from '../../tests/fixtures/delivery';
 import { databasePath, db } from '~/lib/db.server';
 
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');

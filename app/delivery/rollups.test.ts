@@ -9,10 +9,17 @@ import {
   organizationFigures,
   residentActivityFigures,
 } from './figures.server';
-import { createContract, createEvent, createOrganization, createResidency, createUnion } from './test-fixtures';
+import {
+  createContract,
+  createEvent,
+  createOrganization,
+  createResidency,
+  createUnion,
+} from '../../tests/fixtures/delivery';
 import { sql } from 'drizzle-orm';
 import { figuresFromScratch } from '../../tests/support/counted';
 import { sqlite } from '~/lib/db.server';
+import { monthStart } from '~/lib/time';
 
 // The rollups (kept by triggers) against a from-scratch recomputation over events, check-ins and
 // ratings, after random sequences of the writes the application makes: check-ins (SMS-verified or
@@ -179,8 +186,8 @@ function expectRollupsEqualScratch() {
     202601,
     202604,
   )) {
-    const from = Date.UTC(Math.floor(cell.month / 100), (cell.month % 100) - 1, 1) - 8 * 3600_000;
-    const to = Date.UTC(Math.floor(cell.month / 100), cell.month % 100, 1) - 8 * 3600_000;
+    const from = monthStart(Math.floor(cell.month / 100), cell.month % 100).getTime();
+    const to = monthStart(Math.floor(cell.month / 100), (cell.month % 100) + 1).getTime();
     expect(figuresFromSums(cell), `month ${cell.month}`).toEqual(
       figuresFromScratch(
         "e.state = 'accepted' and e.organization_id = ? and e.contract_id in (select id from contracts where union_id = ?) and e.starts_at >= ? and e.starts_at < ?",

@@ -19,7 +19,8 @@ import { effectiveSettings, performanceModel } from '~/incubation/settings';
 import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
-import { toShanghaiInput } from '~/lib/time';
+import { shanghaiDate, shanghaiYearMonth, shanghaiSeconds } from '~/lib/time';
+import './audit-subjects.server';
 
 type Contract = typeof contracts.$inferSelect;
 export type Period = { start: string; end: string };
@@ -27,14 +28,12 @@ export type Period = { start: string; end: string };
 /** Contracts whose sessions count: signed, whether still running, completed or terminated. */
 export const evaluatedContractStates = ['active', 'completed', 'terminated'] as const;
 
-export const shanghaiDay = (date: Date) => toShanghaiInput(date).slice(0, 10);
-
 /**
  * A contract runs over its service period; without one, from signing (or drawing up) on. Both
  * ends are Asia/Shanghai dates, 'YYYY-MM-DD'. Refers to the table as `contracts` (no alias).
  */
 export function contractOverlaps(period: Period): SQL {
-  return sql`(coalesce(contracts.period_start, date(coalesce(contracts.signed_at, contracts.created_at) / 1000 + 28800, 'unixepoch')) <= ${period.end}
+  return sql`(coalesce(contracts.period_start, date(${shanghaiSeconds(sql`coalesce(contracts.signed_at, contracts.created_at)`)}, 'unixepoch')) <= ${period.end}
     and (contracts.period_end >= ${period.start} or contracts.period_end is null))`;
 }
 
@@ -184,8 +183,8 @@ function insertEvaluation(
 
 function contractPeriod(contract: Contract): Period {
   return {
-    start: contract.periodStart ?? shanghaiDay(contract.signedAt ?? contract.createdAt),
-    end: contract.periodEnd ?? shanghaiDay(now()),
+    start: contract.periodStart ?? shanghaiDate(contract.signedAt ?? contract.createdAt),
+    end: contract.periodEnd ?? shanghaiDate(now()),
   };
 }
 
@@ -262,7 +261,7 @@ export function recordOrganizationEvaluation(
 
 /** The calendar quarter (Asia/Shanghai) that ended last before `at`. */
 export function lastEndedQuarter(at: Date): Period {
-  const [year, month] = shanghaiDay(at).split('-').map(Number) as [number, number];
+  const { year, month } = shanghaiYearMonth(at);
   const quarter = Math.floor((month - 1) / 3);
   const [y, q] = quarter === 0 ? [year - 1, 3] : [year, quarter - 1];
   const startMonth = q * 3 + 1;

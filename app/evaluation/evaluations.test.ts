@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { viewerFor } from '../../tests/support/viewer';
+import { viewerFor } from '../../tests/fixtures/accounts';
+import { checkInWorker } from '../../tests/fixtures/delivery';
 import { contracts, evaluations, organizations } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { sumsFromScratch } from '../../tests/support/counted';
@@ -14,10 +15,9 @@ import { baseWeights, weightedScore } from './model';
 import { organizationEvaluation } from './organization.server';
 import { contractEvaluationView, recordComplaint, resolveComplaint, reviewContract } from './reviews.server';
 import { fileReport, reviewReport, scheduleEvent } from '~/delivery/events.server';
-import { checkInWorker } from '~/delivery/test-fixtures';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
-import { UserError } from '~/lib/errors';
+import { refusal } from '../../tests/support/refused';
 
 let hardship: typeof contracts.$inferSelect;
 
@@ -59,15 +59,6 @@ async function deliverSession(contractId: number) {
 const deliveredSessions = (where: string, id: number) =>
   sumsFromScratch(`e.state = 'accepted' and ${where}`, id).sessions;
 
-async function rejection(command: () => unknown) {
-  try {
-    await command();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the command to be refused');
-}
-
 describe('per contract', () => {
   it('the seed wrote each contract the evaluation its last acceptance would have', () => {
     const n = db.get<{ n: number }>(sql`select count(*) as n from contracts`)!.n;
@@ -89,11 +80,12 @@ describe('per contract', () => {
   it('a reviewer’s adjustment needs a reason; with one it is a new row that later rows carry', async () => {
     const reviewer = await viewerFor('reviewer@demo.gonghui.cn');
     const count = rowCount();
-    const refused = await rejection(() => reviewContract(reviewer, hardship.id, { adjustment: 5, reason: '  ' }));
-    expect(refused).toBeInstanceOf(UserError);
-    expect((refused as UserError).messageKey).toBe('evaluations.errors.adjustmentReason');
-    const tooMuch = await rejection(() => reviewContract(reviewer, hardship.id, { adjustment: 11, reason: '台风' }));
-    expect((tooMuch as UserError).messageKey).toBe('evaluations.errors.adjustmentRange');
+    expect(refusal(() => reviewContract(reviewer, hardship.id, { adjustment: 5, reason: '  ' }))).toBe(
+      'evaluations.errors.adjustmentReason',
+    );
+    expect(refusal(() => reviewContract(reviewer, hardship.id, { adjustment: 11, reason: '台风' }))).toBe(
+      'evaluations.errors.adjustmentRange',
+    );
     expect(rowCount()).toBe(count);
 
     const row = reviewContract(reviewer, hardship.id, { judgement: 80, adjustment: -4, reason: '两次走访记录不全' })!;
@@ -110,15 +102,11 @@ describe('per contract', () => {
 
   it('only the paying union’s reviewers review, and not for their own organization', async () => {
     const commissioner = await viewerFor('commissioner@demo.gonghui.cn');
-    const refused = await rejection(() => reviewContract(commissioner, hardship.id, { adjustment: 0, reason: '' }));
-    expect(refused).toBeInstanceOf(Response);
-    expect((refused as Response).status).toBe(403);
+    expect(refusal(() => reviewContract(commissioner, hardship.id, { adjustment: 0, reason: '' }))).toBe(403);
     const township = await viewerFor('dandong@demo.gonghui.cn');
-    expect(((await rejection(() => contractEvaluationView(township, hardship.id))) as Response).status).toBe(403);
+    expect(refusal(() => contractEvaluationView(township, hardship.id))).toBe(403);
     const otherOrganization = await viewerFor('psych@demo.gonghui.cn');
-    expect(((await rejection(() => contractEvaluationView(otherOrganization, hardship.id))) as Response).status).toBe(
-      403,
-    );
+    expect(refusal(() => contractEvaluationView(otherOrganization, hardship.id))).toBe(403);
     const own = contractEvaluationView(await viewerFor('hardship@demo.gonghui.cn'), hardship.id);
     expect(own).toMatchObject({ canReview: false, canHandleComplaints: false });
     expect(contractEvaluationView(await viewerFor('leadership@demo.gonghui.cn'), hardship.id).canReview).toBe(false);
@@ -144,10 +132,11 @@ describe('per contract', () => {
     expect(latest.basis).toBe('complaint');
     expect(latest.indicators.complaints).toBeCloseTo(1 - 1 / delivered);
 
-    const again = await rejection(() =>
-      resolveComplaint(reviewer, hardship.id, { complaintId: first!.id, decision: 'dismiss', resolution: '再议' }),
-    );
-    expect((again as UserError).messageKey).toBe('errors.illegalTransition');
+    expect(
+      refusal(() =>
+        resolveComplaint(reviewer, hardship.id, { complaintId: first!.id, decision: 'dismiss', resolution: '再议' }),
+      ),
+    ).toBe('errors.illegalTransition');
   });
 });
 

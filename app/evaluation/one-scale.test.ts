@@ -2,17 +2,17 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { recordContractEvaluation } from './evaluations.server';
-import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/support/incubation-fixtures';
+import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/fixtures/incubation';
 import { parseCatalogQuery } from '~/catalog/query';
 import { searchCatalog } from '~/catalog/search.server';
-import { addDays, shanghaiDate } from '~/incubation/dates';
+import { addDays, shanghaiDate } from '~/lib/time';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { isEligible, proposedTrackRecord } from '~/procurement/track-record.server';
 import { loader as organizationPage } from '~/routes/orgs.$orgId';
 
 /**
- * Issue 18: an organization page showed "最近评估等级 不合格" beside "绩效评估 69.9 合格". The
+ * One grade scale everywhere, because two disagreed: an organization page showed "最近评估等级 不合格" beside "绩效评估 69.9 合格". The
  * recorded evaluation was graded by its incubator's own thresholds (合格 from 70), the live one by
  * the platform's (合格 from 60). Such thresholds may still sit in an incubator's stored settings.
  */

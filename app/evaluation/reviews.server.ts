@@ -20,6 +20,8 @@ import { basisOfUnions, contractFigures, organizationBasis } from '~/delivery/fi
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { requireOrganization } from '~/organizations/organizations.server';
+import './audit-subjects.server';
+import '~/procurement/audit-subjects.server';
 
 const contractReaders: UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership'];
 const complaintHandlers: UnionRole[] = ['reviewer', 'commissioner'];

@@ -8,7 +8,7 @@ import {
   residencies,
 } from '../../db/schema/incubation';
 import { organizations } from '../../db/schema/organizations';
-import { addMonths, shanghaiDate } from './dates';
+import { addMonths, shanghaiDate } from '~/lib/time';
 import {
   requireIncubator,
   incubatorManagerIds,
@@ -29,6 +29,7 @@ import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { requireOrganization, organizationMemberIds } from '~/organizations/organizations.server';
+import './audit-subjects.server';
 
 type Application = typeof incubationApplications.$inferSelect;
 

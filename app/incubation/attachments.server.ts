@@ -13,6 +13,7 @@ import {
   writeUpload,
   type UploadPlace,
 } from '~/lib/uploads.server';
+import './audit-subjects.server';
 
 export const attachmentLimits = { maxBytes: 10 * 1024 * 1024, maxFiles: 10 };
 

@@ -2,12 +2,7 @@ import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
-import {
-  incubatorFixture,
-  organizationFixture,
-  residencyFixture,
-  tomorrowAt,
-} from '../../tests/support/incubation-fixtures';
+import { incubatorFixture, organizationFixture, residencyFixture, tomorrowAt } from '../../tests/fixtures/incubation';
 import { db } from '~/lib/db.server';
 
 const processes = 8;

@@ -12,6 +12,7 @@ import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { toShanghaiInput } from '~/lib/time';
+import './audit-subjects.server';
 
 type Room = typeof rooms.$inferSelect;
 export type BookingInput = { roomId: number; startsAt: Date; endsAt: Date; purpose: string };

@@ -3,7 +3,7 @@ import { exitReviews, residencies, residencyEvaluations } from '../../db/schema/
 import { organizations } from '../../db/schema/organizations';
 import { incubatorApplications } from './applications.server';
 import { roomSchedule } from './bookings.server';
-import { addDays, addMonths, shanghaiDate } from './dates';
+import { addDays, addMonths, shanghaiDate } from '~/lib/time';
 import type { Incubator } from './incubators.server';
 import { listMeetings } from './meetings.server';
 import { incubatorResidencies } from './residencies.server';
@@ -63,7 +63,7 @@ function recentDepartures(incubatorId: number) {
     .all();
 }
 
-/** The incubator manager's dashboard (issue 3 §6). */
+/** The incubator manager's dashboard: what needs deciding, who is due for review, and the next joint meeting. */
 export function incubatorDashboard(incubator: Incubator) {
   const at = now();
   const today = shanghaiDate(at);

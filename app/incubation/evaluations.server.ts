@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { users } from '../../db/schema/accounts';
 import { residencyEvaluationScores, residencyEvaluations } from '../../db/schema/incubation';
 import { contracts } from '../../db/schema/procurement';
-import { addDays, dayStart, daysInclusive, shanghaiDate } from './dates';
+import { addDays, dayStart, daysInclusive, shanghaiDate } from '~/lib/time';
 import { managerRoles, requireIncubatorStaff, reviewerRoles } from './incubators.server';
 import { residencyEvaluationMachine } from './machine';
 import { requireResidency, requireVisibleResidency } from './residencies.server';
@@ -19,6 +19,7 @@ import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { organizationMemberIds } from '~/organizations/organizations.server';
+import './audit-subjects.server';
 
 type Period = { start: string; end: string };
 type ResidencyEvaluation = typeof residencyEvaluations.$inferSelect;

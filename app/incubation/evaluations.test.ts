@@ -11,16 +11,10 @@ import {
 import { requireIncubator, updateSettings } from './incubators.server';
 import { decideExitReview } from './residencies.server';
 import { defaultSettings, effectiveSettings } from './settings';
-import {
-  addUser,
-  incubatorFixture,
-  organizationFixture,
-  residencyFixture,
-  viewerFor,
-} from '../../tests/support/incubation-fixtures';
+import { addUser, signedInRequest, viewerFor } from '../../tests/fixtures/accounts';
+import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/fixtures/incubation';
 import { loader as evaluationPage } from '~/routes/residencies.$residencyId.evaluations.$evaluationId';
 import { loader as handbookPage } from '~/routes/incubators.$incubatorId.handbook';
-import { createSession } from '~/accounts/session.server';
 import { gradeMinimums } from '~/evaluation/grades';
 import { weightedScore } from '~/evaluation/model';
 import type { EventState } from '~/delivery/machine';
@@ -191,9 +185,8 @@ describe('a periodic evaluation', () => {
   });
 
   async function pages(userId: number) {
-    const { token } = createSession(userId);
-    const request = () => new Request('http://test.local/', { headers: { cookie: `session=${token}` } });
-    const args = (params: Record<string, string>) => ({ request: request(), params, context: {} }) as never;
+    const args = (params: Record<string, string>) =>
+      ({ request: signedInRequest(userId), params, context: {} }) as never;
     const handbook = await handbookPage(args({ incubatorId: String(data.fx.incubatorId) }));
     const evaluation = await evaluationPage(
       args({ residencyId: String(data.residencyId), evaluationId: String(evaluationId) }),
@@ -290,9 +283,8 @@ describe('an incubator whose stored settings still carry its own grade threshold
   });
 
   const page = async () => {
-    const { token } = createSession(data.fx.managerId);
     return evaluationPage({
-      request: new Request('http://test.local/', { headers: { cookie: `session=${token}` } }),
+      request: signedInRequest(data.fx.managerId),
       params: { residencyId: String(data.residencyId), evaluationId: String(evaluationId) },
       context: {},
     } as never);

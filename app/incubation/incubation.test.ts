@@ -14,36 +14,18 @@ import {
 } from './applications.server';
 import { addAttachment, attachmentLimits, readAttachment, removeAttachment } from './attachments.server';
 import { bookRoom, cancelBooking } from './bookings.server';
-import { addDays, addMonths, shanghaiDate } from './dates';
+import { addDays, addMonths, shanghaiDate } from '~/lib/time';
 import { addMentoringRecord, completeFollowUp } from './mentoring.server';
 import { decideExitReview } from './residencies.server';
-import {
-  addUser,
-  incubatorFixture,
-  organizationFixture,
-  residencyFixture,
-  tomorrowAt,
-  viewerFor,
-} from '../../tests/support/incubation-fixtures';
+import { addUser, viewerFor } from '../../tests/fixtures/accounts';
+import { incubatorFixture, organizationFixture, residencyFixture, tomorrowAt } from '../../tests/fixtures/incubation';
 import type { Viewer } from '~/accounts/auth.server';
 import { now } from '~/lib/clock.server';
 import { databasePath, db } from '~/lib/db.server';
-import { UserError } from '~/lib/errors';
 import { registerOrganization } from '~/organizations/organizations.server';
 import { defaultWeights } from '~/procurement/machine';
 import { submitBid } from '~/procurement/bids.server';
-
-/** The message key of a refusal, the status of a thrown Response, or null if it went through. */
-async function outcome(command: () => unknown): Promise<string | number | null> {
-  try {
-    await command();
-    return null;
-  } catch (error) {
-    if (error instanceof UserError) return error.messageKey;
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
-}
+import { refusal } from '../../tests/support/refused';
 
 const pdf = (size = 200) =>
   new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, ...new Array(size).fill(0x20)])], '章程.pdf');
@@ -73,7 +55,7 @@ describe('organization registration', () => {
       .get();
     expect(membership).toMatchObject({ userId, role: 'owner' });
     expect(
-      await outcome(async () => registerOrganization(await viewerFor(addUser()), { ...profile, name: '别的组织' })),
+      await refusal(async () => registerOrganization(await viewerFor(addUser()), { ...profile, name: '别的组织' })),
     ).toBe('organizationProfile.errors.creditCodeTaken');
     expect(db.select().from(s.organizations).where(eq(s.organizations.name, '别的组织')).get()).toBeUndefined();
   });
@@ -96,35 +78,35 @@ describe('applying, reviewing and admitting', () => {
     const id = startApplication(owner, fx.incubatorId, organizationId);
     expect(startApplication(owner, fx.incubatorId, organizationId)).toBe(id);
 
-    expect(await outcome(() => submitApplication(owner, id))).toBe('incubation.errors.planRequired');
+    expect(await refusal(() => submitApplication(owner, id))).toBe('incubation.errors.planRequired');
     savePlan(owner, id, '每月为快递员开展两次心理讲座。');
     await addAttachment(owner, id, pdf());
     submitApplication(owner, id);
-    expect(await outcome(() => savePlan(owner, id, '改'))).toBe('incubation.errors.notEditable');
+    expect(await refusal(() => savePlan(owner, id, '改'))).toBe('incubation.errors.notEditable');
     const received = db.select().from(s.notifications).where(eq(s.notifications.userId, fx.managerId)).all();
     expect(received.map((n) => n.template)).toEqual(['application_received']);
 
     expect(
-      await outcome(() =>
+      await refusal(() =>
         scoreApplication(reviewer, id, {
           scores: { mission: 80, plan: 80, capacity: 80, governance: 80 },
           comment: '',
         }),
       ),
     ).toBe('incubation.errors.notUnderReview');
-    expect(await outcome(() => startReview(reviewer, id))).toBe(403);
+    expect(await refusal(() => startReview(reviewer, id))).toBe(403);
     startReview(manager, id);
-    expect(await outcome(() => admitApplication(manager, id, ''))).toBe('incubation.errors.notScored');
+    expect(await refusal(() => admitApplication(manager, id, ''))).toBe('incubation.errors.notScored');
     // 70×30% + 50×30% + 50×25% + 40×15% = 21 + 15 + 12.5 + 6 = 54.5, below the pass mark of 60.
     scoreApplication(reviewer, id, { scores: { mission: 70, plan: 50, capacity: 50, governance: 40 }, comment: '' });
-    expect(await outcome(() => admitApplication(manager, id, ''))).toBe('incubation.errors.belowPassScore');
+    expect(await refusal(() => admitApplication(manager, id, ''))).toBe('incubation.errors.belowPassScore');
     // 90×30% + 80×30% + 70×25% + 60×15% = 27 + 24 + 17.5 + 9 = 77.5
     scoreApplication(reviewer, id, {
       scores: { mission: 90, plan: 80, capacity: 70, governance: 60 },
       comment: '计划可行',
     });
     expect(
-      await outcome(() =>
+      await refusal(() =>
         scoreApplication(manager, id, { scores: { mission: 1, plan: 1, capacity: 1, governance: 1 }, comment: '' }),
       ),
     ).toBe(403);
@@ -142,7 +124,7 @@ describe('applying, reviewing and admitting', () => {
     expect(decided.map((n) => [n.template, (n.data as { decision: string }).decision])).toEqual([
       ['application_decided', 'admitted'],
     ]);
-    expect(await outcome(() => startApplication(owner, fx.incubatorId, organizationId))).toBe(
+    expect(await refusal(() => startApplication(owner, fx.incubatorId, organizationId))).toBe(
       'incubation.errors.alreadyResident',
     );
   });
@@ -152,7 +134,7 @@ describe('applying, reviewing and admitting', () => {
     const owner = await viewerFor(ownerId);
     const id = startApplication(owner, fx.incubatorId, organizationId);
     savePlan(owner, id, '计划');
-    expect(await outcome(() => submitApplication(owner, id))).toBe('incubation.errors.tooFewPeople');
+    expect(await refusal(() => submitApplication(owner, id))).toBe('incubation.errors.tooFewPeople');
   });
 
   it('rejects only with a reason, and tells the organization why', async () => {
@@ -162,7 +144,7 @@ describe('applying, reviewing and admitting', () => {
     savePlan(owner, id, '计划');
     submitApplication(owner, id);
     startReview(manager, id);
-    expect(await outcome(() => rejectApplication(manager, id, '  '))).toBe('errors.reasonRequired');
+    expect(await refusal(() => rejectApplication(manager, id, '  '))).toBe('errors.reasonRequired');
     rejectApplication(manager, id, '服务对象与工会工作关联不足。');
     const notice = db
       .select()
@@ -182,7 +164,7 @@ describe('applying, reviewing and admitting', () => {
     startReview(manager, id);
     const conflicted = await viewerFor(fx.reviewerId);
     expect(
-      await outcome(() =>
+      await refusal(() =>
         scoreApplication(conflicted, id, {
           scores: { mission: 100, plan: 100, capacity: 100, governance: 100 },
           comment: '',
@@ -199,13 +181,13 @@ describe('attachments', () => {
     const owner = await viewerFor(ownerId);
     const id = startApplication(owner, fx.incubatorId, organizationId);
 
-    expect(await outcome(() => addAttachment(owner, id, new File(['not really a pdf'], '章程.pdf')))).toBe(
+    expect(await refusal(() => addAttachment(owner, id, new File(['not really a pdf'], '章程.pdf')))).toBe(
       'incubation.errors.fileType',
     );
-    expect(await outcome(() => addAttachment(owner, id, pdf(attachmentLimits.maxBytes)))).toBe(
+    expect(await refusal(() => addAttachment(owner, id, pdf(attachmentLimits.maxBytes)))).toBe(
       'incubation.errors.fileTooLarge',
     );
-    expect(await outcome(() => addAttachment(owner, id, null))).toBe('incubation.errors.chooseFile');
+    expect(await refusal(() => addAttachment(owner, id, null))).toBe('incubation.errors.chooseFile');
     await addAttachment(owner, id, png());
     const [row] = db
       .select()
@@ -220,10 +202,10 @@ describe('attachments', () => {
     expect(readAttachment(owner, id, row!.id).contentType).toBe('image/png');
     expect(readAttachment(await viewerFor(fx.reviewerId), id, row!.id).bytes.length).toBe(11);
     const stranger = organizationFixture();
-    expect(await outcome(async () => readAttachment(await viewerFor(stranger.ownerId), id, row!.id))).toBe(403);
+    expect(await refusal(async () => readAttachment(await viewerFor(stranger.ownerId), id, row!.id))).toBe(403);
     const otherUnion = incubatorFixture();
-    expect(await outcome(async () => readAttachment(await viewerFor(otherUnion.managerId), id, row!.id))).toBe(403);
-    expect(await outcome(async () => readAttachment(await viewerFor(fx.commissionerId), id, row!.id))).toBe(403);
+    expect(await refusal(async () => readAttachment(await viewerFor(otherUnion.managerId), id, row!.id))).toBe(403);
+    expect(await refusal(async () => readAttachment(await viewerFor(fx.commissionerId), id, row!.id))).toBe(403);
 
     removeAttachment(owner, id, row!.id);
     expect(existsSync(stored)).toBe(false);
@@ -247,7 +229,7 @@ describe('bookings and leaving the incubator', () => {
 
   it('refuses an overlapping booking of the same room, and only that', async () => {
     const book = (hour: number, hours: number, roomId = fx.roomId) =>
-      outcome(() => bookRoom(owner, residencyId, { roomId, ...tomorrowAt(hour, hours), purpose: '讲座' }));
+      refusal(() => bookRoom(owner, residencyId, { roomId, ...tomorrowAt(hour, hours), purpose: '讲座' }));
     expect(await book(10, 2)).toBeNull(); // 10:00–12:00
     expect(await book(11, 2)).toBe('incubation.errors.roomTaken'); // 11:00–13:00
     expect(await book(9, 4)).toBe('incubation.errors.roomTaken'); // 09:00–13:00 contains it
@@ -258,7 +240,7 @@ describe('bookings and leaving the incubator', () => {
 
   it('applies the handbook’s booking rules', async () => {
     const at = (startsAt: Date, endsAt: Date) =>
-      outcome(() => bookRoom(owner, residencyId, { roomId: fx.otherRoomId, startsAt, endsAt, purpose: '' }));
+      refusal(() => bookRoom(owner, residencyId, { roomId: fx.otherRoomId, startsAt, endsAt, purpose: '' }));
     const { startsAt } = tomorrowAt(14);
     expect(await at(startsAt, startsAt)).toBe('incubation.errors.bookingSpan');
     expect(await at(new Date(now().getTime() - 3600_000), now())).toBe('incubation.errors.bookingPast');
@@ -271,7 +253,7 @@ describe('bookings and leaving the incubator', () => {
     expect(await at(far, new Date(far.getTime() + 3600_000))).toBe('incubation.errors.bookingTooFar');
     const stranger = organizationFixture();
     expect(
-      await outcome(async () =>
+      await refusal(async () =>
         bookRoom(await viewerFor(stranger.ownerId), residencyId, { roomId: fx.roomId, ...tomorrowAt(15), purpose: '' }),
       ),
     ).toBe(403);
@@ -280,9 +262,9 @@ describe('bookings and leaving the incubator', () => {
   it('frees the slot when a booking is cancelled', async () => {
     const slot = { roomId: fx.roomId, ...tomorrowAt(15), purpose: '' };
     const id = bookRoom(owner, residencyId, slot);
-    expect(await outcome(() => bookRoom(owner, residencyId, slot))).toBe('incubation.errors.roomTaken');
+    expect(await refusal(() => bookRoom(owner, residencyId, slot))).toBe('incubation.errors.roomTaken');
     cancelBooking(owner, id);
-    expect(await outcome(() => bookRoom(owner, residencyId, slot))).toBeNull();
+    expect(await refusal(() => bookRoom(owner, residencyId, slot))).toBeNull();
   });
 
   it('extends a term as often as the handbook allows', async () => {
@@ -291,7 +273,7 @@ describe('bookings and leaving the incubator', () => {
     decideExitReview(manager, residencyId, { decision: 'extend', reason: '需要继续培育。' });
     const after = db.select().from(s.residencies).where(eq(s.residencies.id, residencyId)).get()!;
     expect(after).toMatchObject({ state: 'active', endsOn: addMonths(before.endsOn, 6) });
-    expect(await outcome(() => decideExitReview(manager, residencyId, { decision: 'extend', reason: '再延' }))).toBe(
+    expect(await refusal(() => decideExitReview(manager, residencyId, { decision: 'extend', reason: '再延' }))).toBe(
       'incubation.errors.noMoreExtensions',
     );
   });
@@ -305,9 +287,9 @@ describe('bookings and leaving the incubator', () => {
       followUps: '建立台账',
     });
     const record = db.select().from(s.mentoringRecords).where(eq(s.mentoringRecords.residencyId, residencyId)).get()!;
-    expect(await outcome(() => completeFollowUp(owner, residencyId, record.id))).toBe(403);
+    expect(await refusal(() => completeFollowUp(owner, residencyId, record.id))).toBe(403);
     completeFollowUp(manager, residencyId, record.id);
-    expect(await outcome(() => completeFollowUp(manager, residencyId, record.id))).toBe('errors.illegalTransition');
+    expect(await refusal(() => completeFollowUp(manager, residencyId, record.id))).toBe('errors.illegalTransition');
 
     const tender = db
       .insert(s.tenders)
@@ -326,7 +308,7 @@ describe('bookings and leaving the incubator', () => {
       .returning()
       .get();
     const bid = { priceFen: 1_500_000, plan: '四场讲座', team: '' };
-    expect(await outcome(() => submitBid(owner, tender.id, organizationId, bid))).toBeNull();
+    expect(await refusal(() => submitBid(owner, tender.id, organizationId, bid))).toBeNull();
 
     decideExitReview(manager, residencyId, { decision: 'exit', reason: '以基地名义从事与宗旨不符的活动。' });
 
@@ -334,9 +316,9 @@ describe('bookings and leaving the incubator', () => {
     expect(future.length).toBeGreaterThan(0);
     expect(future.every((b) => b.state === 'cancelled')).toBe(true);
     expect(
-      await outcome(() => bookRoom(owner, residencyId, { roomId: fx.roomId, ...tomorrowAt(16), purpose: '' })),
+      await refusal(() => bookRoom(owner, residencyId, { roomId: fx.roomId, ...tomorrowAt(16), purpose: '' })),
     ).toBe('incubation.errors.notResident');
-    expect(await outcome(() => submitBid(owner, tender.id, organizationId, bid))).toBe('errors.notEligible');
+    expect(await refusal(() => submitBid(owner, tender.id, organizationId, bid))).toBe('errors.notEligible');
     const notice = db
       .select()
       .from(s.notifications)

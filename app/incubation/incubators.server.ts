@@ -6,6 +6,7 @@ import { hasUnionRole, notFound, requireUnionRole, type Viewer } from '~/account
 import type { UnionRole } from '~/accounts/roles';
 import { audit } from '~/lib/audit.server';
 import { db, transaction, type DB } from '~/lib/db.server';
+import './audit-subjects.server';
 
 /** The union staff who see an incubator's applications and residents; only managers decide. */
 export const incubatorStaffRoles: readonly UnionRole[] = ['incubator_manager', 'reviewer', 'admin', 'leadership'];

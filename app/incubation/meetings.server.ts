@@ -5,6 +5,7 @@ import { forbidden, notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import './audit-subjects.server';
 
 /** Joint meetings (联席会议) are open to the incubator's staff and its current residents. */
 export function requireMeetingIncubator(viewer: Viewer, incubatorId: number) {

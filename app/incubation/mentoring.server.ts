@@ -7,6 +7,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import './audit-subjects.server';
 
 export type MentoringInput = { heldOn: string; mentor: string; topic: string; followUps: string };
 

@@ -5,12 +5,8 @@ import * as s from '../../db/schema';
 import { requireIncubator, updateSettings } from './incubators.server';
 import { settingsSchema, toSettings } from './schemas';
 import { defaultSettings, flattenSettings, performanceModel, type IncubatorSettings } from './settings';
-import {
-  incubatorFixture,
-  organizationFixture,
-  residencyFixture,
-  viewerFor,
-} from '../../tests/support/incubation-fixtures';
+import { viewerFor } from '../../tests/fixtures/accounts';
+import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/fixtures/incubation';
 import {
   lastEndedQuarter,
   recordContractEvaluation,

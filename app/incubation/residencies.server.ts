@@ -9,7 +9,7 @@ import {
   rooms,
 } from '../../db/schema/incubation';
 import { organizations } from '../../db/schema/organizations';
-import { addMonths } from './dates';
+import { addMonths } from '~/lib/time';
 import { requireIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
@@ -21,6 +21,7 @@ import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { requireOrganization, organizationMemberIds } from '~/organizations/organizations.server';
+import './audit-subjects.server';
 
 type Residency = typeof residencies.$inferSelect;
 

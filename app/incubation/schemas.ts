@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '~/lib/time';
 import { exitDecisions } from './machine';
 import { entryCriteria, indicators, judgedIndicators, performanceIndicators, type IncubatorSettings } from './settings';
 import { passingGrades } from '~/evaluation/grades';

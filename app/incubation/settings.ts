@@ -26,7 +26,7 @@ export const indicators = [...measuredIndicators, ...judgedIndicators] as const;
 export type Indicator = (typeof indicators)[number];
 export type JudgedIndicator = (typeof judgedIndicators)[number];
 
-/** The performance model's indicators (issue 7), applied to the contracts of the incubator's residents. */
+/** The same indicators as every organization's performance evaluation, so a resident is judged like anyone else. */
 export const performanceIndicators = modelIndicators;
 
 export type IncubatorSettings = {

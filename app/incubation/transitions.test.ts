@@ -22,16 +22,11 @@ import {
 } from './machine';
 import { decideExitReview } from './residencies.server';
 import { entryCriteria } from './settings';
-import {
-  incubatorFixture,
-  organizationFixture,
-  residencyFixture,
-  tomorrowAt,
-  viewerFor,
-} from '../../tests/support/incubation-fixtures';
+import { viewerFor } from '../../tests/fixtures/accounts';
+import { incubatorFixture, organizationFixture, residencyFixture, tomorrowAt } from '../../tests/fixtures/incubation';
 import type { Viewer } from '~/accounts/auth.server';
 import { db } from '~/lib/db.server';
-import { UserError } from '~/lib/errors';
+import { refusal } from '../../tests/support/refused';
 
 let fx: ReturnType<typeof incubatorFixture>;
 let manager: Viewer;
@@ -40,16 +35,6 @@ beforeAll(async () => {
   fx = incubatorFixture();
   manager = await viewerFor(fx.managerId);
 });
-
-async function refusal(command: () => unknown) {
-  try {
-    await command();
-  } catch (error) {
-    if (error instanceof UserError) return error.messageKey;
-    throw error;
-  }
-  return null;
-}
 
 describe('applications', () => {
   /** An application in `state`, with a plan and a passing reviewer score, of a fresh organization. */

@@ -24,6 +24,7 @@ import { notifyAddress } from '~/notifications/notify.server';
 import { addOrganizationMember, requireOrganization } from '~/organizations/organizations.server';
 import { grantStaffRole } from '~/unions/grants.server';
 import { requireUnion } from '~/unions/unions.server';
+import './audit-subjects.server';
 
 // How a role or membership is offered and taken up: docs/decisions/092-invitations.md.
 

@@ -1,4 +1,4 @@
-// Invitations (issue 17 B): a staff role or a membership comes only from accepting the emailed link,
+// Invitations: a staff role or a membership comes only from accepting the emailed link,
 // signed in to the verified account of the invited address. Driven through the real capabilities on
 // the demo county; the link is read from the outbox, as the person would read it in the email.
 import { sha256 } from '@oslojs/crypto/sha2';
@@ -6,7 +6,8 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
-import { seedCounty, advanceHours, organizationOf, resetClock, viewerFor } from '../../tests/support/procurement';
+import { viewerFor } from '../../tests/fixtures/accounts';
+import { advanceHours, organizationOf, resetClock, seedCounty } from '../../tests/fixtures/procurement';
 import {
   acceptInvitation,
   describeInvitation,
@@ -20,7 +21,7 @@ import { signUp, type Viewer } from '~/accounts/auth.server';
 import { verifyEmail } from '~/accounts/recovery.server';
 import { verifyAuditChain } from '~/lib/audit.server';
 import { db, sqlite } from '~/lib/db.server';
-import { UserError } from '~/lib/errors';
+import { refusal } from '../../tests/support/refused';
 
 let platform: Viewer;
 let unionAdmin: Viewer;
@@ -44,18 +45,6 @@ afterEach(resetClock);
 
 let sequence = 0;
 const freshEmail = () => `invitee-${process.pid}-${++sequence}@example.cn`;
-
-/** The message key of a refusal, the status of a thrown Response, or null if it went through. */
-function outcome(command: () => unknown): string | number | null {
-  try {
-    command();
-    return null;
-  } catch (error) {
-    if (error instanceof UserError) return error.messageKey;
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
-}
 
 /** The token in the newest invitation email to `email`, as the person clicks it. */
 function emailedToken(email: string) {
@@ -153,7 +142,7 @@ describe('invitations', () => {
     acceptInvitation(invitee, token);
     expect(staffRolesOf(invitee.id)).toEqual([{ unionId: county, role: 'reviewer', departmentId: department }]);
     expect(invitationTo(email)).toMatchObject({ state: 'accepted', acceptedBy: invitee.id });
-    expect(outcome(() => acceptInvitation(invitee, token))).toBe('invitations.closed.accepted');
+    expect(refusal(() => acceptInvitation(invitee, token))).toBe('invitations.closed.accepted');
     expect(staffRolesOf(invitee.id)).toHaveLength(1);
     expect(listInvitations(platform, { unionId: county }).some((i) => i.email === email)).toBe(false);
     const accept = db.select().from(s.auditLog).where(eq(s.auditLog.action, 'invitation.accept')).all().at(-1)!;
@@ -185,17 +174,17 @@ describe('invitations', () => {
     inviteToUnion(platform, county, { email, role: 'admin' });
     const token = emailedToken(email);
     const stranger = await accountFor(freshEmail());
-    expect(outcome(() => describeInvitation(stranger, token))).toBe('invitations.errors.otherAccount');
-    expect(outcome(() => acceptInvitation(stranger, token))).toBe('invitations.errors.otherAccount');
-    expect(outcome(() => acceptInvitation(unionAdmin, token))).toBe('invitations.errors.otherAccount');
+    expect(refusal(() => describeInvitation(stranger, token))).toBe('invitations.errors.otherAccount');
+    expect(refusal(() => acceptInvitation(stranger, token))).toBe('invitations.errors.otherAccount');
+    expect(refusal(() => acceptInvitation(unionAdmin, token))).toBe('invitations.errors.otherAccount');
     expect(staffRolesOf(stranger.id)).toEqual([]);
 
     const unverified = await accountFor(email, { verified: false });
-    expect(outcome(() => describeInvitation(unverified, token))).toBe('invitations.errors.unverified');
-    expect(outcome(() => acceptInvitation(unverified, token))).toBe('invitations.errors.unverified');
+    expect(refusal(() => describeInvitation(unverified, token))).toBe('invitations.errors.unverified');
+    expect(refusal(() => acceptInvitation(unverified, token))).toBe('invitations.errors.unverified');
     expect(staffRolesOf(unverified.id)).toEqual([]);
     expect(invitationTo(email).state).toBe('pending');
-    expect(outcome(() => acceptInvitation(unverified, 'not-a-token'))).toBe('invitations.errors.invalid');
+    expect(refusal(() => acceptInvitation(unverified, 'not-a-token'))).toBe('invitations.errors.invalid');
   });
 
   it('refuse an expired link; a resend voids the old link and gives the new one a full week', async () => {
@@ -204,14 +193,14 @@ describe('invitations', () => {
     const first = emailedToken(email);
     const invitee = await accountFor(email);
     advanceHours(7 * 24 + 1);
-    expect(outcome(() => acceptInvitation(invitee, first))).toBe('invitations.closed.expired');
+    expect(refusal(() => acceptInvitation(invitee, first))).toBe('invitations.closed.expired');
     const listed = listInvitations(legal, { organizationId: legalOrg }).find((i) => i.email === email)!;
     expect(listed.state).toBe('expired');
 
     resendInvitation(legal, { organizationId: legalOrg }, listed.id);
     const second = emailedToken(email);
     expect(second).not.toBe(first);
-    expect(outcome(() => acceptInvitation(invitee, first))).toBe('invitations.errors.invalid');
+    expect(refusal(() => acceptInvitation(invitee, first))).toBe('invitations.errors.invalid');
     const resent = invitationTo(email);
     expect(resent.expiresAt.getTime() - resent.sentAt.getTime()).toBe(7 * 86_400_000);
     advanceHours(6 * 24);
@@ -231,12 +220,12 @@ describe('invitations', () => {
     const invitation = invitationTo(email);
     withdrawInvitation(unionAdmin, { unionId: county }, invitation.id);
     const invitee = await accountFor(email);
-    expect(outcome(() => acceptInvitation(invitee, token))).toBe('invitations.closed.withdrawn');
+    expect(refusal(() => acceptInvitation(invitee, token))).toBe('invitations.closed.withdrawn');
     expect(staffRolesOf(invitee.id)).toEqual([]);
-    expect(outcome(() => withdrawInvitation(unionAdmin, { unionId: county }, invitation.id))).toBe(
+    expect(refusal(() => withdrawInvitation(unionAdmin, { unionId: county }, invitation.id))).toBe(
       'errors.illegalTransition',
     );
-    expect(outcome(() => resendInvitation(unionAdmin, { unionId: county }, invitation.id))).toBe(
+    expect(refusal(() => resendInvitation(unionAdmin, { unionId: county }, invitation.id))).toBe(
       'errors.illegalTransition',
     );
     expect(db.select().from(s.auditLog).where(eq(s.auditLog.action, 'invitation.withdraw')).all().at(-1)).toMatchObject(
@@ -250,32 +239,32 @@ describe('invitations', () => {
     const id = invitationTo(email).id;
     const commissioner = await viewerFor('commissioner@demo.gonghui.cn');
     const townshipStaff = await viewerFor('dandong@demo.gonghui.cn');
-    expect(outcome(() => inviteToUnion(unionAdmin, county, { email: freshEmail(), role: 'finance' }))).toBe(403);
-    expect(outcome(() => listInvitations(commissioner, { unionId: county }))).toBe(403);
-    expect(outcome(() => resendInvitation(commissioner, { unionId: county }, id))).toBe(403);
-    expect(outcome(() => withdrawInvitation(townshipStaff, { unionId: county }, id))).toBe(403);
+    expect(refusal(() => inviteToUnion(unionAdmin, county, { email: freshEmail(), role: 'finance' }))).toBe(403);
+    expect(refusal(() => listInvitations(commissioner, { unionId: county }))).toBe(403);
+    expect(refusal(() => resendInvitation(commissioner, { unionId: county }, id))).toBe(403);
+    expect(refusal(() => withdrawInvitation(townshipStaff, { unionId: county }, id))).toBe(403);
     // An invitation is reached only through its own union or organization.
-    expect(outcome(() => withdrawInvitation(platform, { unionId: township }, id))).toBe(404);
-    expect(outcome(() => withdrawInvitation(legal, { organizationId: legalOrg }, id))).toBe(404);
-    expect(outcome(() => inviteToOrganization(unionAdmin, legalOrg, freshEmail()))).toBe(403);
-    expect(outcome(() => resendInvitation(platform, { unionId: county }, id))).toBeNull();
+    expect(refusal(() => withdrawInvitation(platform, { unionId: township }, id))).toBe(404);
+    expect(refusal(() => withdrawInvitation(legal, { organizationId: legalOrg }, id))).toBe(404);
+    expect(refusal(() => inviteToOrganization(unionAdmin, legalOrg, freshEmail()))).toBe(403);
+    expect(refusal(() => resendInvitation(platform, { unionId: county }, id))).toBeNull();
     expect(invitationTo(email).state).toBe('pending');
   });
 
   it('refuse a second open invitation, someone who already holds the role, and another union’s department', () => {
     const email = freshEmail();
     inviteToUnion(platform, county, { email, role: 'finance' });
-    expect(outcome(() => inviteToUnion(platform, county, { email, role: 'finance' }))).toBe(
+    expect(refusal(() => inviteToUnion(platform, county, { email, role: 'finance' }))).toBe(
       'invitations.errors.alreadyInvited',
     );
-    expect(outcome(() => inviteToUnion(platform, county, { email, role: 'reviewer' }))).toBeNull();
-    expect(outcome(() => inviteToUnion(platform, county, { email: 'finance@demo.gonghui.cn', role: 'finance' }))).toBe(
+    expect(refusal(() => inviteToUnion(platform, county, { email, role: 'reviewer' }))).toBeNull();
+    expect(refusal(() => inviteToUnion(platform, county, { email: 'finance@demo.gonghui.cn', role: 'finance' }))).toBe(
       'invitations.errors.alreadyStaff',
     );
-    expect(outcome(() => inviteToUnion(platform, township, { email, role: 'finance', departmentId: department }))).toBe(
+    expect(refusal(() => inviteToUnion(platform, township, { email, role: 'finance', departmentId: department }))).toBe(
       'invitations.errors.department',
     );
-    expect(outcome(() => inviteToOrganization(legal, legalOrg, 'legal@demo.gonghui.cn'))).toBe(
+    expect(refusal(() => inviteToOrganization(legal, legalOrg, 'legal@demo.gonghui.cn'))).toBe(
       'invitations.errors.alreadyMember',
     );
     expect(verifyAuditChain(sqlite)).toMatchObject({ ok: true });

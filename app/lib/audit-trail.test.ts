@@ -1,4 +1,4 @@
-// Every kind of state change the audit trail must hold (issue 10), driven through the real
+// Every kind of state change the audit trail must hold for an inspector to trust it, driven through the real
 // capabilities: a tender's whole life, its bids (never their content), scores, award, contract,
 // payment, evaluation, and role and membership changes.
 import { and, asc, desc, eq } from 'drizzle-orm';
@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contracts, invitations, milestones, notifications } from '../../db/schema';
 import { verifyAuditChain } from './audit.server';
 import { db, sqlite } from './db.server';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   advanceHours,
   hoursFromNow,
@@ -13,8 +14,7 @@ import {
   resetClock,
   seedCounty,
   tenderInput,
-  viewerFor,
-} from '../../tests/support/procurement';
+} from '../../tests/fixtures/procurement';
 import type { Viewer } from '~/accounts/auth.server';
 import { recordComplaint, resolveComplaint } from '~/evaluation/reviews.server';
 import {
@@ -24,7 +24,7 @@ import {
   resendInvitation,
   withdrawInvitation,
 } from '~/invitations/invitations.server';
-import { runClock } from '~/lib/background.server';
+import { runClock } from '~/jobs/clock.server';
 import { recordBankTransfer } from '~/payments/bank-transfers.server';
 import { approveMilestone, confirmReceipt } from '~/payments/milestones.server';
 import { answerObjection, fileObjection, proposeAward } from '~/procurement/award.server';

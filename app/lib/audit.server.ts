@@ -106,47 +106,32 @@ function plain(value: Json | undefined): Json | null {
   return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as Json);
 }
 
-// Which union a subject belongs to, so union admins see their own records only.
-const unionQueries: Record<string, string> = {
-  union: 'select id from unions where id =',
-  department: 'select union_id from departments where id =',
-  tender: 'select union_id from tenders where id =',
-  contract: 'select union_id from contracts where id =',
-  commission: 'select union_id from commissions where id =',
-  incubator: 'select union_id from incubators where id =',
-  invitation: 'select union_id from invitations where id =',
-  bid: 'select t.union_id from bids b join tenders t on t.id = b.tender_id where b.id =',
-  objection: 'select t.union_id from objections o join tenders t on t.id = o.tender_id where o.id =',
-  milestone: 'select c.union_id from milestones m join contracts c on c.id = m.contract_id where m.id =',
-  payment: `select c.union_id from payments p join milestones m on m.id = p.milestone_id
-            join contracts c on c.id = m.contract_id where p.id =`,
-  complaint: 'select c.union_id from complaints x join contracts c on c.id = x.contract_id where x.id =',
-  application: `select i.union_id from incubation_applications a join incubators i on i.id = a.incubator_id
-                where a.id =`,
-  residency: 'select i.union_id from residencies r join incubators i on i.id = r.incubator_id where r.id =',
-  room: 'select i.union_id from rooms r join incubators i on i.id = r.incubator_id where r.id =',
-  meeting: 'select i.union_id from joint_meetings m join incubators i on i.id = m.incubator_id where m.id =',
-  booking: `select i.union_id from room_bookings b join rooms r on r.id = b.room_id
-            join incubators i on i.id = r.incubator_id where b.id =`,
-  mentoring: `select i.union_id from mentoring_records m join residencies r on r.id = m.residency_id
-              join incubators i on i.id = r.incubator_id where m.id =`,
-  attachment: `select i.union_id from application_attachments x join incubation_applications a on a.id = x.application_id
-               join incubators i on i.id = a.incubator_id where x.id =`,
-  event: `select coalesce(c.union_id, i.union_id) from events e left join contracts c on c.id = e.contract_id
-          left join residencies r on r.id = e.residency_id left join incubators i on i.id = r.incubator_id
-          where e.id =`,
-  evaluation: `select coalesce(c.union_id, i.union_id) from evaluations x left join contracts c on c.id = x.contract_id
-               left join incubators i on i.id = x.incubator_id where x.id =`,
-  checkin: `select coalesce(c.union_id, i.union_id) from checkins x join events e on e.id = x.event_id
-            left join contracts c on c.id = e.contract_id left join residencies r on r.id = e.residency_id
-            left join incubators i on i.id = r.incubator_id where x.id =`,
-  rating: `select coalesce(c.union_id, i.union_id) from ratings x join events e on e.id = x.event_id
-           left join contracts c on c.id = e.contract_id left join residencies r on r.id = e.residency_id
-           left join incubators i on i.id = r.incubator_id where x.id =`,
-};
+/**
+ * How to find the union a subject belongs to, so union admins see their own records only: an SQL
+ * select ending in `where <row>.id =` (the subject's id follows), or null for a platform subject
+ * (a user, an organization) that belongs to no union.
+ */
+export type AuditSubjectUnion = string | null;
+const subjectUnions = new Map<string, AuditSubjectUnion>();
+
+/**
+ * A capability names here the union of each subject type it audits (`app/<capability>/audit-subjects.server.ts`).
+ * A module that audits a subject imports the owner's file, so the subject is known wherever it is written.
+ */
+export function registerAuditSubjects(subjects: Record<string, AuditSubjectUnion>) {
+  for (const [type, union] of Object.entries(subjects)) {
+    const known = subjectUnions.get(type);
+    if (known !== undefined && known !== union) throw new Error(`audit subject ${type} registered twice`);
+    subjectUnions.set(type, union);
+  }
+}
+
+export function isAuditSubject(type: string) {
+  return subjectUnions.has(type);
+}
 
 export function unionOfSubject(tx: DB, subjectType: string, subjectId: number): number | null {
-  const query = unionQueries[subjectType];
+  const query = subjectUnions.get(subjectType);
   if (!query) return null;
   const row = tx.get<{ unionId: number | null } | undefined>(sql`select (${sql.raw(query)} ${subjectId}) as unionId`);
   return row?.unionId ?? null;

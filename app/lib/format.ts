@@ -1,4 +1,4 @@
-export const displayTimeZone = 'Asia/Shanghai';
+import { shanghaiTimeZone } from './time';
 
 /**
  * Building an Intl formatter costs far more than using one (it was most of a tender list's render
@@ -15,10 +15,10 @@ function memoByLocale<T>(make: (locale: string) => T) {
 
 const money = memoByLocale((locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }));
 const dateTime = memoByLocale(
-  (locale) => new Intl.DateTimeFormat(locale, { timeZone: displayTimeZone, dateStyle: 'medium', timeStyle: 'short' }),
+  (locale) => new Intl.DateTimeFormat(locale, { timeZone: shanghaiTimeZone, dateStyle: 'medium', timeStyle: 'short' }),
 );
 const date = memoByLocale(
-  (locale) => new Intl.DateTimeFormat(locale, { timeZone: displayTimeZone, dateStyle: 'medium' }),
+  (locale) => new Intl.DateTimeFormat(locale, { timeZone: shanghaiTimeZone, dateStyle: 'medium' }),
 );
 const percent = memoByLocale((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
 

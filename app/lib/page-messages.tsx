@@ -4,7 +4,7 @@ import { I18nContext } from 'react-i18next';
 import { browserMessages } from './locale';
 
 /**
- * The browser gets its words in two steps, to keep each page's JavaScript small (issue 11):
+ * The browser gets its words in two steps, to keep each page's JavaScript small (150 KB budget, scripts/page-js.mjs):
  * 1. inline, only the parts of the page's language (top-level keys: `nav`, `procurement`…) that the
  *    server's render translated, noted by `useRecordMessageParts` and sent by `PageMessages`;
  * 2. after hydration, the whole language from /locales/:lng (cached, versioned), for the pages the

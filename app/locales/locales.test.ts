@@ -72,7 +72,6 @@ describe('the code around the messages', () => {
     'lib/money.ts',
     'catalog/schemas.ts',
     'incubation/markdown.ts',
-    'delivery/test-fixtures.ts',
     'procurement/tenders.server.ts',
   ]);
   const sources = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter(

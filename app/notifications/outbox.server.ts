@@ -12,6 +12,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { sealedNotification } from '~/procurement/disclosure.server';
+import './audit-subjects.server';
 
 // The delivery worker. Why it delivers at most once, and what happens to a message interrupted by
 // a crash, is in docs/decisions/019-notification-outbox.md.
@@ -175,31 +176,6 @@ export async function deliverDueEmail({ limit = 50 } = {}) {
     transporter.close();
   }
   return result;
-}
-
-type DeliveryWorker = { timer?: ReturnType<typeof setInterval>; running: Promise<unknown> | null };
-const worker = globalThis as unknown as { __delivery?: DeliveryWorker };
-
-/** Runs the worker every two seconds in the server process, never two runs at once. */
-export function startDeliveryWorker() {
-  if (worker.__delivery || !smtpConfigured()) return;
-  const state: DeliveryWorker = { running: null };
-  state.timer = setInterval(() => {
-    if (state.running) return;
-    state.running = deliverDueEmail()
-      .catch((error) => console.error('email delivery failed', error))
-      .finally(() => (state.running = null));
-  }, 2_000).unref();
-  worker.__delivery = state;
-}
-
-/** Stops the worker and waits for a delivery run under way to finish (server shutdown). */
-export async function stopDeliveryWorker() {
-  const state = worker.__delivery;
-  if (!state) return;
-  clearInterval(state.timer);
-  worker.__delivery = undefined;
-  await state.running;
 }
 
 // ── the outbox page (platform admins) ─────────────────────────────────────────

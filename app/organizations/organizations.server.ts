@@ -7,6 +7,7 @@ import type { OrgRole } from '~/accounts/roles';
 import { audit } from '~/lib/audit.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import './audit-subjects.server';
 
 export function requireOrganization(organizationId: number) {
   const organization = db.select().from(organizations).where(eq(organizations.id, organizationId)).get();

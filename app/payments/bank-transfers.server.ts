@@ -10,6 +10,7 @@ import { db, durably } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { audit, pick } from '~/lib/audit.server';
 import { canTransition } from '~/lib/machine';
+import './audit-subjects.server';
 
 export type BankTransferInput = { paidOn: string; amountFen: number; reference: string; voucher: File };
 

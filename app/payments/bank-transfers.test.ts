@@ -11,7 +11,7 @@ import { stripeEnabled } from './stripe.server';
 import { voucherMaxBytes } from './vouchers.server';
 import { databasePath, db } from '~/lib/db.server';
 import { action as webhookAction } from '~/routes/webhooks.stripe';
-import { ledgerOf, milestonesOf, signedContract } from '../../tests/support/payments-fixtures';
+import { ledgerOf, milestonesOf, signedContract } from '../../tests/fixtures/payments';
 
 const pdf = () => new File([Buffer.from('%PDF-1.7\n% 回单\n')], '回单.pdf', { type: 'application/pdf' });
 const vouchersDir = () => join(dirname(databasePath()), 'vouchers');

@@ -7,6 +7,7 @@ import { requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import '~/unions/audit-subjects.server';
 
 export type DepartmentBudget = LedgerTotals & {
   departmentId: number;

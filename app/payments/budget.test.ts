@@ -5,38 +5,21 @@ import { assertWithinBudget, setBudget, unionBudgets } from './budget.server';
 import { budgetYear } from './ledger.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
-import { UserError } from '~/lib/errors';
 import { confirmContract } from '~/procurement/contracts.server';
 import { proposeAward } from '~/procurement/award.server';
 import { defaultWeights } from '~/procurement/machine';
 import { sealBid } from '~/procurement/seal.server';
-import {
-  grantRole,
-  ledgerOf,
-  makeContract,
-  makeOrganization,
-  makeUnion,
-  makeUser,
-  viewerOf,
-} from '../../tests/support/payments-fixtures';
+import { addUser, viewerFor } from '../../tests/fixtures/accounts';
+import { grantRole, ledgerOf, makeContract, makeOrganization, makeUnion } from '../../tests/fixtures/payments';
+import { refusal } from '../../tests/support/refused';
 
 const year = budgetYear(now());
 
-function refusal(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UserError) return error.messageKey;
-    throw error;
-  }
-  return null;
-}
-
 async function cast(budgetFen: number | null) {
   const { unionId, departmentId } = makeUnion(budgetFen);
-  const ownerId = makeUser('owner');
+  const ownerId = addUser('owner');
   const organizationId = makeOrganization(ownerId);
-  return { unionId, departmentId, organizationId, owner: await viewerOf(ownerId) };
+  return { unionId, departmentId, organizationId, owner: await viewerFor(ownerId) };
 }
 
 describe('department budgets', () => {
@@ -75,9 +58,9 @@ describe('department budgets', () => {
 
   it('refuses an award beyond the remaining budget before anything is published', async () => {
     const { unionId, departmentId, organizationId } = await cast(30_000_00);
-    const commissionerId = makeUser('commissioner');
+    const commissionerId = addUser('commissioner');
     grantRole(unionId, commissionerId, 'commissioner', departmentId);
-    const commissioner = await viewerOf(commissionerId);
+    const commissioner = await viewerFor(commissionerId);
     const tender = db
       .insert(s.tenders)
       .values({
@@ -119,7 +102,7 @@ describe('department budgets', () => {
     expect(after.state).toBe('evaluating');
     expect(db.select().from(s.contracts).where(eq(s.contracts.tenderId, tender.id)).all()).toEqual([]);
 
-    setBudget(await viewerOf(grantFinance(unionId)), unionId, {
+    setBudget(await viewerFor(grantFinance(unionId)), unionId, {
       departmentId,
       year,
       amountFen: 40_000_00,
@@ -132,7 +115,7 @@ describe('department budgets', () => {
     const { unionId, departmentId, organizationId, owner } = await cast(100_000_00);
     const contractId = makeContract({ unionId, departmentId, organizationId, amountFen: 70_000_00 });
     confirmContract(owner, contractId);
-    const finance = await viewerOf(grantFinance(unionId));
+    const finance = await viewerFor(grantFinance(unionId));
 
     const [row] = unionBudgets(finance, unionId, year);
     expect(row).toMatchObject({
@@ -155,7 +138,7 @@ describe('department budgets', () => {
 });
 
 function grantFinance(unionId: number) {
-  const financeId = makeUser('finance');
+  const financeId = addUser('finance');
   grantRole(unionId, financeId, 'finance');
   return financeId;
 }

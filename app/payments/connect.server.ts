@@ -8,6 +8,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { linkStripeAccount, requireOrganization } from '~/organizations/organizations.server';
+import '~/organizations/audit-subjects.server';
 
 /**
  * Stores an account snapshot taken at `at` (Stripe seconds) unless a newer one is already stored,

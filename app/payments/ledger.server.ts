@@ -3,6 +3,7 @@ import { ledgerEntries } from '../../db/schema/payments';
 import { contracts } from '../../db/schema/procurement';
 import { now } from '~/lib/clock.server';
 import { db, type DB } from '~/lib/db.server';
+import { shanghaiSeconds, shanghaiYear } from '~/lib/time';
 
 export type LedgerKind = 'committed' | 'released' | 'approved' | 'paid' | 'confirmed';
 
@@ -21,11 +22,11 @@ export function appendLedger(
 
 /** The budget year of a moment: the calendar year in Asia/Shanghai. */
 export function budgetYear(date: Date) {
-  return new Date(date.getTime() + 8 * 3600_000).getUTCFullYear();
+  return shanghaiYear(date);
 }
 
 /** SQL for the Asia/Shanghai year of a ledger row, matching `budgetYear`. */
-export const ledgerYear = sql`cast(strftime('%Y', ${ledgerEntries.createdAt} / 1000, 'unixepoch', '+8 hours') as integer)`;
+export const ledgerYear = sql`cast(strftime('%Y', ${shanghaiSeconds(ledgerEntries.createdAt)}, 'unixepoch') as integer)`;
 
 export type LedgerTotals = {
   /** Signed contracts, less commitments released. */

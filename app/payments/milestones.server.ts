@@ -23,6 +23,7 @@ import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
+import './audit-subjects.server';
 
 type Contract = typeof contracts.$inferSelect;
 type Milestone = typeof milestones.$inferSelect;

@@ -8,7 +8,7 @@ import { approveMilestone, requireMilestoneFor, paymentQueue } from './milestone
 import { reviewReport } from '~/delivery/events.server';
 import { now } from '~/lib/clock.server';
 import { db, sqlite, transaction } from '~/lib/db.server';
-import { ledgerOf, makeReportedEvent, milestonesOf, signedContract } from '../../tests/support/payments-fixtures';
+import { ledgerOf, makeReportedEvent, milestonesOf, signedContract } from '../../tests/fixtures/payments';
 
 function notifications(userId: number, template: string) {
   return db

@@ -28,6 +28,8 @@ import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { canTransition, transition } from '~/lib/machine';
+import { shanghaiDate } from '~/lib/time';
+import './audit-subjects.server';
 
 type Payment = typeof payments.$inferSelect;
 
@@ -250,7 +252,6 @@ function findAttempt(tx: DB, session: { id: string | null; client_reference_id?:
     .get();
 }
 
-const shanghaiDate = (seconds: number) => new Date(seconds * 1000 + 8 * 3600_000).toISOString().slice(0, 10);
 
 const intentOf = (session: CheckoutSession) =>
   typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
@@ -309,7 +310,7 @@ function sessionPaid(tx: DB, payment: Payment, session: CheckoutSession, event: 
     state,
     stripeObjectId: session.id,
     reference: intentOf(session),
-    paidOn: shanghaiDate(event.created),
+    paidOn: shanghaiDate(event.created * 1000),
     chargedAmountFen: session.amount_total,
     chargedCurrency: session.currency,
   };

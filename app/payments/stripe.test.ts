@@ -9,7 +9,7 @@ import { cancelStripePayment, reconcileStripe, startStripePayment } from './stri
 import { db } from '~/lib/db.server';
 import { action as webhookAction } from '~/routes/webhooks.stripe';
 import { startFakeStripe, type FakeStripe } from '../../tests/support/fake-stripe';
-import { ledgerOf, milestonesOf, signedContract } from '../../tests/support/payments-fixtures';
+import { ledgerOf, milestonesOf, signedContract } from '../../tests/fixtures/payments';
 
 const webhookSecret = 'whsec_test_payments';
 let fake: FakeStripe;

@@ -17,6 +17,7 @@ import { transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
+import './audit-subjects.server';
 
 const dayMs = 24 * 3600_000;
 

@@ -14,6 +14,7 @@ import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
+import './audit-subjects.server';
 
 function findBid(tx: DB, tenderId: number, organizationId: number) {
   return tx

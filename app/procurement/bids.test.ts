@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bids, evaluations, notifications } from '../../db/schema';
 import { requireOwnBid, openBids, saveBidDraft, submitBid, withdrawBid } from './bids.server';
 import { createTender, requireTender } from './tenders.server';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   advanceHours,
   hoursFromNow,
@@ -12,11 +13,11 @@ import {
   resetClock,
   seedCounty,
   tenderInput,
-  viewerFor,
-} from '../../tests/support/procurement';
+} from '../../tests/fixtures/procurement';
 import type { Viewer } from '~/accounts/auth.server';
-import { runClock } from '~/lib/background.server';
+import { runClock } from '~/jobs/clock.server';
 import { databasePath, db, sqlite } from '~/lib/db.server';
+import { refusal } from '../../tests/support/refused';
 
 let commissioner: Viewer;
 let legal: Viewer;
@@ -31,17 +32,6 @@ beforeAll(async () => {
 afterEach(resetClock);
 
 const content = (plan: string, priceFen = 4_000_000) => ({ priceFen, plan, team: '律师 8 名' });
-
-/** Fails with the response's status, as the route would show it. */
-function statusOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    return (error as { status?: number }).status;
-  }
-  return 200;
-}
 
 describe('sealed bids', () => {
   it('are drafted, submitted, withdrawn and resubmitted until the deadline', () => {
@@ -95,16 +85,16 @@ describe('sealed bids', () => {
   it('are only for members of the bidding organization', async () => {
     const id = createTender(commissioner, tenderInput());
     const psych = await viewerFor('psych@demo.gonghui.cn');
-    expect(statusOf(() => submitBid(psych, id, legalOrg.id, content('冒名')))).toBe(403);
-    expect(statusOf(() => requireOwnBid(commissioner, id, legalOrg.id))).toBe(403);
+    expect(refusal(() => submitBid(psych, id, legalOrg.id, content('冒名')))).toBe(403);
+    expect(refusal(() => requireOwnBid(commissioner, id, legalOrg.id))).toBe(403);
   });
 
   it('cannot be opened by the union before the deadline, and can after it', () => {
     const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(1) }));
     submitBid(legal, id, legalOrg.id, content('开标前保密'));
-    expect(statusOf(() => openBids(commissioner, requireTender(id)))).toBe(403);
+    expect(refusal(() => openBids(commissioner, requireTender(id)))).toBe(403);
     advanceHours(2);
-    expect(statusOf(() => openBids(commissioner, requireTender(id)))).toBe(403); // not yet closed by the clock
+    expect(refusal(() => openBids(commissioner, requireTender(id)))).toBe(403); // not yet closed by the clock
     runClock();
     expect(openBids(commissioner, requireTender(id)).map((b) => b.content.plan)).toEqual(['开标前保密']);
   });

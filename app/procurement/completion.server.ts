@@ -9,6 +9,7 @@ import type { DB } from '~/lib/db.server';
 import { canTransition, transition } from '~/lib/machine';
 import { notifyOrganization } from '~/notifications/notify.server';
 import { paidMilestoneStates } from '~/payments/machine';
+import './audit-subjects.server';
 
 type Contract = typeof contracts.$inferSelect;
 

@@ -11,7 +11,7 @@ import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 import { recordBankTransfer } from '~/payments/bank-transfers.server';
 import { approveMilestone } from '~/payments/milestones.server';
-import { makeReportedEvent, milestonesOf, signedContract } from '../../tests/support/payments-fixtures';
+import { makeReportedEvent, milestonesOf, signedContract } from '../../tests/fixtures/payments';
 
 beforeAll(() => {
   delete process.env.STRIPE_SECRET_KEY;

@@ -28,6 +28,7 @@ import { releaseDueMilestones } from '~/payments/milestones.server';
 import { amendPendingMilestone, createStandardMilestones, replaceMilestones } from '~/payments/milestone-plan.server';
 import { transition } from '~/lib/machine';
 import { notifyOrganization } from '~/notifications/notify.server';
+import './audit-subjects.server';
 
 type Contract = typeof contracts.$inferSelect;
 

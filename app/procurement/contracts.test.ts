@@ -12,6 +12,7 @@ import {
 } from './contracts.server';
 import { declareConflicts, scoreBid } from './evaluation.server';
 import { createTender, requireTender } from './tenders.server';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   advanceHours,
   hoursFromNow,
@@ -19,10 +20,9 @@ import {
   resetClock,
   seedCounty,
   tenderInput,
-  viewerFor,
-} from '../../tests/support/procurement';
+} from '../../tests/fixtures/procurement';
 import type { Viewer } from '~/accounts/auth.server';
-import { runClock } from '~/lib/background.server';
+import { runClock } from '~/jobs/clock.server';
 import { db } from '~/lib/db.server';
 
 let commissioner: Viewer;

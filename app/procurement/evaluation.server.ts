@@ -14,6 +14,7 @@ import { now } from '~/lib/clock.server';
 import { db, durably, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import './audit-subjects.server';
 
 /** The panel may change until an award is proposed. */
 const panelOpenStates: readonly TenderState[] = ['draft', 'published', 'closed', 'evaluating'];

@@ -5,6 +5,7 @@ import { answerObjection, awardNotice, fileObjection, ownScores, proposeAward } 
 import { openBids, submitBid } from './bids.server';
 import { assignReviewer, declareConflicts, evaluationView, removeReviewer, scoreBid } from './evaluation.server';
 import { createTender, requireTender } from './tenders.server';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   advanceHours,
   hoursFromNow,
@@ -12,11 +13,11 @@ import {
   resetClock,
   seedCounty,
   tenderInput,
-  viewerFor,
-} from '../../tests/support/procurement';
+} from '../../tests/fixtures/procurement';
 import type { Viewer } from '~/accounts/auth.server';
-import { runClock } from '~/lib/background.server';
+import { runClock } from '~/jobs/clock.server';
 import { db } from '~/lib/db.server';
+import { refusal } from '../../tests/support/refused';
 
 let commissioner: Viewer;
 let reviewer: Viewer;
@@ -70,16 +71,6 @@ function scoreAll(tenderId: number) {
   }
 }
 
-function statusOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    return (error as { messageKey?: string }).messageKey;
-  }
-  return 'ok';
-}
-
 describe('the review panel', () => {
   it('is assigned by the commissioner; only panel members and commissioners open the bids', async () => {
     const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(2) }));
@@ -87,32 +78,32 @@ describe('the review panel', () => {
     advanceHours(3);
     runClock();
     const rights = await viewerFor('rights@demo.gonghui.cn');
-    expect(statusOf(() => openBids(reviewer, requireTender(id)))).toBe(403);
-    expect(statusOf(() => assignReviewer(reviewer, id, reviewer.id))).toBe(403);
+    expect(refusal(() => openBids(reviewer, requireTender(id)))).toBe(403);
+    expect(refusal(() => assignReviewer(reviewer, id, reviewer.id))).toBe(403);
     assignReviewer(commissioner, id, reviewer.id);
     expect(openBids(reviewer, requireTender(id))).toHaveLength(1);
     expect(openBids(rights, requireTender(id))).toHaveLength(1); // a commissioner of the union
-    expect(statusOf(() => assignReviewer(commissioner, id, bidders.legal.viewer.id))).toBe(
+    expect(refusal(() => assignReviewer(commissioner, id, bidders.legal.viewer.id))).toBe(
       'procurement.errors.notReviewer',
     );
   });
 
   it('declares conflicts before scoring, once', () => {
     const id = closedTender();
-    expect(statusOf(() => scoreBid(reviewer, id, scores(bidOf(id, 'legal').id, 80)))).toBe(
+    expect(refusal(() => scoreBid(reviewer, id, scores(bidOf(id, 'legal').id, 80)))).toBe(
       'procurement.errors.declareFirst',
     );
     expect(evaluationView(reviewer, id).toScore).toEqual([]);
     expect(evaluationView(reviewer, id).ranking).toEqual([]);
     declareConflicts(reviewer, id, [bidders.psych.org.id]);
     expect(requireTender(id).state).toBe('evaluating');
-    expect(statusOf(() => declareConflicts(reviewer, id, []))).toBe('procurement.errors.alreadyDeclared');
+    expect(refusal(() => declareConflicts(reviewer, id, []))).toBe('procurement.errors.alreadyDeclared');
   });
 
   it('refuses a reviewer who declared a conflict with the bidder, and hides that bid from them', () => {
     const id = closedTender();
     declareConflicts(reviewer, id, [bidders.psych.org.id]);
-    expect(statusOf(() => scoreBid(reviewer, id, scores(bidOf(id, 'psych').id, 80)))).toBe('errors.conflictOfInterest');
+    expect(refusal(() => scoreBid(reviewer, id, scores(bidOf(id, 'psych').id, 80)))).toBe('errors.conflictOfInterest');
     expect(evaluationView(reviewer, id).toScore.map((b) => b.organizationId)).not.toContain(bidders.psych.org.id);
     scoreBid(reviewer, id, scores(bidOf(id, 'legal').id, 80));
   });
@@ -125,7 +116,7 @@ describe('the review panel', () => {
     try {
       const member = await viewerFor('reviewer@demo.gonghui.cn');
       declareConflicts(member, id, []);
-      expect(statusOf(() => scoreBid(member, id, scores(bidOf(id, 'mediation').id, 99)))).toBe(
+      expect(refusal(() => scoreBid(member, id, scores(bidOf(id, 'mediation').id, 99)))).toBe(
         'errors.conflictOfInterest',
       );
     } finally {
@@ -137,7 +128,7 @@ describe('the review panel', () => {
     const id = closedTender();
     declareConflicts(reviewer, id, []);
     scoreBid(reviewer, id, scores(bidOf(id, 'legal').id, 80));
-    expect(statusOf(() => removeReviewer(commissioner, id, reviewer.id))).toBe('procurement.errors.reviewerHasScored');
+    expect(refusal(() => removeReviewer(commissioner, id, reviewer.id))).toBe('procurement.errors.reviewerHasScored');
   });
 
   it('is proposed a track-record score from the organization’s latest platform evaluation', () => {
@@ -177,15 +168,15 @@ describe('the award', () => {
     declareConflicts(commissioner, id, []);
     for (const key of ['legal', 'psych', 'mediation'] as const)
       scoreBid(commissioner, id, scores(bidOf(id, key).id, 80));
-    expect(statusOf(() => proposeAward(commissioner, id, bidOf(id, 'legal').id))).toBe(
+    expect(refusal(() => proposeAward(commissioner, id, bidOf(id, 'legal').id))).toBe(
       'procurement.errors.panelNotDone',
     );
     declareConflicts(reviewer, id, []);
     for (const key of ['legal', 'psych', 'mediation'] as const) scoreBid(reviewer, id, scores(bidOf(id, key).id, 80));
-    expect(statusOf(() => proposeAward(commissioner, id, bidOf(id, 'psych').id))).toBe(
+    expect(refusal(() => proposeAward(commissioner, id, bidOf(id, 'psych').id))).toBe(
       'procurement.errors.notTopRanked',
     );
-    expect(statusOf(() => proposeAward(reviewer, id, bidOf(id, 'legal').id))).toBe(403);
+    expect(refusal(() => proposeAward(reviewer, id, bidOf(id, 'legal').id))).toBe(403);
     expect(proposeAward(commissioner, id, bidOf(id, 'legal').id)).toBeNull();
     expect(requireTender(id).state).toBe('award_proposed');
   });
@@ -202,7 +193,7 @@ describe('the award', () => {
     expect(own.rank).toBe(2);
     expect(own.reviewers.map((r) => r.number)).toEqual([1, 2]);
     expect(own.reviewers[0]!.scores).toContainEqual({ criterion: 'plan', score: 80, comment: '方案清楚' });
-    expect(statusOf(() => ownScores(bidders.legal.viewer, requireTender(id), bidders.psych.org.id))).toBe(403);
+    expect(refusal(() => ownScores(bidders.legal.viewer, requireTender(id), bidders.psych.org.id))).toBe(403);
   });
 
   it('becomes final at the end of the objection period by the clock, drafting the contract', () => {
@@ -233,18 +224,18 @@ describe('objections', () => {
     const id = closedTender(3);
     scoreAll(id);
     proposeAward(commissioner, id, bidOf(id, 'legal').id);
-    expect(statusOf(() => fileObjection(bidders.legal.viewer, id, bidders.legal.org.id, '我中标了'))).toBe(
+    expect(refusal(() => fileObjection(bidders.legal.viewer, id, bidders.legal.org.id, '我中标了'))).toBe(
       'procurement.errors.notALosingBidder',
     );
     fileObjection(bidders.psych.viewer, id, bidders.psych.org.id, '我方团队评分偏低，请复核。');
     advanceHours(80);
     runClock();
     expect(requireTender(id).state).toBe('award_proposed');
-    expect(statusOf(() => fileObjection(bidders.mediation.viewer, id, bidders.mediation.org.id, '太晚'))).toBe(
+    expect(refusal(() => fileObjection(bidders.mediation.viewer, id, bidders.mediation.org.id, '太晚'))).toBe(
       'procurement.errors.objectionPeriodOver',
     );
     const objectionId = db.select().from(objectionRows).all().at(-1)!.id;
-    expect(statusOf(() => answerObjection(reviewer, objectionId, { decision: 'dismiss', answer: 'x' }))).toBe(403);
+    expect(refusal(() => answerObjection(reviewer, objectionId, { decision: 'dismiss', answer: 'x' }))).toBe(403);
     const contractId = answerObjection(commissioner, objectionId, {
       decision: 'dismiss',
       answer: '经复核，评分无误。',

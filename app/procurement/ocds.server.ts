@@ -13,6 +13,7 @@ import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { basisText, pendingText } from '~/delivery/figures-text';
 import { db } from '~/lib/db.server';
 import { notFound } from '~/accounts/auth.server';
+import { shanghaiIso } from '~/lib/time';
 
 /**
  * Open Contracting Data Standard 1.1: one release per published tender, showing the process as
@@ -27,8 +28,8 @@ type Context = { origin: string; t: TFunction };
 
 const value = (fen: number) => ({ amount: fen / 100, currency: 'CNY' });
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : undefined);
-const dayStart = (day: string | null) => (day ? `${day}T00:00:00+08:00` : undefined);
-const dayEnd = (day: string | null) => (day ? `${day}T23:59:59+08:00` : undefined);
+const dayStart = (day: string | null) => (day ? shanghaiIso(day, '00:00:00') : undefined);
+const dayEnd = (day: string | null) => (day ? shanghaiIso(day, '23:59:59') : undefined);
 
 class Parties {
   private byId = new Map<string, Party>();
@@ -163,7 +164,7 @@ function implementation(
         .filter((p) => p.paidOn || p.confirmedAt)
     : [];
   const transactions = paid.map((p) => {
-    const date = p.paidOn ? new Date(`${p.paidOn}T00:00:00+08:00`) : p.confirmedAt!;
+    const date = p.paidOn ? new Date(shanghaiIso(p.paidOn, '00:00:00')) : p.confirmedAt!;
     dates.push(date);
     return {
       id: `payment-${p.id}`,

@@ -10,6 +10,7 @@ import { openBids, submitBid } from './bids.server';
 import { completeContract, confirmContract } from './contracts.server';
 import { declareConflicts, scoreBid } from './evaluation.server';
 import { createTender, requireTender } from './tenders.server';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   advanceHours,
   hoursFromNow,
@@ -17,9 +18,8 @@ import {
   resetClock,
   seedCounty,
   tenderInput,
-  viewerFor,
-} from '../../tests/support/procurement';
-import { runClock } from '~/lib/background.server';
+} from '../../tests/fixtures/procurement';
+import { runClock } from '~/jobs/clock.server';
 import { db } from '~/lib/db.server';
 import { loader as releasesLoader } from '~/routes/api.ocds.releases';
 import { loader as tenderLoader } from '~/routes/api.ocds.tenders.$file';

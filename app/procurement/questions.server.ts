@@ -8,6 +8,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { notify } from '~/notifications/notify.server';
+import './audit-subjects.server';
 
 /** An organization asks during the question period; nobody but its own members sees who asked. */
 export function askQuestion(viewer: Viewer, tenderId: number, organizationId: number, question: string) {

@@ -20,6 +20,7 @@ import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
+import './audit-subjects.server';
 
 export type Tender = typeof tenders.$inferSelect;
 const dayMs = 24 * 3600_000;

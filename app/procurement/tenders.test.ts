@@ -4,6 +4,7 @@ import { notifications, tenderAmendments } from '../../db/schema';
 import { submitBid } from './bids.server';
 import { tenderSchema } from './schemas';
 import { cancelTender, createTender, requireTender, updateTender } from './tenders.server';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   advanceHours,
   hoursFromNow,
@@ -11,10 +12,9 @@ import {
   resetClock,
   seedCounty,
   tenderInput,
-  viewerFor,
-} from '../../tests/support/procurement';
+} from '../../tests/fixtures/procurement';
 import type { Viewer } from '~/accounts/auth.server';
-import { runClock } from '~/lib/background.server';
+import { runClock } from '~/jobs/clock.server';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 

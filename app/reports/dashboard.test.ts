@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { viewerFor } from '../../tests/support/viewer';
+import { viewerFor } from '../../tests/fixtures/accounts';
 import { seedDemo } from '../../db/seed';
 import { sumsFromScratch } from '../../tests/support/counted';
 import { buildReport } from './dashboard.server';
@@ -9,9 +9,11 @@ import { dashboardScope } from './scope.server';
 import { reportTables } from './tables';
 import { now } from '~/lib/clock.server';
 import { sqlite } from '~/lib/db.server';
+import { shanghaiYear } from '~/lib/time';
 import { getT } from '~/lib/i18n.server';
 import { resources } from '~/lib/i18n';
 import type { TFunction } from 'i18next';
+import { refusal } from '../../tests/support/refused';
 
 // Every figure is recomputed here straight from the tables, without the application's queries.
 const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).get(...params) as T;
@@ -26,7 +28,7 @@ let townships: { id: number; name: string }[];
 beforeAll(async () => {
   await seedDemo();
   t = (await getT('zh-CN')) as unknown as TFunction;
-  year = Number(new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+  year = shanghaiYear(now());
   county = unionId('象山县总工会');
   townships = all('select id, name from unions where parent_id = ? order by id', county);
   // One graduation this year, so that the incubation figures are not all zero.
@@ -250,14 +252,7 @@ describe('roll-up', () => {
 describe('who sees which dashboard', () => {
   const scopeFor = async (email: string, params: string) =>
     dashboardScope(await viewerFor(email), parseFilters(new URLSearchParams(params), year));
-  const status = async (email: string, params: string) => {
-    try {
-      await scopeFor(email, params);
-      return 200;
-    } catch (error) {
-      return (error as Response).status;
-    }
-  };
+  const status = async (email: string, params: string) => (await refusal(() => scopeFor(email, params))) ?? 200;
 
   it('union leadership sees its own union and those below, nothing above or beside', async () => {
     const dandong = unionId('丹东街道总工会');

@@ -8,8 +8,9 @@ import {
   type ContractMonthSums,
   type Pending,
 } from '~/delivery/figures.server';
-import { contractOverlaps, shanghaiDay } from '~/evaluation/evaluations.server';
+import { contractOverlaps } from '~/evaluation/evaluations.server';
 import { db } from '~/lib/db.server';
+import { monthStart, shanghaiDate, shanghaiSeconds } from '~/lib/time';
 
 /**
  * What a set of figures covers: contracts of these unions (optionally one category or one
@@ -37,10 +38,8 @@ export type Activity = {
   pendingCheckins: Pending['checkins'];
 };
 
-const shanghaiMidnight = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - 8 * 3600_000);
-
 export function yearSpan(year: number) {
-  return { from: shanghaiMidnight(year, 0), to: shanghaiMidnight(year + 1, 0) };
+  return { from: monthStart(year, 1), to: monthStart(year + 1, 1) };
 }
 
 /** The trend's buckets: the year's months or quarters, or the five years up to it. */
@@ -51,8 +50,8 @@ export function periodBuckets(year: number, granularity: Granularity) {
   return Array.from({ length: 12 / size }, (_, i) => ({
     year,
     part: i + 1,
-    from: shanghaiMidnight(year, i * size),
-    to: shanghaiMidnight(year, (i + 1) * size),
+    from: monthStart(year, i * size + 1),
+    to: monthStart(year, (i + 1) * size + 1),
   }));
 }
 
@@ -98,7 +97,7 @@ export function activityCells(scope: Scope): Cell[] {
     paid: number;
   }>(sql`
     select contracts.union_id as unionId, contracts.category as category, contracts.organization_id as organizationId,
-      cast(strftime('%Y%m', l.created_at / 1000 + 28800, 'unixepoch') as integer) as month,
+      cast(strftime('%Y%m', ${shanghaiSeconds(sql`l.created_at`)}, 'unixepoch') as integer) as month,
       coalesce(sum(case l.kind when 'committed' then l.amount_fen when 'released' then -l.amount_fen else 0 end), 0) as committed,
       coalesce(sum(case l.kind when 'paid' then l.amount_fen else 0 end), 0) as paid
     from contracts join ledger_entries l on l.contract_id = contracts.id
@@ -137,7 +136,7 @@ export function cellsBetween(cells: Cell[], from: Date, to: Date) {
 export const isEmpty = (a: Activity) =>
   !a.sessionsDelivered && !a.ratings && !a.committedFen && !a.paidFen && !a.pendingSessions && !a.pendingWalkIns;
 
-const days = (scope: Scope) => ({ start: shanghaiDay(scope.from), end: shanghaiDay(new Date(scope.to.getTime() - 1)) });
+const days = (scope: Scope) => ({ start: shanghaiDate(scope.from), end: shanghaiDate(scope.to.getTime() - 1) });
 
 /** Residencies in the scope's unions' incubators, for organizations matching its filters. */
 function residenciesIn(scope: Scope): SQL {

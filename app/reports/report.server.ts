@@ -5,9 +5,10 @@ import { dashboardScope, subtreeIds } from './scope.server';
 import { requireViewer } from '~/accounts/auth.server';
 import { now } from '~/lib/clock.server';
 import { getLocale, getT } from '~/lib/i18n.server';
+import { shanghaiYear } from '~/lib/time';
 
 export function currentYear() {
-  return Number(new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+  return shanghaiYear(now());
 }
 
 /** What the dashboard, its CSV exports and the annual report share: who asks, for what, and the figures. */

@@ -18,12 +18,13 @@ import { cancelStripePayment, startStripePayment } from '~/payments/stripe-payme
 import { readVoucherForm } from '~/payments/vouchers.server';
 import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
+import { shanghaiDate } from '~/lib/time';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.title }];
 
 /** Today in Asia/Shanghai by the server's clock. */
 function today() {
-  return new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiDate(now());
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {

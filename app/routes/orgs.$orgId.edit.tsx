@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect, useSearchParams } from 'react-router';
 import type { Route } from './+types/orgs.$orgId.edit';
 import { requireOrgMember, requireViewer } from '~/accounts/auth.server';
-import { shanghaiDate } from '~/incubation/dates';
+import { shanghaiDate } from '~/lib/time';
 import { attempt } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { parseId } from '~/lib/http';

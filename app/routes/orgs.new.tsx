@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/orgs.new';
 import { requireViewer } from '~/accounts/auth.server';
-import { shanghaiDate } from '~/incubation/dates';
+import { shanghaiDate } from '~/lib/time';
 import { attempt } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { getT } from '~/lib/i18n.server';

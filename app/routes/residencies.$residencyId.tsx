@@ -6,7 +6,7 @@ import type { Route } from './+types/residencies.$residencyId';
 import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
 import { bookRoom, cancelBooking, roomSchedule } from '~/incubation/bookings.server';
 import { BookingsTable } from '~/incubation/components/bookings-table';
-import { addDays, shanghaiDate } from '~/incubation/dates';
+import { addDays, shanghaiDate } from '~/lib/time';
 import { openEvaluation, residencyEvaluationList } from '~/incubation/evaluations.server';
 import { listRooms } from '~/incubation/incubators.server';
 import { exitDecisions } from '~/incubation/machine';

@@ -4,7 +4,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.evaluate';
 import { requireViewer } from '~/accounts/auth.server';
 import { attempt } from '~/lib/actions.server';
-import { runTenderClock } from '~/lib/background.server';
+import { runTenderClock } from '~/jobs/clock.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';

@@ -5,7 +5,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId';
 import { getViewer, hasUnionRole, requireViewer, type Viewer } from '~/accounts/auth.server';
 import { attempt } from '~/lib/actions.server';
-import { runTenderClock } from '~/lib/background.server';
+import { runTenderClock } from '~/jobs/clock.server';
 import { now } from '~/lib/clock.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';

@@ -5,6 +5,7 @@ import type { UnionLevel } from '~/accounts/roles';
 import { notFound, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction, type DB } from '~/lib/db.server';
+import './audit-subjects.server';
 
 export function listUnions() {
   return db.select().from(unions).orderBy(asc(unions.id)).all();

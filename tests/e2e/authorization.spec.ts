@@ -1,5 +1,6 @@
 import { expect, request as requestFactory, test } from '@playwright/test';
 import { tenders } from '../../db/demo-data';
+import { toShanghaiInput } from '../../app/lib/time';
 import { e2eSmtpPort, startMailbox, type Mailbox } from '../support/mailbox';
 import { count, joinByInvitation, loginRequest, newPhone, resetClock, smsCode, value } from './support';
 
@@ -149,7 +150,7 @@ async function seededCheckinEvent() {
   const contract = count(
     "select c.id from contracts c join organizations o on o.id = c.organization_id where o.contact_email = 'arts@demo.gonghui.cn'",
   );
-  const startsAt = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16);
+  const startsAt = toShanghaiInput(new Date());
   const created = await org.post(`/contracts/${contract}/events/new`, {
     form: {
       title: `车间快闪 ${Date.now()}`,

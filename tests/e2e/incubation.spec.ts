@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { count, demoPassword, expectAccessible, login, loginRequest, resetClock } from './support';
 import { creditCodeCheckChar } from '../../app/lib/credit-code';
+import { addDays, shanghaiDate } from '../../app/lib/time';
 
 test.afterEach(async ({ request }) => resetClock(request));
 
@@ -18,7 +19,7 @@ function freshCreditCode() {
 
 /** "YYYY-MM-DDTHH:MM" for tomorrow at `hour` in Asia/Shanghai. */
 function tomorrowAt(hour: number) {
-  const day = new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+  const day = addDays(shanghaiDate(Date.now()), 1);
   return `${day}T${String(hour).padStart(2, '0')}:00`;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Ajv from 'ajv-draft-04';
+import { shanghaiDate } from '../../app/lib/time';
 import { advanceClock, count, expectAccessible, login, resetClock, shanghaiInput } from './support';
 
 test.afterEach(async ({ request }) => resetClock(request));
@@ -8,8 +9,7 @@ test.afterEach(async ({ request }) => resetClock(request));
 const legalName = '象山县律师协会';
 const psychName = '象山县心理咨询师协会';
 const dayMs = 24 * 3600_000;
-const isoDay = (offsetDays: number) =>
-  new Date(Date.now() + offsetDays * dayMs + 8 * 3600_000).toISOString().slice(0, 10);
+const isoDay = (offsetDays: number) => shanghaiDate(Date.now() + offsetDays * dayMs);
 
 async function newPage(browser: Browser, email: string) {
   const page = await (await browser.newContext()).newPage();

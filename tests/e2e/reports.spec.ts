@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { count, expectAccessible, login, resetClock } from './support';
+import { monthStart, shanghaiYear } from '../../app/lib/time';
 
 test.afterEach(async ({ request }) => resetClock(request));
 
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-const yearStart = Date.UTC(year, 0, 1) - 8 * 3600_000;
-const yearEnd = Date.UTC(year + 1, 0, 1) - 8 * 3600_000;
+const year = shanghaiYear(Date.now());
+const yearStart = monthStart(year, 1).getTime();
+const yearEnd = monthStart(year + 1, 1).getTime();
 
 /** Contracts of the union and every union below it. */
 const subtree = `with recursive sub(id) as (select id from unions where name = ? union select u.id from unions u join sub on u.parent_id = sub.id)`;

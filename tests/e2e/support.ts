@@ -43,10 +43,7 @@ export async function resetClock(request: APIRequestContext) {
   await request.post('/__test/clock', { data: { offsetMs: 0 } });
 }
 
-/** A datetime-local value in Asia/Shanghai. */
-export function shanghaiInput(date: Date) {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
-}
+export { toShanghaiInput as shanghaiInput } from '../../app/lib/time';
 
 /** Read-only access to the e2e server's database: the first column of the first row. */
 export function value<T = number>(sql: string, ...params: unknown[]): T {

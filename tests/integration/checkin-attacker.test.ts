@@ -11,7 +11,7 @@ import { killServers, startServer, type Server } from '../support/server';
 import { startFakeAliyunSms, type FakeAliyunSms } from '../support/fake-aliyun-sms';
 import { checkinCode } from '~/delivery/checkin.server';
 import { networkHash } from '~/delivery/network.server';
-import { demoEventUnderWay } from '~/delivery/test-fixtures';
+import { demoEventUnderWay } from '../fixtures/delivery';
 import { phoneHash } from '~/delivery/workers.server';
 import { databasePath } from '~/lib/db.server';
 

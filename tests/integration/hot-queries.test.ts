@@ -6,7 +6,7 @@ import { findUserByEmail } from '~/accounts/auth.server';
 import { checkIn, checkinCode, issueTicket, rate } from '~/delivery/checkin.server';
 import { requireEvent } from '~/delivery/events.server';
 import { eventFigures } from '~/delivery/figures.server';
-import { createEvent, verifiedPhone } from '~/delivery/test-fixtures';
+import { createEvent, verifiedPhone } from '../fixtures/delivery';
 import { createSession } from '~/accounts/session.server';
 import { sqlite } from '~/lib/db.server';
 import { serverSecret } from '~/lib/secrets.server';

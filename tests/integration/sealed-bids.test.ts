@@ -1,5 +1,5 @@
 // Before a tender's deadline, nothing that union staff (any role) or the platform admin can open tells
-// who bid, how many bids there are, or anything derived from a bid's content (issue 17). Every route
+// who bid, how many bids there are, or anything derived from a bid's content, so no bidder can learn what to beat. Every route
 // of app/routes.ts and the root layout is loaded as every role of the authorization matrix, before
 // and after four organizations bid on an open tender: no answer may change, and none may contain a
 // bidder's name, a receipt or a price. Then the clock passes the deadline and the bids show where
@@ -28,7 +28,7 @@ import {
   type Role,
   type World,
 } from '../support/authorization';
-import { hoursFromNow, tenderInput } from '../support/procurement';
+import { hoursFromNow, tenderInput } from '../fixtures/procurement';
 
 type Module = { loader?: (args: unknown) => unknown };
 type Probe = { label: string; file: string; url: string; params: Record<string, string> };
@@ -83,7 +83,7 @@ async function walk() {
   return answers;
 }
 
-async function viewerOf(cookie: string | null) {
+async function viewerFor(cookie: string | null) {
   return (await getViewer(requestFor('/', cookie)))!;
 }
 
@@ -106,7 +106,7 @@ async function newOrganization(label: string) {
   db.insert(s.organizationMembers).values({ organizationId: organization.id, userId: user.id, role: 'owner' }).run();
   const { token, expiresAt } = createSession(user.id);
   const cookie = sessionCookie(token, expiresAt).split(';')[0]!;
-  return { id: organization.id, name, user, cookie, viewer: await viewerOf(cookie) };
+  return { id: organization.id, name, user, cookie, viewer: await viewerFor(cookie) };
 }
 type Bidder = Awaited<ReturnType<typeof newOrganization>>;
 
@@ -137,7 +137,7 @@ describe('sealed bids stay sealed until the deadline', () => {
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     world = await buildWorld();
-    const commissioner = await viewerOf(world.cookies.commissionerA);
+    const commissioner = await viewerFor(world.cookies.commissionerA);
     // Due within the sessions' idle timeout, so that every role is still signed in after it.
     const due = { deadline: hoursFromNow(1), budget: 6_000_000, title: `密封投标检验 ${unique()}` };
     tenderId = createTender(commissioner, tenderInput(due));
@@ -232,8 +232,8 @@ describe('sealed bids stay sealed until the deadline', () => {
   });
 
   it('keeps amendments and cancellations sent to the bidders out of the outbox until the deadline', async () => {
-    const commissioner = await viewerOf(world.cookies.commissionerA);
-    const platform = await viewerOf(world.cookies.platform);
+    const commissioner = await viewerFor(world.cookies.commissionerA);
+    const platform = await viewerFor(world.cookies.platform);
     const tender = db.select().from(s.tenders).where(eq(s.tenders.id, tenderId)).get()!;
     const amendment = await rolledBack(async () => {
       updateTender(

@@ -8,7 +8,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as schema from '../../db/schema';
 import { killServers, startServer, untilOutput } from '../support/server';
-import { demoEventUnderWay, verifiedPhone } from '~/delivery/test-fixtures';
+import { demoEventUnderWay, verifiedPhone } from '../fixtures/delivery';
 import { checkIn, checkinCode, issueTicket } from '~/delivery/checkin.server';
 import { workerCredential } from '~/delivery/workers.server';
 import { databasePath, db } from '~/lib/db.server';

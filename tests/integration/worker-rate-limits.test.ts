@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkinCode, issueTicket } from '~/delivery/checkin.server';
 import { requireEvent } from '~/delivery/events.server';
-import { createEvent, deliveryWorld, verifiedPhone } from '~/delivery/test-fixtures';
+import { createEvent, deliveryWorld, verifiedPhone } from '../fixtures/delivery';
 import { workerCredential } from '~/delivery/workers.server';
 import { now } from '~/lib/clock.server';
 import { resetRateLimits } from '~/lib/rate-limit.server';

@@ -14,6 +14,7 @@ import { hashToken, newToken } from '~/accounts/tokens.server';
 import { feedPath } from '~/delivery/calendar.server';
 import { workerCookie } from '~/delivery/device.server';
 import { now } from '~/lib/clock.server';
+import { toShanghaiInput } from '~/lib/time';
 import { databasePath, db, sqlite } from '~/lib/db.server';
 import { optionalTemplates, unsubscribeUrl } from '~/notifications/preferences.server';
 
@@ -408,8 +409,8 @@ export async function buildWorld() {
  * `path`, the route's, adds the fields that differ by route.
  */
 export function plausibleForm(world: World, path?: string): Record<string, string> {
-  const day = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000 + 8 * 3600_000).toISOString();
-  const future = day(10).slice(0, 16);
+  const day = (offset: number) => toShanghaiInput(new Date(Date.now() + offset * 24 * 3600_000));
+  const future = day(10);
   return {
     title: '矩阵测试',
     name: '矩阵测试',

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link } from 'react-router';
-import { shanghaiDay } from '../calendar';
-import { displayTimeZone } from '~/lib/format';
+import { shanghaiDate, shanghaiTimeZone } from '~/lib/time';
 import { StateBadge } from '~/ui/page';
 
 type CalendarEntry = {
@@ -34,7 +33,7 @@ export function MonthCalendar({
   const { t } = useTranslation();
   const byDay = new Map<string, CalendarEntry[]>();
   for (const e of events) {
-    const day = shanghaiDay(new Date(e.startsAt));
+    const day = shanghaiDate(new Date(e.startsAt));
     byDay.set(day, [...(byDay.get(day) ?? []), e]);
   }
   const utc = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -43,7 +42,7 @@ export function MonthCalendar({
   );
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   const fullDay = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: displayTimeZone });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: shanghaiTimeZone });
   return (
     <>
       <nav className="calendar-nav" aria-label={t('delivery.calendar.months')}>

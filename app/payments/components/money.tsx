@@ -3,11 +3,12 @@ import { Link } from 'react-router';
 import type { LedgerTotals } from '../ledger.server';
 import { formatDate, formatMoney } from '~/lib/format';
 import { Stat, StateBadge, Stats } from '~/ui/page';
+import { dayStart } from '~/lib/time';
 
 /** A payment date as recorded (a Shanghai calendar date), shown in the reader's language. */
 export function PaidOn({ date, locale }: { date: string | null; locale: string }) {
   if (!date) return <>—</>;
-  return <>{formatDate(`${date}T12:00:00+08:00`, locale)}</>;
+  return <>{formatDate(dayStart(date), locale)}</>;
 }
 
 /** Committed, paid and still owed, straight from the ledger. */

@@ -1,0 +1,6 @@
+import { registerAuditSubjects } from '~/lib/audit.server';
+
+// An email in the outbox is the platform's.
+registerAuditSubjects({
+  notification: null,
+});
