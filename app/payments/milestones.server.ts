@@ -11,10 +11,19 @@ import {
 } from '../../db/schema';
 import { appendLedger, ledgerTotals } from './ledger.server';
 import { milestoneMachine, type MilestoneState, type PaymentReason, type PaymentState } from './machine';
+import {
+  canActOnPaymentQueue,
+  canApproveMilestone,
+  canCancelPayment,
+  canConfirmReceipt,
+  canPayMilestone,
+  canSeeMilestone,
+  canSeeVouchers,
+  milestonePayable,
+} from './permissions';
 import { stripeEnabled } from './stripe.server';
 import {
   forbidden,
-  hasUnionRole,
   isOrgMember,
   notFound,
   requireOrgMember,
@@ -26,7 +35,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { transition } from '~/lib/machine';
+import { canTransition, transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
 
@@ -38,7 +47,7 @@ export function conditionMet(milestone: Milestone, contract: Contract, sessionsD
   const target = milestone.conditionSessions ?? contract.sessions;
   switch (milestone.condition) {
     case 'signing':
-      return contract.state === 'active' || contract.state === 'completed';
+      return milestonePayable(contract);
     case 'sessions':
       return sessionsDelivered >= target;
     case 'final':
@@ -73,7 +82,7 @@ function organizationOwners(tx: DB, organizationId: number) {
  */
 export function releaseDueMilestones(tx: DB, contractId: number) {
   const contract = tx.select().from(contracts).where(eq(contracts.id, contractId)).get();
-  if (!contract || (contract.state !== 'active' && contract.state !== 'completed')) return [];
+  if (!contract || !milestonePayable(contract)) return [];
   const pending = tx
     .select()
     .from(milestones)
@@ -85,7 +94,7 @@ export function releaseDueMilestones(tx: DB, contractId: number) {
   const released = pending.filter((m) => conditionMet(m, contract, delivered));
   const finance = financeStaff(tx, contract.unionId);
   for (const milestone of released) {
-    const state = transition(milestoneMachine, 'pending', 'becomeDue', 'system');
+    const state = transition(milestoneMachine, milestone.state as MilestoneState, 'becomeDue', 'system');
     tx.update(milestones)
       .set({ state, dueAt: now() })
       .where(and(eq(milestones.id, milestone.id), eq(milestones.state, 'pending')))
@@ -123,8 +132,7 @@ export function loadMilestone(tx: DB, milestoneId: number) {
 
 /** Milestones are paid only under a contract in force or completed. */
 export function assertPayable(contract: Contract) {
-  if (contract.state !== 'active' && contract.state !== 'completed')
-    throw new UserError('errors.illegalTransition', 409);
+  if (!milestonePayable(contract)) throw new UserError('errors.illegalTransition', 409);
 }
 
 /** Finance approves a due milestone for payment. */
@@ -132,7 +140,7 @@ export function approveMilestone(viewer: Viewer, milestoneId: number) {
   durably((tx) => {
     const { milestone, contract } = loadMilestone(tx, milestoneId);
     requireUnionRole(viewer, contract.unionId, ['finance']);
-    assertPayable(contract);
+    if (!canApproveMilestone(viewer, milestone, contract)) throw new UserError('errors.illegalTransition', 409);
     const state = transition(milestoneMachine, milestone.state as MilestoneState, 'approve', 'finance');
     tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
     appendLedger(tx, {
@@ -165,8 +173,9 @@ export function markPaid(
   actor: { id: number | null; as: 'finance' | 'system' },
 ) {
   const { milestone, contract } = loadMilestone(tx, milestoneId);
-  if (milestone.state !== 'approved') return false;
-  const state = transition(milestoneMachine, 'approved', 'pay', actor.as);
+  const from = milestone.state as MilestoneState;
+  if (!canTransition(milestoneMachine, from, 'pay')) return false;
+  const state = transition(milestoneMachine, from, 'pay', actor.as);
   tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
   appendLedger(tx, {
     contractId: contract.id,
@@ -252,17 +261,9 @@ export function stripeAccountReady(tx: DB, organizationId: number) {
 /** Who may see a milestone: the contract's organization and the paying union's staff. */
 export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
   const { milestone, contract } = loadMilestone(db, milestoneId);
-  const asOrganization = isOrgMember(viewer, contract.organizationId);
-  const asUnion = hasUnionRole(viewer, contract.unionId, [
-    'admin',
-    'commissioner',
-    'reviewer',
-    'finance',
-    'leadership',
-  ]);
-  if (!asOrganization && !asUnion) forbidden();
-  const isFinance = hasUnionRole(viewer, contract.unionId, ['finance']);
-  const canSeeVouchers = asOrganization || hasUnionRole(viewer, contract.unionId, ['finance', 'commissioner']);
+  if (!canSeeMilestone(viewer, contract)) forbidden();
+  const vouchers = canSeeVouchers(viewer, contract);
+  const payable = canPayMilestone(viewer, milestone, contract);
   const organization = db
     .select({ name: organizations.name })
     .from(organizations)
@@ -276,7 +277,6 @@ export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
     .orderBy(asc(payments.id))
     .all();
   const open = openStripeAttempt(db, milestone.id);
-  const payable = milestone.state === 'approved' && (contract.state === 'active' || contract.state === 'completed');
   const stripe = stripeEnabled();
   return {
     milestone,
@@ -302,22 +302,16 @@ export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
       paidOn: p.paidOn,
       confirmedAt: p.confirmedAt,
       transferred: p.stripeTransferId !== null,
-      hasVoucher: canSeeVouchers && p.voucherFile !== null,
+      hasVoucher: vouchers && p.voucherFile !== null,
     })),
-    asOrganization,
-    canApprove: isFinance && milestone.state === 'due',
-    // A pending Stripe attempt does not block it: recording the transfer cancels the attempt.
-    canRecordTransfer: isFinance && payable,
-    /** The Stripe attempt still pending, which finance may cancel, even where Stripe is now switched off. */
-    openAttempt: open ? { id: open.id, canCancel: isFinance } : null,
+    asOrganization: isOrgMember(viewer, contract.organizationId),
+    canApprove: canApproveMilestone(viewer, milestone, contract),
+    canRecordTransfer: payable,
+    openAttempt: open ? { id: open.id, canCancel: canCancelPayment(viewer, open, contract) } : null,
     stripe: stripe
-      ? {
-          accountReady: stripeAccountReady(db, contract.organizationId),
-          canPay: isFinance && payable,
-          inProgress: Boolean(open),
-        }
+      ? { accountReady: stripeAccountReady(db, contract.organizationId), canPay: payable, inProgress: Boolean(open) }
       : null,
-    canConfirm: isOrgMember(viewer, contract.organizationId, ['owner']) && milestone.state === 'paid',
+    canConfirm: canConfirmReceipt(viewer, milestone, contract),
   };
 }
 
@@ -344,7 +338,7 @@ export function paymentQueue(viewer: Viewer, unionId: number) {
     .orderBy(asc(milestones.dueAt), asc(milestones.id))
     .all();
   return {
-    canAct: hasUnionRole(viewer, unionId, ['finance']),
+    canAct: canActOnPaymentQueue(viewer, unionId),
     totals: ledgerTotals(sql`${contracts.unionId} = ${unionId}`),
     groups: queueStates.map((state) => ({ state, milestones: rows.filter((r) => r.state === state) })),
     onlinePayments: onlinePaymentsToWatch(unionId),

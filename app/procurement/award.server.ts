@@ -3,13 +3,8 @@ import { bids, objections, organizations, tenders } from '../../db/schema';
 import { openBids, submittedPrices } from './bids.server';
 import { draftAwardContract, issueContractIn } from './contracts.server';
 import { listPanel, panelProgress, scoresFor } from './evaluation.server';
-import {
-  awardPublishedStates,
-  objectionMachine,
-  tenderMachine,
-  type ObjectionState,
-  type TenderState,
-} from './machine';
+import { objectionMachine, tenderMachine, type ObjectionState, type TenderState } from './machine';
+import { awardPublished, objectionPeriodOpen } from './permissions';
 import { biddingOrganizationIds, tenderPath, tenderStaffIds } from './notices.server';
 import { rankBids } from './scoring';
 import { requireTender, type Tender } from './tenders.server';
@@ -18,7 +13,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { transition } from '~/lib/machine';
+import { canTransition, transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
@@ -142,8 +137,7 @@ export function finalizeDueAwards() {
 export function fileObjection(viewer: Viewer, tenderId: number, organizationId: number, reason: string) {
   requireOrgMember(viewer, organizationId);
   const tender = requireTender(tenderId);
-  if (tender.state !== 'award_proposed' || now().getTime() >= (tender.objectionEndsAt?.getTime() ?? 0))
-    throw new UserError('procurement.errors.objectionPeriodOver', 409);
+  if (!objectionPeriodOpen(tender, now())) throw new UserError('procurement.errors.objectionPeriodOver', 409);
   const bid = db
     .select()
     .from(bids)
@@ -240,7 +234,8 @@ export function answerObjection(
       .where(and(eq(objections.tenderId, tender.id), eq(objections.state, 'filed')))
       .get();
     const periodOver = tender.objectionEndsAt !== null && tender.objectionEndsAt.getTime() <= now().getTime();
-    if (state === 'dismissed' && tender.state === 'award_proposed' && periodOver && !stillOpen)
+    const finalizable = canTransition(tenderMachine, tender.state as TenderState, 'finalizeAward');
+    if (state === 'dismissed' && finalizable && periodOver && !stillOpen)
       return finalizeAward(tx, tender, viewer.id);
     return null;
   });
@@ -265,7 +260,7 @@ export function listObjections(viewer: Viewer, tender: Tender, organizationId?: 
 
 /** The published award (公示): the winner, its price and its scores; null before an award is proposed. */
 export function awardNotice(tender: Tender) {
-  if (!awardPublishedStates.includes(tender.state as TenderState) || !tender.awardedBidId) return null;
+  if (!awardPublished(tender) || !tender.awardedBidId) return null;
   const { priced, ranking } = rankingOf(tender);
   const winner = priced.find((b) => b.id === tender.awardedBidId)!;
   const ranked = ranking.find((r) => r.bidId === winner.id)!;
@@ -288,7 +283,7 @@ export function awardNotice(tender: Tender) {
  */
 export function ownScores(viewer: Viewer, tender: Tender, organizationId: number) {
   requireOrgMember(viewer, organizationId);
-  if (!awardPublishedStates.includes(tender.state as TenderState)) return null;
+  if (!awardPublished(tender)) return null;
   const { priced, scores, ranking } = rankingOf(tender);
   const own = priced.find((b) => b.organizationId === organizationId);
   if (!own) return null;

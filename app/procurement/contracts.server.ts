@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { bids } from '../../db/schema';
 import { contractAmendments, contracts, milestones, organizations, tenders, unions } from '../../db/schema';
 import { completeIn } from './completion.server';
-import { amendableContractStates, contractMachine, tenderMachine, type ContractState } from './machine';
+import { contractMachine, tenderMachine, type ContractState, type TenderState } from './machine';
+import { canAmendContract, canIssueContract } from './permissions';
 import type { AmendContractForm, IssueContractForm } from './schemas';
 import { unsealBid } from './seal.server';
 import type { Tender } from './tenders.server';
@@ -22,7 +23,7 @@ import { UserError } from '~/lib/errors';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { appendLedger, budgetYear, releaseCommitment } from '~/payments/ledger.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
-import { transition } from '~/lib/machine';
+import { canTransition, transition } from '~/lib/machine';
 import { notifyOrganization } from '~/notifications/notify.server';
 
 type Contract = typeof contracts.$inferSelect;
@@ -141,7 +142,7 @@ export function issueContract(viewer: Viewer, contractId: number, input: IssueCo
   const contract = findContract(db, contractId);
   requireUnionRole(viewer, contract.unionId, ['commissioner']);
   durably((tx) => {
-    if (contract.state !== 'draft') throw new UserError('errors.illegalTransition', 409);
+    if (!canIssueContract(viewer, contract)) throw new UserError('errors.illegalTransition', 409);
     tx.update(contracts)
       .set({ periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null })
       .where(eq(contracts.id, contractId))
@@ -160,8 +161,8 @@ export function confirmContract(viewer: Viewer, contractId: number) {
     signContract(tx, contract, viewer.id);
     if (contract.tenderId) {
       const tender = tx.select().from(tenders).where(eq(tenders.id, contract.tenderId)).get()!;
-      if (tender.state === 'awarded') {
-        const tenderState = transition(tenderMachine, 'awarded', 'contract', 'organization');
+      if (canTransition(tenderMachine, tender.state as TenderState, 'contract')) {
+        const tenderState = transition(tenderMachine, tender.state as TenderState, 'contract', 'organization');
         tx.update(tenders).set({ state: tenderState }).where(eq(tenders.id, tender.id)).run();
         audit(tx, {
           actorId: viewer.id,
@@ -217,8 +218,7 @@ function contractChanges(contract: Contract, input: AmendContractForm) {
 export function amendContract(viewer: Viewer, contractId: number, input: AmendContractForm) {
   const contract = findContract(db, contractId);
   requireUnionRole(viewer, contract.unionId, ['commissioner']);
-  if (!amendableContractStates.includes(contract.state as ContractState))
-    throw new UserError('errors.illegalTransition', 409);
+  if (!canAmendContract(viewer, contract)) throw new UserError('errors.illegalTransition', 409);
   const { next, changes } = contractChanges(contract, input);
   if (!Object.keys(changes).length) throw new UserError('procurement.errors.noChanges');
   durably((tx) => {

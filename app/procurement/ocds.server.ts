@@ -11,12 +11,14 @@ import {
   unions,
 } from '../../db/schema';
 import { listAttachments } from './attachments.server';
-import { awardedPrice, bidsOpenable } from './bids.server';
+import { awardedPrice } from './bids.server';
 import { listAmendments, type Tender } from './tenders.server';
 import { contractAmendments } from '../../db/schema';
-import { awardPublishedStates, type TenderState } from './machine';
+import type { TenderState } from './machine';
+import { awardPublished, bidsOpenable } from './permissions';
 import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { basisText, pendingText } from '~/delivery/figures-text';
+import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 import { notFound } from '~/accounts/auth.server';
 
@@ -72,7 +74,7 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
   const { t, origin } = ctx;
   const amendments = listAmendments(tender.id);
   dates.push(...amendments.map((a) => a.createdAt));
-  const opened = bidsOpenable(tender);
+  const opened = bidsOpenable(tender, now());
   const submitted = opened
     ? db
         .select({ n: sql<number>`count(*)` })
@@ -242,10 +244,9 @@ export function tenderRelease(tender: Tender, ctx: Context) {
     buyer,
     tender: tenderSection(tender, ctx, dates),
   };
-  if (bidsOpenable(tender)) dates.push(tender.deadlineAt);
+  if (bidsOpenable(tender, now())) dates.push(tender.deadlineAt);
 
-  const awardPublished = awardPublishedStates.includes(tender.state as TenderState) && tender.awardedBidId;
-  if (awardPublished) {
+  if (awardPublished(tender) && tender.awardedBidId) {
     const bidders = db
       .select({ id: bids.id, organizationId: bids.organizationId })
       .from(bids)

@@ -9,6 +9,7 @@ import {
 } from './attachments.server';
 import { amendmentNoticeDays, tenderMachine, type TenderState } from './machine';
 import { biddingOrganizationIds, notifyInterested, tenderPath, tenderStaffIds } from './notices.server';
+import { biddingOpen, canRemoveAttachment, isDraft } from './permissions';
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
 import { hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
@@ -156,7 +157,7 @@ export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm
   return withUploads(stored, () =>
     transaction((tx) => {
       const values = formValues(input);
-      if (tender.state === 'draft') {
+      if (isDraft(tender)) {
         tx.update(tenders).set(values).where(eq(tenders.id, tenderId)).run();
         recordUploads(tx, tenderId, viewer.id, stored);
         audit(tx, {
@@ -170,7 +171,7 @@ export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm
         return { extended: false };
       }
       transition(tenderMachine, tender.state as TenderState, 'amend', 'commissioner');
-      if (tender.deadlineAt.getTime() <= now().getTime()) throw new UserError('errors.biddingClosed', 409);
+      if (!biddingOpen(tender, now())) throw new UserError('errors.biddingClosed', 409);
       if (values.deadlineAt.getTime() < tender.deadlineAt.getTime())
         throw new UserError('procurement.errors.deadlineEarlier');
       const earliest = now().getTime() + amendmentNoticeDays * dayMs;
@@ -264,7 +265,7 @@ export function requireVisibleTender(viewer: Viewer | null, tenderId: number) {
   const tender = requireTender(tenderId);
   const union = db.select({ name: unions.name }).from(unions).where(eq(unions.id, tender.unionId)).get();
   const isStaff = viewer !== null && hasUnionRole(viewer, tender.unionId, staffRoles);
-  if (tender.state === 'draft' && !isStaff) notFound();
+  if (isDraft(tender) && !isStaff) notFound();
   return { ...tender, unionName: union?.name ?? '', isStaff };
 }
 
@@ -297,16 +298,6 @@ export function listTenders(filter: { unionIds?: number[]; limit?: number; offse
   return (filter.limit ? query.limit(filter.limit).offset(filter.offset ?? 0) : query).all();
 }
 
-export function biddingOpen(tender: { state: string; deadlineAt: Date }) {
-  return tender.state === 'published' && now().getTime() < tender.deadlineAt.getTime();
-}
-
-/** Questions may be asked until the question deadline, or the bid deadline if none was set. */
-export function questionsOpen(tender: { state: string; deadlineAt: Date; questionDeadlineAt: Date | null }) {
-  const until = tender.questionDeadlineAt ?? tender.deadlineAt;
-  return biddingOpen(tender) && now().getTime() < until.getTime();
-}
-
 /**
  * The clock's part of the tender lifecycle: at the deadline a published tender closes, and a
  * closed tender with fewer submitted bids than its minimum is unsuccessful.
@@ -324,7 +315,7 @@ export function closeDueTenders() {
         .from(bids)
         .where(and(eq(bids.tenderId, tender.id), eq(bids.state, 'submitted')))
         .get()!.n;
-      let state = transition(tenderMachine, 'published', 'close', 'clock');
+      let state = transition(tenderMachine, tender.state as TenderState, 'close', 'clock');
       if (submitted < tender.minBids) state = transition(tenderMachine, state, 'fail', 'clock');
       const changed = tx
         .update(tenders)
@@ -352,7 +343,7 @@ export function closeDueTenders() {
 export function removeDraftAttachment(viewer: Viewer, tenderId: number, attachmentId: number) {
   const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  if (tender.state !== 'draft') throw new UserError('errors.illegalTransition', 409);
+  if (!canRemoveAttachment(viewer, tender)) throw new UserError('errors.illegalTransition', 409);
   const attachment = findAttachment(tenderId, attachmentId);
   if (!attachment) throw new UserError('errors.notFound', 404);
   const removeFile = transaction((tx) => {
