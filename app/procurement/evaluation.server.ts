@@ -256,6 +256,8 @@ export function panelProgress(panel: PanelMember[], opened: OpenedBid[], scores:
   });
 }
 
+export type PanelProgress = ReturnType<typeof panelProgress>[number];
+
 /** Everything the union sees once the bids are opened: the ranking for commissioners and declared reviewers, bid content for declared reviewers. */
 export function evaluationView(viewer: Viewer, tenderId: number) {
   const tender = requireTender(tenderId);
