@@ -56,11 +56,16 @@ export function questionsOpen(tender: Pick<TenderRow, 'state' | 'deadlineAt' | '
   return biddingOpen(tender, now) && now.getTime() < until.getTime();
 }
 
+/** How the tender's form changes it: a draft is edited freely, a published tender amended; otherwise not at all. */
+export function editMode(tender: { state: string }): 'edit' | 'amend' | null {
+  if (isDraft(tender)) return 'edit';
+  return canTransition(tenderMachine, tenderState(tender), 'amend') ? 'amend' : null;
+}
+
 /** A draft is edited; a published tender is amended, and only before its deadline. */
 export function canEditTender(who: Who | null, tender: TenderRow, now: Date) {
-  if (!isCommissioner(who, tender)) return false;
-  if (isDraft(tender)) return true;
-  return canTransition(tenderMachine, tenderState(tender), 'amend', 'commissioner') && biddingOpen(tender, now);
+  const mode = editMode(tender);
+  return isCommissioner(who, tender) && (mode === 'edit' || (mode === 'amend' && biddingOpen(tender, now)));
 }
 
 /** The tender's management page (panel, questions, objections, cancellation): its union's commissioners. */

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/orgs.$orgId.payments';
 import { isOrgMember, requireViewer } from '~/accounts/auth.server';
-import { attempt } from '~/lib/actions.server';
+import { attempt, refused } from '~/lib/actions.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -41,8 +41,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const organizationId = parseId(params.orgId);
   const result = await attempt(() => startOnboarding(viewer, organizationId, new URL(request.url).origin));
-  if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
-  return redirect(result.value);
+  return result.ok ? redirect(result.value) : refused(result.error);
 }
 
 function ConnectSection({

@@ -1,9 +1,8 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/tenders.new';
 import { forbidden, requireViewer } from '~/accounts/auth.server';
-import { attempt } from '~/lib/actions.server';
+import { attempt, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { getT } from '~/lib/i18n.server';
 import {
@@ -47,15 +46,11 @@ export async function action({ request }: Route.ActionArgs) {
   if (!form.ok)
     return data({ status: 'error' as const, error: { '': [form.error.messageKey] } }, { status: form.error.status });
   const formData = form.value;
-  const submission = parseWithZod(formData, { schema: tenderSchema(now(), 'create') });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const result = await attempt(async () => {
+  const result = await submitForm(formData, tenderSchema(now(), 'create'), async (value) => {
     const stored = await storeUploads(uploadedFiles(formData));
-    return createTender(viewer, { ...submission.value, unionId: submission.value.unionId! }, stored);
+    return createTender(viewer, { ...value, unionId: value.unionId! }, stored);
   });
-  if (!result.ok)
-    return data(submission.reply({ formErrors: [result.error.messageKey] }), { status: result.error.status });
-  return redirect(`/tenders/${result.value}`);
+  return result.ok ? redirect(`/tenders/${result.value}`) : result.reply;
 }
 
 export default function NewTender({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,16 +1,17 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.budgets';
-import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
-import { attempt } from '~/lib/actions.server';
+import { requireViewer } from '~/accounts/auth.server';
+import { submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { setBudget, unionBudgets } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
+import { canSetBudget } from '~/payments/permissions';
 import { budgetSchema } from '~/payments/schemas';
 import { requireUnion } from '~/unions/unions.server';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
@@ -33,7 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     unionId,
     year,
     departments,
-    canSet: hasUnionRole(viewer, unionId, ['admin', 'finance']),
+    canSet: canSetBudget(viewer, unionId),
     locale: await getLocale(request),
     title: t('payments.budgets.title', { union: requireUnion(unionId).name }),
   };
@@ -42,13 +43,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const unionId = parseId(params.unionId);
-  const submission = parseWithZod(await request.formData(), { schema: budgetSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const { departmentId, year, amount } = submission.value;
-  const result = await attempt(() => setBudget(viewer, unionId, { departmentId, year, amountFen: amount }));
-  if (!result.ok)
-    return data(submission.reply({ formErrors: [result.error.messageKey] }), { status: result.error.status });
-  return redirect(`/unions/${unionId}/budgets?year=${year}`);
+  const result = await submitForm(await request.formData(), budgetSchema, ({ departmentId, year, amount }) => {
+    setBudget(viewer, unionId, { departmentId, year, amountFen: amount });
+    return year;
+  });
+  return result.ok ? redirect(`/unions/${unionId}/budgets?year=${result.value}`) : result.reply;
 }
 
 function BudgetForm({

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.payments';
 import { requireViewer } from '~/accounts/auth.server';
-import { attempt } from '~/lib/actions.server';
+import { attempt, refused } from '~/lib/actions.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -32,8 +32,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const unionId = parseId(params.unionId);
   const milestoneId = parseId(String((await request.formData()).get('milestoneId') ?? ''));
   const result = await attempt(() => approveMilestone(viewer, milestoneId));
-  if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
-  return redirect(`/unions/${unionId}/payments`);
+  return result.ok ? redirect(`/unions/${unionId}/payments`) : refused(result.error);
 }
 
 export default function PaymentQueue({ loaderData, actionData }: Route.ComponentProps) {
