@@ -20,6 +20,7 @@ import {
 import {
   ContractAmendments,
   ContractEvents,
+  ContractProgress,
   ContractStats,
   ContractStatus,
 } from '~/procurement/components/contract-sections';
@@ -33,7 +34,6 @@ import {
 } from '~/procurement/contracts.server';
 import * as may from '~/procurement/permissions';
 import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
-import { FiguresBlock } from '~/ui/figures';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 
@@ -121,24 +121,7 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       {loaderData.canConfirm ? <ConfirmForm /> : null}
 
-      <Section title={t('contracts.progress')}>
-        <FiguresBlock
-          figures={loaderData.figures}
-          basis={loaderData.basis}
-          locale={locale}
-          contracted={contract.sessions}
-        />
-        <p className="hint" data-testid="visits-target">
-          {t('procurement.contract.visitsAgainstTarget', {
-            visits: loaderData.figures.workerVisits,
-            target: contract.minWorkerVisits,
-          })}
-        </p>
-        <p>
-          <Link to={`/contracts/${contract.id}/evaluation`}>{t('evaluations.viewContractEvaluation')}</Link>
-        </p>
-      </Section>
-
+      <ContractProgress contract={contract} figures={loaderData.figures} basis={loaderData.basis} locale={locale} />
       <Section title={t('contracts.milestones')}>
         <div data-testid="milestones">
           <MoneyTotals totals={loaderData.payments.totals} locale={locale} />

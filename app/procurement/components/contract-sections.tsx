@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ChangeList } from './tender-sections';
+import type { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
+import { FiguresBlock } from '~/ui/figures';
 import { Empty, Section, Stat, StateBadge, Stats } from '~/ui/page';
 
 type Contract = {
@@ -185,6 +187,35 @@ export function ContractAmendments({
         <Empty>{t('procurement.contract.noAmendments')}</Empty>
       )}
       {children}
+    </Section>
+  );
+}
+
+/** What has been delivered against the contract, and the link to its evaluation. */
+export function ContractProgress({
+  contract,
+  figures,
+  basis,
+  locale,
+}: {
+  contract: Pick<Contract, 'id' | 'sessions' | 'minWorkerVisits'>;
+  figures: ReturnType<typeof contractFigures>;
+  basis: ReturnType<typeof basisOfUnions>;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('contracts.progress')}>
+      <FiguresBlock figures={figures} basis={basis} locale={locale} contracted={contract.sessions} />
+      <p className="hint" data-testid="visits-target">
+        {t('procurement.contract.visitsAgainstTarget', {
+          visits: figures.workerVisits,
+          target: contract.minWorkerVisits,
+        })}
+      </p>
+      <p>
+        <Link to={`/contracts/${contract.id}/evaluation`}>{t('evaluations.viewContractEvaluation')}</Link>
+      </p>
     </Section>
   );
 }
