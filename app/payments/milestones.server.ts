@@ -12,7 +12,6 @@ import {
 import { appendLedger, ledgerTotals } from './ledger.server';
 import { milestoneMachine, type MilestoneState, type PaymentReason, type PaymentState } from './machine';
 import {
-  canActOnPaymentQueue,
   canApproveMilestone,
   canCancelPayment,
   canConfirmReceipt,
@@ -329,6 +328,8 @@ export function paymentQueue(viewer: Viewer, unionId: number) {
       dueAt: milestones.dueAt,
       contractId: contracts.id,
       contractTitle: contracts.title,
+      contractState: contracts.state,
+      organizationId: contracts.organizationId,
       organizationName: organizations.name,
     })
     .from(milestones)
@@ -336,11 +337,17 @@ export function paymentQueue(viewer: Viewer, unionId: number) {
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
     .where(and(eq(contracts.unionId, unionId), inArray(milestones.state, queueStates)))
     .orderBy(asc(milestones.dueAt), asc(milestones.id))
-    .all();
+    .all()
+    .map(({ contractState, organizationId, ...row }) => ({
+      ...row,
+      canApprove: canApproveMilestone(viewer, row, { unionId, organizationId, state: contractState }),
+    }));
   return {
-    canAct: canActOnPaymentQueue(viewer, unionId),
     totals: ledgerTotals(sql`${contracts.unionId} = ${unionId}`),
-    groups: queueStates.map((state) => ({ state, milestones: rows.filter((r) => r.state === state) })),
+    groups: queueStates.map((state) => {
+      const group = rows.filter((r) => r.state === state);
+      return { state, milestones: group, approvable: group.some((m) => m.canApprove) };
+    }),
     onlinePayments: onlinePaymentsToWatch(unionId),
   };
 }

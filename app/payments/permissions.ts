@@ -66,13 +66,9 @@ export function canCancelPayment(who: Who | null, payment: { state: string }, co
   return isFinance(who, contract) && canTransition(paymentMachine, payment.state as PaymentState, 'cancel', 'finance');
 }
 
-/** The union's payment queue is read by finance, commissioners, leadership and admins; finance acts on it. */
+/** The union's payment queue is read by finance, commissioners, leadership and admins. */
 export function canSeePaymentQueue(who: Who | null, unionId: number) {
   return holdsUnionRole(who, unionId, ['finance', 'commissioner', 'leadership', 'admin']);
-}
-
-export function canActOnPaymentQueue(who: Who | null, unionId: number) {
-  return holdsUnionRole(who, unionId, ['finance']);
 }
 
 /** Budgets are set by the union's admins and finance. */

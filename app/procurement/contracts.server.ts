@@ -3,7 +3,7 @@ import type { bids } from '../../db/schema';
 import { contractAmendments, contracts, milestones, organizations, tenders, unions } from '../../db/schema';
 import { completeIn } from './completion.server';
 import { contractMachine, tenderMachine, type ContractState, type TenderState } from './machine';
-import { canAmendContract, canIssueContract } from './permissions';
+import { canAmendContract, canIssueContract, contractSigned } from './permissions';
 import type { AmendContractForm, IssueContractForm } from './schemas';
 import { unsealBid } from './seal.server';
 import type { Tender } from './tenders.server';
@@ -240,9 +240,10 @@ export function amendContract(viewer: Viewer, contractId: number, input: AmendCo
         .where(eq(milestones.id, last.id))
         .run();
     tx.update(contracts).set(next).where(eq(contracts.id, contractId)).run();
-    if (contract.state === 'active' && delta > 0)
+    const committed = contractSigned(contract);
+    if (committed && delta > 0)
       assertWithinBudget(tx, contract.departmentId, budgetYear(now()), next.amountFen, contractId);
-    if (contract.state === 'active' && delta !== 0)
+    if (committed && delta !== 0)
       appendLedger(tx, { contractId, kind: delta > 0 ? 'committed' : 'released', amountFen: Math.abs(delta) });
     tx.insert(contractAmendments)
       .values({ contractId, rationale: input.rationale, changes, createdBy: viewer.id, createdAt: now() })

@@ -15,7 +15,7 @@ import { awardedPrice } from './bids.server';
 import { listAmendments, type Tender } from './tenders.server';
 import { contractAmendments } from '../../db/schema';
 import type { TenderState } from './machine';
-import { awardPublished, bidsOpenable } from './permissions';
+import { awardPublished, bidsOpenable, isDraft } from './permissions';
 import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { basisText, pendingText } from '~/delivery/figures-text';
 import { now } from '~/lib/clock.server';
@@ -225,7 +225,7 @@ const contractStatus: Record<string, string> = {
 
 /** The release for one published tender, as it stands now. */
 export function tenderRelease(tender: Tender, ctx: Context) {
-  if (tender.state === 'draft') notFound();
+  if (isDraft(tender)) notFound();
   const dates: Date[] = [tender.publishedAt ?? tender.createdAt];
   const parties = new Parties();
   const union = db

@@ -56,7 +56,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                   <th>{t('payments.milestone')}</th>
                   <th>{t('payments.amount')}</th>
                   <th>{t('payments.dueAt')}</th>
-                  {loaderData.canAct && group.state === 'due' ? <th>{t('payments.action')}</th> : null}
+                  {group.approvable ? <th>{t('payments.action')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -71,12 +71,14 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                     </td>
                     <td>{formatMoney(m.amountFen, locale)}</td>
                     <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
-                    {loaderData.canAct && group.state === 'due' ? (
+                    {group.approvable ? (
                       <td>
-                        <Form method="post">
-                          <input type="hidden" name="milestoneId" value={m.id} />
-                          <SubmitButton className="button secondary">{t('payments.approve')}</SubmitButton>
-                        </Form>
+                        {m.canApprove ? (
+                          <Form method="post">
+                            <input type="hidden" name="milestoneId" value={m.id} />
+                            <SubmitButton className="button secondary">{t('payments.approve')}</SubmitButton>
+                          </Form>
+                        ) : null}
                       </td>
                     ) : null}
                   </tr>

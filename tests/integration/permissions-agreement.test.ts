@@ -208,6 +208,29 @@ describe('milestone page', () => {
       intentsThatWentThrough: ['approve', 'cancelStripe', 'confirm', 'transfer'],
     });
   });
+  it('the payment queue shows the approve button exactly where approving goes through', async () => {
+    const mod = await route('unions.$unionId.payments.tsx');
+    const unionId = String(world.unionA.id);
+    const path = `/unions/${unionId}/payments`;
+    const cases: Case[] = [];
+    for (const [state, contractState] of records) {
+      const { milestoneId } = milestoneIn(state, contractState);
+      for (const role of roles) {
+        const page = await pageFor(mod, path, { unionId }, role);
+        const groups = (page?.groups ?? []) as { milestones: { id: number; canApprove: boolean }[] }[];
+        const row = groups.flatMap((g) => g.milestones).find((m) => String(m.id) === milestoneId);
+        const done = await succeeds(mod, path, { unionId }, role, formOf({ milestoneId }));
+        cases.push({
+          record: `${state}/${contractState}`,
+          role,
+          intent: 'approve',
+          shown: row?.canApprove === true,
+          done,
+        });
+      }
+    }
+    expect(summary(cases)).toEqual({ disagreements: [], intentsThatWentThrough: ['approve'] });
+  });
 });
 
 describe('tender pages', () => {
