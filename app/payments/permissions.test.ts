@@ -69,8 +69,9 @@ describe('milestone rules', () => {
     expect(who((w) => may.canSeeVouchers(w, contract()))).toEqual(['finance', 'commissioner', 'owner', 'member']);
   });
 
-  it('budgets are set by admins and finance; the queue is read by the union’s staff who handle money', () => {
+  it('budgets are set by admins and finance; the queue is read by the union’s staff who handle money; the owner connects Stripe', () => {
     expect(who((w) => may.canSetBudget(w, unionId))).toEqual(['finance', 'admin']);
     expect(who((w) => may.canSeePaymentQueue(w, unionId))).toEqual(['finance', 'commissioner', 'leadership', 'admin']);
+    expect(who((w) => may.canConnectStripe(w, organizationId))).toEqual(['owner']);
   });
 });

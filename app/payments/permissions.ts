@@ -75,3 +75,8 @@ export function canSeePaymentQueue(who: Who | null, unionId: number) {
 export function canSetBudget(who: Who | null, unionId: number) {
   return holdsUnionRole(who, unionId, ['admin', 'finance']);
 }
+
+/** The organization's owner sets up its Stripe account to receive online payments. */
+export function canConnectStripe(who: Who | null, organizationId: number) {
+  return belongsTo(who, organizationId, ['owner']);
+}

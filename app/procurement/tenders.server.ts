@@ -9,16 +9,19 @@ import {
 } from './attachments.server';
 import { amendmentNoticeDays, tenderMachine, type TenderState } from './machine';
 import { biddingOrganizationIds, notifyInterested, tenderPath, tenderStaffIds } from './notices.server';
-import { biddingOpen, canRemoveAttachment, isDraft } from './permissions';
+import { biddingOpen, canRemoveAttachment, editMode, isDraft } from './permissions';
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
-import { hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
+import { forbidden, hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
 import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
+import { fenToYuanInput } from '~/lib/money';
+import { toShanghaiInput } from '~/lib/time';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
+import { listUnions } from '~/unions/unions.server';
 
 export type Tender = typeof tenders.$inferSelect;
 const dayMs = 24 * 3600_000;
@@ -267,6 +270,48 @@ export function requireVisibleTender(viewer: Viewer | null, tenderId: number) {
   const isStaff = viewer !== null && hasUnionRole(viewer, tender.unionId, staffRoles);
   if (isDraft(tender) && !isStaff) notFound();
   return { ...tender, unionName: union?.name ?? '', isStaff };
+}
+
+/** The tender the commissioner's form changes, and how (edit a draft, amend a published tender); 409 otherwise. */
+export function requireEditableTender(viewer: Viewer, tenderId: number) {
+  const tender = requireTender(tenderId);
+  requireUnionRole(viewer, tender.unionId, ['commissioner']);
+  const mode = editMode(tender);
+  if (!mode) throw new Response('Conflict', { status: 409 });
+  return { tender, mode };
+}
+
+/** The tender's values as its form shows them: the inverse of `formValues`. */
+export function tenderFormDefaults(tender: Tender) {
+  return {
+    title: tender.title,
+    category: tender.category,
+    scope: tender.scope,
+    budget: fenToYuanInput(tender.budgetFen),
+    sessions: String(tender.sessions),
+    minWorkerVisits: String(tender.minWorkerVisits),
+    periodStart: tender.periodStart ?? undefined,
+    periodEnd: tender.periodEnd ?? undefined,
+    eligibility: tender.eligibility,
+    minGrade: tender.minGrade ?? undefined,
+    weightPrice: String(tender.weights.price),
+    weightPlan: String(tender.weights.plan),
+    weightTeam: String(tender.weights.team),
+    weightTrackRecord: String(tender.weights.track_record),
+    questionDeadline: tender.questionDeadlineAt ? toShanghaiInput(tender.questionDeadlineAt) : undefined,
+    deadline: toShanghaiInput(tender.deadlineAt),
+    minBids: String(tender.minBids),
+    objectionDays: String(tender.objectionDays),
+  };
+}
+
+/** The unions in which the viewer may create tenders; 403 if none. */
+export function requireCommissionerUnions(viewer: Viewer) {
+  const mine = new Set(viewer.roles.filter((r) => r.role === 'commissioner').map((r) => r.unionId));
+  if (!mine.size) forbidden();
+  return listUnions()
+    .filter((u) => mine.has(u.id))
+    .map((u) => ({ id: u.id, name: u.name }));
 }
 
 export const tenderPageSize = 50;

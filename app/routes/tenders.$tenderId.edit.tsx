@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.edit';
-import { requireUnionRole, requireViewer } from '~/accounts/auth.server';
+import { requireViewer } from '~/accounts/auth.server';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { parseId } from '~/lib/http';
-import { fenToYuanInput } from '~/lib/money';
-import { toShanghaiInput } from '~/lib/time';
 import {
   countAttachments,
   listAttachments,
@@ -17,52 +15,25 @@ import {
   uploadedFiles,
 } from '~/procurement/attachments.server';
 import { TenderForm } from '~/procurement/components/tender-form';
-import { editMode } from '~/procurement/permissions';
 import { tenderSchema } from '~/procurement/schemas';
-import { requireTender, removeDraftAttachment, updateTender, type Tender } from '~/procurement/tenders.server';
+import {
+  removeDraftAttachment,
+  requireEditableTender,
+  tenderFormDefaults,
+  updateTender,
+} from '~/procurement/tenders.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.title }];
 
-function editableTender(viewer: Parameters<typeof requireUnionRole>[0], tenderId: number) {
-  const tender = requireTender(tenderId);
-  requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  const mode = editMode(tender);
-  if (!mode) throw new Response('Conflict', { status: 409 });
-  return { tender, mode };
-}
-
-function formDefaults(tender: Tender) {
-  return {
-    title: tender.title,
-    category: tender.category,
-    scope: tender.scope,
-    budget: fenToYuanInput(tender.budgetFen),
-    sessions: String(tender.sessions),
-    minWorkerVisits: String(tender.minWorkerVisits),
-    periodStart: tender.periodStart ?? undefined,
-    periodEnd: tender.periodEnd ?? undefined,
-    eligibility: tender.eligibility,
-    minGrade: tender.minGrade ?? undefined,
-    weightPrice: String(tender.weights.price),
-    weightPlan: String(tender.weights.plan),
-    weightTeam: String(tender.weights.team),
-    weightTrackRecord: String(tender.weights.track_record),
-    questionDeadline: tender.questionDeadlineAt ? toShanghaiInput(tender.questionDeadlineAt) : undefined,
-    deadline: toShanghaiInput(tender.deadlineAt),
-    minBids: String(tender.minBids),
-    objectionDays: String(tender.objectionDays),
-  };
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const { tender, mode } = editableTender(viewer, parseId(params.tenderId));
+  const { tender, mode } = requireEditableTender(viewer, parseId(params.tenderId));
   return {
     tender: { id: tender.id, title: tender.title, state: tender.state },
     mode,
-    defaults: formDefaults(tender),
+    defaults: tenderFormDefaults(tender),
     attachments: listAttachments(tender.id).map((a) => ({ id: a.id, fileName: a.fileName })),
     limits: { maxFiles: maxAttachmentsPerTender, maxMegabytes: maxAttachmentBytes / 1024 / 1024 },
   };
@@ -70,7 +41,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
-  const { tender, mode } = editableTender(viewer, parseId(params.tenderId));
+  const { tender, mode } = requireEditableTender(viewer, parseId(params.tenderId));
   const form = await attempt(() => readAttachmentForm(request));
   if (!form.ok) return refused(form.error);
   const formData = form.value;

@@ -1,7 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { Form, Link, redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.budgets';
 import { requireViewer } from '~/accounts/auth.server';
 import { submitForm } from '~/lib/actions.server';
@@ -12,9 +10,9 @@ import { getLocale, getT } from '~/lib/i18n.server';
 import { setBudget, unionBudgets } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
 import { canSetBudget } from '~/payments/permissions';
+import { BudgetForm } from '~/payments/components/budget-form';
 import { budgetSchema } from '~/payments/schemas';
 import { requireUnion } from '~/unions/unions.server';
-import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -48,38 +46,6 @@ export async function action({ request, params }: Route.ActionArgs) {
     return year;
   });
   return result.ok ? redirect(`/unions/${unionId}/budgets?year=${result.value}`) : result.reply;
-}
-
-function BudgetForm({
-  actionData,
-  departments,
-  year,
-}: {
-  actionData: Route.ComponentProps['actionData'];
-  departments: { departmentId: number; name: string }[];
-  year: number;
-}) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm({
-    lastResult: actionData,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: budgetSchema }),
-    shouldValidate: 'onBlur',
-    defaultValue: { year: String(year) },
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} className="narrow">
-      <FormErrors errors={form.errors} />
-      <SelectField
-        meta={fields.departmentId}
-        label={t('payments.budgets.department')}
-        placeholder={t('common.choose')}
-        options={departments.map((d) => ({ value: d.departmentId, label: d.name }))}
-      />
-      <Field meta={fields.year} label={t('payments.budgets.year')} type="number" min={2000} max={2100} />
-      <Field meta={fields.amount} label={t('payments.budgets.amountYuan')} inputMode="decimal" />
-      <SubmitButton>{t('payments.budgets.save')}</SubmitButton>
-    </Form>
-  );
 }
 
 export default function Budgets({ loaderData, actionData }: Route.ComponentProps) {
@@ -123,7 +89,7 @@ export default function Budgets({ loaderData, actionData }: Route.ComponentProps
       <p className="hint">{t('payments.budgets.explanation')}</p>
       {loaderData.canSet ? (
         <Section title={t('payments.budgets.set')}>
-          <BudgetForm actionData={actionData} departments={loaderData.departments} year={year} />
+          <BudgetForm lastResult={actionData} departments={loaderData.departments} year={year} />
         </Section>
       ) : null}
     </>
