@@ -234,6 +234,9 @@ describe('milestone page', () => {
 });
 
 describe('tender pages', () => {
+  const userNamed = (name: string) => db.select().from(s.users).where(eq(s.users.name, name)).get()!.id;
+
+  /** A tender in `state` with organization A's bid, a reviewer on the panel, a question, and an objection once proposed. */
   function tenderIn(state: string) {
     const past = ['closed', 'evaluating', 'award_proposed', 'cancelled'].includes(state);
     const tender = db
@@ -265,24 +268,50 @@ describe('tender pages', () => {
         .returning()
         .get().id;
     if (state !== 'draft') bid(world.orgA);
-    if (state === 'award_proposed')
+    db.insert(s.tenderReviewers)
+      .values({ tenderId: tender.id, userId: userNamed('reviewerA') })
+      .run();
+    const question = db
+      .insert(s.tenderQuestions)
+      .values({ tenderId: tender.id, organizationId: world.orgA, question: '服务地点在哪里？' })
+      .returning()
+      .get().id;
+    let objection = 0;
+    if (state === 'award_proposed') {
+      const awardBidId = bid(world.orgB);
       db.update(s.tenders)
-        .set({ awardedBidId: bid(world.orgB), awardProposedAt: hours(-1), objectionEndsAt: hours(48) })
+        .set({ awardedBidId: awardBidId, awardProposedAt: hours(-1), objectionEndsAt: hours(48) })
         .where(eq(s.tenders.id, tender.id))
         .run();
-    return String(tender.id);
+      objection = db
+        .insert(s.objections)
+        .values({ tenderId: tender.id, organizationId: world.orgA, awardBidId, reason: '评分有误' })
+        .returning()
+        .get().id;
+    }
+    return { tenderId: String(tender.id), question: String(question), objection: String(objection) };
   }
 
   it('shows each button exactly where its command goes through', async () => {
     const page = await route('tenders.$tenderId.tsx');
     const manage = await route('tenders.$tenderId.manage.tsx');
+    const evaluate = await route('tenders.$tenderId.evaluate.tsx');
+    const reviewer = String(userNamed('reviewerA'));
+    const candidate = String(userNamed('commissionerA'));
     const cases: Case[] = [];
     for (const state of tenderMachine.states) {
-      const tenderId = tenderIn(state);
+      const { tenderId, question, objection } = tenderIn(state);
       const path = `/tenders/${tenderId}`;
       for (const role of roles) {
         const shown = await pageFor(page, path, { tenderId }, role);
         const managed = await pageFor(manage, `${path}/manage`, { tenderId }, role);
+        const evaluated = await pageFor(evaluate, `${path}/evaluate`, { tenderId }, role);
+        const panelOpen = managed?.canChangePanel === true;
+        const has = (list: unknown, key: string, id: string) =>
+          Array.isArray(list) && list.some((row: Record<string, unknown>) => String(row[key]) === id);
+        const objectionRow = (managed?.objections as { id: number; canAnswer: boolean }[] | undefined)?.find(
+          (o) => String(o.id) === objection,
+        );
         const organization = (shown?.organization ?? null) as Page | null;
         const organizationId = String(organization?.id ?? world.orgA);
         const bid = { price: '5', plan: '我们的服务方案', team: '' };
@@ -293,6 +322,31 @@ describe('tender pages', () => {
           ask: [organization?.canAsk, page, path, { organizationId, question: '服务地点在哪里？' }],
           object: [organization?.canObject, page, path, { organizationId, reason: '评分有误，请复核。' }],
           cancel: [managed?.canCancel, manage, `${path}/manage`, { reason: '预算调整' }],
+          assign: [
+            panelOpen && has(managed?.candidates, 'userId', candidate),
+            manage,
+            `${path}/manage`,
+            { userId: candidate },
+          ],
+          remove: [
+            panelOpen && has(managed?.panel, 'userId', reviewer),
+            manage,
+            `${path}/manage`,
+            { userId: reviewer },
+          ],
+          answer: [
+            managed?.canAnswerQuestions === true && has(managed.questions, 'id', question),
+            manage,
+            `${path}/manage`,
+            { questionId: question, answer: '在职工服务中心。' },
+          ],
+          answerObjection: [
+            objectionRow?.canAnswer,
+            manage,
+            `${path}/manage`,
+            { objectionId: objection, decision: 'dismiss', answer: '评分经复核无误。' },
+          ],
+          declare: [evaluated?.canDeclare, evaluate, `${path}/evaluate`, {}],
         };
         for (const [intent, [answer, mod, url, fields]] of Object.entries(intents)) {
           const done = await succeeds(mod, url, { tenderId }, role, formOf({ intent, ...fields }));
@@ -302,7 +356,19 @@ describe('tender pages', () => {
     }
     expect(summary(cases)).toEqual({
       disagreements: [],
-      intentsThatWentThrough: ['ask', 'cancel', 'object', 'publish', 'submit', 'withdraw'],
+      intentsThatWentThrough: [
+        'answer',
+        'answerObjection',
+        'ask',
+        'assign',
+        'cancel',
+        'declare',
+        'object',
+        'publish',
+        'remove',
+        'submit',
+        'withdraw',
+      ],
     });
   });
 });
