@@ -7,7 +7,7 @@ import { requireViewer } from '~/accounts/auth.server';
 import { cancelCommission, decideCommission, requireCommissionFor } from '~/catalog/commissions.server';
 import { CatalogBadge } from '~/catalog/components/badge';
 import { declineSchema } from '~/catalog/schemas';
-import { attempt, refused } from '~/lib/actions.server';
+import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -33,12 +33,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   if (intent === 'decline') {
-    const submission = parseWithZod(formData, { schema: declineSchema });
-    if (submission.status !== 'success') return { decline: submission.reply() };
-    const result = await attempt(() =>
-      decideCommission(viewer, commissionId, { accept: false, reason: submission.value.reason }),
-    );
-    return result.ok ? redirect(`/commissions/${commissionId}`) : refused(result.error);
+    const decline = ({ reason }: { reason: string }) =>
+      decideCommission(viewer, commissionId, { accept: false, reason });
+    const result = await submitForm(formData, declineSchema, decline, { form: 'decline' });
+    return result.ok ? redirect(`/commissions/${commissionId}`) : result.reply;
   }
   if (intent === 'accept') {
     const result = await attempt(() => decideCommission(viewer, commissionId, { accept: true }));
