@@ -129,11 +129,6 @@ export function loadMilestone(tx: DB, milestoneId: number) {
   return row;
 }
 
-/** Milestones are paid only under a contract in force or completed. */
-export function assertPayable(contract: Contract) {
-  if (!milestonePayable(contract)) throw new UserError('errors.illegalTransition', 409);
-}
-
 /** Finance approves a due milestone for payment. */
 export function approveMilestone(viewer: Viewer, milestoneId: number) {
   durably((tx) => {
