@@ -1,25 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { milestones, payments } from '../../db/schema/payments';
 import { contracts } from '../../db/schema/procurement';
-import { milestoneMachine } from './machine';
-import { assertPayable, loadMilestone, markPaid, openStripeAttempt } from './milestones.server';
+import { loadMilestone, markPaid, openStripeAttempt } from './milestones.server';
+import { canPayMilestone, canSeeVouchers } from './permissions';
 import { cancelAttempt, endAtStripe } from './stripe-payments.server';
 import { discardVoucher, readVoucher, storeVoucher } from './vouchers.server';
-import { forbidden, hasUnionRole, isOrgMember, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import { forbidden, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { db, durably } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { audit, pick } from '~/lib/audit.server';
-import { canTransition } from '~/lib/machine';
 import './audit-subjects.server';
 
 export type BankTransferInput = { paidOn: string; amountFen: number; reference: string; voucher: File };
 
 type Milestone = ReturnType<typeof loadMilestone>;
 
-function assertTransferFits({ milestone, contract }: Milestone, amountFen: number) {
-  assertPayable(contract);
-  if (!canTransition(milestoneMachine, milestone.state, 'pay', 'finance'))
-    throw new UserError('errors.illegalTransition', 409);
+function assertTransferFits(viewer: Viewer, { milestone, contract }: Milestone, amountFen: number) {
+  if (!canPayMilestone(viewer, milestone, contract)) throw new UserError('errors.illegalTransition', 409);
   if (amountFen !== milestone.amountFen) throw new UserError('payments.errors.amountMismatch');
 }
 
@@ -35,12 +32,12 @@ export async function recordBankTransfer(viewer: Viewer, milestoneId: number, in
   requireUnionRole(viewer, loaded.contract.unionId, ['finance']);
   const voucher = await storeVoucher(input.voucher);
   try {
-    assertTransferFits(loaded, input.amountFen);
+    assertTransferFits(viewer, loaded, input.amountFen);
     const open = openStripeAttempt(db, milestoneId);
     const stripeCancelled = open ? await endAtStripe(open) : null;
     return durably((tx) => {
       const { milestone, contract } = loadMilestone(tx, milestoneId);
-      assertTransferFits({ milestone, contract }, input.amountFen);
+      assertTransferFits(viewer, { milestone, contract }, input.amountFen);
       const pending = openStripeAttempt(tx, milestone.id);
       if (pending)
         cancelAttempt(tx, pending, {
@@ -91,10 +88,7 @@ export function requireVoucher(viewer: Viewer, paymentId: number) {
     .where(eq(payments.id, paymentId))
     .get();
   if (!row?.payment.voucherFile || !row.payment.voucherType) notFound();
-  const allowed =
-    isOrgMember(viewer, row.contract.organizationId) ||
-    hasUnionRole(viewer, row.contract.unionId, ['finance', 'commissioner']);
-  if (!allowed) forbidden();
+  if (!canSeeVouchers(viewer, row.contract)) forbidden();
   const bytes = readVoucher(row.payment.voucherFile) ?? notFound();
   return { bytes, type: row.payment.voucherType, paymentId };
 }

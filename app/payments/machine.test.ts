@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { milestoneMachine, paymentMachine } from './machine';
 import { transition, TransitionError } from '~/lib/machine';
@@ -47,4 +49,13 @@ describe('payment lifecycle', () => {
     expect(transition(paymentMachine, 'expired', 'settle', 'system')).toBe('paid');
     expect(() => transition(paymentMachine, 'attention', 'settle', 'system')).toThrow(TransitionError);
   });
+});
+
+it('every command moves a row from the state it read, never from a state written in the code', () => {
+  const fromLiteral = /\b(?:t|canT)ransition\(\s*\w+Machine,\s*['"]/;
+  const folder = join('app', 'payments');
+  const offenders = readdirSync(folder)
+    .filter((file) => file.endsWith('.server.ts'))
+    .filter((file) => fromLiteral.test(readFileSync(join(folder, file), 'utf8')));
+  expect(offenders).toEqual([]);
 });

@@ -5,10 +5,18 @@ import { contracts } from '../../db/schema/procurement';
 import { staffRoles, unions } from '../../db/schema/unions';
 import { appendLedger, ledgerTotals } from './ledger.server';
 import { milestoneMachine } from './machine';
+import {
+  canApproveMilestone,
+  canCancelPayment,
+  canConfirmReceipt,
+  canPayMilestone,
+  canSeeMilestone,
+  canSeeVouchers,
+  milestonePayable,
+} from './permissions';
 import { stripeEnabled } from './stripe.server';
 import {
   forbidden,
-  hasUnionRole,
   isOrgMember,
   notFound,
   requireOrgMember,
@@ -20,7 +28,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { transition } from '~/lib/machine';
+import { canTransition, transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
 import './audit-subjects.server';
@@ -33,7 +41,7 @@ export function conditionMet(milestone: Milestone, contract: Contract, sessionsD
   const target = milestone.conditionSessions ?? contract.sessions;
   switch (milestone.condition) {
     case 'signing':
-      return contract.state === 'active' || contract.state === 'completed';
+      return milestonePayable(contract);
     case 'sessions':
       return sessionsDelivered >= target;
     case 'final':
@@ -68,7 +76,7 @@ function organizationOwners(tx: DB, organizationId: number) {
  */
 export function releaseDueMilestones(tx: DB, contractId: number) {
   const contract = tx.select().from(contracts).where(eq(contracts.id, contractId)).get();
-  if (!contract || (contract.state !== 'active' && contract.state !== 'completed')) return [];
+  if (!contract || !milestonePayable(contract)) return [];
   const pending = tx
     .select()
     .from(milestones)
@@ -80,7 +88,7 @@ export function releaseDueMilestones(tx: DB, contractId: number) {
   const released = pending.filter((m) => conditionMet(m, contract, delivered));
   const finance = financeStaff(tx, contract.unionId);
   for (const milestone of released) {
-    const state = transition(milestoneMachine, 'pending', 'becomeDue', 'system');
+    const state = transition(milestoneMachine, milestone.state, 'becomeDue', 'system');
     tx.update(milestones)
       .set({ state, dueAt: now() })
       .where(and(eq(milestones.id, milestone.id), eq(milestones.state, 'pending')))
@@ -116,18 +124,12 @@ export function loadMilestone(tx: DB, milestoneId: number) {
   return row;
 }
 
-/** Milestones are paid only under a contract in force or completed. */
-export function assertPayable(contract: Contract) {
-  if (contract.state !== 'active' && contract.state !== 'completed')
-    throw new UserError('errors.illegalTransition', 409);
-}
-
 /** Finance approves a due milestone for payment. */
 export function approveMilestone(viewer: Viewer, milestoneId: number) {
   durably((tx) => {
     const { milestone, contract } = loadMilestone(tx, milestoneId);
     requireUnionRole(viewer, contract.unionId, ['finance']);
-    assertPayable(contract);
+    if (!canApproveMilestone(viewer, milestone, contract)) throw new UserError('errors.illegalTransition', 409);
     const state = transition(milestoneMachine, milestone.state, 'approve', 'finance');
     tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
     appendLedger(tx, {
@@ -160,8 +162,9 @@ export function markPaid(
   actor: { id: number | null; as: 'finance' | 'system' },
 ) {
   const { milestone, contract } = loadMilestone(tx, milestoneId);
-  if (milestone.state !== 'approved') return false;
-  const state = transition(milestoneMachine, 'approved', 'pay', actor.as);
+  const from = milestone.state;
+  if (!canTransition(milestoneMachine, from, 'pay')) return false;
+  const state = transition(milestoneMachine, from, 'pay', actor.as);
   tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
   appendLedger(tx, {
     contractId: contract.id,
@@ -247,17 +250,9 @@ export function stripeAccountReady(tx: DB, organizationId: number) {
 /** Who may see a milestone: the contract's organization and the paying union's staff. */
 export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
   const { milestone, contract } = loadMilestone(db, milestoneId);
-  const asOrganization = isOrgMember(viewer, contract.organizationId);
-  const asUnion = hasUnionRole(viewer, contract.unionId, [
-    'admin',
-    'commissioner',
-    'reviewer',
-    'finance',
-    'leadership',
-  ]);
-  if (!asOrganization && !asUnion) forbidden();
-  const isFinance = hasUnionRole(viewer, contract.unionId, ['finance']);
-  const canSeeVouchers = asOrganization || hasUnionRole(viewer, contract.unionId, ['finance', 'commissioner']);
+  if (!canSeeMilestone(viewer, contract)) forbidden();
+  const vouchers = canSeeVouchers(viewer, contract);
+  const payable = canPayMilestone(viewer, milestone, contract);
   const organization = db
     .select({ name: organizations.name })
     .from(organizations)
@@ -271,7 +266,6 @@ export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
     .orderBy(asc(payments.id))
     .all();
   const open = openStripeAttempt(db, milestone.id);
-  const payable = milestone.state === 'approved' && (contract.state === 'active' || contract.state === 'completed');
   const stripe = stripeEnabled();
   return {
     milestone,
@@ -297,22 +291,16 @@ export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
       paidOn: p.paidOn,
       confirmedAt: p.confirmedAt,
       transferred: p.stripeTransferId !== null,
-      hasVoucher: canSeeVouchers && p.voucherFile !== null,
+      hasVoucher: vouchers && p.voucherFile !== null,
     })),
-    asOrganization,
-    canApprove: isFinance && milestone.state === 'due',
-    // A pending Stripe attempt does not block it: recording the transfer cancels the attempt.
-    canRecordTransfer: isFinance && payable,
-    /** The Stripe attempt still pending, which finance may cancel, even where Stripe is now switched off. */
-    openAttempt: open ? { id: open.id, canCancel: isFinance } : null,
+    asOrganization: isOrgMember(viewer, contract.organizationId),
+    canApprove: canApproveMilestone(viewer, milestone, contract),
+    canRecordTransfer: payable,
+    openAttempt: open ? { id: open.id, canCancel: canCancelPayment(viewer, open, contract) } : null,
     stripe: stripe
-      ? {
-          accountReady: stripeAccountReady(db, contract.organizationId),
-          canPay: isFinance && payable,
-          inProgress: Boolean(open),
-        }
+      ? { accountReady: stripeAccountReady(db, contract.organizationId), canPay: payable, inProgress: Boolean(open) }
       : null,
-    canConfirm: isOrgMember(viewer, contract.organizationId, ['owner']) && milestone.state === 'paid',
+    canConfirm: canConfirmReceipt(viewer, milestone, contract),
   };
 }
 
@@ -330,6 +318,8 @@ export function paymentQueue(viewer: Viewer, unionId: number) {
       dueAt: milestones.dueAt,
       contractId: contracts.id,
       contractTitle: contracts.title,
+      contractState: contracts.state,
+      organizationId: contracts.organizationId,
       organizationName: organizations.name,
     })
     .from(milestones)
@@ -337,11 +327,17 @@ export function paymentQueue(viewer: Viewer, unionId: number) {
     .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
     .where(and(eq(contracts.unionId, unionId), inArray(milestones.state, queueStates)))
     .orderBy(asc(milestones.dueAt), asc(milestones.id))
-    .all();
+    .all()
+    .map(({ contractState, organizationId, ...row }) => ({
+      ...row,
+      canApprove: canApproveMilestone(viewer, row, { unionId, organizationId, state: contractState }),
+    }));
   return {
-    canAct: hasUnionRole(viewer, unionId, ['finance']),
     totals: ledgerTotals(sql`${contracts.unionId} = ${unionId}`),
-    groups: queueStates.map((state) => ({ state, milestones: rows.filter((r) => r.state === state) })),
+    groups: queueStates.map((state) => {
+      const group = rows.filter((r) => r.state === state);
+      return { state, milestones: group, approvable: group.some((m) => m.canApprove) };
+    }),
     onlinePayments: onlinePaymentsToWatch(unionId),
   };
 }

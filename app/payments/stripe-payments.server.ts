@@ -5,7 +5,8 @@ import { ledgerEntries, milestones, payments, stripeEvents } from '../../db/sche
 import { contracts } from '../../db/schema/procurement';
 import { applyAccountState } from './connect.server';
 import { milestoneMachine, paymentMachine, type PaymentReason } from './machine';
-import { assertPayable, loadMilestone, markPaid, openStripeAttempt, stripeAccountReady } from './milestones.server';
+import { canCancelPayment, canPayMilestone } from './permissions';
+import { loadMilestone, markPaid, openStripeAttempt, stripeAccountReady } from './milestones.server';
 import {
   handledEventTypes,
   parseStripeEvent,
@@ -50,9 +51,7 @@ function openAttempt(viewer: Viewer, milestoneId: number) {
   return durably((tx) => {
     const { milestone, contract } = loadMilestone(tx, milestoneId);
     requireUnionRole(viewer, contract.unionId, ['finance']);
-    assertPayable(contract);
-    if (!canTransition(milestoneMachine, milestone.state, 'pay', 'finance'))
-      throw new UserError('errors.illegalTransition', 409);
+    if (!canPayMilestone(viewer, milestone, contract)) throw new UserError('errors.illegalTransition', 409);
     if (!stripeAccountReady(tx, contract.organizationId)) throw new UserError('payments.errors.accountNotReady', 409);
     const open = openStripeAttempt(tx, milestone.id);
     if (open) return { payment: open, contractTitle: contract.title };
@@ -220,12 +219,11 @@ export async function cancelStripePayment(viewer: Viewer, milestoneId: number, p
   if (!payment || payment.milestoneId !== milestoneId || payment.method !== 'stripe') notFound();
   const { contract } = loadMilestone(db, milestoneId);
   requireUnionRole(viewer, contract.unionId, ['finance']);
-  if (!canTransition(paymentMachine, payment.state, 'cancel', 'finance'))
-    throw new UserError('payments.errors.attemptClosed', 409);
+  if (!canCancelPayment(viewer, payment, contract)) throw new UserError('payments.errors.attemptClosed', 409);
   const stripeCancelled = await endAtStripe(payment);
   durably((tx) => {
     const current = tx.select().from(payments).where(eq(payments.id, paymentId)).get()!;
-    if (current.state !== 'pending') throw new UserError('payments.errors.attemptClosed', 409);
+    if (!canCancelPayment(viewer, current, contract)) throw new UserError('payments.errors.attemptClosed', 409);
     cancelAttempt(tx, current, { reason: 'byFinance', note, actor: { id: viewer.id, as: 'finance' }, stripeCancelled });
   });
   return { stripeCancelled };
@@ -252,7 +250,6 @@ function findAttempt(tx: DB, session: { id: string | null; client_reference_id?:
     .get();
 }
 
-
 const intentOf = (session: CheckoutSession) =>
   typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
 
@@ -266,7 +263,7 @@ function refusal(tx: DB, payment: Payment, session: CheckoutSession): PaymentRea
   if (session.currency?.toLowerCase() !== paymentCurrency()) return 'currencyMismatch';
   if (session.amount_total !== milestone.amountFen) return 'amountMismatch';
   if (payment.state === 'cancelled') return 'afterCancel';
-  if (milestone.state !== 'approved') return 'alreadyPaid';
+  if (!canTransition(milestoneMachine, milestone.state, 'pay', 'system')) return 'alreadyPaid';
   return null;
 }
 
@@ -328,8 +325,9 @@ function sessionPaid(tx: DB, payment: Payment, session: CheckoutSession, event: 
 }
 
 function sessionFailed(tx: DB, payment: Payment, session: CheckoutSession) {
-  if (payment.state !== 'pending') return;
-  const state = transition(paymentMachine, 'pending', 'expire', 'system');
+  const from = payment.state;
+  if (!canTransition(paymentMachine, from, 'expire')) return;
+  const state = transition(paymentMachine, from, 'expire', 'system');
   tx.update(payments)
     .set({ state, stripeObjectId: session.id, failedAt: now() })
     .where(eq(payments.id, payment.id))

@@ -4,7 +4,8 @@ import { bids, objections, tenders } from '../../db/schema/procurement';
 import { openBids, submittedPrices } from './bids.server';
 import { draftAwardContract, issueContractIn } from './contracts.server';
 import { listPanel, panelProgress, scoresFor } from './evaluation.server';
-import { awardPublishedStates, objectionMachine, tenderMachine } from './machine';
+import { objectionMachine, tenderMachine } from './machine';
+import { awardPublished, objectionPeriodOpen } from './permissions';
 import { biddingOrganizationIds, tenderPath, tenderStaffIds } from './notices.server';
 import { rankBids } from './scoring';
 import { requireTender, type Tender } from './tenders.server';
@@ -13,7 +14,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { transition } from '~/lib/machine';
+import { canTransition, transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
@@ -133,8 +134,7 @@ export function finalizeDueAwards() {
 export function fileObjection(viewer: Viewer, tenderId: number, organizationId: number, reason: string) {
   requireOrgMember(viewer, organizationId);
   const tender = requireTender(tenderId);
-  if (tender.state !== 'award_proposed' || now().getTime() >= (tender.objectionEndsAt?.getTime() ?? 0))
-    throw new UserError('procurement.errors.objectionPeriodOver', 409);
+  if (!objectionPeriodOpen(tender, now())) throw new UserError('procurement.errors.objectionPeriodOver', 409);
   const bid = db
     .select()
     .from(bids)
@@ -231,8 +231,8 @@ export function answerObjection(
       .where(and(eq(objections.tenderId, tender.id), eq(objections.state, 'filed')))
       .get();
     const periodOver = tender.objectionEndsAt !== null && tender.objectionEndsAt.getTime() <= now().getTime();
-    if (state === 'dismissed' && tender.state === 'award_proposed' && periodOver && !stillOpen)
-      return finalizeAward(tx, tender, viewer.id);
+    const finalizable = canTransition(tenderMachine, tender.state, 'finalizeAward');
+    if (state === 'dismissed' && finalizable && periodOver && !stillOpen) return finalizeAward(tx, tender, viewer.id);
     return null;
   });
 }
@@ -256,7 +256,7 @@ export function listObjections(viewer: Viewer, tender: Tender, organizationId?: 
 
 /** The published award (公示): the winner, its price and its scores; null before an award is proposed. */
 export function awardNotice(tender: Tender) {
-  if (!awardPublishedStates.includes(tender.state) || !tender.awardedBidId) return null;
+  if (!awardPublished(tender) || !tender.awardedBidId) return null;
   const { priced, ranking } = rankingOf(tender);
   const winner = priced.find((b) => b.id === tender.awardedBidId)!;
   const ranked = ranking.find((r) => r.bidId === winner.id)!;
@@ -279,7 +279,7 @@ export function awardNotice(tender: Tender) {
  */
 export function ownScores(viewer: Viewer, tender: Tender, organizationId: number) {
   requireOrgMember(viewer, organizationId);
-  if (!awardPublishedStates.includes(tender.state)) return null;
+  if (!awardPublished(tender)) return null;
   const { priced, scores, ranking } = rankingOf(tender);
   const own = priced.find((b) => b.organizationId === organizationId);
   if (!own) return null;

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { organizations } from '../../db/schema/organizations';
 import { bids, tenderReviewers } from '../../db/schema/procurement';
-import { bidMachine, openedTenderStates } from './machine';
-import { biddingDisclosed } from './disclosure.server';
+import { bidMachine } from './machine';
 import { tenderPath } from './notices.server';
 import { bidReceipt, sealBid, unsealBid, type BidContent } from './seal.server';
-import { biddingOpen, requireTender, type Tender } from './tenders.server';
+import { biddingOpen, bidsOpenable, canReadBids } from './permissions';
+import { requireTender, type Tender } from './tenders.server';
 import { assertEligible } from './track-record.server';
-import { forbidden, hasUnionRole, requireOrgMember, type Viewer } from '~/accounts/auth.server';
+import { forbidden, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
@@ -28,7 +28,7 @@ function findBid(tx: DB, tenderId: number, organizationId: number) {
 function openTenderFor(viewer: Viewer, tenderId: number, organizationId: number) {
   requireOrgMember(viewer, organizationId);
   const tender = requireTender(tenderId);
-  if (!biddingOpen(tender)) throw new UserError('errors.biddingClosed', 409);
+  if (!biddingOpen(tender, now())) throw new UserError('errors.biddingClosed', 409);
   assertEligible(tender, organizationId);
   return tender;
 }
@@ -96,7 +96,7 @@ export function submitBid(viewer: Viewer, tenderId: number, organizationId: numb
 export function withdrawBid(viewer: Viewer, tenderId: number, organizationId: number) {
   requireOrgMember(viewer, organizationId);
   const tender = requireTender(tenderId);
-  if (!biddingOpen(tender)) throw new UserError('errors.biddingClosed', 409);
+  if (!biddingOpen(tender, now())) throw new UserError('errors.biddingClosed', 409);
   durably((tx) => {
     const bid = findBid(tx, tenderId, organizationId);
     if (!bid) throw new UserError('errors.notFound', 404);
@@ -122,11 +122,6 @@ export function requireOwnBid(viewer: Viewer, tenderId: number, organizationId: 
   return { ...bid, content, receipt: bidReceipt(tenderId, organizationId, content) };
 }
 
-/** Whether the union may open this tender's bids yet: once bidding is disclosed, in an opened state. */
-export function bidsOpenable(tender: Tender) {
-  return biddingDisclosed(tender) && openedTenderStates.includes(tender.state);
-}
-
 export function isPanelMember(viewer: Viewer, tenderId: number) {
   return !!db
     .select({ userId: tenderReviewers.userId })
@@ -141,8 +136,7 @@ export function isPanelMember(viewer: Viewer, tenderId: number) {
  * unsealed for the union.
  */
 export function openBids(viewer: Viewer, tender: Tender) {
-  const allowed = hasUnionRole(viewer, tender.unionId, ['commissioner']) || isPanelMember(viewer, tender.id);
-  if (!allowed || !bidsOpenable(tender)) forbidden();
+  if (!canReadBids(viewer, tender, { member: isPanelMember(viewer, tender.id) }, now())) forbidden();
   return db
     .select({ bid: bids, organizationName: organizations.name })
     .from(bids)
@@ -162,7 +156,7 @@ export type OpenedBid = ReturnType<typeof openBids>[number];
 
 /** The awarded bid's price, published with the award (never before it). */
 export function awardedPrice(tender: Tender) {
-  if (!tender.awardedBidId || !bidsOpenable(tender)) return null;
+  if (!tender.awardedBidId || !bidsOpenable(tender, now())) return null;
   const bid = db.select().from(bids).where(eq(bids.id, tender.awardedBidId)).get();
   return bid ? unsealBid(tender.id, bid.organizationId, bid.sealed).priceFen : null;
 }
@@ -172,7 +166,7 @@ export function awardedPrice(tender: Tender) {
  * bidder's own scores (the price score depends on the lowest price). After the deadline only.
  */
 export function submittedPrices(tender: Tender) {
-  if (!bidsOpenable(tender)) forbidden();
+  if (!bidsOpenable(tender, now())) forbidden();
   return db
     .select({ bid: bids, organizationName: organizations.name })
     .from(bids)

@@ -5,7 +5,8 @@ import { milestones } from '../../db/schema/payments';
 import { contractAmendments, contracts, tenders } from '../../db/schema/procurement';
 import { unions } from '../../db/schema/unions';
 import { completeIn } from './completion.server';
-import { amendableContractStates, contractMachine, tenderMachine } from './machine';
+import { contractMachine, tenderMachine } from './machine';
+import { canAmendContract, canIssueContract, contractSigned } from './permissions';
 import type { AmendContractForm, IssueContractForm } from './schemas';
 import { unsealBid } from './seal.server';
 import type { Tender } from './tenders.server';
@@ -26,7 +27,7 @@ import { assertWithinBudget } from '~/payments/budget.server';
 import { appendLedger, budgetYear, releaseCommitment } from '~/payments/ledger.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { amendPendingMilestone, createStandardMilestones, replaceMilestones } from '~/payments/milestone-plan.server';
-import { transition } from '~/lib/machine';
+import { canTransition, transition } from '~/lib/machine';
 import { notifyOrganization } from '~/notifications/notify.server';
 import './audit-subjects.server';
 
@@ -112,7 +113,7 @@ export function issueContract(viewer: Viewer, contractId: number, input: IssueCo
   const contract = findContract(db, contractId);
   requireUnionRole(viewer, contract.unionId, ['commissioner']);
   durably((tx) => {
-    if (contract.state !== 'draft') throw new UserError('errors.illegalTransition', 409);
+    if (!canIssueContract(viewer, contract)) throw new UserError('errors.illegalTransition', 409);
     tx.update(contracts)
       .set({ periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null })
       .where(eq(contracts.id, contractId))
@@ -130,8 +131,8 @@ export function confirmContract(viewer: Viewer, contractId: number) {
     signContract(tx, contract, viewer.id);
     if (contract.tenderId) {
       const tender = tx.select().from(tenders).where(eq(tenders.id, contract.tenderId)).get()!;
-      if (tender.state === 'awarded') {
-        const tenderState = transition(tenderMachine, 'awarded', 'contract', 'organization');
+      if (canTransition(tenderMachine, tender.state, 'contract')) {
+        const tenderState = transition(tenderMachine, tender.state, 'contract', 'organization');
         tx.update(tenders).set({ state: tenderState }).where(eq(tenders.id, tender.id)).run();
         audit(tx, {
           actorId: viewer.id,
@@ -187,7 +188,7 @@ function contractChanges(contract: Contract, input: AmendContractForm) {
 export function amendContract(viewer: Viewer, contractId: number, input: AmendContractForm) {
   const contract = findContract(db, contractId);
   requireUnionRole(viewer, contract.unionId, ['commissioner']);
-  if (!amendableContractStates.includes(contract.state)) throw new UserError('errors.illegalTransition', 409);
+  if (!canAmendContract(viewer, contract)) throw new UserError('errors.illegalTransition', 409);
   const { next, changes } = contractChanges(contract, input);
   if (!Object.keys(changes).length) throw new UserError('procurement.errors.noChanges');
   durably((tx) => {
@@ -195,9 +196,10 @@ export function amendContract(viewer: Viewer, contractId: number, input: AmendCo
     if (!amendPendingMilestone(tx, contractId, delta, next.sessions))
       throw new UserError('procurement.errors.amountBelowCommitted');
     tx.update(contracts).set(next).where(eq(contracts.id, contractId)).run();
-    if (contract.state === 'active' && delta > 0)
+    const committed = contractSigned(contract);
+    if (committed && delta > 0)
       assertWithinBudget(tx, contract.departmentId, budgetYear(now()), next.amountFen, contractId);
-    if (contract.state === 'active' && delta !== 0)
+    if (committed && delta !== 0)
       appendLedger(tx, { contractId, kind: delta > 0 ? 'committed' : 'released', amountFen: Math.abs(delta) });
     tx.insert(contractAmendments)
       .values({ contractId, rationale: input.rationale, changes, createdBy: viewer.id, createdAt: now() })

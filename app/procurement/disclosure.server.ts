@@ -5,18 +5,16 @@ import { bids, tenders } from '../../db/schema/procurement';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 
-/**
- * When bidding on a tender stops being secret: at its deadline, by the server's clock. Before it, no
- * page, export, notification or preview open to the union's staff or the platform admin may tell who
- * bid (or asked a question), how many bids there are, or anything derived from their content; the
- * bidder alone sees its own bid and receipt. Opening the content takes more: `bidsOpenable` and
- * `openBids` in bids.server.ts. Every reader asks here, in JavaScript or in SQL (decision 093).
+/*
+ * Bidding on a tender stops being secret at its deadline, by the server's clock: the rule is
+ * `biddingDisclosed` in permissions.ts. Before it, no page, export, notification or preview open to
+ * the union's staff or the platform admin may tell who bid (or asked a question), how many bids
+ * there are, or anything derived from their content; the bidder alone sees its own bid and
+ * receipt. Opening the content takes more: `canReadBids` in permissions.ts. This file holds the
+ * same rule in SQL, for the readers that filter rows (decision 093).
  */
-export function biddingDisclosed(tender: { deadlineAt: Date }) {
-  return now().getTime() >= tender.deadlineAt.getTime();
-}
 
-/** The same rule in SQL: the tender with this id has not reached its deadline. */
+/** The tender with this id has not reached its deadline. */
 function tenderBeforeDeadline(tenderId: SQLWrapper) {
   return db
     .select({ one: sql`1` })

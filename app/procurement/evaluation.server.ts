@@ -3,8 +3,9 @@ import { users } from '../../db/schema/accounts';
 import { organizationMembers, organizations } from '../../db/schema/organizations';
 import { bidScores, bids, tenderReviewers, tenders } from '../../db/schema/procurement';
 import { staffRoles } from '../../db/schema/unions';
-import { bidsOpenable, openBids, type OpenedBid } from './bids.server';
-import { scoredCriteria, tenderMachine, type TenderState } from './machine';
+import { openBids, type OpenedBid } from './bids.server';
+import { scoredCriteria, tenderMachine } from './machine';
+import { bidsOpenable, canChangePanel, scoringOpen } from './permissions';
 import { rankBids, type ScoreRow } from './scoring';
 import { requireTender, type Tender } from './tenders.server';
 import { proposedTrackRecord } from './track-record.server';
@@ -13,11 +14,8 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { transition } from '~/lib/machine';
+import { canTransition, transition } from '~/lib/machine';
 import './audit-subjects.server';
-
-/** The panel may change until an award is proposed. */
-const panelOpenStates: readonly TenderState[] = ['draft', 'published', 'closed', 'evaluating'];
 
 export function listPanel(tenderId: number) {
   return db
@@ -51,7 +49,7 @@ export function panelCandidates(tender: Tender) {
 function requirePanelChange(viewer: Viewer, tenderId: number) {
   const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  if (!panelOpenStates.includes(tender.state)) throw new UserError('errors.illegalTransition', 409);
+  if (!canChangePanel(viewer, tender)) throw new UserError('errors.illegalTransition', 409);
   return tender;
 }
 
@@ -110,7 +108,7 @@ export function conflictsOf(member: Pick<PanelMember, 'userId' | 'conflictOrgani
 
 /** The bidders' names only, which a reviewer needs to declare conflicts before reading any bid. */
 export function listBidders(tender: Tender) {
-  if (!bidsOpenable(tender)) forbidden();
+  if (!bidsOpenable(tender, now())) forbidden();
   return db
     .select({ bidId: bids.id, organizationId: bids.organizationId, organizationName: organizations.name })
     .from(bids)
@@ -122,8 +120,9 @@ export function listBidders(tender: Tender) {
 
 function startEvaluation(tx: DB, tender: Tender, actor: 'commissioner' | 'reviewer', actorId: number) {
   const current = tx.select({ state: tenders.state }).from(tenders).where(eq(tenders.id, tender.id)).get()!;
-  if (current.state !== 'closed') return;
-  const state = transition(tenderMachine, 'closed', 'startEvaluation', actor);
+  const from = current.state;
+  if (!canTransition(tenderMachine, from, 'startEvaluation')) return;
+  const state = transition(tenderMachine, from, 'startEvaluation', actor);
   tx.update(tenders).set({ state }).where(eq(tenders.id, tender.id)).run();
   audit(tx, {
     actorId,
@@ -151,7 +150,7 @@ export function declareConflicts(viewer: Viewer, tenderId: number, organizationI
   const tender = requireTender(tenderId);
   const member = panelRow(tenderId, viewer.id);
   if (!member) forbidden();
-  if (!['closed', 'evaluating'].includes(tender.state)) throw new UserError('errors.illegalTransition', 409);
+  if (!scoringOpen(tender)) throw new UserError('errors.illegalTransition', 409);
   if (member.declaredAt) throw new UserError('procurement.errors.alreadyDeclared', 409);
   const bidders = new Set(listBidders(tender).map((b) => b.organizationId));
   const declared = [...new Set(organizationIds)].filter((id) => bidders.has(id));
@@ -184,7 +183,7 @@ export function scoreBid(viewer: Viewer, tenderId: number, input: ScoreInput) {
   const bid = openBids(viewer, tender).find((b) => b.id === input.bidId);
   if (!bid) throw new UserError('errors.notFound', 404);
   if (conflictsOf(member).has(bid.organizationId)) throw new UserError('errors.conflictOfInterest', 403);
-  if (!['closed', 'evaluating'].includes(tender.state)) throw new UserError('errors.illegalTransition', 409);
+  if (!scoringOpen(tender)) throw new UserError('errors.illegalTransition', 409);
   const actor = hasUnionRole(viewer, tender.unionId, ['commissioner']) ? 'commissioner' : 'reviewer';
   durably((tx) => {
     startEvaluation(tx, tender, actor, viewer.id);
@@ -251,6 +250,8 @@ export function panelProgress(panel: PanelMember[], opened: OpenedBid[], scores:
     };
   });
 }
+
+export type PanelProgress = ReturnType<typeof panelProgress>[number];
 
 /** Everything the union sees once the bids are opened: the ranking for commissioners and declared reviewers, bid content for declared reviewers. */
 export function evaluationView(viewer: Viewer, tenderId: number) {

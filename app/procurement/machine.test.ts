@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bidMachine, contractMachine, objectionMachine, tenderMachine } from './machine';
 import { canTransition, transition, TransitionError, type Machine } from '~/lib/machine';
@@ -52,4 +54,13 @@ describe('the tender lifecycle', () => {
     expect(tenderMachine.transitions.fail.by).toEqual(['clock']);
     expect(() => transition(tenderMachine, 'published', 'close', 'commissioner')).toThrow(TransitionError);
   });
+});
+
+it('every command moves a row from the state it read, never from a state written in the code', () => {
+  const fromLiteral = /\b(?:t|canT)ransition\(\s*\w+Machine,\s*['"]/;
+  const folder = join('app', 'procurement');
+  const offenders = readdirSync(folder)
+    .filter((file) => file.endsWith('.server.ts'))
+    .filter((file) => fromLiteral.test(readFileSync(join(folder, file), 'utf8')));
+  expect(offenders).toEqual([]);
 });

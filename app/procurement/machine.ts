@@ -38,15 +38,6 @@ export const tenderMachine = defineMachine({
 });
 export type TenderState = (typeof tenderMachine.states)[number];
 
-/** States in which the union may open the sealed bids: after the deadline, and never if the tender ended before it. */
-export const openedTenderStates: readonly TenderState[] = [
-  'closed',
-  'evaluating',
-  'award_proposed',
-  'awarded',
-  'contracted',
-];
-
 /** States in which the award, its scores and each bidder's own scores are published. */
 export const awardPublishedStates: readonly TenderState[] = ['award_proposed', 'awarded', 'contracted'];
 
@@ -89,9 +80,6 @@ export const contractMachine = defineMachine({
   },
 });
 export type ContractState = (typeof contractMachine.states)[number];
-
-/** Contract terms may be amended (with a recorded reason) while these hold. */
-export const amendableContractStates: readonly ContractState[] = ['pending', 'active'];
 
 export const criteria = ['price', 'plan', 'team', 'track_record'] as const;
 export type Criterion = (typeof criteria)[number];

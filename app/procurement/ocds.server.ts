@@ -5,12 +5,14 @@ import { milestones, payments } from '../../db/schema/payments';
 import { bids, contracts, tenderQuestions, tenders } from '../../db/schema/procurement';
 import { unions } from '../../db/schema/unions';
 import { listAttachments } from './attachments.server';
-import { awardedPrice, bidsOpenable } from './bids.server';
+import { awardedPrice } from './bids.server';
 import { listAmendments, type Tender } from './tenders.server';
 import { contractAmendments } from '../../db/schema/procurement';
-import { awardPublishedStates, type TenderState } from './machine';
+import type { TenderState } from './machine';
+import { awardPublished, bidsOpenable, isDraft } from './permissions';
 import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { basisText, pendingText } from '~/delivery/figures-text';
+import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 import { notFound } from '~/accounts/auth.server';
 import { shanghaiIso } from '~/lib/time';
@@ -67,7 +69,7 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
   const { t, origin } = ctx;
   const amendments = listAmendments(tender.id);
   dates.push(...amendments.map((a) => a.createdAt));
-  const opened = bidsOpenable(tender);
+  const opened = bidsOpenable(tender, now());
   const submitted = opened
     ? db
         .select({ n: sql<number>`count(*)` })
@@ -218,7 +220,7 @@ const contractStatus: Record<string, string> = {
 
 /** The release for one published tender, as it stands now. */
 export function tenderRelease(tender: Tender, ctx: Context) {
-  if (tender.state === 'draft') notFound();
+  if (isDraft(tender)) notFound();
   const dates: Date[] = [tender.publishedAt ?? tender.createdAt];
   const parties = new Parties();
   const union = db
@@ -237,10 +239,9 @@ export function tenderRelease(tender: Tender, ctx: Context) {
     buyer,
     tender: tenderSection(tender, ctx, dates),
   };
-  if (bidsOpenable(tender)) dates.push(tender.deadlineAt);
+  if (bidsOpenable(tender, now())) dates.push(tender.deadlineAt);
 
-  const awardPublished = awardPublishedStates.includes(tender.state) && tender.awardedBidId;
-  if (awardPublished) {
+  if (awardPublished(tender) && tender.awardedBidId) {
     const bidders = db
       .select({ id: bids.id, organizationId: bids.organizationId })
       .from(bids)

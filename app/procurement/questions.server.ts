@@ -1,7 +1,8 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { tenderQuestions } from '../../db/schema/procurement';
 import { tenderPath } from './notices.server';
-import { requireTender, questionsOpen, type Tender } from './tenders.server';
+import { canAnswerQuestion, questionsOpen } from './permissions';
+import { requireTender, type Tender } from './tenders.server';
 import { notFound, requireOrgMember, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -14,7 +15,7 @@ import './audit-subjects.server';
 export function askQuestion(viewer: Viewer, tenderId: number, organizationId: number, question: string) {
   requireOrgMember(viewer, organizationId);
   const tender = requireTender(tenderId);
-  if (!questionsOpen(tender)) throw new UserError('procurement.errors.questionsClosed', 409);
+  if (!questionsOpen(tender, now())) throw new UserError('procurement.errors.questionsClosed', 409);
   transaction((tx) => {
     const row = tx
       .insert(tenderQuestions)
@@ -41,8 +42,7 @@ export function answerQuestion(viewer: Viewer, tenderId: number, questionId: num
     .where(and(eq(tenderQuestions.id, questionId), eq(tenderQuestions.tenderId, tenderId)))
     .get();
   if (!question) notFound();
-  if (!['published', 'closed', 'evaluating'].includes(tender.state))
-    throw new UserError('errors.illegalTransition', 409);
+  if (!canAnswerQuestion(viewer, tender)) throw new UserError('errors.illegalTransition', 409);
   transaction((tx) => {
     tx.update(tenderQuestions)
       .set({ answer, answeredAt: now(), answeredBy: viewer.id })

@@ -11,16 +11,20 @@ import {
 } from './attachments.server';
 import { amendmentNoticeDays, tenderMachine } from './machine';
 import { biddingOrganizationIds, notifyInterested, tenderPath, tenderStaffIds } from './notices.server';
+import { biddingOpen, canRemoveAttachment, editMode, isDraft } from './permissions';
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
-import { hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
+import { forbidden, hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
 import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
+import { fenToYuanInput } from '~/lib/money';
+import { toShanghaiInput } from '~/lib/time';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
 import './audit-subjects.server';
+import { listUnions } from '~/unions/unions.server';
 
 export type Tender = typeof tenders.$inferSelect;
 const dayMs = 24 * 3600_000;
@@ -159,7 +163,7 @@ export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm
   return withUploads(stored, () =>
     transaction((tx) => {
       const values = formValues(input);
-      if (tender.state === 'draft') {
+      if (isDraft(tender)) {
         tx.update(tenders).set(values).where(eq(tenders.id, tenderId)).run();
         recordUploads(tx, tenderId, viewer.id, stored);
         audit(tx, {
@@ -173,7 +177,7 @@ export function updateTender(viewer: Viewer, tenderId: number, input: TenderForm
         return { extended: false };
       }
       transition(tenderMachine, tender.state, 'amend', 'commissioner');
-      if (tender.deadlineAt.getTime() <= now().getTime()) throw new UserError('errors.biddingClosed', 409);
+      if (!biddingOpen(tender, now())) throw new UserError('errors.biddingClosed', 409);
       if (values.deadlineAt.getTime() < tender.deadlineAt.getTime())
         throw new UserError('procurement.errors.deadlineEarlier');
       const earliest = now().getTime() + amendmentNoticeDays * dayMs;
@@ -267,8 +271,50 @@ export function requireVisibleTender(viewer: Viewer | null, tenderId: number) {
   const tender = requireTender(tenderId);
   const union = db.select({ name: unions.name }).from(unions).where(eq(unions.id, tender.unionId)).get();
   const isStaff = viewer !== null && hasUnionRole(viewer, tender.unionId, staffRoles);
-  if (tender.state === 'draft' && !isStaff) notFound();
+  if (isDraft(tender) && !isStaff) notFound();
   return { ...tender, unionName: union?.name ?? '', isStaff };
+}
+
+/** The tender the commissioner's form changes, and how (edit a draft, amend a published tender); 409 otherwise. */
+export function requireEditableTender(viewer: Viewer, tenderId: number) {
+  const tender = requireTender(tenderId);
+  requireUnionRole(viewer, tender.unionId, ['commissioner']);
+  const mode = editMode(tender);
+  if (!mode) throw new Response('Conflict', { status: 409 });
+  return { tender, mode };
+}
+
+/** The tender's values as its form shows them: the inverse of `formValues`. */
+export function tenderFormDefaults(tender: Tender) {
+  return {
+    title: tender.title,
+    category: tender.category,
+    scope: tender.scope,
+    budget: fenToYuanInput(tender.budgetFen),
+    sessions: String(tender.sessions),
+    minWorkerVisits: String(tender.minWorkerVisits),
+    periodStart: tender.periodStart ?? undefined,
+    periodEnd: tender.periodEnd ?? undefined,
+    eligibility: tender.eligibility,
+    minGrade: tender.minGrade ?? undefined,
+    weightPrice: String(tender.weights.price),
+    weightPlan: String(tender.weights.plan),
+    weightTeam: String(tender.weights.team),
+    weightTrackRecord: String(tender.weights.track_record),
+    questionDeadline: tender.questionDeadlineAt ? toShanghaiInput(tender.questionDeadlineAt) : undefined,
+    deadline: toShanghaiInput(tender.deadlineAt),
+    minBids: String(tender.minBids),
+    objectionDays: String(tender.objectionDays),
+  };
+}
+
+/** The unions in which the viewer may create tenders; 403 if none. */
+export function requireCommissionerUnions(viewer: Viewer) {
+  const mine = new Set(viewer.roles.filter((r) => r.role === 'commissioner').map((r) => r.unionId));
+  if (!mine.size) forbidden();
+  return listUnions()
+    .filter((u) => mine.has(u.id))
+    .map((u) => ({ id: u.id, name: u.name }));
 }
 
 export const tenderPageSize = 50;
@@ -300,16 +346,6 @@ export function listTenders(filter: { unionIds?: number[]; limit?: number; offse
   return (filter.limit ? query.limit(filter.limit).offset(filter.offset ?? 0) : query).all();
 }
 
-export function biddingOpen(tender: { state: string; deadlineAt: Date }) {
-  return tender.state === 'published' && now().getTime() < tender.deadlineAt.getTime();
-}
-
-/** Questions may be asked until the question deadline, or the bid deadline if none was set. */
-export function questionsOpen(tender: { state: string; deadlineAt: Date; questionDeadlineAt: Date | null }) {
-  const until = tender.questionDeadlineAt ?? tender.deadlineAt;
-  return biddingOpen(tender) && now().getTime() < until.getTime();
-}
-
 /**
  * The clock's part of the tender lifecycle: at the deadline a published tender closes, and a
  * closed tender with fewer submitted bids than its minimum is unsuccessful.
@@ -327,7 +363,7 @@ export function closeDueTenders() {
         .from(bids)
         .where(and(eq(bids.tenderId, tender.id), eq(bids.state, 'submitted')))
         .get()!.n;
-      let state = transition(tenderMachine, 'published', 'close', 'clock');
+      let state = transition(tenderMachine, tender.state, 'close', 'clock');
       if (submitted < tender.minBids) state = transition(tenderMachine, state, 'fail', 'clock');
       const changed = tx
         .update(tenders)
@@ -355,7 +391,7 @@ export function closeDueTenders() {
 export function removeDraftAttachment(viewer: Viewer, tenderId: number, attachmentId: number) {
   const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  if (tender.state !== 'draft') throw new UserError('errors.illegalTransition', 409);
+  if (!canRemoveAttachment(viewer, tender)) throw new UserError('errors.illegalTransition', 409);
   const attachment = findAttachment(tenderId, attachmentId);
   if (!attachment) throw new UserError('errors.notFound', 404);
   const removeFile = transaction((tx) => {

@@ -1,13 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/commissions.$commissionId';
 import { requireViewer } from '~/accounts/auth.server';
 import { cancelCommission, decideCommission, requireCommissionFor } from '~/catalog/commissions.server';
 import { CatalogBadge } from '~/catalog/components/badge';
 import { declineSchema } from '~/catalog/schemas';
-import { attempt } from '~/lib/actions.server';
+import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -33,23 +33,18 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   if (intent === 'decline') {
-    const submission = parseWithZod(formData, { schema: declineSchema });
-    if (submission.status !== 'success') return { decline: submission.reply() };
-    const result = await attempt(() =>
-      decideCommission(viewer, commissionId, { accept: false, reason: submission.value.reason }),
-    );
-    if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
-    return redirect(`/commissions/${commissionId}`);
+    const decline = ({ reason }: { reason: string }) =>
+      decideCommission(viewer, commissionId, { accept: false, reason });
+    const result = await submitForm(formData, declineSchema, decline, { form: 'decline' });
+    return result.ok ? redirect(`/commissions/${commissionId}`) : result.reply;
   }
   if (intent === 'accept') {
     const result = await attempt(() => decideCommission(viewer, commissionId, { accept: true }));
-    if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
-    return redirect(`/contracts/${result.value}`);
+    return result.ok ? redirect(`/contracts/${result.value}`) : refused(result.error);
   }
   if (intent !== 'cancel') throw new Response('Bad Request', { status: 400 });
   const result = await attempt(() => cancelCommission(viewer, commissionId));
-  if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
-  return redirect(`/commissions/${commissionId}`);
+  return result.ok ? redirect(`/commissions/${commissionId}`) : refused(result.error);
 }
 
 export default function CommissionPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,20 +1,29 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/contracts.$contractId';
 import { requireViewer } from '~/accounts/auth.server';
 import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { listContractEvents } from '~/delivery/events.server';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
-import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { MilestoneTable, MoneyTotals } from '~/payments/components/money';
 import { contractPayments } from '~/payments/milestones.server';
-import { fenToYuanInput } from '~/lib/money';
-import { ChangeList } from '~/procurement/components/tender-sections';
-import { canTransition } from '~/lib/machine';
+import {
+  AmendForm,
+  CompleteForm,
+  ConfirmForm,
+  IssueForm,
+  TerminateForm,
+} from '~/procurement/components/contract-forms';
+import {
+  ContractAmendments,
+  ContractEvents,
+  ContractProgress,
+  ContractStats,
+  ContractStatus,
+} from '~/procurement/components/contract-sections';
 import {
   amendContract,
   completeContract,
@@ -23,28 +32,30 @@ import {
   issueContract,
   terminateContract,
 } from '~/procurement/contracts.server';
-import { amendableContractStates, contractMachine, type ContractState } from '~/procurement/machine';
+import * as may from '~/procurement/permissions';
 import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
-import { FiguresBlock } from '~/ui/figures';
-import { ActionMessage, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
-import { Empty, PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
+import { ActionMessage } from '~/ui/form';
+import { PageHeader, Section, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const view = requireContractFor(viewer, parseId(params.contractId));
-  const state = view.contract.state as ContractState;
+  const { contract } = view;
   return {
     ...view,
     locale: await getLocale(request),
-    figures: contractFigures(view.contract.id),
-    basis: basisOfUnions([view.contract.unionId]),
-    payments: contractPayments(view.contract.id),
-    events: listContractEvents(view.contract.id),
-    canAmend: view.canCommission && amendableContractStates.includes(state),
-    canComplete: view.canCommission && canTransition(contractMachine, state, 'complete', 'commissioner'),
-    canTerminate: view.canCommission && canTransition(contractMachine, state, 'terminate', 'commissioner'),
+    figures: contractFigures(contract.id),
+    basis: basisOfUnions([contract.unionId]),
+    payments: contractPayments(contract.id),
+    events: listContractEvents(contract.id),
+    canIssue: may.canIssueContract(viewer, contract),
+    canConfirm: may.canConfirmContract(viewer, contract),
+    canAmend: may.canAmendContract(viewer, contract),
+    canComplete: may.canCompleteContract(viewer, contract),
+    canTerminate: may.canTerminateContract(viewer, contract),
+    canSchedule: may.canDeliverUnder(viewer, contract),
   };
 }
 
@@ -55,34 +66,20 @@ export async function action({ request, params }: Route.ActionArgs) {
   const intent = formData.get('intent') ?? 'confirm';
   const back = redirect(`/contracts/${contractId}`);
   if (intent === 'issue') {
-    const result = await submitForm(
-      formData,
-      issueContractSchema,
-      (value) => issueContract(viewer, contractId, value),
-      {
-        form: 'issue',
-      },
-    );
+    const result = await submitForm(formData, issueContractSchema, (v) => issueContract(viewer, contractId, v), {
+      form: 'issue',
+    });
     return result.ok ? back : result.reply;
   }
   if (intent === 'amend') {
-    const result = await submitForm(
-      formData,
-      amendContractSchema,
-      (value) => amendContract(viewer, contractId, value),
-      {
-        form: 'amend',
-      },
-    );
+    const result = await submitForm(formData, amendContractSchema, (v) => amendContract(viewer, contractId, v), {
+      form: 'amend',
+    });
     return result.ok ? back : result.reply;
   }
   if (intent === 'complete') {
-    const result = await submitForm(
-      formData,
-      reasonSchema,
-      ({ reason }) => completeContract(viewer, contractId, reason),
-      { form: 'complete' },
-    );
+    const complete = ({ reason }: { reason: string }) => completeContract(viewer, contractId, reason);
+    const result = await submitForm(formData, reasonSchema, complete, { form: 'complete' });
     return result.ok ? back : result.reply;
   }
   if (intent === 'terminate') {
@@ -95,204 +92,36 @@ export async function action({ request, params }: Route.ActionArgs) {
   return result.ok ? back : refused(result.error);
 }
 
-type LoaderData = Route.ComponentProps['loaderData'];
-type ActionData = Route.ComponentProps['actionData'];
-
-function IssueForm({ loaderData, actionData }: { loaderData: LoaderData; actionData: ActionData }) {
-  const { t } = useTranslation();
-  const { contract } = loaderData;
-  const [form, fields] = useForm({
-    id: 'issue',
-    lastResult: actionData && 'issue' in actionData ? actionData.issue : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: issueContractSchema }),
-    shouldValidate: 'onBlur',
-    defaultValue: {
-      periodStart: contract.periodStart ?? undefined,
-      periodEnd: contract.periodEnd ?? undefined,
-      signingPercent: '30',
-      sessionsPercent: '0',
-    },
-  });
-  return (
-    <Section title={t('procurement.contract.issueTitle')}>
-      <p>{t('procurement.contract.issueExplanation')}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id="issue-errors" />
-        <div className="field-row">
-          <Field meta={fields.periodStart} label={t('procurement.form.periodStart')} type="date" />
-          <Field meta={fields.periodEnd} label={t('procurement.form.periodEnd')} type="date" />
-        </div>
-        <Field
-          meta={fields.signingPercent}
-          label={t('procurement.contract.signingPercent')}
-          type="number"
-          min={0}
-          max={99}
-        />
-        <Field
-          meta={fields.sessionsPercent}
-          label={t('procurement.contract.sessionsPercent')}
-          type="number"
-          min={0}
-          max={99}
-        />
-        <Field
-          meta={fields.sessionsThreshold}
-          label={t('procurement.contract.sessionsThreshold')}
-          type="number"
-          min={1}
-          max={contract.sessions}
-        />
-        <p className="hint">{t('procurement.contract.finalRest')}</p>
-        <SubmitButton name="intent" value="issue">
-          {t('procurement.contract.issue')}
-        </SubmitButton>
-      </Form>
-    </Section>
-  );
-}
-
-function AmendForm({ loaderData, actionData }: { loaderData: LoaderData; actionData: ActionData }) {
-  const { t } = useTranslation();
-  const { contract } = loaderData;
-  const [form, fields] = useForm({
-    id: 'amend',
-    lastResult: actionData && 'amend' in actionData ? actionData.amend : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: amendContractSchema }),
-    shouldValidate: 'onBlur',
-    defaultValue: {
-      amount: fenToYuanInput(contract.amountFen),
-      sessions: String(contract.sessions),
-      minWorkerVisits: String(contract.minWorkerVisits),
-      periodEnd: contract.periodEnd ?? undefined,
-    },
-  });
-  return (
-    <details className="card" open={actionData !== undefined && 'amend' in actionData}>
-      <summary>{t('procurement.contract.amendTitle')}</summary>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id="amend-errors" />
-        <Field meta={fields.amount} label={t('procurement.contract.amountYuan')} inputMode="decimal" />
-        <Field meta={fields.sessions} label={t('contracts.sessions')} type="number" min={1} />
-        <Field meta={fields.minWorkerVisits} label={t('tenders.minWorkerVisits')} type="number" min={0} />
-        <Field meta={fields.periodEnd} label={t('procurement.form.periodEnd')} type="date" />
-        <TextareaField meta={fields.rationale} label={t('procurement.form.rationale')} rows={3} />
-        <SubmitButton name="intent" value="amend">
-          {t('procurement.contract.amend')}
-        </SubmitButton>
-      </Form>
-    </details>
-  );
-}
-
-function CompleteForm({ actionData }: { actionData: ActionData }) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: 'complete',
-    lastResult: actionData && 'complete' in actionData ? actionData.complete : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reasonSchema }),
-    shouldValidate: 'onBlur',
-  });
-  return (
-    <Section title={t('procurement.contract.completeTitle')}>
-      <p>{t('procurement.contract.completeExplanation')}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id="complete-errors" />
-        <TextareaField meta={fields.reason} label={t('procurement.contract.completeReason')} rows={3} />
-        <SubmitButton name="intent" value="complete">
-          {t('procurement.contract.complete')}
-        </SubmitButton>
-      </Form>
-    </Section>
-  );
-}
-
 export default function Contract({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { contract, locale } = loaderData;
-  const failure = actionData && 'failure' in actionData ? actionData.failure : null;
   return (
     <>
       <PageHeader title={contract.title}>
         <StateBadge machine="contract" state={contract.state} />
       </PageHeader>
-      <ActionMessage failure={failure} />
+      <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       {contract.tenderId ? (
         <p>
           <Link to={`/tenders/${contract.tenderId}`}>{t('procurement.contract.fromTender')}</Link>
         </p>
       ) : null}
-      <Stats>
-        <Stat label={t('contracts.union')} value={loaderData.unionName} />
-        <Stat
-          label={t('contracts.organization')}
-          value={<Link to={`/orgs/${contract.organizationId}`}>{loaderData.organizationName}</Link>}
+      <ContractStats
+        contract={contract}
+        unionName={loaderData.unionName}
+        organizationName={loaderData.organizationName}
+        locale={locale}
+      />
+      <ContractStatus contract={contract} canIssue={loaderData.canIssue} asOrganization={loaderData.asOrganization} />
+      {loaderData.canIssue ? (
+        <IssueForm
+          contract={contract}
+          lastResult={actionData && 'issue' in actionData ? actionData.issue : undefined}
         />
-        <Stat label={t('contracts.amount')} value={formatMoney(contract.amountFen, locale)} testId="contract-amount" />
-        <Stat label={t('contracts.sessions')} value={contract.sessions} />
-        <Stat label={t('tenders.minWorkerVisits')} value={contract.minWorkerVisits} />
-        {contract.periodStart && contract.periodEnd ? (
-          <Stat
-            label={t('procurement.servicePeriod')}
-            value={`${formatDate(contract.periodStart, locale)} – ${formatDate(contract.periodEnd, locale)}`}
-          />
-        ) : null}
-        {contract.issuedAt ? (
-          <Stat label={t('procurement.contract.issuedAt')} value={formatDateTime(contract.issuedAt, locale)} />
-        ) : null}
-        {contract.signedAt ? (
-          <Stat label={t('procurement.contract.signedAt')} value={formatDateTime(contract.signedAt, locale)} />
-        ) : null}
-        {contract.completedAt ? (
-          <Stat label={t('procurement.contract.completedAt')} value={formatDateTime(contract.completedAt, locale)} />
-        ) : null}
-      </Stats>
-      {contract.state === 'terminated' && contract.terminationReason ? (
-        <p className="alert">{t('procurement.contract.terminatedBecause', { reason: contract.terminationReason })}</p>
       ) : null}
-      {contract.state === 'completed' ? (
-        <p className="callout" data-testid="completion">
-          {contract.completionReason
-            ? t('procurement.contract.completedEarly', { reason: contract.completionReason })
-            : t('procurement.contract.completedFulfilled')}
-        </p>
-      ) : null}
-      {contract.state === 'draft' && loaderData.canCommission ? (
-        <IssueForm loaderData={loaderData} actionData={actionData} />
-      ) : null}
-      {contract.state === 'draft' && !loaderData.canCommission ? (
-        <p className="hint">{t('procurement.contract.draftForOrganization')}</p>
-      ) : null}
-      {contract.state === 'pending' && loaderData.asOwner ? (
-        <Form method="post" className="callout">
-          <p>{t('contracts.confirmExplanation')}</p>
-          <SubmitButton name="intent" value="confirm">
-            {t('contracts.confirm')}
-          </SubmitButton>
-        </Form>
-      ) : null}
-      {contract.state === 'pending' && !loaderData.asOrganization ? (
-        <p className="hint">{t('procurement.contract.issuedWaiting')}</p>
-      ) : null}
+      {loaderData.canConfirm ? <ConfirmForm /> : null}
 
-      <Section title={t('contracts.progress')}>
-        <FiguresBlock
-          figures={loaderData.figures}
-          basis={loaderData.basis}
-          locale={locale}
-          contracted={contract.sessions}
-        />
-        <p className="hint" data-testid="visits-target">
-          {t('procurement.contract.visitsAgainstTarget', {
-            visits: loaderData.figures.workerVisits,
-            target: contract.minWorkerVisits,
-          })}
-        </p>
-        <p>
-          <Link to={`/contracts/${contract.id}/evaluation`}>{t('evaluations.viewContractEvaluation')}</Link>
-        </p>
-      </Section>
-
+      <ContractProgress contract={contract} figures={loaderData.figures} basis={loaderData.basis} locale={locale} />
       <Section title={t('contracts.milestones')}>
         <div data-testid="milestones">
           <MoneyTotals totals={loaderData.payments.totals} locale={locale} />
@@ -300,71 +129,27 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
         </div>
       </Section>
 
-      <Section title={t('contracts.events')}>
-        {contract.state === 'active' && loaderData.asOrganization ? (
-          <p>
-            <Link className="button" to={`/contracts/${contract.id}/events/new`}>
-              {t('events.schedule')}
-            </Link>
-          </p>
-        ) : null}
-        {loaderData.events.length ? (
-          <ul>
-            {loaderData.events.map((e) => (
-              <li key={e.id}>
-                <Link to={`/events/${e.id}`}>{e.title}</Link> · {formatDateTime(e.startsAt, locale)}{' '}
-                <StateBadge machine="event" state={e.state} />
-                {e.state === 'accepted' && e.awaitingReview ? (
-                  <>
-                    {' '}
-                    <span className="badge" data-testid="awaiting-review">
-                      {t('delivery.attendance.pendingStatus')}
-                    </span>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Empty>{t('events.none')}</Empty>
-        )}
-      </Section>
+      <ContractEvents
+        contractId={contract.id}
+        events={loaderData.events}
+        canSchedule={loaderData.canSchedule}
+        locale={locale}
+      />
 
       {loaderData.amendments.length || loaderData.canAmend ? (
-        <Section title={t('procurement.contract.amendments')}>
-          {loaderData.amendments.length ? (
-            <ol className="history" data-testid="contract-amendments">
-              {loaderData.amendments.map((a) => (
-                <li key={a.id}>
-                  <p>
-                    <strong>{formatDateTime(a.createdAt, locale)}</strong> · {a.rationale}
-                  </p>
-                  <ChangeList changes={a.changes} locale={locale} />
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <Empty>{t('procurement.contract.noAmendments')}</Empty>
-          )}
-          {loaderData.canAmend ? <AmendForm loaderData={loaderData} actionData={actionData} /> : null}
-        </Section>
+        <ContractAmendments amendments={loaderData.amendments} locale={locale}>
+          {loaderData.canAmend ? (
+            <AmendForm
+              contract={contract}
+              lastResult={actionData && 'amend' in actionData ? actionData.amend : undefined}
+            />
+          ) : null}
+        </ContractAmendments>
       ) : null}
-
-      {loaderData.canComplete ? <CompleteForm actionData={actionData} /> : null}
-
-      {loaderData.canTerminate ? (
-        <Section title={t('procurement.contract.terminateTitle')}>
-          <Form method="post">
-            <div className="field">
-              <label htmlFor="terminate-reason">{t('procurement.contract.terminateReason')}</label>
-              <textarea id="terminate-reason" name="reason" rows={3} required />
-            </div>
-            <SubmitButton name="intent" value="terminate" className="button danger">
-              {t('procurement.contract.terminate')}
-            </SubmitButton>
-          </Form>
-        </Section>
+      {loaderData.canComplete ? (
+        <CompleteForm lastResult={actionData && 'complete' in actionData ? actionData.complete : undefined} />
       ) : null}
+      {loaderData.canTerminate ? <TerminateForm /> : null}
     </>
   );
 }

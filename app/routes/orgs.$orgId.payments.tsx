@@ -1,16 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/orgs.$orgId.payments';
-import { isOrgMember, requireViewer } from '~/accounts/auth.server';
-import { attempt } from '~/lib/actions.server';
+import { requireViewer } from '~/accounts/auth.server';
+import { attempt, refused } from '~/lib/actions.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { requireOrganization } from '~/organizations/organizations.server';
 import { MoneyTotals, PaidOn } from '~/payments/components/money';
+import { ConnectSection } from '~/payments/components/stripe-connect';
 import { connectState, refreshAccountState, startOnboarding } from '~/payments/connect.server';
 import { organizationMoney } from '~/payments/milestones.server';
-import { ActionMessage, SubmitButton } from '~/ui/form';
+import { canConnectStripe } from '~/payments/permissions';
+import { ActionMessage } from '~/ui/form';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -33,7 +35,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: t('payments.orgTitle', { organization: organization.name }),
     organization: { id: organization.id, name: organization.name },
     connect: connectState(organizationId),
-    isOwner: isOrgMember(viewer, organizationId, ['owner']),
+    canConnect: canConnectStripe(viewer, organizationId),
   };
 }
 
@@ -41,31 +43,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const organizationId = parseId(params.orgId);
   const result = await attempt(() => startOnboarding(viewer, organizationId, new URL(request.url).origin));
-  if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
-  return redirect(result.value);
-}
-
-function ConnectSection({
-  connect,
-  isOwner,
-}: {
-  connect: NonNullable<Route.ComponentProps['loaderData']['connect']>;
-  isOwner: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Section title={t('payments.connect.title')}>
-      <p data-testid="connect-state">{t(`payments.connect.states.${connect.status}`)}</p>
-      {isOwner && connect.status !== 'ready' ? (
-        <Form method="post">
-          <p className="hint">{t('payments.connect.explanation')}</p>
-          <SubmitButton name="intent" value="connect">
-            {connect.status === 'none' ? t('payments.connect.start') : t('payments.connect.continue')}
-          </SubmitButton>
-        </Form>
-      ) : null}
-    </Section>
-  );
+  return result.ok ? redirect(result.value) : refused(result.error);
 }
 
 export default function OrganizationPayments({ loaderData, actionData }: Route.ComponentProps) {
@@ -122,7 +100,7 @@ export default function OrganizationPayments({ loaderData, actionData }: Route.C
         )}
       </Section>
 
-      {loaderData.connect ? <ConnectSection connect={loaderData.connect} isOwner={loaderData.isOwner} /> : null}
+      {loaderData.connect ? <ConnectSection connect={loaderData.connect} canConnect={loaderData.canConnect} /> : null}
     </>
   );
 }

@@ -1,9 +1,8 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/tenders.new';
-import { forbidden, requireViewer } from '~/accounts/auth.server';
-import { attempt } from '~/lib/actions.server';
+import { requireViewer } from '~/accounts/auth.server';
+import { attempt, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { getT } from '~/lib/i18n.server';
 import {
@@ -16,46 +15,33 @@ import {
 import { TenderForm } from '~/procurement/components/tender-form';
 import { defaultWeights } from '~/procurement/machine';
 import { tenderSchema } from '~/procurement/schemas';
-import { createTender } from '~/procurement/tenders.server';
-import { listUnions } from '~/unions/unions.server';
+import { createTender, requireCommissionerUnions } from '~/procurement/tenders.server';
 import { PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
-
-function commissionerUnions(viewer: { roles: { unionId: number; role: string }[] }) {
-  const mine = new Set(viewer.roles.filter((r) => r.role === 'commissioner').map((r) => r.unionId));
-  if (!mine.size) forbidden();
-  return listUnions()
-    .filter((u) => mine.has(u.id))
-    .map((u) => ({ id: u.id, name: u.name }));
-}
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const t = await getT(request);
   return {
     title: t('tenders.new'),
-    unions: commissionerUnions(viewer),
+    unions: requireCommissionerUnions(viewer),
     limits: { maxFiles: maxAttachmentsPerTender, maxMegabytes: maxAttachmentBytes / 1024 / 1024 },
   };
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
-  commissionerUnions(viewer);
+  requireCommissionerUnions(viewer);
   const form = await attempt(() => readAttachmentForm(request));
   if (!form.ok)
     return data({ status: 'error' as const, error: { '': [form.error.messageKey] } }, { status: form.error.status });
   const formData = form.value;
-  const submission = parseWithZod(formData, { schema: tenderSchema(now(), 'create') });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const result = await attempt(async () => {
+  const result = await submitForm(formData, tenderSchema(now(), 'create'), async (value) => {
     const stored = await storeUploads(uploadedFiles(formData));
-    return createTender(viewer, { ...submission.value, unionId: submission.value.unionId! }, stored);
+    return createTender(viewer, { ...value, unionId: value.unionId! }, stored);
   });
-  if (!result.ok)
-    return data(submission.reply({ formErrors: [result.error.messageKey] }), { status: result.error.status });
-  return redirect(`/tenders/${result.value}`);
+  return result.ok ? redirect(`/tenders/${result.value}`) : result.reply;
 }
 
 export default function NewTender({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,19 +1,18 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.budgets';
-import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
-import { attempt } from '~/lib/actions.server';
+import { requireViewer } from '~/accounts/auth.server';
+import { submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { setBudget, unionBudgets } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
+import { canSetBudget } from '~/payments/permissions';
+import { BudgetForm } from '~/payments/components/budget-form';
 import { budgetSchema } from '~/payments/schemas';
 import { requireUnion } from '~/unions/unions.server';
-import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -33,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     unionId,
     year,
     departments,
-    canSet: hasUnionRole(viewer, unionId, ['admin', 'finance']),
+    canSet: canSetBudget(viewer, unionId),
     locale: await getLocale(request),
     title: t('payments.budgets.title', { union: requireUnion(unionId).name }),
   };
@@ -42,45 +41,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const unionId = parseId(params.unionId);
-  const submission = parseWithZod(await request.formData(), { schema: budgetSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const { departmentId, year, amount } = submission.value;
-  const result = await attempt(() => setBudget(viewer, unionId, { departmentId, year, amountFen: amount }));
-  if (!result.ok)
-    return data(submission.reply({ formErrors: [result.error.messageKey] }), { status: result.error.status });
-  return redirect(`/unions/${unionId}/budgets?year=${year}`);
-}
-
-function BudgetForm({
-  actionData,
-  departments,
-  year,
-}: {
-  actionData: Route.ComponentProps['actionData'];
-  departments: { departmentId: number; name: string }[];
-  year: number;
-}) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm({
-    lastResult: actionData,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: budgetSchema }),
-    shouldValidate: 'onBlur',
-    defaultValue: { year: String(year) },
+  const result = await submitForm(await request.formData(), budgetSchema, ({ departmentId, year, amount }) => {
+    setBudget(viewer, unionId, { departmentId, year, amountFen: amount });
+    return year;
   });
-  return (
-    <Form method="post" {...getFormProps(form)} className="narrow">
-      <FormErrors errors={form.errors} />
-      <SelectField
-        meta={fields.departmentId}
-        label={t('payments.budgets.department')}
-        placeholder={t('common.choose')}
-        options={departments.map((d) => ({ value: d.departmentId, label: d.name }))}
-      />
-      <Field meta={fields.year} label={t('payments.budgets.year')} type="number" min={2000} max={2100} />
-      <Field meta={fields.amount} label={t('payments.budgets.amountYuan')} inputMode="decimal" />
-      <SubmitButton>{t('payments.budgets.save')}</SubmitButton>
-    </Form>
-  );
+  return result.ok ? redirect(`/unions/${unionId}/budgets?year=${result.value}`) : result.reply;
 }
 
 export default function Budgets({ loaderData, actionData }: Route.ComponentProps) {
@@ -124,7 +89,7 @@ export default function Budgets({ loaderData, actionData }: Route.ComponentProps
       <p className="hint">{t('payments.budgets.explanation')}</p>
       {loaderData.canSet ? (
         <Section title={t('payments.budgets.set')}>
-          <BudgetForm actionData={actionData} departments={loaderData.departments} year={year} />
+          <BudgetForm lastResult={actionData} departments={loaderData.departments} year={year} />
         </Section>
       ) : null}
     </>

@@ -1,14 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, useSearchParams, redirect } from 'react-router';
+import { Form, useSearchParams, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.commissioning';
 import { requireViewer } from '~/accounts/auth.server';
 import { isFinanceTwoFactorRequired, setFinanceTwoFactorRequired } from '~/accounts/two-factor.server';
 import { requireCommissioningSettings, setDirectCommissionLimit } from '~/catalog/commissions.server';
 import { setAttendanceStandard, unionStandard } from '~/delivery/attendance.server';
 import { limitSchema } from '~/catalog/schemas';
-import { attempt } from '~/lib/actions.server';
+import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -41,13 +41,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   if (formData.get('intent') === 'attendance-standard') {
     const result = await attempt(() => setAttendanceStandard(viewer, unionId, formData.get('standard')));
-    if (!result.ok) return data({ standardFailure: result.error.messageKey }, { status: result.error.status });
+    if (!result.ok) return refused(result.error);
     return redirect(`/unions/${unionId}/commissioning?standardSaved=1#attendance-standard`);
   }
-  const submission = parseWithZod(formData, { schema: limitSchema });
-  if (submission.status !== 'success') return submission.reply();
-  setDirectCommissionLimit(viewer, unionId, submission.value.limit);
-  return redirect(`/unions/${unionId}/commissioning?saved=1`);
+  const result = await submitForm(formData, limitSchema, ({ limit }) =>
+    setDirectCommissionLimit(viewer, unionId, limit),
+  );
+  return result.ok ? redirect(`/unions/${unionId}/commissioning?saved=1`) : result.reply;
 }
 
 export default function CommissioningSettings({ loaderData, actionData }: Route.ComponentProps) {
@@ -55,7 +55,7 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
   const [searchParams] = useSearchParams();
   const { union, locale } = loaderData;
   const [form, fields] = useForm({
-    lastResult: actionData && !('standardFailure' in actionData) ? actionData : undefined,
+    lastResult: actionData && !('failure' in actionData) ? actionData : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: limitSchema }),
     defaultValue: { limit: fenToYuanInput(union.limitFen) },
   });
@@ -112,7 +112,7 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
           </p>
         ) : null}
         <p className="hint">{t('delivery.attendance.settings.explanation')}</p>
-        <ActionMessage failure={actionData && 'standardFailure' in actionData ? actionData.standardFailure : null} />
+        <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
         <Form method="post">
           <input type="hidden" name="intent" value="attendance-standard" />
           <fieldset className="field">

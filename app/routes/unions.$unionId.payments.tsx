@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.payments';
 import { requireViewer } from '~/accounts/auth.server';
-import { attempt } from '~/lib/actions.server';
+import { attempt, refused } from '~/lib/actions.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -32,8 +32,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const unionId = parseId(params.unionId);
   const milestoneId = parseId(String((await request.formData()).get('milestoneId') ?? ''));
   const result = await attempt(() => approveMilestone(viewer, milestoneId));
-  if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
-  return redirect(`/unions/${unionId}/payments`);
+  return result.ok ? redirect(`/unions/${unionId}/payments`) : refused(result.error);
 }
 
 export default function PaymentQueue({ loaderData, actionData }: Route.ComponentProps) {
@@ -57,7 +56,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                   <th>{t('payments.milestone')}</th>
                   <th>{t('payments.amount')}</th>
                   <th>{t('payments.dueAt')}</th>
-                  {loaderData.canAct && group.state === 'due' ? <th>{t('payments.action')}</th> : null}
+                  {group.approvable ? <th>{t('payments.action')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -72,12 +71,14 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                     </td>
                     <td>{formatMoney(m.amountFen, locale)}</td>
                     <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
-                    {loaderData.canAct && group.state === 'due' ? (
+                    {group.approvable ? (
                       <td>
-                        <Form method="post">
-                          <input type="hidden" name="milestoneId" value={m.id} />
-                          <SubmitButton className="button secondary">{t('payments.approve')}</SubmitButton>
-                        </Form>
+                        {m.canApprove ? (
+                          <Form method="post">
+                            <input type="hidden" name="milestoneId" value={m.id} />
+                            <SubmitButton className="button secondary">{t('payments.approve')}</SubmitButton>
+                          </Form>
+                        ) : null}
                       </td>
                     ) : null}
                   </tr>

@@ -1,0 +1,39 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { budgetSchema } from '../schemas';
+import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+
+/** Finance or an admin sets a department's budget for a year. */
+export function BudgetForm({
+  lastResult,
+  departments,
+  year,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  departments: { departmentId: number; name: string }[];
+  year: number;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: budgetSchema }),
+    shouldValidate: 'onBlur',
+    defaultValue: { year: String(year) },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="narrow">
+      <FormErrors errors={form.errors} />
+      <SelectField
+        meta={fields.departmentId}
+        label={t('payments.budgets.department')}
+        placeholder={t('common.choose')}
+        options={departments.map((d) => ({ value: d.departmentId, label: d.name }))}
+      />
+      <Field meta={fields.year} label={t('payments.budgets.year')} type="number" min={2000} max={2100} />
+      <Field meta={fields.amount} label={t('payments.budgets.amountYuan')} inputMode="decimal" />
+      <SubmitButton>{t('payments.budgets.save')}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,121 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { bankTransferSchema, cancelPaymentSchema } from '../schemas';
+import { fenToYuanInput } from '~/lib/money';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { Section } from '~/ui/page';
+
+type LastResult = SubmissionResult<string[]> | undefined;
+
+/** A button-only form with its explanation: approve a due milestone, confirm money arrived. */
+export function IntentForm({ intent, explanation, label }: { intent: string; explanation: string; label: string }) {
+  return (
+    <Form method="post" className="callout">
+      <p>{explanation}</p>
+      <SubmitButton name="intent" value={intent}>
+        {label}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** Finance records the bank transfer that paid the milestone, with its voucher. */
+export function TransferForm({
+  lastResult,
+  amountFen,
+  today,
+}: {
+  lastResult: LastResult;
+  amountFen: number;
+  today: string;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'bank-transfer',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: bankTransferSchema(today) }),
+    // Revalidating as they type, not on blur: a message vanishing on blur would shift the button
+    // away from under the pointer between mousedown and mouseup, and the click would be lost.
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    defaultValue: { paidOn: today, amount: fenToYuanInput(amountFen) },
+  });
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} aria-labelledby="transfer-heading">
+      <h3 id="transfer-heading">{t('payments.recordTransfer')}</h3>
+      <FormErrors errors={form.errors} />
+      <Field meta={fields.paidOn} label={t('payments.transferDate')} type="date" max={today} />
+      <Field meta={fields.amount} label={t('payments.amountYuan')} inputMode="decimal" />
+      <Field meta={fields.reference} label={t('payments.bankReference')} hint={t('payments.bankReferenceHint')} />
+      <div className="field">
+        <label htmlFor={fields.voucher.id}>{t('payments.voucher')}</label>
+        <input
+          id={fields.voucher.id}
+          name={fields.voucher.name}
+          type="file"
+          accept="application/pdf,image/png,image/jpeg,image/webp"
+          aria-invalid={fields.voucher.errors ? true : undefined}
+          aria-describedby={`${fields.voucher.id}-hint`}
+        />
+        <p className="hint" id={`${fields.voucher.id}-hint`}>
+          {t('payments.voucherHint')}
+        </p>
+        {fields.voucher.errors ? (
+          <ul className="field-errors" role="alert">
+            {fields.voucher.errors.map((e) => (
+              <li key={e}>{t(e)}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <SubmitButton name="intent" value="transfer">
+        {t('payments.recordTransferButton')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** Finance cancels the Stripe attempt still open, saying why. */
+export function CancelAttemptForm({ paymentId, lastResult }: { paymentId: number; lastResult: LastResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'cancel-attempt',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelPaymentSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="callout" aria-labelledby="cancel-heading">
+      <h3 id="cancel-heading">{t('payments.cancelAttempt')}</h3>
+      <p>{t('payments.cancelExplanation')}</p>
+      <FormErrors errors={form.errors} id="cancel-errors" />
+      <input type="hidden" name="paymentId" value={paymentId} />
+      <Field meta={fields.note} label={t('payments.cancelReason')} />
+      <SubmitButton name="intent" value="cancelStripe" className="button secondary">
+        {t('payments.cancelAttemptButton')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** Paying online through Stripe Checkout, once the organization's account can receive it. */
+export function PayOnline({ accountReady, inProgress }: { accountReady: boolean; inProgress: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('payments.payOnline')}>
+      {!accountReady ? (
+        <p className="hint">{t('payments.stripeAccountNotReady')}</p>
+      ) : (
+        <Form method="post">
+          <p>{inProgress ? t('payments.stripeInProgress') : t('payments.stripeExplanation')}</p>
+          <SubmitButton name="intent" value="stripe">
+            {inProgress ? t('payments.stripeContinue') : t('payments.payWithStripe')}
+          </SubmitButton>
+        </Form>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,131 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { bidSchema, objectionSchema } from '../schemas';
+import type { Bidder } from '../tender-page.server';
+import { OwnScores } from './tender-sections';
+import { formatDateTime } from '~/lib/format';
+import { FormErrors, Field, SubmitButton, TextareaField } from '~/ui/form';
+import { Section, StateBadge } from '~/ui/page';
+
+type LastResult = SubmissionResult<string[]> | undefined;
+
+function BidForm({ organization, lastResult }: { organization: Bidder; lastResult: LastResult }) {
+  const { t } = useTranslation();
+  const { bid } = organization;
+  const [form, fields] = useForm({
+    id: 'bid',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: bidSchema }),
+    shouldValidate: 'onBlur',
+    defaultValue: bid ? { price: bid.price, plan: bid.plan, team: bid.team } : undefined,
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} id="bid-errors" />
+      <input type="hidden" name="organizationId" value={organization.id} />
+      <Field meta={fields.price} label={t('bids.priceYuan')} inputMode="decimal" />
+      <TextareaField meta={fields.plan} label={t('bids.plan')} rows={8} />
+      <TextareaField meta={fields.team} label={t('bids.team')} rows={3} />
+      <div className="actions">
+        <SubmitButton name="intent" value="submit">
+          {bid?.state === 'submitted' ? t('bids.resubmit') : t('bids.submit')}
+        </SubmitButton>
+        {bid?.state !== 'submitted' ? (
+          <SubmitButton name="intent" value="saveDraft" className="button secondary">
+            {t('procurement.bid.saveDraft')}
+          </SubmitButton>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function ObjectionsPanel({ organization, lastResult }: { organization: Bidder; lastResult: LastResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'objection',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: objectionSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <div className="objections">
+      <h3>{t('procurement.objections.title')}</h3>
+      <ul>
+        {organization.objections.map((o) => (
+          <li key={o.id}>
+            <p>{o.reason}</p>
+            <p>
+              <StateBadge machine="objection" state={o.state} />
+              {o.answer ? ` ${t('procurement.objections.answer')}${t('punctuation.colon')}${o.answer}` : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {organization.canObject ? (
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id="objection-errors" />
+          <input type="hidden" name="organizationId" value={organization.id} />
+          <TextareaField meta={fields.reason} label={t('procurement.objections.reason')} rows={4} />
+          <SubmitButton name="intent" value="object">
+            {t('procurement.objections.file')}
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+/** The viewer's organization's own bid: its receipt, the bid form while bidding is open, its scores and objections. */
+export function BidSection({
+  organization,
+  open,
+  closed,
+  locale,
+  replies,
+}: {
+  organization: Bidder;
+  open: boolean;
+  closed: boolean;
+  locale: string;
+  replies: { bid: LastResult; objection: LastResult };
+}) {
+  const { t } = useTranslation();
+  const { bid } = organization;
+  return (
+    <Section title={t('bids.yourBid', { organization: organization.name })}>
+      {bid?.state === 'submitted' ? (
+        <div className="receipt" role="status">
+          <p>{t('bids.receipt', { time: formatDateTime(bid.submittedAt!, locale) })}</p>
+          <p>
+            <code data-testid="bid-hash">{bid.receipt}</code>
+          </p>
+        </div>
+      ) : null}
+      {bid?.state === 'draft' ? <p className="hint">{t('procurement.bid.draftState')}</p> : null}
+      {bid?.state === 'withdrawn' ? <p className="hint">{t('procurement.bid.withdrawnState')}</p> : null}
+      {open && !organization.eligible ? <p className="alert">{t('errors.notEligible')}</p> : null}
+      {organization.canBid ? (
+        <>
+          <p className="hint">{t('bids.sealedExplanation')}</p>
+          <BidForm organization={organization} lastResult={replies.bid} />
+          {organization.canWithdraw ? (
+            <Form method="post">
+              <input type="hidden" name="organizationId" value={organization.id} />
+              <SubmitButton name="intent" value="withdraw" className="button secondary">
+                {t('bids.withdraw')}
+              </SubmitButton>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
+      {closed ? <p>{t('bids.closed')}</p> : null}
+      {organization.scores ? <OwnScores scores={organization.scores} locale={locale} /> : null}
+      {organization.canObject || organization.objections.length ? (
+        <ObjectionsPanel organization={organization} lastResult={replies.objection} />
+      ) : null}
+    </Section>
+  );
+}

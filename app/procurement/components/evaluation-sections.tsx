@@ -1,0 +1,247 @@
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import type { evaluationView, PanelProgress } from '../evaluation.server';
+import { scoredCriteria } from '../machine';
+import { formatMoney } from '~/lib/format';
+import { SubmitButton } from '~/ui/form';
+import { Section } from '~/ui/page';
+
+type View = ReturnType<typeof evaluationView>;
+type Bidders = View['bidders'];
+
+/** A panel member's declaration of conflicts of interest, made once before any bid is shown. */
+export function Declaration({ bidders }: { bidders: Bidders }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('procurement.declaration.title')}>
+      <p>{t('procurement.declaration.explanation')}</p>
+      <Form method="post">
+        <fieldset>
+          <legend>{t('procurement.declaration.bidders', { count: bidders.length })}</legend>
+          {bidders.map((b) => (
+            <label key={b.organizationId} className="checkbox">
+              <input type="checkbox" name="conflict" value={b.organizationId} />{' '}
+              {t('procurement.declaration.conflictWith', { organization: b.organizationName })}
+            </label>
+          ))}
+        </fieldset>
+        <p className="hint">{t('procurement.declaration.statement')}</p>
+        <SubmitButton name="intent" value="declare">
+          {t('procurement.declaration.submit')}
+        </SubmitButton>
+      </Form>
+    </Section>
+  );
+}
+
+type BidToScore = Pick<View['toScore'][number], 'id' | 'organizationName' | 'content' | 'proposedTrackRecord' | 'mine'>;
+
+function ScoreForm({ bid, canScore }: { bid: BidToScore; canScore: boolean }) {
+  const { t } = useTranslation();
+  const mine = (criterion: string) => bid.mine.find((s) => s.criterion === criterion);
+  const proposal = bid.proposedTrackRecord;
+  return (
+    <Form
+      method="post"
+      className="score-form"
+      aria-label={t('evaluate.scoreFor', { organization: bid.organizationName })}
+    >
+      <input type="hidden" name="bidId" value={bid.id} />
+      {scoredCriteria.map((criterion) => (
+        <fieldset key={criterion} disabled={!canScore}>
+          <div className="field inline">
+            <label htmlFor={`score-${bid.id}-${criterion}`}>
+              {t('punctuation.parenthesized', { text: t(`criteria.${criterion}`), note: '0–100' })}
+            </label>
+            <input
+              id={`score-${bid.id}-${criterion}`}
+              name={criterion}
+              type="number"
+              min={0}
+              max={100}
+              required
+              defaultValue={mine(criterion)?.score ?? (criterion === 'track_record' ? proposal?.score : undefined)}
+              aria-describedby={criterion === 'track_record' ? `proposal-${bid.id}` : undefined}
+            />
+          </div>
+          {criterion === 'track_record' ? (
+            <p className="hint" id={`proposal-${bid.id}`}>
+              {proposal
+                ? t('procurement.evaluate.proposal', { score: proposal.score, grade: t(`grades.${proposal.grade}`) })
+                : t('procurement.evaluate.noProposal')}
+            </p>
+          ) : null}
+          <div className="field">
+            <label htmlFor={`comment-${bid.id}-${criterion}`}>
+              {t('procurement.evaluate.commentOn', { criterion: t(`criteria.${criterion}`) })}
+            </label>
+            <textarea
+              id={`comment-${bid.id}-${criterion}`}
+              name={`${criterion}_comment`}
+              rows={2}
+              defaultValue={mine(criterion)?.comment}
+            />
+          </div>
+        </fieldset>
+      ))}
+      {canScore ? <SubmitButton>{t('evaluate.saveScore')}</SubmitButton> : null}
+    </Form>
+  );
+}
+
+/** One opened bid as a declared reviewer reads it, with their scores. */
+export function BidToScore({ bid, canScore, locale }: { bid: BidToScore; canScore: boolean; locale: string }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={bid.organizationName}>
+      <p>
+        {t('bids.price')}
+        {t('punctuation.colon')}
+        {formatMoney(bid.content.priceFen, locale)}
+      </p>
+      <h3>{t('bids.plan')}</h3>
+      <p className="prose">{bid.content.plan}</p>
+      {bid.content.team ? (
+        <>
+          <h3>{t('bids.team')}</h3>
+          <p className="prose">{bid.content.team}</p>
+        </>
+      ) : null}
+      <ScoreForm bid={bid} canScore={canScore} />
+    </Section>
+  );
+}
+
+/** Who on the panel has declared, and how many bids each has scored. */
+export function PanelProgressList({ panel }: { panel: PanelProgress[] }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('procurement.panel.progress')}>
+      <ul>
+        {panel.map((p) => (
+          <li key={p.userId}>
+            {p.name}
+            {t('punctuation.colon')}
+            {p.declared
+              ? t('procurement.panel.scoredOf', { scored: p.scored, total: p.toScore })
+              : t('procurement.panel.notDeclared')}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** The ranking by weighted score, each reviewer's scores, and the award button where the commissioner may propose it. */
+export function Ranking({
+  tender,
+  ranking,
+  bidders,
+  reviewerNames,
+  canAward,
+  awaitingPanel,
+  locale,
+}: {
+  tender: Pick<View['tender'], 'weights' | 'objectionDays'>;
+  ranking: View['ranking'];
+  bidders: Bidders;
+  reviewerNames: Record<number, string>;
+  canAward: boolean;
+  awaitingPanel: boolean;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  const names = new Map(bidders.map((b) => [b.bidId, b.organizationName]));
+  return (
+    <Section title={t('evaluate.ranking')}>
+      <table data-testid="ranking">
+        <thead>
+          <tr>
+            <th scope="col">{t('procurement.evaluate.rank')}</th>
+            <th scope="col">{t('evaluate.organization')}</th>
+            <th scope="col">{t('bids.price')}</th>
+            {(['price', ...scoredCriteria] as const).map((c) => (
+              <th scope="col" key={c}>
+                {t('punctuation.parenthesized', { text: t(`criteria.${c}`), note: tender.weights[c] })}
+              </th>
+            ))}
+            <th scope="col">{t('evaluate.total')}</th>
+            {canAward ? <th scope="col">{t('evaluate.award')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {ranking.map((r) => (
+            <tr key={r.bidId}>
+              <td>{r.rank}</td>
+              <td>{names.get(r.bidId)}</td>
+              <td>{formatMoney(r.priceFen, locale)}</td>
+              <td>{r.parts.price.toFixed(1)}</td>
+              <td>{r.parts.plan.toFixed(1)}</td>
+              <td>{r.parts.team.toFixed(1)}</td>
+              <td>{r.parts.track_record.toFixed(1)}</td>
+              <td>{r.total.toFixed(1)}</td>
+              {canAward ? (
+                <td>
+                  {r.rank === 1 ? (
+                    <Form method="post">
+                      <input type="hidden" name="bidId" value={r.bidId} />
+                      <SubmitButton name="intent" value="award">
+                        {t('evaluate.awardTo', { organization: names.get(r.bidId) })}
+                      </SubmitButton>
+                    </Form>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canAward ? (
+        <p className="hint">
+          {tender.objectionDays === 0
+            ? t('procurement.evaluate.awardImmediate')
+            : t('procurement.evaluate.awardWithObjections', { days: tender.objectionDays })}
+        </p>
+      ) : null}
+      {awaitingPanel ? <p className="hint">{t('procurement.evaluate.awaitingPanel')}</p> : null}
+
+      <h3>{t('procurement.evaluate.byReviewer')}</h3>
+      <table data-testid="reviewer-scores">
+        <thead>
+          <tr>
+            <th scope="col">{t('evaluate.organization')}</th>
+            <th scope="col">{t('procurement.evaluate.reviewer')}</th>
+            {scoredCriteria.map((c) => (
+              <th scope="col" key={c}>
+                {t(`criteria.${c}`)}
+              </th>
+            ))}
+            <th scope="col">{t('evaluate.total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranking.flatMap((r) => [
+            ...r.reviewers.map((rv) => (
+              <tr key={`${r.bidId}-${rv.reviewerId}`}>
+                <td>{names.get(r.bidId)}</td>
+                <td>{reviewerNames[rv.reviewerId]}</td>
+                {scoredCriteria.map((c) => (
+                  <td key={c}>{rv.scores[c] ?? '—'}</td>
+                ))}
+                <td>{rv.total.toFixed(1)}</td>
+              </tr>
+            )),
+            <tr key={`${r.bidId}-mean`} className="mean">
+              <td>{names.get(r.bidId)}</td>
+              <td>{t('procurement.evaluate.mean')}</td>
+              {scoredCriteria.map((c) => (
+                <td key={c}>{r.means[c] === null ? '—' : r.means[c].toFixed(1)}</td>
+              ))}
+              <td>{r.total.toFixed(1)}</td>
+            </tr>,
+          ])}
+        </tbody>
+      </table>
+    </Section>
+  );
+}

@@ -1,0 +1,72 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { questionSchema } from '../schemas';
+import type { Bidder } from '../tender-page.server';
+import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { Empty, Section } from '~/ui/page';
+
+/** The published answers, the viewer's organization's questions still waiting, and the form to ask. */
+export function TenderQuestions({
+  answers,
+  questionsOpen,
+  organization,
+  lastResult,
+}: {
+  answers: { id: number; question: string; answer: string | null }[];
+  questionsOpen: boolean;
+  organization: Bidder | null;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'question',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }),
+    shouldValidate: 'onBlur',
+  });
+  const waiting = organization?.questions.filter((q) => !q.answer) ?? [];
+  if (!answers.length && !questionsOpen && !waiting.length) return null;
+  return (
+    <Section title={t('procurement.questions.title')}>
+      {answers.length ? (
+        <dl className="qa" data-testid="answers">
+          {answers.map((a) => (
+            <div key={a.id}>
+              <dt>{a.question}</dt>
+              <dd>{a.answer}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <Empty>{t('procurement.questions.none')}</Empty>
+      )}
+      {waiting.length ? (
+        <>
+          <h3>{t('procurement.questions.waiting')}</h3>
+          <ul>
+            {waiting.map((q) => (
+              <li key={q.id}>{q.question}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {organization?.canAsk ? (
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id="question-errors" />
+          <input type="hidden" name="organizationId" value={organization.id} />
+          <TextareaField
+            meta={fields.question}
+            label={t('procurement.questions.ask')}
+            hint={t('procurement.questions.anonymous')}
+            rows={3}
+          />
+          <SubmitButton name="intent" value="ask" className="button secondary">
+            {t('procurement.questions.submit')}
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </Section>
+  );
+}
