@@ -2,7 +2,9 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/c.$eventId.rate';
-import { findCheckin, findRating, rate, ratingEditable, ratingWindow } from '~/delivery/checkin.server';
+import { findCheckin, findRating, rate } from '~/delivery/checkin.server';
+import { ratingEditable, ratingWindow } from '~/delivery/permissions';
+import { now } from '~/lib/clock.server';
 import { readPhone } from '~/delivery/device.server';
 import { requireEvent } from '~/delivery/events.server';
 import { ratingSchema, ratingTags } from '~/delivery/schemas';
@@ -28,11 +30,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: t('rating.title'),
     eventTitle: event.title,
     checkedIn: Boolean(checkin),
-    window: ratingWindow(event),
+    window: ratingWindow(event, now()),
     welcome: search.has('welcome'),
     thanks: search.has('thanks'),
     rating: rating ? { score: rating.score, comment: rating.comment, tags: rating.tags } : null,
-    editable: rating ? ratingEditable(rating) : true,
+    editable: rating ? ratingEditable(rating, now()) : true,
   };
 }
 

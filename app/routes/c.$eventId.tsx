@@ -5,7 +5,6 @@ import type { Route } from './+types/c.$eventId';
 import {
   attendanceMode,
   checkIn,
-  checkinWindow,
   findCheckin,
   isCodeFresh,
   issueTicket,
@@ -13,6 +12,8 @@ import {
 } from '~/delivery/checkin.server';
 import { deviceCookie, readPhone, workerCookie } from '~/delivery/device.server';
 import { requireEvent } from '~/delivery/events.server';
+import { checkinWindow } from '~/delivery/permissions';
+import { now } from '~/lib/clock.server';
 import { networkHash } from '~/delivery/network.server';
 import { occupations } from '~/delivery/machine';
 import { confirmPhoneCode, phoneCodeWait, sendPhoneCode } from '~/delivery/phone-codes.server';
@@ -55,7 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const phone = readPhone(request);
   const base = { title: t('checkin.title'), eventId: event.id, eventTitle: event.title };
   if (findCheckin(event.id, phone)) return { ...base, status: 'already' as const };
-  const window = checkinWindow(event);
+  const window = checkinWindow(event, now());
   if (window === 'before') return { ...base, status: 'before' as const };
   if (window === 'closed') return { ...base, status: 'closed' as const };
   const code = new URL(request.url).searchParams.get('k') ?? '';
