@@ -62,7 +62,6 @@ export function notFound(): never {
   throw new Response('Not Found', { status: 404 });
 }
 
-
 export function requireUnionRole(viewer: Viewer, unionId: number, roles: readonly UnionRole[]) {
   if (hasUnionRole(viewer, unionId, roles)) return;
   if (roles.includes('finance') && viewer.twoFactorMissingFor?.includes(unionId)) throw redirect(twoFactorEnrolPath);
@@ -71,7 +70,6 @@ export function requireUnionRole(viewer: Viewer, unionId: number, roles: readonl
 
 /** Where a finance person whose union requires two-factor is sent until they turn it on. */
 export const twoFactorEnrolPath = '/account?twoFactor=required#two-factor';
-
 
 export function requireOrgMember(viewer: Viewer, organizationId: number, roles?: readonly OrgRole[]) {
   if (!isOrgMember(viewer, organizationId, roles)) forbidden();

@@ -17,6 +17,10 @@ export function hasUnionRole(standing: Standing, unionId: number, roles: readonl
   return standing.roles.some((r) => r.unionId === unionId && roles.includes(r.role));
 }
 
-export function isOrgMember(standing: Standing, organizationId: number, roles: readonly OrgRole[] = ['owner', 'member']) {
+export function isOrgMember(
+  standing: Standing,
+  organizationId: number,
+  roles: readonly OrgRole[] = ['owner', 'member'],
+) {
   return standing.memberships.some((m) => m.organizationId === organizationId && roles.includes(m.role));
 }

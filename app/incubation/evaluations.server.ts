@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { contracts, evaluations, residencyEvaluationScores, residencyEvaluations, users } from '../../db/schema';
 import { addDays, dayStart, daysInclusive, shanghaiDate } from './dates';
-import { managerRoles, requireIncubatorStaff, reviewerRoles } from './incubators.server';
 import { residencyEvaluationMachine, type ResidencyEvaluationState } from './machine';
+import { mayCloseEvaluation, mayManageResidency, mayReadEvaluation, mayScoreEvaluation } from './permissions';
 import { requireResidency, requireVisibleResidency } from './residencies.server';
 import { judgedIndicators, measuredIndicators, type IncubatorSettings, type JudgedIndicator } from './settings';
-import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
+import { forbidden, notFound, type Viewer } from '~/accounts/auth.server';
 import { figuresBetween } from '~/delivery/figures.server';
 import { gradeMinimums, gradeThresholds, type Grade } from '~/evaluation/grades';
 import { weightedScore } from '~/evaluation/model';
@@ -14,6 +14,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { enforce } from '~/lib/permission';
 import { notify } from '~/notifications/notify.server';
 import { organizationMemberIds } from '~/organizations/organizations.server';
 
@@ -135,12 +136,12 @@ function getEvaluation(tx: DB, residencyId: number, evaluationId: number) {
 }
 
 export function openEvaluation(viewer: Viewer, residencyId: number, period: Period) {
-  const { incubator } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.manager) forbidden();
   if (period.end < period.start) throw new UserError('incubation.errors.periodOrder', 422);
   if (period.end > shanghaiDate(now())) throw new UserError('incubation.errors.periodFuture', 422);
   return transaction((tx) => {
-    if (requireResidency(tx, residencyId).state !== 'active') throw new UserError('incubation.errors.notResident', 409);
+    enforce(mayManageResidency(requireResidency(tx, residencyId), standing));
     const open = tx
       .select({ id: residencyEvaluations.id })
       .from(residencyEvaluations)
@@ -164,12 +165,11 @@ export function scoreEvaluation(
   evaluationId: number,
   input: { scores: Record<JudgedIndicator, number>; comment: string },
 ) {
-  const { incubator, residency } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, reviewerRoles);
-  if (isOrgMember(viewer, residency.organizationId)) throw new UserError('errors.conflictOfInterest', 403);
+  const { standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.reviewer) forbidden();
+  if (standing.member) throw new UserError('errors.conflictOfInterest', 403);
   transaction((tx) => {
-    if (getEvaluation(tx, residencyId, evaluationId).state !== 'open')
-      throw new UserError('incubation.errors.evaluationClosed', 409);
+    enforce(mayScoreEvaluation(getEvaluation(tx, residencyId, evaluationId), standing));
     for (const indicator of judgedIndicators) {
       const values = { score: input.scores[indicator], comment: input.comment };
       tx.insert(residencyEvaluationScores)
@@ -193,10 +193,11 @@ export function scoreEvaluation(
  * reviews and tenders' track record) and tells the organization.
  */
 export function publishEvaluation(viewer: Viewer, residencyId: number, evaluationId: number) {
-  const { incubator, residency, organization } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { incubator, residency, organization, standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.manager) forbidden();
   transaction((tx) => {
     const evaluation = getEvaluation(tx, residencyId, evaluationId);
+    enforce(mayCloseEvaluation(evaluation, standing));
     const state = transition(
       residencyEvaluationMachine,
       evaluation.state as ResidencyEvaluationState,
@@ -259,10 +260,11 @@ export function publishEvaluation(viewer: Viewer, residencyId: number, evaluatio
 }
 
 export function cancelEvaluation(viewer: Viewer, residencyId: number, evaluationId: number) {
-  const { incubator } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.manager) forbidden();
   transaction((tx) => {
     const evaluation = getEvaluation(tx, residencyId, evaluationId);
+    enforce(mayCloseEvaluation(evaluation, standing));
     const state = transition(
       residencyEvaluationMachine,
       evaluation.state as ResidencyEvaluationState,
@@ -285,7 +287,7 @@ export function cancelEvaluation(viewer: Viewer, residencyId: number, evaluation
 export function evaluationView(viewer: Viewer, residencyId: number, evaluationId: number) {
   const visible = requireVisibleResidency(viewer, residencyId);
   const evaluation = getEvaluation(db, residencyId, evaluationId);
-  if (!visible.isStaff && evaluation.state !== 'published') forbidden();
+  if (!mayReadEvaluation(evaluation, visible.isStaff)) forbidden();
   const frozen = evaluation.model;
   const settings = frozen
     ? {
