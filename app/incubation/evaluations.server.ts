@@ -2,7 +2,13 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { contracts, evaluations, residencyEvaluationScores, residencyEvaluations, users } from '../../db/schema';
 import { addDays, dayStart, daysInclusive, shanghaiDate } from './dates';
 import { residencyEvaluationMachine, type ResidencyEvaluationState } from './machine';
-import { mayCloseEvaluation, mayManageResidency, mayReadEvaluation, mayScoreEvaluation } from './permissions';
+import {
+  evaluationAbilities,
+  mayCloseEvaluation,
+  mayManageResidency,
+  mayReadEvaluation,
+  mayScoreEvaluation,
+} from './permissions';
 import { requireResidency, requireVisibleResidency } from './residencies.server';
 import { judgedIndicators, measuredIndicators, type IncubatorSettings, type JudgedIndicator } from './settings';
 import { forbidden, notFound, type Viewer } from '~/accounts/auth.server';
@@ -306,14 +312,21 @@ export function evaluationView(viewer: Viewer, residencyId: number, evaluationId
     result:
       computed.result && evaluation.grade ? { ...computed.result, grade: evaluation.grade as Grade } : computed.result,
     scale: frozen?.thresholds ?? gradeMinimums,
+    can: evaluationAbilities(evaluation, visible.standing),
   };
 }
 
-export function residencyEvaluationList(residencyId: number) {
-  return db
+/** The evaluations this viewer may read (staff: all; the organization: published), and where the next period starts. */
+export function residencyEvaluationsFor(residency: { id: number; startsOn: string }, isStaff: boolean) {
+  const all = db
     .select()
     .from(residencyEvaluations)
-    .where(eq(residencyEvaluations.residencyId, residencyId))
+    .where(eq(residencyEvaluations.residencyId, residency.id))
     .orderBy(desc(residencyEvaluations.periodEnd), desc(residencyEvaluations.id))
     .all();
+  const lastPublished = all.find((e) => e.state === 'published');
+  return {
+    evaluations: all.filter((e) => mayReadEvaluation(e, isStaff)),
+    nextPeriodStart: lastPublished ? addDays(lastPublished.periodEnd, 1) : residency.startsOn,
+  };
 }
