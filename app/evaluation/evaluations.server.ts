@@ -18,12 +18,11 @@ import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { toShanghaiInput } from '~/lib/time';
+import { evaluatedContractStates } from './permissions';
 
 type Contract = typeof contracts.$inferSelect;
 export type Period = { start: string; end: string };
 
-/** Contracts whose sessions count: signed, whether still running, completed or terminated. */
-export const evaluatedContractStates = ['active', 'completed', 'terminated'] as const;
 
 export const shanghaiDay = (date: Date) => toShanghaiInput(date).slice(0, 10);
 

@@ -120,7 +120,7 @@ describe('per contract', () => {
       403,
     );
     const own = contractEvaluationView(await viewerFor('hardship@demo.gonghui.cn'), hardship.id);
-    expect(own).toMatchObject({ canReview: false, canHandleComplaints: false });
+    expect(own).toMatchObject({ canReview: false, canRecordComplaint: false });
     expect(contractEvaluationView(await viewerFor('leadership@demo.gonghui.cn'), hardship.id).canReview).toBe(false);
     expect(contractEvaluationView(await viewerFor('reviewer@demo.gonghui.cn'), hardship.id).canReview).toBe(true);
   });
