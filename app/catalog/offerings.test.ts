@@ -3,13 +3,7 @@ import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { offeringMachine, type OfferingState } from './machine';
-import {
-  changeOfferingState,
-  createOffering,
-  requireVisibleOffering,
-  updateOffering,
-  type OfferingTransition,
-} from './offerings.server';
+import { changeOfferingState, createOffering, requireVisibleOffering, updateOffering } from './offerings.server';
 import {
   addOfferingPhoto,
   photoDirectory,
@@ -25,6 +19,7 @@ import { seedDemo } from '../../db/seed';
 import { databasePath, db } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { TransitionError } from '~/lib/machine';
+import type { OfferingTransition } from './permissions';
 
 const owner = () => viewerFor('arts@demo.gonghui.cn');
 let arts: number;
