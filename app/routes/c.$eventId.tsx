@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/c.$eventId';
 import {
   attendanceMode,
@@ -15,11 +15,11 @@ import { requireEvent } from '~/delivery/events.server';
 import { checkinWindow } from '~/delivery/permissions';
 import { now } from '~/lib/clock.server';
 import { networkHash } from '~/delivery/network.server';
-import { occupations } from '~/delivery/machine';
 import { confirmPhoneCode, phoneCodeWait, sendPhoneCode } from '~/delivery/phone-codes.server';
 import { checkinSchema, phoneCodeRequestSchema, phoneCodeSchema } from '~/delivery/schemas';
 import { workerForPhone } from '~/delivery/workers.server';
 import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
+import { CheckinForm, type Fields, type Step } from '~/delivery/components/checkin-form';
 import { attempt } from '~/lib/actions.server';
 import { transaction } from '~/lib/db.server';
 import { parseId, passRetryAfter } from '~/lib/http';
@@ -36,19 +36,6 @@ export const handle = { scripts: false };
 export const headers = passRetryAfter;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
-
-type Step = 'phone' | 'code' | 'tap';
-
-/** What the form shows and carries: the ticket, and what the worker has typed so far. */
-type Fields = {
-  step: Step;
-  ticket: string;
-  phone?: string;
-  challenge?: string;
-  sentTo?: string;
-  occupation?: string;
-  unionMember?: string;
-};
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const event = requireEvent(parseId(params.eventId));
@@ -169,99 +156,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent === 'send') return sendCode(request, eventId, formData);
   if (intent === 'verify') return confirmCode(request, eventId, formData);
   return tap(request, eventId, formData);
-}
-
-function Questions({ fields }: { fields: Fields }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <fieldset>
-        <legend>{t('checkin.occupation')}</legend>
-        <div className="choices">
-          {occupations.map((o) => (
-            <label key={o} className="choice">
-              <input type="radio" name="occupation" value={o} defaultChecked={fields.occupation === o} />{' '}
-              {t(`occupations.${o}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t('checkin.unionMember')}</legend>
-        <div className="choices two">
-          <label className="choice">
-            <input type="radio" name="unionMember" value="yes" defaultChecked={fields.unionMember === 'yes'} />{' '}
-            {t('common.yes')}
-          </label>
-          <label className="choice">
-            <input type="radio" name="unionMember" value="no" defaultChecked={fields.unionMember === 'no'} />{' '}
-            {t('common.no')}
-          </label>
-        </div>
-      </fieldset>
-      <p className="hint">{t('checkin.optional')}</p>
-    </>
-  );
-}
-
-/** The number, and the button that sends it a code (again, from step 'code'). */
-function PhoneNumber({ fields }: { fields: Fields }) {
-  const { t } = useTranslation();
-  const first = fields.step === 'phone';
-  return (
-    <>
-      {first ? <p className="hint">{t('phoneCheckin.why')}</p> : null}
-      <label htmlFor="phone">{t('phoneCheckin.number')}</label>
-      <input
-        id="phone"
-        name="phone"
-        type="tel"
-        inputMode="numeric"
-        autoComplete="tel-national"
-        maxLength={20}
-        defaultValue={fields.phone}
-        required={first}
-      />
-      <button type="submit" name="intent" value="send" className={first ? 'button big' : 'button secondary'}>
-        {t(first ? 'phoneCheckin.send' : 'phoneCheckin.resend')}
-      </button>
-    </>
-  );
-}
-
-function CheckinForm({ fields }: { fields: Fields }) {
-  const { t } = useTranslation();
-  const { step } = fields;
-  // The check-in button comes before "send again", so Enter after typing the code checks in.
-  return (
-    <Form method="post">
-      <input type="hidden" name="ticket" value={fields.ticket} />
-      {step === 'code' ? (
-        <>
-          <input type="hidden" name="challenge" value={fields.challenge} />
-          {fields.sentTo ? <p role="status">{t('phoneCheckin.sent', { phone: fields.sentTo })}</p> : null}
-          <label htmlFor="code">{t('phoneCheckin.code')}</label>
-          <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
-        </>
-      ) : null}
-      {step !== 'phone' ? (
-        <>
-          <Questions fields={fields} />
-          <button type="submit" name="intent" value={step === 'code' ? 'verify' : 'tap'} className="button big">
-            {t('checkin.submit')}
-          </button>
-        </>
-      ) : null}
-      {step !== 'tap' ? <PhoneNumber fields={fields} /> : null}
-      {step === 'phone' ? (
-        // Answers given before a code had to be sent again wait here for the next step.
-        <>
-          {fields.occupation ? <input type="hidden" name="occupation" value={fields.occupation} /> : null}
-          {fields.unionMember ? <input type="hidden" name="unionMember" value={fields.unionMember} /> : null}
-        </>
-      ) : null}
-    </Form>
-  );
 }
 
 export default function CheckIn({ loaderData, actionData }: Route.ComponentProps) {
