@@ -1,4 +1,5 @@
 import { complaintMachine, type ComplaintState } from './machine';
+import { isOrgMember, type Standing } from '~/accounts/roles';
 import { canTransition } from '~/lib/machine';
 import { refusal, type Refusal } from '~/lib/permission';
 
@@ -28,6 +29,11 @@ function evaluable(contract: Contract): Refusal | null {
 }
 
 const conflictOfInterest = refusal('errors.conflictOfInterest', 403);
+
+/** An organization's indicator breakdown is for the organization itself and for union staff. */
+export function maySeeOrganizationEvaluations(viewer: Standing | null, organizationId: number) {
+  return viewer !== null && (isOrgMember(viewer, organizationId) || viewer.roles.length > 0);
+}
 
 export function mayReadContractEvaluation(standing: ContractEvaluationStanding) {
   return standing.asOrganization || standing.reader;

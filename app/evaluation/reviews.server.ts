@@ -13,6 +13,7 @@ import {
   mayRecordComplaint,
   mayResolveComplaint,
   mayReviewContract,
+  maySeeOrganizationEvaluations,
   type ContractEvaluationStanding,
 } from './permissions';
 import { maxAdjustment } from './model';
@@ -72,7 +73,7 @@ export function contractEvaluationView(viewer: Viewer, contractId: number) {
 /** An organization's evaluations: for its members, and for union staff weighing its track record. */
 export function organizationEvaluationsView(viewer: Viewer, organizationId: number) {
   const organization = requireOrganization(organizationId);
-  if (!isOrgMember(viewer, organizationId) && viewer.roles.length === 0) forbidden();
+  if (!maySeeOrganizationEvaluations(viewer, organizationId)) forbidden();
   return {
     organization: { id: organization.id, name: organization.name },
     live: organizationEvaluation(organizationId),
