@@ -7,8 +7,17 @@ import * as s from '../../db/schema';
 import { rolledBack } from '../support/authorization';
 import { incubatorFixture, organizationFixture, residencyFixture } from '../support/incubation-fixtures';
 import type { Viewer } from '~/accounts/auth.server';
+import { requestCommission } from '~/catalog/commissions.server';
+import { offeringMachine } from '~/catalog/machine';
+import {
+  changeOfferingState,
+  managedOfferingView,
+  requireVisibleOffering,
+  updateOffering,
+} from '~/catalog/offerings.server';
+import { mayBeCommissioned, type OfferingTransition } from '~/catalog/permissions';
 import { attendanceReview, reviewEventAttendance } from '~/delivery/attendance.server';
-import { createEvent, deliveryWorld, viewerFor } from '~/delivery/test-fixtures';
+import { createEvent, createOrganization, deliveryWorld, viewerFor } from '~/delivery/test-fixtures';
 import { fileReport, recordWalkIns, requireEventAccess, reviewReport } from '~/delivery/events.server';
 import { eventMachine } from '~/delivery/machine';
 import { eventAbilities } from '~/delivery/permissions';
@@ -30,6 +39,7 @@ import { entryCriteria, judgedIndicators } from '~/incubation/settings';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { may } from '~/lib/permission';
 import { contractMachine } from '~/procurement/machine';
 
 /** What the page offers, or null when the page itself refuses the viewer (a 403 or 404 response). */
@@ -253,5 +263,65 @@ describe('evaluation: the contract evaluation page and its commands', () => {
       ),
       'resolve',
     ).toBe(complaint?.canResolve ?? false);
+  });
+});
+
+describe('catalog: the offering pages and their commands', () => {
+  let world: Awaited<ReturnType<typeof deliveryWorld>>;
+  beforeAll(async () => {
+    world = await deliveryWorld();
+  });
+
+  const cases = offeringMachine.states.flatMap((state) =>
+    (['active', 'suspended'] as const).map((status) => [state, status] as const),
+  );
+
+  it.each(cases)('an offering, %s, of an organization %s', async (state, status) => {
+    const { organizationId, ownerId } = createOrganization('测试服务社');
+    db.update(s.organizations).set({ status }).where(eq(s.organizations.id, organizationId)).run();
+    const offeringId = db
+      .insert(s.offerings)
+      .values({
+        organizationId,
+        title: '快递员心理疏导',
+        category: 'counselling',
+        description: '一次小组辅导',
+        format: 'on_site',
+        durationMinutes: 90,
+        capacity: 30,
+        priceFen: 100_000,
+        areas: ['丹东街道'],
+        state,
+      })
+      .returning()
+      .get().id;
+    const owner = await viewerFor(ownerId);
+    const can = managedOfferingView(owner, offeringId).can;
+    const current = db.select().from(s.offerings).where(eq(s.offerings.id, offeringId)).get()!;
+    const input = {
+      title: current.title,
+      category: current.category,
+      description: current.description,
+      format: current.format,
+      durationMinutes: current.durationMinutes,
+      capacity: current.capacity,
+      price: current.priceFen,
+      areas: current.areas,
+    } as Parameters<typeof updateOffering>[2];
+    expect(await succeeds(() => updateOffering(owner, offeringId, input)), 'edit').toBe(can.edit);
+    for (const name of Object.keys(offeringMachine.transitions) as OfferingTransition[]) {
+      expect(await succeeds(() => changeOfferingState(owner, offeringId, name)), name).toBe(
+        can.transitions.includes(name),
+      );
+    }
+    // What the public page offers a commissioner: the order form, only where the order is accepted.
+    const visible = offered(() => requireVisibleOffering(world.commissioner, offeringId));
+    const offersForm = visible
+      ? may(mayBeCommissioned(visible.offering, visible.organization.status === 'active'))
+      : false;
+    const order = { unionId: world.unionId, sessions: 1, periodStart: '2099-01-01', periodEnd: '2099-02-01', note: '' };
+    expect(await succeeds(() => requestCommission(world.commissioner, offeringId, order)), 'commission').toBe(
+      offersForm,
+    );
   });
 });
