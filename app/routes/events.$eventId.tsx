@@ -6,7 +6,7 @@ import { requireViewer } from '~/accounts/auth.server';
 import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
 import { AttendanceReview } from '~/delivery/components/attendance-review';
 import { EventFacts } from '~/delivery/components/event-facts';
-import { ReportForm, ReportPhotos, ReviewButtons, WalkInsForm } from '~/delivery/components/event-report';
+import { EventReport, WalkInsForm } from '~/delivery/components/event-report';
 import { deletePhoto, fileReport, recordWalkIns, requireEventFor, reviewReport } from '~/delivery/events.server';
 import { basisOfUnions, eventFigures } from '~/delivery/figures.server';
 import { eventIntegrity, excludedRatingCount } from '~/delivery/integrity.server';
@@ -138,35 +138,14 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
           </p>
         ) : null}
       </Section>
-      <Section title={t('events.report')}>
-        {event.reportSummary ? (
-          <>
-            <p className="prose">{event.reportSummary}</p>
-            <p>
-              {t('delivery.report.attendance', {
-                checkins: loaderData.checkinCount,
-                walkIns: event.walkIns,
-                total: loaderData.checkinCount + event.walkIns,
-              })}
-            </p>
-          </>
-        ) : null}
-        <ReportPhotos eventId={event.id} photos={loaderData.photos} deletable={can.deletePhoto} />
-        {/* A returned report's reason stays until the report is filed again. */}
-        {event.returnReason ? (
-          <p className="alert">{t('events.returnedBecause', { reason: event.returnReason })}</p>
-        ) : null}
-        {can.fileReport ? (
-          <ReportForm
-            lastResult={actionData && 'status' in actionData ? actionData : undefined}
-            walkIns={event.walkIns}
-            photoLimits={loaderData.photoLimits}
-          />
-        ) : can.deletePhoto ? (
-          <p className="hint">{t('events.reportAfterEnd')}</p>
-        ) : null}
-        {can.reviewReport ? <ReviewButtons /> : null}
-      </Section>
+      <EventReport
+        event={event}
+        checkinCount={loaderData.checkinCount}
+        photos={loaderData.photos}
+        can={can}
+        lastResult={actionData && 'status' in actionData ? actionData : undefined}
+        photoLimits={loaderData.photoLimits}
+      />
       <AttendanceReview
         review={loaderData.attendance}
         locale={locale}

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
 import { reportSchema } from '../schemas';
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { Section } from '~/ui/page';
 
 /** The completion report: attendance, a summary and photos, filed once the event is over. */
-export function ReportForm({
+function ReportForm({
   lastResult,
   walkIns,
   photoLimits,
@@ -63,7 +64,7 @@ export function WalkInsForm({ walkIns }: { walkIns: number }) {
 }
 
 /** The report's photos, each with a delete button while the report may still be changed. */
-export function ReportPhotos({
+function ReportPhotos({
   eventId,
   photos,
   deletable,
@@ -102,7 +103,7 @@ export function ReportPhotos({
 }
 
 /** The overseeing union's decision on a filed report: accept it, or return it with a reason. */
-export function ReviewButtons() {
+function ReviewButtons() {
   const { t } = useTranslation();
   return (
     <div className="actions">
@@ -119,5 +120,51 @@ export function ReviewButtons() {
         </SubmitButton>
       </Form>
     </div>
+  );
+}
+
+/** The completion report: its summary, attendance and photos, the form to (re)file it, and the union's review. */
+export function EventReport({
+  event,
+  checkinCount,
+  photos,
+  can,
+  lastResult,
+  photoLimits,
+}: {
+  event: { id: number; walkIns: number; reportSummary: string | null; returnReason: string | null };
+  checkinCount: number;
+  photos: { id: number }[];
+  can: { fileReport: boolean; deletePhoto: boolean; reviewReport: boolean };
+  lastResult: SubmissionResult<string[]> | undefined;
+  photoLimits: { count: number; megabytes: number };
+}) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('events.report')}>
+      {event.reportSummary ? (
+        <>
+          <p className="prose">{event.reportSummary}</p>
+          <p>
+            {t('delivery.report.attendance', {
+              checkins: checkinCount,
+              walkIns: event.walkIns,
+              total: checkinCount + event.walkIns,
+            })}
+          </p>
+        </>
+      ) : null}
+      <ReportPhotos eventId={event.id} photos={photos} deletable={can.deletePhoto} />
+      {/* A returned report's reason stays until the report is filed again. */}
+      {event.returnReason ? (
+        <p className="alert">{t('events.returnedBecause', { reason: event.returnReason })}</p>
+      ) : null}
+      {can.fileReport ? (
+        <ReportForm lastResult={lastResult} walkIns={event.walkIns} photoLimits={photoLimits} />
+      ) : can.deletePhoto ? (
+        <p className="hint">{t('events.reportAfterEnd')}</p>
+      ) : null}
+      {can.reviewReport ? <ReviewButtons /> : null}
+    </Section>
   );
 }
