@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link, redirect } from 'react-router';
+import { redirect } from 'react-router';
 import type { Route } from './+types/residencies.$residencyId';
 import { requireViewer } from '~/accounts/auth.server';
 import { bookRoom, cancelBooking, roomSchedule } from '~/incubation/bookings.server';
 import { MentoringLog } from '~/incubation/components/mentoring-log';
+import { ResidencyFacts } from '~/incubation/components/residency-facts';
 import { ResidencyBookings } from '~/incubation/components/residency-bookings';
 import { ResidencyEvaluations } from '~/incubation/components/residency-evaluations';
 import { shanghaiDate } from '~/incubation/dates';
@@ -19,7 +20,7 @@ import { UserError } from '~/lib/errors';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ActionMessage } from '~/ui/form';
-import { PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
+import { PageHeader, Section, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -120,26 +121,7 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
         <StateBadge namespace="incubation.states" machine="residency" state={residency.state} />
       </PageHeader>
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
-      <Stats>
-        <Stat
-          label={t('incubation.organization')}
-          value={<Link to={`/orgs/${organization.id}`}>{organization.name}</Link>}
-        />
-        <Stat
-          label={t('incubation.incubator')}
-          value={<Link to={`/incubators/${incubator.id}`}>{incubator.name}</Link>}
-        />
-        <Stat
-          label={t('incubation.term')}
-          value={`${residency.startsOn} – ${residency.endsOn}`}
-          testId="residency-term"
-        />
-      </Stats>
-      {residency.state === 'active' ? null : (
-        <p className="notice" role="status">
-          {t(`incubation.left.${residency.state}`, { reason: residency.decisionReason ?? '' })}
-        </p>
-      )}
+      <ResidencyFacts residency={residency} organization={organization} incubator={incubator} />
       <Section title={t('incubation.bookings')}>
         <ResidencyBookings
           rooms={loaderData.rooms}
