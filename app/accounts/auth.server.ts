@@ -3,12 +3,14 @@ import { redirect } from 'react-router';
 import { sessions, users } from '../../db/schema/accounts';
 import { organizationMembers } from '../../db/schema/organizations';
 import { staffRoles } from '../../db/schema/unions';
-import type { OrgRole, UnionRole } from './roles';
+import { hasUnionRole, isOrgMember, type OrgRole, type UnionRole } from './roles';
 import { hashPassword, verifyPassword } from './password.server';
 import { readSessionToken, validateSessionToken } from './session.server';
 import { enqueueVerification } from './tokens.server';
 import { unionsAwaitingTwoFactor } from './two-factor.server';
 import { db, transaction } from '~/lib/db.server';
+
+export { hasUnionRole, isOrgMember };
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
 
@@ -62,10 +64,6 @@ export function notFound(): never {
   throw new Response('Not Found', { status: 404 });
 }
 
-export function hasUnionRole(viewer: Viewer, unionId: number, roles: readonly UnionRole[]) {
-  return viewer.roles.some((r) => r.unionId === unionId && roles.includes(r.role));
-}
-
 export function requireUnionRole(viewer: Viewer, unionId: number, roles: readonly UnionRole[]) {
   if (hasUnionRole(viewer, unionId, roles)) return;
   if (roles.includes('finance') && viewer.twoFactorMissingFor?.includes(unionId)) throw redirect(twoFactorEnrolPath);
@@ -74,10 +72,6 @@ export function requireUnionRole(viewer: Viewer, unionId: number, roles: readonl
 
 /** Where a finance person whose union requires two-factor is sent until they turn it on. */
 export const twoFactorEnrolPath = '/account?twoFactor=required#two-factor';
-
-export function isOrgMember(viewer: Viewer, organizationId: number, roles: readonly OrgRole[] = ['owner', 'member']) {
-  return viewer.memberships.some((m) => m.organizationId === organizationId && roles.includes(m.role));
-}
 
 export function requireOrgMember(viewer: Viewer, organizationId: number, roles?: readonly OrgRole[]) {
   if (!isOrgMember(viewer, organizationId, roles)) forbidden();

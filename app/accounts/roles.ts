@@ -7,16 +7,20 @@ export type OrgRole = (typeof orgRoles)[number];
 export const unionLevels = ['province', 'city', 'county', 'township', 'community'] as const;
 export type UnionLevel = (typeof unionLevels)[number];
 
-/** Who is asking, as a permission rule needs them: their union roles and organization memberships. */
-export type Who = {
-  roles: readonly { unionId: number; role: UnionRole }[];
+/** What a person may act as: their organization memberships and union roles (a Viewer is one). */
+export type Standing = {
   memberships: readonly { organizationId: number; role: OrgRole }[];
+  roles: readonly { unionId: number; role: UnionRole }[];
 };
 
-export function holdsUnionRole(who: Who | null, unionId: number, roles: readonly UnionRole[]) {
-  return who !== null && who.roles.some((r) => r.unionId === unionId && roles.includes(r.role));
+/** Whether `standing` (null: nobody signed in) holds one of `roles` in the union. */
+export function hasUnionRole(standing: Standing | null, unionId: number, roles: readonly UnionRole[]) {
+  return standing !== null && standing.roles.some((r) => r.unionId === unionId && roles.includes(r.role));
 }
 
-export function belongsTo(who: Who | null, organizationId: number, roles: readonly OrgRole[] = orgRoles) {
-  return who !== null && who.memberships.some((m) => m.organizationId === organizationId && roles.includes(m.role));
+/** Whether `standing` (null: nobody signed in) is a member of the organization in one of `roles`. */
+export function isOrgMember(standing: Standing | null, organizationId: number, roles: readonly OrgRole[] = orgRoles) {
+  return (
+    standing !== null && standing.memberships.some((m) => m.organizationId === organizationId && roles.includes(m.role))
+  );
 }

@@ -26,6 +26,8 @@ import { draftContract, signContract } from '~/procurement/contracts.server';
 import { shanghaiDate } from '~/lib/time';
 import './audit-subjects.server';
 import '~/unions/audit-subjects.server';
+import { mayBeCommissioned } from './permissions';
+import { enforce } from '~/lib/permission';
 
 type Commission = typeof commissions.$inferSelect;
 
@@ -97,9 +99,7 @@ export function requestCommission(viewer: Viewer, offeringId: number, input: Com
       .where(eq(offerings.id, offeringId))
       .get();
     if (!offering) notFound();
-    if (offering.offering.state !== 'published' || offering.status !== 'active') {
-      throw new UserError('catalog.errors.notCommissionable', 409);
-    }
+    enforce(mayBeCommissioned(offering.offering, offering.status === 'active'));
     const union = tx.select().from(unions).where(eq(unions.id, input.unionId)).get()!;
     const amountFen = input.sessions * offering.offering.priceFen;
     if (amountFen > union.directCommissionLimitFen) throw new UserError('catalog.errors.aboveLimit', 422);

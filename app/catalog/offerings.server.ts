@@ -2,17 +2,23 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { offeringPhotos, offerings } from '../../db/schema/catalog';
 import { organizations } from '../../db/schema/organizations';
 import { offeringMachine } from './machine';
+import {
+  mayChangeOfferingState,
+  mayEditOffering,
+  mayReadOffering,
+  offeringAbilities,
+  type OfferingTransition,
+} from './permissions';
 import type { OfferingInput } from './schemas';
 import { isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
-import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import './audit-subjects.server';
+import { enforce } from '~/lib/permission';
 
 export type Offering = typeof offerings.$inferSelect;
-export type OfferingTransition = keyof typeof offeringMachine.transitions;
 
 function findOffering(offeringId: number) {
   const offering = db.select().from(offerings).where(eq(offerings.id, offeringId)).get();
@@ -52,7 +58,7 @@ export function updateOffering(viewer: Viewer, offeringId: number, input: Offeri
   const offering = requireManagedOffering(viewer, offeringId);
   transaction((tx) => {
     const current = tx.select({ state: offerings.state }).from(offerings).where(eq(offerings.id, offeringId)).get()!;
-    if (current.state === 'archived') throw new UserError('errors.illegalTransition', 409);
+    enforce(mayEditOffering(current, { member: true, organizationActive: true }));
     tx.update(offerings).set(columns(input)).where(eq(offerings.id, offering.id)).run();
     audit(tx, { actorId: viewer.id, action: 'offering.update', subjectType: 'offering', subjectId: offering.id });
   });
@@ -68,7 +74,7 @@ export function changeOfferingState(viewer: Viewer, offeringId: number, name: Of
       .where(eq(offerings.id, offeringId))
       .get()!;
     const state = transition(offeringMachine, current.state, name, 'organization');
-    if (state === 'published' && current.status !== 'active') throw new UserError('catalog.errors.suspended', 409);
+    enforce(mayChangeOfferingState(current, { member: true, organizationActive: current.status === 'active' }, name));
     tx.update(offerings)
       .set(state === 'published' ? { state, publishedAt: now() } : { state })
       .where(eq(offerings.id, offeringId))
@@ -88,13 +94,28 @@ export function requireManagedOffering(viewer: Viewer, offeringId: number) {
 export function requireVisibleOffering(viewer: Viewer | null, offeringId: number) {
   const offering = findOffering(offeringId);
   const member = viewer !== null && isOrgMember(viewer, offering.organizationId);
-  if (offering.state !== 'published' && !member) notFound();
+  if (!mayReadOffering(offering, member)) notFound();
   const organization = db
     .select({ id: organizations.id, name: organizations.name, status: organizations.status })
     .from(organizations)
     .where(eq(organizations.id, offering.organizationId))
     .get()!;
   return { offering, organization, member };
+}
+
+/** The offering for its organization's member to manage, with what they may do to it now. */
+export function managedOfferingView(viewer: Viewer, offeringId: number) {
+  const offering = requireManagedOffering(viewer, offeringId);
+  const organization = db
+    .select({ status: organizations.status })
+    .from(organizations)
+    .where(eq(organizations.id, offering.organizationId))
+    .get()!;
+  return {
+    offering,
+    photos: listOfferingPhotos(offering.id),
+    can: offeringAbilities(offering, { member: true, organizationActive: organization.status === 'active' }),
+  };
 }
 
 export function listOrganizationOfferings(organizationId: number, options: { publishedOnly: boolean }) {

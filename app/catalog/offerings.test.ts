@@ -3,13 +3,7 @@ import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { offeringMachine, type OfferingState } from './machine';
-import {
-  changeOfferingState,
-  createOffering,
-  requireVisibleOffering,
-  updateOffering,
-  type OfferingTransition,
-} from './offerings.server';
+import { changeOfferingState, createOffering, requireVisibleOffering, updateOffering } from './offerings.server';
 import {
   addOfferingPhoto,
   photoDirectory,
@@ -28,6 +22,7 @@ import type { Viewer } from '~/accounts/auth.server';
 import { databasePath, db } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { TransitionError } from '~/lib/machine';
+import type { OfferingTransition } from './permissions';
 
 /** The demo accounts these tests act as, signed in once the county is seeded. */
 const people = new Map<string, Viewer>();

@@ -6,6 +6,7 @@ import { unions } from '../../db/schema/unions';
 import { enteredLateAfterMs, type AttendanceStandard } from './figures.server';
 import { attendanceReviewSchema, attendanceStandardSchema } from './schemas';
 import { requireEventAccess } from './events.server';
+import { mayDecideAssertions, mayReviewAttendance } from './permissions';
 import { forbidden, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { attempt } from '~/lib/actions.server';
 import { recordContractEvaluation } from '~/evaluation/evaluations.server';
@@ -14,6 +15,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { updateUnionSettings } from '~/unions/unions.server';
 import { UserError } from '~/lib/errors';
+import { enforce, may } from '~/lib/permission';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
 import './audit-subjects.server';
@@ -90,7 +92,7 @@ const listedCheckins = 200;
  * check-ins that do not count by themselves (pending) or that a reviewer decided on.
  */
 export function attendanceReview(viewer: Viewer, eventId: number) {
-  const { event, canCheckIntegrity } = requireEventAccess(viewer, eventId);
+  const { event, standing } = requireEventAccess(viewer, eventId);
   const rollup = eventRollup(eventId);
   const reviewer = event.attendanceReviewedBy
     ? db.select({ name: users.name }).from(users).where(eq(users.id, event.attendanceReviewedBy)).get()
@@ -126,7 +128,8 @@ export function attendanceReview(viewer: Viewer, eventId: number) {
     .all();
   return {
     standard: rollup.standard,
-    canReview: canCheckIntegrity,
+    canReview: may(mayReviewAttendance(event, standing)),
+    canDecideAssertions: may(mayDecideAssertions(event, standing)),
     accepted: event.state === 'accepted',
     assertions: assertions(event, rollup.countedCheckins),
     decision: event.attendanceReview
@@ -150,8 +153,7 @@ export function attendanceReview(viewer: Viewer, eventId: number) {
 
 function requireReviewer(viewer: Viewer, eventId: number) {
   const access = requireEventAccess(viewer, eventId);
-  if (!access.canCheckIntegrity) forbidden();
-  if (access.event.state === 'cancelled') throw new UserError('errors.illegalTransition', 409);
+  enforce(mayReviewAttendance(access.event, access.standing));
   return access;
 }
 
@@ -178,9 +180,9 @@ function figuresChanged(tx: DB, event: Event) {
  * entered late or without counted check-ins) into the figures, or excludes it, with a reason.
  */
 export function reviewEventAttendance(viewer: Viewer, eventId: number, decision: ReviewDecision, reason: string) {
-  const { event } = requireReviewer(viewer, eventId);
+  const { event, standing } = requireReviewer(viewer, eventId);
   const trimmed = checkedReason(reason);
-  if (event.state !== 'accepted') throw new UserError('delivery.attendance.errors.notAccepted', 409);
+  enforce(mayDecideAssertions(event, standing));
   if (!assertions(event, eventRollup(eventId).countedCheckins).length) {
     throw new UserError('delivery.attendance.errors.nothingAsserted', 409);
   }
@@ -280,7 +282,7 @@ export function reviewCheckins(
  * decision was recorded, else what the form shows again, with the typed reason kept.
  */
 export async function submitAttendanceReview(viewer: Viewer, eventId: number, formData: FormData) {
-  if (!requireEventAccess(viewer, eventId).canCheckIntegrity) forbidden();
+  if (!requireEventAccess(viewer, eventId).standing.checksIntegrity) forbidden();
   const typed = { target: String(formData.get('target') ?? ''), reason: String(formData.get('reason') ?? '') };
   const submission = parseWithZod(formData, { schema: attendanceReviewSchema });
   if (submission.status !== 'success') {

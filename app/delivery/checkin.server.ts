@@ -8,10 +8,12 @@ import type { Phone } from './device.server';
 import type { occupations } from './machine';
 import type { ratingTags } from './schemas';
 import { eventOversight, requireEvent } from './events.server';
+import { mayCheckIn, mayRate } from './permissions';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce } from '~/lib/permission';
 import { serverSecret } from '~/lib/secrets.server';
 import { smsProvider } from '~/notifications/sms.server';
 import './audit-subjects.server';
@@ -19,10 +21,6 @@ import './audit-subjects.server';
 type Event = typeof events.$inferSelect;
 
 export const codeWindowMs = 30_000;
-export const checkinOpensBeforeMs = 30 * 60_000;
-export const checkinClosesAfterMs = 60 * 60_000;
-export const ratingClosesAfterMs = 7 * 24 * 3600_000;
-export const ratingEditableMs = 24 * 3600_000;
 const ticketLifetimeMs = 15 * 60_000;
 
 function hmac(key: string | Buffer, message: string) {
@@ -44,20 +42,6 @@ function safeEqual(a: string, b: string) {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** Check-in opens 30 minutes before the start and closes an hour after the end. */
-export function checkinWindow(event: Event): 'before' | 'open' | 'closed' {
-  const t = now().getTime();
-  if (event.state !== 'scheduled' || t > event.endsAt.getTime() + checkinClosesAfterMs) return 'closed';
-  return t < event.startsAt.getTime() - checkinOpensBeforeMs ? 'before' : 'open';
-}
-
-/** Rating opens when the event starts and closes 7 days after it ends. */
-export function ratingWindow(event: Event): 'before' | 'open' | 'closed' {
-  const t = now().getTime();
-  if (event.state === 'cancelled' || t > event.endsAt.getTime() + ratingClosesAfterMs) return 'closed';
-  return t < event.startsAt.getTime() ? 'before' : 'open';
 }
 
 /**
@@ -89,15 +73,9 @@ function ticketUsed(nonce: string) {
   return Boolean(db.select({ id: checkins.id }).from(checkins).where(eq(checkins.ticket, nonce)).get());
 }
 
-function requireCheckinOpen(event: Event) {
-  const window = checkinWindow(event);
-  if (window === 'before') throw new UserError('delivery.errors.checkinNotYet', 409);
-  if (window === 'closed') throw new UserError('errors.checkinClosed', 409);
-}
-
 /** Refuses, before an SMS code is sent for it, a ticket that could not check anyone in now. */
 export function requireUsableTicket(event: Event, ticket: string) {
-  requireCheckinOpen(event);
+  enforce(mayCheckIn(event, now()));
   const nonce = ticketNonce(event, ticket);
   if (!nonce) throw new UserError('errors.codeExpired', 410);
   if (ticketUsed(nonce)) throw new UserError('phoneCheckin.errors.ticketUsed', 409);
@@ -155,7 +133,7 @@ export function checkIn(
   networkHash: string | null = null,
 ) {
   const event = requireEvent(eventId);
-  requireCheckinOpen(event);
+  enforce(mayCheckIn(event, now()));
   const nonce = ticketNonce(event, input.ticket);
   if (!nonce) throw new UserError('errors.codeExpired', 410);
   const { workerId, deviceId } = phone;
@@ -189,10 +167,6 @@ export function findRating(checkinId: number) {
   return db.select().from(ratings).where(eq(ratings.checkinId, checkinId)).get();
 }
 
-export function ratingEditable(rating: { createdAt: Date }) {
-  return now().getTime() - rating.createdAt.getTime() <= ratingEditableMs;
-}
-
 /** One rating per check-in; it may be edited (`edit`) for 24 hours, never given twice. */
 export function rate(
   eventId: number,
@@ -201,15 +175,8 @@ export function rate(
 ) {
   const event = requireEvent(eventId);
   const checkin = findCheckin(eventId, phone);
-  if (!checkin) throw new UserError('errors.checkInFirst', 403);
-  const window = ratingWindow(event);
-  if (window === 'before') throw new UserError('delivery.errors.ratingNotYet', 409);
-  if (window === 'closed') throw new UserError('errors.ratingClosed', 409);
-  const existing = findRating(checkin.id);
-  if (existing && !input.edit) throw new UserError('errors.alreadyRated', 409);
-  if (existing && !ratingEditable(existing)) {
-    throw new UserError('errors.ratingNoLongerEditable', 409);
-  }
+  const existing = checkin ? findRating(checkin.id) : undefined;
+  enforce(mayRate(event, { checkedIn: Boolean(checkin), rating: existing ?? null, edit: input.edit }, now()));
   transaction((tx) => {
     const values = { score: input.score, comment: input.comment, tags: input.tags };
     if (existing) {
@@ -220,7 +187,7 @@ export function rate(
     } else {
       const rating = tx
         .insert(ratings)
-        .values({ ...values, checkinId: checkin.id, eventId, createdAt: now() })
+        .values({ ...values, checkinId: checkin!.id, eventId, createdAt: now() })
         .returning()
         .get();
       audit(tx, { actorId: null, action: 'rating.create', subjectType: 'rating', subjectId: rating.id });

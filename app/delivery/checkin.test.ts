@@ -4,20 +4,17 @@ import { checkins, ratings, unions, workers } from '../../db/schema';
 import {
   attendanceMode,
   checkIn,
-  checkinClosesAfterMs,
   checkinCode,
-  checkinOpensBeforeMs,
   codeWindowMs,
   findCheckin,
   isCodeFresh,
   issueTicket,
   newDeviceId,
   rate,
-  ratingClosesAfterMs,
-  ratingEditableMs,
   requireUsableTicket,
 } from './checkin.server';
 import { requireEvent } from './events.server';
+import { checkinClosesAfterMs, checkinOpensBeforeMs, ratingClosesAfterMs, ratingEditableMs } from './permissions';
 import { checkInWorker, createEvent, deliveryWorld, verifiedPhone } from '../../tests/fixtures/delivery';
 import { phoneHash } from './workers.server';
 import { db } from '~/lib/db.server';

@@ -5,17 +5,10 @@ import { incubators, residencies } from '../../db/schema/incubation';
 import { organizations } from '../../db/schema/organizations';
 import { contracts } from '../../db/schema/procurement';
 import { eventMachine } from './machine';
+import { mayDeletePhoto, mayFileReport, mayRecordWalkIns, mayReviewReport, type EventStanding } from './permissions';
 import { discardPhotoFiles, findPhoto, insertPhotos, listPhotos, storePhotos, type PhotoUpload } from './photos.server';
 import type { venueTypes } from './machine';
-import {
-  forbidden,
-  hasUnionRole,
-  isOrgMember,
-  notFound,
-  requireOrgMember,
-  requireUnionRole,
-  type Viewer,
-} from '~/accounts/auth.server';
+import { forbidden, hasUnionRole, isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
 import { recordContractEvaluation } from '~/evaluation/evaluations.server';
 import { audit } from '~/lib/audit.server';
@@ -23,6 +16,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { enforce } from '~/lib/permission';
 import { notifyOrganization } from '~/notifications/notify.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
@@ -146,8 +140,16 @@ export function requireEventAccess(viewer: Viewer, eventId: number) {
     oversight,
     asOrganization,
     asUnion,
-    canReview: isOverseer(viewer, oversight, oversight?.review),
-    canCheckIntegrity: isOverseer(viewer, oversight, oversight?.integrity),
+    standing: eventStanding(viewer, event, oversight),
+  };
+}
+
+/** The viewer's standing toward the event, as its permissions ask for it. */
+export function eventStanding(viewer: Viewer, event: Event, oversight = eventOversight(event)): EventStanding {
+  return {
+    asOrganization: isOrgMember(viewer, event.organizationId),
+    reviewAs: oversight && isOverseer(viewer, oversight, oversight.review) ? oversight.review[0] : null,
+    checksIntegrity: isOverseer(viewer, oversight, oversight?.integrity),
   };
 }
 
@@ -184,16 +186,10 @@ export function listContractEvents(contractId: number) {
     .all();
 }
 
-function requireReportable(viewer: Viewer, event: Event) {
-  requireOrgMember(viewer, event.organizationId);
-  if (!['scheduled', 'returned'].includes(event.state)) throw new UserError('errors.illegalTransition', 409);
-}
-
 /** Attendees who did not scan, counted by the organizer during or after the event; they cannot rate. */
 export function recordWalkIns(viewer: Viewer, eventId: number, walkIns: number) {
   const event = requireEvent(eventId);
-  requireReportable(viewer, event);
-  if (now().getTime() < event.startsAt.getTime()) throw new UserError('delivery.errors.walkInsBeforeStart', 409);
+  enforce(mayRecordWalkIns(event, eventStanding(viewer, event), now()));
   transaction((tx) => {
     tx.update(events).set({ walkIns }).where(eq(events.id, eventId)).run();
     audit(tx, {
@@ -214,9 +210,7 @@ export async function fileReport(
   photos: PhotoUpload[] = [],
 ) {
   const event = requireEvent(eventId);
-  requireOrgMember(viewer, event.organizationId);
-  if (now().getTime() < event.endsAt.getTime()) throw new UserError('errors.eventNotOver', 409);
-  transition(eventMachine, event.state, 'report', 'organization');
+  enforce(mayFileReport(event, eventStanding(viewer, event), now()));
   const stored = storePhotos(photos);
   try {
     transaction((tx) => {
@@ -245,7 +239,7 @@ export async function fileReport(
 /** A photo can be removed while the report can still be (re)filed. */
 export async function deletePhoto(viewer: Viewer, eventId: number, photoId: number) {
   const event = requireEvent(eventId);
-  requireReportable(viewer, event);
+  enforce(mayDeletePhoto(event, eventStanding(viewer, event)));
   const photo = findPhoto(eventId, photoId);
   if (!photo) notFound();
   transaction((tx) => {
@@ -263,13 +257,12 @@ export async function deletePhoto(viewer: Viewer, eventId: number, photoId: numb
 
 export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept' | 'return', reason?: string) {
   const event = requireEvent(eventId);
-  const oversight = eventOversight(event);
-  if (!oversight) forbidden();
-  requireUnionRole(viewer, oversight.unionId, oversight.review);
+  const standing = eventStanding(viewer, event);
+  enforce(mayReviewReport(event, standing));
   const trimmed = reason?.trim() ?? '';
   if (decision === 'return' && !trimmed) throw new UserError('errors.reasonRequired');
   transaction((tx) => {
-    const state = transition(eventMachine, event.state, decision, oversight.review[0]);
+    const state = transition(eventMachine, event.state, decision, standing.reviewAs!);
     const { changes } = tx
       .update(events)
       .set(decision === 'accept' ? { state, acceptedAt: now() } : { state, returnReason: trimmed })

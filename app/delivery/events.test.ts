@@ -74,8 +74,11 @@ describe("a resident organization's own activity", () => {
 
   it("is overseen by the incubator's union and accepted by its incubator manager, not a commissioner", async () => {
     const id = scheduleResidentEvent(world.owner, world.organizationId, input);
-    expect(requireEventAccess(world.incubatorManager, id)).toMatchObject({ asUnion: true, canReview: true });
-    expect(requireEventAccess(world.commissioner, id)).toMatchObject({ asUnion: true, canReview: false });
+    expect(requireEventAccess(world.incubatorManager, id)).toMatchObject({
+      asUnion: true,
+      standing: { reviewAs: 'incubator_manager' },
+    });
+    expect(requireEventAccess(world.commissioner, id)).toMatchObject({ asUnion: true, standing: { reviewAs: null } });
     const outsider = await viewerFor(grantRole(createUnion('别的工会'), 'incubator_manager'));
     expect(() => requireEventAccess(outsider, id)).toThrow(Response);
 

@@ -121,7 +121,7 @@ function eventRatings(eventId: number) {
 
 /** Every rating of the event with its flags, for the overseeing union only. */
 export function eventIntegrity(viewer: Viewer, eventId: number) {
-  const { event, canCheckIntegrity, asUnion } = requireEventAccess(viewer, eventId);
+  const { event, standing, asUnion } = requireEventAccess(viewer, eventId);
   if (!asUnion) forbidden();
   const usual = usualAverage(event.organizationId, eventId);
   const rows = eventRatings(eventId);
@@ -129,7 +129,7 @@ export function eventIntegrity(viewer: Viewer, eventId: number) {
   return {
     event,
     usual,
-    canExclude: canCheckIntegrity,
+    canExclude: standing.checksIntegrity,
     ratings: rows.map(({ networkHash: _network, ...r }) => ({ ...r, flags: flags.get(r.id)! })),
   };
 }

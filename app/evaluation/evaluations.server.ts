@@ -19,14 +19,12 @@ import { effectiveSettings, performanceModel } from '~/incubation/settings';
 import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
-import { shanghaiDate, shanghaiYearMonth, shanghaiSeconds } from '~/lib/time';
+import { shanghaiDate, shanghaiSeconds, shanghaiYearMonth } from '~/lib/time';
+import { evaluatedContractStates } from './permissions';
 import './audit-subjects.server';
 
 type Contract = typeof contracts.$inferSelect;
 export type Period = { start: string; end: string };
-
-/** Contracts whose sessions count: signed, whether still running, completed or terminated. */
-export const evaluatedContractStates = ['active', 'completed', 'terminated'] as const;
 
 /**
  * A contract runs over its service period; without one, from signing (or drawing up) on. Both

@@ -108,7 +108,7 @@ describe('per contract', () => {
     const otherOrganization = await viewerFor('psych@demo.gonghui.cn');
     expect(refusal(() => contractEvaluationView(otherOrganization, hardship.id))).toBe(403);
     const own = contractEvaluationView(await viewerFor('hardship@demo.gonghui.cn'), hardship.id);
-    expect(own).toMatchObject({ canReview: false, canHandleComplaints: false });
+    expect(own).toMatchObject({ canReview: false, canRecordComplaint: false });
     expect(contractEvaluationView(await viewerFor('leadership@demo.gonghui.cn'), hardship.id).canReview).toBe(false);
     expect(contractEvaluationView(await viewerFor('reviewer@demo.gonghui.cn'), hardship.id).canReview).toBe(true);
   });

@@ -4,14 +4,21 @@ import { contracts } from '../../db/schema/procurement';
 import {
   contractComplaints,
   contractEvaluations,
-  evaluatedContractStates,
   organizationEvaluations,
   recordContractEvaluation,
 } from './evaluations.server';
 import { organizationEvaluation } from './organization.server';
 import { complaintMachine } from './machine';
+import {
+  mayReadContractEvaluation,
+  mayRecordComplaint,
+  mayResolveComplaint,
+  mayReviewContract,
+  maySeeOrganizationEvaluations,
+  type ContractEvaluationStanding,
+} from './permissions';
 import { maxAdjustment } from './model';
-import { forbidden, hasUnionRole, isOrgMember, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import { forbidden, hasUnionRole, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
 import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -19,12 +26,12 @@ import { db, transaction } from '~/lib/db.server';
 import { basisOfUnions, contractFigures, organizationBasis } from '~/delivery/figures.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { enforce, may } from '~/lib/permission';
 import { requireOrganization } from '~/organizations/organizations.server';
 import './audit-subjects.server';
 import '~/procurement/audit-subjects.server';
 
 const contractReaders: UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership'];
-const complaintHandlers: UnionRole[] = ['reviewer', 'commissioner'];
 
 function findContract(contractId: number) {
   const contract = db.select().from(contracts).where(eq(contracts.id, contractId)).get();
@@ -32,39 +39,44 @@ function findContract(contractId: number) {
   return contract;
 }
 
-function requireEvaluable(contract: typeof contracts.$inferSelect) {
-  if (!(evaluatedContractStates as readonly string[]).includes(contract.state))
-    throw new UserError('evaluations.errors.notEvaluable', 409);
-}
-
-/** A reviewer who belongs to the organization may not judge its work. */
-function requireNoConflict(viewer: Viewer, organizationId: number) {
-  if (isOrgMember(viewer, organizationId)) throw new UserError('errors.conflictOfInterest', 403);
+function contractStanding(viewer: Viewer, contract: typeof contracts.$inferSelect): ContractEvaluationStanding {
+  return {
+    asOrganization: isOrgMember(viewer, contract.organizationId),
+    reader: hasUnionRole(viewer, contract.unionId, contractReaders),
+    reviewer: hasUnionRole(viewer, contract.unionId, ['reviewer']),
+    complaintHandler: hasUnionRole(viewer, contract.unionId, ['reviewer'])
+      ? 'reviewer'
+      : hasUnionRole(viewer, contract.unionId, ['commissioner'])
+        ? 'commissioner'
+        : null,
+  };
 }
 
 /** The contract's evaluations, seen by its organization and the paying union's staff. */
 export function contractEvaluationView(viewer: Viewer, contractId: number) {
   const contract = findContract(contractId);
-  const asOrganization = isOrgMember(viewer, contract.organizationId);
-  if (!asOrganization && !hasUnionRole(viewer, contract.unionId, contractReaders)) forbidden();
+  const standing = contractStanding(viewer, contract);
+  if (!mayReadContractEvaluation(standing)) forbidden();
   const organization = requireOrganization(contract.organizationId);
-  const evaluable = (evaluatedContractStates as readonly string[]).includes(contract.state);
   return {
     contract: { id: contract.id, title: contract.title, state: contract.state, sessions: contract.sessions },
     organization: { id: organization.id, name: organization.name },
     history: contractEvaluations(contract.id),
     basis: basisOfUnions([contract.unionId]),
     pending: contractFigures(contract.id).pending,
-    complaints: contractComplaints(contract.id),
-    canReview: evaluable && !asOrganization && hasUnionRole(viewer, contract.unionId, ['reviewer']),
-    canHandleComplaints: evaluable && !asOrganization && hasUnionRole(viewer, contract.unionId, complaintHandlers),
+    complaints: contractComplaints(contract.id).map((c) => ({
+      ...c,
+      canResolve: may(mayResolveComplaint(c, standing)),
+    })),
+    canReview: may(mayReviewContract(contract, standing)),
+    canRecordComplaint: may(mayRecordComplaint(contract, standing)),
   };
 }
 
 /** An organization's evaluations: for its members, and for union staff weighing its track record. */
 export function organizationEvaluationsView(viewer: Viewer, organizationId: number) {
   const organization = requireOrganization(organizationId);
-  if (!isOrgMember(viewer, organizationId) && viewer.roles.length === 0) forbidden();
+  if (!maySeeOrganizationEvaluations(viewer, organizationId)) forbidden();
   return {
     organization: { id: organization.id, name: organization.name },
     live: organizationEvaluation(organizationId),
@@ -81,9 +93,7 @@ export type ReviewInput = { judgement?: number; adjustment: number; reason: stri
  */
 export function reviewContract(viewer: Viewer, contractId: number, input: ReviewInput) {
   const contract = findContract(contractId);
-  requireUnionRole(viewer, contract.unionId, ['reviewer']);
-  requireNoConflict(viewer, contract.organizationId);
-  requireEvaluable(contract);
+  enforce(mayReviewContract(contract, contractStanding(viewer, contract)));
   const reason = input.reason.trim();
   if (!Number.isInteger(input.adjustment) || Math.abs(input.adjustment) > maxAdjustment)
     throw new UserError('evaluations.errors.adjustmentRange');
@@ -113,8 +123,7 @@ export function recordComplaint(
   input: { source: (typeof complaints.$inferInsert)['source']; summary: string },
 ) {
   const contract = findContract(contractId);
-  requireUnionRole(viewer, contract.unionId, complaintHandlers);
-  requireEvaluable(contract);
+  enforce(mayRecordComplaint(contract, contractStanding(viewer, contract)));
   transaction((tx) => {
     const complaint = tx
       .insert(complaints)
@@ -138,11 +147,13 @@ export function resolveComplaint(
   input: { complaintId: number; decision: 'uphold' | 'dismiss'; resolution: string },
 ) {
   const contract = findContract(contractId);
-  requireUnionRole(viewer, contract.unionId, complaintHandlers);
-  requireNoConflict(viewer, contract.organizationId);
+  const standing = contractStanding(viewer, contract);
+  if (!standing.complaintHandler) forbidden();
+  if (standing.asOrganization) throw new UserError('errors.conflictOfInterest', 403);
   const complaint = db.select().from(complaints).where(eq(complaints.id, input.complaintId)).get();
   if (!complaint || complaint.contractId !== contractId) throw new UserError('errors.notFound', 404);
-  const actor = hasUnionRole(viewer, contract.unionId, ['reviewer']) ? 'reviewer' : 'commissioner';
+  enforce(mayResolveComplaint(complaint, standing));
+  const actor = standing.complaintHandler;
   transaction((tx) => {
     const state = transition(complaintMachine, complaint.state, input.decision, actor);
     tx.update(complaints)

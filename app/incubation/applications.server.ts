@@ -11,14 +11,22 @@ import { organizations } from '../../db/schema/organizations';
 import { addMonths, shanghaiDate } from '~/lib/time';
 import {
   requireIncubator,
+  incubationStanding,
   incubatorManagerIds,
   isIncubatorStaff,
-  managerRoles,
-  requireIncubatorStaff,
-  reviewerRoles,
   type Incubator,
 } from './incubators.server';
 import { applicationMachine, type ApplicationState } from './machine';
+import {
+  applicationAbilities,
+  mayAdmitWithScore,
+  mayDecideApplication,
+  mayEditApplication,
+  mayScoreApplication,
+  mayStartReview,
+  maySubmitApplication,
+  mayWithdrawApplication,
+} from './permissions';
 import { entryCriteria, type EntryCriterion, type IncubatorSettings } from './settings';
 import { forbidden, isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { weightedScore } from '~/evaluation/model';
@@ -27,6 +35,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { enforce } from '~/lib/permission';
 import { notify } from '~/notifications/notify.server';
 import { requireOrganization, organizationMemberIds } from '~/organizations/organizations.server';
 import './audit-subjects.server';
@@ -52,7 +61,13 @@ export function requireVisibleApplication(viewer: Viewer, applicationId: number)
   const isMember = isOrgMember(viewer, application.organizationId);
   const isStaff = isIncubatorStaff(viewer, incubator);
   if (!isMember && !isStaff) forbidden();
-  return { application, incubator, isMember, isStaff };
+  return {
+    application,
+    incubator,
+    isMember,
+    isStaff,
+    standing: incubationStanding(viewer, application.organizationId, incubator),
+  };
 }
 
 function hasActiveResidency(tx: DB, incubatorId: number, organizationId: number) {
@@ -102,8 +117,8 @@ export function startApplication(viewer: Viewer, incubatorId: number, organizati
 export function savePlan(viewer: Viewer, applicationId: number, plan: string) {
   transaction((tx) => {
     const application = getApplication(tx, applicationId);
-    requireOrgMember(viewer, application.organizationId);
-    if (application.state !== 'draft') throw new UserError('incubation.errors.notEditable', 409);
+    const incubator = requireIncubator(application.incubatorId);
+    enforce(mayEditApplication(application, incubationStanding(viewer, application.organizationId, incubator)));
     tx.update(incubationApplications).set({ plan }).where(eq(incubationApplications.id, applicationId)).run();
   });
 }
@@ -118,8 +133,8 @@ function assertMeetsEntryConditions(application: Application, settings: Incubato
 }
 
 export function submitApplication(viewer: Viewer, applicationId: number) {
-  const { application, incubator } = requireVisibleApplication(viewer, applicationId);
-  requireOrgMember(viewer, application.organizationId);
+  const { application, incubator, standing } = requireVisibleApplication(viewer, applicationId);
+  enforce(maySubmitApplication(application, standing));
   transaction((tx) => {
     const current = getApplication(tx, applicationId);
     const state = transition(applicationMachine, current.state, 'submit', 'organization');
@@ -146,9 +161,10 @@ export function submitApplication(viewer: Viewer, applicationId: number) {
 }
 
 export function withdrawApplication(viewer: Viewer, applicationId: number) {
+  const { standing } = requireVisibleApplication(viewer, applicationId);
   transaction((tx) => {
     const application = getApplication(tx, applicationId);
-    requireOrgMember(viewer, application.organizationId);
+    enforce(mayWithdrawApplication(application, standing));
     const state = transition(applicationMachine, application.state, 'withdraw', 'organization');
     tx.update(incubationApplications).set({ state }).where(eq(incubationApplications.id, applicationId)).run();
     audit(tx, {
@@ -161,10 +177,10 @@ export function withdrawApplication(viewer: Viewer, applicationId: number) {
 }
 
 export function startReview(viewer: Viewer, applicationId: number) {
-  const { incubator } = requireVisibleApplication(viewer, applicationId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { standing } = requireVisibleApplication(viewer, applicationId);
   transaction((tx) => {
     const application = getApplication(tx, applicationId);
+    enforce(mayStartReview(application, standing));
     const state = transition(applicationMachine, application.state, 'review', 'incubator_manager');
     tx.update(incubationApplications).set({ state }).where(eq(incubationApplications.id, applicationId)).run();
     audit(tx, {
@@ -182,12 +198,10 @@ export function scoreApplication(
   applicationId: number,
   input: { scores: Record<EntryCriterion, number>; comment: string },
 ) {
-  const { application, incubator } = requireVisibleApplication(viewer, applicationId);
-  requireIncubatorStaff(viewer, incubator, reviewerRoles);
-  if (isOrgMember(viewer, application.organizationId)) throw new UserError('errors.conflictOfInterest', 403);
+  const { application, standing } = requireVisibleApplication(viewer, applicationId);
+  enforce(mayScoreApplication(application, standing));
   transaction((tx) => {
-    if (getApplication(tx, applicationId).state !== 'under_review')
-      throw new UserError('incubation.errors.notUnderReview', 409);
+    enforce(mayScoreApplication(getApplication(tx, applicationId), standing));
     for (const criterion of entryCriteria) {
       const values = { score: input.scores[criterion], comment: input.comment };
       tx.insert(applicationScores)
@@ -266,15 +280,14 @@ function notifyDecision(
 
 /** Admission needs the reviewers' average to reach the handbook's pass score; it starts the term. */
 export function admitApplication(viewer: Viewer, applicationId: number, reason: string) {
-  const { incubator } = requireVisibleApplication(viewer, applicationId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { incubator, standing } = requireVisibleApplication(viewer, applicationId);
   const { settings } = incubator;
   return transaction((tx) => {
     const application = getApplication(tx, applicationId);
+    enforce(mayDecideApplication(application, standing));
     const state = transition(applicationMachine, application.state, 'admit', 'incubator_manager');
     const { average } = entryScores(tx, applicationId, settings);
-    if (average === null) throw new UserError('incubation.errors.notScored', 409);
-    if (average < settings.entry.passScore) throw new UserError('incubation.errors.belowPassScore', 409);
+    enforce(mayAdmitWithScore(average, settings));
     if (hasActiveResidency(tx, application.incubatorId, application.organizationId))
       throw new UserError('incubation.errors.alreadyResident', 409);
     tx.update(incubationApplications)
@@ -306,11 +319,12 @@ export function admitApplication(viewer: Viewer, applicationId: number, reason: 
 }
 
 export function rejectApplication(viewer: Viewer, applicationId: number, reason: string) {
-  const { incubator } = requireVisibleApplication(viewer, applicationId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { incubator, standing } = requireVisibleApplication(viewer, applicationId);
+  if (!standing.manager) forbidden();
   if (!reason.trim()) throw new UserError('errors.reasonRequired', 422);
   transaction((tx) => {
     const application = getApplication(tx, applicationId);
+    enforce(mayDecideApplication(application, standing));
     const state = transition(applicationMachine, application.state, 'reject', 'incubator_manager');
     tx.update(incubationApplications)
       .set({ state, decisionReason: reason, decidedAt: now(), decidedBy: viewer.id })
@@ -326,8 +340,9 @@ export function rejectApplication(viewer: Viewer, applicationId: number, reason:
   });
 }
 
+/** What the application's page shows this viewer, and what it lets them do. */
 export function applicationView(viewer: Viewer, applicationId: number) {
-  const { application, incubator, isMember, isStaff } = requireVisibleApplication(viewer, applicationId);
+  const { application, incubator, isMember, isStaff, standing } = requireVisibleApplication(viewer, applicationId);
   const organization = requireOrganization(application.organizationId);
   const attachments = db
     .select()
@@ -340,16 +355,33 @@ export function applicationView(viewer: Viewer, applicationId: number) {
     .from(residencies)
     .where(eq(residencies.applicationId, applicationId))
     .get();
+  // Staff see every reviewer's scores; the applicant sees the decision, not the scoring.
+  const scores = isStaff ? entryScores(db, applicationId, incubator.settings) : null;
   return {
-    application,
-    incubator,
-    organization,
-    attachments,
+    application: {
+      id: application.id,
+      state: application.state,
+      plan: application.plan,
+      decisionReason: application.decisionReason,
+      submittedAt: application.submittedAt,
+    },
+    incubator: { id: incubator.id, name: incubator.name },
+    organization: {
+      id: organization.id,
+      name: organization.name,
+      type: organization.type,
+      creditCode: organization.creditCode,
+      people: organization.teamSize + organization.volunteers,
+    },
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, byteSize: a.byteSize })),
     residencyId: residency?.id ?? null,
-    // Staff see every reviewer's scores; the applicant sees the decision, not the scoring.
-    scores: isStaff ? entryScores(db, applicationId, incubator.settings) : null,
+    scores,
+    myScores: scores?.reviewers.find((r) => r.reviewerId === viewer.id) ?? null,
+    passScore: incubator.settings.entry.passScore,
+    weights: incubator.settings.entry.weights,
     isMember,
     isStaff,
+    can: applicationAbilities(application, standing),
   };
 }
 

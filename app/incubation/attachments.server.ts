@@ -1,10 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { applicationAttachments, incubationApplications } from '../../db/schema/incubation';
 import { requireVisibleApplication } from './applications.server';
-import { notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
+import { mayEditApplication } from './permissions';
+import { notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce } from '~/lib/permission';
 import {
   checkUpload,
   discardUpload,
@@ -34,21 +36,24 @@ export function readApplicationForm(request: Request) {
   return readLimitedForm(request, attachmentLimits.maxBytes + 64 * 1024, attachmentPlace.tooLarge);
 }
 
+/** The application's state as the write transaction sees it. */
+function currentState(applicationId: number) {
+  return db
+    .select({ state: incubationApplications.state })
+    .from(incubationApplications)
+    .where(eq(incubationApplications.id, applicationId))
+    .get()!;
+}
+
 export async function addAttachment(viewer: Viewer, applicationId: number, file: File | null) {
-  const { application } = requireVisibleApplication(viewer, applicationId);
-  requireOrgMember(viewer, application.organizationId);
-  if (application.state !== 'draft') throw new UserError('incubation.errors.notEditable', 409);
+  const { application, standing } = requireVisibleApplication(viewer, applicationId);
+  enforce(mayEditApplication(application, standing));
   if (!file || file.size === 0) throw new UserError('incubation.errors.chooseFile', 422);
   const upload = await checkUpload(attachmentPlace, file);
   const storageKey = writeUpload(attachmentPlace, upload);
   try {
     transaction((tx) => {
-      const current = tx
-        .select({ state: incubationApplications.state })
-        .from(incubationApplications)
-        .where(eq(incubationApplications.id, applicationId))
-        .get();
-      if (current?.state !== 'draft') throw new UserError('incubation.errors.notEditable', 409);
+      enforce(mayEditApplication(currentState(applicationId), standing));
       const count = tx
         .select({ n: sql<number>`count(*)` })
         .from(applicationAttachments)
@@ -77,15 +82,9 @@ export async function addAttachment(viewer: Viewer, applicationId: number, file:
 }
 
 export function removeAttachment(viewer: Viewer, applicationId: number, attachmentId: number) {
-  const { application } = requireVisibleApplication(viewer, applicationId);
-  requireOrgMember(viewer, application.organizationId);
+  const { standing } = requireVisibleApplication(viewer, applicationId);
   const storageKey = transaction((tx) => {
-    const state = tx
-      .select({ state: incubationApplications.state })
-      .from(incubationApplications)
-      .where(eq(incubationApplications.id, applicationId))
-      .get()?.state;
-    if (state !== 'draft') throw new UserError('incubation.errors.notEditable', 409);
+    enforce(mayEditApplication(currentState(applicationId), standing));
     const row = tx
       .delete(applicationAttachments)
       .where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, applicationId)))

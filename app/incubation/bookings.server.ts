@@ -1,16 +1,18 @@
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { residencies, roomBookings, rooms } from '../../db/schema/incubation';
 import { organizations } from '../../db/schema/organizations';
-import { isIncubatorStaff, requireIncubator, managerRoles } from './incubators.server';
-import { bookingMachine, type IncubationActor } from './machine';
+import { incubationStanding, requireIncubator } from './incubators.server';
+import { bookingMachine } from './machine';
+import { bookingActor, mayBookRoom, mayCancelBooking } from './permissions';
 import { requireVisibleResidency } from './residencies.server';
 import type { IncubatorSettings } from './settings';
-import { forbidden, isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
+import { forbidden, notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { enforce } from '~/lib/permission';
 import { toShanghaiInput } from '~/lib/time';
 import './audit-subjects.server';
 
@@ -47,8 +49,8 @@ export function bookingProblem(
  * for overlapping times exactly one finds the room free (see docs/decisions/041).
  */
 export function bookRoom(viewer: Viewer, residencyId: number, input: BookingInput) {
-  const { residency, incubator } = requireVisibleResidency(viewer, residencyId);
-  requireOrgMember(viewer, residency.organizationId);
+  const { incubator, standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.member) forbidden();
   const room = db
     .select()
     .from(rooms)
@@ -58,12 +60,12 @@ export function bookRoom(viewer: Viewer, residencyId: number, input: BookingInpu
   const problem = bookingProblem(room, incubator.settings, input.startsAt, input.endsAt, now());
   if (problem) throw new UserError(problem, 422);
   return transaction((tx) => {
-    const state = tx
-      .select({ state: residencies.state })
+    const residency = tx
+      .select({ state: residencies.state, organizationId: residencies.organizationId })
       .from(residencies)
       .where(eq(residencies.id, residencyId))
-      .get()?.state;
-    if (state !== 'active') throw new UserError('incubation.errors.notResident', 403);
+      .get()!;
+    enforce(mayBookRoom(residency, standing));
     const clash = tx
       .select({ id: roomBookings.id })
       .from(roomBookings)
@@ -103,17 +105,13 @@ export function cancelBooking(viewer: Viewer, bookingId: number) {
     .where(eq(roomBookings.id, bookingId))
     .get();
   if (!found) notFound();
-  const incubator = requireIncubator(found.incubatorId);
-  const actor: IncubationActor | null = isOrgMember(viewer, found.booking.organizationId)
-    ? 'organization'
-    : isIncubatorStaff(viewer, incubator, managerRoles)
-      ? 'incubator_manager'
-      : null;
+  const standing = incubationStanding(viewer, found.booking.organizationId, requireIncubator(found.incubatorId));
+  const actor = bookingActor(standing);
   if (!actor) forbidden();
   transaction((tx) => {
     const booking = tx.select().from(roomBookings).where(eq(roomBookings.id, bookingId)).get()!;
+    enforce(mayCancelBooking(booking, standing, now()));
     const state = transition(bookingMachine, booking.state, 'cancel', actor);
-    if (booking.startsAt.getTime() <= now().getTime()) throw new UserError('incubation.errors.bookingStarted', 409);
     tx.update(roomBookings).set({ state, cancelledBy: viewer.id }).where(eq(roomBookings.id, bookingId)).run();
     audit(tx, { actorId: viewer.id, action: 'booking.cancel', subjectType: 'booking', subjectId: bookingId });
   });

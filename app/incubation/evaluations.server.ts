@@ -3,11 +3,17 @@ import { users } from '../../db/schema/accounts';
 import { residencyEvaluationScores, residencyEvaluations } from '../../db/schema/incubation';
 import { contracts } from '../../db/schema/procurement';
 import { addDays, dayStart, daysInclusive, shanghaiDate } from '~/lib/time';
-import { managerRoles, requireIncubatorStaff, reviewerRoles } from './incubators.server';
 import { residencyEvaluationMachine } from './machine';
+import {
+  evaluationAbilities,
+  mayCloseEvaluation,
+  mayManageResidency,
+  mayReadEvaluation,
+  mayScoreEvaluation,
+} from './permissions';
 import { requireResidency, requireVisibleResidency } from './residencies.server';
 import { judgedIndicators, measuredIndicators, type IncubatorSettings, type JudgedIndicator } from './settings';
-import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
+import { forbidden, notFound, type Viewer } from '~/accounts/auth.server';
 import { figuresBetween } from '~/delivery/figures.server';
 import { recordResidentEvaluation } from '~/evaluation/evaluations.server';
 import { gradeMinimums } from '~/evaluation/grades';
@@ -17,6 +23,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { enforce } from '~/lib/permission';
 import { notify } from '~/notifications/notify.server';
 import { organizationMemberIds } from '~/organizations/organizations.server';
 import './audit-subjects.server';
@@ -139,12 +146,12 @@ function getEvaluation(tx: DB, residencyId: number, evaluationId: number) {
 }
 
 export function openEvaluation(viewer: Viewer, residencyId: number, period: Period) {
-  const { incubator } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.manager) forbidden();
   if (period.end < period.start) throw new UserError('incubation.errors.periodOrder', 422);
   if (period.end > shanghaiDate(now())) throw new UserError('incubation.errors.periodFuture', 422);
   return transaction((tx) => {
-    if (requireResidency(tx, residencyId).state !== 'active') throw new UserError('incubation.errors.notResident', 409);
+    enforce(mayManageResidency(requireResidency(tx, residencyId), standing));
     const open = tx
       .select({ id: residencyEvaluations.id })
       .from(residencyEvaluations)
@@ -168,12 +175,11 @@ export function scoreEvaluation(
   evaluationId: number,
   input: { scores: Record<JudgedIndicator, number>; comment: string },
 ) {
-  const { incubator, residency } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, reviewerRoles);
-  if (isOrgMember(viewer, residency.organizationId)) throw new UserError('errors.conflictOfInterest', 403);
+  const { standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.reviewer) forbidden();
+  if (standing.member) throw new UserError('errors.conflictOfInterest', 403);
   transaction((tx) => {
-    if (getEvaluation(tx, residencyId, evaluationId).state !== 'open')
-      throw new UserError('incubation.errors.evaluationClosed', 409);
+    enforce(mayScoreEvaluation(getEvaluation(tx, residencyId, evaluationId), standing));
     for (const indicator of judgedIndicators) {
       const values = { score: input.scores[indicator], comment: input.comment };
       tx.insert(residencyEvaluationScores)
@@ -197,10 +203,11 @@ export function scoreEvaluation(
  * reviews and tenders' track record) and tells the organization.
  */
 export function publishEvaluation(viewer: Viewer, residencyId: number, evaluationId: number) {
-  const { incubator, residency, organization } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { incubator, residency, organization, standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.manager) forbidden();
   transaction((tx) => {
     const evaluation = getEvaluation(tx, residencyId, evaluationId);
+    enforce(mayCloseEvaluation(evaluation, standing));
     const state = transition(residencyEvaluationMachine, evaluation.state, 'publish', 'incubator_manager');
     const { indicators, result } = evaluationResult(tx, evaluation, residency.organizationId, incubator.settings);
     if (judgedIndicators.some((i) => indicators[i] === null))
@@ -251,10 +258,11 @@ export function publishEvaluation(viewer: Viewer, residencyId: number, evaluatio
 }
 
 export function cancelEvaluation(viewer: Viewer, residencyId: number, evaluationId: number) {
-  const { incubator } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.manager) forbidden();
   transaction((tx) => {
     const evaluation = getEvaluation(tx, residencyId, evaluationId);
+    enforce(mayCloseEvaluation(evaluation, standing));
     const state = transition(residencyEvaluationMachine, evaluation.state, 'cancel', 'incubator_manager');
     tx.update(residencyEvaluations).set({ state }).where(eq(residencyEvaluations.id, evaluationId)).run();
     audit(tx, {
@@ -272,7 +280,7 @@ export function cancelEvaluation(viewer: Viewer, residencyId: number, evaluation
 export function evaluationView(viewer: Viewer, residencyId: number, evaluationId: number) {
   const visible = requireVisibleResidency(viewer, residencyId);
   const evaluation = getEvaluation(db, residencyId, evaluationId);
-  if (!visible.isStaff && evaluation.state !== 'published') forbidden();
+  if (!mayReadEvaluation(evaluation, visible.isStaff)) forbidden();
   const frozen = evaluation.model;
   const settings = frozen
     ? {
@@ -290,14 +298,21 @@ export function evaluationView(viewer: Viewer, residencyId: number, evaluationId
     // scale that gave it (before decision 097 an incubator could set its own).
     result: computed.result && evaluation.grade ? { ...computed.result, grade: evaluation.grade } : computed.result,
     scale: frozen?.thresholds ?? gradeMinimums,
+    can: evaluationAbilities(evaluation, visible.standing),
   };
 }
 
-export function residencyEvaluationList(residencyId: number) {
-  return db
+/** The evaluations this viewer may read (staff: all; the organization: published), and where the next period starts. */
+export function residencyEvaluationsFor(residency: { id: number; startsOn: string }, isStaff: boolean) {
+  const all = db
     .select()
     .from(residencyEvaluations)
-    .where(eq(residencyEvaluations.residencyId, residencyId))
+    .where(eq(residencyEvaluations.residencyId, residency.id))
     .orderBy(desc(residencyEvaluations.periodEnd), desc(residencyEvaluations.id))
     .all();
+  const lastPublished = all.find((e) => e.state === 'published');
+  return {
+    evaluations: all.filter((e) => mayReadEvaluation(e, isStaff)),
+    nextPeriodStart: lastPublished ? addDays(lastPublished.periodEnd, 1) : residency.startsOn,
+  };
 }

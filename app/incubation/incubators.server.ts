@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { incubators, residencies, rooms } from '../../db/schema/incubation';
 import { staffRoles, unions } from '../../db/schema/unions';
 import { effectiveSettings, type IncubatorSettings } from './settings';
-import { hasUnionRole, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import type { IncubationStanding } from './permissions';
+import { hasUnionRole, isOrgMember, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
 import { audit } from '~/lib/audit.server';
 import { db, transaction, type DB } from '~/lib/db.server';
@@ -27,6 +28,19 @@ export function isIncubatorStaff(
   roles: readonly UnionRole[] = incubatorStaffRoles,
 ) {
   return viewer !== null && hasUnionRole(viewer, incubator.unionId, roles);
+}
+
+/** The viewer's standing toward an organization at this incubator, as incubation's permissions ask for it. */
+export function incubationStanding(
+  viewer: Viewer,
+  organizationId: number,
+  incubator: { unionId: number },
+): IncubationStanding {
+  return {
+    member: isOrgMember(viewer, organizationId),
+    manager: isIncubatorStaff(viewer, incubator, managerRoles),
+    reviewer: isIncubatorStaff(viewer, incubator, reviewerRoles),
+  };
 }
 
 export function requireIncubatorStaff(

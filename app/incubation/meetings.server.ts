@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { jointMeetings, residencies } from '../../db/schema/incubation';
 import { requireIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
+import { incubatorResidencies } from './residencies.server';
 import { forbidden, notFound, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction } from '~/lib/db.server';
@@ -87,4 +88,19 @@ export function recordMinutes(
       .run();
     audit(tx, { actorId: viewer.id, action: 'meeting.minutes', subjectType: 'meeting', subjectId: meetingId });
   });
+}
+
+/**
+ * The meeting's attendees by name, and who may be recorded as attending: those resident now, plus
+ * anyone already recorded.
+ */
+export function meetingAttendance(incubatorId: number, attendeeIds: number[]) {
+  const residents = incubatorResidencies(incubatorId, ['active', 'graduated', 'exited']);
+  const names = new Map(residents.map((r) => [r.organizationId, r.organizationName]));
+  return {
+    attendees: attendeeIds.map((id) => names.get(id) ?? String(id)),
+    choices: residents
+      .filter((r) => r.state === 'active' || attendeeIds.includes(r.organizationId))
+      .map((r) => ({ value: r.organizationId, label: r.organizationName })),
+  };
 }

@@ -2,21 +2,23 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { mentoringRecords } from '../../db/schema/incubation';
 import { managerRoles, requireIncubatorStaff } from './incubators.server';
 import { requireResidency, requireVisibleResidency } from './residencies.server';
-import type { Viewer } from '~/accounts/auth.server';
+import { mayManageResidency } from './permissions';
+import { forbidden, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import './audit-subjects.server';
+import { enforce } from '~/lib/permission';
 
 export type MentoringInput = { heldOn: string; mentor: string; topic: string; followUps: string };
 
 /** Consulting and follow-up guidance (专业咨询、跟踪指导) given to a resident, logged by the manager. */
 export function addMentoringRecord(viewer: Viewer, residencyId: number, input: MentoringInput) {
-  const { incubator } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.manager) forbidden();
   return transaction((tx) => {
-    if (requireResidency(tx, residencyId).state !== 'active') throw new UserError('incubation.errors.notResident', 409);
+    enforce(mayManageResidency(requireResidency(tx, residencyId), standing));
     const record = tx
       .insert(mentoringRecords)
       .values({

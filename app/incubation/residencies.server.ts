@@ -10,15 +10,16 @@ import {
 } from '../../db/schema/incubation';
 import { organizations } from '../../db/schema/organizations';
 import { addMonths } from '~/lib/time';
-import { requireIncubator, isIncubatorStaff, managerRoles, requireIncubatorStaff } from './incubators.server';
+import { incubationStanding, isIncubatorStaff, requireIncubator } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
+import { mayDecideExitReview, mayExtend, mayGraduate } from './permissions';
 import { forbidden, isOrgMember, notFound, type Viewer } from '~/accounts/auth.server';
-import { meetsGrade } from '~/evaluation/grades';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
+import { enforce } from '~/lib/permission';
 import { notify } from '~/notifications/notify.server';
 import { requireOrganization, organizationMemberIds } from '~/organizations/organizations.server';
 import './audit-subjects.server';
@@ -38,7 +39,14 @@ export function requireVisibleResidency(viewer: Viewer, residencyId: number) {
   const isMember = isOrgMember(viewer, residency.organizationId);
   const isStaff = isIncubatorStaff(viewer, incubator);
   if (!isMember && !isStaff) forbidden();
-  return { residency, incubator, organization: requireOrganization(residency.organizationId), isMember, isStaff };
+  return {
+    residency,
+    incubator,
+    organization: requireOrganization(residency.organizationId),
+    isMember,
+    isStaff,
+    standing: incubationStanding(viewer, residency.organizationId, incubator),
+  };
 }
 
 /** Published evaluations of a residency, latest period first. */
@@ -97,8 +105,7 @@ function assertDecisionAllowed(
 ) {
   if (decision === 'graduate') {
     const latest = publishedEvaluations(tx, residency.id)[0];
-    if (!latest?.grade || !meetsGrade(latest.grade, settings.exit.graduationGrade))
-      throw new UserError('incubation.errors.graduationGrade', 409);
+    enforce(mayGraduate(latest?.grade ?? null, settings));
   }
   if (decision === 'extend') {
     const extensions = tx
@@ -106,7 +113,7 @@ function assertDecisionAllowed(
       .from(exitReviews)
       .where(and(eq(exitReviews.residencyId, residency.id), eq(exitReviews.decision, 'extend')))
       .get()!.n;
-    if (extensions >= settings.term.maxExtensions) throw new UserError('incubation.errors.noMoreExtensions', 409);
+    enforce(mayExtend(extensions, settings));
   }
 }
 
@@ -120,11 +127,12 @@ export function decideExitReview(
   residencyId: number,
   input: { decision: ExitDecision; reason: string },
 ) {
-  const { incubator, organization } = requireVisibleResidency(viewer, residencyId);
-  requireIncubatorStaff(viewer, incubator, managerRoles);
+  const { incubator, organization, standing } = requireVisibleResidency(viewer, residencyId);
+  if (!standing.manager) forbidden();
   if (!input.reason.trim()) throw new UserError('errors.reasonRequired', 422);
   transaction((tx) => {
     const residency = requireResidency(tx, residencyId);
+    enforce(mayDecideExitReview(residency, standing, input.decision));
     const state = transition(residencyMachine, residency.state, input.decision, 'incubator_manager');
     assertDecisionAllowed(tx, residency, input.decision, incubator.settings);
     const endsOn =

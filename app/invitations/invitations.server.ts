@@ -308,7 +308,7 @@ export function acceptInvitation(viewer: Viewer, token: string) {
   transaction((tx) => {
     const at = now();
     const invitation = acceptable(tx, viewer, token, at);
-    const state = storedState(transition(invitationMachine, 'pending', 'accept', 'invitee'));
+    const state = storedState(transition(invitationMachine, invitationState(invitation, at), 'accept', 'invitee'));
     tx.update(invitations)
       .set({ state, acceptedBy: viewer.id, closedAt: at })
       .where(and(eq(invitations.id, invitation.id), eq(invitations.state, 'pending')))

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { milestoneMachine, paymentMachine } from './machine';
 import * as may from './permissions';
-import type { UnionRole, Who } from '~/accounts/roles';
+import type { UnionRole, Standing } from '~/accounts/roles';
 import { contractMachine, type ContractState } from '~/procurement/machine';
 
 const unionId = 1;
 const organizationId = 10;
-const staff = (role: UnionRole, union = unionId): Who => ({ roles: [{ unionId: union, role }], memberships: [] });
-const member = (role: 'owner' | 'member', organization = organizationId): Who => ({
+const staff = (role: UnionRole, union = unionId): Standing => ({ roles: [{ unionId: union, role }], memberships: [] });
+const member = (role: 'owner' | 'member', organization = organizationId): Standing => ({
   roles: [],
   memberships: [{ organizationId: organization, role }],
 });
@@ -21,12 +21,12 @@ const people = {
   member: member('member'),
   otherOwner: member('owner', 11),
   anonymous: null,
-} satisfies Record<string, Who | null>;
+} satisfies Record<string, Standing | null>;
 type Person = keyof typeof people;
 const everyone = Object.keys(people) as Person[];
 
 const contract = (state: ContractState = 'active') => ({ unionId, organizationId, state });
-const who = (rule: (w: Who | null) => boolean) => everyone.filter((p) => rule(people[p]));
+const who = (rule: (w: Standing | null) => boolean) => everyone.filter((p) => rule(people[p]));
 const states = milestoneMachine.states;
 
 describe('milestone rules', () => {

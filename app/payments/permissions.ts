@@ -1,11 +1,11 @@
 import { milestoneMachine, paymentMachine, type MilestoneState, type PaymentState } from './machine';
-import { belongsTo, holdsUnionRole, type UnionRole, type Who } from '~/accounts/roles';
+import { isOrgMember, hasUnionRole, type UnionRole, type Standing } from '~/accounts/roles';
 import { canTransition } from '~/lib/machine';
 import type { ContractState } from '~/procurement/machine';
 import { contractSigned } from '~/procurement/permissions';
 
 /**
- * Who may do what to a milestone, a payment or a budget: the one place the payments rules live.
+ * Standing may do what to a milestone, a payment or a budget: the one place the payments rules live.
  * Pure, like procurement/permissions.ts: commands refuse with these answers, loaders return them
  * for buttons, and each rule asks the machine about the row's real state.
  */
@@ -13,18 +13,18 @@ import { contractSigned } from '~/procurement/permissions';
 type Contract = { unionId: number; organizationId: number; state: ContractState };
 type Milestone = { state: MilestoneState };
 
-const isFinance = (who: Who | null, contract: Contract) => holdsUnionRole(who, contract.unionId, ['finance']);
+const isFinance = (who: Standing | null, contract: Contract) => hasUnionRole(who, contract.unionId, ['finance']);
 
-/** Who sees a contract's milestones and payments: the organization's members and the paying union's staff. */
+/** Standing sees a contract's milestones and payments: the organization's members and the paying union's staff. */
 const payingStaff: readonly UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership'];
 
-export function canSeeMilestone(who: Who | null, contract: Contract) {
-  return belongsTo(who, contract.organizationId) || holdsUnionRole(who, contract.unionId, payingStaff);
+export function canSeeMilestone(who: Standing | null, contract: Contract) {
+  return isOrgMember(who, contract.organizationId) || hasUnionRole(who, contract.unionId, payingStaff);
 }
 
 /** Transfer vouchers are shown to the union's finance and commissioners and to the paid organization. */
-export function canSeeVouchers(who: Who | null, contract: Contract) {
-  return belongsTo(who, contract.organizationId) || holdsUnionRole(who, contract.unionId, ['finance', 'commissioner']);
+export function canSeeVouchers(who: Standing | null, contract: Contract) {
+  return isOrgMember(who, contract.organizationId) || hasUnionRole(who, contract.unionId, ['finance', 'commissioner']);
 }
 
 /** Milestones are paid only under a signed contract (in force or completed). */
@@ -33,7 +33,7 @@ export function milestonePayable(contract: Contract) {
 }
 
 /** Finance approves a due milestone for payment. */
-export function canApproveMilestone(who: Who | null, milestone: Milestone, contract: Contract) {
+export function canApproveMilestone(who: Standing | null, milestone: Milestone, contract: Contract) {
   return (
     isFinance(who, contract) &&
     milestonePayable(contract) &&
@@ -45,7 +45,7 @@ export function canApproveMilestone(who: Who | null, milestone: Milestone, contr
  * Finance pays an approved milestone, by a recorded bank transfer or online. A Stripe attempt still
  * pending does not block a transfer: recording it cancels the attempt.
  */
-export function canPayMilestone(who: Who | null, milestone: Milestone, contract: Contract) {
+export function canPayMilestone(who: Standing | null, milestone: Milestone, contract: Contract) {
   return (
     isFinance(who, contract) &&
     milestonePayable(contract) &&
@@ -54,29 +54,29 @@ export function canPayMilestone(who: Who | null, milestone: Milestone, contract:
 }
 
 /** The organization's owner confirms the money arrived. */
-export function canConfirmReceipt(who: Who | null, milestone: Milestone, contract: Contract) {
+export function canConfirmReceipt(who: Standing | null, milestone: Milestone, contract: Contract) {
   return (
-    belongsTo(who, contract.organizationId, ['owner']) &&
+    isOrgMember(who, contract.organizationId, ['owner']) &&
     canTransition(milestoneMachine, milestone.state, 'confirmReceipt', 'organization')
   );
 }
 
 /** Finance may cancel a Stripe attempt still open, even where Stripe is now switched off. */
-export function canCancelPayment(who: Who | null, payment: { state: PaymentState }, contract: Contract) {
+export function canCancelPayment(who: Standing | null, payment: { state: PaymentState }, contract: Contract) {
   return isFinance(who, contract) && canTransition(paymentMachine, payment.state, 'cancel', 'finance');
 }
 
 /** The union's payment queue is read by finance, commissioners, leadership and admins. */
-export function canSeePaymentQueue(who: Who | null, unionId: number) {
-  return holdsUnionRole(who, unionId, ['finance', 'commissioner', 'leadership', 'admin']);
+export function canSeePaymentQueue(who: Standing | null, unionId: number) {
+  return hasUnionRole(who, unionId, ['finance', 'commissioner', 'leadership', 'admin']);
 }
 
 /** Budgets are set by the union's admins and finance. */
-export function canSetBudget(who: Who | null, unionId: number) {
-  return holdsUnionRole(who, unionId, ['admin', 'finance']);
+export function canSetBudget(who: Standing | null, unionId: number) {
+  return hasUnionRole(who, unionId, ['admin', 'finance']);
 }
 
 /** The organization's owner sets up its Stripe account to receive online payments. */
-export function canConnectStripe(who: Who | null, organizationId: number) {
-  return belongsTo(who, organizationId, ['owner']);
+export function canConnectStripe(who: Standing | null, organizationId: number) {
+  return isOrgMember(who, organizationId, ['owner']);
 }

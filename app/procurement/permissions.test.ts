@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractMachine, tenderMachine, type BidState, type ContractState, type TenderState } from './machine';
 import * as may from './permissions';
-import type { UnionRole, Who } from '~/accounts/roles';
+import type { UnionRole, Standing } from '~/accounts/roles';
 
 const unionId = 1;
 const organizationId = 10;
@@ -9,8 +9,8 @@ const now = new Date('2026-06-01T04:00:00Z');
 const later = new Date(now.getTime() + 3600_000);
 const earlier = new Date(now.getTime() - 3600_000);
 
-const staff = (role: UnionRole, union = unionId): Who => ({ roles: [{ unionId: union, role }], memberships: [] });
-const member = (role: 'owner' | 'member' = 'member', organization = organizationId): Who => ({
+const staff = (role: UnionRole, union = unionId): Standing => ({ roles: [{ unionId: union, role }], memberships: [] });
+const member = (role: 'owner' | 'member' = 'member', organization = organizationId): Standing => ({
   roles: [],
   memberships: [{ organizationId: organization, role }],
 });
@@ -24,7 +24,7 @@ const people = {
   member: member(),
   otherOwner: member('owner', 11),
   anonymous: null,
-} satisfies Record<string, Who | null>;
+} satisfies Record<string, Standing | null>;
 type Person = keyof typeof people;
 const everyone = Object.keys(people) as Person[];
 
@@ -40,7 +40,7 @@ const tender = (state: TenderState, values: Partial<Parameters<typeof may.canObj
 const contract = (state: ContractState) => ({ unionId, organizationId, state });
 
 /** The states and people for which `rule` answers yes, over every state of the machine and everyone. */
-function allowed<S extends string>(states: readonly S[], rule: (who: Who | null, state: S) => boolean) {
+function allowed<S extends string>(states: readonly S[], rule: (who: Standing | null, state: S) => boolean) {
   return states.flatMap((state) => everyone.filter((p) => rule(people[p], state)).map((p) => `${p}@${state}`));
 }
 

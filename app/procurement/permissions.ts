@@ -9,11 +9,11 @@ import {
   type ObjectionState,
   type TenderState,
 } from './machine';
-import { belongsTo, holdsUnionRole, type Who } from '~/accounts/roles';
+import { isOrgMember, hasUnionRole, type Standing } from '~/accounts/roles';
 import { canTransition } from '~/lib/machine';
 
 /**
- * Who may do what to a tender, bid, objection or contract, and when: the one place procurement's
+ * Standing may do what to a tender, bid, objection or contract, and when: the one place procurement's
  * rules live. Pure (no database, no clock): the caller passes the row, what it knows of the
  * viewer's relation to it, and `now`. Commands refuse with these answers; loaders return them for
  * buttons. Each rule asks the lifecycle machine about the row's real state.
@@ -29,15 +29,15 @@ type TenderRow = {
 };
 type ContractRow = { unionId: number; organizationId: number; state: ContractState };
 
-const isCommissioner = (who: Who | null, tender: { unionId: number }) =>
-  holdsUnionRole(who, tender.unionId, ['commissioner']);
+const isCommissioner = (who: Standing | null, tender: { unionId: number }) =>
+  hasUnionRole(who, tender.unionId, ['commissioner']);
 
 /** A draft is edited freely, and seen by the union's staff only. */
 export function isDraft(tender: { state: TenderState }) {
   return tender.state === 'draft';
 }
 
-export function canPublishTender(who: Who | null, tender: TenderRow) {
+export function canPublishTender(who: Standing | null, tender: TenderRow) {
   return isCommissioner(who, tender) && canTransition(tenderMachine, tender.state, 'publish', 'commissioner');
 }
 
@@ -59,58 +59,58 @@ export function editMode(tender: { state: TenderState }): 'edit' | 'amend' | nul
 }
 
 /** A draft is edited; a published tender is amended, and only before its deadline. */
-export function canEditTender(who: Who | null, tender: TenderRow, now: Date) {
+export function canEditTender(who: Standing | null, tender: TenderRow, now: Date) {
   const mode = editMode(tender);
   return isCommissioner(who, tender) && (mode === 'edit' || (mode === 'amend' && biddingOpen(tender, now)));
 }
 
 /** The tender's management page (panel, questions, objections, cancellation): its union's commissioners. */
-export function canManageTender(who: Who | null, tender: TenderRow) {
+export function canManageTender(who: Standing | null, tender: TenderRow) {
   return isCommissioner(who, tender);
 }
 
-export function canCancelTender(who: Who | null, tender: TenderRow) {
+export function canCancelTender(who: Standing | null, tender: TenderRow) {
   return isCommissioner(who, tender) && canTransition(tenderMachine, tender.state, 'cancel', 'commissioner');
 }
 
 /** Documents of a draft may be removed; once published, a tender's documents are part of the record. */
-export function canRemoveAttachment(who: Who | null, tender: TenderRow) {
+export function canRemoveAttachment(who: Standing | null, tender: TenderRow) {
   return isCommissioner(who, tender) && isDraft(tender);
 }
 
 /** Published answers go out while bidders can still use them: until the bids are scored. */
 const questionAnswerStates: readonly TenderState[] = ['published', 'closed', 'evaluating'];
 
-export function canAnswerQuestion(who: Who | null, tender: TenderRow) {
+export function canAnswerQuestion(who: Standing | null, tender: TenderRow) {
   return isCommissioner(who, tender) && questionAnswerStates.includes(tender.state);
 }
 
 /** An organization's member bids for it while bidding is open, if the organization is eligible. */
 export function canBid(
-  who: Who | null,
+  who: Standing | null,
   tender: TenderRow,
   bidder: { organizationId: number; eligible: boolean },
   now: Date,
 ) {
-  return belongsTo(who, bidder.organizationId) && bidder.eligible && biddingOpen(tender, now);
+  return isOrgMember(who, bidder.organizationId) && bidder.eligible && biddingOpen(tender, now);
 }
 
 export function canWithdrawBid(
-  who: Who | null,
+  who: Standing | null,
   tender: TenderRow,
   bid: { organizationId: number; state: BidState } | null,
   now: Date,
 ) {
   return (
     bid !== null &&
-    belongsTo(who, bid.organizationId) &&
+    isOrgMember(who, bid.organizationId) &&
     biddingOpen(tender, now) &&
     canTransition(bidMachine, bid.state, 'withdraw', 'bidder')
   );
 }
 
-export function canAskQuestion(who: Who | null, tender: TenderRow, organizationId: number, now: Date) {
-  return belongsTo(who, organizationId) && questionsOpen(tender, now);
+export function canAskQuestion(who: Standing | null, tender: TenderRow, organizationId: number, now: Date) {
+  return isOrgMember(who, organizationId) && questionsOpen(tender, now);
 }
 
 /**
@@ -131,7 +131,7 @@ export function bidsOpenable(tender: Pick<TenderRow, 'state' | 'deadlineAt'>, no
 }
 
 /** Bid content is read by the union's commissioners and the tender's review panel, once openable. */
-export function canReadBids(who: Who | null, tender: TenderRow, panel: { member: boolean }, now: Date) {
+export function canReadBids(who: Standing | null, tender: TenderRow, panel: { member: boolean }, now: Date) {
   return (isCommissioner(who, tender) || (who !== null && panel.member)) && bidsOpenable(tender, now);
 }
 
@@ -143,7 +143,7 @@ export function awardPublished(tender: { state: TenderState }) {
 /** The panel may change until an award is proposed. */
 const panelOpenStates: readonly TenderState[] = ['draft', 'published', 'closed', 'evaluating'];
 
-export function canChangePanel(who: Who | null, tender: TenderRow) {
+export function canChangePanel(who: Standing | null, tender: TenderRow) {
   return isCommissioner(who, tender) && panelOpenStates.includes(tender.state);
 }
 
@@ -164,7 +164,7 @@ export function canScore(tender: TenderRow, member: { declared: boolean } | null
 }
 
 /** The commissioner proposes the award once every panel member has declared and scored. */
-export function canProposeAward(who: Who | null, tender: TenderRow, panel: { done: boolean }) {
+export function canProposeAward(who: Standing | null, tender: TenderRow, panel: { done: boolean }) {
   return (
     isCommissioner(who, tender) &&
     panel.done &&
@@ -179,38 +179,38 @@ export function objectionPeriodOpen(tender: TenderRow, now: Date) {
 
 /** A bidder other than the proposed winner may object, with reasons, during the objection period. */
 export function canObject(
-  who: Who | null,
+  who: Standing | null,
   tender: TenderRow,
   bid: { id: number; organizationId: number; state: BidState } | null,
   now: Date,
 ) {
   return (
     bid !== null &&
-    belongsTo(who, bid.organizationId) &&
+    isOrgMember(who, bid.organizationId) &&
     objectionPeriodOpen(tender, now) &&
     bid.state === 'submitted' &&
     bid.id !== tender.awardedBidId
   );
 }
 
-export function canAnswerObjection(who: Who | null, tender: TenderRow, objection: { state: ObjectionState }) {
+export function canAnswerObjection(who: Standing | null, tender: TenderRow, objection: { state: ObjectionState }) {
   return isCommissioner(who, tender) && canTransition(objectionMachine, objection.state, 'dismiss', 'commissioner');
 }
 
-const isContractCommissioner = (who: Who | null, contract: ContractRow) =>
-  holdsUnionRole(who, contract.unionId, ['commissioner']);
+const isContractCommissioner = (who: Standing | null, contract: ContractRow) =>
+  hasUnionRole(who, contract.unionId, ['commissioner']);
 
 /** The union's commissioner checks the drafted terms and issues the contract to the organization. */
-export function canIssueContract(who: Who | null, contract: ContractRow) {
+export function canIssueContract(who: Standing | null, contract: ContractRow) {
   return (
     isContractCommissioner(who, contract) && canTransition(contractMachine, contract.state, 'issue', 'commissioner')
   );
 }
 
 /** The organization's owner signs the issued contract. */
-export function canConfirmContract(who: Who | null, contract: ContractRow) {
+export function canConfirmContract(who: Standing | null, contract: ContractRow) {
   return (
-    belongsTo(who, contract.organizationId, ['owner']) &&
+    isOrgMember(who, contract.organizationId, ['owner']) &&
     canTransition(contractMachine, contract.state, 'confirm', 'organization')
   );
 }
@@ -218,17 +218,17 @@ export function canConfirmContract(who: Who | null, contract: ContractRow) {
 /** Terms may be amended (with a recorded reason) once issued and until the contract ends. */
 const amendableContractStates: readonly ContractState[] = ['pending', 'active'];
 
-export function canAmendContract(who: Who | null, contract: ContractRow) {
+export function canAmendContract(who: Standing | null, contract: ContractRow) {
   return isContractCommissioner(who, contract) && amendableContractStates.includes(contract.state);
 }
 
-export function canCompleteContract(who: Who | null, contract: ContractRow) {
+export function canCompleteContract(who: Standing | null, contract: ContractRow) {
   return (
     isContractCommissioner(who, contract) && canTransition(contractMachine, contract.state, 'complete', 'commissioner')
   );
 }
 
-export function canTerminateContract(who: Who | null, contract: ContractRow) {
+export function canTerminateContract(who: Standing | null, contract: ContractRow) {
   return (
     isContractCommissioner(who, contract) && canTransition(contractMachine, contract.state, 'terminate', 'commissioner')
   );
@@ -242,6 +242,6 @@ export function contractSigned(contract: { state: ContractState }) {
 }
 
 /** The organization's members schedule and deliver events while the contract is active. */
-export function canDeliverUnder(who: Who | null, contract: ContractRow) {
-  return belongsTo(who, contract.organizationId) && contract.state === 'active';
+export function canDeliverUnder(who: Standing | null, contract: ContractRow) {
+  return isOrgMember(who, contract.organizationId) && contract.state === 'active';
 }

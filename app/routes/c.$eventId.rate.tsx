@@ -1,11 +1,14 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import type { Route } from './+types/c.$eventId.rate';
-import { findCheckin, findRating, rate, ratingEditable, ratingWindow } from '~/delivery/checkin.server';
+import { findCheckin, findRating, rate } from '~/delivery/checkin.server';
+import { ratingEditable, ratingWindow } from '~/delivery/permissions';
+import { now } from '~/lib/clock.server';
 import { readPhone } from '~/delivery/device.server';
 import { requireEvent } from '~/delivery/events.server';
-import { ratingSchema, ratingTags } from '~/delivery/schemas';
+import { RatingForm } from '~/delivery/components/rating-form';
+import { ratingSchema } from '~/delivery/schemas';
 import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { attempt } from '~/lib/actions.server';
 import { parseId, passRetryAfter } from '~/lib/http';
@@ -28,11 +31,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: t('rating.title'),
     eventTitle: event.title,
     checkedIn: Boolean(checkin),
-    window: ratingWindow(event),
+    window: ratingWindow(event, now()),
     welcome: search.has('welcome'),
     thanks: search.has('thanks'),
     rating: rating ? { score: rating.score, comment: rating.comment, tags: rating.tags } : null,
-    editable: rating ? ratingEditable(rating) : true,
+    editable: rating ? ratingEditable(rating, now()) : true,
   };
 }
 
@@ -95,53 +98,7 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
         <p role="status">{t('delivery.rating.given', { count: rating.score })}</p>
       ) : null}
       {showForm ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value={rating ? 'edit' : 'create'} />
-          <fieldset>
-            <legend>{t('rating.score')}</legend>
-            <div className="stars">
-              {[1, 2, 3, 4, 5].map((n) => (
-                <label key={n} className="star">
-                  <input
-                    type="radio"
-                    name="score"
-                    value={n}
-                    defaultChecked={(typed?.score ?? rating?.score) === n}
-                    required
-                  />
-                  <span>{t('rating.stars', { count: n })}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>{t('rating.tags')}</legend>
-            <div className="choices">
-              {ratingTags.map((tag) => (
-                <label key={tag} className="choice">
-                  <input
-                    type="checkbox"
-                    name="tags"
-                    value={tag}
-                    defaultChecked={(typed?.tags ?? rating?.tags)?.includes(tag)}
-                  />{' '}
-                  {t(`rating.tag.${tag}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <label htmlFor="comment">{t('rating.comment')}</label>
-          <textarea
-            id="comment"
-            name="comment"
-            rows={3}
-            maxLength={500}
-            defaultValue={actionData?.comment ?? rating?.comment ?? ''}
-          />
-          <button type="submit" className="button big">
-            {rating ? t('rating.update') : t('rating.submit')}
-          </button>
-        </Form>
+        <RatingForm rating={rating} typed={typed} comment={actionData?.comment ?? rating?.comment ?? ''} />
       ) : null}
     </div>
   );

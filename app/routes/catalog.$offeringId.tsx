@@ -1,21 +1,21 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/catalog.$offeringId';
 import { getViewer, requireViewer } from '~/accounts/auth.server';
 import { commissioningUnions, requestCommission, shanghaiToday } from '~/catalog/commissions.server';
 import { CatalogBadge } from '~/catalog/components/badge';
+import { CommissionForm } from '~/catalog/components/commission-form';
 import { OfferingFacts } from '~/catalog/components/offering-facts';
+import { mayBeCommissioned } from '~/catalog/permissions';
 import { requireVisibleOffering, listOfferingPhotos } from '~/catalog/offerings.server';
 import { commissionSchema } from '~/catalog/schemas';
 import { loaderCaching, publicPageCaching } from '~/http/cache.server';
 import { attempt } from '~/lib/actions.server';
-import { formatMoney } from '~/lib/format';
+import { may } from '~/lib/permission';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
-import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
-import { PageHeader, Section } from '~/ui/page';
+import { PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.offering.title }];
 
@@ -24,6 +24,7 @@ export const headers = loaderCaching;
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getViewer(request);
   const { offering, organization, member } = requireVisibleOffering(viewer, parseId(params.offeringId));
+  const commissionable = may(mayBeCommissioned(offering, organization.status === 'active'));
   return data(
     {
       locale: await getLocale(request),
@@ -44,7 +45,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       organization: { id: organization.id, name: organization.name },
       photos: listOfferingPhotos(offering.id),
       member,
-      unions: viewer && offering.state === 'published' ? commissioningUnions(viewer) : [],
+      commissionable,
+      unions: viewer && commissionable ? commissioningUnions(viewer) : [],
     },
     { headers: publicPageCaching(viewer !== null) },
   );
@@ -66,55 +68,6 @@ export async function action({ request, params }: Route.ActionArgs) {
     };
   }
   return redirect(`/commissions/${result.value}`);
-}
-
-function CommissionForm({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
-  const { unions, offering, locale, today } = loaderData;
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: commissionSchema(today) }),
-    shouldValidate: 'onBlur',
-    defaultValue: { unionId: String(unions[0]?.id ?? ''), sessions: '1', periodStart: today },
-  });
-  return (
-    <Section title={t('catalog.commission.title')}>
-      <p>{t('catalog.commission.explanation')}</p>
-      <ul className="hint">
-        {unions.map((u) => (
-          <li key={u.id} data-testid="commission-limit">
-            {t('catalog.commission.limit', { union: u.name, limit: formatMoney(u.limitFen, locale) })}
-          </li>
-        ))}
-      </ul>
-      <p>
-        {t('catalog.offering.price')}
-        {t('punctuation.colon')}
-        {formatMoney(offering.priceFen, locale)}
-      </p>
-      <Form method="post" {...getFormProps(form)} className="narrow">
-        <FormErrors errors={form.errors} />
-        <SelectField
-          meta={fields.unionId}
-          label={t('catalog.commission.union')}
-          options={unions.map((u) => ({ value: u.id, label: u.name }))}
-        />
-        <Field meta={fields.sessions} label={t('catalog.commission.sessions')} type="number" min={1} />
-        {actionData?.aboveLimit ? (
-          <div className="callout" data-testid="above-limit">
-            <p>{t('catalog.commission.aboveLimitHelp')}</p>
-            <Link className="button secondary" to="/tenders/new">
-              {t('catalog.commission.goTender')}
-            </Link>
-          </div>
-        ) : null}
-        <Field meta={fields.periodStart} label={t('catalog.commission.periodStart')} type="date" />
-        <Field meta={fields.periodEnd} label={t('catalog.commission.periodEnd')} type="date" min={today} />
-        <TextareaField meta={fields.note} label={t('catalog.commission.note')} rows={3} />
-        <SubmitButton>{t('catalog.commission.submit')}</SubmitButton>
-      </Form>
-    </Section>
-  );
 }
 
 export default function OfferingPage(props: Route.ComponentProps) {
@@ -150,8 +103,15 @@ export default function OfferingPage(props: Route.ComponentProps) {
         </div>
       ) : null}
       {unions.length ? (
-        <CommissionForm {...props} />
-      ) : !props.loaderData.signedIn && offering.state === 'published' ? (
+        <CommissionForm
+          unions={unions}
+          offering={offering}
+          today={props.loaderData.today}
+          locale={locale}
+          lastResult={props.actionData?.result}
+          aboveLimit={props.actionData?.aboveLimit ?? false}
+        />
+      ) : !props.loaderData.signedIn && props.loaderData.commissionable ? (
         <p className="hint">
           <Link to={`/login?redirectTo=/catalog/${offering.id}`}>{t('catalog.commission.loginHint')}</Link>
         </p>

@@ -1,21 +1,16 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
+import type { SubmissionResult } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
-import type { z } from 'zod';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/contracts.$contractId.evaluation';
 import { requireViewer } from '~/accounts/auth.server';
+import { Complaints, ReviewForm } from '~/evaluation/components/contract-review';
 import { EvaluationHistory } from '~/evaluation/components/history';
 import { IndicatorTable, ThresholdsLine } from '~/evaluation/components/indicators';
-import { complaintSources } from '~/evaluation/machine';
-import { maxAdjustment } from '~/evaluation/model';
 import { contractEvaluationView, recordComplaint, resolveComplaint, reviewContract } from '~/evaluation/reviews.server';
 import { complaintSchema, resolveSchema, reviewSchema } from '~/evaluation/schemas';
-import { attempt } from '~/lib/actions.server';
-import { formatDateTime } from '~/lib/format';
+import { submitForm } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 import { FiguresNote } from '~/ui/figures';
 import { Empty, PageHeader, Section, Stat, Stats } from '~/ui/page';
 
@@ -33,139 +28,33 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-/** Parses one form and runs its command; null when it succeeded, else what the form should show. */
-async function submit<S extends z.ZodType>(formData: FormData, schema: S, command: (value: z.output<S>) => unknown) {
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== 'success') return { reply: submission.reply(), status: 400 };
-  const result = await attempt(() => command(submission.value));
-  if (result.ok) return null;
-  return { reply: submission.reply({ formErrors: [result.error.messageKey] }), status: result.error.status };
-}
-
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const contractId = parseId(params.contractId);
   const formData = await request.formData();
   const intent = formData.get('intent');
-  if (intent !== 'review' && intent !== 'complaint' && intent !== 'resolve')
-    throw new Response('Bad Request', { status: 400 });
-  const complaintId = Number(formData.get('complaintId')) || undefined;
-  const outcome =
+  // Each form's reply is keyed by its id: one resolution form per complaint.
+  const result =
     intent === 'review'
-      ? await submit(formData, reviewSchema, (value) => reviewContract(viewer, contractId, value))
+      ? await submitForm(formData, reviewSchema, (value) => reviewContract(viewer, contractId, value), {
+          form: 'review',
+        })
       : intent === 'complaint'
-        ? await submit(formData, complaintSchema, (value) => recordComplaint(viewer, contractId, value))
-        : await submit(formData, resolveSchema, (value) => resolveComplaint(viewer, contractId, value));
-  if (outcome) return data({ intent, complaintId, reply: outcome.reply }, { status: outcome.status });
-  return redirect(`/contracts/${contractId}/evaluation`);
+        ? await submitForm(formData, complaintSchema, (value) => recordComplaint(viewer, contractId, value), {
+            form: 'complaint',
+          })
+        : intent === 'resolve'
+          ? await submitForm(formData, resolveSchema, (value) => resolveComplaint(viewer, contractId, value), {
+              form: `resolve-${Number(formData.get('complaintId')) || 0}`,
+            })
+          : null;
+  if (!result) throw new Response('Bad Request', { status: 400 });
+  return result.ok ? redirect(`/contracts/${contractId}/evaluation`) : result.reply;
 }
 
 type ActionData = Route.ComponentProps['actionData'];
-const replyFor = (actionData: ActionData, intent: string, complaintId?: number) =>
-  actionData && actionData.intent === intent && (complaintId === undefined || actionData.complaintId === complaintId)
-    ? actionData.reply
-    : undefined;
-
-function ReviewForm({
-  latest,
-  actionData,
-}: {
-  latest: Route.ComponentProps['loaderData']['latest'];
-  actionData: ActionData;
-}) {
-  const { t } = useTranslation();
-  const judgement = latest?.indicators.judgement;
-  const [form, fields] = useForm({
-    id: 'review',
-    lastResult: replyFor(actionData, 'review'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewSchema }),
-    shouldValidate: 'onBlur',
-    // Errors clear while typing, so the submit button does not move under the pointer on blur.
-    shouldRevalidate: 'onInput',
-    defaultValue: {
-      judgement: judgement == null ? '' : String(Math.round(judgement * 100)),
-      adjustment: String(latest?.adjustment ?? 0),
-      reason: latest?.adjustmentReason ?? '',
-    },
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} aria-labelledby="review-title">
-      <h3 id="review-title">{t('evaluations.review.title')}</h3>
-      <FormErrors errors={form.errors} id="review-errors" />
-      <Field meta={fields.judgement} label={t('evaluations.review.judgement')} type="number" min={0} max={100} />
-      <Field
-        meta={fields.adjustment}
-        label={t('evaluations.review.adjustment', { max: maxAdjustment })}
-        type="number"
-        min={-maxAdjustment}
-        max={maxAdjustment}
-        hint={t('evaluations.review.adjustmentHint')}
-      />
-      <TextareaField meta={fields.reason} label={t('evaluations.review.reason')} rows={3} />
-      <SubmitButton name="intent" value="review">
-        {t('evaluations.review.submit')}
-      </SubmitButton>
-    </Form>
-  );
-}
-
-function ComplaintForm({ actionData }: { actionData: ActionData }) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: 'complaint',
-    lastResult: replyFor(actionData, 'complaint'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: complaintSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} aria-labelledby="complaint-title">
-      <h3 id="complaint-title">{t('evaluations.complaints.record')}</h3>
-      <FormErrors errors={form.errors} id="complaint-errors" />
-      <SelectField
-        meta={fields.source}
-        label={t('evaluations.complaints.source')}
-        placeholder={t('common.choose')}
-        options={complaintSources.map((s) => ({ value: s, label: t(`evaluations.complaints.sources.${s}`) }))}
-      />
-      <TextareaField meta={fields.summary} label={t('evaluations.complaints.summary')} rows={3} />
-      <SubmitButton name="intent" value="complaint">
-        {t('evaluations.complaints.record')}
-      </SubmitButton>
-    </Form>
-  );
-}
-
-function ResolveForm({ complaintId, actionData }: { complaintId: number; actionData: ActionData }) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: `resolve-${complaintId}`,
-    lastResult: replyFor(actionData, 'resolve', complaintId),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resolveSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    defaultValue: { complaintId: String(complaintId) },
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} className="resolve-form">
-      <input type="hidden" name="complaintId" value={complaintId} />
-      <FormErrors errors={form.errors} id={`resolve-${complaintId}-errors`} />
-      <SelectField
-        meta={fields.decision}
-        label={t('evaluations.complaints.decision')}
-        placeholder={t('common.choose')}
-        options={[
-          { value: 'uphold', label: t('evaluations.complaints.uphold') },
-          { value: 'dismiss', label: t('evaluations.complaints.dismiss') },
-        ]}
-      />
-      <TextareaField meta={fields.resolution} label={t('evaluations.complaints.resolution')} rows={2} />
-      <SubmitButton name="intent" value="resolve">
-        {t('evaluations.complaints.resolve')}
-      </SubmitButton>
-    </Form>
-  );
-}
+const replyFor = (actionData: ActionData, form: string) =>
+  actionData && form in actionData ? (actionData as Record<string, SubmissionResult<string[]>>)[form] : undefined;
 
 export default function ContractEvaluation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -203,32 +92,19 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
         ) : (
           <Empty>{t('evaluations.noneYet')}</Empty>
         )}
-        {loaderData.canReview ? <ReviewForm latest={latest} actionData={actionData} /> : null}
+        {loaderData.canReview ? <ReviewForm latest={latest} lastResult={replyFor(actionData, 'review')} /> : null}
       </Section>
 
       <Section title={t('evaluations.complaints.title')}>
-        {loaderData.complaints.length ? (
-          <ul className="complaints" data-testid="complaints">
-            {loaderData.complaints.map((c) => (
-              <li key={c.id}>
-                <p>
-                  <span className={`badge badge-${c.state}`}>{t(`evaluations.complaints.states.${c.state}`)}</span>{' '}
-                  {t(`evaluations.complaints.sources.${c.source}`)} · {formatDateTime(c.createdAt, locale)}
-                </p>
-                <p className="prose">{c.summary}</p>
-                {c.resolution ? (
-                  <p className="hint">{t('evaluations.complaints.resolvedAs', { text: c.resolution })}</p>
-                ) : null}
-                {c.state === 'open' && loaderData.canHandleComplaints ? (
-                  <ResolveForm complaintId={c.id} actionData={actionData} />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Empty>{t('evaluations.complaints.none')}</Empty>
-        )}
-        {loaderData.canHandleComplaints ? <ComplaintForm actionData={actionData} /> : null}
+        <Complaints
+          complaints={loaderData.complaints}
+          canRecord={loaderData.canRecordComplaint}
+          lastResults={{
+            complaint: replyFor(actionData, 'complaint'),
+            resolve: (complaintId) => replyFor(actionData, `resolve-${complaintId}`),
+          }}
+          locale={locale}
+        />
       </Section>
 
       <Section title={t('evaluations.history')}>

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/events.$eventId.ratings';
 import { requireViewer } from '~/accounts/auth.server';
 import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
 import { AttendanceReview } from '~/delivery/components/attendance-review';
+import { RatingsTable } from '~/delivery/components/ratings-table';
 import { integrityRules, eventIntegrity, excludeRating, restoreRating } from '~/delivery/integrity.server';
 import { attempt } from '~/lib/actions.server';
-import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { ActionMessage, SubmitButton } from '~/ui/form';
-import { Empty, PageHeader, Stat, Stats } from '~/ui/page';
+import { ActionMessage } from '~/ui/form';
+import { PageHeader, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -89,88 +89,12 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
         </ul>
         <p>{t('delivery.integrity.signalsNotVerdicts')}</p>
       </details>
-      {ratings.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('rating.score')}</th>
-              <th>{t('delivery.integrity.comment')}</th>
-              <th>{t('delivery.integrity.times')}</th>
-              <th>{t('delivery.integrity.flags')}</th>
-              <th>{t('delivery.integrity.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ratings.map((r) => (
-              <tr key={r.id} data-testid="rating-row" data-flags={r.flags.join(' ')}>
-                <td>{t('rating.stars', { count: r.score })}</td>
-                <td>
-                  {r.comment || '—'}
-                  {r.tags.length ? (
-                    <span className="hint">
-                      {' '}
-                      · {r.tags.map((tag) => t(`rating.tag.${tag}`)).join(t('punctuation.separator'))}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="hint">
-                  {t('delivery.integrity.checkedInAt', { time: formatDateTime(r.checkedInAt, locale) })}
-                  <br />
-                  {t('delivery.integrity.ratedAt', { time: formatDateTime(r.ratedAt, locale) })}
-                </td>
-                <td>
-                  {r.flags.length ? (
-                    <ul className="flags">
-                      {r.flags.map((flag) => (
-                        <li key={flag}>{t(`delivery.integrity.flag.${flag}`)}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>
-                  {r.excludedReason ? (
-                    <>
-                      <p className="alert">
-                        {t('delivery.integrity.excludedBecause', {
-                          reason: r.excludedReason,
-                          name: r.excludedByName ?? '',
-                        })}
-                      </p>
-                      {loaderData.canExclude ? (
-                        <Form method="post">
-                          <input type="hidden" name="ratingId" value={r.id} />
-                          <SubmitButton name="intent" value="restore" className="button secondary">
-                            {t('delivery.integrity.restore')}
-                          </SubmitButton>
-                        </Form>
-                      ) : null}
-                    </>
-                  ) : loaderData.canExclude && r.flags.length ? (
-                    <Form method="post" className="exclude-form">
-                      <input type="hidden" name="ratingId" value={r.id} />
-                      <label htmlFor={`reason-${r.id}`}>{t('delivery.integrity.reason')}</label>
-                      <input
-                        id={`reason-${r.id}`}
-                        name="reason"
-                        required
-                        maxLength={500}
-                        defaultValue={ratingFailure?.ratingId === r.id ? ratingFailure.reason : ''}
-                      />
-                      <SubmitButton name="intent" value="exclude" className="button secondary">
-                        {t('delivery.integrity.exclude')}
-                      </SubmitButton>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <Empty>{t('delivery.integrity.none')}</Empty>
-      )}
+      <RatingsTable
+        ratings={ratings}
+        canExclude={loaderData.canExclude}
+        typed={ratingFailure ? { ratingId: ratingFailure.ratingId, reason: ratingFailure.reason } : null}
+        locale={locale}
+      />
       <AttendanceReview
         review={loaderData.attendance}
         locale={locale}

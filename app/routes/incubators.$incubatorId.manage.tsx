@@ -3,12 +3,13 @@ import { Link } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId.manage';
 import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
 import { BookingsTable } from '~/incubation/components/bookings-table';
+import { PendingApplications, ResidentsTable } from '~/incubation/components/dashboard-tables';
 import { incubatorDashboard } from '~/incubation/dashboard.server';
 import { requireIncubator, requireIncubatorStaff } from '~/incubation/incubators.server';
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { Empty, PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
+import { Empty, PageHeader, Section, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -51,74 +52,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </Stats>
 
       <Section title={t('incubation.pendingApplications')}>
-        {loaderData.pendingApplications.length ? (
-          <table data-testid="pending-applications">
-            <thead>
-              <tr>
-                <th scope="col">{t('incubation.organization')}</th>
-                <th scope="col">{t('incubation.submittedAt')}</th>
-                <th scope="col">{t('common.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.pendingApplications.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/applications/${a.id}`}>{a.organizationName}</Link>
-                  </td>
-                  <td>{a.submittedAt ? formatDateTime(a.submittedAt, locale) : '—'}</td>
-                  <td>
-                    <StateBadge namespace="incubation.states" machine="application" state={a.state} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>{t('incubation.noPending')}</Empty>
-        )}
+        <PendingApplications applications={loaderData.pendingApplications} locale={locale} />
       </Section>
 
       <Section title={t('incubation.residents')}>
-        {loaderData.residents.length ? (
-          <table data-testid="residents">
-            <thead>
-              <tr>
-                <th scope="col">{t('incubation.organization')}</th>
-                <th scope="col">{t('incubation.term')}</th>
-                <th scope="col">{t('incubation.lastGrade')}</th>
-                <th scope="col">{t('incubation.nextEvaluation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.residents.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/residencies/${r.id}`}>{r.organizationName}</Link>
-                  </td>
-                  <td>
-                    {r.startsOn} – {r.endsOn}
-                    {r.termEnding ? <strong>{t('incubation.termEnding')}</strong> : null}
-                  </td>
-                  <td>{r.lastGrade ? t(`grades.${r.lastGrade}`) : '—'}</td>
-                  <td>
-                    {r.openEvaluationId ? (
-                      <Link to={`/residencies/${r.id}/evaluations/${r.openEvaluationId}`}>
-                        {t('incubation.evaluationInProgress')}
-                      </Link>
-                    ) : r.evaluationDue ? (
-                      <strong>{t('incubation.evaluationDueSince', { date: r.evaluationDueOn })}</strong>
-                    ) : (
-                      r.evaluationDueOn
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>{t('incubation.noResidents')}</Empty>
-        )}
+        <ResidentsTable residents={loaderData.residents} />
       </Section>
 
       <Section title={t('incubation.upcomingBookings')}>

@@ -4,8 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId.meetings.$meetingId';
 import { requireViewer } from '~/accounts/auth.server';
-import { requireMeeting, requireMeetingIncubator, recordMinutes } from '~/incubation/meetings.server';
-import { incubatorResidencies } from '~/incubation/residencies.server';
+import {
+  meetingAttendance,
+  recordMinutes,
+  requireMeeting,
+  requireMeetingIncubator,
+} from '~/incubation/meetings.server';
 import { minutesSchema } from '~/incubation/schemas';
 import { attempt } from '~/lib/actions.server';
 import { formatDateTime } from '~/lib/format';
@@ -22,8 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const meeting = requireMeeting(incubator.id, parseId(params.meetingId));
   const locale = await getLocale(request);
   const t = await getT(request);
-  const residents = incubatorResidencies(incubator.id, ['active', 'graduated', 'exited']);
-  const names = new Map(residents.map((r) => [r.organizationId, r.organizationName]));
+  const attendance = meetingAttendance(incubator.id, meeting.attendeeOrganizationIds);
   return {
     title: t('incubation.meetingTitle', { time: formatDateTime(meeting.heldAt, locale) }),
     incubator: { id: incubator.id, name: incubator.name },
@@ -31,13 +34,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     meeting: {
       agenda: meeting.agenda,
       minutes: meeting.minutes,
-      attendees: meeting.attendeeOrganizationIds.map((id) => names.get(id) ?? String(id)),
+      attendees: attendance.attendees,
       attendeeIds: meeting.attendeeOrganizationIds.map(String),
     },
-    // Those resident now, plus anyone already recorded as attending.
-    choices: residents
-      .filter((r) => r.state === 'active' || meeting.attendeeOrganizationIds.includes(r.organizationId))
-      .map((r) => ({ value: r.organizationId, label: r.organizationName })),
+    choices: attendance.choices,
   };
 }
 

@@ -1,16 +1,16 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect, useSearchParams } from 'react-router';
+import { data, Link, redirect, useSearchParams } from 'react-router';
 import type { Route } from './+types/orgs.$orgId.edit';
 import { requireOrgMember, requireViewer } from '~/accounts/auth.server';
 import { shanghaiDate } from '~/lib/time';
-import { attempt } from '~/lib/actions.server';
+import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { OrganizationForm } from '~/organizations/components/organization-form';
-import { InvitationList, InvitationNotice } from '~/invitations/components/invitation-list';
+import { OrganizationMembers } from '~/organizations/components/organization-members';
+import { InvitationNotice } from '~/invitations/components/invitation-list';
 import {
   invitationLifetimeDays,
   inviteToOrganization,
@@ -20,7 +20,7 @@ import {
 import { manageInvitationSchema, noticeAfter } from '~/invitations/schemas';
 import { requireOrganization, organizationMembersOf, updateOrganization } from '~/organizations/organizations.server';
 import { inviteMemberSchema, organizationSchema } from '~/organizations/schemas';
-import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ActionMessage } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -48,22 +48,19 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   if (intent === 'invite') {
-    const submission = parseWithZod(formData, { schema: inviteMemberSchema });
-    if (submission.status !== 'success') return data({ invite: submission.reply() }, { status: 400 });
-    const result = await attempt(() => inviteToOrganization(viewer, organizationId, submission.value.email));
-    if (!result.ok) {
-      return data(
-        { invite: submission.reply({ formErrors: [result.error.messageKey] }) },
-        { status: result.error.status },
-      );
-    }
-    return redirect(`/orgs/${organizationId}/edit?invited#members`);
+    const result = await submitForm(
+      formData,
+      inviteMemberSchema,
+      ({ email }) => inviteToOrganization(viewer, organizationId, email),
+      { form: 'invite' },
+    );
+    return result.ok ? redirect(`/orgs/${organizationId}/edit?invited#members`) : result.reply;
   }
   if (intent === 'resend' || intent === 'withdraw') {
     const submission = parseWithZod(formData, { schema: manageInvitationSchema });
     if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 });
     const result = await attempt(() => manageInvitation(viewer, { organizationId }, submission.value));
-    if (!result.ok) return data({ failure: result.error.messageKey }, { status: result.error.status });
+    if (!result.ok) return refused(result.error);
     return redirect(`/orgs/${organizationId}/edit?${noticeAfter[submission.value.intent]}#members`);
   }
   const submission = parseWithZod(formData, { schema: organizationSchema(shanghaiDate(now())) });
@@ -82,12 +79,6 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const { organization } = loaderData;
-  const [inviteForm, inviteFields] = useForm({
-    id: 'invite',
-    lastResult: actionData && 'invite' in actionData ? actionData.invite : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteMemberSchema }),
-    shouldValidate: 'onBlur',
-  });
   const notice = ['registered', 'saved'].find((key) => searchParams.has(key));
   return (
     <>
@@ -124,28 +115,12 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
           />
         </Section>
       </div>
-      <Section title={t('organizationProfile.members')}>
-        <ul id="members">
-          {loaderData.members.map((m) => (
-            <li key={m.userId}>
-              {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
-            </li>
-          ))}
-        </ul>
-        <h3>{t('invitations.list.title')}</h3>
-        <InvitationList invitations={loaderData.invitations} locale={loaderData.locale} />
-        <Form method="post" {...getFormProps(inviteForm)} className="narrow">
-          <FormErrors errors={inviteForm.errors} />
-          <input type="hidden" name="intent" value="invite" />
-          <Field
-            meta={inviteFields.email}
-            label={t('organizationProfile.inviteEmail')}
-            type="email"
-            hint={t('organizationProfile.inviteHint')}
-          />
-          <SubmitButton>{t('organizationProfile.invite')}</SubmitButton>
-        </Form>
-      </Section>
+      <OrganizationMembers
+        members={loaderData.members}
+        invitations={loaderData.invitations}
+        lastResult={actionData && 'invite' in actionData ? actionData.invite : undefined}
+        locale={loaderData.locale}
+      />
     </>
   );
 }

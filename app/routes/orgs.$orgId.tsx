@@ -1,17 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Route } from './+types/orgs.$orgId';
-import { getViewer, isOrgMember } from '~/accounts/auth.server';
+import { getViewer } from '~/accounts/auth.server';
 import { OfferingList } from '~/catalog/components/offering-list';
 import { listOrganizationOfferings } from '~/catalog/offerings.server';
 import { TrackRecord } from '~/catalog/components/track-record';
 import { organizationTrackRecord } from '~/catalog/track-record.server';
 import { gradeMinimums } from '~/evaluation/grades';
 import { organizationEvaluation } from '~/evaluation/organization.server';
+import { maySeeOrganizationEvaluations } from '~/evaluation/permissions';
 import { formatPercent } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { requireOrganization } from '~/organizations/organizations.server';
+import { mayActForOrganization, mayEditOrganization } from '~/organizations/permissions';
 import { PageHeader, Section, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.organization.name }];
@@ -21,7 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getViewer(request);
   return {
     locale: await getLocale(request),
-    canEdit: viewer !== null && isOrgMember(viewer, organization.id, ['owner']),
+    canEdit: mayEditOrganization(viewer, organization.id),
     // Public profile: contact person and phone are not shown to the public.
     organization: {
       id: organization.id,
@@ -42,9 +44,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       format: o.format,
       priceFen: o.priceFen,
     })),
-    manageLink: viewer && isOrgMember(viewer, organization.id) ? `/orgs/${organization.id}/offerings` : null,
-    // The indicator breakdown is for the organization itself and for union staff.
-    canSeeEvaluations: viewer !== null && (isOrgMember(viewer, organization.id) || viewer.roles.length > 0),
+    manageLink: mayActForOrganization(viewer, organization.id) ? `/orgs/${organization.id}/offerings` : null,
+    canSeeEvaluations: maySeeOrganizationEvaluations(viewer, organization.id),
     organizationId: organization.id,
   };
 }

@@ -1,18 +1,16 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/residencies.$residencyId.evaluations.$evaluationId';
-import { hasUnionRole, isOrgMember, requireViewer } from '~/accounts/auth.server';
+import { requireViewer } from '~/accounts/auth.server';
 import { organizationBasis } from '~/delivery/figures.server';
+import { EvaluationIndicators, ReviewerScores } from '~/incubation/components/evaluation-indicators';
 import { ScoreForm } from '~/incubation/components/score-form';
 import { cancelEvaluation, evaluationView, publishEvaluation, scoreEvaluation } from '~/incubation/evaluations.server';
 import { judgedScoreSchema } from '~/incubation/schemas';
-import { indicators, judgedIndicators, measuredIndicators } from '~/incubation/settings';
-import { attempt } from '~/lib/actions.server';
-import { formatPercent } from '~/lib/format';
+import { judgedIndicators } from '~/incubation/settings';
+import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { FiguresNote } from '~/ui/figures';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
 
@@ -21,8 +19,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const view = evaluationView(viewer, parseId(params.residencyId), parseId(params.evaluationId));
-  const { evaluation, incubator, organization, residency, settings } = view;
-  const open = evaluation.state === 'open';
+  const { evaluation, organization, residency, settings } = view;
   const t = await getT(request);
   const reviewerIds = [...new Set(view.scores.map((s) => s.reviewerId))];
   return {
@@ -53,11 +50,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       view.scores.filter((s) => s.reviewerId === viewer.id).map((s) => [s.indicator, String(s.score)]),
     ),
     myComment: view.scores.find((s) => s.reviewerId === viewer.id)?.comment ?? '',
-    can: {
-      score:
-        open && hasUnionRole(viewer, incubator.unionId, ['reviewer']) && !isOrgMember(viewer, residency.organizationId),
-      manage: open && hasUnionRole(viewer, incubator.unionId, ['incubator_manager']),
-    },
+    can: view.can,
   };
 }
 
@@ -69,65 +62,23 @@ export async function action({ request, params }: Route.ActionArgs) {
   const intent = formData.get('intent');
   const back = redirect(`/residencies/${residencyId}/evaluations/${evaluationId}`);
   if (intent === 'publish' || intent === 'cancel') {
-    const result = await attempt(() =>
-      intent === 'publish'
-        ? publishEvaluation(viewer, residencyId, evaluationId)
-        : cancelEvaluation(viewer, residencyId, evaluationId),
-    );
-    return result.ok ? back : data({ failure: result.error.messageKey }, { status: result.error.status });
+    const close = intent === 'publish' ? publishEvaluation : cancelEvaluation;
+    const result = await attempt(() => close(viewer, residencyId, evaluationId));
+    return result.ok ? back : refused(result.error);
   }
-  const submission = parseWithZod(formData, { schema: judgedScoreSchema });
-  if (submission.status !== 'success') return data({ score: submission.reply() }, { status: 400 });
-  const { comment, ...scores } = submission.value;
-  const result = await attempt(() => scoreEvaluation(viewer, residencyId, evaluationId, { scores, comment }));
-  if (!result.ok)
-    return data(
-      { score: submission.reply({ formErrors: [result.error.messageKey] }) },
-      { status: result.error.status },
-    );
-  return back;
-}
-
-function JudgedScoreForm({ loaderData, actionData }: Pick<Route.ComponentProps, 'loaderData' | 'actionData'>) {
-  const { t } = useTranslation();
-  return (
-    <ScoreForm
-      id="judged"
-      schema={judgedScoreSchema}
-      criteria={judgedIndicators}
-      criterionLabel={(indicator) => t(`incubation.indicators.${indicator}`)}
-      weights={loaderData.weights}
-      lastResult={actionData && 'score' in actionData ? actionData.score : undefined}
-      defaultValue={{ ...loaderData.myScores, comment: loaderData.myComment }}
-      ariaLabel={t('incubation.judgedForm')}
-      className="narrow"
-    />
+  const result = await submitForm(
+    formData,
+    judgedScoreSchema,
+    ({ comment, ...scores }) => scoreEvaluation(viewer, residencyId, evaluationId, { scores, comment }),
+    { form: 'score' },
   );
+  return result.ok ? back : result.reply;
 }
 
 export default function Evaluation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { evaluation, result, figures, locale } = loaderData;
   const failure = actionData && 'failure' in actionData ? actionData.failure : null;
-  const measuredNote = (indicator: (typeof measuredIndicators)[number]) => {
-    if (!figures) return '';
-    switch (indicator) {
-      case 'sessions':
-        return t('incubation.measured.sessions', {
-          delivered: figures.sessionsDelivered,
-          expected: figures.expectedSessions,
-        });
-      case 'workerVisits':
-        return t('incubation.measured.workerVisits', {
-          visits: figures.workerVisits,
-          expected: figures.expectedVisits,
-        });
-      case 'satisfaction':
-        return t('incubation.measured.satisfaction', { count: figures.ratings });
-      case 'onTime':
-        return t('incubation.measured.onTime', { onTime: figures.contractsOnTime, due: figures.contractsDue });
-    }
-  };
   return (
     <>
       <PageHeader title={loaderData.title}>
@@ -144,69 +95,34 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
         />
       </Stats>
       <Section title={t('incubation.indicatorsTitle')}>
-        <table data-testid="indicators">
-          <thead>
-            <tr>
-              <th scope="col">{t('incubation.indicator')}</th>
-              <th scope="col">{t('incubation.weight')}</th>
-              <th scope="col">{t('incubation.value')}</th>
-              <th scope="col">{t('incubation.source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {indicators.map((indicator) => (
-              <tr key={indicator}>
-                <td>{t(`incubation.indicators.${indicator}`)}</td>
-                <td>{loaderData.weights[indicator]}%</td>
-                <td>{formatPercent(loaderData.indicators[indicator], locale)}</td>
-                <td>
-                  {(measuredIndicators as readonly string[]).includes(indicator)
-                    ? measuredNote(indicator as (typeof measuredIndicators)[number]) || t('incubation.measuredSource')
-                    : t('incubation.judgedSource')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {figures ? <FiguresNote basis={loaderData.basis} pending={figures.pending} /> : null}
-        <p className="hint">
-          {t('incubation.scoreExplanation', {
-            excellent: loaderData.scale.excellent,
-            good: loaderData.scale.good,
-            pass: loaderData.scale.pass,
-          })}
-        </p>
+        <EvaluationIndicators
+          values={loaderData.indicators}
+          weights={loaderData.weights}
+          figures={figures}
+          basis={loaderData.basis}
+          scale={loaderData.scale}
+          locale={locale}
+        />
       </Section>
       {loaderData.reviewers.length ? (
         <Section title={t('incubation.reviewerScores')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('incubation.reviewer')}</th>
-                {judgedIndicators.map((i) => (
-                  <th key={i} scope="col">
-                    {t(`incubation.indicators.${i}`)}
-                  </th>
-                ))}
-                <th scope="col">{t('incubation.reviewComment')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.reviewers.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.name}</td>
-                  {judgedIndicators.map((i) => (
-                    <td key={i}>{r.scores[i] ?? '—'}</td>
-                  ))}
-                  <td>{r.comment}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReviewerScores reviewers={loaderData.reviewers} />
         </Section>
       ) : null}
-      {loaderData.can.score ? <JudgedScoreForm loaderData={loaderData} actionData={actionData} /> : null}
-      {loaderData.can.manage ? (
+      {loaderData.can.score ? (
+        <ScoreForm
+          id="judged"
+          schema={judgedScoreSchema}
+          criteria={judgedIndicators}
+          criterionLabel={(indicator) => t(`incubation.indicators.${indicator}`)}
+          weights={loaderData.weights}
+          lastResult={actionData && 'score' in actionData ? actionData.score : undefined}
+          defaultValue={{ ...loaderData.myScores, comment: loaderData.myComment }}
+          ariaLabel={t('incubation.judgedForm')}
+          className="narrow"
+        />
+      ) : null}
+      {loaderData.can.close ? (
         <Form method="post" className="actions">
           <SubmitButton name="intent" value="publish">
             {t('incubation.publishEvaluation')}

@@ -85,7 +85,7 @@ export function AttendanceReview({
                 ? t('delivery.attendance.awaiting')
                 : t('delivery.attendance.awaitingAcceptance')}
           </p>
-          {review.canReview && review.accepted ? (
+          {review.canDecideAssertions ? (
             <DecisionForm target="event" current={decision?.review ?? null} failed={failed} />
           ) : null}
         </div>

@@ -1,0 +1,117 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect } from 'react-router';
+import { checkIn, requireUsableTicket } from './checkin.server';
+import type { Fields, Step } from './components/checkin-form';
+import { deviceCookie, readPhone, workerCookie } from './device.server';
+import { requireEvent } from './events.server';
+import { networkHash } from './network.server';
+import { confirmPhoneCode, phoneCodeWait, sendPhoneCode } from './phone-codes.server';
+import { checkinSchema, phoneCodeRequestSchema, phoneCodeSchema } from './schemas';
+import { workerForPhone } from './workers.server';
+import { minutesFrom } from '~/accounts/components/retry-notice';
+import { attempt } from '~/lib/actions.server';
+import { transaction } from '~/lib/db.server';
+import { getLocale } from '~/lib/i18n.server';
+import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
+import { maskPhone } from '~/notifications/sms.server';
+
+// The steps of the worker's check-in page (docs/decisions/090), each answering with what the form
+// shows next: 'phone' → 'code' sends a code to the number; 'code' confirms it and checks in; 'tap'
+// checks in a returning phone, or any phone where the union counts the screen's code alone.
+
+type Failure = { failure: string | null; values?: Record<string, string | number>; retryMinutes?: number };
+type Answer = Failure & { fields: Fields | null; already?: boolean };
+
+function text(formData: FormData, name: string) {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value.slice(0, 200) : undefined;
+}
+
+/** What the worker typed, to show again with a message. */
+function typed(formData: FormData, step: Step): Fields {
+  const [ticket, phone, challenge] = ['ticket', 'phone', 'challenge'].map((n) => text(formData, n));
+  const [occupation, unionMember] = ['occupation', 'unionMember'].map((n) => text(formData, n));
+  return { step, ticket: ticket ?? '', phone, challenge, occupation, unionMember };
+}
+
+function answer(body: Answer, status: number, headers?: HeadersInit) {
+  return data(body, { status, headers });
+}
+
+function tooSoon(wait: number, fields: Fields) {
+  return answer({ failure: null, retryMinutes: minutesFrom(wait), fields }, 429, retryAfter(wait));
+}
+
+/** Step 'phone' → 'code': a code goes to the number, for this ticket. */
+export async function sendCode(request: Request, eventId: number, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: phoneCodeRequestSchema });
+  const fields = typed(formData, 'phone');
+  if (submission.status !== 'success') {
+    const failure = submission.error?.phone?.[0] ?? 'errors.codeExpired';
+    return answer({ failure, fields: submission.error?.phone ? fields : null }, 400);
+  }
+  const { phone, ticket } = submission.value;
+  const usable = await attempt(() => requireUsableTicket(requireEvent(eventId), ticket));
+  if (!usable.ok) return answer({ failure: usable.error.messageKey, fields: null }, usable.error.status);
+  const network = networkHash(request);
+  const wait = phoneCodeWait(phone, network);
+  if (wait) return tooSoon(wait, fields);
+  const sent = await attempt(async () => sendPhoneCode(phone, network, await getLocale(request)));
+  if (!sent.ok) return answer({ failure: sent.error.messageKey, fields }, sent.error.status);
+  return answer(
+    { failure: null, fields: { ...fields, step: 'code', challenge: sent.value, sentTo: maskPhone(phone) } },
+    200,
+  );
+}
+
+/** Step 'code': a right code makes the phone its worker's for a year, then checks it in. */
+export async function confirmCode(request: Request, eventId: number, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: phoneCodeSchema });
+  const fields = typed(formData, 'code');
+  if (submission.status !== 'success') {
+    const failure = submission.error?.code?.[0] ?? 'errors.codeExpired';
+    return answer({ failure, fields: submission.error?.code ? fields : null }, 400);
+  }
+  const wait = rateLimited(['workerAddress', clientNetwork(request)]);
+  if (wait) return tooSoon(wait, fields);
+  const confirmed = await attempt(() => confirmPhoneCode(submission.value.challenge, submission.value.code));
+  if (!confirmed.ok) {
+    const { messageKey, status, values } = confirmed.error;
+    // A used-up or expired code: back to the number, to send a new one.
+    const step = messageKey === 'phoneCheckin.errors.phoneCodeWrong' ? 'code' : 'phone';
+    return answer({ failure: messageKey, values, fields: { ...fields, step } }, status);
+  }
+  const workerId = transaction((tx) => workerForPhone(tx, confirmed.value));
+  // The number is confirmed whatever happens to this check-in: the phone keeps its credential.
+  const cookie = { 'Set-Cookie': workerCookie(request, workerId) };
+  const phone = { workerId, deviceId: null };
+  const result = await attempt(() => checkIn(eventId, phone, submission.value, networkHash(request)));
+  if (!result.ok) return checkinRefused(result.error, cookie);
+  return redirect(`/c/${eventId}/rate?welcome`, { headers: cookie });
+}
+
+function checkinRefused(error: { messageKey: string; status: number }, headers?: HeadersInit) {
+  const already = ['errors.alreadyCheckedIn', 'phoneCheckin.errors.numberCheckedIn'].includes(error.messageKey);
+  return answer({ failure: error.messageKey, fields: null, already }, error.status, headers);
+}
+
+/** Step 'tap': a returning worker, or any phone in code-only mode, checks in with the ticket. */
+export async function tap(request: Request, eventId: number, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: checkinSchema });
+  if (submission.status !== 'success') return answer({ failure: 'errors.codeExpired', fields: null }, 400);
+  const phone = readPhone(request);
+  const fields = typed(formData, 'tap');
+  // Per worker first (a whole venue may share one NAT address), then a generous per-address ceiling.
+  const who = phone.workerId === null ? (phone.deviceId ?? submission.value.ticket) : `worker:${phone.workerId}`;
+  const wait = rateLimited(['checkin', who], ['workerAddress', clientNetwork(request)]);
+  if (wait) return tooSoon(wait, fields);
+  const device = phone.workerId === null ? deviceCookie(request, phone.deviceId ?? undefined) : null;
+  const checkingIn = device ? { workerId: null, deviceId: device.deviceId } : phone;
+  const result = await attempt(() => checkIn(eventId, checkingIn, submission.value, networkHash(request)));
+  if (!result.ok && result.error.messageKey === 'phoneCheckin.errors.phoneRequired') {
+    return answer({ failure: result.error.messageKey, fields: { ...fields, step: 'phone' } }, result.error.status);
+  }
+  if (!result.ok) return checkinRefused(result.error);
+  const headers = device ? { 'Set-Cookie': device.header } : undefined;
+  return redirect(`/c/${eventId}/rate?welcome`, { headers });
+}

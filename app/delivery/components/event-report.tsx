@@ -1,0 +1,170 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { reportSchema } from '../schemas';
+import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { Section } from '~/ui/page';
+
+/** The completion report: attendance, a summary and photos, filed once the event is over. */
+function ReportForm({
+  lastResult,
+  walkIns,
+  photoLimits,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  walkIns: number;
+  photoLimits: { count: number; megabytes: number };
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
+    shouldValidate: 'onBlur',
+    defaultValue: { walkIns: String(walkIns) },
+  });
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <Field meta={fields.walkIns} label={t('events.walkIns')} type="number" min={0} hint={t('events.walkInsHint')} />
+      <TextareaField meta={fields.summary} label={t('events.summary')} />
+      <div className="field">
+        <label htmlFor="photos">{t('delivery.photos.choose')}</label>
+        <input
+          id="photos"
+          name="photos"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          aria-describedby="photos-hint"
+        />
+        <p className="hint" id="photos-hint">
+          {t('delivery.photos.hint', photoLimits)}
+        </p>
+      </div>
+      <SubmitButton name="intent" value="report">
+        {t('events.fileReport')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** Attendees who did not scan, counted by the organizer while the event runs. */
+export function WalkInsForm({ walkIns }: { walkIns: number }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="inline-form">
+      <label htmlFor="walk-ins">{t('events.walkIns')}</label>
+      <input id="walk-ins" name="walkIns" type="number" min={0} defaultValue={walkIns} required />
+      <SubmitButton name="intent" value="walk-ins" className="button secondary">
+        {t('delivery.walkIns.record')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** The report's photos, each with a delete button while the report may still be changed. */
+function ReportPhotos({
+  eventId,
+  photos,
+  deletable,
+}: {
+  eventId: number;
+  photos: { id: number }[];
+  deletable: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!photos.length) return <p className="hint">{t('delivery.photos.none')}</p>;
+  return (
+    <ul className="photos">
+      {photos.map((photo, i) => (
+        <li key={photo.id}>
+          <a href={`/events/${eventId}/photos/${photo.id}`}>
+            <img
+              src={`/events/${eventId}/photos/${photo.id}`}
+              alt={t('delivery.photos.alt', { n: i + 1 })}
+              loading="lazy"
+              width={160}
+              height={120}
+            />
+          </a>
+          {deletable ? (
+            <Form method="post">
+              <input type="hidden" name="photoId" value={photo.id} />
+              <button type="submit" name="intent" value="delete-photo" className="link-button">
+                {t('delivery.photos.delete', { n: i + 1 })}
+              </button>
+            </Form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The overseeing union's decision on a filed report: accept it, or return it with a reason. */
+function ReviewButtons() {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <Form method="post">
+        <SubmitButton name="intent" value="accept">
+          {t('events.accept')}
+        </SubmitButton>
+      </Form>
+      <Form method="post" className="inline-form">
+        <label htmlFor="return-reason">{t('events.returnReason')}</label>
+        <input id="return-reason" name="reason" required />
+        <SubmitButton name="intent" value="return" className="button secondary">
+          {t('events.return')}
+        </SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+/** The completion report: its summary, attendance and photos, the form to (re)file it, and the union's review. */
+export function EventReport({
+  event,
+  checkinCount,
+  photos,
+  can,
+  lastResult,
+  photoLimits,
+}: {
+  event: { id: number; walkIns: number; reportSummary: string | null; returnReason: string | null };
+  checkinCount: number;
+  photos: { id: number }[];
+  can: { fileReport: boolean; deletePhoto: boolean; reviewReport: boolean };
+  lastResult: SubmissionResult<string[]> | undefined;
+  photoLimits: { count: number; megabytes: number };
+}) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('events.report')}>
+      {event.reportSummary ? (
+        <>
+          <p className="prose">{event.reportSummary}</p>
+          <p>
+            {t('delivery.report.attendance', {
+              checkins: checkinCount,
+              walkIns: event.walkIns,
+              total: checkinCount + event.walkIns,
+            })}
+          </p>
+        </>
+      ) : null}
+      <ReportPhotos eventId={event.id} photos={photos} deletable={can.deletePhoto} />
+      {/* A returned report's reason stays until the report is filed again. */}
+      {event.returnReason ? (
+        <p className="alert">{t('events.returnedBecause', { reason: event.returnReason })}</p>
+      ) : null}
+      {can.fileReport ? (
+        <ReportForm lastResult={lastResult} walkIns={event.walkIns} photoLimits={photoLimits} />
+      ) : can.deletePhoto ? (
+        <p className="hint">{t('events.reportAfterEnd')}</p>
+      ) : null}
+      {can.reviewReport ? <ReviewButtons /> : null}
+    </Section>
+  );
+}

@@ -1,0 +1,163 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { complaintSources } from '../machine';
+import { maxAdjustment } from '../model';
+import { complaintSchema, resolveSchema, reviewSchema } from '../schemas';
+import { formatDateTime } from '~/lib/format';
+import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
+import { Empty } from '~/ui/page';
+
+type LastResult = SubmissionResult<string[]> | undefined;
+
+/** A union reviewer's judgement and adjustment of the contract's latest evaluation. */
+export function ReviewForm({
+  latest,
+  lastResult,
+}: {
+  latest: { indicators: { judgement?: number | null }; adjustment: number; adjustmentReason: string | null } | null;
+  lastResult: LastResult;
+}) {
+  const { t } = useTranslation();
+  const judgement = latest?.indicators.judgement;
+  const [form, fields] = useForm({
+    id: 'review',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewSchema }),
+    shouldValidate: 'onBlur',
+    // Errors clear while typing, so the submit button does not move under the pointer on blur.
+    shouldRevalidate: 'onInput',
+    defaultValue: {
+      judgement: judgement == null ? '' : String(Math.round(judgement * 100)),
+      adjustment: String(latest?.adjustment ?? 0),
+      reason: latest?.adjustmentReason ?? '',
+    },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} aria-labelledby="review-title">
+      <h3 id="review-title">{t('evaluations.review.title')}</h3>
+      <FormErrors errors={form.errors} id="review-errors" />
+      <Field meta={fields.judgement} label={t('evaluations.review.judgement')} type="number" min={0} max={100} />
+      <Field
+        meta={fields.adjustment}
+        label={t('evaluations.review.adjustment', { max: maxAdjustment })}
+        type="number"
+        min={-maxAdjustment}
+        max={maxAdjustment}
+        hint={t('evaluations.review.adjustmentHint')}
+      />
+      <TextareaField meta={fields.reason} label={t('evaluations.review.reason')} rows={3} />
+      <SubmitButton name="intent" value="review">
+        {t('evaluations.review.submit')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+type Complaint = {
+  id: number;
+  state: string;
+  source: string;
+  summary: string;
+  resolution: string | null;
+  createdAt: Date;
+  canResolve: boolean;
+};
+
+/** The contract's complaints, each with its resolution form while it may be resolved, and the form to record one. */
+export function Complaints({
+  complaints,
+  canRecord,
+  lastResults,
+  locale,
+}: {
+  complaints: Complaint[];
+  canRecord: boolean;
+  lastResults: { complaint: LastResult; resolve: (complaintId: number) => LastResult };
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {complaints.length ? (
+        <ul className="complaints" data-testid="complaints">
+          {complaints.map((c) => (
+            <li key={c.id}>
+              <p>
+                <span className={`badge badge-${c.state}`}>{t(`evaluations.complaints.states.${c.state}`)}</span>{' '}
+                {t(`evaluations.complaints.sources.${c.source}`)} · {formatDateTime(c.createdAt, locale)}
+              </p>
+              <p className="prose">{c.summary}</p>
+              {c.resolution ? (
+                <p className="hint">{t('evaluations.complaints.resolvedAs', { text: c.resolution })}</p>
+              ) : null}
+              {c.canResolve ? <ResolveForm complaintId={c.id} lastResult={lastResults.resolve(c.id)} /> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Empty>{t('evaluations.complaints.none')}</Empty>
+      )}
+      {canRecord ? <ComplaintForm lastResult={lastResults.complaint} /> : null}
+    </>
+  );
+}
+
+function ComplaintForm({ lastResult }: { lastResult: LastResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'complaint',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: complaintSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} aria-labelledby="complaint-title">
+      <h3 id="complaint-title">{t('evaluations.complaints.record')}</h3>
+      <FormErrors errors={form.errors} id="complaint-errors" />
+      <SelectField
+        meta={fields.source}
+        label={t('evaluations.complaints.source')}
+        placeholder={t('common.choose')}
+        options={complaintSources.map((s) => ({ value: s, label: t(`evaluations.complaints.sources.${s}`) }))}
+      />
+      <TextareaField meta={fields.summary} label={t('evaluations.complaints.summary')} rows={3} />
+      <SubmitButton name="intent" value="complaint">
+        {t('evaluations.complaints.record')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+function ResolveForm({ complaintId, lastResult }: { complaintId: number; lastResult: LastResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `resolve-${complaintId}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resolveSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue: { complaintId: String(complaintId) },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="resolve-form">
+      <input type="hidden" name="complaintId" value={complaintId} />
+      <FormErrors errors={form.errors} id={`resolve-${complaintId}-errors`} />
+      <SelectField
+        meta={fields.decision}
+        label={t('evaluations.complaints.decision')}
+        placeholder={t('common.choose')}
+        options={[
+          { value: 'uphold', label: t('evaluations.complaints.uphold') },
+          { value: 'dismiss', label: t('evaluations.complaints.dismiss') },
+        ]}
+      />
+      <TextareaField meta={fields.resolution} label={t('evaluations.complaints.resolution')} rows={2} />
+      <SubmitButton name="intent" value="resolve">
+        {t('evaluations.complaints.resolve')}
+      </SubmitButton>
+    </Form>
+  );
+}

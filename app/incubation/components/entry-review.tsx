@@ -1,0 +1,124 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { decisionSchema, entryScoreSchema } from '../schemas';
+import { entryCriteria, type EntryCriterion } from '../settings';
+import { ScoreForm } from './score-form';
+import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+
+type ReviewerScores = {
+  reviewerId: number;
+  name: string;
+  scores: Partial<Record<EntryCriterion, number>>;
+  total: number | null;
+  comment: string;
+};
+
+/** Every reviewer's entry-rubric scores, the average against the pass score, and the forms staff may use. */
+export function EntryReview({
+  scores,
+  weights,
+  passScore,
+  myScores,
+  can,
+  lastResults,
+}: {
+  scores: { reviewers: ReviewerScores[]; average: number | null };
+  weights: Record<EntryCriterion, number>;
+  passScore: number;
+  myScores: ReviewerScores | null;
+  can: { score: boolean; decide: boolean };
+  lastResults: { score?: SubmissionResult<string[]>; decision?: SubmissionResult<string[]> };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {scores.reviewers.length ? (
+        <table data-testid="entry-scores">
+          <thead>
+            <tr>
+              <th scope="col">{t('incubation.reviewer')}</th>
+              {entryCriteria.map((c) => (
+                <th key={c} scope="col">
+                  {t('incubation.withWeight', { name: t(`incubation.entryCriteria.${c}`), weight: weights[c] })}
+                </th>
+              ))}
+              <th scope="col">{t('incubation.weightedScore')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scores.reviewers.map((r) => (
+              <tr key={r.reviewerId}>
+                <td>{r.name}</td>
+                {entryCriteria.map((c) => (
+                  <td key={c}>{r.scores[c] ?? '—'}</td>
+                ))}
+                <td>{r.total?.toFixed(1) ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty">{t('incubation.noScores')}</p>
+      )}
+      <p data-testid="entry-average">
+        {t('incubation.averageLine', { average: scores.average?.toFixed(1) ?? '—', pass: passScore })}
+      </p>
+      {can.score ? (
+        <ScoreForm
+          id="score"
+          schema={entryScoreSchema}
+          criteria={entryCriteria}
+          criterionLabel={(criterion) => t(`incubation.entryCriteria.${criterion}`)}
+          weights={weights}
+          lastResult={lastResults.score}
+          defaultValue={
+            myScores
+              ? {
+                  ...Object.fromEntries(Object.entries(myScores.scores).map(([k, v]) => [k, String(v)])),
+                  comment: myScores.comment,
+                }
+              : undefined
+          }
+          ariaLabel={t('incubation.scoreForm')}
+        />
+      ) : null}
+      {can.decide ? (
+        <DecisionForm lastResult={lastResults.decision} passScore={passScore} average={scores.average} />
+      ) : null}
+    </>
+  );
+}
+
+function DecisionForm({
+  lastResult,
+  passScore,
+  average,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  passScore: number;
+  average: number | null;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'decision',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <p className="hint">{t('incubation.decisionHint', { pass: passScore, average: average ?? '—' })}</p>
+      <FormErrors errors={form.errors} />
+      <TextareaField meta={fields.reason} label={t('incubation.decisionReason')} rows={3} />
+      <div className="actions">
+        <SubmitButton name="intent" value="admit">
+          {t('incubation.admit')}
+        </SubmitButton>
+        <SubmitButton name="intent" value="reject" className="button secondary">
+          {t('incubation.reject')}
+        </SubmitButton>
+      </div>
+    </Form>
+  );
+}

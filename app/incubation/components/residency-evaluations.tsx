@@ -1,0 +1,158 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form, Link } from 'react-router';
+import { exitDecisions } from '../machine';
+import { exitReviewSchema, periodSchema } from '../schemas';
+import { formatDateTime } from '~/lib/format';
+import { ChoiceField, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { Empty, StateBadge } from '~/ui/page';
+
+type Evaluation = {
+  id: number;
+  periodStart: string;
+  periodEnd: string;
+  state: string;
+  score: number | null;
+  grade: string | null;
+};
+type ExitReview = { id: number; decision: string; reason: string; createdAt: Date; decidedByName: string | null };
+
+/** The resident's periodic evaluations and exit reviews, with the manager's forms for the next of each. */
+export function ResidencyEvaluations({
+  residencyId,
+  evaluations,
+  exitReviews,
+  can,
+  period,
+  graduationGrade,
+  lastResults,
+  locale,
+}: {
+  residencyId: number;
+  evaluations: Evaluation[];
+  exitReviews: ExitReview[];
+  can: { manage: boolean; decideExit: boolean };
+  period: { start: string; today: string };
+  graduationGrade: string;
+  lastResults: { evaluate?: SubmissionResult<string[]>; exitReview?: SubmissionResult<string[]> };
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {evaluations.length ? (
+        <table data-testid="evaluation-history">
+          <thead>
+            <tr>
+              <th scope="col">{t('incubation.period')}</th>
+              <th scope="col">{t('common.state')}</th>
+              <th scope="col">{t('evaluation.score')}</th>
+              <th scope="col">{t('evaluation.grade')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {evaluations.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <Link to={`/residencies/${residencyId}/evaluations/${e.id}`}>
+                    {e.periodStart} – {e.periodEnd}
+                  </Link>
+                </td>
+                <td>
+                  <StateBadge namespace="incubation.states" machine="residencyEvaluation" state={e.state} />
+                </td>
+                <td>{e.score?.toFixed(1) ?? '—'}</td>
+                <td>{e.grade ? t(`grades.${e.grade}`) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <Empty>{t('incubation.noEvaluations')}</Empty>
+      )}
+      {exitReviews.length ? (
+        <>
+          <h3>{t('incubation.exitReviewHistory')}</h3>
+          <ul>
+            {exitReviews.map((r) => (
+              <li key={r.id}>
+                {formatDateTime(r.createdAt, locale)} · {t(`incubation.exitDecisions.${r.decision}`)} · {r.reason}
+                {r.decidedByName ? ` · ${r.decidedByName}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {can.manage ? (
+        <>
+          <h3>{t('incubation.openEvaluation')}</h3>
+          <EvaluationForm period={period} lastResult={lastResults.evaluate} />
+        </>
+      ) : null}
+      {can.decideExit ? (
+        <>
+          <h3>{t('incubation.exitReview')}</h3>
+          <ExitReviewForm graduationGrade={graduationGrade} lastResult={lastResults.exitReview} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function EvaluationForm({
+  period,
+  lastResult,
+}: {
+  period: { start: string; today: string };
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'evaluate',
+    lastResult,
+    defaultValue: { periodStart: period.start, periodEnd: period.today },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: periodSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.openEvaluation')}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="evaluate" />
+      <Field meta={fields.periodStart} label={t('incubation.periodStart')} type="date" />
+      <Field meta={fields.periodEnd} label={t('incubation.periodEnd')} type="date" max={period.today} />
+      <SubmitButton>{t('incubation.openEvaluation')}</SubmitButton>
+    </Form>
+  );
+}
+
+function ExitReviewForm({
+  graduationGrade,
+  lastResult,
+}: {
+  graduationGrade: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: 'exitReview',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: exitReviewSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.exitReview')}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="exitReview" />
+      <ChoiceField
+        meta={fields.decision}
+        label={t('incubation.decision')}
+        type="radio"
+        options={exitDecisions.map((d) => ({ value: d, label: t(`incubation.exitDecisions.${d}`) }))}
+      />
+      <p className="hint">{t('incubation.graduationRule', { grade: t(`grades.${graduationGrade}`) })}</p>
+      <TextareaField meta={fields.reason} label={t('incubation.decisionReason')} rows={3} />
+      <SubmitButton>{t('incubation.decideExitReview')}</SubmitButton>
+    </Form>
+  );
+}

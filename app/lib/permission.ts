@@ -1,0 +1,23 @@
+import { UserError } from './errors';
+
+/**
+ * A capability's answer to "may this viewer do X to this record now": null when they may, else why
+ * not, either 'forbidden' (who they are) or a message key with its status (the record's state or time).
+ * Loaders turn answers into booleans for buttons; commands `enforce` the same answer.
+ */
+export type Refusal = 'forbidden' | { messageKey: string; status: number };
+
+export function refusal(messageKey: string, status = 409): Refusal {
+  return { messageKey, status };
+}
+
+export function may(answer: Refusal | null) {
+  return answer === null;
+}
+
+/** Throws what the command has always thrown: a 403 response for who they are, else a UserError. */
+export function enforce(answer: Refusal | null) {
+  if (answer === null) return;
+  if (answer === 'forbidden') throw new Response('Forbidden', { status: 403 });
+  throw new UserError(answer.messageKey, answer.status);
+}

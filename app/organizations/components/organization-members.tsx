@@ -1,0 +1,53 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
+import { inviteMemberSchema } from '../schemas';
+import { InvitationList } from '~/invitations/components/invitation-list';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { Section } from '~/ui/page';
+
+/** The organization's members, its open invitations, and the form that invites one more. */
+export function OrganizationMembers({
+  members,
+  invitations,
+  lastResult,
+  locale,
+}: {
+  members: { userId: number; name: string; email: string; role: string }[];
+  invitations: Parameters<typeof InvitationList>[0]['invitations'];
+  lastResult: SubmissionResult<string[]> | undefined;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  const [inviteForm, inviteFields] = useForm({
+    id: 'invite',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteMemberSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <Section title={t('organizationProfile.members')}>
+      <ul id="members">
+        {members.map((m) => (
+          <li key={m.userId}>
+            {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('invitations.list.title')}</h3>
+      <InvitationList invitations={invitations} locale={locale} />
+      <Form method="post" {...getFormProps(inviteForm)} className="narrow">
+        <FormErrors errors={inviteForm.errors} />
+        <input type="hidden" name="intent" value="invite" />
+        <Field
+          meta={inviteFields.email}
+          label={t('organizationProfile.inviteEmail')}
+          type="email"
+          hint={t('organizationProfile.inviteHint')}
+        />
+        <SubmitButton>{t('organizationProfile.invite')}</SubmitButton>
+      </Form>
+    </Section>
+  );
+}
