@@ -1,4 +1,4 @@
-import { offeringMachine } from './machine';
+import { offeringMachine, type OfferingState } from './machine';
 import { canTransition } from '~/lib/machine';
 import { refusal, type Refusal } from '~/lib/permission';
 
@@ -8,7 +8,7 @@ import { refusal, type Refusal } from '~/lib/permission';
 export type OfferingTransition = keyof typeof offeringMachine.transitions;
 const transitionNames = Object.keys(offeringMachine.transitions) as OfferingTransition[];
 
-type Offering = { state: string };
+type Offering = { state: OfferingState };
 /** The viewer a member of the offering's organization, and whether that organization may trade (not suspended). */
 export type OfferingStanding = { member: boolean; organizationActive: boolean };
 

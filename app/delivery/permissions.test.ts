@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventMachine } from './machine';
+import { eventMachine, type EventState } from './machine';
 import {
   checkinClosesAfterMs,
   checkinOpensBeforeMs,
@@ -20,7 +20,7 @@ const startsAt = new Date('2026-11-24T06:00:00Z');
 const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
 const during = new Date(startsAt.getTime() + 10 * 60_000);
 const after = new Date(endsAt.getTime() + 60_000);
-const event = (state: string) => ({ state, startsAt, endsAt });
+const event = (state: EventState) => ({ state, startsAt, endsAt });
 
 const nobody: EventStanding = { asOrganization: false, reviewAs: null, checksIntegrity: false };
 const organization: EventStanding = { ...nobody, asOrganization: true };

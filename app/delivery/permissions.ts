@@ -1,4 +1,4 @@
-import { eventMachine } from './machine';
+import { eventMachine, type EventState } from './machine';
 import { canTransition } from '~/lib/machine';
 import { refusal, type Refusal } from '~/lib/permission';
 
@@ -10,7 +10,7 @@ export const checkinClosesAfterMs = 60 * 60_000;
 export const ratingClosesAfterMs = 7 * 24 * 3600_000;
 export const ratingEditableMs = 24 * 3600_000;
 
-type EventTimes = { state: string; startsAt: Date; endsAt: Date };
+type EventTimes = { state: EventState; startsAt: Date; endsAt: Date };
 
 /**
  * The viewer's standing toward one event: a member of its organization, and the role in which they

@@ -1,4 +1,4 @@
-import { complaintMachine } from './machine';
+import { complaintMachine, type ComplaintState } from './machine';
 import { isOrgMember, type Standing } from '~/accounts/roles';
 import { canTransition } from '~/lib/machine';
 import { refusal, type Refusal } from '~/lib/permission';
@@ -52,7 +52,7 @@ export function mayRecordComplaint(contract: Contract, standing: ContractEvaluat
 
 /** Upholding and dismissing take the same transition rules; not by a member of the organization. */
 export function mayResolveComplaint(
-  complaint: { state: string },
+  complaint: { state: ComplaintState },
   standing: ContractEvaluationStanding,
 ): Refusal | null {
   if (!standing.complaintHandler) return 'forbidden';

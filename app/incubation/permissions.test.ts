@@ -73,7 +73,7 @@ describe('residency permissions, for each role in each state', () => {
 
   it('cancels a booking before it starts, by its organization or the manager', () => {
     const now = new Date('2026-11-24T06:00:00Z');
-    const later = { state: 'booked', startsAt: new Date(now.getTime() + 60_000) };
+    const later = { state: 'booked' as const, startsAt: new Date(now.getTime() + 60_000) };
     expect(mayCancelBooking(later, roles.member, now)).toBeNull();
     expect(mayCancelBooking(later, roles.manager, now)).toBeNull();
     expect(mayCancelBooking(later, roles.reviewer, now)).toBe('forbidden');

@@ -8,6 +8,7 @@ import {
   type ExitDecision,
   type IncubationActor,
   type ResidencyEvaluationState,
+  type ResidencyState,
 } from './machine';
 import type { IncubatorSettings } from './settings';
 import { meetsGrade, type Grade } from '~/evaluation/grades';
@@ -29,34 +30,44 @@ function byMachine(allowed: boolean, otherwise: Refusal = illegal): Refusal | nu
   return allowed ? null : otherwise;
 }
 
-type HasState = { state: string };
-
 // Applications
 
 /** The plan and its attachments change only while the application is a draft (before it is submitted). */
-export function mayEditApplication(application: HasState, standing: IncubationStanding): Refusal | null {
+export function mayEditApplication(
+  application: { state: ApplicationState },
+  standing: IncubationStanding,
+): Refusal | null {
   if (!standing.member) return 'forbidden';
   const draft = canTransition(applicationMachine, application.state, 'submit');
   return byMachine(draft, refusal('incubation.errors.notEditable'));
 }
 
-export function maySubmitApplication(application: HasState, standing: IncubationStanding): Refusal | null {
+export function maySubmitApplication(
+  application: { state: ApplicationState },
+  standing: IncubationStanding,
+): Refusal | null {
   if (!standing.member) return 'forbidden';
   return byMachine(canTransition(applicationMachine, application.state, 'submit'));
 }
 
-export function mayWithdrawApplication(application: HasState, standing: IncubationStanding): Refusal | null {
+export function mayWithdrawApplication(
+  application: { state: ApplicationState },
+  standing: IncubationStanding,
+): Refusal | null {
   if (!standing.member) return 'forbidden';
   return byMachine(canTransition(applicationMachine, application.state, 'withdraw'));
 }
 
-export function mayStartReview(application: HasState, standing: IncubationStanding): Refusal | null {
+export function mayStartReview(application: { state: ApplicationState }, standing: IncubationStanding): Refusal | null {
   if (!standing.manager) return 'forbidden';
   return byMachine(canTransition(applicationMachine, application.state, 'review'));
 }
 
 /** A reviewer scores while the application awaits its decision, never one from their own organization. */
-export function mayScoreApplication(application: HasState, standing: IncubationStanding): Refusal | null {
+export function mayScoreApplication(
+  application: { state: ApplicationState },
+  standing: IncubationStanding,
+): Refusal | null {
   if (!standing.reviewer) return 'forbidden';
   if (standing.member) return refusal('errors.conflictOfInterest', 403);
   const awaitsDecision = canTransition(applicationMachine, application.state, 'admit');
@@ -64,7 +75,10 @@ export function mayScoreApplication(application: HasState, standing: IncubationS
 }
 
 /** Admitting and rejecting take the same transition rules; admission also needs the pass score. */
-export function mayDecideApplication(application: HasState, standing: IncubationStanding): Refusal | null {
+export function mayDecideApplication(
+  application: { state: ApplicationState },
+  standing: IncubationStanding,
+): Refusal | null {
   if (!standing.manager) return 'forbidden';
   return byMachine(canTransition(applicationMachine, application.state, 'admit'));
 }
@@ -74,7 +88,7 @@ export function mayAdmitWithScore(average: number | null, settings: IncubatorSet
   return average < settings.entry.passScore ? refusal('incubation.errors.belowPassScore') : null;
 }
 
-export function applicationAbilities(application: HasState, standing: IncubationStanding) {
+export function applicationAbilities(application: { state: ApplicationState }, standing: IncubationStanding) {
   return {
     edit: mayEditApplication(application, standing) === null,
     withdraw: mayWithdrawApplication(application, standing) === null,
@@ -86,12 +100,12 @@ export function applicationAbilities(application: HasState, standing: Incubation
 
 // Residencies
 
-function isActive(residency: HasState) {
+function isActive(residency: { state: ResidencyState }) {
   return residency.state === 'active';
 }
 
 /** Only an active resident's members book the incubator's rooms. */
-export function mayBookRoom(residency: HasState, standing: IncubationStanding): Refusal | null {
+export function mayBookRoom(residency: { state: ResidencyState }, standing: IncubationStanding): Refusal | null {
   if (!standing.member) return 'forbidden';
   return isActive(residency) ? null : refusal('incubation.errors.notResident', 403);
 }
@@ -102,7 +116,7 @@ export function bookingActor(standing: IncubationStanding): IncubationActor | nu
 }
 
 export function mayCancelBooking(
-  booking: HasState & { startsAt: Date },
+  booking: { state: BookingState } & { startsAt: Date },
   standing: IncubationStanding,
   now: Date,
 ): Refusal | null {
@@ -113,7 +127,7 @@ export function mayCancelBooking(
 }
 
 /** The manager keeps mentoring records and opens evaluations while the residency is active. */
-export function mayManageResidency(residency: HasState, standing: IncubationStanding): Refusal | null {
+export function mayManageResidency(residency: { state: ResidencyState }, standing: IncubationStanding): Refusal | null {
   if (!standing.manager) return 'forbidden';
   return isActive(residency) ? null : refusal('incubation.errors.notResident');
 }
@@ -132,7 +146,7 @@ export function mayExtend(extensionsSoFar: number, settings: IncubatorSettings):
 
 /** The exit review (graduate, extend, exit) is the manager's, on an active residency. */
 export function mayDecideExitReview(
-  residency: HasState,
+  residency: { state: ResidencyState },
   standing: IncubationStanding,
   decision: ExitDecision = 'graduate',
 ): Refusal | null {
@@ -140,7 +154,7 @@ export function mayDecideExitReview(
   return byMachine(canTransition(residencyMachine, residency.state, decision));
 }
 
-export function residencyAbilities(residency: HasState, standing: IncubationStanding) {
+export function residencyAbilities(residency: { state: ResidencyState }, standing: IncubationStanding) {
   return {
     book: mayBookRoom(residency, standing) === null,
     cancelBookings: bookingActor(standing) !== null,
@@ -152,12 +166,15 @@ export function residencyAbilities(residency: HasState, standing: IncubationStan
 // Periodic evaluations of a resident
 
 /** Staff see an evaluation while it is open; the organization sees it once published. */
-export function mayReadEvaluation(evaluation: HasState, staff: boolean) {
+export function mayReadEvaluation(evaluation: { state: ResidencyEvaluationState }, staff: boolean) {
   return staff || evaluation.state === 'published';
 }
 
 /** Reviewers score an open evaluation, never one of their own organization. */
-export function mayScoreEvaluation(evaluation: HasState, standing: IncubationStanding): Refusal | null {
+export function mayScoreEvaluation(
+  evaluation: { state: ResidencyEvaluationState },
+  standing: IncubationStanding,
+): Refusal | null {
   if (!standing.reviewer) return 'forbidden';
   if (standing.member) return refusal('errors.conflictOfInterest', 403);
   const open = canTransition(residencyEvaluationMachine, evaluation.state, 'publish');
@@ -165,12 +182,15 @@ export function mayScoreEvaluation(evaluation: HasState, standing: IncubationSta
 }
 
 /** Publishing and cancelling take the same transition rules. */
-export function mayCloseEvaluation(evaluation: HasState, standing: IncubationStanding): Refusal | null {
+export function mayCloseEvaluation(
+  evaluation: { state: ResidencyEvaluationState },
+  standing: IncubationStanding,
+): Refusal | null {
   if (!standing.manager) return 'forbidden';
   return byMachine(canTransition(residencyEvaluationMachine, evaluation.state, 'publish'));
 }
 
-export function evaluationAbilities(evaluation: HasState, standing: IncubationStanding) {
+export function evaluationAbilities(evaluation: { state: ResidencyEvaluationState }, standing: IncubationStanding) {
   return {
     score: mayScoreEvaluation(evaluation, standing) === null,
     close: mayCloseEvaluation(evaluation, standing) === null,

@@ -34,9 +34,9 @@ export class TransitionError extends UserError {
 
 export function canTransition<S extends string, T extends string, A extends string>(
   machine: Machine<S, T, A>,
-  from: S,
-  name: T,
-  actor?: A,
+  from: NoInfer<S>,
+  name: NoInfer<T>,
+  actor?: NoInfer<A>,
 ): boolean {
   const t = machine.transitions[name];
   return t.from.includes(from) && (actor === undefined || t.by.includes(actor));
@@ -45,9 +45,9 @@ export function canTransition<S extends string, T extends string, A extends stri
 /** Returns the target state or throws a TransitionError. */
 export function transition<S extends string, T extends string, A extends string>(
   machine: Machine<S, T, A>,
-  from: S,
-  name: T,
-  actor?: A,
+  from: NoInfer<S>,
+  name: NoInfer<T>,
+  actor?: NoInfer<A>,
 ): S {
   const t = machine.transitions[name];
   if (!t.from.includes(from)) {
