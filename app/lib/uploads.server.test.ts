@@ -19,8 +19,8 @@ const place: UploadPlace = {
   directory: 'uploads/test-place',
   maxBytes: 1024,
   types: ['application/pdf', 'image/png'],
-  tooLarge: 'test.errors.tooLarge',
-  wrongType: 'test.errors.wrongType',
+  tooLarge: 'http.bodyTooLarge',
+  wrongType: 'http.unsupportedBody',
 };
 
 const pdf = new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj'));
@@ -38,14 +38,14 @@ async function refusal(promise: Promise<unknown>) {
 describe('checkUpload', () => {
   it('refuses a file over the limit with the place’s message key, before reading it', async () => {
     const big = new File([pdf, new Uint8Array(1024)], 'big.pdf');
-    expect(await refusal(checkUpload(place, big))).toEqual({ key: 'test.errors.tooLarge', status: 413 });
+    expect(await refusal(checkUpload(place, big))).toEqual({ key: 'http.bodyTooLarge', status: 413 });
   });
 
   it('decides the type by the first bytes, never the name or the claimed type', async () => {
     const html = new File(['<html><script>alert(1)</script>'], 'scope.pdf', { type: 'application/pdf' });
-    expect(await refusal(checkUpload(place, html))).toEqual({ key: 'test.errors.wrongType', status: 415 });
+    expect(await refusal(checkUpload(place, html))).toEqual({ key: 'http.unsupportedBody', status: 415 });
     const webp = new File([Buffer.from('RIFF\0\0\0\0WEBPVP8 ')], 'a.png', { type: 'image/png' });
-    expect((await refusal(checkUpload(place, webp))).key).toBe('test.errors.wrongType'); // not on this place's list
+    expect((await refusal(checkUpload(place, webp))).key).toBe('http.unsupportedBody'); // not on this place's list
     const checked = await checkUpload(place, new File([png], '../../etc/合影.pdf', { type: 'application/pdf' }));
     expect(checked).toMatchObject({ contentType: 'image/png', fileName: '合影.pdf' });
     expect(checked.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -83,8 +83,8 @@ describe('readLimitedForm', () => {
     const body = new FormData();
     body.append('file', new File([new Uint8Array(4096)], 'a.pdf'));
     const request = new Request('http://test.example/', { method: 'POST', body });
-    expect(await refusal(readLimitedForm(request, 1024, 'test.errors.tooLarge'))).toEqual({
-      key: 'test.errors.tooLarge',
+    expect(await refusal(readLimitedForm(request, 1024, 'http.bodyTooLarge'))).toEqual({
+      key: 'http.bodyTooLarge',
       status: 413,
     });
     const stream = new ReadableStream({
@@ -99,10 +99,14 @@ describe('readLimitedForm', () => {
       headers: { 'content-type': 'multipart/form-data; boundary=x' },
       duplex: 'half',
     } as RequestInit);
-    expect((await refusal(readLimitedForm(undeclared, 1024, 'test.errors.tooLarge'))).status).toBe(413);
+    expect((await refusal(readLimitedForm(undeclared, 1024, 'http.bodyTooLarge'))).status).toBe(413);
     const small = new FormData();
     small.append('summary', '顺利开展');
-    const form = await readLimitedForm(new Request('http://x/', { method: 'POST', body: small }), 1024, 'k');
+    const form = await readLimitedForm(
+      new Request('http://x/', { method: 'POST', body: small }),
+      1024,
+      'http.bodyTooLarge',
+    );
     expect(form.get('summary')).toBe('顺利开展');
   });
 
@@ -114,7 +118,10 @@ describe('readLimitedForm', () => {
     ]) {
       const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
       const request = new Request('http://x/', { method: 'POST', body, headers });
-      expect(await refusal(readLimitedForm(request, 1024, 'k'))).toEqual({ key: 'http.unreadableForm', status: 400 });
+      expect(await refusal(readLimitedForm(request, 1024, 'http.bodyTooLarge'))).toEqual({
+        key: 'http.unreadableForm',
+        status: 400,
+      });
     }
   });
 });

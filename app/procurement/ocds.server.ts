@@ -19,6 +19,7 @@ import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { basisText, pendingText } from '~/delivery/figures-text';
 import { db } from '~/lib/db.server';
 import { notFound } from '~/accounts/auth.server';
+import { messageKey } from '~/lib/locale';
 
 /**
  * Open Contracting Data Standard 1.1: one release per published tender, showing the process as
@@ -93,7 +94,7 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
     items: [
       {
         id: '1',
-        description: t(`categories.${tender.category}`),
+        description: t(messageKey('categories', tender.category)),
         quantity: tender.sessions,
         unit: { name: t('procurement.ocds.sessionUnit') },
       },
@@ -113,8 +114,8 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
     tenderPeriod: { startDate: iso(tender.publishedAt), endDate: iso(tender.deadlineAt) },
     enquiryPeriod: { startDate: iso(tender.publishedAt), endDate: iso(tender.questionDeadlineAt ?? tender.deadlineAt) },
     hasEnquiries: questions > 0,
-    eligibilityCriteria: t(`procurement.eligibility.${tender.eligibility}`, {
-      grade: tender.minGrade ? t(`grades.${tender.minGrade}`) : '',
+    eligibilityCriteria: t(messageKey('procurement.eligibility', tender.eligibility), {
+      grade: tender.minGrade ? t(messageKey('grades', tender.minGrade)) : '',
     }),
     awardPeriod: opened ? { startDate: iso(tender.deadlineAt), endDate: iso(tender.awardedAt) } : undefined,
     contractPeriod:
@@ -203,7 +204,7 @@ function implementation(
     milestones: [
       ...planned.map((m) => ({
         id: `milestone-${m.id}`,
-        title: t(`milestones.${m.condition}`),
+        title: t(messageKey('milestones', m.condition)),
         type: 'payment',
         status: m.state === 'paid' || m.state === 'confirmed' ? 'met' : 'scheduled',
         dueDate: iso(m.dueAt),

@@ -1,7 +1,9 @@
+import type { MessageKey } from '~/lib/locale';
+
 /** The tables a dashboard shows; the page and its CSV exports are rendered from these columns. */
 /** 'text' names the row; 'note' is text in a cell. */
 export type Kind = 'text' | 'note' | 'count' | 'percent' | 'money';
-export type Column = { key: string; label: string; kind: Kind };
+export type Column = { key: string; label: MessageKey; kind: Kind };
 export type Row = Record<string, string | number | null>;
 
 const activityColumns: Column[] = [
@@ -18,7 +20,7 @@ const activityColumns: Column[] = [
   { key: 'basis', label: 'reports.basis', kind: 'note' },
 ];
 
-const named = (label: string): Column => ({ key: 'label', label, kind: 'text' });
+const named = (label: MessageKey): Column => ({ key: 'label', label, kind: 'text' });
 
 export const reportTables = {
   summary: [

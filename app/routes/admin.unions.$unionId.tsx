@@ -13,6 +13,7 @@ import { departmentSchema, inviteSchema } from '~/unions/schemas';
 import { createDepartment, requireUnion, unionDepartments, unionStaff } from '~/unions/unions.server';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -84,7 +85,7 @@ export default function AdminUnion({ loaderData, actionData }: Route.ComponentPr
             <li key={m.id}>
               {t('punctuation.parenthesized', { text: m.name, note: m.email })}
               {t('punctuation.colon')}
-              {t(`roles.${m.role}`)}
+              {t(messageKey('roles', m.role))}
               {m.departmentName ? ` · ${m.departmentName}` : ''}
             </li>
           ))}

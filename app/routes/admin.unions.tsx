@@ -9,6 +9,7 @@ import { createUnion, listUnions } from '~/unions/unions.server';
 import { unionSchema } from '~/unions/schemas';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -49,7 +50,7 @@ export default function AdminUnions({ loaderData, actionData }: Route.ComponentP
               <td>
                 <Link to={`/admin/unions/${u.id}`}>{u.name}</Link>
               </td>
-              <td>{t(`levels.${u.level}`)}</td>
+              <td>{t(messageKey('levels', u.level))}</td>
               <td>{u.parentId ? names.get(u.parentId) : '—'}</td>
             </tr>
           ))}

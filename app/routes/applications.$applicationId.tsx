@@ -31,6 +31,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ActionMessage, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -256,7 +257,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           label={t('incubation.organization')}
           value={<Link to={`/orgs/${organization.id}`}>{organization.name}</Link>}
         />
-        <Stat label={t('organizations.type')} value={t(`organizationTypes.${organization.type}`)} />
+        <Stat label={t('organizations.type')} value={t(messageKey('organizationTypes', organization.type))} />
         {organization.creditCode ? (
           <Stat label={t('organizations.creditCode')} value={organization.creditCode} />
         ) : null}

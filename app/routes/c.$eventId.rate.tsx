@@ -11,6 +11,7 @@ import { attempt } from '~/lib/actions.server';
 import { parseId, passRetryAfter } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
+import type { MessageKey } from '~/lib/locale';
 
 export const handle = { scripts: false };
 
@@ -83,7 +84,7 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
       <RetryNotice minutes={actionData && 'retryMinutes' in actionData ? actionData.retryMinutes : undefined} />
       {actionData?.failure ? (
         <p className="alert" role="alert">
-          {t(actionData.failure)}
+          {t(actionData.failure as MessageKey)}
         </p>
       ) : null}
       {!loaderData.checkedIn ? <p role="alert">{t('errors.checkInFirst')}</p> : null}

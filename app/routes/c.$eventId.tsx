@@ -25,6 +25,7 @@ import { parseId, passRetryAfter } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
 import { maskPhone } from '~/notifications/sms.server';
+import type { MessageKey } from '~/lib/locale';
 
 // The worker's check-in (docs/decisions/090). SMS mode: a phone without a credential gives its
 // number (step 'phone'), then the code sent to it with the two optional questions (step 'code');
@@ -276,7 +277,7 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
       <RetryNotice minutes={actionData?.retryMinutes} />
       {actionData?.failure ? (
         <p className="alert" role="alert">
-          {t(actionData.failure, actionData.values)}
+          {t(actionData.failure as MessageKey, actionData.values)}
         </p>
       ) : null}
       {status === 'already' && !actionData ? <p role="status">{t('errors.alreadyCheckedIn')}</p> : null}

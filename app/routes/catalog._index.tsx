@@ -11,6 +11,7 @@ import { loaderCaching, publicPageCaching } from '~/http/cache.server';
 import { formatMoney, formatPercent } from '~/lib/format';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Empty, PageHeader } from '~/ui/page';
+import { type MessageKey, messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -80,7 +81,7 @@ function PriceInput({ name, label, value, error }: { name: string; label: string
       />
       {error ? (
         <p id={`${id}-error`} className="field-errors" role="alert">
-          {t(error)}
+          {t(error as MessageKey)}
         </p>
       ) : null}
     </div>
@@ -210,7 +211,7 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
                     <Highlight text={r.organizationName} terms={terms} />
                   </Link>
                   {' · '}
-                  {t(`categories.${r.category}`)} · {t(`catalog.formats.${r.format}`)} ·{' '}
+                  {t(messageKey('categories', r.category))} · {t(messageKey('catalog.formats', r.format))} ·{' '}
                   {t('catalog.offering.minutes', { count: r.durationMinutes })} ·{' '}
                   {t('catalog.offering.people', { count: r.capacity })}
                 </p>

@@ -18,6 +18,7 @@ import { getLocale, getT } from '~/lib/i18n.server';
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 import { FiguresNote } from '~/ui/figures';
 import { Empty, PageHeader, Section, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -184,7 +185,11 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
           <>
             <Stats>
               <Stat label={t('evaluation.score')} value={latest.score.toFixed(1)} testId="contract-score" />
-              <Stat label={t('evaluation.grade')} value={t(`grades.${latest.grade}`)} testId="contract-grade" />
+              <Stat
+                label={t('evaluation.grade')}
+                value={t(messageKey('grades', latest.grade))}
+                testId="contract-grade"
+              />
               <Stat
                 label={t('evaluations.adjustment')}
                 value={latest.adjustment > 0 ? `+${latest.adjustment}` : String(latest.adjustment)}
@@ -212,8 +217,10 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
             {loaderData.complaints.map((c) => (
               <li key={c.id}>
                 <p>
-                  <span className={`badge badge-${c.state}`}>{t(`evaluations.complaints.states.${c.state}`)}</span>{' '}
-                  {t(`evaluations.complaints.sources.${c.source}`)} · {formatDateTime(c.createdAt, locale)}
+                  <span className={`badge badge-${c.state}`}>
+                    {t(messageKey('evaluations.complaints.states', c.state))}
+                  </span>{' '}
+                  {t(messageKey('evaluations.complaints.sources', c.source))} · {formatDateTime(c.createdAt, locale)}
                 </p>
                 <p className="prose">{c.summary}</p>
                 {c.resolution ? (

@@ -11,6 +11,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { Empty, PageHeader, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -109,7 +110,7 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
                   {r.tags.length ? (
                     <span className="hint">
                       {' '}
-                      · {r.tags.map((tag) => t(`rating.tag.${tag}`)).join(t('punctuation.separator'))}
+                      · {r.tags.map((tag) => t(messageKey('rating.tag', tag))).join(t('punctuation.separator'))}
                     </span>
                   ) : null}
                 </td>

@@ -19,6 +19,7 @@ import { getLocale } from '~/lib/i18n.server';
 import { FiguresBlock } from '~/ui/figures';
 import { ActionMessage, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.event.title }];
 
@@ -213,7 +214,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       <Stats>
         <Stat label={t('events.organization')} value={loaderData.organizationName} />
         <Stat label={t('events.startsAt')} value={formatDateTime(event.startsAt, locale)} />
-        <Stat label={t('events.venueType')} value={t(`venues.${event.venueType}`)} />
+        <Stat label={t('events.venueType')} value={t(messageKey('venues', event.venueType))} />
         <Stat label={t('events.address')} value={event.address} />
         <Stat label={t('events.expectedAttendance')} value={event.expectedAttendance} />
         <Stat label={t('events.checkins')} value={loaderData.checkinCount} testId="checkin-count" />

@@ -9,6 +9,7 @@ import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Empty, PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -100,7 +101,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                     {r.startsOn} – {r.endsOn}
                     {r.termEnding ? <strong>{t('incubation.termEnding')}</strong> : null}
                   </td>
-                  <td>{r.lastGrade ? t(`grades.${r.lastGrade}`) : '—'}</td>
+                  <td>{r.lastGrade ? t(messageKey('grades', r.lastGrade)) : '—'}</td>
                   <td>
                     {r.openEvaluationId ? (
                       <Link to={`/residencies/${r.id}/evaluations/${r.openEvaluationId}`}>
@@ -140,7 +141,8 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             {loaderData.departures.map((d, i) => (
               <li key={i}>
                 <Link to={`/residencies/${d.residencyId}`}>{d.organizationName}</Link> ·{' '}
-                {t(`incubation.exitDecisions.${d.decision}`)} · {formatDateTime(d.decidedAt, locale)} · {d.reason}
+                {t(messageKey('incubation.exitDecisions', d.decision))} · {formatDateTime(d.decidedAt, locale)} ·{' '}
+                {d.reason}
               </li>
             ))}
           </ul>

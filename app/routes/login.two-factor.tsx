@@ -9,6 +9,7 @@ import { getT } from '~/lib/i18n.server';
 import { clientNetwork, retryAfter } from '~/lib/rate-limit.server';
 import { SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+import type { MessageKey } from '~/lib/locale';
 
 export const headers = passRetryAfter;
 
@@ -51,7 +52,7 @@ export default function LoginTwoFactor({ actionData }: Route.ComponentProps) {
       <RetryNotice minutes={actionData?.retryMinutes} message="security.loginThrottled" />
       {actionData?.failure ? (
         <div id="code-error" role="alert">
-          <p className="field-errors">{t(actionData.failure)}</p>
+          <p className="field-errors">{t(actionData.failure as MessageKey)}</p>
         </div>
       ) : null}
       <Form method="post">

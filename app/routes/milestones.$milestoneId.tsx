@@ -18,6 +18,7 @@ import { cancelStripePayment, startStripePayment } from '~/payments/stripe-payme
 import { readVoucherForm } from '~/payments/vouchers.server';
 import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
+import { type MessageKey, messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.title }];
 
@@ -131,7 +132,7 @@ function TransferForm({
         {fields.voucher.errors ? (
           <ul className="field-errors" role="alert">
             {fields.voucher.errors.map((e) => (
-              <li key={e}>{t(e)}</li>
+              <li key={e}>{t(e as MessageKey)}</li>
             ))}
           </ul>
         ) : null}
@@ -212,7 +213,7 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
   const cancelResult = actionData && 'cancel' in actionData ? actionData.cancel : undefined;
   return (
     <>
-      <PageHeader title={t('payments.milestoneTitle', { milestone: t(`milestones.${milestone.condition}`) })}>
+      <PageHeader title={t('payments.milestoneTitle', { milestone: t(messageKey('milestones', milestone.condition)) })}>
         <StateBadge machine="milestone" state={milestone.state} />
       </PageHeader>
       <ActionMessage failure={failure} />
@@ -230,7 +231,7 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
         <Stat label={t('payments.amount')} value={formatMoney(milestone.amountFen, locale)} testId="milestone-amount" />
         <Stat label={t('payments.dueAt')} value={milestone.dueAt ? formatDate(milestone.dueAt, locale) : '—'} />
       </Stats>
-      <p className="hint">{t(`payments.conditionExplained.${milestone.condition}`)}</p>
+      <p className="hint">{t(messageKey('payments.conditionExplained', milestone.condition))}</p>
 
       {loaderData.canApprove ? (
         <Form method="post" className="callout">
@@ -292,7 +293,7 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
             <tbody>
               {loaderData.payments.map((p) => (
                 <tr key={p.id}>
-                  <td>{t(`payments.methods.${p.method}`)}</td>
+                  <td>{t(messageKey('payments.methods', p.method))}</td>
                   <td>{formatMoney(p.amountFen, locale)}</td>
                   <td>{p.reference ?? '—'}</td>
                   <td>

@@ -22,6 +22,7 @@ import { requireOrganization, organizationMembersOf, updateOrganization } from '
 import { inviteMemberSchema, organizationSchema } from '~/organizations/schemas';
 import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -97,7 +98,7 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
       </PageHeader>
       {notice ? (
         <p className="notice" role="status">
-          {t(`organizationProfile.notices.${notice}`)}
+          {t(messageKey('organizationProfile.notices', notice))}
         </p>
       ) : null}
       <InvitationNotice days={loaderData.days} />
@@ -128,7 +129,7 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
         <ul id="members">
           {loaderData.members.map((m) => (
             <li key={m.userId}>
-              {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
+              {m.name} · {m.email} · {t(messageKey('organizationProfile.roles', m.role))}
             </li>
           ))}
         </ul>

@@ -12,6 +12,7 @@ import { connectState, refreshAccountState, startOnboarding } from '~/payments/c
 import { organizationMoney } from '~/payments/milestones.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -101,7 +102,7 @@ export default function OrganizationPayments({ loaderData, actionData }: Route.C
                     <span className="hint">{m.unionName}</span>
                   </td>
                   <td>
-                    <Link to={`/milestones/${m.id}`}>{t(`milestones.${m.condition}`)}</Link>
+                    <Link to={`/milestones/${m.id}`}>{t(messageKey('milestones', m.condition))}</Link>
                   </td>
                   <td>{formatMoney(m.amountFen, locale)}</td>
                   <td>
@@ -110,7 +111,7 @@ export default function OrganizationPayments({ loaderData, actionData }: Route.C
                   <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
                   <td>
                     <PaidOn date={m.paidOn} locale={locale} />
-                    {m.method ? <span className="hint"> · {t(`payments.methods.${m.method}`)}</span> : null}
+                    {m.method ? <span className="hint"> · {t(messageKey('payments.methods', m.method))}</span> : null}
                   </td>
                   <td>{m.confirmedAt ? formatDateTime(m.confirmedAt, locale) : '—'}</td>
                 </tr>

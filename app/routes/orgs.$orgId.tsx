@@ -13,6 +13,7 @@ import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { requireOrganization } from '~/organizations/organizations.server';
 import { PageHeader, Section, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.organization.name }];
 
@@ -66,7 +67,7 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
       </PageHeader>
       <p>{organization.description}</p>
       <Stats>
-        <Stat label={t('organizations.type')} value={t(`organizationTypes.${organization.type}`)} />
+        <Stat label={t('organizations.type')} value={t(messageKey('organizationTypes', organization.type))} />
         {organization.creditCode ? (
           <Stat label={t('organizations.creditCode')} value={organization.creditCode} />
         ) : null}
@@ -74,7 +75,7 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
         <Stat label={t('organizations.volunteers')} value={organization.volunteers} />
       </Stats>
       {organization.fields.length ? (
-        <p>{organization.fields.map((f) => t(`categories.${f}`)).join(t('punctuation.separator'))}</p>
+        <p>{organization.fields.map((f) => t(messageKey('categories', f))).join(t('punctuation.separator'))}</p>
       ) : null}
 
       <Section title={t('organizations.trackRecord')}>

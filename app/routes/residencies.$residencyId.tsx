@@ -20,6 +20,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ActionMessage, ChoiceField, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -270,7 +271,7 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
       </Stats>
       {residency.state !== 'active' ? (
         <p className="notice" role="status">
-          {t(`incubation.left.${residency.state}`, { reason: residency.decisionReason ?? '' })}
+          {t(messageKey('incubation.left', residency.state), { reason: residency.decisionReason ?? '' })}
         </p>
       ) : null}
 
@@ -362,7 +363,7 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
                     <StateBadge namespace="incubation.states" machine="residencyEvaluation" state={e.state} />
                   </td>
                   <td>{e.score?.toFixed(1) ?? '—'}</td>
-                  <td>{e.grade ? t(`grades.${e.grade}`) : '—'}</td>
+                  <td>{e.grade ? t(messageKey('grades', e.grade)) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -376,7 +377,8 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
             <ul>
               {loaderData.exitReviews.map((r) => (
                 <li key={r.id}>
-                  {formatDateTime(r.createdAt, locale)} · {t(`incubation.exitDecisions.${r.decision}`)} · {r.reason}
+                  {formatDateTime(r.createdAt, locale)} · {t(messageKey('incubation.exitDecisions', r.decision))} ·{' '}
+                  {r.reason}
                   {r.decidedByName ? ` · ${r.decidedByName}` : ''}
                 </li>
               ))}

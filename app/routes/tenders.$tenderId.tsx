@@ -36,6 +36,7 @@ import {
 import { isEligible } from '~/procurement/track-record.server';
 import { ActionMessage, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, PageHeader, Section, StateBadge, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.title }];
 
@@ -391,7 +392,7 @@ export default function TenderPage({ loaderData, actionData }: Route.ComponentPr
       ) : null}
       <Stats>
         <Stat label={t('tenders.union')} value={tender.unionName} />
-        <Stat label={t('tenders.category')} value={t(`categories.${tender.category}`)} />
+        <Stat label={t('tenders.category')} value={t(messageKey('categories', tender.category))} />
         <Stat label={t('tenders.budget')} value={formatMoney(tender.budgetFen, locale)} />
         <Stat label={t('tenders.sessions')} value={tender.sessions} />
         <Stat label={t('tenders.minWorkerVisits')} value={tender.minWorkerVisits} />
@@ -410,8 +411,8 @@ export default function TenderPage({ loaderData, actionData }: Route.ComponentPr
         ) : null}
         <Stat
           label={t('procurement.form.eligibility')}
-          value={t(`procurement.eligibility.${tender.eligibility}`, {
-            grade: tender.minGrade ? t(`grades.${tender.minGrade}`) : '',
+          value={t(messageKey('procurement.eligibility', tender.eligibility), {
+            grade: tender.minGrade ? t(messageKey('grades', tender.minGrade)) : '',
           })}
         />
         <Stat label={t('procurement.form.minBids')} value={tender.minBids} />

@@ -11,6 +11,7 @@ import { approveMilestone, paymentQueue } from '~/payments/milestones.server';
 import { requireUnion } from '~/unions/unions.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { Empty, PageHeader, Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -68,7 +69,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                     </td>
                     <td>{m.organizationName}</td>
                     <td>
-                      <Link to={`/milestones/${m.id}`}>{t(`milestones.${m.condition}`)}</Link>
+                      <Link to={`/milestones/${m.id}`}>{t(messageKey('milestones', m.condition))}</Link>
                     </td>
                     <td>{formatMoney(m.amountFen, locale)}</td>
                     <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
@@ -108,7 +109,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                   <td>{p.contractTitle}</td>
                   <td>{p.organizationName}</td>
                   <td>
-                    <Link to={`/milestones/${p.milestoneId}`}>{t(`milestones.${p.condition}`)}</Link>
+                    <Link to={`/milestones/${p.milestoneId}`}>{t(messageKey('milestones', p.condition))}</Link>
                   </td>
                   <td>{formatMoney(p.amountFen, locale)}</td>
                   <td>{formatDateTime(p.createdAt, locale)}</td>

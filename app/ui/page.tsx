@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KeysIn, MessageKey } from '~/lib/locale';
 
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
@@ -23,18 +24,18 @@ export function Stats({ children }: { children: ReactNode }) {
   return <dl className="stats">{children}</dl>;
 }
 
-/** `namespace` lets a capability keep its state names in its own messages. */
-export function StateBadge({
+/** `namespace` lets a capability keep its state names in its own messages; the type check proves `${namespace}.${machine}` holds some. */
+export function StateBadge<Machine extends string, Namespace extends string = 'states'>({
   machine,
   state,
-  namespace = 'states',
+  namespace = 'states' as Namespace,
 }: {
-  machine: string;
+  machine: Machine & ([KeysIn<`${Namespace}.${Machine}`>] extends [never] ? 'has no state names' : unknown);
   state: string;
-  namespace?: string;
+  namespace?: Namespace;
 }) {
   const { t } = useTranslation();
-  return <span className={`badge badge-${state}`}>{t(`${namespace}.${machine}.${state}`)}</span>;
+  return <span className={`badge badge-${state}`}>{t(`${namespace}.${machine}.${state}` as MessageKey)}</span>;
 }
 
 export function Empty({ children }: { children: ReactNode }) {

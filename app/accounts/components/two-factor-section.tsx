@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
 import { SubmitButton } from '~/ui/form';
+import type { MessageKey } from '~/lib/locale';
 
 type Status = { state: 'off' } | { state: 'on' } | { state: 'pending'; uri: string; qr: string; manualKey: string };
 
@@ -22,7 +23,7 @@ function CodeField({ failure, recovery = false }: { failure?: string; recovery?:
       />
       {failure ? (
         <div id="totp-code-error" role="alert">
-          <p className="field-errors">{t(failure)}</p>
+          <p className="field-errors">{t(failure as MessageKey)}</p>
         </div>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '~/lib/format';
 import { Empty } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type HistoryRow = {
   id: number;
@@ -49,7 +50,7 @@ export function EvaluationHistory({
           {rows.map((row) => (
             <tr key={row.id}>
               <td>{formatDateTime(row.createdAt, locale)}</td>
-              <td>{t(`evaluations.basis.${row.basis}`)}</td>
+              <td>{t(messageKey('evaluations.basis', row.basis))}</td>
               {showContract ? (
                 <td>
                   {row.contractId ? (
@@ -63,7 +64,7 @@ export function EvaluationHistory({
                 {row.periodStart} – {row.periodEnd}
               </td>
               <td className="num">{row.score.toFixed(1)}</td>
-              <td>{t(`grades.${row.grade}`)}</td>
+              <td>{t(messageKey('grades', row.grade))}</td>
               <td>
                 {row.adjustment
                   ? t('evaluations.adjustedBy', {

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { LedgerTotals } from '../ledger.server';
 import { formatDate, formatMoney } from '~/lib/format';
 import { Stat, StateBadge, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 /** A payment date as recorded (a Shanghai calendar date), shown in the reader's language. */
 export function PaidOn({ date, locale }: { date: string | null; locale: string }) {
@@ -59,7 +60,7 @@ export function MilestoneTable({ milestones, locale }: { milestones: MilestoneRo
         {milestones.map((m) => (
           <tr key={m.id}>
             <td>
-              <Link to={`/milestones/${m.id}`}>{t(`milestones.${m.condition}`)}</Link>
+              <Link to={`/milestones/${m.id}`}>{t(messageKey('milestones', m.condition))}</Link>
               {m.condition === 'sessions' && m.conditionSessions ? (
                 <> ({t('payments.afterSessions', { count: m.conditionSessions })})</>
               ) : null}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { Empty, StateBadge } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type TenderRow = {
   id: number;
@@ -44,7 +45,7 @@ export function TenderTable({
               <Link to={`/tenders/${tender.id}`}>{tender.title}</Link>
             </td>
             {brief ? null : <td>{tender.unionName}</td>}
-            {brief ? null : <td>{t(`categories.${tender.category}`)}</td>}
+            {brief ? null : <td>{t(messageKey('categories', tender.category))}</td>}
             <td>{formatMoney(tender.budgetFen, locale)}</td>
             {brief ? null : <td>{formatDateTime(tender.deadlineAt, locale)}</td>}
             <td>

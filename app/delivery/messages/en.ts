@@ -1,0 +1,160 @@
+import type { Translation } from '~/lib/locale';
+import type zhCN from './zh-CN';
+
+export default {
+  errors: {
+    checkinNotYet: 'Check-in has not opened yet: it opens 30 minutes before the event starts.',
+    ratingNotYet: 'You can rate once the event has started. Please open this page again then.',
+    notResident: 'Only organizations currently resident at an incubator can schedule their own activities.',
+    walkInsBeforeStart: 'Walk-in attendees can be recorded once the event has started.',
+    uploadTooLarge: 'The upload is too large. Choose fewer photos or compress them and try again.',
+    tooManyPhotos: 'Too many photos: at most 6 at a time and 12 per event.',
+    photoTooLarge: 'Each photo must be 5 MB or smaller.',
+    photoType: 'Only JPEG, PNG or WebP photos can be uploaded.',
+    notFlagged: 'Only ratings with a warning signal can be excluded.',
+    alreadyExcluded: 'This rating has already been excluded.',
+  },
+  resident: {
+    badge: "Resident organization's own activity",
+    schedule: 'Schedule own activity',
+    scheduleTitle: 'Schedule an own activity',
+    explanation:
+      "An own activity belongs to no contract. {{incubator}} reviews and accepts it; once accepted it counts in this organization's own-activity figures.",
+    overseenBy: 'Accepted by {{incubator}}.',
+    figuresTitle: 'Own-activity figures',
+  },
+  calendar: {
+    months: 'Change month',
+    previous: 'Previous month',
+    next: 'Next month',
+    empty: 'No events this month.',
+    unionTitle: '{{name}}: event calendar',
+    organizationTitle: '{{name}}: event schedule',
+    unionExplanation: "Every event this union pays for, and its incubator residents' own activities.",
+    organizationLink: "This organization's event schedule",
+    link: 'Event calendar',
+  },
+  feed: {
+    title: 'Subscribe in a calendar app',
+    explanation:
+      'Add the link below to the calendar app on your phone or computer and the events stay in sync. The link itself grants access: do not publish or forward it.',
+    url: 'Subscription link',
+    subscribe: 'Subscribe with a calendar app',
+    rotateExplanation: 'If the link has leaked, replace it: the old link stops working at once.',
+    rotate: 'Replace subscription link',
+    calendarName: '{{name}} events',
+  },
+  attendance: {
+    title: 'Attendance review',
+    explanation:
+      'Check-ins by workers whose phone number an SMS code confirmed count by themselves. Walk-ins the organization reports, events entered after they started, events without counted check-ins and check-ins not verified by SMS count only once a union reviewer admits them with a reason, or stay out when excluded; every decision is in the audit log.',
+    codeStandard:
+      'This union uses the “screen code only” standard: every check-in counts, and its figures say they are not verified by SMS.',
+    asserted: 'Attendance the organization reports that workers have not shown themselves:',
+    assertion: {
+      walkIns: '{{count}} walk-ins (did not scan)',
+      enteredLate: 'Entered in the system more than {{minutes}} minutes after the event started',
+      noCountedCheckins: 'No counted check-ins',
+    },
+    awaiting: 'Awaiting review: not counted yet.',
+    awaitingAcceptance: 'The union reviews it once the report is accepted; until then it does not count.',
+    admitted: 'Admitted: {{reason}} ({{name}}, {{time}})',
+    excluded: 'Excluded: {{reason}} ({{name}}, {{time}})',
+    reason: 'Reason',
+    admit: 'Admit',
+    exclude: 'Exclude',
+    checkinsTitle: 'Check-in review',
+    checkinCounts: '{{pending}} awaiting review, {{admitted}} admitted, {{excluded}} excluded.',
+    allPending_one: 'The {{count}} check-in awaiting review',
+    allPending_other: 'All {{count}} check-ins awaiting review',
+    listedOnly: 'Only the first {{count}} are listed; decide the rest together with “all check-ins awaiting review”.',
+    checkedInAt: 'Checked in',
+    verification: {
+      sms: 'SMS-verified',
+      code: 'Screen code only',
+    },
+    rated: 'Rating',
+    status: 'Status',
+    pendingStatus: 'Awaiting review',
+    link_one: 'Attendance review ({{count}} item awaiting review)',
+    link_other: 'Attendance review ({{count}} items awaiting review)',
+    errors: {
+      notAccepted: 'Walk-ins and late entries can be reviewed once the completion report is accepted.',
+      nothingAsserted: 'This event has no reported attendance to review.',
+      alreadyDecided: 'That is already the decision.',
+      nothingPending: 'No check-ins are awaiting review.',
+    },
+    settings: {
+      title: 'Check-in verification standard',
+      explanation:
+        'Decides which check-ins count by themselves in this union’s sessions, worker-visits and satisfaction. A change recounts all of the union’s events at once and is recorded in the audit log.',
+      sms: 'SMS verification (recommended): only check-ins whose phone number an SMS code confirmed count by themselves; the rest await review.',
+      code: 'Screen code only: for a union without SMS. Every check-in counts, and the figures say “resting on the screen code alone, not verified by SMS”.',
+      save: 'Save the standard',
+      saved: 'Saved; the figures were recounted by the new standard.',
+    },
+  },
+  integrity: {
+    title: 'Rating review: {{title}}',
+    backToEvent: 'Back to the event',
+    link_one: 'Review ratings ({{count}} warning to look at)',
+    link_other: 'Review ratings ({{count}} warnings to look at)',
+    flagged: 'Ratings with warnings',
+    excluded: 'Excluded',
+    usual: "Organization's usual average",
+    rulesTitle: 'How warnings are raised',
+    rule: {
+      sharedNetwork: 'Same network: {{ratings}} or more ratings at this event came from one network address.',
+      fastRating: 'Rated at once: the rating came within {{seconds}} seconds of check-in.',
+      duplicateComment:
+        'Identical comments: two or more ratings share a comment (at least {{length}} characters, ignoring punctuation and spaces).',
+      farFromUsual:
+        "Far from usual: the score is {{points}} or more points away from the average at the organization's other accepted events (needs at least {{minimum}} ratings to compare).",
+    },
+    signalsNotVerdicts:
+      'These are signals, not verdicts: workers in a canteen often share one Wi-Fi, and some rate right after checking in. Check before excluding and give a reason; the reason and who decided are recorded.',
+    comment: 'Comment',
+    times: 'Times',
+    flags: 'Warnings',
+    decision: 'Decision',
+    checkedInAt: 'Checked in {{time}}',
+    ratedAt: 'Rated {{time}}',
+    flag: {
+      sharedNetwork: 'Same network',
+      fastRating: 'Rated at once',
+      duplicateComment: 'Identical comment',
+      farFromUsual: 'Far from usual',
+    },
+    reason: 'Reason for excluding',
+    exclude: 'Exclude this rating',
+    restore: 'Count it again',
+    excludedBecause: 'Excluded ({{name}}): {{reason}}',
+    none: 'No ratings yet.',
+    excludedNote_one: 'The union excluded {{count}} rating; it is not counted.',
+    excludedNote_other: 'The union excluded {{count}} ratings; they are not counted.',
+  },
+  photos: {
+    choose: 'Event photos (you can choose several)',
+    hint: 'Up to {{count}} at a time, each at most {{megabytes}} MB, in JPEG, PNG or WebP format.',
+    none: 'No photos uploaded yet.',
+    alt: 'Event photo {{n}}',
+    delete: 'Delete photo {{n}}',
+  },
+  walkIns: {
+    title: 'Attendees who did not scan',
+    record: 'Save count',
+  },
+  figures: {
+    averageScore: 'Average score',
+    averageDefinition: 'Average score: the mean number of stars (1–5) over counted ratings.',
+    countOnceAccepted:
+      "This event counts in the contract's and the organization's figures once the union accepts its completion report.",
+  },
+  report: {
+    attendance: 'Attendance {{total}}: {{checkins}} checked in by scanning, {{walkIns}} did not scan.',
+  },
+  rating: {
+    given_one: 'You rated this event {{count}} star. Ratings cannot be changed after 24 hours.',
+    given_other: 'You rated this event {{count}} stars. Ratings cannot be changed after 24 hours.',
+  },
+} satisfies Translation<typeof zhCN>;
