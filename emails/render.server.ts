@@ -33,8 +33,8 @@ function formatField(key: string, value: unknown, locale: Locale, t: TFunction):
   if (key === 'amountFen') return ['amount', formatMoney(Number(value), locale)];
   if (timeFields.has(key)) return [key, formatDateTime(String(value), locale)];
   if (key === 'decision') return [key, t(messageKey('notifications.mail.decisions', String(value)))];
-  if (key === 'role') return [key, t(messageKey('roles', String(value)))];
-  if (key === 'grade') return [key, t(`grades.${String(value)}`, { defaultValue: String(value) })];
+  if (key === 'role') return [key, t(messageKey('unions.roles', String(value)))];
+  if (key === 'grade') return [key, t(`evaluation.grades.${String(value)}`, { defaultValue: String(value) })];
   if (typeof value === 'number')
     return [key, new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)];
   const text = String(value ?? '').trim();

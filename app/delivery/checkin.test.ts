@@ -97,13 +97,13 @@ describe('the check-in window', () => {
     const phone = verifiedPhone('13800138000');
     checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) });
     expect(errorKey(() => checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
-      'phoneCheckin.errors.numberCheckedIn',
+      'delivery.phoneCheckin.errors.numberCheckedIn',
     );
     // The same number confirmed on a second phone is the same worker.
     const secondPhone = verifiedPhone('13800138000');
     expect(secondPhone.workerId).toBe(phone.workerId);
     expect(errorKey(() => checkIn(eventId, secondPhone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
-      'phoneCheckin.errors.numberCheckedIn',
+      'delivery.phoneCheckin.errors.numberCheckedIn',
     );
     expect(db.select().from(checkins).where(eq(checkins.eventId, eventId)).all()).toHaveLength(1);
   });
@@ -112,8 +112,10 @@ describe('the check-in window', () => {
     const event = requireEvent(eventId);
     const ticket = issueTicket(event, checkinCode(event));
     checkIn(eventId, verifiedPhone(), { ticket });
-    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('phoneCheckin.errors.ticketUsed');
-    expect(errorKey(() => requireUsableTicket(event, ticket))).toBe('phoneCheckin.errors.ticketUsed');
+    expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe(
+      'delivery.phoneCheckin.errors.ticketUsed',
+    );
+    expect(errorKey(() => requireUsableTicket(event, ticket))).toBe('delivery.phoneCheckin.errors.ticketUsed');
     expect(errorKey(() => checkIn(eventId, verifiedPhone(), { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
       'no error',
     );
@@ -171,7 +173,7 @@ describe('the attendance mode', () => {
     expect(attendanceMode(event)).toBe('sms');
     const device = { workerId: null, deviceId: newDeviceId() };
     expect(errorKey(() => checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
-      'phoneCheckin.errors.phoneRequired',
+      'delivery.phoneCheckin.errors.phoneRequired',
     );
     expect(db.select().from(checkins).where(eq(checkins.eventId, eventId)).all()).toHaveLength(0);
   });

@@ -63,13 +63,13 @@ describe('an SMS code', () => {
     const phone = freshPhone();
     const { challenge, code } = await sendTo(phone);
     expect(confirmPhoneCode(challenge, code)).toBe(phoneHash(phone));
-    expect(errorOf(() => confirmPhoneCode(challenge, code)).key).toBe('phoneCheckin.errors.phoneCodeExpired');
+    expect(errorOf(() => confirmPhoneCode(challenge, code)).key).toBe('delivery.phoneCheckin.errors.phoneCodeExpired');
   });
 
   it('expires after 10 minutes', async () => {
     const { challenge, code } = await sendTo(freshPhone());
     vi.setSystemTime(start.getTime() + codeLifetimeMs);
-    expect(errorOf(() => confirmPhoneCode(challenge, code)).key).toBe('phoneCheckin.errors.phoneCodeExpired');
+    expect(errorOf(() => confirmPhoneCode(challenge, code)).key).toBe('delivery.phoneCheckin.errors.phoneCodeExpired');
   });
 
   it('allows 5 tries, then not even the right code', async () => {
@@ -77,28 +77,36 @@ describe('an SMS code', () => {
     const wrong = code === '000000' ? '000001' : '000000';
     for (let left = maxCodeAttempts - 1; left > 0; left--) {
       expect(errorOf(() => confirmPhoneCode(challenge, wrong))).toEqual({
-        key: 'phoneCheckin.errors.phoneCodeWrong',
+        key: 'delivery.phoneCheckin.errors.phoneCodeWrong',
         values: { count: left },
       });
     }
-    expect(errorOf(() => confirmPhoneCode(challenge, wrong)).key).toBe('phoneCheckin.errors.phoneCodeTooManyTries');
-    expect(errorOf(() => confirmPhoneCode(challenge, code)).key).toBe('phoneCheckin.errors.phoneCodeTooManyTries');
+    expect(errorOf(() => confirmPhoneCode(challenge, wrong)).key).toBe(
+      'delivery.phoneCheckin.errors.phoneCodeTooManyTries',
+    );
+    expect(errorOf(() => confirmPhoneCode(challenge, code)).key).toBe(
+      'delivery.phoneCheckin.errors.phoneCodeTooManyTries',
+    );
   });
 
   it("belongs to its challenge: another challenge's code does not confirm it", async () => {
     const first = await sendTo(freshPhone());
     const second = await sendTo(freshPhone());
     if (first.code !== second.code) {
-      expect(errorOf(() => confirmPhoneCode(first.challenge, second.code)).key).toBe('phoneCheckin.errors.phoneCodeWrong');
+      expect(errorOf(() => confirmPhoneCode(first.challenge, second.code)).key).toBe(
+        'delivery.phoneCheckin.errors.phoneCodeWrong',
+      );
     }
-    expect(errorOf(() => confirmPhoneCode('made-up', first.code)).key).toBe('phoneCheckin.errors.phoneCodeExpired');
+    expect(errorOf(() => confirmPhoneCode('made-up', first.code)).key).toBe(
+      'delivery.phoneCheckin.errors.phoneCodeExpired',
+    );
   });
 
   it('keeps nothing when the provider does not send it', async () => {
     aliyun.answerWith('isv.BUSINESS_LIMIT_CONTROL');
     const phone = freshPhone();
     await expect(sendPhoneCode(phone, null, 'zh-CN')).rejects.toMatchObject({
-      messageKey: 'phoneCheckin.errors.smsNotSent',
+      messageKey: 'delivery.phoneCheckin.errors.smsNotSent',
     });
     expect(
       db

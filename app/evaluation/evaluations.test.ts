@@ -91,9 +91,9 @@ describe('per contract', () => {
     const count = rowCount();
     const refused = await rejection(() => reviewContract(reviewer, hardship.id, { adjustment: 5, reason: '  ' }));
     expect(refused).toBeInstanceOf(UserError);
-    expect((refused as UserError).messageKey).toBe('evaluations.errors.adjustmentReason');
+    expect((refused as UserError).messageKey).toBe('evaluation.errors.adjustmentReason');
     const tooMuch = await rejection(() => reviewContract(reviewer, hardship.id, { adjustment: 11, reason: '台风' }));
-    expect((tooMuch as UserError).messageKey).toBe('evaluations.errors.adjustmentRange');
+    expect((tooMuch as UserError).messageKey).toBe('evaluation.errors.adjustmentRange');
     expect(rowCount()).toBe(count);
 
     const row = reviewContract(reviewer, hardship.id, { judgement: 80, adjustment: -4, reason: '两次走访记录不全' })!;

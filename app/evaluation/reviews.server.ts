@@ -31,7 +31,7 @@ function findContract(contractId: number) {
 
 function requireEvaluable(contract: typeof contracts.$inferSelect) {
   if (!(evaluatedContractStates as readonly string[]).includes(contract.state))
-    throw new UserError('evaluations.errors.notEvaluable', 409);
+    throw new UserError('evaluation.errors.notEvaluable', 409);
 }
 
 /** A reviewer who belongs to the organization may not judge its work. */
@@ -83,8 +83,8 @@ export function reviewContract(viewer: Viewer, contractId: number, input: Review
   requireEvaluable(contract);
   const reason = input.reason.trim();
   if (!Number.isInteger(input.adjustment) || Math.abs(input.adjustment) > maxAdjustment)
-    throw new UserError('evaluations.errors.adjustmentRange');
-  if (input.adjustment !== 0 && !reason) throw new UserError('evaluations.errors.adjustmentReason');
+    throw new UserError('evaluation.errors.adjustmentRange');
+  if (input.adjustment !== 0 && !reason) throw new UserError('evaluation.errors.adjustmentReason');
   return transaction((tx) => {
     const row = recordContractEvaluation(tx, contractId, 'review', {
       judgement: input.judgement === undefined ? null : input.judgement / 100,

@@ -32,7 +32,7 @@ describe('message keys', () => {
 
   it('come back as themselves when no namespace has them', async () => {
     const t = await getT('en');
-    const [inCapability, inCore] = ['procurement.noSuchKey', 'nav.noSuchKey'] as MessageKey[];
+    const [inCapability, inCore] = ['procurement.noSuchKey', 'nav.noSuchKey'] as string[] as MessageKey[];
     expect(t(inCapability!)).toBe('procurement.noSuchKey');
     expect(t(inCore!)).toBe('nav.noSuchKey');
     expect(t(inCore!, { defaultValue: 'given' })).toBe('given');

@@ -57,7 +57,7 @@ export function browserMessages(bundles: Bundles, parts?: ReadonlySet<string>): 
 /** Any message key: what t() accepts. */
 export type MessageKey = ParseKeys;
 
-/** The keys in `group`, e.g. KeysIn<'grades'> = 'grades.excellent' | 'grades.good' | … */
+/** The keys in `group`, e.g. KeysIn<'evaluation.grades'> = 'evaluation.grades.excellent' | 'evaluation.grades.good' | … */
 export type KeysIn<Group extends string> = Extract<MessageKey, `${Group}.${string}`>;
 
 /**

@@ -38,6 +38,9 @@ import procurementEn from '~/procurement/messages/en';
 import reportsZhCN from '~/reports/messages/zh-CN';
 import reportsZhTW from '~/reports/messages/zh-TW';
 import reportsEn from '~/reports/messages/en';
+import unionsZhCN from '~/unions/messages/zh-CN';
+import unionsZhTW from '~/unions/messages/zh-TW';
+import unionsEn from '~/unions/messages/en';
 import coreZhCN from './zh-CN';
 import coreZhTW from './zh-TW';
 import coreEn from './en';
@@ -58,6 +61,7 @@ export const namespaces = [
   'payments',
   'procurement',
   'reports',
+  'unions',
 ] as const;
 
 export const resources = {
@@ -76,6 +80,7 @@ export const resources = {
     payments: paymentsZhCN,
     procurement: procurementZhCN,
     reports: reportsZhCN,
+    unions: unionsZhCN,
   },
   'zh-TW': {
     core: coreZhTW,
@@ -92,6 +97,7 @@ export const resources = {
     payments: paymentsZhTW,
     procurement: procurementZhTW,
     reports: reportsZhTW,
+    unions: unionsZhTW,
   },
   en: {
     core: coreEn,
@@ -108,5 +114,6 @@ export const resources = {
     payments: paymentsEn,
     procurement: procurementEn,
     reports: reportsEn,
+    unions: unionsEn,
   },
 };

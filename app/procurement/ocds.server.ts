@@ -94,7 +94,7 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
     items: [
       {
         id: '1',
-        description: t(messageKey('categories', tender.category)),
+        description: t(messageKey('catalog.categories', tender.category)),
         quantity: tender.sessions,
         unit: { name: t('procurement.ocds.sessionUnit') },
       },
@@ -104,7 +104,7 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
     procurementMethodDetails: t('procurement.ocds.method'),
     mainProcurementCategory: 'services',
     awardCriteria: 'ratedCriteria',
-    awardCriteriaDetails: t('tenders.weightsLine', {
+    awardCriteriaDetails: t('procurement.tenders.weightsLine', {
       price: tender.weights.price,
       plan: tender.weights.plan,
       team: tender.weights.team,
@@ -115,7 +115,7 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
     enquiryPeriod: { startDate: iso(tender.publishedAt), endDate: iso(tender.questionDeadlineAt ?? tender.deadlineAt) },
     hasEnquiries: questions > 0,
     eligibilityCriteria: t(messageKey('procurement.eligibility', tender.eligibility), {
-      grade: tender.minGrade ? t(messageKey('grades', tender.minGrade)) : '',
+      grade: tender.minGrade ? t(messageKey('evaluation.grades', tender.minGrade)) : '',
     }),
     awardPeriod: opened ? { startDate: iso(tender.deadlineAt), endDate: iso(tender.awardedAt) } : undefined,
     contractPeriod:
@@ -204,7 +204,7 @@ function implementation(
     milestones: [
       ...planned.map((m) => ({
         id: `milestone-${m.id}`,
-        title: t(messageKey('milestones', m.condition)),
+        title: t(messageKey('payments.conditions', m.condition)),
         type: 'payment',
         status: m.state === 'paid' || m.state === 'confirmed' ? 'met' : 'scheduled',
         dueDate: iso(m.dueAt),

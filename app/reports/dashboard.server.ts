@@ -68,7 +68,7 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
   }));
   const byCategory = (filters.category ? [filters.category] : categories)
     .map((category) => ({
-      label: t(`categories.${category}`),
+      label: t(`catalog.categories.${category}`),
       ...activityOf(year.filter((c) => c.category === category)),
       ...basisNote,
     }))
@@ -103,7 +103,7 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
     organizations: byOrganization,
     unions: byUnion,
     contracts: contracts.map((c) => ({
-      label: t(messageKey('states.contract', c.state)),
+      label: t(messageKey('procurement.states.contract', c.state)),
       count: c.count,
       amountFen: c.amountFen,
     })),

@@ -112,15 +112,15 @@ describe('the county dashboard', () => {
     // The demo's back-dated visit with 21 walk-ins and no scans.
     expect(totals).toMatchObject({ pendingSessions: 1, pendingWalkIns: 21 });
     expect(basis.standard).toBe('sms');
-    expect(tables.summary[0]!.basis).toBe(t('figures.basisShort.sms'));
+    expect(tables.summary[0]!.basis).toBe(t('delivery.figures.basisShort.sms'));
     const shipu = unionId('石浦镇总工会');
     sqlite.prepare("update unions set attendance_standard = 'code' where id = ?").run(shipu);
     try {
       const mixed = report(county);
       expect(mixed.basis).toEqual({ standard: 'mixed', codeOnly: { count: 1, names: ['石浦镇总工会'] } });
-      expect(mixed.tables.trend[0]!.basis).toBe(t('figures.basisShort.mixed', { count: 1 }));
-      expect(mixed.tables.unions.find((r) => r.unionId === shipu)!.basis).toBe(t('figures.basisShort.code'));
-      expect(mixed.tables.unions.find((r) => r.unionId === null)!.basis).toBe(t('figures.basisShort.sms'));
+      expect(mixed.tables.trend[0]!.basis).toBe(t('delivery.figures.basisShort.mixed', { count: 1 }));
+      expect(mixed.tables.unions.find((r) => r.unionId === shipu)!.basis).toBe(t('delivery.figures.basisShort.code'));
+      expect(mixed.tables.unions.find((r) => r.unionId === null)!.basis).toBe(t('delivery.figures.basisShort.sms'));
     } finally {
       sqlite.prepare("update unions set attendance_standard = 'sms' where id = ?").run(shipu);
     }
@@ -154,7 +154,7 @@ describe('the county dashboard', () => {
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     ).toEqual(
       states
-        .map((s) => [t(messageKey('states.contract', s.state)), s.count, s.amount])
+        .map((s) => [t(messageKey('procurement.states.contract', s.state)), s.count, s.amount])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect(totals.projects).toBe(
@@ -184,7 +184,7 @@ describe('the county dashboard', () => {
     );
     expect(tables.categories.length).toBeGreaterThan(1);
     for (const { category } of categories) {
-      const row = tables.categories.find((r) => r.label === t(messageKey('categories', category)));
+      const row = tables.categories.find((r) => r.label === t(messageKey('catalog.categories', category)));
       const want = expected(subtree(county), from.getTime(), to.getTime(), 'c.category = ?', category);
       if (row) expect(figuresOf(row)).toEqual(want);
       else expect(want).toMatchObject({ sessionsDelivered: 0, ratings: 0, committedFen: 0, paidFen: 0 });

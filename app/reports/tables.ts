@@ -7,10 +7,10 @@ export type Column = { key: string; label: MessageKey; kind: Kind };
 export type Row = Record<string, string | number | null>;
 
 const activityColumns: Column[] = [
-  { key: 'sessionsDelivered', label: 'figures.sessionsDelivered', kind: 'count' },
-  { key: 'workerVisits', label: 'figures.workerVisits', kind: 'count' },
-  { key: 'ratings', label: 'figures.ratings', kind: 'count' },
-  { key: 'satisfaction', label: 'figures.satisfaction', kind: 'percent' },
+  { key: 'sessionsDelivered', label: 'delivery.figures.sessionsDelivered', kind: 'count' },
+  { key: 'workerVisits', label: 'delivery.figures.workerVisits', kind: 'count' },
+  { key: 'ratings', label: 'delivery.figures.ratings', kind: 'count' },
+  { key: 'satisfaction', label: 'delivery.figures.satisfaction', kind: 'percent' },
   { key: 'committedFen', label: 'reports.committed', kind: 'money' },
   { key: 'paidFen', label: 'reports.paid', kind: 'money' },
   // Not counted above: awaiting a union reviewer; and the attendance standard the row rests on.

@@ -88,15 +88,15 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
       )}
       {loaderData.sms ? (
         <section aria-labelledby="local-sms">
-          <h2 id="local-sms">{t('smsOutbox.title')}</h2>
-          <p className="callout">{t('smsOutbox.lead')}</p>
+          <h2 id="local-sms">{t('notifications.smsOutbox.title')}</h2>
+          <p className="callout">{t('notifications.smsOutbox.lead')}</p>
           {loaderData.sms.length ? (
             <table>
               <thead>
                 <tr>
                   <th>{t('notifications.outbox.created')}</th>
-                  <th>{t('smsOutbox.to')}</th>
-                  <th>{t('smsOutbox.text')}</th>
+                  <th>{t('notifications.smsOutbox.to')}</th>
+                  <th>{t('notifications.smsOutbox.text')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -110,7 +110,7 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
               </tbody>
             </table>
           ) : (
-            <Empty>{t('smsOutbox.none')}</Empty>
+            <Empty>{t('notifications.smsOutbox.none')}</Empty>
           )}
         </section>
       ) : null}

@@ -249,7 +249,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <PageHeader title={loaderData.title}>
-        <StateBadge namespace="incubation.states" machine="application" state={application.state} />
+        <StateBadge states="incubation.states.application" state={application.state} />
       </PageHeader>
       <ActionMessage failure={failure} />
       <Stats>
@@ -257,7 +257,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           label={t('incubation.organization')}
           value={<Link to={`/orgs/${organization.id}`}>{organization.name}</Link>}
         />
-        <Stat label={t('organizations.type')} value={t(messageKey('organizationTypes', organization.type))} />
+        <Stat label={t('organizations.type')} value={t(messageKey('organizations.types', organization.type))} />
         {organization.creditCode ? (
           <Stat label={t('organizations.creditCode')} value={organization.creditCode} />
         ) : null}

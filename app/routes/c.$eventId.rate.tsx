@@ -26,7 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const rating = checkin ? findRating(checkin.id) : undefined;
   const search = new URL(request.url).searchParams;
   return {
-    title: t('rating.title'),
+    title: t('delivery.rating.title'),
     eventTitle: event.title,
     checkedIn: Boolean(checkin),
     window: ratingWindow(event),
@@ -74,11 +74,11 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <div className="worker">
       <p className="worker-event">{loaderData.eventTitle}</p>
-      <h1>{t('rating.title')}</h1>
-      {loaderData.welcome ? <p role="status">{t('checkin.done')}</p> : null}
+      <h1>{t('delivery.rating.title')}</h1>
+      {loaderData.welcome ? <p role="status">{t('delivery.checkin.done')}</p> : null}
       {loaderData.thanks ? (
         <p role="status" className="notice">
-          {t('rating.thanks')}
+          {t('delivery.rating.thanks')}
         </p>
       ) : null}
       <RetryNotice minutes={actionData && 'retryMinutes' in actionData ? actionData.retryMinutes : undefined} />
@@ -99,7 +99,7 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
         <Form method="post">
           <input type="hidden" name="intent" value={rating ? 'edit' : 'create'} />
           <fieldset>
-            <legend>{t('rating.score')}</legend>
+            <legend>{t('delivery.rating.score')}</legend>
             <div className="stars">
               {[1, 2, 3, 4, 5].map((n) => (
                 <label key={n} className="star">
@@ -110,13 +110,13 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
                     defaultChecked={(typed?.score ?? rating?.score) === n}
                     required
                   />
-                  <span>{t('rating.stars', { count: n })}</span>
+                  <span>{t('delivery.rating.stars', { count: n })}</span>
                 </label>
               ))}
             </div>
           </fieldset>
           <fieldset>
-            <legend>{t('rating.tags')}</legend>
+            <legend>{t('delivery.rating.tags')}</legend>
             <div className="choices">
               {ratingTags.map((tag) => (
                 <label key={tag} className="choice">
@@ -126,12 +126,12 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
                     value={tag}
                     defaultChecked={(typed?.tags ?? rating?.tags)?.includes(tag)}
                   />{' '}
-                  {t(`rating.tag.${tag}`)}
+                  {t(`delivery.rating.tag.${tag}`)}
                 </label>
               ))}
             </div>
           </fieldset>
-          <label htmlFor="comment">{t('rating.comment')}</label>
+          <label htmlFor="comment">{t('delivery.rating.comment')}</label>
           <textarea
             id="comment"
             name="comment"
@@ -140,7 +140,7 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
             defaultValue={actionData?.comment ?? rating?.comment ?? ''}
           />
           <button type="submit" className="button big">
-            {rating ? t('rating.update') : t('rating.submit')}
+            {rating ? t('delivery.rating.update') : t('delivery.rating.submit')}
           </button>
         </Form>
       ) : null}

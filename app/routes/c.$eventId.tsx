@@ -54,7 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const event = requireEvent(parseId(params.eventId));
   const t = await getT(request);
   const phone = readPhone(request);
-  const base = { title: t('checkin.title'), eventId: event.id, eventTitle: event.title };
+  const base = { title: t('delivery.checkin.title'), eventId: event.id, eventTitle: event.title };
   if (findCheckin(event.id, phone)) return { ...base, status: 'already' as const };
   const window = checkinWindow(event);
   if (window === 'before') return { ...base, status: 'before' as const };
@@ -124,7 +124,7 @@ async function confirmCode(request: Request, eventId: number, formData: FormData
   if (!confirmed.ok) {
     const { messageKey, status, values } = confirmed.error;
     // A used-up or expired code: back to the number, to send a new one.
-    const step = messageKey === 'phoneCheckin.errors.phoneCodeWrong' ? 'code' : 'phone';
+    const step = messageKey === 'delivery.phoneCheckin.errors.phoneCodeWrong' ? 'code' : 'phone';
     return answer({ failure: messageKey, values, fields: { ...fields, step } }, status);
   }
   const workerId = transaction((tx) => workerForPhone(tx, confirmed.value));
@@ -137,7 +137,9 @@ async function confirmCode(request: Request, eventId: number, formData: FormData
 }
 
 function checkinRefused(error: { messageKey: string; status: number }, headers?: HeadersInit) {
-  const already = ['errors.alreadyCheckedIn', 'phoneCheckin.errors.numberCheckedIn'].includes(error.messageKey);
+  const already = ['errors.alreadyCheckedIn', 'delivery.phoneCheckin.errors.numberCheckedIn'].includes(
+    error.messageKey,
+  );
   return answer({ failure: error.messageKey, fields: null, already }, error.status, headers);
 }
 
@@ -154,7 +156,7 @@ async function tap(request: Request, eventId: number, formData: FormData) {
   const device = phone.workerId === null ? deviceCookie(request, phone.deviceId ?? undefined) : null;
   const checkingIn = device ? { workerId: null, deviceId: device.deviceId } : phone;
   const result = await attempt(() => checkIn(eventId, checkingIn, submission.value, networkHash(request)));
-  if (!result.ok && result.error.messageKey === 'phoneCheckin.errors.phoneRequired') {
+  if (!result.ok && result.error.messageKey === 'delivery.phoneCheckin.errors.phoneRequired') {
     return answer({ failure: result.error.messageKey, fields: { ...fields, step: 'phone' } }, result.error.status);
   }
   if (!result.ok) return checkinRefused(result.error);
@@ -176,18 +178,18 @@ function Questions({ fields }: { fields: Fields }) {
   return (
     <>
       <fieldset>
-        <legend>{t('checkin.occupation')}</legend>
+        <legend>{t('delivery.checkin.occupation')}</legend>
         <div className="choices">
           {occupations.map((o) => (
             <label key={o} className="choice">
               <input type="radio" name="occupation" value={o} defaultChecked={fields.occupation === o} />{' '}
-              {t(`occupations.${o}`)}
+              {t(`delivery.occupations.${o}`)}
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset>
-        <legend>{t('checkin.unionMember')}</legend>
+        <legend>{t('delivery.checkin.unionMember')}</legend>
         <div className="choices two">
           <label className="choice">
             <input type="radio" name="unionMember" value="yes" defaultChecked={fields.unionMember === 'yes'} />{' '}
@@ -199,7 +201,7 @@ function Questions({ fields }: { fields: Fields }) {
           </label>
         </div>
       </fieldset>
-      <p className="hint">{t('checkin.optional')}</p>
+      <p className="hint">{t('delivery.checkin.optional')}</p>
     </>
   );
 }
@@ -210,8 +212,8 @@ function PhoneNumber({ fields }: { fields: Fields }) {
   const first = fields.step === 'phone';
   return (
     <>
-      {first ? <p className="hint">{t('phoneCheckin.why')}</p> : null}
-      <label htmlFor="phone">{t('phoneCheckin.number')}</label>
+      {first ? <p className="hint">{t('delivery.phoneCheckin.why')}</p> : null}
+      <label htmlFor="phone">{t('delivery.phoneCheckin.number')}</label>
       <input
         id="phone"
         name="phone"
@@ -223,7 +225,7 @@ function PhoneNumber({ fields }: { fields: Fields }) {
         required={first}
       />
       <button type="submit" name="intent" value="send" className={first ? 'button big' : 'button secondary'}>
-        {t(first ? 'phoneCheckin.send' : 'phoneCheckin.resend')}
+        {t(first ? 'delivery.phoneCheckin.send' : 'delivery.phoneCheckin.resend')}
       </button>
     </>
   );
@@ -239,8 +241,8 @@ function CheckinForm({ fields }: { fields: Fields }) {
       {step === 'code' ? (
         <>
           <input type="hidden" name="challenge" value={fields.challenge} />
-          {fields.sentTo ? <p role="status">{t('phoneCheckin.sent', { phone: fields.sentTo })}</p> : null}
-          <label htmlFor="code">{t('phoneCheckin.code')}</label>
+          {fields.sentTo ? <p role="status">{t('delivery.phoneCheckin.sent', { phone: fields.sentTo })}</p> : null}
+          <label htmlFor="code">{t('delivery.phoneCheckin.code')}</label>
           <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
         </>
       ) : null}
@@ -248,7 +250,7 @@ function CheckinForm({ fields }: { fields: Fields }) {
         <>
           <Questions fields={fields} />
           <button type="submit" name="intent" value={step === 'code' ? 'verify' : 'tap'} className="button big">
-            {t('checkin.submit')}
+            {t('delivery.checkin.submit')}
           </button>
         </>
       ) : null}
@@ -273,7 +275,7 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="worker">
       <p className="worker-event">{eventTitle}</p>
-      <h1>{t('checkin.title')}</h1>
+      <h1>{t('delivery.checkin.title')}</h1>
       <RetryNotice minutes={actionData?.retryMinutes} />
       {actionData?.failure ? (
         <p className="alert" role="alert">
@@ -283,7 +285,7 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
       {status === 'already' && !actionData ? <p role="status">{t('errors.alreadyCheckedIn')}</p> : null}
       {already ? (
         <Link className="button big" to={`/c/${eventId}/rate`}>
-          {t('checkin.goRate')}
+          {t('delivery.checkin.goRate')}
         </Link>
       ) : null}
       {!actionData && status === 'before' ? <p role="alert">{t('delivery.errors.checkinNotYet')}</p> : null}

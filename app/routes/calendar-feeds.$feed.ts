@@ -20,11 +20,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       start: e.startsAt,
       end: e.endsAt,
       summary: e.title,
-      location: `${t(messageKey('venues', e.venueType))} · ${e.address}`,
+      location: `${t(messageKey('delivery.venues', e.venueType))} · ${e.address}`,
       description: [
         e.organizationName,
         e.contractTitle ?? t('delivery.resident.badge'),
-        t(messageKey('states.event', e.state)),
+        t(messageKey('delivery.states.event', e.state)),
         `${origin}/events/${e.id}`,
       ].join('\n'),
       url: `${origin}/events/${e.id}`,

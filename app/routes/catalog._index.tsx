@@ -111,7 +111,7 @@ function SearchForm({ loaderData }: { loaderData: Route.ComponentProps['loaderDa
           label={t('catalog.search.category')}
           value={query.category}
           any={any}
-          options={categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          options={categories.map((c) => ({ value: c, label: t(`catalog.categories.${c}`) }))}
         />
         <Choice
           name="area"
@@ -211,7 +211,7 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
                     <Highlight text={r.organizationName} terms={terms} />
                   </Link>
                   {' · '}
-                  {t(messageKey('categories', r.category))} · {t(messageKey('catalog.formats', r.format))} ·{' '}
+                  {t(messageKey('catalog.categories', r.category))} · {t(messageKey('catalog.formats', r.format))} ·{' '}
                   {t('catalog.offering.minutes', { count: r.durationMinutes })} ·{' '}
                   {t('catalog.offering.people', { count: r.capacity })}
                 </p>
@@ -231,7 +231,7 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
                   {' · '}
                   {t('catalog.offering.grade')}
                   {t('punctuation.colon')}
-                  {r.grade ? t(`grades.${r.grade}`) : t('catalog.offering.notEvaluated')}
+                  {r.grade ? t(`evaluation.grades.${r.grade}`) : t('catalog.offering.notEvaluated')}
                   {' · '}
                   {t('catalog.offering.areas')}
                   {t('punctuation.colon')}

@@ -28,7 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const t = await getT(request);
   return {
     ...view,
-    title: t('evaluations.contractTitle', { title: view.contract.title }),
+    title: t('evaluation.contractTitle', { title: view.contract.title }),
     locale: await getLocale(request),
     latest: view.history[0] ?? null,
   };
@@ -91,20 +91,20 @@ function ReviewForm({
   });
   return (
     <Form method="post" {...getFormProps(form)} aria-labelledby="review-title">
-      <h3 id="review-title">{t('evaluations.review.title')}</h3>
+      <h3 id="review-title">{t('evaluation.review.title')}</h3>
       <FormErrors errors={form.errors} id="review-errors" />
-      <Field meta={fields.judgement} label={t('evaluations.review.judgement')} type="number" min={0} max={100} />
+      <Field meta={fields.judgement} label={t('evaluation.review.judgement')} type="number" min={0} max={100} />
       <Field
         meta={fields.adjustment}
-        label={t('evaluations.review.adjustment', { max: maxAdjustment })}
+        label={t('evaluation.review.adjustment', { max: maxAdjustment })}
         type="number"
         min={-maxAdjustment}
         max={maxAdjustment}
-        hint={t('evaluations.review.adjustmentHint')}
+        hint={t('evaluation.review.adjustmentHint')}
       />
-      <TextareaField meta={fields.reason} label={t('evaluations.review.reason')} rows={3} />
+      <TextareaField meta={fields.reason} label={t('evaluation.review.reason')} rows={3} />
       <SubmitButton name="intent" value="review">
-        {t('evaluations.review.submit')}
+        {t('evaluation.review.submit')}
       </SubmitButton>
     </Form>
   );
@@ -121,17 +121,17 @@ function ComplaintForm({ actionData }: { actionData: ActionData }) {
   });
   return (
     <Form method="post" {...getFormProps(form)} aria-labelledby="complaint-title">
-      <h3 id="complaint-title">{t('evaluations.complaints.record')}</h3>
+      <h3 id="complaint-title">{t('evaluation.complaints.record')}</h3>
       <FormErrors errors={form.errors} id="complaint-errors" />
       <SelectField
         meta={fields.source}
-        label={t('evaluations.complaints.source')}
+        label={t('evaluation.complaints.source')}
         placeholder={t('common.choose')}
-        options={complaintSources.map((s) => ({ value: s, label: t(`evaluations.complaints.sources.${s}`) }))}
+        options={complaintSources.map((s) => ({ value: s, label: t(`evaluation.complaints.sources.${s}`) }))}
       />
-      <TextareaField meta={fields.summary} label={t('evaluations.complaints.summary')} rows={3} />
+      <TextareaField meta={fields.summary} label={t('evaluation.complaints.summary')} rows={3} />
       <SubmitButton name="intent" value="complaint">
-        {t('evaluations.complaints.record')}
+        {t('evaluation.complaints.record')}
       </SubmitButton>
     </Form>
   );
@@ -153,16 +153,16 @@ function ResolveForm({ complaintId, actionData }: { complaintId: number; actionD
       <FormErrors errors={form.errors} id={`resolve-${complaintId}-errors`} />
       <SelectField
         meta={fields.decision}
-        label={t('evaluations.complaints.decision')}
+        label={t('evaluation.complaints.decision')}
         placeholder={t('common.choose')}
         options={[
-          { value: 'uphold', label: t('evaluations.complaints.uphold') },
-          { value: 'dismiss', label: t('evaluations.complaints.dismiss') },
+          { value: 'uphold', label: t('evaluation.complaints.uphold') },
+          { value: 'dismiss', label: t('evaluation.complaints.dismiss') },
         ]}
       />
-      <TextareaField meta={fields.resolution} label={t('evaluations.complaints.resolution')} rows={2} />
+      <TextareaField meta={fields.resolution} label={t('evaluation.complaints.resolution')} rows={2} />
       <SubmitButton name="intent" value="resolve">
-        {t('evaluations.complaints.resolve')}
+        {t('evaluation.complaints.resolve')}
       </SubmitButton>
     </Form>
   );
@@ -174,31 +174,31 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
   return (
     <>
       <PageHeader title={loaderData.title}>
-        <Link to={`/contracts/${contract.id}`}>{t('events.backToContract')}</Link>
+        <Link to={`/contracts/${contract.id}`}>{t('delivery.events.backToContract')}</Link>
       </PageHeader>
       <p>
         <Link to={`/orgs/${loaderData.organization.id}/evaluations`}>{loaderData.organization.name}</Link>
       </p>
 
-      <Section title={t('evaluations.current')}>
+      <Section title={t('evaluation.current')}>
         {latest ? (
           <>
             <Stats>
               <Stat label={t('evaluation.score')} value={latest.score.toFixed(1)} testId="contract-score" />
               <Stat
                 label={t('evaluation.grade')}
-                value={t(messageKey('grades', latest.grade))}
+                value={t(messageKey('evaluation.grades', latest.grade))}
                 testId="contract-grade"
               />
               <Stat
-                label={t('evaluations.adjustment')}
+                label={t('evaluation.adjustment')}
                 value={latest.adjustment > 0 ? `+${latest.adjustment}` : String(latest.adjustment)}
                 testId="contract-adjustment"
               />
             </Stats>
             {latest.adjustmentReason ? (
               <p data-testid="contract-adjustment-reason">
-                {t('evaluations.reasonLine', { reason: latest.adjustmentReason })}
+                {t('evaluation.reasonLine', { reason: latest.adjustmentReason })}
               </p>
             ) : null}
             <IndicatorTable values={latest.indicators} weights={latest.model.weights} locale={locale} />
@@ -206,25 +206,25 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
             <FiguresNote basis={loaderData.basis} pending={loaderData.pending} />
           </>
         ) : (
-          <Empty>{t('evaluations.noneYet')}</Empty>
+          <Empty>{t('evaluation.noneYet')}</Empty>
         )}
         {loaderData.canReview ? <ReviewForm latest={latest} actionData={actionData} /> : null}
       </Section>
 
-      <Section title={t('evaluations.complaints.title')}>
+      <Section title={t('evaluation.complaints.title')}>
         {loaderData.complaints.length ? (
           <ul className="complaints" data-testid="complaints">
             {loaderData.complaints.map((c) => (
               <li key={c.id}>
                 <p>
                   <span className={`badge badge-${c.state}`}>
-                    {t(messageKey('evaluations.complaints.states', c.state))}
+                    {t(messageKey('evaluation.complaints.states', c.state))}
                   </span>{' '}
-                  {t(messageKey('evaluations.complaints.sources', c.source))} · {formatDateTime(c.createdAt, locale)}
+                  {t(messageKey('evaluation.complaints.sources', c.source))} · {formatDateTime(c.createdAt, locale)}
                 </p>
                 <p className="prose">{c.summary}</p>
                 {c.resolution ? (
-                  <p className="hint">{t('evaluations.complaints.resolvedAs', { text: c.resolution })}</p>
+                  <p className="hint">{t('evaluation.complaints.resolvedAs', { text: c.resolution })}</p>
                 ) : null}
                 {c.state === 'open' && loaderData.canHandleComplaints ? (
                   <ResolveForm complaintId={c.id} actionData={actionData} />
@@ -233,12 +233,12 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
             ))}
           </ul>
         ) : (
-          <Empty>{t('evaluations.complaints.none')}</Empty>
+          <Empty>{t('evaluation.complaints.none')}</Empty>
         )}
         {loaderData.canHandleComplaints ? <ComplaintForm actionData={actionData} /> : null}
       </Section>
 
-      <Section title={t('evaluations.history')}>
+      <Section title={t('evaluation.history')}>
         <EvaluationHistory rows={loaderData.history} locale={locale} />
       </Section>
     </>

@@ -173,8 +173,8 @@ function AmendForm({ loaderData, actionData }: { loaderData: LoaderData; actionD
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id="amend-errors" />
         <Field meta={fields.amount} label={t('procurement.contract.amountYuan')} inputMode="decimal" />
-        <Field meta={fields.sessions} label={t('contracts.sessions')} type="number" min={1} />
-        <Field meta={fields.minWorkerVisits} label={t('tenders.minWorkerVisits')} type="number" min={0} />
+        <Field meta={fields.sessions} label={t('procurement.contracts.sessions')} type="number" min={1} />
+        <Field meta={fields.minWorkerVisits} label={t('procurement.tenders.minWorkerVisits')} type="number" min={0} />
         <Field meta={fields.periodEnd} label={t('procurement.form.periodEnd')} type="date" />
         <TextareaField meta={fields.rationale} label={t('procurement.form.rationale')} rows={3} />
         <SubmitButton name="intent" value="amend">
@@ -214,7 +214,7 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <PageHeader title={contract.title}>
-        <StateBadge machine="contract" state={contract.state} />
+        <StateBadge states="procurement.states.contract" state={contract.state} />
       </PageHeader>
       <ActionMessage failure={failure} />
       {contract.tenderId ? (
@@ -223,14 +223,18 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
         </p>
       ) : null}
       <Stats>
-        <Stat label={t('contracts.union')} value={loaderData.unionName} />
+        <Stat label={t('procurement.contracts.union')} value={loaderData.unionName} />
         <Stat
-          label={t('contracts.organization')}
+          label={t('procurement.contracts.organization')}
           value={<Link to={`/orgs/${contract.organizationId}`}>{loaderData.organizationName}</Link>}
         />
-        <Stat label={t('contracts.amount')} value={formatMoney(contract.amountFen, locale)} testId="contract-amount" />
-        <Stat label={t('contracts.sessions')} value={contract.sessions} />
-        <Stat label={t('tenders.minWorkerVisits')} value={contract.minWorkerVisits} />
+        <Stat
+          label={t('procurement.contracts.amount')}
+          value={formatMoney(contract.amountFen, locale)}
+          testId="contract-amount"
+        />
+        <Stat label={t('procurement.contracts.sessions')} value={contract.sessions} />
+        <Stat label={t('procurement.tenders.minWorkerVisits')} value={contract.minWorkerVisits} />
         {contract.periodStart && contract.periodEnd ? (
           <Stat
             label={t('procurement.servicePeriod')}
@@ -265,9 +269,9 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       {contract.state === 'pending' && loaderData.asOwner ? (
         <Form method="post" className="callout">
-          <p>{t('contracts.confirmExplanation')}</p>
+          <p>{t('procurement.contracts.confirmExplanation')}</p>
           <SubmitButton name="intent" value="confirm">
-            {t('contracts.confirm')}
+            {t('procurement.contracts.confirm')}
           </SubmitButton>
         </Form>
       ) : null}
@@ -275,7 +279,7 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
         <p className="hint">{t('procurement.contract.issuedWaiting')}</p>
       ) : null}
 
-      <Section title={t('contracts.progress')}>
+      <Section title={t('procurement.contracts.progress')}>
         <FiguresBlock
           figures={loaderData.figures}
           basis={loaderData.basis}
@@ -289,22 +293,22 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
           })}
         </p>
         <p>
-          <Link to={`/contracts/${contract.id}/evaluation`}>{t('evaluations.viewContractEvaluation')}</Link>
+          <Link to={`/contracts/${contract.id}/evaluation`}>{t('evaluation.viewContractEvaluation')}</Link>
         </p>
       </Section>
 
-      <Section title={t('contracts.milestones')}>
+      <Section title={t('procurement.contracts.milestones')}>
         <div data-testid="milestones">
           <MoneyTotals totals={loaderData.payments.totals} locale={locale} />
           <MilestoneTable milestones={loaderData.payments.milestones} locale={locale} />
         </div>
       </Section>
 
-      <Section title={t('contracts.events')}>
+      <Section title={t('procurement.contracts.events')}>
         {contract.state === 'active' && loaderData.asOrganization ? (
           <p>
             <Link className="button" to={`/contracts/${contract.id}/events/new`}>
-              {t('events.schedule')}
+              {t('delivery.events.schedule')}
             </Link>
           </p>
         ) : null}
@@ -313,7 +317,7 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
             {loaderData.events.map((e) => (
               <li key={e.id}>
                 <Link to={`/events/${e.id}`}>{e.title}</Link> · {formatDateTime(e.startsAt, locale)}{' '}
-                <StateBadge machine="event" state={e.state} />
+                <StateBadge states="delivery.states.event" state={e.state} />
                 {e.state === 'accepted' && e.awaitingReview ? (
                   <>
                     {' '}
@@ -326,7 +330,7 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
             ))}
           </ul>
         ) : (
-          <Empty>{t('events.none')}</Empty>
+          <Empty>{t('delivery.events.none')}</Empty>
         )}
       </Section>
 

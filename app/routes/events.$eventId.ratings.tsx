@@ -66,7 +66,7 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
       </p>
       <ActionMessage failure={ratingFailure?.failure} />
       <Stats>
-        <Stat label={t('figures.ratings')} value={ratings.length} />
+        <Stat label={t('delivery.figures.ratings')} value={ratings.length} />
         <Stat label={t('delivery.integrity.flagged')} value={flagged.length} testId="flagged-count" />
         <Stat
           label={t('delivery.integrity.excluded')}
@@ -94,7 +94,7 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
         <table>
           <thead>
             <tr>
-              <th>{t('rating.score')}</th>
+              <th>{t('delivery.rating.score')}</th>
               <th>{t('delivery.integrity.comment')}</th>
               <th>{t('delivery.integrity.times')}</th>
               <th>{t('delivery.integrity.flags')}</th>
@@ -104,13 +104,14 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
           <tbody>
             {ratings.map((r) => (
               <tr key={r.id} data-testid="rating-row" data-flags={r.flags.join(' ')}>
-                <td>{t('rating.stars', { count: r.score })}</td>
+                <td>{t('delivery.rating.stars', { count: r.score })}</td>
                 <td>
                   {r.comment || '—'}
                   {r.tags.length ? (
                     <span className="hint">
                       {' '}
-                      · {r.tags.map((tag) => t(messageKey('rating.tag', tag))).join(t('punctuation.separator'))}
+                      ·{' '}
+                      {r.tags.map((tag) => t(messageKey('delivery.rating.tag', tag))).join(t('punctuation.separator'))}
                     </span>
                   ) : null}
                 </td>

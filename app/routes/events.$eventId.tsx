@@ -132,8 +132,14 @@ function ReportForm({
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
-      <Field meta={fields.walkIns} label={t('events.walkIns')} type="number" min={0} hint={t('events.walkInsHint')} />
-      <TextareaField meta={fields.summary} label={t('events.summary')} />
+      <Field
+        meta={fields.walkIns}
+        label={t('delivery.events.walkIns')}
+        type="number"
+        min={0}
+        hint={t('delivery.events.walkInsHint')}
+      />
+      <TextareaField meta={fields.summary} label={t('delivery.events.summary')} />
       <div className="field">
         <label htmlFor="photos">{t('delivery.photos.choose')}</label>
         <input
@@ -149,7 +155,7 @@ function ReportForm({
         </p>
       </div>
       <SubmitButton name="intent" value="report">
-        {t('events.fileReport')}
+        {t('delivery.events.fileReport')}
       </SubmitButton>
     </Form>
   );
@@ -159,7 +165,7 @@ function WalkInsForm({ walkIns }: { walkIns: number }) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="inline-form">
-      <label htmlFor="walk-ins">{t('events.walkIns')}</label>
+      <label htmlFor="walk-ins">{t('delivery.events.walkIns')}</label>
       <input id="walk-ins" name="walkIns" type="number" min={0} defaultValue={walkIns} required />
       <SubmitButton name="intent" value="walk-ins" className="button secondary">
         {t('delivery.walkIns.record')}
@@ -208,21 +214,21 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
   return (
     <>
       <PageHeader title={event.title}>
-        <StateBadge machine="event" state={event.state} />
+        <StateBadge states="delivery.states.event" state={event.state} />
       </PageHeader>
       <ActionMessage failure={failure} />
       <Stats>
-        <Stat label={t('events.organization')} value={loaderData.organizationName} />
-        <Stat label={t('events.startsAt')} value={formatDateTime(event.startsAt, locale)} />
-        <Stat label={t('events.venueType')} value={t(messageKey('venues', event.venueType))} />
-        <Stat label={t('events.address')} value={event.address} />
-        <Stat label={t('events.expectedAttendance')} value={event.expectedAttendance} />
-        <Stat label={t('events.checkins')} value={loaderData.checkinCount} testId="checkin-count" />
-        <Stat label={t('events.walkIns')} value={event.walkIns} testId="walk-ins" />
+        <Stat label={t('delivery.events.organization')} value={loaderData.organizationName} />
+        <Stat label={t('delivery.events.startsAt')} value={formatDateTime(event.startsAt, locale)} />
+        <Stat label={t('delivery.events.venueType')} value={t(messageKey('delivery.venues', event.venueType))} />
+        <Stat label={t('delivery.events.address')} value={event.address} />
+        <Stat label={t('delivery.events.expectedAttendance')} value={event.expectedAttendance} />
+        <Stat label={t('delivery.events.checkins')} value={loaderData.checkinCount} testId="checkin-count" />
+        <Stat label={t('delivery.events.walkIns')} value={event.walkIns} testId="walk-ins" />
       </Stats>
       {event.contractId ? (
         <p>
-          <Link to={`/contracts/${event.contractId}`}>{t('events.backToContract')}</Link>
+          <Link to={`/contracts/${event.contractId}`}>{t('delivery.events.backToContract')}</Link>
         </p>
       ) : (
         <p>
@@ -239,19 +245,19 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       {loaderData.asOrganization && event.state === 'scheduled' ? (
         <p>
           <Link className="button" to={`/events/${event.id}/present`}>
-            {t('events.present')}
+            {t('delivery.events.present')}
           </Link>
         </p>
       ) : null}
 
       {reportable && loaderData.started && !loaderData.ended ? (
         <Section title={t('delivery.walkIns.title')}>
-          <p className="hint">{t('events.walkInsHint')}</p>
+          <p className="hint">{t('delivery.events.walkInsHint')}</p>
           <WalkInsForm walkIns={event.walkIns} />
         </Section>
       ) : null}
 
-      <Section title={t('events.figures')}>
+      <Section title={t('delivery.events.figures')}>
         <FiguresBlock figures={loaderData.figures} basis={loaderData.basis} locale={locale} />
         {event.state !== 'accepted' ? <p className="hint">{t('delivery.figures.countOnceAccepted')}</p> : null}
         {loaderData.excludedCount ? (
@@ -266,7 +272,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
         ) : null}
       </Section>
 
-      <Section title={t('events.report')}>
+      <Section title={t('delivery.events.report')}>
         {event.reportSummary ? (
           <>
             <p className="prose">{event.reportSummary}</p>
@@ -281,27 +287,27 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
         ) : null}
         <Photos loaderData={loaderData} />
         {event.returnReason && event.state === 'returned' ? (
-          <p className="alert">{t('events.returnedBecause', { reason: event.returnReason })}</p>
+          <p className="alert">{t('delivery.events.returnedBecause', { reason: event.returnReason })}</p>
         ) : null}
         {reportable ? (
           loaderData.ended ? (
             <ReportForm actionData={actionData} walkIns={event.walkIns} photoLimits={loaderData.photoLimits} />
           ) : (
-            <p className="hint">{t('events.reportAfterEnd')}</p>
+            <p className="hint">{t('delivery.events.reportAfterEnd')}</p>
           )
         ) : null}
         {loaderData.canReview && event.state === 'reported' ? (
           <div className="actions">
             <Form method="post">
               <SubmitButton name="intent" value="accept">
-                {t('events.accept')}
+                {t('delivery.events.accept')}
               </SubmitButton>
             </Form>
             <Form method="post" className="inline-form">
-              <label htmlFor="return-reason">{t('events.returnReason')}</label>
+              <label htmlFor="return-reason">{t('delivery.events.returnReason')}</label>
               <input id="return-reason" name="reason" required />
               <SubmitButton name="intent" value="return" className="button secondary">
-                {t('events.return')}
+                {t('delivery.events.return')}
               </SubmitButton>
             </Form>
           </div>

@@ -69,7 +69,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td>{a.submittedAt ? formatDateTime(a.submittedAt, locale) : '—'}</td>
                   <td>
-                    <StateBadge namespace="incubation.states" machine="application" state={a.state} />
+                    <StateBadge states="incubation.states.application" state={a.state} />
                   </td>
                 </tr>
               ))}
@@ -101,7 +101,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                     {r.startsOn} – {r.endsOn}
                     {r.termEnding ? <strong>{t('incubation.termEnding')}</strong> : null}
                   </td>
-                  <td>{r.lastGrade ? t(messageKey('grades', r.lastGrade)) : '—'}</td>
+                  <td>{r.lastGrade ? t(messageKey('evaluation.grades', r.lastGrade)) : '—'}</td>
                   <td>
                     {r.openEvaluationId ? (
                       <Link to={`/residencies/${r.id}/evaluations/${r.openEvaluationId}`}>

@@ -145,7 +145,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           <Field
             key={i}
             meta={performanceWeights[i]}
-            label={t('incubation.weightOf', { name: t(`evaluations.indicators.${i}`) })}
+            label={t('incubation.weightOf', { name: t(`evaluation.indicators.${i}`) })}
             {...number}
           />
         ))}
@@ -155,7 +155,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         <SelectField
           meta={exit.graduationGrade}
           label={t('incubation.settingsFields.graduationGrade')}
-          options={passingGrades.map((g) => ({ value: g, label: t(`grades.${g}`) }))}
+          options={passingGrades.map((g) => ({ value: g, label: t(`evaluation.grades.${g}`) }))}
         />
 
         <h2>{t('incubation.settingsSections.bookings')}</h2>

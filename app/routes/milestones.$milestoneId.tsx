@@ -180,7 +180,11 @@ function PaymentStatus({ payment, locale }: { payment: PaymentRow; locale: strin
   const { t } = useTranslation();
   switch (payment.state) {
     case 'paid':
-      return payment.paidOn ? <PaidOn date={payment.paidOn} locale={locale} /> : <>{t('states.payment.paid')}</>;
+      return payment.paidOn ? (
+        <PaidOn date={payment.paidOn} locale={locale} />
+      ) : (
+        <>{t('payments.states.payment.paid')}</>
+      );
     case 'cancelled':
       return (
         <>
@@ -202,7 +206,7 @@ function PaymentStatus({ payment, locale }: { payment: PaymentRow; locale: strin
         </strong>
       );
     default:
-      return <>{t(`states.payment.${payment.state}`)}</>;
+      return <>{t(`payments.states.payment.${payment.state}`)}</>;
   }
 }
 
@@ -213,8 +217,10 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
   const cancelResult = actionData && 'cancel' in actionData ? actionData.cancel : undefined;
   return (
     <>
-      <PageHeader title={t('payments.milestoneTitle', { milestone: t(messageKey('milestones', milestone.condition)) })}>
-        <StateBadge machine="milestone" state={milestone.state} />
+      <PageHeader
+        title={t('payments.milestoneTitle', { milestone: t(messageKey('payments.conditions', milestone.condition)) })}
+      >
+        <StateBadge states="payments.states.milestone" state={milestone.state} />
       </PageHeader>
       <ActionMessage failure={failure} />
       {loaderData.stripeReturn === 'success' ? <p className="notice">{t('payments.stripeSubmitted')}</p> : null}
@@ -226,8 +232,8 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
       ) : null}
       <Stats>
         <Stat label={t('payments.contract')} value={<Link to={`/contracts/${contract.id}`}>{contract.title}</Link>} />
-        <Stat label={t('contracts.organization')} value={loaderData.organizationName} />
-        <Stat label={t('contracts.union')} value={loaderData.unionName} />
+        <Stat label={t('procurement.contracts.organization')} value={loaderData.organizationName} />
+        <Stat label={t('procurement.contracts.union')} value={loaderData.unionName} />
         <Stat label={t('payments.amount')} value={formatMoney(milestone.amountFen, locale)} testId="milestone-amount" />
         <Stat label={t('payments.dueAt')} value={milestone.dueAt ? formatDate(milestone.dueAt, locale) : '—'} />
       </Stats>

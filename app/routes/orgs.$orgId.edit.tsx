@@ -32,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   requireOrgMember(viewer, organization.id, ['owner']);
   const t = await getT(request);
   return {
-    title: t('organizationProfile.editTitle', { name: organization.name }),
+    title: t('organizations.profile.editTitle', { name: organization.name }),
     today: shanghaiDate(now()),
     locale: await getLocale(request),
     organization,
@@ -93,18 +93,18 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
   return (
     <>
       <PageHeader title={organization.name}>
-        <Link to={`/orgs/${organization.id}`}>{t('organizationProfile.publicProfile')}</Link>
+        <Link to={`/orgs/${organization.id}`}>{t('organizations.profile.publicProfile')}</Link>
         <Link to="/incubators">{t('incubation.nav')}</Link>
       </PageHeader>
       {notice ? (
         <p className="notice" role="status">
-          {t(messageKey('organizationProfile.notices', notice))}
+          {t(messageKey('organizations.profile.notices', notice))}
         </p>
       ) : null}
       <InvitationNotice days={loaderData.days} />
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       <div className="narrow">
-        <Section title={t('organizationProfile.profile')}>
+        <Section title={t('organizations.profile.profile')}>
           <OrganizationForm
             lastResult={actionData && 'profile' in actionData ? actionData.profile : undefined}
             today={loaderData.today}
@@ -121,15 +121,15 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
               volunteers: String(organization.volunteers),
               foundedOn: organization.foundedOn ?? '',
             }}
-            submitLabel={t('organizationProfile.save')}
+            submitLabel={t('organizations.profile.save')}
           />
         </Section>
       </div>
-      <Section title={t('organizationProfile.members')}>
+      <Section title={t('organizations.profile.members')}>
         <ul id="members">
           {loaderData.members.map((m) => (
             <li key={m.userId}>
-              {m.name} · {m.email} · {t(messageKey('organizationProfile.roles', m.role))}
+              {m.name} · {m.email} · {t(messageKey('organizations.profile.roles', m.role))}
             </li>
           ))}
         </ul>
@@ -140,11 +140,11 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
           <input type="hidden" name="intent" value="invite" />
           <Field
             meta={inviteFields.email}
-            label={t('organizationProfile.inviteEmail')}
+            label={t('organizations.profile.inviteEmail')}
             type="email"
-            hint={t('organizationProfile.inviteHint')}
+            hint={t('organizations.profile.inviteHint')}
           />
-          <SubmitButton>{t('organizationProfile.invite')}</SubmitButton>
+          <SubmitButton>{t('organizations.profile.invite')}</SubmitButton>
         </Form>
       </Section>
     </>

@@ -58,7 +58,7 @@ export default function ManageOfferings({ loaderData }: Route.ComponentProps) {
                 <td>
                   <Link to={`/offerings/${o.id}/edit`}>{o.title}</Link>
                 </td>
-                <td>{t(messageKey('categories', o.category))}</td>
+                <td>{t(messageKey('catalog.categories', o.category))}</td>
                 <td>{formatMoney(o.priceFen, locale)}</td>
                 <td>
                   <CatalogBadge machine="offering" state={o.state} />

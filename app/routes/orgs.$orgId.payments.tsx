@@ -102,11 +102,11 @@ export default function OrganizationPayments({ loaderData, actionData }: Route.C
                     <span className="hint">{m.unionName}</span>
                   </td>
                   <td>
-                    <Link to={`/milestones/${m.id}`}>{t(messageKey('milestones', m.condition))}</Link>
+                    <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
                   </td>
                   <td>{formatMoney(m.amountFen, locale)}</td>
                   <td>
-                    <StateBadge machine="milestone" state={m.state} />
+                    <StateBadge states="payments.states.milestone" state={m.state} />
                   </td>
                   <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
                   <td>

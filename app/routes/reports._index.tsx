@@ -61,7 +61,7 @@ function Filters({ data }: { data: Route.ComponentProps['loaderData'] }) {
       )}
       {select('category', t('reports.filters.category'), filters.category, [
         all,
-        ...categories.map((c): [string, string] => [c, t(`categories.${c}`)]),
+        ...categories.map((c): [string, string] => [c, t(`catalog.categories.${c}`)]),
       ])}
       {select('org', t('reports.filters.organization'), filters.organizationId, [
         all,
@@ -100,13 +100,13 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       <Section title={t('reports.sections.overview')}>
         <Stats>
           <Stat
-            label={t('figures.sessionsDelivered')}
+            label={t('delivery.figures.sessionsDelivered')}
             value={count(totals.sessionsDelivered)}
             testId="total-sessions"
           />
-          <Stat label={t('figures.workerVisits')} value={count(totals.workerVisits)} testId="total-visits" />
+          <Stat label={t('delivery.figures.workerVisits')} value={count(totals.workerVisits)} testId="total-visits" />
           <Stat
-            label={t('figures.satisfaction')}
+            label={t('delivery.figures.satisfaction')}
             value={formatPercent(totals.satisfaction, locale)}
             testId="total-satisfaction"
           />
@@ -129,7 +129,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             checkins: totals.pendingCheckins,
           }}
         />
-        <p className="hint">{t('figures.definition')}</p>
+        <p className="hint">{t('delivery.figures.definition')}</p>
       </Section>
 
       <Section title={t('reports.sections.trend')}>

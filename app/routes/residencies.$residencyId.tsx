@@ -236,7 +236,7 @@ function ExitReviewForm({ loaderData, actionData }: Props) {
         options={exitDecisions.map((d) => ({ value: d, label: t(`incubation.exitDecisions.${d}`) }))}
       />
       <p className="hint">
-        {t('incubation.graduationRule', { grade: t(`grades.${loaderData.settings.graduationGrade}`) })}
+        {t('incubation.graduationRule', { grade: t(`evaluation.grades.${loaderData.settings.graduationGrade}`) })}
       </p>
       <TextareaField meta={fields.reason} label={t('incubation.decisionReason')} rows={3} />
       <SubmitButton>{t('incubation.decideExitReview')}</SubmitButton>
@@ -251,7 +251,7 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
   return (
     <>
       <PageHeader title={loaderData.title}>
-        <StateBadge namespace="incubation.states" machine="residency" state={residency.state} />
+        <StateBadge states="incubation.states.residency" state={residency.state} />
       </PageHeader>
       <ActionMessage failure={failure} />
       <Stats>
@@ -360,10 +360,10 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
                     </Link>
                   </td>
                   <td>
-                    <StateBadge namespace="incubation.states" machine="residencyEvaluation" state={e.state} />
+                    <StateBadge states="incubation.states.residencyEvaluation" state={e.state} />
                   </td>
                   <td>{e.score?.toFixed(1) ?? '—'}</td>
-                  <td>{e.grade ? t(messageKey('grades', e.grade)) : '—'}</td>
+                  <td>{e.grade ? t(messageKey('evaluation.grades', e.grade)) : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -107,14 +107,14 @@ function ScoreForm({ bid, canScore }: { bid: LoaderData['toScore'][number]; canS
     <Form
       method="post"
       className="score-form"
-      aria-label={t('evaluate.scoreFor', { organization: bid.organizationName })}
+      aria-label={t('procurement.evaluate.scoreFor', { organization: bid.organizationName })}
     >
       <input type="hidden" name="bidId" value={bid.id} />
       {scoredCriteria.map((criterion) => (
         <fieldset key={criterion} disabled={!canScore}>
           <div className="field inline">
             <label htmlFor={`score-${bid.id}-${criterion}`}>
-              {t('punctuation.parenthesized', { text: t(`criteria.${criterion}`), note: '0–100' })}
+              {t('punctuation.parenthesized', { text: t(`procurement.criteria.${criterion}`), note: '0–100' })}
             </label>
             <input
               id={`score-${bid.id}-${criterion}`}
@@ -130,13 +130,16 @@ function ScoreForm({ bid, canScore }: { bid: LoaderData['toScore'][number]; canS
           {criterion === 'track_record' ? (
             <p className="hint" id={`proposal-${bid.id}`}>
               {proposal
-                ? t('procurement.evaluate.proposal', { score: proposal.score, grade: t(`grades.${proposal.grade}`) })
+                ? t('procurement.evaluate.proposal', {
+                    score: proposal.score,
+                    grade: t(`evaluation.grades.${proposal.grade}`),
+                  })
                 : t('procurement.evaluate.noProposal')}
             </p>
           ) : null}
           <div className="field">
             <label htmlFor={`comment-${bid.id}-${criterion}`}>
-              {t('procurement.evaluate.commentOn', { criterion: t(`criteria.${criterion}`) })}
+              {t('procurement.evaluate.commentOn', { criterion: t(`procurement.criteria.${criterion}`) })}
             </label>
             <textarea
               id={`comment-${bid.id}-${criterion}`}
@@ -147,7 +150,7 @@ function ScoreForm({ bid, canScore }: { bid: LoaderData['toScore'][number]; canS
           </div>
         </fieldset>
       ))}
-      {canScore ? <SubmitButton>{t('evaluate.saveScore')}</SubmitButton> : null}
+      {canScore ? <SubmitButton>{t('procurement.evaluate.saveScore')}</SubmitButton> : null}
     </Form>
   );
 }
@@ -157,20 +160,20 @@ function Ranking({ loaderData }: { loaderData: LoaderData }) {
   const { locale, tender } = loaderData;
   const names = new Map(loaderData.bidders.map((b) => [b.bidId, b.organizationName]));
   return (
-    <Section title={t('evaluate.ranking')}>
+    <Section title={t('procurement.evaluate.ranking')}>
       <table data-testid="ranking">
         <thead>
           <tr>
             <th scope="col">{t('procurement.evaluate.rank')}</th>
-            <th scope="col">{t('evaluate.organization')}</th>
-            <th scope="col">{t('bids.price')}</th>
+            <th scope="col">{t('procurement.evaluate.organization')}</th>
+            <th scope="col">{t('procurement.bids.price')}</th>
             {(['price', ...scoredCriteria] as const).map((c) => (
               <th scope="col" key={c}>
-                {t('punctuation.parenthesized', { text: t(`criteria.${c}`), note: tender.weights[c] })}
+                {t('punctuation.parenthesized', { text: t(`procurement.criteria.${c}`), note: tender.weights[c] })}
               </th>
             ))}
-            <th scope="col">{t('evaluate.total')}</th>
-            {loaderData.canAward ? <th scope="col">{t('evaluate.award')}</th> : null}
+            <th scope="col">{t('procurement.evaluate.total')}</th>
+            {loaderData.canAward ? <th scope="col">{t('procurement.evaluate.award')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -190,7 +193,7 @@ function Ranking({ loaderData }: { loaderData: LoaderData }) {
                     <Form method="post">
                       <input type="hidden" name="bidId" value={r.bidId} />
                       <SubmitButton name="intent" value="award">
-                        {t('evaluate.awardTo', { organization: names.get(r.bidId) })}
+                        {t('procurement.evaluate.awardTo', { organization: names.get(r.bidId) })}
                       </SubmitButton>
                     </Form>
                   ) : null}
@@ -213,14 +216,14 @@ function Ranking({ loaderData }: { loaderData: LoaderData }) {
       <table data-testid="reviewer-scores">
         <thead>
           <tr>
-            <th scope="col">{t('evaluate.organization')}</th>
+            <th scope="col">{t('procurement.evaluate.organization')}</th>
             <th scope="col">{t('procurement.evaluate.reviewer')}</th>
             {scoredCriteria.map((c) => (
               <th scope="col" key={c}>
-                {t(`criteria.${c}`)}
+                {t(`procurement.criteria.${c}`)}
               </th>
             ))}
-            <th scope="col">{t('evaluate.total')}</th>
+            <th scope="col">{t('procurement.evaluate.total')}</th>
           </tr>
         </thead>
         <tbody>
@@ -255,8 +258,8 @@ export default function Evaluate({ loaderData, actionData }: Route.ComponentProp
   const { tender, locale } = loaderData;
   return (
     <>
-      <PageHeader title={t('evaluate.title', { title: tender.title })}>
-        <StateBadge machine="tender" state={tender.state} />
+      <PageHeader title={t('procurement.evaluate.title', { title: tender.title })}>
+        <StateBadge states="procurement.states.tender" state={tender.state} />
       </PageHeader>
       <p>
         <Link to={`/tenders/${tender.id}`}>{t('procurement.backToTender')}</Link>
@@ -282,15 +285,15 @@ export default function Evaluate({ loaderData, actionData }: Route.ComponentProp
       {loaderData.toScore.map((bid) => (
         <Section key={bid.id} title={bid.organizationName}>
           <p>
-            {t('bids.price')}
+            {t('procurement.bids.price')}
             {t('punctuation.colon')}
             {formatMoney(bid.content.priceFen, locale)}
           </p>
-          <h3>{t('bids.plan')}</h3>
+          <h3>{t('procurement.bids.plan')}</h3>
           <p className="prose">{bid.content.plan}</p>
           {bid.content.team ? (
             <>
-              <h3>{t('bids.team')}</h3>
+              <h3>{t('procurement.bids.team')}</h3>
               <p className="prose">{bid.content.team}</p>
             </>
           ) : null}

@@ -86,7 +86,7 @@ export default function ManageTender({ loaderData, actionData }: Route.Component
   return (
     <>
       <PageHeader title={t('procurement.manage.title', { title: tender.title })}>
-        <StateBadge machine="tender" state={tender.state} />
+        <StateBadge states="procurement.states.tender" state={tender.state} />
       </PageHeader>
       <p>
         <Link to={`/tenders/${tender.id}`}>{t('procurement.backToTender')}</Link>
@@ -163,7 +163,7 @@ export default function ManageTender({ loaderData, actionData }: Route.Component
             <div key={o.id} className="card" data-testid="objection">
               <p>
                 <strong>{o.organizationName}</strong> · {formatDateTime(o.createdAt, locale)}{' '}
-                <StateBadge machine="objection" state={o.state} />
+                <StateBadge states="procurement.states.objection" state={o.state} />
               </p>
               <p>{o.reason}</p>
               {o.answer ? (

@@ -187,12 +187,12 @@ function BidForm({ organization, actionData }: { organization: Bidder; actionDat
     <Form method="post" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id="bid-errors" />
       <input type="hidden" name="organizationId" value={organization.id} />
-      <Field meta={fields.price} label={t('bids.priceYuan')} inputMode="decimal" />
-      <TextareaField meta={fields.plan} label={t('bids.plan')} rows={8} />
-      <TextareaField meta={fields.team} label={t('bids.team')} rows={3} />
+      <Field meta={fields.price} label={t('procurement.bids.priceYuan')} inputMode="decimal" />
+      <TextareaField meta={fields.plan} label={t('procurement.bids.plan')} rows={8} />
+      <TextareaField meta={fields.team} label={t('procurement.bids.team')} rows={3} />
       <div className="actions">
         <SubmitButton name="intent" value="submit">
-          {bid?.state === 'submitted' ? t('bids.resubmit') : t('bids.submit')}
+          {bid?.state === 'submitted' ? t('procurement.bids.resubmit') : t('procurement.bids.submit')}
         </SubmitButton>
         {bid?.state !== 'submitted' ? (
           <SubmitButton name="intent" value="saveDraft" className="button secondary">
@@ -210,10 +210,10 @@ function BidSection({ loaderData, actionData }: { loaderData: LoaderData; action
   const organization = loaderData.organization!;
   const { bid } = organization;
   return (
-    <Section title={t('bids.yourBid', { organization: organization.name })}>
+    <Section title={t('procurement.bids.yourBid', { organization: organization.name })}>
       {bid?.state === 'submitted' ? (
         <div className="receipt" role="status">
-          <p>{t('bids.receipt', { time: formatDateTime(bid.submittedAt!, locale) })}</p>
+          <p>{t('procurement.bids.receipt', { time: formatDateTime(bid.submittedAt!, locale) })}</p>
           <p>
             <code data-testid="bid-hash">{bid.receipt}</code>
           </p>
@@ -224,19 +224,19 @@ function BidSection({ loaderData, actionData }: { loaderData: LoaderData; action
       {loaderData.open && !organization.eligible ? <p className="alert">{t('errors.notEligible')}</p> : null}
       {loaderData.open && organization.eligible ? (
         <>
-          <p className="hint">{t('bids.sealedExplanation')}</p>
+          <p className="hint">{t('procurement.bids.sealedExplanation')}</p>
           <BidForm organization={organization} actionData={actionData} />
           {bid?.state === 'submitted' ? (
             <Form method="post">
               <input type="hidden" name="organizationId" value={organization.id} />
               <SubmitButton name="intent" value="withdraw" className="button secondary">
-                {t('bids.withdraw')}
+                {t('procurement.bids.withdraw')}
               </SubmitButton>
             </Form>
           ) : null}
         </>
       ) : null}
-      {!loaderData.open && loaderData.tender.state !== 'draft' ? <p>{t('bids.closed')}</p> : null}
+      {!loaderData.open && loaderData.tender.state !== 'draft' ? <p>{t('procurement.bids.closed')}</p> : null}
       {organization.scores ? <OwnScores scores={organization.scores} locale={locale} /> : null}
       {organization.canObject || organization.objections.length ? (
         <ObjectionsPanel loaderData={loaderData} actionData={actionData} />
@@ -262,7 +262,7 @@ function ObjectionsPanel({ loaderData, actionData }: { loaderData: LoaderData; a
           <li key={o.id}>
             <p>{o.reason}</p>
             <p>
-              <StateBadge machine="objection" state={o.state} />
+              <StateBadge states="procurement.states.objection" state={o.state} />
               {o.answer ? ` ${t('procurement.objections.answer')}${t('punctuation.colon')}${o.answer}` : null}
             </p>
           </li>
@@ -345,7 +345,7 @@ function StaffActions({ loaderData }: { loaderData: LoaderData }) {
       {staff.canPublish ? (
         <Form method="post">
           <SubmitButton name="intent" value="publish">
-            {t('tenders.publish')}
+            {t('procurement.tenders.publish')}
           </SubmitButton>
         </Form>
       ) : null}
@@ -361,7 +361,7 @@ function StaffActions({ loaderData }: { loaderData: LoaderData }) {
       ) : null}
       {staff.canEvaluate ? (
         <Link className="button" to={`/tenders/${tender.id}/evaluate`}>
-          {t('tenders.evaluate')}
+          {t('procurement.tenders.evaluate')}
         </Link>
       ) : null}
     </div>
@@ -375,7 +375,7 @@ export default function TenderPage({ loaderData, actionData }: Route.ComponentPr
   return (
     <>
       <PageHeader title={tender.title}>
-        <StateBadge machine="tender" state={tender.state} />
+        <StateBadge states="procurement.states.tender" state={tender.state} />
       </PageHeader>
       <ActionMessage failure={failure} />
       {loaderData.notice ? (
@@ -391,12 +391,16 @@ export default function TenderPage({ loaderData, actionData }: Route.ComponentPr
         <p className="alert">{t('procurement.unsuccessfulBecause', { count: tender.minBids })}</p>
       ) : null}
       <Stats>
-        <Stat label={t('tenders.union')} value={tender.unionName} />
-        <Stat label={t('tenders.category')} value={t(messageKey('categories', tender.category))} />
-        <Stat label={t('tenders.budget')} value={formatMoney(tender.budgetFen, locale)} />
-        <Stat label={t('tenders.sessions')} value={tender.sessions} />
-        <Stat label={t('tenders.minWorkerVisits')} value={tender.minWorkerVisits} />
-        <Stat label={t('tenders.deadline')} value={formatDateTime(tender.deadlineAt, locale)} testId="deadline" />
+        <Stat label={t('procurement.tenders.union')} value={tender.unionName} />
+        <Stat label={t('procurement.tenders.category')} value={t(messageKey('catalog.categories', tender.category))} />
+        <Stat label={t('procurement.tenders.budget')} value={formatMoney(tender.budgetFen, locale)} />
+        <Stat label={t('procurement.tenders.sessions')} value={tender.sessions} />
+        <Stat label={t('procurement.tenders.minWorkerVisits')} value={tender.minWorkerVisits} />
+        <Stat
+          label={t('procurement.tenders.deadline')}
+          value={formatDateTime(tender.deadlineAt, locale)}
+          testId="deadline"
+        />
         {tender.questionDeadlineAt ? (
           <Stat
             label={t('procurement.form.questionDeadline')}
@@ -412,15 +416,15 @@ export default function TenderPage({ loaderData, actionData }: Route.ComponentPr
         <Stat
           label={t('procurement.form.eligibility')}
           value={t(messageKey('procurement.eligibility', tender.eligibility), {
-            grade: tender.minGrade ? t(messageKey('grades', tender.minGrade)) : '',
+            grade: tender.minGrade ? t(messageKey('evaluation.grades', tender.minGrade)) : '',
           })}
         />
         <Stat label={t('procurement.form.minBids')} value={tender.minBids} />
-        <Stat label={t('tenders.objectionDays')} value={tender.objectionDays} />
+        <Stat label={t('procurement.tenders.objectionDays')} value={tender.objectionDays} />
       </Stats>
       {tender.scope ? <p className="prose">{tender.scope}</p> : null}
       <p className="hint">
-        {t('tenders.weightsLine', {
+        {t('procurement.tenders.weightsLine', {
           price: tender.weights.price,
           plan: tender.weights.plan,
           team: tender.weights.team,

@@ -54,7 +54,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
               <thead>
                 <tr>
                   <th>{t('payments.contract')}</th>
-                  <th>{t('contracts.organization')}</th>
+                  <th>{t('procurement.contracts.organization')}</th>
                   <th>{t('payments.milestone')}</th>
                   <th>{t('payments.amount')}</th>
                   <th>{t('payments.dueAt')}</th>
@@ -69,7 +69,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                     </td>
                     <td>{m.organizationName}</td>
                     <td>
-                      <Link to={`/milestones/${m.id}`}>{t(messageKey('milestones', m.condition))}</Link>
+                      <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
                     </td>
                     <td>{formatMoney(m.amountFen, locale)}</td>
                     <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
@@ -96,7 +96,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
             <thead>
               <tr>
                 <th>{t('payments.contract')}</th>
-                <th>{t('contracts.organization')}</th>
+                <th>{t('procurement.contracts.organization')}</th>
                 <th>{t('payments.milestone')}</th>
                 <th>{t('payments.amount')}</th>
                 <th>{t('payments.startedAt')}</th>
@@ -109,14 +109,14 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                   <td>{p.contractTitle}</td>
                   <td>{p.organizationName}</td>
                   <td>
-                    <Link to={`/milestones/${p.milestoneId}`}>{t(messageKey('milestones', p.condition))}</Link>
+                    <Link to={`/milestones/${p.milestoneId}`}>{t(messageKey('payments.conditions', p.condition))}</Link>
                   </td>
                   <td>{formatMoney(p.amountFen, locale)}</td>
                   <td>{formatDateTime(p.createdAt, locale)}</td>
                   <td>
                     {p.state === 'attention'
                       ? t('payments.needsAttention', { reason: t(`payments.reasons.${p.reason ?? 'alreadyPaid'}`) })
-                      : t('states.payment.pending')}
+                      : t('payments.states.payment.pending')}
                   </td>
                 </tr>
               ))}

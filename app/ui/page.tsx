@@ -24,18 +24,16 @@ export function Stats({ children }: { children: ReactNode }) {
   return <dl className="stats">{children}</dl>;
 }
 
-/** `namespace` lets a capability keep its state names in its own messages; the type check proves `${namespace}.${machine}` holds some. */
-export function StateBadge<Machine extends string, Namespace extends string = 'states'>({
-  machine,
+/** A record's state in words: `states` is where its machine's state names are, e.g. 'procurement.states.tender'. */
+export function StateBadge<States extends string>({
+  states,
   state,
-  namespace = 'states' as Namespace,
 }: {
-  machine: Machine & ([KeysIn<`${Namespace}.${Machine}`>] extends [never] ? 'has no state names' : unknown);
+  states: States & ([KeysIn<States>] extends [never] ? 'has no state names' : unknown);
   state: string;
-  namespace?: Namespace;
 }) {
   const { t } = useTranslation();
-  return <span className={`badge badge-${state}`}>{t(`${namespace}.${machine}.${state}` as MessageKey)}</span>;
+  return <span className={`badge badge-${state}`}>{t(`${states}.${state}` as MessageKey)}</span>;
 }
 
 export function Empty({ children }: { children: ReactNode }) {

@@ -14,7 +14,8 @@ function watchConsoleErrors(page: Page) {
 }
 
 /** A message key shown instead of its words, e.g. "procurement.form.title". */
-const rawKey = /\b(?:nav|catalog|procurement|incubation|tenders|reports|notifications|errors)\.[a-zA-Z]+/;
+const rawKey =
+  /\b(?:nav|errors|accounts|catalog|delivery|evaluation|incubation|notifications|organizations|payments|procurement|reports|unions)\.[a-zA-Z]+/;
 
 test('each page carries only the words it renders; the rest of the language follows for later pages', async ({
   page,

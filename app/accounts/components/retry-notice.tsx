@@ -4,7 +4,7 @@ import type { MessageKey } from '~/lib/locale';
 /** The refusal a 429 renders in the page (worker pages have no JavaScript). */
 export function RetryNotice({
   minutes,
-  message = 'security.tooManyTries',
+  message = 'accounts.security.tooManyTries',
 }: {
   minutes?: number;
   message?: MessageKey;

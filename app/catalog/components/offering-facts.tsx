@@ -22,7 +22,7 @@ export function OfferingFacts({ offering, locale }: { offering: OfferingFactsDat
         value={formatMoney(offering.priceFen, locale)}
         testId="offering-price"
       />
-      <Stat label={t('catalog.offering.category')} value={t(messageKey('categories', offering.category))} />
+      <Stat label={t('catalog.offering.category')} value={t(messageKey('catalog.categories', offering.category))} />
       <Stat label={t('catalog.offering.format')} value={t(messageKey('catalog.formats', offering.format))} />
       <Stat
         label={t('catalog.offering.duration')}

@@ -14,7 +14,7 @@ export function OfferingList({ offerings, locale }: { offerings: Item[]; locale:
     <ul data-testid="profile-offerings">
       {offerings.map((o) => (
         <li key={o.id}>
-          <Link to={`/catalog/${o.id}`}>{o.title}</Link> · {t(messageKey('categories', o.category))} ·{' '}
+          <Link to={`/catalog/${o.id}`}>{o.title}</Link> · {t(messageKey('catalog.categories', o.category))} ·{' '}
           {t(messageKey('catalog.formats', o.format))} · {formatMoney(o.priceFen, locale)}
         </li>
       ))}

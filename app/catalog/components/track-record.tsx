@@ -24,7 +24,7 @@ export function TrackRecord({ record, locale }: { record: TrackRecordData; local
           value={
             evaluation ? (
               <>
-                {t(messageKey('grades', evaluation.grade))}{' '}
+                {t(messageKey('evaluation.grades', evaluation.grade))}{' '}
                 <small>
                   {t('catalog.profile.latestGradePeriod', { start: evaluation.periodStart, end: evaluation.periodEnd })}
                 </small>

@@ -2,6 +2,21 @@ import type { Translation } from '~/lib/locale';
 import type zhCN from './zh-CN';
 
 export default {
+  categories: {
+    counselling: 'Counselling and emotional support',
+    rescue_training: 'Emergency rescue and safety training',
+    performance: 'Performances',
+    legal_aid: 'Legal aid',
+    mediation: 'Labour dispute mediation',
+    matchmaking: 'Matchmaking',
+    skills_training: 'Skills training',
+    childcare: 'Childcare',
+    career_planning: 'Career planning',
+    health_care: 'Health services',
+    sports_culture: 'Sports and cultural activities',
+    hardship_followup: 'Hardship follow-up visits',
+    volunteer_service: 'Volunteer service',
+  },
   nav: 'Services',
   title: 'Service catalog',
   lead: 'Find the services social organizations offer, by keyword, category, area and price. Search understands Chinese, even two-character words.',

@@ -1,5 +1,20 @@
 // The catalog namespace: t('catalog.<key>'). zh-TW.ts and en.ts have exactly these keys.
 export default {
+  categories: {
+    counselling: '心理咨询与情绪疏导',
+    rescue_training: '应急救援与安全培训',
+    performance: '文艺演出',
+    legal_aid: '法律援助',
+    mediation: '劳动争议调解',
+    matchmaking: '婚恋交友',
+    skills_training: '技能培训',
+    childcare: '子女托管',
+    career_planning: '职业规划',
+    health_care: '健康服务',
+    sports_culture: '文体活动',
+    hardship_followup: '困难职工帮扶回访',
+    volunteer_service: '志愿服务',
+  },
   nav: '服务项目',
   title: '服务项目目录',
   lead: '按关键词、类别、服务区域和价格查找社会组织提供的服务项目。搜索支持中文，两个字也能搜。',

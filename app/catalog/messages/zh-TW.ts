@@ -2,6 +2,21 @@ import type { Translation } from '~/lib/locale';
 import type zhCN from './zh-CN';
 
 export default {
+  categories: {
+    counselling: '心理諮商與情緒輔導',
+    rescue_training: '緊急救援與安全訓練',
+    performance: '文藝演出',
+    legal_aid: '法律扶助',
+    mediation: '勞資爭議調解',
+    matchmaking: '婚戀交友',
+    skills_training: '技能訓練',
+    childcare: '子女托育',
+    career_planning: '職涯規劃',
+    health_care: '健康服務',
+    sports_culture: '文康活動',
+    hardship_followup: '弱勢職工關懷回訪',
+    volunteer_service: '志工服務',
+  },
   nav: '服務項目',
   title: '服務項目目錄',
   lead: '依關鍵字、類別、服務區域和價格查找社會組織提供的服務項目。搜尋支援中文，兩個字也能搜。',

@@ -119,7 +119,7 @@ export function AttendanceReview({
                     <br />
                     <span className="hint">{t(messageKey('delivery.attendance.verification', c.verification))}</span>
                   </td>
-                  <td>{c.score === null ? '—' : t('rating.stars', { count: c.score })}</td>
+                  <td>{c.score === null ? '—' : t('delivery.rating.stars', { count: c.score })}</td>
                   <td>
                     <p>
                       {c.review

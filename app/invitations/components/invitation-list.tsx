@@ -34,7 +34,7 @@ export function InvitationList({ invitations, locale }: { invitations: Row[]; lo
   const { t } = useTranslation();
   if (!invitations.length) return <Empty>{t('invitations.list.none')}</Empty>;
   const role = (r: Row) =>
-    (r.role === 'member' ? t('organizationProfile.roles.member') : t(messageKey('roles', r.role))) +
+    (r.role === 'member' ? t('organizations.profile.roles.member') : t(messageKey('unions.roles', r.role))) +
     (r.departmentName ? ` · ${r.departmentName}` : '');
   return (
     <table data-testid="invitations">

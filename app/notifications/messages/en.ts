@@ -272,4 +272,11 @@ export default {
       action: 'See the contract',
     },
   },
+  smsOutbox: {
+    title: 'Text messages (local)',
+    lead: 'SMS_PROVIDER=local: text messages are not sent, only shown here, so codes can be read in development, demos and tests. Only the first and last digits of each number are shown.',
+    to: 'Mobile number',
+    text: 'Message',
+    none: 'No text messages.',
+  },
 } satisfies Translation<typeof zhCN>;

@@ -267,4 +267,12 @@ export default {
       action: '查看合同',
     },
   },
+  // The local SMS provider's messages on /admin/outbox: a group of its own, so no other page carries them.
+  smsOutbox: {
+    title: '短信（本地发送）',
+    lead: 'SMS_PROVIDER=local：短信不会真正发出，只显示在这里，供开发、演示和测试时读取验证码。手机号只显示首尾几位。',
+    to: '手机号',
+    text: '短信内容',
+    none: '没有短信。',
+  },
 };

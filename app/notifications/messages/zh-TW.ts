@@ -267,4 +267,11 @@ export default {
       action: '查看合約',
     },
   },
+  smsOutbox: {
+    title: '簡訊（本機傳送）',
+    lead: 'SMS_PROVIDER=local：簡訊不會真正送出，只顯示在這裡，供開發、展示和測試時讀取驗證碼。手機號碼只顯示頭尾幾位。',
+    to: '手機號碼',
+    text: '簡訊內容',
+    none: '沒有簡訊。',
+  },
 } satisfies Translation<typeof zhCN>;

@@ -60,14 +60,14 @@ export function MilestoneTable({ milestones, locale }: { milestones: MilestoneRo
         {milestones.map((m) => (
           <tr key={m.id}>
             <td>
-              <Link to={`/milestones/${m.id}`}>{t(messageKey('milestones', m.condition))}</Link>
+              <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
               {m.condition === 'sessions' && m.conditionSessions ? (
                 <> ({t('payments.afterSessions', { count: m.conditionSessions })})</>
               ) : null}
             </td>
             <td>{formatMoney(m.amountFen, locale)}</td>
             <td>
-              <StateBadge machine="milestone" state={m.state} />
+              <StateBadge states="payments.states.milestone" state={m.state} />
             </td>
             <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
             <td>

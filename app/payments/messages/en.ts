@@ -2,6 +2,27 @@ import type { Translation } from '~/lib/locale';
 import type zhCN from './zh-CN';
 
 export default {
+  conditions: {
+    signing: 'Paid on signing',
+    sessions: 'Paid after the agreed sessions are delivered',
+    final: 'Paid after final acceptance',
+  },
+  states: {
+    milestone: {
+      pending: 'Not yet due',
+      due: 'Awaiting approval',
+      approved: 'Approved',
+      paid: 'Paid',
+      confirmed: 'Receipt confirmed',
+    },
+    payment: {
+      pending: 'Awaiting Stripe',
+      paid: 'Paid',
+      expired: 'Not completed (expired or failed)',
+      cancelled: 'Cancelled',
+      attention: 'Needs attention',
+    },
+  },
   committed: 'Contracted',
   approvedUnpaid: 'Approved, not yet paid',
   paid: 'Paid',

@@ -1,5 +1,26 @@
 // The payments namespace: t('payments.<key>'). zh-TW.ts and en.ts have exactly these keys.
 export default {
+  conditions: {
+    signing: '签约后支付',
+    sessions: '完成约定场次后支付',
+    final: '终验后支付',
+  },
+  states: {
+    milestone: {
+      pending: '未到期',
+      due: '待审批',
+      approved: '已审批',
+      paid: '已支付',
+      confirmed: '已确认收款',
+    },
+    payment: {
+      pending: '支付处理中',
+      paid: '已支付',
+      expired: '未完成（已过期或失败）',
+      cancelled: '已取消',
+      attention: '需要处理',
+    },
+  },
   committed: '已签约金额',
   approvedUnpaid: '已审批待支付',
   paid: '已支付',

@@ -2,6 +2,27 @@ import type { Translation } from '~/lib/locale';
 import type zhCN from './zh-CN';
 
 export default {
+  conditions: {
+    signing: '簽約後支付',
+    sessions: '完成約定場次後支付',
+    final: '最終驗收後支付',
+  },
+  states: {
+    milestone: {
+      pending: '未到期',
+      due: '待核准',
+      approved: '已核准',
+      paid: '已支付',
+      confirmed: '已確認收款',
+    },
+    payment: {
+      pending: '支付處理中',
+      paid: '已支付',
+      expired: '未完成（已逾期或失敗）',
+      cancelled: '已取消',
+      attention: '需要處理',
+    },
+  },
   committed: '已簽約金額',
   approvedUnpaid: '已核准待支付',
   paid: '已支付',

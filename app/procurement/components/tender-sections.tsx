@@ -15,9 +15,9 @@ function ChangeValue({ field, value, locale }: { field: string; value: string | 
   if (value === null || value === '') return <>—</>;
   if (moneyFields.has(field) && typeof value === 'number') return <>{formatMoney(value, locale)}</>;
   if (typeof value === 'string' && isoDateTime.test(value)) return <>{formatDateTime(value, locale)}</>;
-  if (field === 'category') return <>{t(messageKey('categories', value))}</>;
+  if (field === 'category') return <>{t(messageKey('catalog.categories', value))}</>;
   if (field === 'eligibility') return <>{t(messageKey('procurement.eligibility', value), { grade: '' })}</>;
-  if (field === 'minGrade') return <>{t(messageKey('grades', value))}</>;
+  if (field === 'minGrade') return <>{t(messageKey('evaluation.grades', value))}</>;
   return <>{String(value)}</>;
 }
 
@@ -73,10 +73,10 @@ export function ScoreParts({ parts, total, testId }: { parts: Parts; total: numb
         <tr>
           {criteria.map((c) => (
             <th key={c} scope="col">
-              {t(`criteria.${c}`)}
+              {t(`procurement.criteria.${c}`)}
             </th>
           ))}
-          <th scope="col">{t('evaluate.total')}</th>
+          <th scope="col">{t('procurement.evaluate.total')}</th>
         </tr>
       </thead>
       <tbody>
@@ -149,7 +149,8 @@ export function OwnScores({
     <div data-testid="own-scores">
       <h3>{t('procurement.ownScores.title')}</h3>
       <p>
-        {t('procurement.ownScores.rank', { rank: scores.rank, bidders: scores.bidders })} · {t('bids.price')}
+        {t('procurement.ownScores.rank', { rank: scores.rank, bidders: scores.bidders })} ·{' '}
+        {t('procurement.bids.price')}
         {t('punctuation.colon')}
         {formatMoney(scores.priceFen, locale)}
       </p>
@@ -160,7 +161,7 @@ export function OwnScores({
           <ul>
             {r.scores.map((s) => (
               <li key={s.criterion}>
-                {t(messageKey('criteria', s.criterion))}
+                {t(messageKey('procurement.criteria', s.criterion))}
                 {t('punctuation.colon')}
                 {s.score}
                 {s.comment ? ` — ${s.comment}` : ''}
