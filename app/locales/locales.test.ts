@@ -71,6 +71,30 @@ describe.each(namespaces)('the %s namespace', (ns) => {
   });
 });
 
+describe("the states of every capability's machines", () => {
+  // app/<capability>/machine.ts: a machine's state names are `<capability>.states.<machine>.<state>`.
+  const machines = Object.entries(
+    import.meta.glob<Record<string, unknown>>('../*/machine.ts', { eager: true }),
+  ).flatMap(([file, module]) =>
+    Object.values(module)
+      .filter((value): value is { name: string; states: string[] } =>
+        Array.isArray((value as { states?: unknown })?.states),
+      )
+      .map((machine) => ({ group: `${file.split('/')[1]}.states.${machine.name}`, states: machine.states })),
+  );
+
+  // A bid's state shows only in sentences of its own (the bid form's notices), never by its name.
+  const unnamed = new Set(['procurement.states.bid']);
+
+  it('have words, whichever state a badge or a page is given', () => {
+    const missing = machines
+      .filter(({ group }) => !unnamed.has(group))
+      .flatMap(({ group, states }) => states.map((state) => `${group}.${state}`))
+      .filter((key) => !(key in master));
+    expect(missing).toEqual([]);
+  });
+});
+
 describe.each(Object.entries(others))('%s messages', (_name, messages) => {
   it('have exactly the same keys as zh-CN', () => {
     expect(Object.keys(messages).sort()).toEqual(Object.keys(master).sort());

@@ -218,7 +218,7 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
               <li key={c.id}>
                 <p>
                   <span className={`badge badge-${c.state}`}>
-                    {t(messageKey('evaluation.complaints.states', c.state))}
+                    {t(messageKey('evaluation.states.complaint', c.state))}
                   </span>{' '}
                   {t(messageKey('evaluation.complaints.sources', c.source))} · {formatDateTime(c.createdAt, locale)}
                 </p>

@@ -96,6 +96,13 @@ export default {
     reason: 'Reason',
     submit: 'Save review',
   },
+  states: {
+    complaint: {
+      open: 'Open',
+      upheld: 'Upheld',
+      dismissed: 'Dismissed',
+    },
+  },
   complaints: {
     title: 'Complaints and objections',
     none: 'No complaints.',
@@ -107,11 +114,6 @@ export default {
       public: 'The public',
     },
     summary: 'Complaint',
-    states: {
-      open: 'Open',
-      upheld: 'Upheld',
-      dismissed: 'Dismissed',
-    },
     decision: 'Decision',
     uphold: 'Uphold',
     dismiss: 'Dismiss',

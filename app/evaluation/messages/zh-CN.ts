@@ -91,6 +91,13 @@ export default {
     reason: '原因',
     submit: '保存评审',
   },
+  states: {
+    complaint: {
+      open: '待处理',
+      upheld: '已查实',
+      dismissed: '不予采信',
+    },
+  },
   complaints: {
     title: '投诉与异议',
     none: '暂无投诉。',
@@ -102,11 +109,6 @@ export default {
       public: '社会公众',
     },
     summary: '投诉内容',
-    states: {
-      open: '待处理',
-      upheld: '已查实',
-      dismissed: '不予采信',
-    },
     decision: '处理结果',
     uphold: '查实',
     dismiss: '不予采信',

@@ -93,6 +93,13 @@ export default {
     reason: '原因',
     submit: '儲存評審',
   },
+  states: {
+    complaint: {
+      open: '待處理',
+      upheld: '查證屬實',
+      dismissed: '不予採信',
+    },
+  },
   complaints: {
     title: '申訴與異議',
     none: '目前沒有申訴。',
@@ -104,11 +111,6 @@ export default {
       public: '社會大眾',
     },
     summary: '申訴內容',
-    states: {
-      open: '待處理',
-      upheld: '查證屬實',
-      dismissed: '不予採信',
-    },
     decision: '處理結果',
     uphold: '查證屬實',
     dismiss: '不予採信',

@@ -59,7 +59,7 @@ export function InvitationList({ invitations, locale }: { invitations: Row[]; lo
             <td>{formatDateTime(r.sentAt, locale)}</td>
             <td>{formatDateTime(r.expiresAt, locale)}</td>
             <td>
-              <span className={`badge badge-${r.state}`}>{t(`invitations.states.${r.state}`)}</span>
+              <span className={`badge badge-${r.state}`}>{t(`invitations.states.invitation.${r.state}`)}</span>
             </td>
             <td>
               {(['resend', 'withdraw'] as const).map((intent) => (

@@ -34,10 +34,12 @@ export default {
     withdrawn: 'This invitation has been withdrawn.',
   },
   states: {
-    pending: 'Pending',
-    expired: 'Expired',
-    accepted: 'Accepted',
-    withdrawn: 'Withdrawn',
+    invitation: {
+      pending: 'Pending',
+      expired: 'Expired',
+      accepted: 'Accepted',
+      withdrawn: 'Withdrawn',
+    },
   },
   list: {
     title: 'Invitations not yet accepted',

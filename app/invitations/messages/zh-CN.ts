@@ -27,10 +27,12 @@ export default {
     withdrawn: '这份邀请已被撤回。',
   },
   states: {
-    pending: '待接受',
-    expired: '已过期',
-    accepted: '已接受',
-    withdrawn: '已撤回',
+    invitation: {
+      pending: '待接受',
+      expired: '已过期',
+      accepted: '已接受',
+      withdrawn: '已撤回',
+    },
   },
   list: {
     title: '待接受的邀请',

@@ -29,10 +29,12 @@ export default {
     withdrawn: '這份邀請已被撤回。',
   },
   states: {
-    pending: '待接受',
-    expired: '已過期',
-    accepted: '已接受',
-    withdrawn: '已撤回',
+    invitation: {
+      pending: '待接受',
+      expired: '已過期',
+      accepted: '已接受',
+      withdrawn: '已撤回',
+    },
   },
   list: {
     title: '待接受的邀請',
