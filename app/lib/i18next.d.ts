@@ -1,13 +1,17 @@
-import type { namespaces, resources } from '~/locales/resources.generated';
+import type { resources } from '~/locales/resources.generated';
+
+type Messages = (typeof resources)['zh-CN'];
+type Core = Messages['core'];
 
 // Typed keys: t('procurement.bid.saveDraft') and t('nav.home') are checked against zh-CN's messages,
-// so a missing or misspelled key fails `npm run typecheck`. Listing every namespace as a default
-// lets any t accept any namespace's keys with the namespace in front, as at runtime.
+// so a missing or misspelled key fails `npm run typecheck`. The types split every key at its first
+// '.', so they are also told core's groups (nav, errors…) as if each were a namespace: at run time
+// those keys find no namespace of that name and read `core`, the same words.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: typeof namespaces;
+    defaultNS: readonly ['core', ...(keyof Messages | keyof Core)[]];
     nsSeparator: '.';
     keySeparator: '.';
-    resources: (typeof resources)['zh-CN'];
+    resources: Messages & Core;
   }
 }
