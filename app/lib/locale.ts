@@ -42,12 +42,16 @@ export function messagePart(key: string, namespaces: readonly string[]) {
   return namespaces.includes(first!) ? `${first}.${second}` : `core.${first}`;
 }
 
+const plural = /_(zero|one|two|few|many|other)$/;
+
 /** The groups `parts` names (all when absent), without the words only the server renders (the emails). */
 export function browserMessages(bundles: Bundles, parts?: ReadonlySet<string>): Bundles {
   const shown: Bundles = {};
   for (const [ns, tree] of Object.entries(bundles)) {
     const picked = Object.entries(tree).filter(
-      ([group]) => !(ns === 'notifications' && group === 'mail') && (!parts || parts.has(`${ns}.${group}`)),
+      // A plural's forms (unread_one, unread_other) go with the key the page asked for (unread).
+      ([group]) =>
+        !(ns === 'notifications' && group === 'mail') && (!parts || parts.has(`${ns}.${group.replace(plural, '')}`)),
     );
     if (picked.length > 0) shown[ns] = Object.fromEntries(picked);
   }
