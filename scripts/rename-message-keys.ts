@@ -28,8 +28,15 @@ const rewrite = (source: string) =>
     )
     // A whole key, or a group given as one: dotted, so plain words ('events') are left alone.
     .replace(/(['"`])([\w-]+(?:\.[\w-]+)+)\1/g, (_, q: string, key: string) => q + rename(key) + q)
-    .replace(/`([\w-]+(?:\.[\w-]+)*)\.\$\{/g, (_, head: string) => '`' + rename(head) + '.${')
-    .replace(/messageKey\(\s*(['"])([\w.-]+)\1/g, (_, q: string, group: string) => `messageKey(${q}${rename(group)}${q}`);
+    // Only where a key is expected: `grades.${grade}` also names the handbook's placeholders.
+    .replace(
+      /\b(t|UserError)\(\s*`([\w-]+(?:\.[\w-]+)*)\.\$\{/g,
+      (_, call: string, head: string) => `${call}(\`${rename(head)}.\${`,
+    )
+    .replace(
+      /messageKey\(\s*(['"])([\w.-]+)\1/g,
+      (_, q: string, group: string) => `messageKey(${q}${rename(group)}${q}`,
+    );
 
 let changed = 0;
 for (const folder of folders) {

@@ -30,7 +30,7 @@ export function handbookValues(
     'attachments.maxMegabytes': attachmentLimits.maxBytes / (1024 * 1024),
     'attachments.maxFiles': attachmentLimits.maxFiles,
     'performance.reportDeadlineDays': reportDeadlineDays,
-    ...Object.fromEntries(passingGrades.map((grade) => [`evaluation.grades.${grade}`, gradeMinimums[grade]])),
+    ...Object.fromEntries(passingGrades.map((grade) => [`grades.${grade}`, gradeMinimums[grade]])),
   };
 }
 
