@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next';
 
 // The languages, without their messages: safe to import from code the browser runs. The messages
-// live in app/lib/i18n.ts (server); the browser gets only its page's language from the root loader.
+// are gathered in app/lib/i18n.ts (server); the browser gets its page's part with the page.
 export const supportedLanguages = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Locale = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Locale = 'zh-CN';
@@ -23,8 +23,8 @@ export const baseI18nOptions = {
   nsSeparator: '.',
   keySeparator: '.',
   interpolation: { escapeValue: false },
-  // A missing key shows as written ('procurement.x', not 'x'), so that readers
-  // and tests spot it; i18next hands the handler `<namespace>.<key>`.
+  // A missing key shows as written ('procurement.x', not 'x'), so that readers and tests spot it;
+  // i18next hands the handler `<namespace>.<key>`.
   appendNamespaceToMissingKey: true,
   parseMissingKeyHandler: (key: string, defaultValue?: string) => defaultValue ?? key.replace(/^core\./, ''),
 };
