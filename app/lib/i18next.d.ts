@@ -2,6 +2,7 @@ import type { resources } from '~/locales/resources.generated';
 
 type Messages = (typeof resources)['zh-CN'];
 type Core = Messages['core'];
+type Namespaces = { [N in keyof Messages | keyof Core]: N extends keyof Messages ? Messages[N] : Core[N & keyof Core] };
 
 // Typed keys: t('procurement.bid.saveDraft') and t('nav.home') are checked against zh-CN's messages,
 // so a missing or misspelled key fails `npm run typecheck`. The types split every key at its first
@@ -9,9 +10,9 @@ type Core = Messages['core'];
 // those keys find no namespace of that name and read `core`, the same words.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: readonly ['core', ...(keyof Messages | keyof Core)[]];
+    defaultNS: readonly ['core', ...(keyof Namespaces)[]];
     nsSeparator: '.';
     keySeparator: '.';
-    resources: Messages & Core;
+    resources: Namespaces;
   }
 }
