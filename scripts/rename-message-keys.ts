@@ -38,7 +38,7 @@ const rewrite = (source: string) =>
       (_, q: string, group: string) => `messageKey(${q}${rename(group)}${q}`,
     );
 
-let changed = 0;
+const changed: string[] = [];
 for (const folder of folders) {
   for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
     const path = join(folder, file);
@@ -47,8 +47,9 @@ for (const folder of folders) {
     const next = rewrite(source);
     if (next !== source) {
       writeFileSync(path, next);
-      changed++;
+      changed.push(path);
     }
   }
 }
-console.log(`${changed} files changed`);
+// Longer keys can overrun the line: format what changed (npx prettier --write $(…)), then type-check.
+console.log(changed.join('\n'));
