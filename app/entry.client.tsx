@@ -8,10 +8,13 @@ import { loadAllMessages, readPageMessages } from '~/lib/page-messages';
 
 async function hydrate() {
   const lng = document.documentElement.lang;
+  const messages = readPageMessages();
   await i18next.use(initReactI18next).init({
     ...baseI18nOptions,
     lng,
-    resources: { [lng]: { translation: readPageMessages() } },
+    // The namespaces this page uses; i18next adds the others as loadAllMessages brings them.
+    ns: Object.keys(messages),
+    resources: { [lng]: messages },
     // The rest of the language arrives after hydration (loadAllMessages): re-render with it.
     react: { bindI18nStore: 'added' },
   });

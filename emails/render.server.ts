@@ -6,6 +6,7 @@ import { formatDateTime, formatMoney } from '../app/lib/format';
 import { fallbackLanguage, isLocale, type Locale } from '../app/lib/i18n';
 import { getT } from '../app/lib/i18n.server';
 import type { NotificationData, NotificationTemplate } from '../app/notifications/notify.server';
+import { messageKey } from '../app/lib/locale';
 
 /**
  * Renders a notification as an email: emails/templates/<template>.mjml and .txt placed inside
@@ -31,9 +32,9 @@ function formatField(key: string, value: unknown, locale: Locale, t: TFunction):
   if (key === 'path') return ['url', publicUrl(String(value))];
   if (key === 'amountFen') return ['amount', formatMoney(Number(value), locale)];
   if (timeFields.has(key)) return [key, formatDateTime(String(value), locale)];
-  if (key === 'decision') return [key, t(`notifications.mail.decisions.${String(value)}`)];
-  if (key === 'role') return [key, t(`roles.${String(value)}`)];
-  if (key === 'grade') return [key, t(`grades.${String(value)}`, { defaultValue: String(value) })];
+  if (key === 'decision') return [key, t(messageKey('notifications.mail.decisions', String(value)))];
+  if (key === 'role') return [key, t(messageKey('unions.roles', String(value)))];
+  if (key === 'grade') return [key, t(`evaluation.grades.${String(value)}`, { defaultValue: String(value) })];
   if (typeof value === 'number')
     return [key, new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)];
   const text = String(value ?? '').trim();
@@ -63,7 +64,8 @@ export async function notificationSubject<T extends NotificationTemplate>(
 
 function translate(t: TFunction, scope: string, key: string, vars: Vars) {
   const fullKey = `notifications.mail.${scope}.${key}`;
-  const text = t(fullKey, vars);
+  // The scope and key come from the template files: the test that renders every template proves them.
+  const text = (t as (key: string, values: Vars) => string)(fullKey, vars);
   if (text === fullKey) throw new Error(`Missing email text ${fullKey}`);
   return text;
 }

@@ -31,7 +31,7 @@ export const forgotPasswordSchema = z.object({ email });
 
 export const resetPasswordSchema = z
   .object({
-    token: z.string({ error: 'recovery.invalidLink' }),
+    token: z.string({ error: 'accounts.recovery.invalidLink' }),
     newPassword: password,
     confirmPassword: z.string({ error: 'errors.required' }),
   })

@@ -120,13 +120,17 @@ describe("a platform admin's two-factor reset", { timeout: 60_000 }, () => {
 
   it("does nothing to one's own two-factor, or to a person without it", async () => {
     const admin = await platformAdmin();
-    expect(resetTwoFactor(admin, admin.id, '自己')).toEqual({ failure: 'security.twoFactorReset.notYourself' });
+    expect(resetTwoFactor(admin, admin.id, '自己')).toEqual({
+      failure: 'accounts.security.twoFactorReset.notYourself',
+    });
     const plain = await newUser();
     const cookie = signedIn(plain.id);
     expect(resetTwoFactor(admin, plain.id, '没有开启')).toEqual({
-      failure: 'security.twoFactorReset.nothingToReset',
+      failure: 'accounts.security.twoFactorReset.nothingToReset',
     });
-    expect(resetTwoFactor(admin, 999_999, '不存在')).toEqual({ failure: 'security.twoFactorReset.nothingToReset' });
+    expect(resetTwoFactor(admin, 999_999, '不存在')).toEqual({
+      failure: 'accounts.security.twoFactorReset.nothingToReset',
+    });
     expect(await viewerOf(cookie)).not.toBeNull();
     expect(resetRows(plain.id)).toEqual([]);
     expect(personForReset('nobody@example.cn')).toBeNull();

@@ -169,11 +169,11 @@ export function personForReset(email: string) {
  */
 export function resetTwoFactor(viewer: Viewer, userId: number, reason: string) {
   requirePlatformAdmin(viewer);
-  if (userId === viewer.id) return { failure: 'security.twoFactorReset.notYourself' } as const;
+  if (userId === viewer.id) return { failure: 'accounts.security.twoFactorReset.notYourself' } as const;
   return transaction((tx) => {
     const user = tx.select().from(users).where(eq(users.id, userId)).get();
     const row = tx.select().from(totpCredentials).where(eq(totpCredentials.userId, userId)).get();
-    if (!user || !row?.confirmedAt) return { failure: 'security.twoFactorReset.nothingToReset' } as const;
+    if (!user || !row?.confirmedAt) return { failure: 'accounts.security.twoFactorReset.nothingToReset' } as const;
     tx.delete(totpCredentials).where(eq(totpCredentials.userId, userId)).run();
     tx.delete(pendingLogins).where(eq(pendingLogins.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();

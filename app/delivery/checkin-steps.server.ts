@@ -78,7 +78,7 @@ export async function confirmCode(request: Request, eventId: number, formData: F
   if (!confirmed.ok) {
     const { messageKey, status, values } = confirmed.error;
     // A used-up or expired code: back to the number, to send a new one.
-    const step = messageKey === 'phoneCheckin.errors.phoneCodeWrong' ? 'code' : 'phone';
+    const step = messageKey === 'delivery.phoneCheckin.errors.phoneCodeWrong' ? 'code' : 'phone';
     return answer({ failure: messageKey, values, fields: { ...fields, step } }, status);
   }
   const workerId = transaction((tx) => workerForPhone(tx, confirmed.value));
@@ -91,7 +91,9 @@ export async function confirmCode(request: Request, eventId: number, formData: F
 }
 
 function checkinRefused(error: { messageKey: string; status: number }, headers?: HeadersInit) {
-  const already = ['errors.alreadyCheckedIn', 'phoneCheckin.errors.numberCheckedIn'].includes(error.messageKey);
+  const already = ['errors.alreadyCheckedIn', 'delivery.phoneCheckin.errors.numberCheckedIn'].includes(
+    error.messageKey,
+  );
   return answer({ failure: error.messageKey, fields: null, already }, error.status, headers);
 }
 
@@ -108,7 +110,7 @@ export async function tap(request: Request, eventId: number, formData: FormData)
   const device = phone.workerId === null ? deviceCookie(request, phone.deviceId ?? undefined) : null;
   const checkingIn = device ? { workerId: null, deviceId: device.deviceId } : phone;
   const result = await attempt(() => checkIn(eventId, checkingIn, submission.value, networkHash(request)));
-  if (!result.ok && result.error.messageKey === 'phoneCheckin.errors.phoneRequired') {
+  if (!result.ok && result.error.messageKey === 'delivery.phoneCheckin.errors.phoneRequired') {
     return answer({ failure: result.error.messageKey, fields: { ...fields, step: 'phone' } }, result.error.status);
   }
   if (!result.ok) return checkinRefused(result.error);

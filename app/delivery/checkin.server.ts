@@ -78,7 +78,7 @@ export function requireUsableTicket(event: Event, ticket: string) {
   enforce(mayCheckIn(event, now()));
   const nonce = ticketNonce(event, ticket);
   if (!nonce) throw new UserError('errors.codeExpired', 410);
-  if (ticketUsed(nonce)) throw new UserError('phoneCheckin.errors.ticketUsed', 409);
+  if (ticketUsed(nonce)) throw new UserError('delivery.phoneCheckin.errors.ticketUsed', 409);
 }
 
 /**
@@ -138,13 +138,16 @@ export function checkIn(
   if (!nonce) throw new UserError('errors.codeExpired', 410);
   const { workerId, deviceId } = phone;
   if (workerId === null && (deviceId === null || attendanceMode(event) !== 'code')) {
-    throw new UserError('phoneCheckin.errors.phoneRequired', 403);
+    throw new UserError('delivery.phoneCheckin.errors.phoneRequired', 403);
   }
   return transaction((tx) => {
     if (findCheckin(eventId, phone)) {
-      throw new UserError(workerId === null ? 'errors.alreadyCheckedIn' : 'phoneCheckin.errors.numberCheckedIn', 409);
+      throw new UserError(
+        workerId === null ? 'errors.alreadyCheckedIn' : 'delivery.phoneCheckin.errors.numberCheckedIn',
+        409,
+      );
     }
-    if (ticketUsed(nonce)) throw new UserError('phoneCheckin.errors.ticketUsed', 409);
+    if (ticketUsed(nonce)) throw new UserError('delivery.phoneCheckin.errors.ticketUsed', 409);
     return tx
       .insert(checkins)
       .values({

@@ -86,13 +86,13 @@ describe('the check-in window', () => {
     const phone = verifiedPhone('13800138000');
     checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) });
     expect(refusal(() => checkIn(eventId, phone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
-      'phoneCheckin.errors.numberCheckedIn',
+      'delivery.phoneCheckin.errors.numberCheckedIn',
     );
     // The same number confirmed on a second phone is the same worker.
     const secondPhone = verifiedPhone('13800138000');
     expect(secondPhone.workerId).toBe(phone.workerId);
     expect(refusal(() => checkIn(eventId, secondPhone, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
-      'phoneCheckin.errors.numberCheckedIn',
+      'delivery.phoneCheckin.errors.numberCheckedIn',
     );
     expect(db.select().from(checkins).where(eq(checkins.eventId, eventId)).all()).toHaveLength(1);
   });
@@ -101,8 +101,10 @@ describe('the check-in window', () => {
     const event = requireEvent(eventId);
     const ticket = issueTicket(event, checkinCode(event));
     checkIn(eventId, verifiedPhone(), { ticket });
-    expect(refusal(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe('phoneCheckin.errors.ticketUsed');
-    expect(refusal(() => requireUsableTicket(event, ticket))).toBe('phoneCheckin.errors.ticketUsed');
+    expect(refusal(() => checkIn(eventId, verifiedPhone(), { ticket }))).toBe(
+      'delivery.phoneCheckin.errors.ticketUsed',
+    );
+    expect(refusal(() => requireUsableTicket(event, ticket))).toBe('delivery.phoneCheckin.errors.ticketUsed');
     expect(
       refusal(() => checkIn(eventId, verifiedPhone(), { ticket: issueTicket(event, checkinCode(event)) })),
     ).toBeNull();
@@ -160,7 +162,7 @@ describe('the attendance mode', () => {
     expect(attendanceMode(event)).toBe('sms');
     const device = { workerId: null, deviceId: newDeviceId() };
     expect(refusal(() => checkIn(eventId, device, { ticket: issueTicket(event, checkinCode(event)) }))).toBe(
-      'phoneCheckin.errors.phoneRequired',
+      'delivery.phoneCheckin.errors.phoneRequired',
     );
     expect(db.select().from(checkins).where(eq(checkins.eventId, eventId)).all()).toHaveLength(0);
   });

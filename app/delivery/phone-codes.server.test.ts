@@ -55,13 +55,13 @@ describe('an SMS code', () => {
     const phone = freshPhone();
     const { challenge, code } = await sendTo(phone);
     expect(confirmPhoneCode(challenge, code)).toBe(phoneHash(phone));
-    expect(refusal(() => confirmPhoneCode(challenge, code))).toBe('phoneCheckin.errors.phoneCodeExpired');
+    expect(refusal(() => confirmPhoneCode(challenge, code))).toBe('delivery.phoneCheckin.errors.phoneCodeExpired');
   });
 
   it('expires after 10 minutes', async () => {
     const { challenge, code } = await sendTo(freshPhone());
     vi.setSystemTime(start.getTime() + codeLifetimeMs);
-    expect(refusal(() => confirmPhoneCode(challenge, code))).toBe('phoneCheckin.errors.phoneCodeExpired');
+    expect(refusal(() => confirmPhoneCode(challenge, code))).toBe('delivery.phoneCheckin.errors.phoneCodeExpired');
   });
 
   it('allows 5 tries, then not even the right code', async () => {
@@ -69,27 +69,33 @@ describe('an SMS code', () => {
     const wrong = code === '000000' ? '000001' : '000000';
     for (let left = maxCodeAttempts - 1; left > 0; left--) {
       expect(() => confirmPhoneCode(challenge, wrong)).toThrow(
-        expect.objectContaining({ messageKey: 'phoneCheckin.errors.phoneCodeWrong', values: { count: left } }),
+        expect.objectContaining({ messageKey: 'delivery.phoneCheckin.errors.phoneCodeWrong', values: { count: left } }),
       );
     }
-    expect(refusal(() => confirmPhoneCode(challenge, wrong))).toBe('phoneCheckin.errors.phoneCodeTooManyTries');
-    expect(refusal(() => confirmPhoneCode(challenge, code))).toBe('phoneCheckin.errors.phoneCodeTooManyTries');
+    expect(refusal(() => confirmPhoneCode(challenge, wrong))).toBe(
+      'delivery.phoneCheckin.errors.phoneCodeTooManyTries',
+    );
+    expect(refusal(() => confirmPhoneCode(challenge, code))).toBe('delivery.phoneCheckin.errors.phoneCodeTooManyTries');
   });
 
   it("belongs to its challenge: another challenge's code does not confirm it", async () => {
     const first = await sendTo(freshPhone());
     const second = await sendTo(freshPhone());
     if (first.code !== second.code) {
-      expect(refusal(() => confirmPhoneCode(first.challenge, second.code))).toBe('phoneCheckin.errors.phoneCodeWrong');
+      expect(refusal(() => confirmPhoneCode(first.challenge, second.code))).toBe(
+        'delivery.phoneCheckin.errors.phoneCodeWrong',
+      );
     }
-    expect(refusal(() => confirmPhoneCode('made-up', first.code))).toBe('phoneCheckin.errors.phoneCodeExpired');
+    expect(refusal(() => confirmPhoneCode('made-up', first.code))).toBe(
+      'delivery.phoneCheckin.errors.phoneCodeExpired',
+    );
   });
 
   it('keeps nothing when the provider does not send it', async () => {
     aliyun.answerWith('isv.BUSINESS_LIMIT_CONTROL');
     const phone = freshPhone();
     await expect(sendPhoneCode(phone, null, 'zh-CN')).rejects.toMatchObject({
-      messageKey: 'phoneCheckin.errors.smsNotSent',
+      messageKey: 'delivery.phoneCheckin.errors.smsNotSent',
     });
     expect(
       db

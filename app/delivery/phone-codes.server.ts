@@ -83,7 +83,7 @@ export async function sendPhoneCode(phone: string, networkHash: string | null, l
     db.delete(phoneChallenges).where(eq(phoneChallenges.id, id)).run();
     if (!(error instanceof SmsNotSent)) throw error;
     console.error(`SMS code not sent: ${error.message}`);
-    throw new UserError('phoneCheckin.errors.smsNotSent', 503);
+    throw new UserError('delivery.phoneCheckin.errors.smsNotSent', 503);
   }
   return id;
 }
@@ -102,8 +102,9 @@ function live(id: string): Challenge | undefined {
  */
 export function confirmPhoneCode(challengeId: string, code: string) {
   const challenge = live(challengeId);
-  if (!challenge) throw new UserError('phoneCheckin.errors.phoneCodeExpired', 410);
-  if (challenge.attempts >= maxCodeAttempts) throw new UserError('phoneCheckin.errors.phoneCodeTooManyTries', 429);
+  if (!challenge) throw new UserError('delivery.phoneCheckin.errors.phoneCodeExpired', 410);
+  if (challenge.attempts >= maxCodeAttempts)
+    throw new UserError('delivery.phoneCheckin.errors.phoneCodeTooManyTries', 429);
   const right = timingSafeEqual(Buffer.from(codeHash(challenge.id, code)), Buffer.from(challenge.codeHash));
   const counted = transaction((tx) => {
     if (right) {
@@ -117,8 +118,8 @@ export function confirmPhoneCode(challengeId: string, code: string) {
   });
   // A right code another request used up a moment ago confirms nothing a second time.
   if (right && counted) return challenge.phoneHash;
-  if (right) throw new UserError('phoneCheckin.errors.phoneCodeExpired', 410);
+  if (right) throw new UserError('delivery.phoneCheckin.errors.phoneCodeExpired', 410);
   const left = maxCodeAttempts - challenge.attempts - 1;
-  if (left <= 0) throw new UserError('phoneCheckin.errors.phoneCodeTooManyTries', 429);
-  throw new UserError('phoneCheckin.errors.phoneCodeWrong', 400, { count: left });
+  if (left <= 0) throw new UserError('delivery.phoneCheckin.errors.phoneCodeTooManyTries', 429);
+  throw new UserError('delivery.phoneCheckin.errors.phoneCodeWrong', 400, { count: left });
 }

@@ -33,9 +33,9 @@ const typedDigits = (error: string) =>
     .transform((value) => value.normalize('NFKC').replace(/[\s()-]/g, ''));
 
 /** A mainland China mobile number, with or without +86. */
-export const mobileNumber = typedDigits('phoneCheckin.errors.phoneInvalid')
+export const mobileNumber = typedDigits('delivery.phoneCheckin.errors.phoneInvalid')
   .transform((value) => value.replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, ''))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'phoneCheckin.errors.phoneInvalid'));
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'delivery.phoneCheckin.errors.phoneInvalid'));
 
 /** Asking for an SMS code: the number, and the ticket the code will check in with. */
 export const phoneCodeRequestSchema = checkinSchema.extend({ phone: mobileNumber });
@@ -43,8 +43,8 @@ export const phoneCodeRequestSchema = checkinSchema.extend({ phone: mobileNumber
 /** The code from the SMS, for the challenge the page was given when it was sent. */
 export const phoneCodeSchema = checkinSchema.extend({
   challenge: z.string().max(64),
-  code: typedDigits('phoneCheckin.errors.phoneCodeInvalid').pipe(
-    z.string().regex(/^\d{6}$/, 'phoneCheckin.errors.phoneCodeInvalid'),
+  code: typedDigits('delivery.phoneCheckin.errors.phoneCodeInvalid').pipe(
+    z.string().regex(/^\d{6}$/, 'delivery.phoneCheckin.errors.phoneCodeInvalid'),
   ),
 });
 

@@ -81,10 +81,10 @@ describe('per contract', () => {
     const reviewer = await viewerFor('reviewer@demo.gonghui.cn');
     const count = rowCount();
     expect(refusal(() => reviewContract(reviewer, hardship.id, { adjustment: 5, reason: '  ' }))).toBe(
-      'evaluations.errors.adjustmentReason',
+      'evaluation.errors.adjustmentReason',
     );
     expect(refusal(() => reviewContract(reviewer, hardship.id, { adjustment: 11, reason: '台风' }))).toBe(
-      'evaluations.errors.adjustmentRange',
+      'evaluation.errors.adjustmentRange',
     );
     expect(rowCount()).toBe(count);
 

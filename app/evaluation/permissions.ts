@@ -25,7 +25,7 @@ type Contract = { state: string };
 function evaluable(contract: Contract): Refusal | null {
   return (evaluatedContractStates as readonly string[]).includes(contract.state)
     ? null
-    : refusal('evaluations.errors.notEvaluable');
+    : refusal('evaluation.errors.notEvaluable');
 }
 
 const conflictOfInterest = refusal('errors.conflictOfInterest', 403);

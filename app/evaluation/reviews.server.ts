@@ -96,8 +96,8 @@ export function reviewContract(viewer: Viewer, contractId: number, input: Review
   enforce(mayReviewContract(contract, contractStanding(viewer, contract)));
   const reason = input.reason.trim();
   if (!Number.isInteger(input.adjustment) || Math.abs(input.adjustment) > maxAdjustment)
-    throw new UserError('evaluations.errors.adjustmentRange');
-  if (input.adjustment !== 0 && !reason) throw new UserError('evaluations.errors.adjustmentReason');
+    throw new UserError('evaluation.errors.adjustmentRange');
+  if (input.adjustment !== 0 && !reason) throw new UserError('evaluation.errors.adjustmentReason');
   return transaction((tx) => {
     const row = recordContractEvaluation(tx, contractId, 'review', {
       judgement: input.judgement === undefined ? null : input.judgement / 100,

@@ -8,16 +8,16 @@ export const reviewSchema = z
     judgement: wholeNumber(0, 100).optional(),
     adjustment: z
       .number({ error: 'errors.wholeNumber' })
-      .int('evaluations.errors.adjustmentRange')
-      .min(-maxAdjustment, 'evaluations.errors.adjustmentRange')
-      .max(maxAdjustment, 'evaluations.errors.adjustmentRange')
+      .int('evaluation.errors.adjustmentRange')
+      .min(-maxAdjustment, 'evaluation.errors.adjustmentRange')
+      .max(maxAdjustment, 'evaluation.errors.adjustmentRange')
       .optional()
       .default(0),
     reason: optionalText(1000),
   })
   .refine((v) => v.adjustment === 0 || v.reason.length > 0, {
     path: ['reason'],
-    message: 'evaluations.errors.adjustmentReason',
+    message: 'evaluation.errors.adjustmentReason',
   });
 
 export const complaintSchema = z.object({

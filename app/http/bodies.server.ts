@@ -1,5 +1,6 @@
 import { matchPath } from 'react-router';
 import { getT } from '~/lib/i18n.server';
+import type { MessageKey } from '~/lib/locale';
 
 /**
  * Forms that carry files, sent as multipart/form-data. Each refuses more than its own limit with a
@@ -70,7 +71,7 @@ function readable(request: Request) {
   return isMultipart(request) && matches(fileForms, path);
 }
 
-async function refusal(request: Request, status: 400 | 413 | 415, key: string, values = {}) {
+async function refusal(request: Request, status: 400 | 413 | 415, key: MessageKey, values = {}) {
   const t = await getT(request);
   return new Response(t(key, values), {
     status,

@@ -11,6 +11,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import type { MessageKey } from '~/lib/locale';
 import { transition } from '~/lib/machine';
 import { enforce } from '~/lib/permission';
 import { toShanghaiInput } from '~/lib/time';
@@ -29,7 +30,7 @@ export function bookingProblem(
   startsAt: Date,
   endsAt: Date,
   at: Date,
-): string | null {
+): MessageKey | null {
   if (endsAt.getTime() <= startsAt.getTime()) return 'incubation.errors.bookingSpan';
   if (startsAt.getTime() < at.getTime()) return 'incubation.errors.bookingPast';
   if (startsAt.getTime() > at.getTime() + settings.bookings.advanceDays * dayMs)

@@ -3,7 +3,7 @@ import { parseMarkdown, type Block } from './markdown';
 import { flattenSettings, type IncubatorSettings } from './settings';
 import { gradeMinimums, passingGrades } from '~/evaluation/grades';
 import { reportDeadlineDays } from '~/evaluation/model';
-import zhCN from '~/locales/zh-CN';
+import evaluationZhCN from '~/evaluation/messages/zh-CN';
 
 /** The handbook's chapters (incubator-docs/NN-*.md), bundled into the build. */
 const chapters = Object.entries(
@@ -24,7 +24,7 @@ export function handbookValues(
   return {
     ...flattenSettings(settings),
     // The handbook is Chinese; grades are named as the handbook names them.
-    'exit.graduationGrade': zhCN.grades[settings.exit.graduationGrade],
+    'exit.graduationGrade': evaluationZhCN.grades[settings.exit.graduationGrade],
     'incubator.name': incubator.name,
     'incubator.host': incubator.host,
     'attachments.maxMegabytes': attachmentLimits.maxBytes / (1024 * 1024),

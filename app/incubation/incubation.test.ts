@@ -56,7 +56,7 @@ describe('organization registration', () => {
     expect(membership).toMatchObject({ userId, role: 'owner' });
     expect(
       await refusal(async () => registerOrganization(await viewerFor(addUser()), { ...profile, name: '别的组织' })),
-    ).toBe('organizationProfile.errors.creditCodeTaken');
+    ).toBe('organizations.profile.errors.creditCodeTaken');
     expect(db.select().from(s.organizations).where(eq(s.organizations.name, '别的组织')).get()).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ import { now } from '~/lib/clock.server';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { canTransition, transition } from '~/lib/machine';
 import { UserError } from '~/lib/errors';
+import { messageKey } from '~/lib/locale';
 import { notifyAddress } from '~/notifications/notify.server';
 import { addOrganizationMember, requireOrganization } from '~/organizations/organizations.server';
 import { grantStaffRole } from '~/unions/grants.server';
@@ -276,7 +277,8 @@ function acceptable(tx: DB, viewer: Viewer, token: string, at: Date) {
   if (!invitation) throw new UserError('invitations.errors.invalid', 404);
   if (invitation.email !== normalizeEmail(viewer.email)) throw new UserError('invitations.errors.otherAccount', 403);
   const state = invitationState(invitation, at);
-  if (!canTransition(invitationMachine, state, 'accept')) throw new UserError(`invitations.closed.${state}`, 410);
+  if (!canTransition(invitationMachine, state, 'accept'))
+    throw new UserError(messageKey('invitations.closed', state), 410);
   const verified = tx.select({ at: users.emailVerifiedAt }).from(users).where(eq(users.id, viewer.id)).get()?.at;
   if (!verified) throw new UserError('invitations.errors.unverified', 403);
   return invitation;

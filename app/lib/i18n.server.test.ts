@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getLocale } from './i18n.server';
+import { resources } from './i18n';
+import type { MessageKey } from './locale';
+import { getLocale, getT } from './i18n.server';
 
 const request = (headers: Record<string, string>) => new Request('http://localhost/', { headers });
 
@@ -14,5 +16,25 @@ describe('language detection', () => {
   it('prefers the cookie over Accept-Language', async () => {
     const cookie = `lng=${encodeURIComponent(btoa(JSON.stringify('zh-TW')))}`;
     expect(await getLocale(request({ cookie, 'accept-language': 'en' }))).toBe('zh-TW');
+  });
+});
+
+describe('message keys', () => {
+  it("read a capability's namespace when they start with its name, and core otherwise", async () => {
+    const t = await getT('en');
+    expect(t('procurement.bid.saveDraft')).toBe(resources.en.procurement.bid.saveDraft);
+    expect(t('http.healthy')).toBe('The service is up.');
+    expect(t('nav.home')).toBe(resources.en.core.nav.home);
+    expect(t('catalog.search.total', { count: 2 })).toBe(
+      resources.en.catalog.search.total_other.replace('{{count}}', '2'),
+    );
+  });
+
+  it('come back as themselves when no namespace has them', async () => {
+    const t = await getT('en');
+    const [inCapability, inCore] = ['procurement.noSuchKey', 'nav.noSuchKey'] as string[] as MessageKey[];
+    expect(t(inCapability!)).toBe('procurement.noSuchKey');
+    expect(t(inCore!)).toBe('nav.noSuchKey');
+    expect(t(inCore!, { defaultValue: 'given' })).toBe('given');
   });
 });

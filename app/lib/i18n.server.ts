@@ -31,5 +31,5 @@ export async function getT(request: Request | Locale) {
 
 /** All the messages the browser may need in `locale` (app/lib/page-messages.tsx sends a page's part inline). */
 export function clientMessages(locale: Locale) {
-  return browserMessages(resources[locale].translation);
+  return browserMessages(resources[locale]);
 }

@@ -1,4 +1,5 @@
 import { UserError } from './errors';
+import type { MessageKey } from './locale';
 
 /**
  * A lifecycle declared as data (after Sharetribe's process.edn): states, and the transitions
@@ -25,7 +26,7 @@ export function defineMachine<const S extends string, const T extends string, co
 /** A refused transition, shown to the person as `errors.illegalTransition` or `errors.forbidden`. */
 export class TransitionError extends UserError {
   constructor(
-    messageKey: string,
+    messageKey: MessageKey,
     readonly detail: { machine: string; transition: string; from: string; actor?: string },
   ) {
     super(messageKey, messageKey === 'errors.forbidden' ? 403 : 409);

@@ -1,26 +1,25 @@
 import type { i18n as I18n } from 'i18next';
 import { useContext } from 'react';
 import { I18nContext } from 'react-i18next';
-import { browserMessages } from './locale';
+import { browserMessages, messagePart, type Bundles } from './locale';
 
 /**
  * The browser gets its words in two steps, to keep each page's JavaScript small (150 KB budget, scripts/page-js.mjs):
- * 1. inline, only the parts of the page's language (top-level keys: `nav`, `procurement`…) that the
- *    server's render translated, noted by `useRecordMessageParts` and sent by `PageMessages`;
+ * 1. inline, only the parts of the page's language (a namespace's first-level groups: `core.nav`,
+ *    `procurement.bid`…) that the server's render translated, noted by `useRecordMessageParts` and
+ *    sent by `PageMessages`;
  * 2. after hydration, the whole language from /locales/:lng (cached, versioned), for the pages the
  *    browser renders next. Languages change with a full page load (POST /set-locale).
  */
 export const pageMessagesId = 'page-messages';
 
 /** Sent with every page: the messages of client-side form checks, which the server's render never shows. */
-const alwaysSent = ['errors'];
-
-type Tree = Parameters<typeof browserMessages>[0];
+const alwaysSent = ['core.errors'];
 
 const usedParts = new WeakMap<I18n, Set<string>>();
 
-function notePart(parts: Set<string>, key: unknown) {
-  for (const k of [key].flat()) if (typeof k === 'string') parts.add(k.split('.')[0]!);
+function notePart(parts: Set<string>, key: unknown, namespaces: readonly string[]) {
+  for (const k of [key].flat()) if (typeof k === 'string') parts.add(messagePart(k, namespaces));
 }
 
 /** On the server, once per request's i18next: notes the part of every key translated from then on. */
@@ -30,7 +29,7 @@ function recordMessageParts(i18n: I18n) {
   usedParts.set(i18n, parts);
   const translate = i18n.t.bind(i18n) as unknown as (...args: unknown[]) => unknown;
   i18n.t = ((key: unknown, ...rest: unknown[]) => {
-    notePart(parts, key);
+    notePart(parts, key, i18n.options.ns as readonly string[]);
     return translate(key, ...rest);
   }) as unknown as I18n['t'];
 }
@@ -46,10 +45,10 @@ export function useRecordMessageParts() {
 const versions = new Map<string, string>();
 
 /** A short hash of a language's browser messages, so /locales/:lng?v= can be cached for good. */
-export function messagesVersion(locale: string, bundle: Tree) {
+export function messagesVersion(locale: string, bundles: Bundles) {
   let version = versions.get(locale);
   if (!version) {
-    const text = JSON.stringify(browserMessages(bundle));
+    const text = JSON.stringify(browserMessages(bundles));
     let hash = 0x811c9dc5;
     for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
     version = (hash >>> 0).toString(36);
@@ -61,9 +60,10 @@ export function messagesVersion(locale: string, bundle: Tree) {
 let sent: { json: string; version: string } | undefined;
 
 function serverMessages(i18n: I18n) {
-  const bundle = i18n.getResourceBundle(i18n.language, 'translation') as Tree;
-  const json = JSON.stringify(browserMessages(bundle, usedParts.get(i18n))).replace(/</g, '\\u003c');
-  return { json, version: messagesVersion(i18n.language, bundle) };
+  const namespaces = i18n.options.ns as readonly string[];
+  const bundles: Bundles = Object.fromEntries(namespaces.map((ns) => [ns, i18n.getResourceBundle(i18n.language, ns)]));
+  const json = JSON.stringify(browserMessages(bundles, usedParts.get(i18n))).replace(/</g, '\\u003c');
+  return { json, version: messagesVersion(i18n.language, bundles) };
 }
 
 /** Rendered after the page, so that every part its render used has been noted. */
@@ -82,15 +82,17 @@ export function PageMessages() {
 }
 
 /** entry.client.tsx, before hydrating: the messages the server sent with this page. */
-export function readPageMessages(): Tree {
+export function readPageMessages(): Bundles {
   const element = document.getElementById(pageMessagesId);
   sent = { json: element?.textContent ?? '{}', version: element?.dataset.version ?? '' };
-  return JSON.parse(sent.json) as Tree;
+  return JSON.parse(sent.json) as Bundles;
 }
 
 /** entry.client.tsx, after hydrating: the rest of the language; pages using it re-render. */
 export async function loadAllMessages(i18n: I18n) {
   if (!sent?.version) return;
   const response = await fetch(`/locales/${i18n.language}?v=${sent.version}`);
-  if (response.ok) i18n.addResourceBundle(i18n.language, 'translation', await response.json(), true, false);
+  if (!response.ok) return;
+  for (const [ns, tree] of Object.entries((await response.json()) as Bundles))
+    i18n.addResourceBundle(i18n.language, ns, tree, true, false);
 }

@@ -1,13 +1,14 @@
 import { UserError } from './errors';
+import type { MessageKey } from './locale';
 
 /**
  * A capability's answer to "may this viewer do X to this record now": null when they may, else why
  * not, either 'forbidden' (who they are) or a message key with its status (the record's state or time).
  * Loaders turn answers into booleans for buttons; commands `enforce` the same answer.
  */
-export type Refusal = 'forbidden' | { messageKey: string; status: number };
+export type Refusal = 'forbidden' | { messageKey: MessageKey; status: number };
 
-export function refusal(messageKey: string, status = 409): Refusal {
+export function refusal(messageKey: MessageKey, status = 409): Refusal {
   return { messageKey, status };
 }
 

@@ -18,8 +18,8 @@ const place: UploadPlace = {
   directory: 'uploads/test-place',
   maxBytes: 1024,
   types: ['application/pdf', 'image/png'],
-  tooLarge: 'test.errors.tooLarge',
-  wrongType: 'test.errors.wrongType',
+  tooLarge: 'http.bodyTooLarge',
+  wrongType: 'http.unsupportedBody',
 };
 
 const pdf = new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj'));
@@ -28,7 +28,7 @@ const png = new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'
 describe('checkUpload', () => {
   it('refuses a file over the limit with the place’s message key, before reading it', async () => {
     const big = new File([pdf, new Uint8Array(1024)], 'big.pdf');
-    await expect(checkUpload(place, big)).rejects.toMatchObject({ messageKey: 'test.errors.tooLarge', status: 413 });
+    await expect(checkUpload(place, big)).rejects.toMatchObject({ messageKey: 'http.bodyTooLarge', status: 413 });
   });
 
   it('decides the type by the first bytes, never the name or the claimed type', async () => {
@@ -73,8 +73,8 @@ describe('readLimitedForm', () => {
     const body = new FormData();
     body.append('file', new File([new Uint8Array(4096)], 'a.pdf'));
     const request = new Request('http://test.example/', { method: 'POST', body });
-    await expect(readLimitedForm(request, 1024, 'test.errors.tooLarge')).rejects.toMatchObject({
-      messageKey: 'test.errors.tooLarge',
+    await expect(readLimitedForm(request, 1024, 'http.bodyTooLarge')).rejects.toMatchObject({
+      messageKey: 'http.bodyTooLarge',
       status: 413,
     });
     const stream = new ReadableStream({
@@ -89,10 +89,14 @@ describe('readLimitedForm', () => {
       headers: { 'content-type': 'multipart/form-data; boundary=x' },
       duplex: 'half',
     } as RequestInit);
-    await expect(readLimitedForm(undeclared, 1024, 'test.errors.tooLarge')).rejects.toMatchObject({ status: 413 });
+    await expect(readLimitedForm(undeclared, 1024, 'http.bodyTooLarge')).rejects.toMatchObject({ status: 413 });
     const small = new FormData();
     small.append('summary', '顺利开展');
-    const form = await readLimitedForm(new Request('http://x/', { method: 'POST', body: small }), 1024, 'k');
+    const form = await readLimitedForm(
+      new Request('http://x/', { method: 'POST', body: small }),
+      1024,
+      'http.bodyTooLarge',
+    );
     expect(form.get('summary')).toBe('顺利开展');
   });
 
@@ -104,7 +108,7 @@ describe('readLimitedForm', () => {
     ]) {
       const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
       const request = new Request('http://x/', { method: 'POST', body, headers });
-      await expect(readLimitedForm(request, 1024, 'k')).rejects.toMatchObject({
+      await expect(readLimitedForm(request, 1024, 'http.bodyTooLarge')).rejects.toMatchObject({
         messageKey: 'http.unreadableForm',
         status: 400,
       });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname, join } from 'node:path';
 import { databasePath } from './db.server';
 import { UserError } from './errors';
+import type { MessageKey } from './locale';
 import { detectFileType, fileExtensions, isImageType, type FileType } from './file-type';
 
 /**
@@ -15,8 +16,8 @@ export type UploadPlace<T extends FileType = FileType> = {
   directory: string;
   maxBytes: number;
   types: readonly T[];
-  tooLarge: string;
-  wrongType: string;
+  tooLarge: MessageKey;
+  wrongType: MessageKey;
 };
 
 export type CheckedUpload<T extends FileType = FileType> = {
@@ -90,7 +91,7 @@ export function readUpload(place: UploadPlace, storageKey: string): Buffer | nul
  * checked first, and the stream is cut off if it runs past the limit anyway. A body cut short, or
  * multipart whose boundaries do not parse, is the sender's error: a 400, never a 500.
  */
-export async function readLimitedForm(request: Request, maxBytes: number, tooLarge: string) {
+export async function readLimitedForm(request: Request, maxBytes: number, tooLarge: MessageKey) {
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new UserError(tooLarge, 413);
   const unreadable = () => new UserError('http.unreadableForm', 400);
   const chunks: Uint8Array[] = [];

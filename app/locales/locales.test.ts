@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { resources } from '~/lib/i18n';
+import { indexFile, messagesIndex } from '../../scripts/messages-index';
+import { namespaces, resources } from '~/lib/i18n';
+import { supportedLanguages } from '~/lib/locale';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -16,13 +18,82 @@ function flatten(tree: Tree, prefix = ''): Record<string, string> {
   return out;
 }
 
+/** A language's messages as t() names them: 'nav.home' (core), 'procurement.bid.saveDraft'. */
+function keyed(bundles: Record<string, Tree>): Record<string, string> {
+  return Object.assign(
+    {},
+    ...Object.entries(bundles).map(([ns, tree]) => flatten(tree, ns === 'core' ? '' : `${ns}.`)),
+  );
+}
+
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
 }
 
-// The merged messages: the core files plus every capability's messages.ts.
-const master = flatten(resources['zh-CN'].translation);
-const others = { en: flatten(resources.en.translation), 'zh-TW': flatten(resources['zh-TW'].translation) };
+const master = keyed(resources['zh-CN']);
+const others = { en: keyed(resources.en), 'zh-TW': keyed(resources['zh-TW']) };
+
+describe('the messages index (app/locales/resources.generated.ts)', () => {
+  // What Vite's glob finds: app/<capability>/messages/<language>.ts.
+  const found = import.meta.glob<{ default: Tree }>('../*/messages/*.ts', { eager: true });
+
+  it('holds every capability messages folder the glob finds, in every language, and nothing else', () => {
+    const listed = Object.entries(resources).flatMap(([language, bundles]) =>
+      Object.entries(bundles)
+        .filter(([ns]) => ns !== 'core')
+        .map(([ns, tree]) => [`../${ns}/messages/${language}.ts`, tree]),
+    );
+    expect(Object.fromEntries(listed)).toEqual(
+      Object.fromEntries(Object.entries(found).map(([f, m]) => [f, m.default])),
+    );
+    expect(new Set(Object.keys(found).map((file) => file.split('/')[1]))).toEqual(new Set(namespaces.slice(1)));
+  });
+
+  it('is what `npm run messages:index` writes today', () => {
+    expect(readFileSync(indexFile, 'utf8')).toBe(messagesIndex());
+  });
+});
+
+describe('the core namespace', () => {
+  it('has no group named like a namespace (t would look in that namespace instead)', () => {
+    const shadowed = Object.keys(resources['zh-CN'].core).filter((group) =>
+      (namespaces as readonly string[]).includes(group),
+    );
+    expect(shadowed).toEqual([]);
+  });
+});
+
+describe.each(namespaces)('the %s namespace', (ns) => {
+  it('has exactly the same keys in every language', () => {
+    const keys = supportedLanguages.map((language) => Object.keys(flatten(resources[language][ns])).sort());
+    expect(keys[1]).toEqual(keys[0]);
+    expect(keys[2]).toEqual(keys[0]);
+  });
+});
+
+describe("the states of every capability's machines", () => {
+  // app/<capability>/machine.ts: a machine's state names are `<capability>.states.<machine>.<state>`.
+  const machines = Object.entries(
+    import.meta.glob<Record<string, unknown>>('../*/machine.ts', { eager: true }),
+  ).flatMap(([file, module]) =>
+    Object.values(module)
+      .filter((value): value is { name: string; states: string[] } =>
+        Array.isArray((value as { states?: unknown })?.states),
+      )
+      .map((machine) => ({ group: `${file.split('/')[1]}.states.${machine.name}`, states: machine.states })),
+  );
+
+  // A bid's state shows only in sentences of its own (the bid form's notices), never by its name.
+  const unnamed = new Set(['procurement.states.bid']);
+
+  it('have words, whichever state a badge or a page is given', () => {
+    const missing = machines
+      .filter(({ group }) => !unnamed.has(group))
+      .flatMap(({ group, states }) => states.map((state) => `${group}.${state}`))
+      .filter((key) => !(key in master));
+    expect(missing).toEqual([]);
+  });
+});
 
 describe.each(Object.entries(others))('%s messages', (_name, messages) => {
   it('have exactly the same keys as zh-CN', () => {
@@ -75,7 +146,8 @@ describe('the code around the messages', () => {
     'procurement/tenders.server.ts',
   ]);
   const sources = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => /\.tsx?$/.test(file) && !/(\.test\.ts|messages\.ts)$/.test(file) && !file.startsWith('locales/'),
+    (file) =>
+      /\.tsx?$/.test(file) && !/(\.test\.ts|\/messages\/[\w-]+\.ts)$/.test(file) && !file.startsWith('locales/'),
   );
 
   it("writes no full-width punctuation into pages (it comes from punctuation.* in the reader's language)", () => {

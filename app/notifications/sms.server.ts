@@ -91,7 +91,7 @@ async function sendAliyun(phone: string, code: string) {
 async function sendLocal(phone: string, code: string, locale: Locale) {
   const t = await getT(locale);
   db.insert(localSms)
-    .values({ toMasked: maskPhone(phone), text: t('phoneCheckin.smsText', { code }), createdAt: now() })
+    .values({ toMasked: maskPhone(phone), text: t('delivery.phoneCheckin.smsText', { code }), createdAt: now() })
     .run();
 }
 

@@ -48,7 +48,7 @@ function assertCreditCodeFree(tx: DB, creditCode: string | null, organizationId?
     .from(organizations)
     .where(eq(organizations.creditCode, creditCode))
     .get();
-  if (holder && holder.id !== organizationId) throw new UserError('organizationProfile.errors.creditCodeTaken', 409);
+  if (holder && holder.id !== organizationId) throw new UserError('organizations.profile.errors.creditCodeTaken', 409);
 }
 
 /** The person who registers an organization becomes its owner. */

@@ -35,25 +35,25 @@ describe('the organization form', () => {
 
   it('refuses a code whose check character does not match', () => {
     expect(errorsOf({ creditCode: '91350100M000100Y44' })).toEqual({
-      creditCode: ['organizationProfile.errors.creditCodeInvalid'],
+      creditCode: ['organizations.profile.errors.creditCodeInvalid'],
     });
   });
 
   it('requires a code of registered types and refuses one for grassroots teams', () => {
     for (const type of ['social_group', 'social_service', 'foundation'])
-      expect(errorsOf({ type })).toEqual({ creditCode: ['organizationProfile.errors.creditCodeRequired'] });
+      expect(errorsOf({ type })).toEqual({ creditCode: ['organizations.profile.errors.creditCodeRequired'] });
     expect(errorsOf({ type: 'grassroots', creditCode: '91350100M000100Y43' })).toEqual({
-      creditCode: ['organizationProfile.errors.creditCodeGrassroots'],
+      creditCode: ['organizations.profile.errors.creditCodeGrassroots'],
     });
     expect(submit({ type: 'grassroots' }).status).toBe('success');
   });
 
   it('needs at least one field of service and a founding date that is not in the future', () => {
     expect(errorsOf({ type: 'grassroots', fields: [] })).toEqual({
-      fields: ['organizationProfile.errors.chooseField'],
+      fields: ['organizations.profile.errors.chooseField'],
     });
     expect(errorsOf({ type: 'grassroots', foundedOn: '2026-06-02' })).toEqual({
-      foundedOn: ['organizationProfile.errors.foundedInFuture'],
+      foundedOn: ['organizations.profile.errors.foundedInFuture'],
     });
     expect(submit({ type: 'grassroots', fields: ['counselling', 'legal_aid'], foundedOn: '2014-05-12' }).status).toBe(
       'success',

@@ -19,19 +19,19 @@ export function organizationSchema(today: string) {
         .string()
         .optional()
         .transform((v) => (v ? normalizeCreditCode(v) : '')),
-      fields: z.array(z.enum(categories), { error: 'organizationProfile.errors.chooseField' }).min(1, {
-        error: 'organizationProfile.errors.chooseField',
+      fields: z.array(z.enum(categories), { error: 'organizations.profile.errors.chooseField' }).min(1, {
+        error: 'organizations.profile.errors.chooseField',
       }),
       description: optionalText(2000),
       contactName: requiredText(40),
-      contactPhone: requiredText(20).regex(/^[0-9+\-() ]{5,20}$/, 'organizationProfile.errors.phone'),
+      contactPhone: requiredText(20).regex(/^[0-9+\-() ]{5,20}$/, 'organizations.profile.errors.phone'),
       contactEmail: email,
       teamSize: wholeNumber(1, 100_000),
       volunteers: wholeNumber(0, 1_000_000).optional().default(0),
       foundedOn: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateTime')
-        .refine((d) => d <= today, 'organizationProfile.errors.foundedInFuture')
+        .refine((d) => d <= today, 'organizations.profile.errors.foundedInFuture')
         .optional(),
     })
     .superRefine((value, ctx) => {
@@ -40,16 +40,20 @@ export function organizationSchema(today: string) {
           ctx.addIssue({
             code: 'custom',
             path: ['creditCode'],
-            message: 'organizationProfile.errors.creditCodeGrassroots',
+            message: 'organizations.profile.errors.creditCodeGrassroots',
           });
       } else if (!value.creditCode) {
         ctx.addIssue({
           code: 'custom',
           path: ['creditCode'],
-          message: 'organizationProfile.errors.creditCodeRequired',
+          message: 'organizations.profile.errors.creditCodeRequired',
         });
       } else if (!isValidCreditCode(value.creditCode)) {
-        ctx.addIssue({ code: 'custom', path: ['creditCode'], message: 'organizationProfile.errors.creditCodeInvalid' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['creditCode'],
+          message: 'organizations.profile.errors.creditCodeInvalid',
+        });
       }
     });
 }

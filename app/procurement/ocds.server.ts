@@ -16,6 +16,7 @@ import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 import { notFound } from '~/accounts/auth.server';
 import { shanghaiIso } from '~/lib/time';
+import { messageKey } from '~/lib/locale';
 
 /**
  * Open Contracting Data Standard 1.1: one release per published tender, showing the process as
@@ -90,7 +91,7 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
     items: [
       {
         id: '1',
-        description: t(`categories.${tender.category}`),
+        description: t(messageKey('catalog.categories', tender.category)),
         quantity: tender.sessions,
         unit: { name: t('procurement.ocds.sessionUnit') },
       },
@@ -100,7 +101,7 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
     procurementMethodDetails: t('procurement.ocds.method'),
     mainProcurementCategory: 'services',
     awardCriteria: 'ratedCriteria',
-    awardCriteriaDetails: t('tenders.weightsLine', {
+    awardCriteriaDetails: t('procurement.tenders.weightsLine', {
       price: tender.weights.price,
       plan: tender.weights.plan,
       team: tender.weights.team,
@@ -110,8 +111,8 @@ function tenderSection(tender: Tender, ctx: Context, dates: Date[]) {
     tenderPeriod: { startDate: iso(tender.publishedAt), endDate: iso(tender.deadlineAt) },
     enquiryPeriod: { startDate: iso(tender.publishedAt), endDate: iso(tender.questionDeadlineAt ?? tender.deadlineAt) },
     hasEnquiries: questions > 0,
-    eligibilityCriteria: t(`procurement.eligibility.${tender.eligibility}`, {
-      grade: tender.minGrade ? t(`grades.${tender.minGrade}`) : '',
+    eligibilityCriteria: t(messageKey('procurement.eligibility', tender.eligibility), {
+      grade: tender.minGrade ? t(messageKey('evaluation.grades', tender.minGrade)) : '',
     }),
     awardPeriod: opened ? { startDate: iso(tender.deadlineAt), endDate: iso(tender.awardedAt) } : undefined,
     contractPeriod:
@@ -200,7 +201,7 @@ function implementation(
     milestones: [
       ...planned.map((m) => ({
         id: `milestone-${m.id}`,
-        title: t(`milestones.${m.condition}`),
+        title: t(messageKey('payments.conditions', m.condition)),
         type: 'payment',
         status: m.state === 'paid' || m.state === 'confirmed' ? 'met' : 'scheduled',
         dueDate: iso(m.dueAt),

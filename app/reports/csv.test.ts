@@ -30,12 +30,12 @@ describe('CSV', () => {
   it('renders a table through its columns', () => {
     const csv = tableCsv(
       [
-        { key: 'label', label: 'name', kind: 'text' },
-        { key: 'paidFen', label: 'paid', kind: 'money' },
+        { key: 'label', label: 'reports.union', kind: 'text' },
+        { key: 'paidFen', label: 'reports.paid', kind: 'money' },
       ],
       [{ label: '丹东街道总工会', paidFen: 144_000, ignored: 1 }],
       (c) => c.label.toUpperCase(),
     );
-    expect(csv.slice(1)).toBe('NAME,PAID\r\n丹东街道总工会,1440.00\r\n');
+    expect(csv.slice(1)).toBe('REPORTS.UNION,REPORTS.PAID\r\n丹东街道总工会,1440.00\r\n');
   });
 });

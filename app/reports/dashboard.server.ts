@@ -17,6 +17,7 @@ import type { Row, TableKey } from './tables';
 import { categories } from '~/catalog/taxonomy';
 import { basisOf, unionStandards } from '~/delivery/figures.server';
 import { basisShortText } from '~/delivery/figures-text';
+import { messageKey } from '~/lib/locale';
 
 type Union = { id: number; name: string };
 
@@ -67,7 +68,7 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
   }));
   const byCategory = (filters.category ? [filters.category] : categories)
     .map((category) => ({
-      label: t(`categories.${category}`),
+      label: t(`catalog.categories.${category}`),
       ...activityOf(year.filter((c) => c.category === category)),
       ...basisNote,
     }))
@@ -102,7 +103,7 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
     organizations: byOrganization,
     unions: byUnion,
     contracts: contracts.map((c) => ({
-      label: t(`states.contract.${c.state}`),
+      label: t(messageKey('procurement.states.contract', c.state)),
       count: c.count,
       amountFen: c.amountFen,
     })),

@@ -11,9 +11,9 @@ import { now } from '~/lib/clock.server';
 import { sqlite } from '~/lib/db.server';
 import { shanghaiYear } from '~/lib/time';
 import { getT } from '~/lib/i18n.server';
-import { resources } from '~/lib/i18n';
 import type { TFunction } from 'i18next';
 import { refusal } from '../../tests/support/refused';
+import { messageKey } from '~/lib/locale';
 
 // Every figure is recomputed here straight from the tables, without the application's queries.
 const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).get(...params) as T;
@@ -114,15 +114,15 @@ describe('the county dashboard', () => {
     // The demo's back-dated visit with 21 walk-ins and no scans.
     expect(totals).toMatchObject({ pendingSessions: 1, pendingWalkIns: 21 });
     expect(basis.standard).toBe('sms');
-    expect(tables.summary[0]!.basis).toBe(t('figures.basisShort.sms'));
+    expect(tables.summary[0]!.basis).toBe(t('delivery.figures.basisShort.sms'));
     const shipu = unionId('石浦镇总工会');
     sqlite.prepare("update unions set attendance_standard = 'code' where id = ?").run(shipu);
     try {
       const mixed = report(county);
       expect(mixed.basis).toEqual({ standard: 'mixed', codeOnly: { count: 1, names: ['石浦镇总工会'] } });
-      expect(mixed.tables.trend[0]!.basis).toBe(t('figures.basisShort.mixed', { count: 1 }));
-      expect(mixed.tables.unions.find((r) => r.unionId === shipu)!.basis).toBe(t('figures.basisShort.code'));
-      expect(mixed.tables.unions.find((r) => r.unionId === null)!.basis).toBe(t('figures.basisShort.sms'));
+      expect(mixed.tables.trend[0]!.basis).toBe(t('delivery.figures.basisShort.mixed', { count: 1 }));
+      expect(mixed.tables.unions.find((r) => r.unionId === shipu)!.basis).toBe(t('delivery.figures.basisShort.code'));
+      expect(mixed.tables.unions.find((r) => r.unionId === null)!.basis).toBe(t('delivery.figures.basisShort.sms'));
     } finally {
       sqlite.prepare("update unions set attendance_standard = 'sms' where id = ?").run(shipu);
     }
@@ -156,7 +156,7 @@ describe('the county dashboard', () => {
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     ).toEqual(
       states
-        .map((s) => [t(`states.contract.${s.state}`), s.count, s.amount])
+        .map((s) => [t(messageKey('procurement.states.contract', s.state)), s.count, s.amount])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect(totals.projects).toBe(
@@ -186,7 +186,7 @@ describe('the county dashboard', () => {
     );
     expect(tables.categories.length).toBeGreaterThan(1);
     for (const { category } of categories) {
-      const row = tables.categories.find((r) => r.label === t(`categories.${category}`));
+      const row = tables.categories.find((r) => r.label === t(messageKey('catalog.categories', category)));
       const want = expected(subtree(county), from.getTime(), to.getTime(), 'c.category = ?', category);
       if (row) expect(figuresOf(row)).toEqual(want);
       else expect(want).toMatchObject({ sessionsDelivered: 0, ratings: 0, committedFen: 0, paidFen: 0 });
@@ -283,13 +283,11 @@ describe('who sees which dashboard', () => {
 });
 
 describe('the tables’ column headers', () => {
-  it('all have messages', () => {
-    const zh = resources['zh-CN'].translation as Record<string, unknown>;
-    const has = (key: string) =>
-      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], zh);
+  it('all have messages', async () => {
+    const t = await getT('zh-CN');
     const missing = Object.values(reportTables)
       .flat()
-      .filter((c) => typeof has(c.label) !== 'string');
+      .filter((c) => t(c.label) === c.label);
     expect(missing).toEqual([]);
   });
 });

@@ -1,14 +1,16 @@
+import type { MessageKey } from '~/lib/locale';
+
 /** The tables a dashboard shows; the page and its CSV exports are rendered from these columns. */
 /** 'text' names the row; 'note' is text in a cell. */
 export type Kind = 'text' | 'note' | 'count' | 'percent' | 'money';
-export type Column = { key: string; label: string; kind: Kind };
+export type Column = { key: string; label: MessageKey; kind: Kind };
 export type Row = Record<string, string | number | null>;
 
 const activityColumns: Column[] = [
-  { key: 'sessionsDelivered', label: 'figures.sessionsDelivered', kind: 'count' },
-  { key: 'workerVisits', label: 'figures.workerVisits', kind: 'count' },
-  { key: 'ratings', label: 'figures.ratings', kind: 'count' },
-  { key: 'satisfaction', label: 'figures.satisfaction', kind: 'percent' },
+  { key: 'sessionsDelivered', label: 'delivery.figures.sessionsDelivered', kind: 'count' },
+  { key: 'workerVisits', label: 'delivery.figures.workerVisits', kind: 'count' },
+  { key: 'ratings', label: 'delivery.figures.ratings', kind: 'count' },
+  { key: 'satisfaction', label: 'delivery.figures.satisfaction', kind: 'percent' },
   { key: 'committedFen', label: 'reports.committed', kind: 'money' },
   { key: 'paidFen', label: 'reports.paid', kind: 'money' },
   // Not counted above: awaiting a union reviewer; and the attendance standard the row rests on.
@@ -18,7 +20,7 @@ const activityColumns: Column[] = [
   { key: 'basis', label: 'reports.basis', kind: 'note' },
 ];
 
-const named = (label: string): Column => ({ key: 'label', label, kind: 'text' });
+const named = (label: MessageKey): Column => ({ key: 'label', label, kind: 'text' });
 
 export const reportTables = {
   summary: [

@@ -39,7 +39,7 @@ function twoFactorAction(viewer: Viewer, intent: string, code: string) {
     startEnrolment(viewer);
     return redirect('/account#two-factor');
   }
-  const failed = data({ twoFactorFailure: 'security.twoFactor.badCode' }, { status: 400 });
+  const failed = data({ twoFactorFailure: 'accounts.security.twoFactor.badCode' }, { status: 400 });
   if (intent === 'twoFactorConfirm') {
     // Not a redirect: the recovery codes are shown this once and never stored readable.
     const recoveryCodes = confirmEnrolment(viewer, code);
@@ -85,8 +85,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       </p>
       {loaderData.emailVerified ? null : (
         <Form method="post" action="/verify-email" className="callout inline-form">
-          <span>{t('recovery.unverified')}</span>
-          <SubmitButton className="button secondary">{t('recovery.resend')}</SubmitButton>
+          <span>{t('accounts.recovery.unverified')}</span>
+          <SubmitButton className="button secondary">{t('accounts.recovery.resend')}</SubmitButton>
         </Form>
       )}
       <p>

@@ -9,6 +9,7 @@ import { getLocale, getT } from '~/lib/i18n.server';
 import { previewOutboxEmail, retryEmail } from '~/notifications/outbox.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -59,8 +60,11 @@ export default function AdminOutboxEmail({ loaderData, actionData }: Route.Compo
       <table className="facts">
         <tbody>
           <Fact label={t('notifications.outbox.recipient')} value={row.toEmail} />
-          <Fact label={t('notifications.outbox.template')} value={t(`notifications.kinds.${row.template}`)} />
-          <Fact label={t('notifications.outbox.state')} value={t(`notifications.outbox.states.${row.emailState}`)} />
+          <Fact label={t('notifications.outbox.template')} value={t(messageKey('notifications.kinds', row.template))} />
+          <Fact
+            label={t('notifications.outbox.state')}
+            value={t(messageKey('notifications.outbox.states', row.emailState))}
+          />
           <Fact label={t('notifications.outbox.attempts')} value={row.attempts} />
           <Fact label={t('notifications.outbox.created')} value={formatDateTime(row.createdAt, locale)} />
           {row.nextAttemptAt && row.emailState === 'pending' ? (

@@ -8,6 +8,7 @@ import { emailStates } from '~/notifications/email-states';
 import { listOutbox, smtpConfigured } from '~/notifications/outbox.server';
 import { listLocalSms, smsProvider } from '~/notifications/sms.server';
 import { Empty, PageHeader } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -70,10 +71,10 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
                   <Link to={`/admin/outbox/${e.id}`}>{formatDateTime(e.createdAt, locale)}</Link>
                 </td>
                 <td>{e.toEmail}</td>
-                <td>{t(`notifications.kinds.${e.template}`)}</td>
+                <td>{t(messageKey('notifications.kinds', e.template))}</td>
                 <td>
                   <span className={`badge badge-${e.emailState}`}>
-                    {t(`notifications.outbox.states.${e.emailState}`)}
+                    {t(messageKey('notifications.outbox.states', e.emailState))}
                   </span>
                 </td>
                 <td>{e.attempts}</td>
@@ -87,15 +88,15 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
       )}
       {loaderData.sms ? (
         <section aria-labelledby="local-sms">
-          <h2 id="local-sms">{t('smsOutbox.title')}</h2>
-          <p className="callout">{t('smsOutbox.lead')}</p>
+          <h2 id="local-sms">{t('notifications.smsOutbox.title')}</h2>
+          <p className="callout">{t('notifications.smsOutbox.lead')}</p>
           {loaderData.sms.length ? (
             <table>
               <thead>
                 <tr>
                   <th>{t('notifications.outbox.created')}</th>
-                  <th>{t('smsOutbox.to')}</th>
-                  <th>{t('smsOutbox.text')}</th>
+                  <th>{t('notifications.smsOutbox.to')}</th>
+                  <th>{t('notifications.smsOutbox.text')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -109,7 +110,7 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
               </tbody>
             </table>
           ) : (
-            <Empty>{t('smsOutbox.none')}</Empty>
+            <Empty>{t('notifications.smsOutbox.none')}</Empty>
           )}
         </section>
       ) : null}

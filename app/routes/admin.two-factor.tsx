@@ -43,44 +43,44 @@ export default function AdminTwoFactor({ loaderData, actionData }: Route.Compone
   });
   return (
     <div className="narrow">
-      <PageHeader title={t('security.twoFactorReset.title')} />
-      <p>{t('security.twoFactorReset.lead')}</p>
+      <PageHeader title={t('accounts.security.twoFactorReset.title')} />
+      <p>{t('accounts.security.twoFactorReset.lead')}</p>
       {reset && person ? (
         <p className="notice" role="status">
-          {t('security.twoFactorReset.done', { email: person.email })}
+          {t('accounts.security.twoFactorReset.done', { email: person.email })}
         </p>
       ) : null}
       <Form method="get" className="inline-form">
         <div className="field">
-          <label htmlFor="reset-email">{t('security.twoFactorReset.email')}</label>
+          <label htmlFor="reset-email">{t('accounts.security.twoFactorReset.email')}</label>
           <input id="reset-email" name="email" type="email" defaultValue={email} required />
         </div>
-        <SubmitButton className="button secondary">{t('security.twoFactorReset.find')}</SubmitButton>
+        <SubmitButton className="button secondary">{t('accounts.security.twoFactorReset.find')}</SubmitButton>
       </Form>
       {email && !person ? (
         <p className="alert" role="alert">
-          {t('security.twoFactorReset.notFound')}
+          {t('accounts.security.twoFactorReset.notFound')}
         </p>
       ) : null}
       {person ? (
         <Section title={t('punctuation.parenthesized', { text: person.name, note: person.email })}>
           {!person.twoFactor ? (
-            <p>{t('security.twoFactorReset.off')}</p>
+            <p>{t('accounts.security.twoFactorReset.off')}</p>
           ) : person.isViewer ? (
-            <p>{t('security.twoFactorReset.notYourself')}</p>
+            <p>{t('accounts.security.twoFactorReset.notYourself')}</p>
           ) : (
             <>
-              <p>{t('security.twoFactorReset.on')}</p>
+              <p>{t('accounts.security.twoFactorReset.on')}</p>
               <Form method="post" {...getFormProps(form)}>
                 <FormErrors errors={form.errors} />
                 <input type="hidden" name="userId" value={person.id} />
                 <TextareaField
                   meta={fields.reason}
-                  label={t('security.twoFactorReset.reason')}
-                  hint={t('security.twoFactorReset.reasonHint')}
+                  label={t('accounts.security.twoFactorReset.reason')}
+                  hint={t('accounts.security.twoFactorReset.reasonHint')}
                   rows={3}
                 />
-                <SubmitButton>{t('security.twoFactorReset.submit')}</SubmitButton>
+                <SubmitButton>{t('accounts.security.twoFactorReset.submit')}</SubmitButton>
               </Form>
             </>
           )}

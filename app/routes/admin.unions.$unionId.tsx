@@ -13,6 +13,7 @@ import { departmentSchema, inviteSchema } from '~/unions/schemas';
 import { createDepartment, requireUnion, unionDepartments, unionStaff } from '~/unions/unions.server';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -65,7 +66,7 @@ export default function AdminUnion({ loaderData, actionData }: Route.ComponentPr
     <>
       <PageHeader title={loaderData.union.name} />
       <InvitationNotice days={loaderData.days} />
-      <Section title={t('admin.departments')}>
+      <Section title={t('unions.admin.departments')}>
         <ul>
           {loaderData.departments.map((d) => (
             <li key={d.id}>{d.name}</li>
@@ -74,17 +75,17 @@ export default function AdminUnion({ loaderData, actionData }: Route.ComponentPr
         <Form method="post" {...getFormProps(departmentForm)} className="narrow">
           <FormErrors errors={departmentForm.errors} />
           <input type="hidden" name="intent" value="department" />
-          <Field meta={departmentFields.name} label={t('admin.departmentName')} />
-          <SubmitButton>{t('admin.addDepartment')}</SubmitButton>
+          <Field meta={departmentFields.name} label={t('unions.admin.departmentName')} />
+          <SubmitButton>{t('unions.admin.addDepartment')}</SubmitButton>
         </Form>
       </Section>
-      <Section title={t('admin.staff')}>
+      <Section title={t('unions.admin.staff')}>
         <ul>
           {loaderData.staff.map((m) => (
             <li key={m.id}>
               {t('punctuation.parenthesized', { text: m.name, note: m.email })}
               {t('punctuation.colon')}
-              {t(`roles.${m.role}`)}
+              {t(messageKey('unions.roles', m.role))}
               {m.departmentName ? ` · ${m.departmentName}` : ''}
             </li>
           ))}
@@ -100,17 +101,17 @@ export default function AdminUnion({ loaderData, actionData }: Route.ComponentPr
           <Field meta={inviteFields.email} label={t('accounts.email')} type="email" />
           <SelectField
             meta={inviteFields.role}
-            label={t('admin.role')}
+            label={t('unions.admin.role')}
             placeholder={t('common.choose')}
-            options={unionRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            options={unionRoles.map((r) => ({ value: r, label: t(`unions.roles.${r}`) }))}
           />
           <SelectField
             meta={inviteFields.departmentId}
-            label={t('admin.department')}
-            placeholder={t('admin.noDepartment')}
+            label={t('unions.admin.department')}
+            placeholder={t('unions.admin.noDepartment')}
             options={loaderData.departments.map((d) => ({ value: d.id, label: d.name }))}
           />
-          <SubmitButton>{t('admin.invite')}</SubmitButton>
+          <SubmitButton>{t('unions.admin.invite')}</SubmitButton>
         </Form>
       </Section>
     </>

@@ -9,6 +9,7 @@ import { createUnion, listUnions } from '~/unions/unions.server';
 import { unionSchema } from '~/unions/schemas';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -34,13 +35,13 @@ export default function AdminUnions({ loaderData, actionData }: Route.ComponentP
   const names = new Map(loaderData.unions.map((u) => [u.id, u.name]));
   return (
     <>
-      <PageHeader title={t('admin.unions')} />
+      <PageHeader title={t('unions.admin.unions')} />
       <table>
         <thead>
           <tr>
-            <th>{t('admin.unionName')}</th>
-            <th>{t('admin.level')}</th>
-            <th>{t('admin.parent')}</th>
+            <th>{t('unions.admin.unionName')}</th>
+            <th>{t('unions.admin.level')}</th>
+            <th>{t('unions.admin.parent')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,29 +50,29 @@ export default function AdminUnions({ loaderData, actionData }: Route.ComponentP
               <td>
                 <Link to={`/admin/unions/${u.id}`}>{u.name}</Link>
               </td>
-              <td>{t(`levels.${u.level}`)}</td>
+              <td>{t(messageKey('unions.levels', u.level))}</td>
               <td>{u.parentId ? names.get(u.parentId) : '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <Section title={t('admin.createUnion')}>
+      <Section title={t('unions.admin.createUnion')}>
         <Form method="post" {...getFormProps(form)} className="narrow">
           <FormErrors errors={form.errors} />
-          <Field meta={fields.name} label={t('admin.unionName')} />
+          <Field meta={fields.name} label={t('unions.admin.unionName')} />
           <SelectField
             meta={fields.level}
-            label={t('admin.level')}
+            label={t('unions.admin.level')}
             placeholder={t('common.choose')}
-            options={unionLevels.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+            options={unionLevels.map((l) => ({ value: l, label: t(`unions.levels.${l}`) }))}
           />
           <SelectField
             meta={fields.parentId}
-            label={t('admin.parent')}
-            placeholder={t('admin.noParent')}
+            label={t('unions.admin.parent')}
+            placeholder={t('unions.admin.noParent')}
             options={loaderData.unions.map((u) => ({ value: u.id, label: u.name }))}
           />
-          <SubmitButton>{t('admin.createUnion')}</SubmitButton>
+          <SubmitButton>{t('unions.admin.createUnion')}</SubmitButton>
         </Form>
       </Section>
     </>

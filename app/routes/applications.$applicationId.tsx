@@ -104,7 +104,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <PageHeader title={loaderData.title}>
-        <StateBadge namespace="incubation.states" machine="application" state={application.state} />
+        <StateBadge states="incubation.states.application" state={application.state} />
       </PageHeader>
       <ActionMessage failure={failure} />
       <ApplicationFacts {...loaderData} />

@@ -14,6 +14,7 @@ import { attempt } from '~/lib/actions.server';
 import { parseId, passRetryAfter } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
+import type { MessageKey } from '~/lib/locale';
 
 export const handle = { scripts: false };
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const rating = checkin ? findRating(checkin.id) : undefined;
   const search = new URL(request.url).searchParams;
   return {
-    title: t('rating.title'),
+    title: t('delivery.rating.title'),
     eventTitle: event.title,
     checkedIn: Boolean(checkin),
     window: ratingWindow(event, now()),
@@ -76,17 +77,17 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <div className="worker">
       <p className="worker-event">{loaderData.eventTitle}</p>
-      <h1>{t('rating.title')}</h1>
-      {loaderData.welcome ? <p role="status">{t('checkin.done')}</p> : null}
+      <h1>{t('delivery.rating.title')}</h1>
+      {loaderData.welcome ? <p role="status">{t('delivery.checkin.done')}</p> : null}
       {loaderData.thanks ? (
         <p role="status" className="notice">
-          {t('rating.thanks')}
+          {t('delivery.rating.thanks')}
         </p>
       ) : null}
       <RetryNotice minutes={actionData && 'retryMinutes' in actionData ? actionData.retryMinutes : undefined} />
       {actionData?.failure ? (
         <p className="alert" role="alert">
-          {t(actionData.failure)}
+          {t(actionData.failure as MessageKey)}
         </p>
       ) : null}
       {!loaderData.checkedIn ? <p role="alert">{t('errors.checkInFirst')}</p> : null}

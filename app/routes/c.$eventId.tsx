@@ -11,6 +11,7 @@ import { RetryNotice } from '~/accounts/components/retry-notice';
 import { CheckinForm, type Fields, type Step } from '~/delivery/components/checkin-form';
 import { parseId, passRetryAfter } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
+import { type MessageKey } from '~/lib/locale';
 
 // The worker's check-in (docs/decisions/090). SMS mode: a phone without a credential gives its
 // number (step 'phone'), then the code sent to it with the two optional questions (step 'code');
@@ -27,7 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const event = requireEvent(parseId(params.eventId));
   const t = await getT(request);
   const phone = readPhone(request);
-  const base = { title: t('checkin.title'), eventId: event.id, eventTitle: event.title };
+  const base = { title: t('delivery.checkin.title'), eventId: event.id, eventTitle: event.title };
   if (findCheckin(event.id, phone)) return { ...base, status: 'already' as const };
   const window = checkinWindow(event, now());
   if (window === 'before') return { ...base, status: 'before' as const };
@@ -56,17 +57,17 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="worker">
       <p className="worker-event">{eventTitle}</p>
-      <h1>{t('checkin.title')}</h1>
+      <h1>{t('delivery.checkin.title')}</h1>
       <RetryNotice minutes={actionData?.retryMinutes} />
       {actionData?.failure ? (
         <p className="alert" role="alert">
-          {t(actionData.failure, actionData.values)}
+          {t(actionData.failure as MessageKey, actionData.values)}
         </p>
       ) : null}
       {status === 'already' && !actionData ? <p role="status">{t('errors.alreadyCheckedIn')}</p> : null}
       {already ? (
         <Link className="button big" to={`/c/${eventId}/rate`}>
-          {t('checkin.goRate')}
+          {t('delivery.checkin.goRate')}
         </Link>
       ) : null}
       {!actionData && status === 'before' ? <p role="alert">{t('delivery.errors.checkinNotYet')}</p> : null}

@@ -3,6 +3,7 @@ import { feedEvents, resolveFeed } from '~/delivery/calendar.server';
 import { toICalendar } from '~/delivery/ical';
 import { now } from '~/lib/clock.server';
 import { getT } from '~/lib/i18n.server';
+import { messageKey } from '~/lib/locale';
 
 /** An iCalendar feed for calendar apps; the URL's signed token is the only credential (no session). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -19,11 +20,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       start: e.startsAt,
       end: e.endsAt,
       summary: e.title,
-      location: `${t(`venues.${e.venueType}`)} · ${e.address}`,
+      location: `${t(messageKey('delivery.venues', e.venueType))} · ${e.address}`,
       description: [
         e.organizationName,
         e.contractTitle ?? t('delivery.resident.badge'),
-        t(`states.event.${e.state}`),
+        t(messageKey('delivery.states.event', e.state)),
         `${origin}/events/${e.id}`,
       ].join('\n'),
       url: `${origin}/events/${e.id}`,

@@ -13,6 +13,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { FiguresNote } from '~/ui/figures';
 import { Empty, PageHeader, Section, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -22,7 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const t = await getT(request);
   return {
     ...view,
-    title: t('evaluations.contractTitle', { title: view.contract.title }),
+    title: t('evaluation.contractTitle', { title: view.contract.title }),
     locale: await getLocale(request),
     latest: view.history[0] ?? null,
   };
@@ -62,27 +63,31 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
   return (
     <>
       <PageHeader title={loaderData.title}>
-        <Link to={`/contracts/${contract.id}`}>{t('events.backToContract')}</Link>
+        <Link to={`/contracts/${contract.id}`}>{t('delivery.events.backToContract')}</Link>
       </PageHeader>
       <p>
         <Link to={`/orgs/${loaderData.organization.id}/evaluations`}>{loaderData.organization.name}</Link>
       </p>
 
-      <Section title={t('evaluations.current')}>
+      <Section title={t('evaluation.current')}>
         {latest ? (
           <>
             <Stats>
               <Stat label={t('evaluation.score')} value={latest.score.toFixed(1)} testId="contract-score" />
-              <Stat label={t('evaluation.grade')} value={t(`grades.${latest.grade}`)} testId="contract-grade" />
               <Stat
-                label={t('evaluations.adjustment')}
+                label={t('evaluation.grade')}
+                value={t(messageKey('evaluation.grades', latest.grade))}
+                testId="contract-grade"
+              />
+              <Stat
+                label={t('evaluation.adjustment')}
                 value={latest.adjustment > 0 ? `+${latest.adjustment}` : String(latest.adjustment)}
                 testId="contract-adjustment"
               />
             </Stats>
             {latest.adjustmentReason ? (
               <p data-testid="contract-adjustment-reason">
-                {t('evaluations.reasonLine', { reason: latest.adjustmentReason })}
+                {t('evaluation.reasonLine', { reason: latest.adjustmentReason })}
               </p>
             ) : null}
             <IndicatorTable values={latest.indicators} weights={latest.model.weights} locale={locale} />
@@ -90,12 +95,12 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
             <FiguresNote basis={loaderData.basis} pending={loaderData.pending} />
           </>
         ) : (
-          <Empty>{t('evaluations.noneYet')}</Empty>
+          <Empty>{t('evaluation.noneYet')}</Empty>
         )}
         {loaderData.canReview ? <ReviewForm latest={latest} lastResult={replyFor(actionData, 'review')} /> : null}
       </Section>
 
-      <Section title={t('evaluations.complaints.title')}>
+      <Section title={t('evaluation.complaints.title')}>
         <Complaints
           complaints={loaderData.complaints}
           canRecord={loaderData.canRecordComplaint}
@@ -107,7 +112,7 @@ export default function ContractEvaluation({ loaderData, actionData }: Route.Com
         />
       </Section>
 
-      <Section title={t('evaluations.history')}>
+      <Section title={t('evaluation.history')}>
         <EvaluationHistory rows={loaderData.history} locale={locale} />
       </Section>
     </>

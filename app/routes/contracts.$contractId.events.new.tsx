@@ -31,7 +31,7 @@ export default function NewEvent({ loaderData, actionData }: Route.ComponentProp
   const { t } = useTranslation();
   return (
     <div className="narrow">
-      <PageHeader title={t('events.scheduleFor', { title: loaderData.contract.title })} />
+      <PageHeader title={t('delivery.events.scheduleFor', { title: loaderData.contract.title })} />
       <EventForm lastResult={actionData} />
     </div>
   );

@@ -98,7 +98,7 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <PageHeader title={contract.title}>
-        <StateBadge machine="contract" state={contract.state} />
+        <StateBadge states="procurement.states.contract" state={contract.state} />
       </PageHeader>
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       {contract.tenderId ? (
@@ -122,7 +122,7 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
       {loaderData.canConfirm ? <ConfirmForm /> : null}
 
       <ContractProgress contract={contract} figures={loaderData.figures} basis={loaderData.basis} locale={locale} />
-      <Section title={t('contracts.milestones')}>
+      <Section title={t('procurement.contracts.milestones')}>
         <div data-testid="milestones">
           <MoneyTotals totals={loaderData.payments.totals} locale={locale} />
           <MilestoneTable milestones={loaderData.payments.milestones} locale={locale} />

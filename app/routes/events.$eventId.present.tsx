@@ -30,11 +30,11 @@ export default function Present({ loaderData }: Route.ComponentProps) {
   return (
     <div className="present">
       <h1>{loaderData.title}</h1>
-      <p>{t('present.scan')}</p>
+      <p>{t('delivery.present.scan')}</p>
       <div
         className="qr"
         role="img"
-        aria-label={t('present.qrLabel')}
+        aria-label={t('delivery.present.qrLabel')}
         dangerouslySetInnerHTML={{ __html: loaderData.qr }}
       />
       <p className="hint">
@@ -42,7 +42,7 @@ export default function Present({ loaderData }: Route.ComponentProps) {
           {loaderData.url}
         </a>
       </p>
-      <p className="hint">{t('present.changes')}</p>
+      <p className="hint">{t('delivery.present.changes')}</p>
     </div>
   );
 }

@@ -65,7 +65,7 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
       </p>
       <ActionMessage failure={ratingFailure?.failure} />
       <Stats>
-        <Stat label={t('figures.ratings')} value={ratings.length} />
+        <Stat label={t('delivery.figures.ratings')} value={ratings.length} />
         <Stat label={t('delivery.integrity.flagged')} value={flagged.length} testId="flagged-count" />
         <Stat
           label={t('delivery.integrity.excluded')}

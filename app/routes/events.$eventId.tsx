@@ -107,24 +107,24 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
   return (
     <>
       <PageHeader title={event.title}>
-        <StateBadge machine="event" state={event.state} />
+        <StateBadge states="delivery.states.event" state={event.state} />
       </PageHeader>
       <ActionMessage failure={failure} />
       <EventFacts {...loaderData} />
       {can.presentCode ? (
         <p>
           <Link className="button" to={`/events/${event.id}/present`}>
-            {t('events.present')}
+            {t('delivery.events.present')}
           </Link>
         </p>
       ) : null}
       {can.recordWalkIns && !loaderData.ended ? (
         <Section title={t('delivery.walkIns.title')}>
-          <p className="hint">{t('events.walkInsHint')}</p>
+          <p className="hint">{t('delivery.events.walkInsHint')}</p>
           <WalkInsForm walkIns={event.walkIns} />
         </Section>
       ) : null}
-      <Section title={t('events.figures')}>
+      <Section title={t('delivery.events.figures')}>
         <FiguresBlock figures={loaderData.figures} basis={loaderData.basis} locale={locale} />
         {loaderData.attendance.accepted ? null : <p className="hint">{t('delivery.figures.countOnceAccepted')}</p>}
         {loaderData.excludedCount ? (

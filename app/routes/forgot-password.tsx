@@ -19,7 +19,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const t = await getT(request);
-  return { title: t('recovery.forgotTitle') };
+  return { title: t('accounts.recovery.forgotTitle') };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -50,18 +50,18 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
   });
   return (
     <div className="narrow">
-      <PageHeader title={t('recovery.forgotTitle')} />
+      <PageHeader title={t('accounts.recovery.forgotTitle')} />
       {actionData?.sent ? (
         <p className="notice" role="status">
-          {t('recovery.sent')}
+          {t('accounts.recovery.sent')}
         </p>
       ) : null}
-      <p>{t('recovery.forgotLead')}</p>
+      <p>{t('accounts.recovery.forgotLead')}</p>
       <Form method="post" {...getFormProps(form)}>
         <RetryNotice minutes={actionData?.retryMinutes} />
         <FormErrors errors={form.errors} />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />
-        <SubmitButton>{t('recovery.send')}</SubmitButton>
+        <SubmitButton>{t('accounts.recovery.send')}</SubmitButton>
       </Form>
     </div>
   );

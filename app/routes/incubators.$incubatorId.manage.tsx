@@ -10,6 +10,7 @@ import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Empty, PageHeader, Section, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -78,7 +79,8 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             {loaderData.departures.map((d, i) => (
               <li key={i}>
                 <Link to={`/residencies/${d.residencyId}`}>{d.organizationName}</Link> ·{' '}
-                {t(`incubation.exitDecisions.${d.decision}`)} · {formatDateTime(d.decidedAt, locale)} · {d.reason}
+                {t(messageKey('incubation.exitDecisions', d.decision))} · {formatDateTime(d.decidedAt, locale)} ·{' '}
+                {d.reason}
               </li>
             ))}
           </ul>

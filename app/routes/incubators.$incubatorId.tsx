@@ -100,7 +100,7 @@ export default function IncubatorPage({ loaderData, actionData }: Route.Componen
         {loaderData.residencies.map((r) => (
           <p key={`r${r.id}`}>
             <Link to={`/residencies/${r.id}`}>{t('incubation.residencyOf', { organization: r.organizationName })}</Link>{' '}
-            <StateBadge namespace="incubation.states" machine="residency" state={r.state} />
+            <StateBadge states="incubation.states.residency" state={r.state} />
           </p>
         ))}
         {loaderData.applications.map((a) => (
@@ -108,7 +108,7 @@ export default function IncubatorPage({ loaderData, actionData }: Route.Componen
             <Link to={`/applications/${a.id}`}>
               {t('incubation.applicationOf', { organization: a.organizationName })}
             </Link>{' '}
-            <StateBadge namespace="incubation.states" machine="application" state={a.state} />
+            <StateBadge states="incubation.states.application" state={a.state} />
           </p>
         ))}
         {organizations.length ? (

@@ -31,7 +31,7 @@ export default function Incubators({ loaderData }: Route.ComponentProps) {
       <PageHeader title={t('incubation.listTitle')}>
         {loaderData.signedIn ? (
           <Link className="button secondary" to="/orgs/new">
-            {t('organizationProfile.registerTitle')}
+            {t('organizations.profile.registerTitle')}
           </Link>
         ) : null}
       </PageHeader>
@@ -63,7 +63,7 @@ export default function Incubators({ loaderData }: Route.ComponentProps) {
                 <Link to={`/residencies/${r.id}`}>
                   {r.organizationName} · {r.incubatorName}
                 </Link>{' '}
-                <StateBadge namespace="incubation.states" machine="residency" state={r.state} />
+                <StateBadge states="incubation.states.residency" state={r.state} />
               </li>
             ))}
           </ul>
@@ -77,7 +77,7 @@ export default function Incubators({ loaderData }: Route.ComponentProps) {
                 <Link to={`/applications/${a.id}`}>
                   {a.organizationName} → {a.incubatorName}
                 </Link>{' '}
-                <StateBadge namespace="incubation.states" machine="application" state={a.state} />
+                <StateBadge states="incubation.states.application" state={a.state} />
               </li>
             ))}
           </ul>

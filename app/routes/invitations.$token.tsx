@@ -8,6 +8,7 @@ import { formatDateTime } from '~/lib/format';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -52,7 +53,7 @@ function Offer({ view }: { view: Extract<Route.ComponentProps['loaderData']['vie
           ? t('invitations.unionOffer', {
               inviter: view.inviter ?? '',
               union: view.union,
-              role: t(`roles.${view.role}`),
+              role: t(messageKey('unions.roles', view.role)),
             })
           : t('invitations.organizationOffer', { inviter: view.inviter ?? '', organization: view.organization })}
         {view.department ? ` ${t('invitations.departmentOffer', { department: view.department })}` : ''}
@@ -91,8 +92,8 @@ export default function InvitationPage({ loaderData, actionData }: Route.Compone
           <ActionMessage failure={view.messageKey} />
           {view.messageKey === 'invitations.errors.unverified' ? (
             <Form method="post" action="/verify-email" className="callout inline-form">
-              <span>{t('recovery.unverified')}</span>
-              <SubmitButton className="button secondary">{t('recovery.resend')}</SubmitButton>
+              <span>{t('accounts.recovery.unverified')}</span>
+              <SubmitButton className="button secondary">{t('accounts.recovery.resend')}</SubmitButton>
             </Form>
           ) : null}
         </>

@@ -9,7 +9,7 @@ import { messagesVersion } from '~/lib/page-messages';
 export function loader({ params, request }: Route.LoaderArgs) {
   const locale = params.lng;
   if (!isLocale(locale)) notFound();
-  const current = new URL(request.url).searchParams.get('v') === messagesVersion(locale, resources[locale].translation);
+  const current = new URL(request.url).searchParams.get('v') === messagesVersion(locale, resources[locale]);
   return Response.json(clientMessages(locale), {
     headers: { 'Cache-Control': current ? 'public, max-age=31536000, immutable' : 'no-cache' },
   });

@@ -58,7 +58,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
     <div className="narrow">
       <PageHeader title={t('accounts.loginTitle')} />
       <Form method="post" {...getFormProps(form)}>
-        <RetryNotice minutes={actionData?.retryMinutes} message="security.loginThrottled" />
+        <RetryNotice minutes={actionData?.retryMinutes} message="accounts.security.loginThrottled" />
         <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />
@@ -66,7 +66,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
         <SubmitButton>{t('accounts.login')}</SubmitButton>
       </Form>
       <p>
-        <Link to="/forgot-password">{t('recovery.forgotLink')}</Link>
+        <Link to="/forgot-password">{t('accounts.recovery.forgotLink')}</Link>
       </p>
       <p>
         {t('accounts.noAccount')}{' '}

@@ -9,6 +9,7 @@ import { getT } from '~/lib/i18n.server';
 import { clientNetwork, retryAfter } from '~/lib/rate-limit.server';
 import { SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+import type { MessageKey } from '~/lib/locale';
 
 export const headers = passRetryAfter;
 
@@ -17,7 +18,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 export async function loader({ request }: Route.LoaderArgs) {
   if (!findPendingLogin(readPendingToken(request))) throw redirect('/login');
   const t = await getT(request);
-  return { title: t('security.twoFactor.loginTitle') };
+  return { title: t('accounts.security.twoFactor.loginTitle') };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -33,10 +34,10 @@ export async function action({ request }: Route.ActionArgs) {
         { status: 429, headers: retryAfter(outcome.retryMinutes * 60) },
       );
     case 'wrong':
-      return data({ failure: 'security.twoFactor.badCode', retryMinutes: 0 }, { status: 400 });
+      return data({ failure: 'accounts.security.twoFactor.badCode', retryMinutes: 0 }, { status: 400 });
     default:
       return data(
-        { failure: 'security.twoFactor.expired', retryMinutes: 0 },
+        { failure: 'accounts.security.twoFactor.expired', retryMinutes: 0 },
         { status: 400, headers: { 'Set-Cookie': pendingCookie(request, null) } },
       );
   }
@@ -46,17 +47,17 @@ export default function LoginTwoFactor({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   return (
     <div className="narrow">
-      <PageHeader title={t('security.twoFactor.loginTitle')} />
-      <p>{t('security.twoFactor.loginLead')}</p>
-      <RetryNotice minutes={actionData?.retryMinutes} message="security.loginThrottled" />
+      <PageHeader title={t('accounts.security.twoFactor.loginTitle')} />
+      <p>{t('accounts.security.twoFactor.loginLead')}</p>
+      <RetryNotice minutes={actionData?.retryMinutes} message="accounts.security.loginThrottled" />
       {actionData?.failure ? (
         <div id="code-error" role="alert">
-          <p className="field-errors">{t(actionData.failure)}</p>
+          <p className="field-errors">{t(actionData.failure as MessageKey)}</p>
         </div>
       ) : null}
       <Form method="post">
         <div className="field">
-          <label htmlFor="code">{t('security.twoFactor.codeOrRecovery')}</label>
+          <label htmlFor="code">{t('accounts.security.twoFactor.codeOrRecovery')}</label>
           <input
             id="code"
             name="code"
@@ -67,13 +68,13 @@ export default function LoginTwoFactor({ actionData }: Route.ComponentProps) {
             aria-describedby={actionData?.failure ? 'code-error code-hint' : 'code-hint'}
           />
           <p className="hint" id="code-hint">
-            {t('security.twoFactor.recoveryHint')}
+            {t('accounts.security.twoFactor.recoveryHint')}
           </p>
         </div>
-        <SubmitButton>{t('security.twoFactor.verify')}</SubmitButton>
+        <SubmitButton>{t('accounts.security.twoFactor.verify')}</SubmitButton>
       </Form>
       <p>
-        <Link to="/login">{t('security.twoFactor.backToLogin')}</Link>
+        <Link to="/login">{t('accounts.security.twoFactor.backToLogin')}</Link>
       </p>
     </div>
   );

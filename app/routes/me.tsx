@@ -38,11 +38,11 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
   const { locale } = loaderData;
   return (
     <>
-      <PageHeader title={t('workspace.title', { name: loaderData.name })}>
+      <PageHeader title={t('accounts.workspace.title', { name: loaderData.name })}>
         {loaderData.canCreateTender ? (
           <>
             <Link className="button" to="/tenders/new">
-              {t('tenders.new')}
+              {t('procurement.tenders.new')}
             </Link>
             <Link className="button secondary" to="/catalog">
               {t('procurement.direct.title')}
@@ -57,7 +57,7 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
       ) : null}
 
       {loaderData.organizations.length ? (
-        <Section title={t('workspace.organizations')}>
+        <Section title={t('accounts.workspace.organizations')}>
           <ul>
             {loaderData.organizations.map((o) => (
               <li key={o.id}>
@@ -69,22 +69,22 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             ))}
           </ul>
           <p>
-            <Link to="/tenders">{t('workspace.findTenders')}</Link>
+            <Link to="/tenders">{t('accounts.workspace.findTenders')}</Link>
           </p>
         </Section>
       ) : null}
       <p>
-        <Link to="/orgs/new">{t('organizationProfile.registerTitle')}</Link>
+        <Link to="/orgs/new">{t('organizations.profile.registerTitle')}</Link>
       </p>
 
       {loaderData.unions.length ? (
-        <Section title={t('workspace.unions')}>
+        <Section title={t('accounts.workspace.unions')}>
           <ul>
             {loaderData.unions.map((u) => (
               <li key={u.id}>
                 {u.name}
                 {t('punctuation.colon')}
-                {u.roles.map((r) => t(`roles.${r}`)).join(t('punctuation.separator'))} ·{' '}
+                {u.roles.map((r) => t(`unions.roles.${r}`)).join(t('punctuation.separator'))} ·{' '}
                 <Link to={`/unions/${u.id}/calendar`}>{t('delivery.calendar.link')}</Link>
                 {u.roles.includes('admin') ? (
                   <>
@@ -106,19 +106,19 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
-          <h3>{t('workspace.unionTenders')}</h3>
+          <h3>{t('accounts.workspace.unionTenders')}</h3>
           <TenderTable tenders={loaderData.unionTenders} locale={locale} brief />
         </Section>
       ) : null}
 
-      <Section title={t('workspace.contracts')}>
+      <Section title={t('accounts.workspace.contracts')}>
         {loaderData.contracts.length ? (
           <table>
             <thead>
               <tr>
-                <th>{t('contracts.title')}</th>
-                <th>{t('contracts.organization')}</th>
-                <th>{t('contracts.amount')}</th>
+                <th>{t('procurement.contracts.title')}</th>
+                <th>{t('procurement.contracts.organization')}</th>
+                <th>{t('procurement.contracts.amount')}</th>
                 <th>{t('common.state')}</th>
               </tr>
             </thead>
@@ -131,14 +131,14 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
                   <td>{c.organizationName}</td>
                   <td>{formatMoney(c.amountFen, locale)}</td>
                   <td>
-                    <StateBadge machine="contract" state={c.state} />
+                    <StateBadge states="procurement.states.contract" state={c.state} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
-          <Empty>{t('contracts.none')}</Empty>
+          <Empty>{t('procurement.contracts.none')}</Empty>
         )}
         <p>
           <Link to="/commissions">{t('catalog.commissions.listTitle')}</Link>

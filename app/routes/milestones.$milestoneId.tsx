@@ -17,6 +17,7 @@ import { readVoucherForm } from '~/payments/vouchers.server';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
 import { shanghaiDate } from '~/lib/time';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.title }];
 
@@ -76,8 +77,10 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
   const { milestone, contract, locale, stripe } = loaderData;
   return (
     <>
-      <PageHeader title={t('payments.milestoneTitle', { milestone: t(`milestones.${milestone.condition}`) })}>
-        <StateBadge machine="milestone" state={milestone.state} />
+      <PageHeader
+        title={t('payments.milestoneTitle', { milestone: t(messageKey('payments.conditions', milestone.condition)) })}
+      >
+        <StateBadge states="payments.states.milestone" state={milestone.state} />
       </PageHeader>
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       {loaderData.stripeReturn === 'success' ? <p className="notice">{t('payments.stripeSubmitted')}</p> : null}
@@ -89,12 +92,12 @@ export default function MilestonePage({ loaderData, actionData }: Route.Componen
       ) : null}
       <Stats>
         <Stat label={t('payments.contract')} value={<Link to={`/contracts/${contract.id}`}>{contract.title}</Link>} />
-        <Stat label={t('contracts.organization')} value={loaderData.organizationName} />
-        <Stat label={t('contracts.union')} value={loaderData.unionName} />
+        <Stat label={t('procurement.contracts.organization')} value={loaderData.organizationName} />
+        <Stat label={t('procurement.contracts.union')} value={loaderData.unionName} />
         <Stat label={t('payments.amount')} value={formatMoney(milestone.amountFen, locale)} testId="milestone-amount" />
         <Stat label={t('payments.dueAt')} value={milestone.dueAt ? formatDate(milestone.dueAt, locale) : '—'} />
       </Stats>
-      <p className="hint">{t(`payments.conditionExplained.${milestone.condition}`)}</p>
+      <p className="hint">{t(messageKey('payments.conditionExplained', milestone.condition))}</p>
       {loaderData.canApprove ? (
         <IntentForm intent="approve" explanation={t('payments.approveExplanation')} label={t('payments.approve')} />
       ) : null}

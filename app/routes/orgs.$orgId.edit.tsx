@@ -22,6 +22,7 @@ import { requireOrganization, organizationMembersOf, updateOrganization } from '
 import { inviteMemberSchema, organizationSchema } from '~/organizations/schemas';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   requireOrgMember(viewer, organization.id, ['owner']);
   const t = await getT(request);
   return {
-    title: t('organizationProfile.editTitle', { name: organization.name }),
+    title: t('organizations.profile.editTitle', { name: organization.name }),
     today: shanghaiDate(now()),
     locale: await getLocale(request),
     organization,
@@ -83,18 +84,18 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
   return (
     <>
       <PageHeader title={organization.name}>
-        <Link to={`/orgs/${organization.id}`}>{t('organizationProfile.publicProfile')}</Link>
+        <Link to={`/orgs/${organization.id}`}>{t('organizations.profile.publicProfile')}</Link>
         <Link to="/incubators">{t('incubation.nav')}</Link>
       </PageHeader>
       {notice ? (
         <p className="notice" role="status">
-          {t(`organizationProfile.notices.${notice}`)}
+          {t(messageKey('organizations.profile.notices', notice))}
         </p>
       ) : null}
       <InvitationNotice days={loaderData.days} />
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       <div className="narrow">
-        <Section title={t('organizationProfile.profile')}>
+        <Section title={t('organizations.profile.profile')}>
           <OrganizationForm
             lastResult={actionData && 'profile' in actionData ? actionData.profile : undefined}
             today={loaderData.today}
@@ -111,7 +112,7 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
               volunteers: String(organization.volunteers),
               foundedOn: organization.foundedOn ?? '',
             }}
-            submitLabel={t('organizationProfile.save')}
+            submitLabel={t('organizations.profile.save')}
           />
         </Section>
       </div>

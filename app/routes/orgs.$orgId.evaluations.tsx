@@ -18,7 +18,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const view = organizationEvaluationsView(viewer, parseId(params.orgId));
   const t = await getT(request);
   return {
-    title: t('evaluations.orgTitle', { name: view.organization.name }),
+    title: t('evaluation.orgTitle', { name: view.organization.name }),
     locale: await getLocale(request),
     organization: view.organization,
     live: {
@@ -42,28 +42,32 @@ export default function OrganizationEvaluations({ loaderData }: Route.ComponentP
       <PageHeader title={loaderData.title}>
         <Link to={`/orgs/${organization.id}`}>{organization.name}</Link>
       </PageHeader>
-      <Section title={t('evaluations.current')}>
+      <Section title={t('evaluation.current')}>
         {live.result ? (
           <>
             <Stats>
               <Stat label={t('evaluation.score')} value={live.result.score.toFixed(1)} testId="org-score" />
-              <Stat label={t('evaluation.grade')} value={t(`grades.${live.result.grade}`)} testId="org-grade" />
+              <Stat
+                label={t('evaluation.grade')}
+                value={t(`evaluation.grades.${live.result.grade}`)}
+                testId="org-grade"
+              />
             </Stats>
-            <p className="hint">{t('evaluations.liveNote')}</p>
+            <p className="hint">{t('evaluation.liveNote')}</p>
             <IndicatorTable values={live.indicators} weights={live.model.weights} locale={locale} />
             <ThresholdsLine />
             <FiguresNote basis={loaderData.basis} pending={live.pending} />
           </>
         ) : (
-          <Empty>{t('evaluations.noContracts')}</Empty>
+          <Empty>{t('evaluation.noContracts')}</Empty>
         )}
       </Section>
       {live.improvements ? (
-        <Section title={t('evaluations.raise')}>
+        <Section title={t('evaluation.raise')}>
           <Improvements improvements={live.improvements} facts={live.facts} />
         </Section>
       ) : null}
-      <Section title={t('evaluations.history')}>
+      <Section title={t('evaluation.history')}>
         <EvaluationHistory rows={loaderData.history} locale={locale} showContract />
       </Section>
     </>

@@ -9,6 +9,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { requireOrganization } from '~/organizations/organizations.server';
 import { Empty, PageHeader } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -57,7 +58,7 @@ export default function ManageOfferings({ loaderData }: Route.ComponentProps) {
                 <td>
                   <Link to={`/offerings/${o.id}/edit`}>{o.title}</Link>
                 </td>
-                <td>{t(`categories.${o.category}`)}</td>
+                <td>{t(messageKey('catalog.categories', o.category))}</td>
                 <td>{formatMoney(o.priceFen, locale)}</td>
                 <td>
                   <CatalogBadge machine="offering" state={o.state} />

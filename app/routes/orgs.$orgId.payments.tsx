@@ -14,6 +14,7 @@ import { organizationMoney } from '~/payments/milestones.server';
 import { canConnectStripe } from '~/payments/permissions';
 import { ActionMessage } from '~/ui/form';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -79,16 +80,16 @@ export default function OrganizationPayments({ loaderData, actionData }: Route.C
                     <span className="hint">{m.unionName}</span>
                   </td>
                   <td>
-                    <Link to={`/milestones/${m.id}`}>{t(`milestones.${m.condition}`)}</Link>
+                    <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
                   </td>
                   <td>{formatMoney(m.amountFen, locale)}</td>
                   <td>
-                    <StateBadge machine="milestone" state={m.state} />
+                    <StateBadge states="payments.states.milestone" state={m.state} />
                   </td>
                   <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
                   <td>
                     <PaidOn date={m.paidOn} locale={locale} />
-                    {m.method ? <span className="hint"> · {t(`payments.methods.${m.method}`)}</span> : null}
+                    {m.method ? <span className="hint"> · {t(messageKey('payments.methods', m.method))}</span> : null}
                   </td>
                   <td>{m.confirmedAt ? formatDateTime(m.confirmedAt, locale) : '—'}</td>
                 </tr>

@@ -15,6 +15,7 @@ import { getLocale } from '~/lib/i18n.server';
 import { requireOrganization } from '~/organizations/organizations.server';
 import { mayActForOrganization, mayEditOrganization } from '~/organizations/permissions';
 import { PageHeader, Section, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.organization.name }];
 
@@ -62,12 +63,12 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
           </Link>
         ) : null}
         {loaderData.canEdit ? (
-          <Link to={`/orgs/${loaderData.organization.id}/edit`}>{t('organizationProfile.edit')}</Link>
+          <Link to={`/orgs/${loaderData.organization.id}/edit`}>{t('organizations.profile.edit')}</Link>
         ) : null}
       </PageHeader>
       <p>{organization.description}</p>
       <Stats>
-        <Stat label={t('organizations.type')} value={t(`organizationTypes.${organization.type}`)} />
+        <Stat label={t('organizations.type')} value={t(messageKey('organizations.types', organization.type))} />
         {organization.creditCode ? (
           <Stat label={t('organizations.creditCode')} value={organization.creditCode} />
         ) : null}
@@ -75,7 +76,7 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
         <Stat label={t('organizations.volunteers')} value={organization.volunteers} />
       </Stats>
       {organization.fields.length ? (
-        <p>{organization.fields.map((f) => t(`categories.${f}`)).join(t('punctuation.separator'))}</p>
+        <p>{organization.fields.map((f) => t(messageKey('catalog.categories', f))).join(t('punctuation.separator'))}</p>
       ) : null}
 
       <Section title={t('organizations.trackRecord')}>
@@ -95,7 +96,7 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
           />
           <Stat
             label={t('evaluation.grade')}
-            value={evaluation.result ? t(`grades.${evaluation.result.grade}`) : '—'}
+            value={evaluation.result ? t(`evaluation.grades.${evaluation.result.grade}`) : '—'}
             testId="evaluation-grade"
           />
           <Stat
@@ -108,10 +109,10 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
             value={formatPercent(evaluation.indicators.satisfaction, locale)}
           />
         </Stats>
-        <p className="hint">{t('evaluations.summaryExplanation', gradeMinimums)}</p>
+        <p className="hint">{t('evaluation.summaryExplanation', gradeMinimums)}</p>
         {loaderData.canSeeEvaluations ? (
           <p>
-            <Link to={`/orgs/${loaderData.organizationId}/evaluations`}>{t('evaluations.seeBreakdown')}</Link>
+            <Link to={`/orgs/${loaderData.organizationId}/evaluations`}>{t('evaluation.seeBreakdown')}</Link>
           </p>
         ) : null}
       </Section>

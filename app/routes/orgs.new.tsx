@@ -17,7 +17,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const t = await getT(request);
-  return { title: t('organizationProfile.registerTitle'), today: shanghaiDate(now()), email: viewer.email };
+  return { title: t('organizations.profile.registerTitle'), today: shanghaiDate(now()), email: viewer.email };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -37,13 +37,13 @@ export default function RegisterOrganization({ loaderData, actionData }: Route.C
   const { t } = useTranslation();
   return (
     <div className="narrow">
-      <PageHeader title={t('organizationProfile.registerTitle')} />
-      <p className="hint">{t('organizationProfile.registerLead')}</p>
+      <PageHeader title={t('organizations.profile.registerTitle')} />
+      <p className="hint">{t('organizations.profile.registerLead')}</p>
       <OrganizationForm
         lastResult={actionData}
         today={loaderData.today}
         defaultValue={{ contactEmail: loaderData.email, volunteers: '0' }}
-        submitLabel={t('organizationProfile.register')}
+        submitLabel={t('organizations.profile.register')}
       />
     </div>
   );

@@ -44,7 +44,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 
       <Section title={t('reports.sections.overview')}>
         <ReportOverview report={report} locale={locale} />
-        <p className="hint">{t('figures.definition')}</p>
+        <p className="hint">{t('delivery.figures.definition')}</p>
       </Section>
 
       <Section title={t('reports.sections.trend')}>

@@ -37,7 +37,9 @@ export async function loader({ request }: Route.LoaderArgs) {
     }),
     scope: [
       t('reports.scopeLine', { union: root.name, year: filters.year }),
-      filters.category ? t('reports.filteredCategory', { category: t(`categories.${filters.category}`) }) : null,
+      filters.category
+        ? t('reports.filteredCategory', { category: t(`catalog.categories.${filters.category}`) })
+        : null,
       filters.organizationId
         ? t('reports.filteredOrganization', {
             organization: organizations.find((o) => o.id === filters.organizationId)?.name ?? '',
@@ -68,7 +70,7 @@ export default function AnnualReport({ loaderData }: Route.ComponentProps) {
       <p data-testid="figures-basis">{loaderData.basis}</p>
       {loaderData.pending ? <p data-testid="figures-pending">{loaderData.pending}</p> : null}
       <p className="hint">{loaderData.scope}</p>
-      <p className="hint">{t('figures.definition')}</p>
+      <p className="hint">{t('delivery.figures.definition')}</p>
 
       <div className="charts">
         <ColumnChart

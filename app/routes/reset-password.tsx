@@ -16,7 +16,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 export async function loader({ request }: Route.LoaderArgs) {
   const t = await getT(request);
   const token = new URL(request.url).searchParams.get('token') ?? '';
-  return { title: t('recovery.resetTitle'), token, usable: token !== '' && isResetTokenUsable(token) };
+  return { title: t('accounts.recovery.resetTitle'), token, usable: token !== '' && isResetTokenUsable(token) };
 }
 
 /** A good token sets the password, ends every other session and signs this browser in. */
@@ -25,7 +25,7 @@ export async function action({ request }: Route.ActionArgs) {
   const hidden = { hideFields: ['newPassword', 'confirmPassword'] };
   if (submission.status !== 'success') return submission.reply(hidden);
   const userId = await resetPassword(submission.value.token, submission.value.newPassword);
-  if (userId === null) return submission.reply({ formErrors: ['recovery.invalidLink'], ...hidden });
+  if (userId === null) return submission.reply({ formErrors: ['accounts.recovery.invalidLink'], ...hidden });
   const { token, expiresAt } = createSession(userId);
   return redirect('/me', { headers: { 'Set-Cookie': sessionCookie(token, expiresAt) } });
 }
@@ -40,24 +40,24 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
   if (!loaderData.usable) {
     return (
       <div className="narrow">
-        <PageHeader title={t('recovery.resetTitle')} />
+        <PageHeader title={t('accounts.recovery.resetTitle')} />
         <p className="alert" role="alert">
-          {t('recovery.invalidLink')}
+          {t('accounts.recovery.invalidLink')}
         </p>
         <p>
-          <Link to="/forgot-password">{t('recovery.requestAgain')}</Link>
+          <Link to="/forgot-password">{t('accounts.recovery.requestAgain')}</Link>
         </p>
       </div>
     );
   }
   return (
     <div className="narrow">
-      <PageHeader title={t('recovery.resetTitle')} />
+      <PageHeader title={t('accounts.recovery.resetTitle')} />
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <input type="hidden" name="token" value={loaderData.token} />
         <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
-        <SubmitButton>{t('recovery.reset')}</SubmitButton>
+        <SubmitButton>{t('accounts.recovery.reset')}</SubmitButton>
       </Form>
     </div>
   );

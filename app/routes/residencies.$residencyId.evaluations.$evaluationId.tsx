@@ -82,7 +82,7 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
   return (
     <>
       <PageHeader title={loaderData.title}>
-        <StateBadge namespace="incubation.states" machine="residencyEvaluation" state={evaluation.state} />
+        <StateBadge states="incubation.states.residencyEvaluation" state={evaluation.state} />
         <Link to={`/residencies/${loaderData.residencyId}`}>{t('incubation.backToResidency')}</Link>
       </PageHeader>
       <ActionMessage failure={failure} />
@@ -90,7 +90,7 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
         <Stat label={t('evaluation.score')} value={result ? result.score.toFixed(1) : '—'} testId="evaluation-score" />
         <Stat
           label={t('evaluation.grade')}
-          value={result ? t(`grades.${result.grade}`) : '—'}
+          value={result ? t(`evaluation.grades.${result.grade}`) : '—'}
           testId="evaluation-grade"
         />
       </Stats>

@@ -118,7 +118,7 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
   return (
     <>
       <PageHeader title={loaderData.title}>
-        <StateBadge namespace="incubation.states" machine="residency" state={residency.state} />
+        <StateBadge states="incubation.states.residency" state={residency.state} />
       </PageHeader>
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       <ResidencyFacts residency={residency} organization={organization} incubator={incubator} />

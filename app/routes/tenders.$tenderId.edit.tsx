@@ -66,7 +66,7 @@ export default function EditTender({ loaderData, actionData }: Route.ComponentPr
       <PageHeader
         title={t(amending ? 'procurement.edit.amendTitle' : 'procurement.edit.title', { title: tender.title })}
       >
-        <StateBadge machine="tender" state={tender.state} />
+        <StateBadge states="procurement.states.tender" state={tender.state} />
       </PageHeader>
       <p>
         <Link to={`/tenders/${tender.id}`}>{t('procurement.backToTender')}</Link>

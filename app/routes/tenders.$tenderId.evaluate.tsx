@@ -76,8 +76,8 @@ export default function Evaluate({ loaderData, actionData }: Route.ComponentProp
   const { tender, locale } = loaderData;
   return (
     <>
-      <PageHeader title={t('evaluate.title', { title: tender.title })}>
-        <StateBadge machine="tender" state={tender.state} />
+      <PageHeader title={t('procurement.evaluate.title', { title: tender.title })}>
+        <StateBadge states="procurement.states.tender" state={tender.state} />
       </PageHeader>
       <p>
         <Link to={`/tenders/${tender.id}`}>{t('procurement.backToTender')}</Link>

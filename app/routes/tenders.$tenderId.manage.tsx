@@ -92,7 +92,7 @@ export default function ManageTender({ loaderData, actionData }: Route.Component
   return (
     <>
       <PageHeader title={t('procurement.manage.title', { title: tender.title })}>
-        <StateBadge machine="tender" state={tender.state} />
+        <StateBadge states="procurement.states.tender" state={tender.state} />
       </PageHeader>
       <p>
         <Link to={`/tenders/${tender.id}`}>{t('procurement.backToTender')}</Link>

@@ -81,7 +81,7 @@ export default function TenderPage({ loaderData, actionData }: Route.ComponentPr
   return (
     <>
       <PageHeader title={tender.title}>
-        <StateBadge machine="tender" state={tender.state} />
+        <StateBadge states="procurement.states.tender" state={tender.state} />
       </PageHeader>
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       {loaderData.notice ? (

@@ -13,14 +13,19 @@ export async function loader({ request }: Route.LoaderArgs) {
   runTenderClock();
   const t = await getT(request);
   const page = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get('page')) || 1));
-  return { title: t('tenders.listTitle'), locale: await getLocale(request), page, ...listPublishedTenders(page) };
+  return {
+    title: t('procurement.tenders.listTitle'),
+    locale: await getLocale(request),
+    page,
+    ...listPublishedTenders(page),
+  };
 }
 
 export default function Tenders({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={t('tenders.listTitle')} />
+      <PageHeader title={t('procurement.tenders.listTitle')} />
       <TenderTable tenders={loaderData.tenders} locale={loaderData.locale} />
       {loaderData.page > 1 || loaderData.more ? (
         <nav aria-label={t('catalog.search.pagination')} className="pagination">

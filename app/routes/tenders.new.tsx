@@ -24,7 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const t = await getT(request);
   return {
-    title: t('tenders.new'),
+    title: t('procurement.tenders.new'),
     unions: requireCommissionerUnions(viewer),
     limits: { maxFiles: maxAttachmentsPerTender, maxMegabytes: maxAttachmentBytes / 1024 / 1024 },
   };
@@ -48,7 +48,7 @@ export default function NewTender({ loaderData, actionData }: Route.ComponentPro
   const { t } = useTranslation();
   return (
     <div className="narrow">
-      <PageHeader title={t('tenders.new')} />
+      <PageHeader title={t('procurement.tenders.new')} />
       <TenderForm
         mode="create"
         lastResult={actionData && 'status' in actionData ? (actionData as never) : undefined}

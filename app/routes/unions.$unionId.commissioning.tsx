@@ -79,10 +79,10 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
         <SubmitButton>{t('catalog.settings.save')}</SubmitButton>
       </Form>
       <section id="security" aria-labelledby="security-title">
-        <h2 id="security-title">{t('security.union.title')}</h2>
+        <h2 id="security-title">{t('accounts.security.union.title')}</h2>
         {searchParams.get('securitySaved') ? (
           <p className="notice" role="status">
-            {t('security.union.saved')}
+            {t('accounts.security.union.saved')}
           </p>
         ) : null}
         <Form method="post">
@@ -95,13 +95,13 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
                 defaultChecked={loaderData.financeTwoFactorRequired}
                 aria-describedby="finance-two-factor-hint"
               />{' '}
-              {t('security.union.requireFinance')}
+              {t('accounts.security.union.requireFinance')}
             </label>
           </p>
           <p className="hint" id="finance-two-factor-hint">
-            {t('security.union.requireFinanceHint')}
+            {t('accounts.security.union.requireFinanceHint')}
           </p>
-          <SubmitButton>{t('security.union.save')}</SubmitButton>
+          <SubmitButton>{t('accounts.security.union.save')}</SubmitButton>
         </Form>
       </section>
       <section id="attendance-standard" aria-labelledby="attendance-standard-title">

@@ -11,6 +11,7 @@ import { approveMilestone, paymentQueue } from '~/payments/milestones.server';
 import { requireUnion } from '~/unions/unions.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { Empty, PageHeader, Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -52,7 +53,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
               <thead>
                 <tr>
                   <th>{t('payments.contract')}</th>
-                  <th>{t('contracts.organization')}</th>
+                  <th>{t('procurement.contracts.organization')}</th>
                   <th>{t('payments.milestone')}</th>
                   <th>{t('payments.amount')}</th>
                   <th>{t('payments.dueAt')}</th>
@@ -67,7 +68,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                     </td>
                     <td>{m.organizationName}</td>
                     <td>
-                      <Link to={`/milestones/${m.id}`}>{t(`milestones.${m.condition}`)}</Link>
+                      <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
                     </td>
                     <td>{formatMoney(m.amountFen, locale)}</td>
                     <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
@@ -96,7 +97,7 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
             <thead>
               <tr>
                 <th>{t('payments.contract')}</th>
-                <th>{t('contracts.organization')}</th>
+                <th>{t('procurement.contracts.organization')}</th>
                 <th>{t('payments.milestone')}</th>
                 <th>{t('payments.amount')}</th>
                 <th>{t('payments.startedAt')}</th>
@@ -109,14 +110,14 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
                   <td>{p.contractTitle}</td>
                   <td>{p.organizationName}</td>
                   <td>
-                    <Link to={`/milestones/${p.milestoneId}`}>{t(`milestones.${p.condition}`)}</Link>
+                    <Link to={`/milestones/${p.milestoneId}`}>{t(messageKey('payments.conditions', p.condition))}</Link>
                   </td>
                   <td>{formatMoney(p.amountFen, locale)}</td>
                   <td>{formatDateTime(p.createdAt, locale)}</td>
                   <td>
                     {p.state === 'attention'
                       ? t('payments.needsAttention', { reason: t(`payments.reasons.${p.reason ?? 'alreadyPaid'}`) })
-                      : t('states.payment.pending')}
+                      : t('payments.states.payment.pending')}
                   </td>
                 </tr>
               ))}

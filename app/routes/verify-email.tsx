@@ -12,7 +12,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 export async function loader({ request }: Route.LoaderArgs) {
   const t = await getT(request);
   const token = new URL(request.url).searchParams.get('token') ?? '';
-  return { title: t('recovery.verifyTitle'), verified: token !== '' && verifyEmail(token) !== null };
+  return { title: t('accounts.recovery.verifyTitle'), verified: token !== '' && verifyEmail(token) !== null };
 }
 
 /** Sends a fresh verification email to the signed-in person. */
@@ -26,18 +26,18 @@ export default function VerifyEmail({ loaderData, actionData }: Route.ComponentP
   const { t } = useTranslation();
   return (
     <div className="narrow">
-      <PageHeader title={t('recovery.verifyTitle')} />
+      <PageHeader title={t('accounts.recovery.verifyTitle')} />
       {actionData?.resent ? (
         <p className="notice" role="status">
-          {t('recovery.resent')}
+          {t('accounts.recovery.resent')}
         </p>
       ) : loaderData.verified ? (
         <p className="notice" role="status">
-          {t('recovery.verified')}
+          {t('accounts.recovery.verified')}
         </p>
       ) : (
         <p className="alert" role="alert">
-          {t('recovery.invalidLink')}
+          {t('accounts.recovery.invalidLink')}
         </p>
       )}
       <p>

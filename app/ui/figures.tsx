@@ -43,26 +43,26 @@ export function FiguresBlock({
     <>
       <Stats>
         <Stat
-          label={t('figures.sessionsDelivered')}
+          label={t('delivery.figures.sessionsDelivered')}
           value={contracted === undefined ? figures.sessionsDelivered : `${figures.sessionsDelivered} / ${contracted}`}
           testId="sessions-delivered"
         />
-        <Stat label={t('figures.workerVisits')} value={figures.workerVisits} testId="worker-visits" />
-        <Stat label={t('figures.ratings')} value={figures.ratings} testId="ratings-count" />
+        <Stat label={t('delivery.figures.workerVisits')} value={figures.workerVisits} testId="worker-visits" />
+        <Stat label={t('delivery.figures.ratings')} value={figures.ratings} testId="ratings-count" />
         <Stat
           label={t('delivery.figures.averageScore')}
           value={figures.averageScore === null ? '—' : figures.averageScore.toFixed(1)}
           testId="average-score"
         />
         <Stat
-          label={t('figures.satisfaction')}
+          label={t('delivery.figures.satisfaction')}
           value={formatPercent(figures.satisfaction, locale)}
           testId="satisfaction"
         />
       </Stats>
       <FiguresNote basis={basis} pending={figures.pending} />
       <p className="hint">
-        {t('figures.definition')} {t('delivery.figures.averageDefinition')}
+        {t('delivery.figures.definition')} {t('delivery.figures.averageDefinition')}
       </p>
     </>
   );

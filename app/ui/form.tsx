@@ -8,6 +8,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from 'react-router';
+import type { MessageKey } from '~/lib/locale';
 
 type Meta = FieldMetadata<unknown>;
 
@@ -19,7 +20,7 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
     <div id={id} role="alert">
       <ul className="field-errors">
         {errors.map((e) => (
-          <li key={e}>{t(e)}</li>
+          <li key={e}>{t(e as MessageKey)}</li>
         ))}
       </ul>
     </div>
@@ -146,7 +147,7 @@ export function ActionMessage({ failure }: { failure?: string | null }) {
   if (!failure) return null;
   return (
     <p className="alert" role="alert">
-      {t(failure)}
+      {t(failure as MessageKey)}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KeysIn, MessageKey } from '~/lib/locale';
 
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
@@ -23,18 +24,16 @@ export function Stats({ children }: { children: ReactNode }) {
   return <dl className="stats">{children}</dl>;
 }
 
-/** `namespace` lets a capability keep its state names in its own messages. */
-export function StateBadge({
-  machine,
+/** A record's state in words: `states` is where its machine's state names are, e.g. 'procurement.states.tender'. */
+export function StateBadge<States extends string>({
+  states,
   state,
-  namespace = 'states',
 }: {
-  machine: string;
+  states: States & ([KeysIn<States>] extends [never] ? 'has no state names' : unknown);
   state: string;
-  namespace?: string;
 }) {
   const { t } = useTranslation();
-  return <span className={`badge badge-${state}`}>{t(`${namespace}.${machine}.${state}`)}</span>;
+  return <span className={`badge badge-${state}`}>{t(`${states}.${state}` as MessageKey)}</span>;
 }
 
 export function Empty({ children }: { children: ReactNode }) {

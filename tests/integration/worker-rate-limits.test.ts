@@ -76,7 +76,7 @@ describe('worker rate limits', () => {
       Answer,
       Response
     >;
-    expect(second.data.failure).toBe('phoneCheckin.errors.numberCheckedIn');
+    expect(second.data.failure).toBe('delivery.phoneCheckin.errors.numberCheckedIn');
     // A second phone of the same worker (another credential, no device cookie) counts the same.
     const third = (await checkInAs(
       eventId,

@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import type { MessageKey } from '~/lib/locale';
 
 /** The refusal a 429 renders in the page (worker pages have no JavaScript). */
-export function RetryNotice({ minutes, message = 'security.tooManyTries' }: { minutes?: number; message?: string }) {
+export function RetryNotice({
+  minutes,
+  message = 'accounts.security.tooManyTries',
+}: {
+  minutes?: number;
+  message?: MessageKey;
+}) {
   const { t } = useTranslation();
   if (!minutes) return null;
   return (

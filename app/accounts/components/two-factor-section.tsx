@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
 import { SubmitButton } from '~/ui/form';
+import type { MessageKey } from '~/lib/locale';
 
 type Status = { state: 'off' } | { state: 'on' } | { state: 'pending'; uri: string; qr: string; manualKey: string };
 
@@ -8,7 +9,9 @@ function CodeField({ failure, recovery = false }: { failure?: string; recovery?:
   const { t } = useTranslation();
   return (
     <div className="field">
-      <label htmlFor="totp-code">{t(recovery ? 'security.twoFactor.codeOrRecovery' : 'security.twoFactor.code')}</label>
+      <label htmlFor="totp-code">
+        {t(recovery ? 'accounts.security.twoFactor.codeOrRecovery' : 'accounts.security.twoFactor.code')}
+      </label>
       <input
         id="totp-code"
         name="code"
@@ -22,7 +25,7 @@ function CodeField({ failure, recovery = false }: { failure?: string; recovery?:
       />
       {failure ? (
         <div id="totp-code-error" role="alert">
-          <p className="field-errors">{t(failure)}</p>
+          <p className="field-errors">{t(failure as MessageKey)}</p>
         </div>
       ) : null}
     </div>
@@ -46,17 +49,17 @@ export function TwoFactorSection({
   const { t } = useTranslation();
   return (
     <section id="two-factor" aria-labelledby="two-factor-title">
-      <h2 id="two-factor-title">{t('security.twoFactor.title')}</h2>
+      <h2 id="two-factor-title">{t('accounts.security.twoFactor.title')}</h2>
       {required ? (
         <p className="alert" role="alert">
-          {t('security.twoFactor.required')}
+          {t('accounts.security.twoFactor.required')}
         </p>
       ) : null}
       {recoveryCodes ? (
         <div className="callout">
-          <p role="status">{t('security.twoFactor.enabled')}</p>
-          <h3>{t('security.twoFactor.recoveryTitle')}</h3>
-          <p>{t('security.twoFactor.recoveryLead')}</p>
+          <p role="status">{t('accounts.security.twoFactor.enabled')}</p>
+          <h3>{t('accounts.security.twoFactor.recoveryTitle')}</h3>
+          <p>{t('accounts.security.twoFactor.recoveryLead')}</p>
           <ul data-testid="recovery-codes">
             {recoveryCodes.map((code) => (
               <li key={code}>
@@ -68,54 +71,54 @@ export function TwoFactorSection({
       ) : null}
       {notice === 'disabled' ? (
         <p className="notice" role="status">
-          {t('security.twoFactor.disabled')}
+          {t('accounts.security.twoFactor.disabled')}
         </p>
       ) : null}
-      <p>{t('security.twoFactor.lead')}</p>
+      <p>{t('accounts.security.twoFactor.lead')}</p>
       {status.state === 'off' ? (
         <>
-          <p>{t('security.twoFactor.off')}</p>
+          <p>{t('accounts.security.twoFactor.off')}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="twoFactorStart" />
-            <SubmitButton>{t('security.twoFactor.start')}</SubmitButton>
+            <SubmitButton>{t('accounts.security.twoFactor.start')}</SubmitButton>
           </Form>
         </>
       ) : null}
       {status.state === 'pending' ? (
         <>
-          <p>{t('security.twoFactor.scan')}</p>
+          <p>{t('accounts.security.twoFactor.scan')}</p>
           <div
             className="qr"
             style={{ width: '12rem', maxWidth: '100%' }}
             role="img"
-            aria-label={t('security.twoFactor.qrLabel')}
+            aria-label={t('accounts.security.twoFactor.qrLabel')}
             dangerouslySetInnerHTML={{ __html: status.qr }}
           />
           <p>
-            {t('security.twoFactor.manualKey')}
+            {t('accounts.security.twoFactor.manualKey')}
             {t('punctuation.colon')}
             <code data-testid="totp-key">{status.manualKey}</code>
           </p>
           <p style={{ overflowWrap: 'anywhere' }}>
-            {t('security.twoFactor.uri')}
+            {t('accounts.security.twoFactor.uri')}
             {t('punctuation.colon')}
             <a href={status.uri}>{status.uri}</a>
           </p>
           <Form method="post">
             <input type="hidden" name="intent" value="twoFactorConfirm" />
             <CodeField failure={failure} />
-            <SubmitButton>{t('security.twoFactor.confirm')}</SubmitButton>
+            <SubmitButton>{t('accounts.security.twoFactor.confirm')}</SubmitButton>
           </Form>
         </>
       ) : null}
       {status.state === 'on' ? (
         <>
-          <p>{t('security.twoFactor.on')}</p>
-          <p>{t('security.twoFactor.disableLead')}</p>
+          <p>{t('accounts.security.twoFactor.on')}</p>
+          <p>{t('accounts.security.twoFactor.disableLead')}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="twoFactorDisable" />
             <CodeField failure={failure} recovery />
-            <SubmitButton className="button secondary">{t('security.twoFactor.disable')}</SubmitButton>
+            <SubmitButton className="button secondary">{t('accounts.security.twoFactor.disable')}</SubmitButton>
           </Form>
         </>
       ) : null}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { messageKey } from '~/lib/locale';
 
 /** The catalog's lifecycle states, styled like the shared StateBadge. */
 export function CatalogBadge({ machine, state }: { machine: 'offering' | 'commission'; state: string }) {
   const { t } = useTranslation();
-  return <span className={`badge badge-${state}`}>{t(`catalog.states.${machine}.${state}`)}</span>;
+  return <span className={`badge badge-${state}`}>{t(messageKey(`catalog.states.${machine}`, state))}</span>;
 }

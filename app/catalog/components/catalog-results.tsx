@@ -4,6 +4,7 @@ import { excerpt, Highlight } from './highlight';
 import type { searchCatalog } from '../search.server';
 import { formatMoney, formatPercent } from '~/lib/format';
 import { Empty } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 /** One page of offerings found, with the searched words highlighted. */
 export function CatalogResults({
@@ -34,7 +35,7 @@ export function CatalogResults({
                 <Highlight text={r.organizationName} terms={terms} />
               </Link>
               {' · '}
-              {t(`categories.${r.category}`)} · {t(`catalog.formats.${r.format}`)} ·{' '}
+              {t(messageKey('catalog.categories', r.category))} · {t(messageKey('catalog.formats', r.format))} ·{' '}
               {t('catalog.offering.minutes', { count: r.durationMinutes })} ·{' '}
               {t('catalog.offering.people', { count: r.capacity })}
             </p>
@@ -54,7 +55,7 @@ export function CatalogResults({
               {' · '}
               {t('catalog.offering.grade')}
               {t('punctuation.colon')}
-              {r.grade ? t(`grades.${r.grade}`) : t('catalog.offering.notEvaluated')}
+              {r.grade ? t(`evaluation.grades.${r.grade}`) : t('catalog.offering.notEvaluated')}
               {' · '}
               {t('catalog.offering.areas')}
               {t('punctuation.colon')}

@@ -1,3 +1,4 @@
+import type { MessageKey } from '~/lib/locale';
 import { useTranslation } from 'react-i18next';
 import { Form, Link } from 'react-router';
 import type { CatalogQuery } from '../query';
@@ -48,7 +49,7 @@ function PriceInput({ name, label, value, error }: { name: string; label: string
       />
       {error ? (
         <p id={`${id}-error`} className="field-errors" role="alert">
-          {t(error)}
+          {t(error as MessageKey)}
         </p>
       ) : null}
     </div>
@@ -88,7 +89,7 @@ export function SearchForm({
           label={t('catalog.search.category')}
           value={query.category}
           any={any}
-          options={categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          options={categories.map((c) => ({ value: c, label: t(`catalog.categories.${c}`) }))}
         />
         <Choice
           name="area"

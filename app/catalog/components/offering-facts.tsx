@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '~/lib/format';
 import { Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 export type OfferingFactsData = {
   category: string;
@@ -21,8 +22,8 @@ export function OfferingFacts({ offering, locale }: { offering: OfferingFactsDat
         value={formatMoney(offering.priceFen, locale)}
         testId="offering-price"
       />
-      <Stat label={t('catalog.offering.category')} value={t(`categories.${offering.category}`)} />
-      <Stat label={t('catalog.offering.format')} value={t(`catalog.formats.${offering.format}`)} />
+      <Stat label={t('catalog.offering.category')} value={t(messageKey('catalog.categories', offering.category))} />
+      <Stat label={t('catalog.offering.format')} value={t(messageKey('catalog.formats', offering.format))} />
       <Stat
         label={t('catalog.offering.duration')}
         value={t('catalog.offering.minutes', { count: offering.durationMinutes })}

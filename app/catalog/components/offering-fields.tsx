@@ -18,7 +18,7 @@ export function OfferingFields({ fields }: { fields: Fields }) {
         meta={fields.category}
         label={t('catalog.offering.category')}
         placeholder={t('common.choose')}
-        options={categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+        options={categories.map((c) => ({ value: c, label: t(`catalog.categories.${c}`) }))}
       />
       <TextareaField meta={fields.description} label={t('catalog.offering.description')} />
       <SelectField

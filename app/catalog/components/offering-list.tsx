@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney } from '~/lib/format';
 import { Empty } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type Item = { id: number; title: string; category: string; format: string; priceFen: number };
 
@@ -13,8 +14,8 @@ export function OfferingList({ offerings, locale }: { offerings: Item[]; locale:
     <ul data-testid="profile-offerings">
       {offerings.map((o) => (
         <li key={o.id}>
-          <Link to={`/catalog/${o.id}`}>{o.title}</Link> · {t(`categories.${o.category}`)} ·{' '}
-          {t(`catalog.formats.${o.format}`)} · {formatMoney(o.priceFen, locale)}
+          <Link to={`/catalog/${o.id}`}>{o.title}</Link> · {t(messageKey('catalog.categories', o.category))} ·{' '}
+          {t(messageKey('catalog.formats', o.format))} · {formatMoney(o.priceFen, locale)}
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { organizationTrackRecord } from '../track-record.server';
 import { FiguresBlock } from '~/ui/figures';
 import { Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type TrackRecordData = ReturnType<typeof organizationTrackRecord>;
 
@@ -23,7 +24,7 @@ export function TrackRecord({ record, locale }: { record: TrackRecordData; local
           value={
             evaluation ? (
               <>
-                {t(`grades.${evaluation.grade}`)}{' '}
+                {t(messageKey('evaluation.grades', evaluation.grade))}{' '}
                 <small>
                   {t('catalog.profile.latestGradePeriod', { start: evaluation.periodStart, end: evaluation.periodEnd })}
                 </small>
@@ -38,7 +39,7 @@ export function TrackRecord({ record, locale }: { record: TrackRecordData; local
           label={t('catalog.profile.incubation')}
           value={
             incubation
-              ? t(`catalog.profile.incubationState.${incubation.state}`, {
+              ? t(messageKey('catalog.profile.incubationState', incubation.state), {
                   incubator: incubation.incubatorName,
                   end: incubation.endsOn,
                 })

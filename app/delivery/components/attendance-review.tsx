@@ -3,6 +3,7 @@ import { Form } from 'react-router';
 import type { attendanceReview, ReviewDecision } from '../attendance.server';
 import { formatDateTime } from '~/lib/format';
 import { ActionMessage, SubmitButton } from '~/ui/form';
+import { messageKey } from '~/lib/locale';
 
 type Review = ReturnType<typeof attendanceReview>;
 /** What a failed review submission sends back: the form it came from and the reason typed in it. */
@@ -116,9 +117,9 @@ export function AttendanceReview({
                   <td>
                     {formatDateTime(c.createdAt, locale)}
                     <br />
-                    <span className="hint">{t(`delivery.attendance.verification.${c.verification}`)}</span>
+                    <span className="hint">{t(messageKey('delivery.attendance.verification', c.verification))}</span>
                   </td>
-                  <td>{c.score === null ? '—' : t('rating.stars', { count: c.score })}</td>
+                  <td>{c.score === null ? '—' : t('delivery.rating.stars', { count: c.score })}</td>
                   <td>
                     <p>
                       {c.review

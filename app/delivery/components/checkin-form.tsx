@@ -20,18 +20,18 @@ function Questions({ fields }: { fields: Fields }) {
   return (
     <>
       <fieldset>
-        <legend>{t('checkin.occupation')}</legend>
+        <legend>{t('delivery.checkin.occupation')}</legend>
         <div className="choices">
           {occupations.map((o) => (
             <label key={o} className="choice">
               <input type="radio" name="occupation" value={o} defaultChecked={fields.occupation === o} />{' '}
-              {t(`occupations.${o}`)}
+              {t(`delivery.occupations.${o}`)}
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset>
-        <legend>{t('checkin.unionMember')}</legend>
+        <legend>{t('delivery.checkin.unionMember')}</legend>
         <div className="choices two">
           <label className="choice">
             <input type="radio" name="unionMember" value="yes" defaultChecked={fields.unionMember === 'yes'} />{' '}
@@ -43,7 +43,7 @@ function Questions({ fields }: { fields: Fields }) {
           </label>
         </div>
       </fieldset>
-      <p className="hint">{t('checkin.optional')}</p>
+      <p className="hint">{t('delivery.checkin.optional')}</p>
     </>
   );
 }
@@ -54,8 +54,8 @@ function PhoneNumber({ fields }: { fields: Fields }) {
   const first = fields.step === 'phone';
   return (
     <>
-      {first ? <p className="hint">{t('phoneCheckin.why')}</p> : null}
-      <label htmlFor="phone">{t('phoneCheckin.number')}</label>
+      {first ? <p className="hint">{t('delivery.phoneCheckin.why')}</p> : null}
+      <label htmlFor="phone">{t('delivery.phoneCheckin.number')}</label>
       <input
         id="phone"
         name="phone"
@@ -67,7 +67,7 @@ function PhoneNumber({ fields }: { fields: Fields }) {
         required={first}
       />
       <button type="submit" name="intent" value="send" className={first ? 'button big' : 'button secondary'}>
-        {t(first ? 'phoneCheckin.send' : 'phoneCheckin.resend')}
+        {t(first ? 'delivery.phoneCheckin.send' : 'delivery.phoneCheckin.resend')}
       </button>
     </>
   );
@@ -84,8 +84,8 @@ export function CheckinForm({ fields }: { fields: Fields }) {
       {step === 'code' ? (
         <>
           <input type="hidden" name="challenge" value={fields.challenge} />
-          {fields.sentTo ? <p role="status">{t('phoneCheckin.sent', { phone: fields.sentTo })}</p> : null}
-          <label htmlFor="code">{t('phoneCheckin.code')}</label>
+          {fields.sentTo ? <p role="status">{t('delivery.phoneCheckin.sent', { phone: fields.sentTo })}</p> : null}
+          <label htmlFor="code">{t('delivery.phoneCheckin.code')}</label>
           <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
         </>
       ) : null}
@@ -93,7 +93,7 @@ export function CheckinForm({ fields }: { fields: Fields }) {
         <>
           <Questions fields={fields} />
           <button type="submit" name="intent" value={step === 'code' ? 'verify' : 'tap'} className="button big">
-            {t('checkin.submit')}
+            {t('delivery.checkin.submit')}
           </button>
         </>
       ) : null}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '~/lib/format';
 import { Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type Facts = {
   id: number;
@@ -33,17 +34,17 @@ export function EventFacts({
   return (
     <>
       <Stats>
-        <Stat label={t('events.organization')} value={organization.name} />
-        <Stat label={t('events.startsAt')} value={formatDateTime(event.startsAt, locale)} />
-        <Stat label={t('events.venueType')} value={t(`venues.${event.venueType}`)} />
-        <Stat label={t('events.address')} value={event.address} />
-        <Stat label={t('events.expectedAttendance')} value={event.expectedAttendance} />
-        <Stat label={t('events.checkins')} value={checkinCount} testId="checkin-count" />
-        <Stat label={t('events.walkIns')} value={event.walkIns} testId="walk-ins" />
+        <Stat label={t('delivery.events.organization')} value={organization.name} />
+        <Stat label={t('delivery.events.startsAt')} value={formatDateTime(event.startsAt, locale)} />
+        <Stat label={t('delivery.events.venueType')} value={t(messageKey('delivery.venues', event.venueType))} />
+        <Stat label={t('delivery.events.address')} value={event.address} />
+        <Stat label={t('delivery.events.expectedAttendance')} value={event.expectedAttendance} />
+        <Stat label={t('delivery.events.checkins')} value={checkinCount} testId="checkin-count" />
+        <Stat label={t('delivery.events.walkIns')} value={event.walkIns} testId="walk-ins" />
       </Stats>
       {event.contractId ? (
         <p>
-          <Link to={`/contracts/${event.contractId}`}>{t('events.backToContract')}</Link>
+          <Link to={`/contracts/${event.contractId}`}>{t('delivery.events.backToContract')}</Link>
         </p>
       ) : (
         <p>

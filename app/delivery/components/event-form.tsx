@@ -18,19 +18,24 @@ export function EventForm({ lastResult }: { lastResult?: SubmissionResult<string
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
-      <Field meta={fields.title} label={t('events.title')} />
-      <Field meta={fields.startsAt} label={t('events.startsAt')} type="datetime-local" hint={t('common.beijingTime')} />
-      <Field meta={fields.durationMinutes} label={t('events.durationMinutes')} type="number" min={15} />
+      <Field meta={fields.title} label={t('delivery.events.title')} />
+      <Field
+        meta={fields.startsAt}
+        label={t('delivery.events.startsAt')}
+        type="datetime-local"
+        hint={t('common.beijingTime')}
+      />
+      <Field meta={fields.durationMinutes} label={t('delivery.events.durationMinutes')} type="number" min={15} />
       <SelectField
         meta={fields.venueType}
-        label={t('events.venueType')}
+        label={t('delivery.events.venueType')}
         placeholder={t('common.choose')}
-        options={venueTypes.map((v) => ({ value: v, label: t(`venues.${v}`) }))}
+        options={venueTypes.map((v) => ({ value: v, label: t(`delivery.venues.${v}`) }))}
       />
-      <Field meta={fields.address} label={t('events.address')} />
-      <Field meta={fields.capacity} label={t('events.capacity')} type="number" min={1} />
-      <Field meta={fields.expectedAttendance} label={t('events.expectedAttendance')} type="number" min={0} />
-      <SubmitButton>{t('events.schedule')}</SubmitButton>
+      <Field meta={fields.address} label={t('delivery.events.address')} />
+      <Field meta={fields.capacity} label={t('delivery.events.capacity')} type="number" min={1} />
+      <Field meta={fields.expectedAttendance} label={t('delivery.events.expectedAttendance')} type="number" min={0} />
+      <SubmitButton>{t('delivery.events.schedule')}</SubmitButton>
     </Form>
   );
 }

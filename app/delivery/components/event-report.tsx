@@ -26,8 +26,14 @@ function ReportForm({
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
-      <Field meta={fields.walkIns} label={t('events.walkIns')} type="number" min={0} hint={t('events.walkInsHint')} />
-      <TextareaField meta={fields.summary} label={t('events.summary')} />
+      <Field
+        meta={fields.walkIns}
+        label={t('delivery.events.walkIns')}
+        type="number"
+        min={0}
+        hint={t('delivery.events.walkInsHint')}
+      />
+      <TextareaField meta={fields.summary} label={t('delivery.events.summary')} />
       <div className="field">
         <label htmlFor="photos">{t('delivery.photos.choose')}</label>
         <input
@@ -43,7 +49,7 @@ function ReportForm({
         </p>
       </div>
       <SubmitButton name="intent" value="report">
-        {t('events.fileReport')}
+        {t('delivery.events.fileReport')}
       </SubmitButton>
     </Form>
   );
@@ -54,7 +60,7 @@ export function WalkInsForm({ walkIns }: { walkIns: number }) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="inline-form">
-      <label htmlFor="walk-ins">{t('events.walkIns')}</label>
+      <label htmlFor="walk-ins">{t('delivery.events.walkIns')}</label>
       <input id="walk-ins" name="walkIns" type="number" min={0} defaultValue={walkIns} required />
       <SubmitButton name="intent" value="walk-ins" className="button secondary">
         {t('delivery.walkIns.record')}
@@ -109,14 +115,14 @@ function ReviewButtons() {
     <div className="actions">
       <Form method="post">
         <SubmitButton name="intent" value="accept">
-          {t('events.accept')}
+          {t('delivery.events.accept')}
         </SubmitButton>
       </Form>
       <Form method="post" className="inline-form">
-        <label htmlFor="return-reason">{t('events.returnReason')}</label>
+        <label htmlFor="return-reason">{t('delivery.events.returnReason')}</label>
         <input id="return-reason" name="reason" required />
         <SubmitButton name="intent" value="return" className="button secondary">
-          {t('events.return')}
+          {t('delivery.events.return')}
         </SubmitButton>
       </Form>
     </div>
@@ -141,7 +147,7 @@ export function EventReport({
 }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('events.report')}>
+    <Section title={t('delivery.events.report')}>
       {event.reportSummary ? (
         <>
           <p className="prose">{event.reportSummary}</p>
@@ -157,12 +163,12 @@ export function EventReport({
       <ReportPhotos eventId={event.id} photos={photos} deletable={can.deletePhoto} />
       {/* A returned report's reason stays until the report is filed again. */}
       {event.returnReason ? (
-        <p className="alert">{t('events.returnedBecause', { reason: event.returnReason })}</p>
+        <p className="alert">{t('delivery.events.returnedBecause', { reason: event.returnReason })}</p>
       ) : null}
       {can.fileReport ? (
         <ReportForm lastResult={lastResult} walkIns={event.walkIns} photoLimits={photoLimits} />
       ) : can.deletePhoto ? (
-        <p className="hint">{t('events.reportAfterEnd')}</p>
+        <p className="hint">{t('delivery.events.reportAfterEnd')}</p>
       ) : null}
       {can.reviewReport ? <ReviewButtons /> : null}
     </Section>

@@ -89,7 +89,7 @@ export function MonthCalendar({
                             {e.residencyId ? (
                               <span className="calendar-kind">{t('delivery.resident.badge')}</span>
                             ) : null}{' '}
-                            <StateBadge machine="event" state={e.state} />
+                            <StateBadge states="delivery.states.event" state={e.state} />
                           </li>
                         ))}
                       </ul>

@@ -17,7 +17,7 @@ export function RatingForm({
     <Form method="post">
       <input type="hidden" name="intent" value={rating ? 'edit' : 'create'} />
       <fieldset>
-        <legend>{t('rating.score')}</legend>
+        <legend>{t('delivery.rating.score')}</legend>
         <div className="stars">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className="star">
@@ -28,13 +28,13 @@ export function RatingForm({
                 defaultChecked={(typed?.score ?? rating?.score) === n}
                 required
               />
-              <span>{t('rating.stars', { count: n })}</span>
+              <span>{t('delivery.rating.stars', { count: n })}</span>
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset>
-        <legend>{t('rating.tags')}</legend>
+        <legend>{t('delivery.rating.tags')}</legend>
         <div className="choices">
           {ratingTags.map((tag) => (
             <label key={tag} className="choice">
@@ -44,15 +44,15 @@ export function RatingForm({
                 value={tag}
                 defaultChecked={(typed?.tags ?? rating?.tags)?.includes(tag)}
               />{' '}
-              {t(`rating.tag.${tag}`)}
+              {t(`delivery.rating.tag.${tag}`)}
             </label>
           ))}
         </div>
       </fieldset>
-      <label htmlFor="comment">{t('rating.comment')}</label>
+      <label htmlFor="comment">{t('delivery.rating.comment')}</label>
       <textarea id="comment" name="comment" rows={3} maxLength={500} defaultValue={comment} />
       <button type="submit" className="button big">
-        {rating ? t('rating.update') : t('rating.submit')}
+        {rating ? t('delivery.rating.update') : t('delivery.rating.submit')}
       </button>
     </Form>
   );

@@ -3,6 +3,7 @@ import { Form } from 'react-router';
 import { formatDateTime } from '~/lib/format';
 import { SubmitButton } from '~/ui/form';
 import { Empty } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type Rating = {
   id: number;
@@ -33,7 +34,7 @@ export function RatingsTable({
     <table>
       <thead>
         <tr>
-          <th>{t('rating.score')}</th>
+          <th>{t('delivery.rating.score')}</th>
           <th>{t('delivery.integrity.comment')}</th>
           <th>{t('delivery.integrity.times')}</th>
           <th>{t('delivery.integrity.flags')}</th>
@@ -43,13 +44,13 @@ export function RatingsTable({
       <tbody>
         {ratings.map((r) => (
           <tr key={r.id} data-testid="rating-row" data-flags={r.flags.join(' ')}>
-            <td>{t('rating.stars', { count: r.score })}</td>
+            <td>{t('delivery.rating.stars', { count: r.score })}</td>
             <td>
               {r.comment || '—'}
               {r.tags.length ? (
                 <span className="hint">
                   {' '}
-                  · {r.tags.map((tag) => t(`rating.tag.${tag}`)).join(t('punctuation.separator'))}
+                  · {r.tags.map((tag) => t(messageKey('delivery.rating.tag', tag))).join(t('punctuation.separator'))}
                 </span>
               ) : null}
             </td>
@@ -62,7 +63,7 @@ export function RatingsTable({
               {r.flags.length ? (
                 <ul className="flags">
                   {r.flags.map((flag) => (
-                    <li key={flag}>{t(`delivery.integrity.flag.${flag}`)}</li>
+                    <li key={flag}>{t(messageKey('delivery.integrity.flag', flag))}</li>
                   ))}
                 </ul>
               ) : (

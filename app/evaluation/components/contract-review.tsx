@@ -8,6 +8,7 @@ import { complaintSchema, resolveSchema, reviewSchema } from '../schemas';
 import { formatDateTime } from '~/lib/format';
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
@@ -36,20 +37,20 @@ export function ReviewForm({
   });
   return (
     <Form method="post" {...getFormProps(form)} aria-labelledby="review-title">
-      <h3 id="review-title">{t('evaluations.review.title')}</h3>
+      <h3 id="review-title">{t('evaluation.review.title')}</h3>
       <FormErrors errors={form.errors} id="review-errors" />
-      <Field meta={fields.judgement} label={t('evaluations.review.judgement')} type="number" min={0} max={100} />
+      <Field meta={fields.judgement} label={t('evaluation.review.judgement')} type="number" min={0} max={100} />
       <Field
         meta={fields.adjustment}
-        label={t('evaluations.review.adjustment', { max: maxAdjustment })}
+        label={t('evaluation.review.adjustment', { max: maxAdjustment })}
         type="number"
         min={-maxAdjustment}
         max={maxAdjustment}
-        hint={t('evaluations.review.adjustmentHint')}
+        hint={t('evaluation.review.adjustmentHint')}
       />
-      <TextareaField meta={fields.reason} label={t('evaluations.review.reason')} rows={3} />
+      <TextareaField meta={fields.reason} label={t('evaluation.review.reason')} rows={3} />
       <SubmitButton name="intent" value="review">
-        {t('evaluations.review.submit')}
+        {t('evaluation.review.submit')}
       </SubmitButton>
     </Form>
   );
@@ -85,19 +86,21 @@ export function Complaints({
           {complaints.map((c) => (
             <li key={c.id}>
               <p>
-                <span className={`badge badge-${c.state}`}>{t(`evaluations.complaints.states.${c.state}`)}</span>{' '}
-                {t(`evaluations.complaints.sources.${c.source}`)} · {formatDateTime(c.createdAt, locale)}
+                <span className={`badge badge-${c.state}`}>
+                  {t(messageKey('evaluation.states.complaint', c.state))}
+                </span>{' '}
+                {t(messageKey('evaluation.complaints.sources', c.source))} · {formatDateTime(c.createdAt, locale)}
               </p>
               <p className="prose">{c.summary}</p>
               {c.resolution ? (
-                <p className="hint">{t('evaluations.complaints.resolvedAs', { text: c.resolution })}</p>
+                <p className="hint">{t('evaluation.complaints.resolvedAs', { text: c.resolution })}</p>
               ) : null}
               {c.canResolve ? <ResolveForm complaintId={c.id} lastResult={lastResults.resolve(c.id)} /> : null}
             </li>
           ))}
         </ul>
       ) : (
-        <Empty>{t('evaluations.complaints.none')}</Empty>
+        <Empty>{t('evaluation.complaints.none')}</Empty>
       )}
       {canRecord ? <ComplaintForm lastResult={lastResults.complaint} /> : null}
     </>
@@ -115,17 +118,17 @@ function ComplaintForm({ lastResult }: { lastResult: LastResult }) {
   });
   return (
     <Form method="post" {...getFormProps(form)} aria-labelledby="complaint-title">
-      <h3 id="complaint-title">{t('evaluations.complaints.record')}</h3>
+      <h3 id="complaint-title">{t('evaluation.complaints.record')}</h3>
       <FormErrors errors={form.errors} id="complaint-errors" />
       <SelectField
         meta={fields.source}
-        label={t('evaluations.complaints.source')}
+        label={t('evaluation.complaints.source')}
         placeholder={t('common.choose')}
-        options={complaintSources.map((s) => ({ value: s, label: t(`evaluations.complaints.sources.${s}`) }))}
+        options={complaintSources.map((s) => ({ value: s, label: t(`evaluation.complaints.sources.${s}`) }))}
       />
-      <TextareaField meta={fields.summary} label={t('evaluations.complaints.summary')} rows={3} />
+      <TextareaField meta={fields.summary} label={t('evaluation.complaints.summary')} rows={3} />
       <SubmitButton name="intent" value="complaint">
-        {t('evaluations.complaints.record')}
+        {t('evaluation.complaints.record')}
       </SubmitButton>
     </Form>
   );
@@ -147,16 +150,16 @@ function ResolveForm({ complaintId, lastResult }: { complaintId: number; lastRes
       <FormErrors errors={form.errors} id={`resolve-${complaintId}-errors`} />
       <SelectField
         meta={fields.decision}
-        label={t('evaluations.complaints.decision')}
+        label={t('evaluation.complaints.decision')}
         placeholder={t('common.choose')}
         options={[
-          { value: 'uphold', label: t('evaluations.complaints.uphold') },
-          { value: 'dismiss', label: t('evaluations.complaints.dismiss') },
+          { value: 'uphold', label: t('evaluation.complaints.uphold') },
+          { value: 'dismiss', label: t('evaluation.complaints.dismiss') },
         ]}
       />
-      <TextareaField meta={fields.resolution} label={t('evaluations.complaints.resolution')} rows={2} />
+      <TextareaField meta={fields.resolution} label={t('evaluation.complaints.resolution')} rows={2} />
       <SubmitButton name="intent" value="resolve">
-        {t('evaluations.complaints.resolve')}
+        {t('evaluation.complaints.resolve')}
       </SubmitButton>
     </Form>
   );

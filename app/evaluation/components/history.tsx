@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '~/lib/format';
 import { Empty } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type HistoryRow = {
   id: number;
@@ -28,34 +29,34 @@ export function EvaluationHistory({
   showContract?: boolean;
 }) {
   const { t } = useTranslation();
-  if (!rows.length) return <Empty>{t('evaluations.noneYet')}</Empty>;
+  if (!rows.length) return <Empty>{t('evaluation.noneYet')}</Empty>;
   return (
     <div className="table-scroll">
       <table data-testid="evaluation-history">
         <thead>
           <tr>
-            <th scope="col">{t('evaluations.when')}</th>
-            <th scope="col">{t('evaluations.basisLabel')}</th>
-            {showContract ? <th scope="col">{t('evaluations.subject')}</th> : null}
-            <th scope="col">{t('evaluations.period')}</th>
+            <th scope="col">{t('evaluation.when')}</th>
+            <th scope="col">{t('evaluation.basisLabel')}</th>
+            {showContract ? <th scope="col">{t('evaluation.subject')}</th> : null}
+            <th scope="col">{t('evaluation.period')}</th>
             <th scope="col" className="num">
               {t('evaluation.score')}
             </th>
             <th scope="col">{t('evaluation.grade')}</th>
-            <th scope="col">{t('evaluations.adjustment')}</th>
+            <th scope="col">{t('evaluation.adjustment')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
               <td>{formatDateTime(row.createdAt, locale)}</td>
-              <td>{t(`evaluations.basis.${row.basis}`)}</td>
+              <td>{t(messageKey('evaluation.basis', row.basis))}</td>
               {showContract ? (
                 <td>
                   {row.contractId ? (
                     <Link to={`/contracts/${row.contractId}/evaluation`}>{row.contractTitle}</Link>
                   ) : (
-                    t('evaluations.allContracts')
+                    t('evaluation.allContracts')
                   )}
                 </td>
               ) : null}
@@ -63,10 +64,10 @@ export function EvaluationHistory({
                 {row.periodStart} – {row.periodEnd}
               </td>
               <td className="num">{row.score.toFixed(1)}</td>
-              <td>{t(`grades.${row.grade}`)}</td>
+              <td>{t(messageKey('evaluation.grades', row.grade))}</td>
               <td>
                 {row.adjustment
-                  ? t('evaluations.adjustedBy', {
+                  ? t('evaluation.adjustedBy', {
                       points: row.adjustment > 0 ? `+${row.adjustment}` : String(row.adjustment),
                       reason: row.adjustmentReason ?? '',
                     })

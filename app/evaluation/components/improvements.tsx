@@ -8,23 +8,23 @@ type Improvement = NonNullable<ReturnType<typeof improvements>>;
 function factLine(indicator: string, facts: Facts, t: TFunction) {
   switch (indicator) {
     case 'completion':
-      return t('evaluations.facts.completion', {
+      return t('evaluation.facts.completion', {
         delivered: facts.deliveredSessions,
         contracted: facts.contractedSessions,
       });
     case 'attendance':
-      return t('evaluations.facts.attendance', {
+      return t('evaluation.facts.attendance', {
         visits: facts.workerVisits,
         target: Math.round(facts.attendanceTarget),
       });
     case 'satisfaction':
-      return t('evaluations.facts.satisfaction', { satisfied: facts.satisfiedRatings, ratings: facts.ratings });
+      return t('evaluation.facts.satisfaction', { satisfied: facts.satisfiedRatings, ratings: facts.ratings });
     case 'coverage':
-      return t('evaluations.facts.coverage', { ratings: facts.ratings, checkins: facts.checkins });
+      return t('evaluation.facts.coverage', { ratings: facts.ratings, checkins: facts.checkins });
     case 'timeliness':
-      return t('evaluations.facts.timeliness', { onTime: facts.reportsOnTime, due: facts.reportsDue });
+      return t('evaluation.facts.timeliness', { onTime: facts.reportsOnTime, due: facts.reportsDue });
     case 'complaints':
-      return t('evaluations.facts.complaints', { upheld: facts.upheldComplaints });
+      return t('evaluation.facts.complaints', { upheld: facts.upheldComplaints });
     default:
       return '';
   }
@@ -37,23 +37,23 @@ export function Improvements({ improvements, facts }: { improvements: Improvemen
     <div data-testid="improvements">
       <p>
         {improvements.nextGrade
-          ? t('evaluations.nextGrade', {
-              grade: t(`grades.${improvements.nextGrade}`),
+          ? t('evaluation.nextGrade', {
+              grade: t(`evaluation.grades.${improvements.nextGrade}`),
               points: improvements.pointsNeeded.toFixed(1),
             })
-          : t('evaluations.topGrade')}
+          : t('evaluation.topGrade')}
       </p>
       {improvements.options.length ? (
         <ul className="improvements">
           {improvements.options.map((o) => (
             <li key={o.indicator} data-indicator={o.indicator}>
               <strong>
-                {t('evaluations.gain', {
-                  indicator: t(`evaluations.indicators.${o.indicator}`),
+                {t('evaluation.gain', {
+                  indicator: t(`evaluation.indicators.${o.indicator}`),
                   points: o.gain.toFixed(1),
                 })}
               </strong>{' '}
-              {factLine(o.indicator, facts, t)} {t(`evaluations.advice.${o.indicator}`, { days: reportDeadlineDays })}
+              {factLine(o.indicator, facts, t)} {t(`evaluation.advice.${o.indicator}`, { days: reportDeadlineDays })}
             </li>
           ))}
         </ul>

@@ -20,17 +20,17 @@ export function IndicatorTable({
       <table data-testid="indicator-table">
         <thead>
           <tr>
-            <th scope="col">{t('evaluations.indicator')}</th>
+            <th scope="col">{t('evaluation.indicator')}</th>
             <th scope="col" className="num">
-              {t('evaluations.value')}
+              {t('evaluation.value')}
             </th>
             <th scope="col" className="num">
-              {t('evaluations.weight')}
+              {t('evaluation.weight')}
             </th>
             <th scope="col" className="num">
-              {t('evaluations.points')}
+              {t('evaluation.points')}
             </th>
-            <th scope="col">{t('evaluations.definition')}</th>
+            <th scope="col">{t('evaluation.definition')}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,13 +39,13 @@ export function IndicatorTable({
             const weight = weights[name] ?? 0;
             return (
               <tr key={name} data-indicator={name}>
-                <th scope="row">{t(`evaluations.indicators.${name}`)}</th>
-                <td className="num">{value === null ? t('evaluations.notMeasured') : formatPercent(value, locale)}</td>
+                <th scope="row">{t(`evaluation.indicators.${name}`)}</th>
+                <td className="num">{value === null ? t('evaluation.notMeasured') : formatPercent(value, locale)}</td>
                 <td className="num">{weight}</td>
                 <td className="num">
                   {value === null || !weightSum ? '—' : ((value * weight * 100) / weightSum).toFixed(1)}
                 </td>
-                <td>{t(`evaluations.definitions.${name}`, { days: reportDeadlineDays })}</td>
+                <td>{t(`evaluation.definitions.${name}`, { days: reportDeadlineDays })}</td>
               </tr>
             );
           })}
@@ -65,7 +65,7 @@ export function ThresholdsLine({
   const min = (grade: string) => thresholds.find((x) => x.grade === grade)?.min ?? '—';
   return (
     <p className="hint">
-      {t('evaluations.scoring', { excellent: min('excellent'), good: min('good'), pass: min('pass') })}
+      {t('evaluation.scoring', { excellent: min('excellent'), good: min('good'), pass: min('pass') })}
     </p>
   );
 }

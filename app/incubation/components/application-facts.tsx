@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '~/lib/format';
 import { Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 /** Who applies to which incubator, when, and the decision with its reason. */
 export function ApplicationFacts({
@@ -25,7 +26,7 @@ export function ApplicationFacts({
           label={t('incubation.organization')}
           value={<Link to={`/orgs/${organization.id}`}>{organization.name}</Link>}
         />
-        <Stat label={t('organizations.type')} value={t(`organizationTypes.${organization.type}`)} />
+        <Stat label={t('organizations.type')} value={t(messageKey('organizations.types', organization.type))} />
         {organization.creditCode ? (
           <Stat label={t('organizations.creditCode')} value={organization.creditCode} />
         ) : null}

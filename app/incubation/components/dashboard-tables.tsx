@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '~/lib/format';
 import { Empty, StateBadge } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 /** Applications awaiting the incubator, oldest first. */
 export function PendingApplications({
@@ -29,7 +30,7 @@ export function PendingApplications({
             </td>
             <td>{a.submittedAt ? formatDateTime(a.submittedAt, locale) : '—'}</td>
             <td>
-              <StateBadge namespace="incubation.states" machine="application" state={a.state} />
+              <StateBadge states="incubation.states.application" state={a.state} />
             </td>
           </tr>
         ))}
@@ -77,7 +78,7 @@ export function ResidentsTable({
               {r.startsOn} – {r.endsOn}
               {r.termEnding ? <strong>{t('incubation.termEnding')}</strong> : null}
             </td>
-            <td>{r.lastGrade ? t(`grades.${r.lastGrade}`) : '—'}</td>
+            <td>{r.lastGrade ? t(messageKey('evaluation.grades', r.lastGrade)) : '—'}</td>
             <td>
               {r.openEvaluationId ? (
                 <Link to={`/residencies/${r.id}/evaluations/${r.openEvaluationId}`}>

@@ -7,6 +7,7 @@ import { exitReviewSchema, periodSchema } from '../schemas';
 import { formatDateTime } from '~/lib/format';
 import { ChoiceField, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, StateBadge } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type Evaluation = {
   id: number;
@@ -60,10 +61,10 @@ export function ResidencyEvaluations({
                   </Link>
                 </td>
                 <td>
-                  <StateBadge namespace="incubation.states" machine="residencyEvaluation" state={e.state} />
+                  <StateBadge states="incubation.states.residencyEvaluation" state={e.state} />
                 </td>
                 <td>{e.score?.toFixed(1) ?? '—'}</td>
-                <td>{e.grade ? t(`grades.${e.grade}`) : '—'}</td>
+                <td>{e.grade ? t(messageKey('evaluation.grades', e.grade)) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -77,7 +78,8 @@ export function ResidencyEvaluations({
           <ul>
             {exitReviews.map((r) => (
               <li key={r.id}>
-                {formatDateTime(r.createdAt, locale)} · {t(`incubation.exitDecisions.${r.decision}`)} · {r.reason}
+                {formatDateTime(r.createdAt, locale)} · {t(messageKey('incubation.exitDecisions', r.decision))} ·{' '}
+                {r.reason}
                 {r.decidedByName ? ` · ${r.decidedByName}` : ''}
               </li>
             ))}
@@ -150,7 +152,9 @@ function ExitReviewForm({
         type="radio"
         options={exitDecisions.map((d) => ({ value: d, label: t(`incubation.exitDecisions.${d}`) }))}
       />
-      <p className="hint">{t('incubation.graduationRule', { grade: t(`grades.${graduationGrade}`) })}</p>
+      <p className="hint">
+        {t('incubation.graduationRule', { grade: t(messageKey('evaluation.grades', graduationGrade)) })}
+      </p>
       <TextareaField meta={fields.reason} label={t('incubation.decisionReason')} rows={3} />
       <SubmitButton>{t('incubation.decideExitReview')}</SubmitButton>
     </Form>

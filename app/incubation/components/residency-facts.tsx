@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 /** Who is resident where, for which term, and why the residency ended if it has. */
 export function ResidencyFacts({
@@ -32,7 +33,7 @@ export function ResidencyFacts({
       </Stats>
       {residency.state === 'active' ? null : (
         <p className="notice" role="status">
-          {t(`incubation.left.${residency.state}`, { reason: residency.decisionReason ?? '' })}
+          {t(messageKey('incubation.left', residency.state), { reason: residency.decisionReason ?? '' })}
         </p>
       )}
     </>

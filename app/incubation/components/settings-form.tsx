@@ -88,7 +88,7 @@ export function SettingsForm({
         <Field
           key={i}
           meta={performanceWeights[i]}
-          label={t('incubation.weightOf', { name: t(`evaluations.indicators.${i}`) })}
+          label={t('incubation.weightOf', { name: t(`evaluation.indicators.${i}`) })}
           {...number}
         />
       ))}
@@ -98,7 +98,7 @@ export function SettingsForm({
       <SelectField
         meta={exit.graduationGrade}
         label={t('incubation.settingsFields.graduationGrade')}
-        options={passingGrades.map((g) => ({ value: g, label: t(`grades.${g}`) }))}
+        options={passingGrades.map((g) => ({ value: g, label: t(`evaluation.grades.${g}`) }))}
       />
 
       <h2>{t('incubation.settingsSections.bookings')}</h2>

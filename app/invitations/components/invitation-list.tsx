@@ -3,6 +3,7 @@ import { Form, useSearchParams } from 'react-router';
 import type { InvitationState } from '../machine';
 import { formatDateTime } from '~/lib/format';
 import { Empty } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type Row = {
   id: number;
@@ -23,7 +24,7 @@ export function InvitationNotice({ days }: { days: number }) {
   if (!notice) return null;
   return (
     <p className="notice" role="status">
-      {t(`invitations.notices.${notice}`, { days })}
+      {t(messageKey('invitations.notices', notice), { days })}
     </p>
   );
 }
@@ -33,7 +34,7 @@ export function InvitationList({ invitations, locale }: { invitations: Row[]; lo
   const { t } = useTranslation();
   if (!invitations.length) return <Empty>{t('invitations.list.none')}</Empty>;
   const role = (r: Row) =>
-    (r.role === 'member' ? t('organizationProfile.roles.member') : t(`roles.${r.role}`)) +
+    (r.role === 'member' ? t('organizations.profile.roles.member') : t(messageKey('unions.roles', r.role))) +
     (r.departmentName ? ` · ${r.departmentName}` : '');
   return (
     <table data-testid="invitations">
@@ -58,7 +59,7 @@ export function InvitationList({ invitations, locale }: { invitations: Row[]; lo
             <td>{formatDateTime(r.sentAt, locale)}</td>
             <td>{formatDateTime(r.expiresAt, locale)}</td>
             <td>
-              <span className={`badge badge-${r.state}`}>{t(`invitations.states.${r.state}`)}</span>
+              <span className={`badge badge-${r.state}`}>{t(`invitations.states.invitation.${r.state}`)}</span>
             </td>
             <td>
               {(['resend', 'withdraw'] as const).map((intent) => (

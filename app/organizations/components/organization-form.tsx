@@ -31,33 +31,33 @@ export function OrganizationForm({
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
-      <Field meta={fields.name} label={t('organizationProfile.name')} />
+      <Field meta={fields.name} label={t('organizations.profile.name')} />
       <SelectField
         meta={fields.type}
         label={t('organizations.type')}
         placeholder={t('common.choose')}
-        options={organizationTypes.map((type) => ({ value: type, label: t(`organizationTypes.${type}`) }))}
+        options={organizationTypes.map((type) => ({ value: type, label: t(`organizations.types.${type}`) }))}
       />
       <Field
         meta={fields.creditCode}
         label={t('organizations.creditCode')}
-        hint={t('organizationProfile.creditCodeHint')}
+        hint={t('organizations.profile.creditCodeHint')}
         autoCapitalize="characters"
         spellCheck={false}
       />
       <ChoiceField
         meta={fields.fields}
-        label={t('organizationProfile.fields')}
+        label={t('organizations.profile.fields')}
         type="checkbox"
-        options={categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+        options={categories.map((c) => ({ value: c, label: t(`catalog.categories.${c}`) }))}
       />
-      <TextareaField meta={fields.description} label={t('organizationProfile.description')} rows={4} />
-      <Field meta={fields.contactName} label={t('organizationProfile.contactName')} autoComplete="name" />
-      <Field meta={fields.contactPhone} label={t('organizationProfile.contactPhone')} type="tel" autoComplete="tel" />
-      <Field meta={fields.contactEmail} label={t('organizationProfile.contactEmail')} type="email" />
+      <TextareaField meta={fields.description} label={t('organizations.profile.description')} rows={4} />
+      <Field meta={fields.contactName} label={t('organizations.profile.contactName')} autoComplete="name" />
+      <Field meta={fields.contactPhone} label={t('organizations.profile.contactPhone')} type="tel" autoComplete="tel" />
+      <Field meta={fields.contactEmail} label={t('organizations.profile.contactEmail')} type="email" />
       <Field meta={fields.teamSize} label={t('organizations.teamSize')} type="number" min={1} />
       <Field meta={fields.volunteers} label={t('organizations.volunteers')} type="number" min={0} />
-      <Field meta={fields.foundedOn} label={t('organizationProfile.foundedOn')} type="date" max={today} />
+      <Field meta={fields.foundedOn} label={t('organizations.profile.foundedOn')} type="date" max={today} />
       <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );

@@ -6,6 +6,7 @@ import { inviteMemberSchema } from '../schemas';
 import { InvitationList } from '~/invitations/components/invitation-list';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 /** The organization's members, its open invitations, and the form that invites one more. */
 export function OrganizationMembers({
@@ -27,11 +28,11 @@ export function OrganizationMembers({
     shouldValidate: 'onBlur',
   });
   return (
-    <Section title={t('organizationProfile.members')}>
+    <Section title={t('organizations.profile.members')}>
       <ul id="members">
         {members.map((m) => (
           <li key={m.userId}>
-            {m.name} · {m.email} · {t(`organizationProfile.roles.${m.role}`)}
+            {m.name} · {m.email} · {t(messageKey('organizations.profile.roles', m.role))}
           </li>
         ))}
       </ul>
@@ -42,11 +43,11 @@ export function OrganizationMembers({
         <input type="hidden" name="intent" value="invite" />
         <Field
           meta={inviteFields.email}
-          label={t('organizationProfile.inviteEmail')}
+          label={t('organizations.profile.inviteEmail')}
           type="email"
-          hint={t('organizationProfile.inviteHint')}
+          hint={t('organizations.profile.inviteHint')}
         />
-        <SubmitButton>{t('organizationProfile.invite')}</SubmitButton>
+        <SubmitButton>{t('organizations.profile.invite')}</SubmitButton>
       </Form>
     </Section>
   );

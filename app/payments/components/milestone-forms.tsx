@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
+import type { MessageKey } from '~/lib/locale';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
 import { bankTransferSchema, cancelPaymentSchema } from '../schemas';
@@ -65,7 +66,7 @@ export function TransferForm({
         {fields.voucher.errors ? (
           <ul className="field-errors" role="alert">
             {fields.voucher.errors.map((e) => (
-              <li key={e}>{t(e)}</li>
+              <li key={e}>{t(e as MessageKey)}</li>
             ))}
           </ul>
         ) : null}

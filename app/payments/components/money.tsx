@@ -4,6 +4,7 @@ import type { LedgerTotals } from '../ledger.server';
 import { formatDate, formatMoney } from '~/lib/format';
 import { Stat, StateBadge, Stats } from '~/ui/page';
 import { dayStart } from '~/lib/time';
+import { messageKey } from '~/lib/locale';
 
 /** A payment date as recorded (a Shanghai calendar date), shown in the reader's language. */
 export function PaidOn({ date, locale }: { date: string | null; locale: string }) {
@@ -60,14 +61,14 @@ export function MilestoneTable({ milestones, locale }: { milestones: MilestoneRo
         {milestones.map((m) => (
           <tr key={m.id}>
             <td>
-              <Link to={`/milestones/${m.id}`}>{t(`milestones.${m.condition}`)}</Link>
+              <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
               {m.condition === 'sessions' && m.conditionSessions ? (
                 <> ({t('payments.afterSessions', { count: m.conditionSessions })})</>
               ) : null}
             </td>
             <td>{formatMoney(m.amountFen, locale)}</td>
             <td>
-              <StateBadge machine="milestone" state={m.state} />
+              <StateBadge states="payments.states.milestone" state={m.state} />
             </td>
             <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
             <td>

@@ -3,6 +3,7 @@ import type { requireMilestoneFor } from '../milestones.server';
 import { PaidOn } from './money';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { Section } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type PaymentRow = ReturnType<typeof requireMilestoneFor>['payments'][number];
 
@@ -11,7 +12,11 @@ function PaymentStatus({ payment, locale }: { payment: PaymentRow; locale: strin
   const { t } = useTranslation();
   switch (payment.state) {
     case 'paid':
-      return payment.paidOn ? <PaidOn date={payment.paidOn} locale={locale} /> : <>{t('states.payment.paid')}</>;
+      return payment.paidOn ? (
+        <PaidOn date={payment.paidOn} locale={locale} />
+      ) : (
+        <>{t('payments.states.payment.paid')}</>
+      );
     case 'cancelled':
       return (
         <>
@@ -33,7 +38,7 @@ function PaymentStatus({ payment, locale }: { payment: PaymentRow; locale: strin
         </strong>
       );
     default:
-      return <>{t(`states.payment.${payment.state}`)}</>;
+      return <>{t(`payments.states.payment.${payment.state}`)}</>;
   }
 }
 
@@ -57,7 +62,7 @@ export function PaymentRecords({ payments, locale }: { payments: PaymentRow[]; l
           <tbody>
             {payments.map((p) => (
               <tr key={p.id}>
-                <td>{t(`payments.methods.${p.method}`)}</td>
+                <td>{t(messageKey('payments.methods', p.method))}</td>
                 <td>{formatMoney(p.amountFen, locale)}</td>
                 <td>{p.reference ?? '—'}</td>
                 <td>

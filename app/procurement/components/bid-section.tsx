@@ -25,12 +25,12 @@ function BidForm({ organization, lastResult }: { organization: Bidder; lastResul
     <Form method="post" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id="bid-errors" />
       <input type="hidden" name="organizationId" value={organization.id} />
-      <Field meta={fields.price} label={t('bids.priceYuan')} inputMode="decimal" />
-      <TextareaField meta={fields.plan} label={t('bids.plan')} rows={8} />
-      <TextareaField meta={fields.team} label={t('bids.team')} rows={3} />
+      <Field meta={fields.price} label={t('procurement.bids.priceYuan')} inputMode="decimal" />
+      <TextareaField meta={fields.plan} label={t('procurement.bids.plan')} rows={8} />
+      <TextareaField meta={fields.team} label={t('procurement.bids.team')} rows={3} />
       <div className="actions">
         <SubmitButton name="intent" value="submit">
-          {bid?.state === 'submitted' ? t('bids.resubmit') : t('bids.submit')}
+          {bid?.state === 'submitted' ? t('procurement.bids.resubmit') : t('procurement.bids.submit')}
         </SubmitButton>
         {bid?.state !== 'submitted' ? (
           <SubmitButton name="intent" value="saveDraft" className="button secondary">
@@ -58,7 +58,7 @@ function ObjectionsPanel({ organization, lastResult }: { organization: Bidder; l
           <li key={o.id}>
             <p>{o.reason}</p>
             <p>
-              <StateBadge machine="objection" state={o.state} />
+              <StateBadge states="procurement.states.objection" state={o.state} />
               {o.answer ? ` ${t('procurement.objections.answer')}${t('punctuation.colon')}${o.answer}` : null}
             </p>
           </li>
@@ -95,10 +95,10 @@ export function BidSection({
   const { t } = useTranslation();
   const { bid } = organization;
   return (
-    <Section title={t('bids.yourBid', { organization: organization.name })}>
+    <Section title={t('procurement.bids.yourBid', { organization: organization.name })}>
       {bid?.state === 'submitted' ? (
         <div className="receipt" role="status">
-          <p>{t('bids.receipt', { time: formatDateTime(bid.submittedAt!, locale) })}</p>
+          <p>{t('procurement.bids.receipt', { time: formatDateTime(bid.submittedAt!, locale) })}</p>
           <p>
             <code data-testid="bid-hash">{bid.receipt}</code>
           </p>
@@ -109,19 +109,19 @@ export function BidSection({
       {open && !organization.eligible ? <p className="alert">{t('errors.notEligible')}</p> : null}
       {organization.canBid ? (
         <>
-          <p className="hint">{t('bids.sealedExplanation')}</p>
+          <p className="hint">{t('procurement.bids.sealedExplanation')}</p>
           <BidForm organization={organization} lastResult={replies.bid} />
           {organization.canWithdraw ? (
             <Form method="post">
               <input type="hidden" name="organizationId" value={organization.id} />
               <SubmitButton name="intent" value="withdraw" className="button secondary">
-                {t('bids.withdraw')}
+                {t('procurement.bids.withdraw')}
               </SubmitButton>
             </Form>
           ) : null}
         </>
       ) : null}
-      {closed ? <p>{t('bids.closed')}</p> : null}
+      {closed ? <p>{t('procurement.bids.closed')}</p> : null}
       {organization.scores ? <OwnScores scores={organization.scores} locale={locale} /> : null}
       {organization.canObject || organization.objections.length ? (
         <ObjectionsPanel organization={organization} lastResult={replies.objection} />

@@ -96,8 +96,8 @@ export function AmendForm({
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id="amend-errors" />
         <Field meta={fields.amount} label={t('procurement.contract.amountYuan')} inputMode="decimal" />
-        <Field meta={fields.sessions} label={t('contracts.sessions')} type="number" min={1} />
-        <Field meta={fields.minWorkerVisits} label={t('tenders.minWorkerVisits')} type="number" min={0} />
+        <Field meta={fields.sessions} label={t('procurement.contracts.sessions')} type="number" min={1} />
+        <Field meta={fields.minWorkerVisits} label={t('procurement.tenders.minWorkerVisits')} type="number" min={0} />
         <Field meta={fields.periodEnd} label={t('procurement.form.periodEnd')} type="date" />
         <TextareaField meta={fields.rationale} label={t('procurement.form.rationale')} rows={3} />
         <SubmitButton name="intent" value="amend">
@@ -153,9 +153,9 @@ export function ConfirmForm() {
   const { t } = useTranslation();
   return (
     <Form method="post" className="callout">
-      <p>{t('contracts.confirmExplanation')}</p>
+      <p>{t('procurement.contracts.confirmExplanation')}</p>
       <SubmitButton name="intent" value="confirm">
-        {t('contracts.confirm')}
+        {t('procurement.contracts.confirm')}
       </SubmitButton>
     </Form>
   );

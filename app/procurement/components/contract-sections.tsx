@@ -38,14 +38,18 @@ export function ContractStats({
   const { t } = useTranslation();
   return (
     <Stats>
-      <Stat label={t('contracts.union')} value={unionName} />
+      <Stat label={t('procurement.contracts.union')} value={unionName} />
       <Stat
-        label={t('contracts.organization')}
+        label={t('procurement.contracts.organization')}
         value={<Link to={`/orgs/${contract.organizationId}`}>{organizationName}</Link>}
       />
-      <Stat label={t('contracts.amount')} value={formatMoney(contract.amountFen, locale)} testId="contract-amount" />
-      <Stat label={t('contracts.sessions')} value={contract.sessions} />
-      <Stat label={t('tenders.minWorkerVisits')} value={contract.minWorkerVisits} />
+      <Stat
+        label={t('procurement.contracts.amount')}
+        value={formatMoney(contract.amountFen, locale)}
+        testId="contract-amount"
+      />
+      <Stat label={t('procurement.contracts.sessions')} value={contract.sessions} />
+      <Stat label={t('procurement.tenders.minWorkerVisits')} value={contract.minWorkerVisits} />
       {contract.periodStart && contract.periodEnd ? (
         <Stat
           label={t('procurement.servicePeriod')}
@@ -120,11 +124,11 @@ export function ContractEvents({
 }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('contracts.events')}>
+    <Section title={t('procurement.contracts.events')}>
       {canSchedule ? (
         <p>
           <Link className="button" to={`/contracts/${contractId}/events/new`}>
-            {t('events.schedule')}
+            {t('delivery.events.schedule')}
           </Link>
         </p>
       ) : null}
@@ -133,7 +137,7 @@ export function ContractEvents({
           {events.map((e) => (
             <li key={e.id}>
               <Link to={`/events/${e.id}`}>{e.title}</Link> · {formatDateTime(e.startsAt, locale)}{' '}
-              <StateBadge machine="event" state={e.state} />
+              <StateBadge states="delivery.states.event" state={e.state} />
               {e.state === 'accepted' && e.awaitingReview ? (
                 <>
                   {' '}
@@ -146,7 +150,7 @@ export function ContractEvents({
           ))}
         </ul>
       ) : (
-        <Empty>{t('events.none')}</Empty>
+        <Empty>{t('delivery.events.none')}</Empty>
       )}
     </Section>
   );
@@ -205,7 +209,7 @@ export function ContractProgress({
 }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('contracts.progress')}>
+    <Section title={t('procurement.contracts.progress')}>
       <FiguresBlock figures={figures} basis={basis} locale={locale} contracted={contract.sessions} />
       <p className="hint" data-testid="visits-target">
         {t('procurement.contract.visitsAgainstTarget', {
@@ -214,7 +218,7 @@ export function ContractProgress({
         })}
       </p>
       <p>
-        <Link to={`/contracts/${contract.id}/evaluation`}>{t('evaluations.viewContractEvaluation')}</Link>
+        <Link to={`/contracts/${contract.id}/evaluation`}>{t('evaluation.viewContractEvaluation')}</Link>
       </p>
     </Section>
   );

@@ -44,14 +44,14 @@ function ScoreForm({ bid, canScore }: { bid: BidToScore; canScore: boolean }) {
     <Form
       method="post"
       className="score-form"
-      aria-label={t('evaluate.scoreFor', { organization: bid.organizationName })}
+      aria-label={t('procurement.evaluate.scoreFor', { organization: bid.organizationName })}
     >
       <input type="hidden" name="bidId" value={bid.id} />
       {scoredCriteria.map((criterion) => (
         <fieldset key={criterion} disabled={!canScore}>
           <div className="field inline">
             <label htmlFor={`score-${bid.id}-${criterion}`}>
-              {t('punctuation.parenthesized', { text: t(`criteria.${criterion}`), note: '0–100' })}
+              {t('punctuation.parenthesized', { text: t(`procurement.criteria.${criterion}`), note: '0–100' })}
             </label>
             <input
               id={`score-${bid.id}-${criterion}`}
@@ -67,13 +67,16 @@ function ScoreForm({ bid, canScore }: { bid: BidToScore; canScore: boolean }) {
           {criterion === 'track_record' ? (
             <p className="hint" id={`proposal-${bid.id}`}>
               {proposal
-                ? t('procurement.evaluate.proposal', { score: proposal.score, grade: t(`grades.${proposal.grade}`) })
+                ? t('procurement.evaluate.proposal', {
+                    score: proposal.score,
+                    grade: t(`evaluation.grades.${proposal.grade}`),
+                  })
                 : t('procurement.evaluate.noProposal')}
             </p>
           ) : null}
           <div className="field">
             <label htmlFor={`comment-${bid.id}-${criterion}`}>
-              {t('procurement.evaluate.commentOn', { criterion: t(`criteria.${criterion}`) })}
+              {t('procurement.evaluate.commentOn', { criterion: t(`procurement.criteria.${criterion}`) })}
             </label>
             <textarea
               id={`comment-${bid.id}-${criterion}`}
@@ -84,7 +87,7 @@ function ScoreForm({ bid, canScore }: { bid: BidToScore; canScore: boolean }) {
           </div>
         </fieldset>
       ))}
-      {canScore ? <SubmitButton>{t('evaluate.saveScore')}</SubmitButton> : null}
+      {canScore ? <SubmitButton>{t('procurement.evaluate.saveScore')}</SubmitButton> : null}
     </Form>
   );
 }
@@ -95,15 +98,15 @@ export function BidToScore({ bid, canScore, locale }: { bid: BidToScore; canScor
   return (
     <Section title={bid.organizationName}>
       <p>
-        {t('bids.price')}
+        {t('procurement.bids.price')}
         {t('punctuation.colon')}
         {formatMoney(bid.content.priceFen, locale)}
       </p>
-      <h3>{t('bids.plan')}</h3>
+      <h3>{t('procurement.bids.plan')}</h3>
       <p className="prose">{bid.content.plan}</p>
       {bid.content.team ? (
         <>
-          <h3>{t('bids.team')}</h3>
+          <h3>{t('procurement.bids.team')}</h3>
           <p className="prose">{bid.content.team}</p>
         </>
       ) : null}
@@ -153,20 +156,20 @@ export function Ranking({
   const { t } = useTranslation();
   const names = new Map(bidders.map((b) => [b.bidId, b.organizationName]));
   return (
-    <Section title={t('evaluate.ranking')}>
+    <Section title={t('procurement.evaluate.ranking')}>
       <table data-testid="ranking">
         <thead>
           <tr>
             <th scope="col">{t('procurement.evaluate.rank')}</th>
-            <th scope="col">{t('evaluate.organization')}</th>
-            <th scope="col">{t('bids.price')}</th>
+            <th scope="col">{t('procurement.evaluate.organization')}</th>
+            <th scope="col">{t('procurement.bids.price')}</th>
             {(['price', ...scoredCriteria] as const).map((c) => (
               <th scope="col" key={c}>
-                {t('punctuation.parenthesized', { text: t(`criteria.${c}`), note: tender.weights[c] })}
+                {t('punctuation.parenthesized', { text: t(`procurement.criteria.${c}`), note: tender.weights[c] })}
               </th>
             ))}
-            <th scope="col">{t('evaluate.total')}</th>
-            {canAward ? <th scope="col">{t('evaluate.award')}</th> : null}
+            <th scope="col">{t('procurement.evaluate.total')}</th>
+            {canAward ? <th scope="col">{t('procurement.evaluate.award')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -186,7 +189,7 @@ export function Ranking({
                     <Form method="post">
                       <input type="hidden" name="bidId" value={r.bidId} />
                       <SubmitButton name="intent" value="award">
-                        {t('evaluate.awardTo', { organization: names.get(r.bidId) })}
+                        {t('procurement.evaluate.awardTo', { organization: names.get(r.bidId) })}
                       </SubmitButton>
                     </Form>
                   ) : null}
@@ -209,14 +212,14 @@ export function Ranking({
       <table data-testid="reviewer-scores">
         <thead>
           <tr>
-            <th scope="col">{t('evaluate.organization')}</th>
+            <th scope="col">{t('procurement.evaluate.organization')}</th>
             <th scope="col">{t('procurement.evaluate.reviewer')}</th>
             {scoredCriteria.map((c) => (
               <th scope="col" key={c}>
-                {t(`criteria.${c}`)}
+                {t(`procurement.criteria.${c}`)}
               </th>
             ))}
-            <th scope="col">{t('evaluate.total')}</th>
+            <th scope="col">{t('procurement.evaluate.total')}</th>
           </tr>
         </thead>
         <tbody>

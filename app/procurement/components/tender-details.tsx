@@ -4,6 +4,7 @@ import type { TenderPage } from '../tender-page.server';
 import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { SubmitButton } from '~/ui/form';
 import { Section, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type Tender = TenderPage['tender'];
 
@@ -23,12 +24,16 @@ export function TenderTerms({ tender, locale }: { tender: Tender; locale: string
   return (
     <>
       <Stats>
-        <Stat label={t('tenders.union')} value={tender.unionName} />
-        <Stat label={t('tenders.category')} value={t(`categories.${tender.category}`)} />
-        <Stat label={t('tenders.budget')} value={formatMoney(tender.budgetFen, locale)} />
-        <Stat label={t('tenders.sessions')} value={tender.sessions} />
-        <Stat label={t('tenders.minWorkerVisits')} value={tender.minWorkerVisits} />
-        <Stat label={t('tenders.deadline')} value={formatDateTime(tender.deadlineAt, locale)} testId="deadline" />
+        <Stat label={t('procurement.tenders.union')} value={tender.unionName} />
+        <Stat label={t('procurement.tenders.category')} value={t(messageKey('catalog.categories', tender.category))} />
+        <Stat label={t('procurement.tenders.budget')} value={formatMoney(tender.budgetFen, locale)} />
+        <Stat label={t('procurement.tenders.sessions')} value={tender.sessions} />
+        <Stat label={t('procurement.tenders.minWorkerVisits')} value={tender.minWorkerVisits} />
+        <Stat
+          label={t('procurement.tenders.deadline')}
+          value={formatDateTime(tender.deadlineAt, locale)}
+          testId="deadline"
+        />
         {tender.questionDeadlineAt ? (
           <Stat
             label={t('procurement.form.questionDeadline')}
@@ -43,16 +48,16 @@ export function TenderTerms({ tender, locale }: { tender: Tender; locale: string
         ) : null}
         <Stat
           label={t('procurement.form.eligibility')}
-          value={t(`procurement.eligibility.${tender.eligibility}`, {
-            grade: tender.minGrade ? t(`grades.${tender.minGrade}`) : '',
+          value={t(messageKey('procurement.eligibility', tender.eligibility), {
+            grade: tender.minGrade ? t(`evaluation.grades.${tender.minGrade}`) : '',
           })}
         />
         <Stat label={t('procurement.form.minBids')} value={tender.minBids} />
-        <Stat label={t('tenders.objectionDays')} value={tender.objectionDays} />
+        <Stat label={t('procurement.tenders.objectionDays')} value={tender.objectionDays} />
       </Stats>
       {tender.scope ? <p className="prose">{tender.scope}</p> : null}
       <p className="hint">
-        {t('tenders.weightsLine', {
+        {t('procurement.tenders.weightsLine', {
           price: tender.weights.price,
           plan: tender.weights.plan,
           team: tender.weights.team,
@@ -97,7 +102,7 @@ export function StaffActions({ tender, staff }: { tender: Tender; staff: TenderP
       {staff.canPublish ? (
         <Form method="post">
           <SubmitButton name="intent" value="publish">
-            {t('tenders.publish')}
+            {t('procurement.tenders.publish')}
           </SubmitButton>
         </Form>
       ) : null}
@@ -113,7 +118,7 @@ export function StaffActions({ tender, staff }: { tender: Tender; staff: TenderP
       ) : null}
       {staff.canEvaluate ? (
         <Link className="button" to={`/tenders/${tender.id}/evaluate`}>
-          {t('tenders.evaluate')}
+          {t('procurement.tenders.evaluate')}
         </Link>
       ) : null}
     </div>

@@ -49,21 +49,21 @@ export function TenderForm({
       {unions ? (
         <SelectField
           meta={fields.unionId}
-          label={t('tenders.union')}
+          label={t('procurement.tenders.union')}
           options={unions.map((u) => ({ value: u.id, label: u.name }))}
         />
       ) : null}
-      <Field meta={fields.title} label={t('tenders.title')} />
+      <Field meta={fields.title} label={t('procurement.tenders.title')} />
       <SelectField
         meta={fields.category}
-        label={t('tenders.category')}
+        label={t('procurement.tenders.category')}
         placeholder={t('common.choose')}
-        options={categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+        options={categories.map((c) => ({ value: c, label: t(`catalog.categories.${c}`) }))}
       />
-      <TextareaField meta={fields.scope} label={t('tenders.scope')} />
-      <Field meta={fields.budget} label={t('tenders.budgetYuan')} inputMode="decimal" />
-      <Field meta={fields.sessions} label={t('tenders.sessions')} type="number" min={1} />
-      <Field meta={fields.minWorkerVisits} label={t('tenders.minWorkerVisits')} type="number" min={0} />
+      <TextareaField meta={fields.scope} label={t('procurement.tenders.scope')} />
+      <Field meta={fields.budget} label={t('procurement.tenders.budgetYuan')} inputMode="decimal" />
+      <Field meta={fields.sessions} label={t('procurement.tenders.sessions')} type="number" min={1} />
+      <Field meta={fields.minWorkerVisits} label={t('procurement.tenders.minWorkerVisits')} type="number" min={0} />
       <div className="field-row">
         <Field meta={fields.periodStart} label={t('procurement.form.periodStart')} type="date" />
         <Field meta={fields.periodEnd} label={t('procurement.form.periodEnd')} type="date" />
@@ -80,7 +80,7 @@ export function TenderForm({
         meta={fields.minGrade}
         label={t('procurement.form.minGrade')}
         placeholder={t('procurement.form.noMinGrade')}
-        options={passingGrades.map((g) => ({ value: g, label: t(`grades.${g}`) }))}
+        options={passingGrades.map((g) => ({ value: g, label: t(`evaluation.grades.${g}`) }))}
       />
       <fieldset className="weights">
         <legend>{t('procurement.form.weights')}</legend>
@@ -106,7 +106,7 @@ export function TenderForm({
       />
       <Field
         meta={fields.deadline}
-        label={t('tenders.deadline')}
+        label={t('procurement.tenders.deadline')}
         type="datetime-local"
         hint={t('common.beijingTime')}
       />
@@ -117,7 +117,13 @@ export function TenderForm({
         min={1}
         hint={t('procurement.form.minBidsHint')}
       />
-      <Field meta={fields.objectionDays} label={t('tenders.objectionDays')} type="number" min={0} max={30} />
+      <Field
+        meta={fields.objectionDays}
+        label={t('procurement.tenders.objectionDays')}
+        type="number"
+        min={0}
+        max={30}
+      />
       <div className="field">
         <label htmlFor="attachments">{t('procurement.form.attachments')}</label>
         <input id="attachments" name="attachments" type="file" multiple aria-describedby="attachments-hint" />
@@ -132,10 +138,10 @@ export function TenderForm({
         {mode === 'create' ? (
           <>
             <SubmitButton name="intent" value="publish">
-              {t('tenders.publish')}
+              {t('procurement.tenders.publish')}
             </SubmitButton>
             <SubmitButton name="intent" value="draft" className="button secondary">
-              {t('tenders.saveDraft')}
+              {t('procurement.tenders.saveDraft')}
             </SubmitButton>
           </>
         ) : (

@@ -116,7 +116,7 @@ export function ObjectionsToAnswer({ objections, locale }: { objections: Objecti
           <div key={o.id} className="card" data-testid="objection">
             <p>
               <strong>{o.organizationName}</strong> · {formatDateTime(o.createdAt, locale)}{' '}
-              <StateBadge machine="objection" state={o.state} />
+              <StateBadge states="procurement.states.objection" state={o.state} />
             </p>
             <p>{o.reason}</p>
             {o.answer ? (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { criteria } from '../machine';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { Section, Stat, Stats } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type Change = { from: string | number | null; to: string | number | null };
 
@@ -14,9 +15,9 @@ function ChangeValue({ field, value, locale }: { field: string; value: string | 
   if (value === null || value === '') return <>—</>;
   if (moneyFields.has(field) && typeof value === 'number') return <>{formatMoney(value, locale)}</>;
   if (typeof value === 'string' && isoDateTime.test(value)) return <>{formatDateTime(value, locale)}</>;
-  if (field === 'category') return <>{t(`categories.${value}`)}</>;
-  if (field === 'eligibility') return <>{t(`procurement.eligibility.${value}`, { grade: '' })}</>;
-  if (field === 'minGrade') return <>{t(`grades.${value}`)}</>;
+  if (field === 'category') return <>{t(messageKey('catalog.categories', value))}</>;
+  if (field === 'eligibility') return <>{t(messageKey('procurement.eligibility', value), { grade: '' })}</>;
+  if (field === 'minGrade') return <>{t(messageKey('evaluation.grades', value))}</>;
   return <>{String(value)}</>;
 }
 
@@ -26,7 +27,7 @@ export function ChangeList({ changes, locale }: { changes: Record<string, Change
     <ul className="changes">
       {Object.entries(changes).map(([field, change]) => (
         <li key={field}>
-          {t(`procurement.fields.${field}`)}
+          {t(messageKey('procurement.fields', field))}
           {t('punctuation.colon')}
           <ChangeValue field={field} value={change.from} locale={locale} /> →{' '}
           <ChangeValue field={field} value={change.to} locale={locale} />
@@ -72,10 +73,10 @@ export function ScoreParts({ parts, total, testId }: { parts: Parts; total: numb
         <tr>
           {criteria.map((c) => (
             <th key={c} scope="col">
-              {t(`criteria.${c}`)}
+              {t(`procurement.criteria.${c}`)}
             </th>
           ))}
-          <th scope="col">{t('evaluate.total')}</th>
+          <th scope="col">{t('procurement.evaluate.total')}</th>
         </tr>
       </thead>
       <tbody>
@@ -148,7 +149,8 @@ export function OwnScores({
     <div data-testid="own-scores">
       <h3>{t('procurement.ownScores.title')}</h3>
       <p>
-        {t('procurement.ownScores.rank', { rank: scores.rank, bidders: scores.bidders })} · {t('bids.price')}
+        {t('procurement.ownScores.rank', { rank: scores.rank, bidders: scores.bidders })} ·{' '}
+        {t('procurement.bids.price')}
         {t('punctuation.colon')}
         {formatMoney(scores.priceFen, locale)}
       </p>
@@ -159,7 +161,7 @@ export function OwnScores({
           <ul>
             {r.scores.map((s) => (
               <li key={s.criterion}>
-                {t(`criteria.${s.criterion}`)}
+                {t(messageKey('procurement.criteria', s.criterion))}
                 {t('punctuation.colon')}
                 {s.score}
                 {s.comment ? ` — ${s.comment}` : ''}

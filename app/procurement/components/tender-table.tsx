@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { Empty, StateBadge } from '~/ui/page';
+import { messageKey } from '~/lib/locale';
 
 type TenderRow = {
   id: number;
@@ -24,16 +25,16 @@ export function TenderTable({
   brief?: boolean;
 }) {
   const { t } = useTranslation();
-  if (!tenders.length) return <Empty>{t('tenders.none')}</Empty>;
+  if (!tenders.length) return <Empty>{t('procurement.tenders.none')}</Empty>;
   return (
     <table>
       <thead>
         <tr>
-          <th>{t('tenders.title')}</th>
-          {brief ? null : <th>{t('tenders.union')}</th>}
-          {brief ? null : <th>{t('tenders.category')}</th>}
-          <th>{t('tenders.budget')}</th>
-          {brief ? null : <th>{t('tenders.deadline')}</th>}
+          <th>{t('procurement.tenders.title')}</th>
+          {brief ? null : <th>{t('procurement.tenders.union')}</th>}
+          {brief ? null : <th>{t('procurement.tenders.category')}</th>}
+          <th>{t('procurement.tenders.budget')}</th>
+          {brief ? null : <th>{t('procurement.tenders.deadline')}</th>}
           <th>{t('common.state')}</th>
         </tr>
       </thead>
@@ -44,11 +45,11 @@ export function TenderTable({
               <Link to={`/tenders/${tender.id}`}>{tender.title}</Link>
             </td>
             {brief ? null : <td>{tender.unionName}</td>}
-            {brief ? null : <td>{t(`categories.${tender.category}`)}</td>}
+            {brief ? null : <td>{t(messageKey('catalog.categories', tender.category))}</td>}
             <td>{formatMoney(tender.budgetFen, locale)}</td>
             {brief ? null : <td>{formatDateTime(tender.deadlineAt, locale)}</td>}
             <td>
-              <StateBadge machine="tender" state={tender.state} />
+              <StateBadge states="procurement.states.tender" state={tender.state} />
             </td>
           </tr>
         ))}

@@ -50,7 +50,7 @@ export function ReportFilters({
       )}
       {select('category', t('reports.filters.category'), filters.category, [
         all,
-        ...categories.map((c): [string, string] => [c, t(`categories.${c}`)]),
+        ...categories.map((c): [string, string] => [c, t(`catalog.categories.${c}`)]),
       ])}
       {select('org', t('reports.filters.organization'), filters.organizationId, [
         all,

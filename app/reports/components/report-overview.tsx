@@ -15,10 +15,14 @@ export function ReportOverview({ report, locale }: { report: Report; locale: str
   return (
     <>
       <Stats>
-        <Stat label={t('figures.sessionsDelivered')} value={count(totals.sessionsDelivered)} testId="total-sessions" />
-        <Stat label={t('figures.workerVisits')} value={count(totals.workerVisits)} testId="total-visits" />
         <Stat
-          label={t('figures.satisfaction')}
+          label={t('delivery.figures.sessionsDelivered')}
+          value={count(totals.sessionsDelivered)}
+          testId="total-sessions"
+        />
+        <Stat label={t('delivery.figures.workerVisits')} value={count(totals.workerVisits)} testId="total-visits" />
+        <Stat
+          label={t('delivery.figures.satisfaction')}
           value={formatPercent(totals.satisfaction, locale)}
           testId="total-satisfaction"
         />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { reportTables, type Kind, type Row, type TableKey } from '../tables';
 import { formatMoney, formatPercent } from '~/lib/format';
+import type { MessageKey } from '~/lib/locale';
 import type { Datum } from '~/ui/charts';
 import { Empty } from '~/ui/page';
 
@@ -108,7 +109,7 @@ export function ReportTable({
   );
 }
 
-const tableTitles: Record<TableKey, string> = {
+const tableTitles: Record<TableKey, MessageKey> = {
   trend: 'reports.sections.trend',
   unions: 'reports.sections.byUnion',
   categories: 'reports.sections.byCategory',

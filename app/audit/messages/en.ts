@@ -1,0 +1,30 @@
+import type { Translation } from '~/lib/locale';
+import type zhCN from './zh-CN';
+
+export default {
+  title: 'Audit log',
+  unionTitle: 'Audit log of {{union}}',
+  allTitle: 'Audit log of the whole platform',
+  link: 'Audit log',
+  lead: 'Every change of state (tenders, bids, scores, awards, contracts, payments, evaluations, rating exclusions and role changes) is appended here in order, each row chained to the one before by a hash, so no row can be altered unnoticed. Bids are sealed: only their state and ids are recorded.',
+  filters: 'Filters',
+  action: 'Action',
+  actionHint: 'e.g. tender. or bid.submit',
+  subjectType: 'Subject type',
+  allTypes: 'All types',
+  subjectId: 'Subject id',
+  actor: 'Who (name or email)',
+  from: 'From',
+  to: 'To',
+  apply: 'Filter',
+  reset: 'Clear filters',
+  time: 'Time',
+  subject: 'Subject',
+  changes: 'Changes (before → after)',
+  system: 'System',
+  platform: 'Platform',
+  union: 'Union',
+  empty: 'No rows match.',
+  older: 'Older rows',
+  newest: 'Back to the newest',
+} satisfies Translation<typeof zhCN>;

@@ -1,0 +1,30 @@
+import type { Translation } from '~/lib/locale';
+import type zhCN from './zh-CN';
+
+export default {
+  title: '稽核日誌',
+  unionTitle: '{{union}} 稽核日誌',
+  allTitle: '全平台稽核日誌',
+  link: '稽核日誌',
+  lead: '每一次狀態變更（採購案、投標、評分、決標、合約、付款、評鑑、評分排除和角色變更）都依時間附加記錄，且逐筆以雜湊鏈相連，無法在不被發現的情況下修改。投標內容是密封的，這裡只記錄投標的狀態和編號。',
+  filters: '篩選',
+  action: '操作',
+  actionHint: '例如 tender. 或 bid.submit',
+  subjectType: '對象類型',
+  allTypes: '全部類型',
+  subjectId: '對象編號',
+  actor: '操作人（姓名或電子郵件）',
+  from: '起始日期',
+  to: '截止日期',
+  apply: '篩選',
+  reset: '清除篩選',
+  time: '時間',
+  subject: '對象',
+  changes: '變更（之前 → 之後）',
+  system: '系統',
+  platform: '平台',
+  union: '工會',
+  empty: '沒有符合條件的紀錄。',
+  older: '更早的紀錄',
+  newest: '回到最新',
+} satisfies Translation<typeof zhCN>;

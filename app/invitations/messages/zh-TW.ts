@@ -1,0 +1,63 @@
+import type { Translation } from '~/lib/locale';
+import type zhCN from './zh-CN';
+
+export default {
+  title: '邀請',
+  signInLead: '您收到了一份邀請。請用收到邀請郵件的信箱登入後查看並接受；尚無帳號的，請先以此信箱註冊。',
+  signIn: '登入',
+  signUp: '註冊帳號',
+  unionOffer: '{{inviter}}邀請您擔任{{union}}的{{role}}。',
+  departmentOffer: '所屬部門：{{department}}。',
+  organizationOffer: '{{inviter}}邀請您以成員身分加入{{organization}}。',
+  expires: '邀請有效期限至 {{time}}（北京時間），只能接受一次。',
+  accept: '接受邀請',
+  decline: '不接受則無須操作，邀請到期後自動失效。',
+  toWorkspace: '返回我的工作台',
+  accepted: '您已接受邀請，新的職務或組織已列在下方。',
+  errors: {
+    invalid: '這個邀請連結無效。請確認連結是否完整，或請邀請人重新寄送。',
+    otherAccount: '這份邀請是寄給另一個信箱的。請登出後，以收到邀請郵件的信箱登入，再開啟連結。',
+    unverified: '請先驗證您的電子信箱，再接受邀請：開啟驗證郵件中的連結，然後回到邀請郵件再開啟一次邀請連結。',
+    alreadyInvited: '這個信箱已有一份相同的邀請等待接受，可在「待接受的邀請」中重新寄送或撤回。',
+    alreadyStaff: '這個信箱的帳號已經擔任這個職務。',
+    alreadyMember: '這個信箱的帳號已經是本組織的成員。',
+    department: '所選部門不屬於這個工會。',
+  },
+  closed: {
+    accepted: '這份邀請已經被接受，連結不能再次使用。',
+    expired: '這份邀請已過期。請聯絡邀請人重新寄送。',
+    withdrawn: '這份邀請已被撤回。',
+  },
+  states: {
+    invitation: {
+      pending: '待接受',
+      expired: '已過期',
+      accepted: '已接受',
+      withdrawn: '已撤回',
+    },
+  },
+  list: {
+    title: '待接受的邀請',
+    email: '信箱',
+    role: '職務',
+    invitedBy: '邀請人',
+    sent: '寄送時間',
+    expires: '有效期限至',
+    state: '狀態',
+    actions: '操作',
+    none: '沒有待接受的邀請。',
+    resend: '重新寄送',
+    withdraw: '撤回',
+    resendLabel: '重新寄送給 {{email}} 的邀請',
+    withdrawLabel: '撤回給 {{email}} 的邀請',
+  },
+  notices: {
+    invited: '邀請已寄出。對方以此信箱登入並開啟郵件中的連結接受後，才會取得職務或成為成員。',
+    resent: '已重新寄送邀請：舊連結作廢，新連結 {{days}} 天內有效。',
+    withdrawn: '邀請已撤回，連結作廢。',
+  },
+  unionTitle: '{{union}} · 工作人員邀請',
+  unionLead: '平台管理員邀請的工作人員，接受前列在這裡。您可以重新寄送（舊連結作廢）或撤回。',
+  link: '工作人員邀請',
+  pendingLink: '待接受的邀請（{{count}}）',
+} satisfies Translation<typeof zhCN>;

@@ -1,0 +1,55 @@
+import type { Translation } from '~/lib/locale';
+import type zhCN from './zh-CN';
+
+export default {
+  types: {
+    social_group: '社會團體',
+    social_service: '社會服務機構',
+    foundation: '基金會',
+    grassroots: '未登記的基層團隊',
+  },
+  type: '組織類型',
+  creditCode: '統一社會信用代碼',
+  teamSize: '團隊人數',
+  volunteers: '志工人數',
+  trackRecord: '平台履約紀錄',
+  profile: {
+    registerTitle: '登錄社會組織',
+    registerLead: '登錄後您就是該組織的負責人，可以編輯資料、邀請成員，並申請進駐孵化基地。',
+    register: '登錄',
+    editTitle: '編輯{{name}}',
+    edit: '編輯資料',
+    publicProfile: '公開頁面',
+    profile: '組織資料',
+    save: '儲存',
+    name: '組織名稱',
+    creditCodeHint: '已登記的組織填寫 18 碼統一社會信用代碼；未登記的基層團隊免填。',
+    fields: '服務領域',
+    description: '組織簡介',
+    contactName: '聯絡人',
+    contactPhone: '聯絡電話',
+    contactEmail: '聯絡信箱',
+    foundedOn: '成立日期',
+    members: '成員',
+    roles: {
+      owner: '負責人',
+      member: '成員',
+    },
+    inviteEmail: '成員的電子信箱',
+    inviteHint: '對方會收到一封邀請郵件，以此信箱登入並開啟郵件中的連結接受後，才成為成員。',
+    invite: '邀請成員',
+    notices: {
+      registered: '組織已登錄。現在可以邀請成員，或前往孵化基地申請進駐。',
+      saved: '已儲存。',
+    },
+    errors: {
+      chooseField: '請至少選擇一個服務領域。',
+      creditCodeRequired: '已登記的組織須填寫統一社會信用代碼。',
+      creditCodeInvalid: '統一社會信用代碼不正確：請核對 18 碼代碼，最後一碼檢查碼與前 17 碼不符。',
+      creditCodeGrassroots: '未登記的基層團隊沒有統一社會信用代碼，請清空此欄或選擇其他組織類型。',
+      creditCodeTaken: '這個統一社會信用代碼已經被平台上的另一個組織登錄。',
+      phone: '請輸入有效的電話號碼。',
+      foundedInFuture: '成立日期不能晚於今天。',
+    },
+  },
+} satisfies Translation<typeof zhCN>;
