@@ -93,10 +93,6 @@ export function attendanceMode(event: Event): (typeof checkinVerifications)[numb
   return union?.standard === 'code' ? 'code' : 'sms';
 }
 
-export function newDeviceId() {
-  return randomBytes(18).toString('base64url');
-}
-
 function deviceHash(deviceId: string) {
   return createHash('sha256').update(deviceId).digest('hex');
 }

@@ -9,12 +9,12 @@ import {
   findCheckin,
   isCodeFresh,
   issueTicket,
-  newDeviceId,
   rate,
   requireUsableTicket,
 } from './checkin.server';
 import { requireEvent } from './events.server';
 import { checkinClosesAfterMs, checkinOpensBeforeMs, ratingClosesAfterMs, ratingEditableMs } from './permissions';
+import { newDeviceId } from './device.server';
 import { checkInWorker, createEvent, deliveryWorld, verifiedPhone } from '../../tests/fixtures/delivery';
 import { phoneHash } from './workers.server';
 import { db } from '~/lib/db.server';

@@ -1,9 +1,14 @@
-import { newDeviceId } from './checkin.server';
+import { randomBytes } from 'node:crypto';
 import { credentialLifetimeMs, verifyWorkerCredential, workerCredential } from './workers.server';
 
 // What a phone carries to the worker pages. `worker`: the credential the server signed once an SMS
 // code confirmed the number; it alone counts in SMS mode. `did`: a random id that tells the same
 // phone again in code-only mode, where nothing stops a client from replacing it.
+
+/** A phone's random id in code-only mode. */
+export function newDeviceId() {
+  return randomBytes(18).toString('base64url');
+}
 
 /** Who is at the other end: a confirmed worker, a code-only device, both or neither. */
 export type Phone = { workerId: number | null; deviceId: string | null };
