@@ -11,7 +11,7 @@ import {
   readOfferingPhoto,
   readPhotoForm,
   removeOfferingPhoto,
-} from './photos.server';
+} from './offering-photos.server';
 import { offeringSchema } from './schemas';
 import { viewerFor } from '../../tests/fixtures/accounts';
 import { organizationIdByName } from '../../tests/fixtures/catalog';

@@ -4,7 +4,7 @@ import { checkIn, requireUsableTicket } from './checkin.server';
 import type { Fields, Step } from './components/checkin-form';
 import { deviceCookie, readPhone, workerCookie } from './device.server';
 import { requireEvent } from './events.server';
-import { networkHash } from './network.server';
+import { networkHash } from './network-hash.server';
 import { confirmPhoneCode, phoneCodeWait, sendPhoneCode } from './phone-codes.server';
 import { checkinSchema, phoneCodeRequestSchema, phoneCodeSchema } from './schemas';
 import { workerForPhone } from './workers.server';

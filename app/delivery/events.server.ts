@@ -6,7 +6,7 @@ import { organizations } from '../../db/schema/organizations';
 import { contracts } from '../../db/schema/procurement';
 import { eventMachine } from './machine';
 import { mayDeletePhoto, mayFileReport, mayRecordWalkIns, mayReviewReport, type EventStanding } from './permissions';
-import { discardPhotoFiles, findPhoto, insertPhotos, listPhotos, storePhotos, type PhotoUpload } from './photos.server';
+import { discardPhotoFiles, findPhoto, insertPhotos, listPhotos, storePhotos, type PhotoUpload } from './event-photos.server';
 import type { venueTypes } from './machine';
 import { forbidden, hasUnionRole, isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';

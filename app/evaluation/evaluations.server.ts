@@ -316,7 +316,7 @@ export function contractComplaints(contractId: number) {
 }
 
 /**
- * A resident's periodic evaluation, published by its incubator (app/incubation/evaluations.server.ts),
+ * A resident's periodic evaluation, published by its incubator (app/incubation/residency-evaluations.server.ts),
  * joins the organization's record; its audit entry is the publication's.
  */
 export function recordResidentEvaluation(

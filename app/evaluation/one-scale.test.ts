@@ -8,7 +8,7 @@ import { searchCatalog } from '~/catalog/search.server';
 import { addDays, shanghaiDate } from '~/lib/time';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
-import { isEligible, proposedTrackRecord } from '~/procurement/track-record.server';
+import { isEligible, proposedTrackRecord } from '~/procurement/eligibility.server';
 import { loader as organizationPage } from '~/routes/orgs.$orgId';
 
 /**

@@ -1,4 +1,4 @@
-import { attachmentLimits } from './attachments.server';
+import { attachmentLimits } from './application-attachments.server';
 import { parseMarkdown, type Block } from './markdown';
 import { flattenSettings, type IncubatorSettings } from './settings';
 import { gradeMinimums, passingGrades } from '~/evaluation/grades';

@@ -12,7 +12,7 @@ import {
   startReview,
   submitApplication,
 } from './applications.server';
-import { addAttachment, attachmentLimits, readAttachment, removeAttachment } from './attachments.server';
+import { addAttachment, attachmentLimits, readAttachment, removeAttachment } from './application-attachments.server';
 import { bookRoom, cancelBooking } from './bookings.server';
 import { addDays, addMonths, shanghaiDate } from '~/lib/time';
 import { addMentoringRecord, completeFollowUp } from './mentoring.server';

@@ -11,7 +11,7 @@ import {
   withdrawApplication,
 } from './applications.server';
 import { cancelBooking } from './bookings.server';
-import { cancelEvaluation, publishEvaluation } from './evaluations.server';
+import { cancelEvaluation, publishEvaluation } from './residency-evaluations.server';
 import {
   applicationMachine,
   bookingMachine,

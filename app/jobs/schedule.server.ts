@@ -1,5 +1,5 @@
 import { deliverDueEmail, smtpConfigured } from '~/notifications/outbox.server';
-import { runClock } from './clock.server';
+import { runClock } from './ticks.server';
 
 type Job = {
   name: string;

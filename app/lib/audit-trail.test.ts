@@ -24,7 +24,7 @@ import {
   resendInvitation,
   withdrawInvitation,
 } from '~/invitations/invitations.server';
-import { runClock } from '~/jobs/clock.server';
+import { runClock } from '~/jobs/ticks.server';
 import { recordBankTransfer } from '~/payments/bank-transfers.server';
 import { approveMilestone, confirmReceipt } from '~/payments/milestones.server';
 import { answerObjection, fileObjection, proposeAward } from '~/procurement/award.server';

@@ -33,9 +33,9 @@ describe('checkUpload', () => {
 
   it('decides the type by the first bytes, never the name or the claimed type', async () => {
     const html = new File(['<html><script>alert(1)</script>'], 'scope.pdf', { type: 'application/pdf' });
-    await expect(checkUpload(place, html)).rejects.toMatchObject({ messageKey: 'test.errors.wrongType', status: 415 });
+    await expect(checkUpload(place, html)).rejects.toMatchObject({ messageKey: 'http.unsupportedBody', status: 415 });
     const webp = new File([Buffer.from('RIFF\0\0\0\0WEBPVP8 ')], 'a.png', { type: 'image/png' });
-    await expect(checkUpload(place, webp)).rejects.toMatchObject({ messageKey: 'test.errors.wrongType' }); // not on this place's list
+    await expect(checkUpload(place, webp)).rejects.toMatchObject({ messageKey: 'http.unsupportedBody' }); // not on this place's list
     const checked = await checkUpload(place, new File([png], '../../etc/合影.pdf', { type: 'application/pdf' }));
     expect(checked).toMatchObject({ contentType: 'image/png', fileName: '合影.pdf' });
     expect(checked.sha256).toMatch(/^[0-9a-f]{64}$/);

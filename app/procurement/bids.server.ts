@@ -6,7 +6,7 @@ import { tenderPath } from './notices.server';
 import { bidReceipt, sealBid, unsealBid, type BidContent } from './seal.server';
 import { biddingOpen, bidsOpenable, canReadBids } from './permissions';
 import { requireTender, type Tender } from './tenders.server';
-import { assertEligible } from './track-record.server';
+import { assertEligible } from './eligibility.server';
 import { forbidden, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';

@@ -8,7 +8,7 @@ import { scoredCriteria, tenderMachine } from './machine';
 import { bidsOpenable, canChangePanel, scoringOpen } from './permissions';
 import { rankBids, type ScoreRow } from './scoring';
 import { requireTender, type Tender } from './tenders.server';
-import { proposedTrackRecord } from './track-record.server';
+import { proposedTrackRecord } from './eligibility.server';
 import { forbidden, hasUnionRole, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';

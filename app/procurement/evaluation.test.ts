@@ -15,7 +15,7 @@ import {
   tenderInput,
 } from '../../tests/fixtures/procurement';
 import type { Viewer } from '~/accounts/auth.server';
-import { runClock } from '~/jobs/clock.server';
+import { runClock } from '~/jobs/ticks.server';
 import { db } from '~/lib/db.server';
 import { refusal } from '../../tests/support/refused';
 

@@ -4,7 +4,7 @@ import { organizations } from '../../db/schema/organizations';
 import { milestones, payments } from '../../db/schema/payments';
 import { bids, contracts, tenderQuestions, tenders } from '../../db/schema/procurement';
 import { unions } from '../../db/schema/unions';
-import { listAttachments } from './attachments.server';
+import { listAttachments } from './tender-attachments.server';
 import { awardedPrice } from './bids.server';
 import { listAmendments, type Tender } from './tenders.server';
 import { contractAmendments } from '../../db/schema/procurement';

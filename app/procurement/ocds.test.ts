@@ -19,7 +19,7 @@ import {
   seedCounty,
   tenderInput,
 } from '../../tests/fixtures/procurement';
-import { runClock } from '~/jobs/clock.server';
+import { runClock } from '~/jobs/ticks.server';
 import { db } from '~/lib/db.server';
 import { loader as releasesLoader } from '~/routes/api.ocds.releases';
 import { loader as tenderLoader } from '~/routes/api.ocds.tenders.$file';

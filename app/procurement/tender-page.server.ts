@@ -1,10 +1,10 @@
-import { listAttachments } from './attachments.server';
+import { listAttachments } from './tender-attachments.server';
 import { awardNotice, listObjections, ownScores } from './award.server';
 import { isPanelMember, requireOwnBid } from './bids.server';
 import * as may from './permissions';
 import { ownQuestions, publishedAnswers } from './questions.server';
 import { listAmendments, requireVisibleTender, type Tender } from './tenders.server';
-import { isEligible } from './track-record.server';
+import { isEligible } from './eligibility.server';
 import type { Viewer } from '~/accounts/auth.server';
 import { now } from '~/lib/clock.server';
 import { fenToYuanInput } from '~/lib/money';

@@ -8,7 +8,7 @@ import {
   findAttachment,
   recordUploads,
   type StoredUpload,
-} from './attachments.server';
+} from './tender-attachments.server';
 import { amendmentNoticeDays, tenderMachine } from './machine';
 import { biddingOrganizationIds, notifyInterested, tenderPath, tenderStaffIds } from './notices.server';
 import { biddingOpen, canRemoveAttachment, editMode, isDraft } from './permissions';

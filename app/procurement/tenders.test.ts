@@ -14,7 +14,7 @@ import {
   tenderInput,
 } from '../../tests/fixtures/procurement';
 import type { Viewer } from '~/accounts/auth.server';
-import { runClock } from '~/jobs/clock.server';
+import { runClock } from '~/jobs/ticks.server';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 

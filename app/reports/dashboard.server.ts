@@ -11,7 +11,7 @@ import {
   periodBuckets,
   yearSpan,
   type Scope,
-} from './figures.server';
+} from './leadership-figures.server';
 import { childUnions, subtreeBranches } from './scope.server';
 import type { Row, TableKey } from './tables';
 import { categories } from '~/catalog/taxonomy';

@@ -4,7 +4,7 @@ import { seedDemo } from '../../db/seed';
 import { sumsFromScratch } from '../../tests/support/counted';
 import { buildReport } from './dashboard.server';
 import { parseFilters, type Filters } from './filters';
-import { periodBuckets, yearSpan } from './figures.server';
+import { periodBuckets, yearSpan } from './leadership-figures.server';
 import { dashboardScope } from './scope.server';
 import { reportTables } from './tables';
 import { now } from '~/lib/clock.server';

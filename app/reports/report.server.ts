@@ -1,6 +1,6 @@
 import { buildReport } from './dashboard.server';
 import { filterSearch, parseFilters, type Filters } from './filters';
-import { contractedOrganizations } from './figures.server';
+import { contractedOrganizations } from './leadership-figures.server';
 import { dashboardScope, subtreeIds } from './scope.server';
 import { requireViewer } from '~/accounts/auth.server';
 import { now } from '~/lib/clock.server';

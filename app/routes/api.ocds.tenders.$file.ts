@@ -1,5 +1,5 @@
 import type { Route } from './+types/api.ocds.tenders.$file';
-import { runTenderClock } from '~/jobs/clock.server';
+import { runTenderClock } from '~/jobs/ticks.server';
 import { getT } from '~/lib/i18n.server';
 import { releasePackage, tenderRelease } from '~/procurement/ocds.server';
 import { requireTender } from '~/procurement/tenders.server';

@@ -1,6 +1,6 @@
 import type { Route } from './+types/applications.$applicationId.attachments.$attachmentId';
 import { requireViewer } from '~/accounts/auth.server';
-import { readAttachment } from '~/incubation/attachments.server';
+import { readAttachment } from '~/incubation/application-attachments.server';
 import { parseId } from '~/lib/http';
 import { uploadResponse } from '~/lib/uploads.server';
 

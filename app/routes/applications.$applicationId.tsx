@@ -17,7 +17,7 @@ import {
   attachmentLimits,
   readApplicationForm,
   removeAttachment,
-} from '~/incubation/attachments.server';
+} from '~/incubation/application-attachments.server';
 import { ApplicationAttachments } from '~/incubation/components/application-attachments';
 import { ApplicationFacts } from '~/incubation/components/application-facts';
 import { PlanForm } from '~/incubation/components/application-plan';

@@ -1,6 +1,6 @@
 import type { Route } from './+types/catalog.$offeringId.photos.$photoId';
 import { getViewer } from '~/accounts/auth.server';
-import { readOfferingPhoto } from '~/catalog/photos.server';
+import { readOfferingPhoto } from '~/catalog/offering-photos.server';
 import { parseId } from '~/lib/http';
 import { uploadResponse } from '~/lib/uploads.server';
 

@@ -1,7 +1,7 @@
 import type { Route } from './+types/events.$eventId.photos.$photoId';
 import { notFound, requireViewer } from '~/accounts/auth.server';
 import { requireEventAccess } from '~/delivery/events.server';
-import { findPhoto, readPhotoFile } from '~/delivery/photos.server';
+import { findPhoto, readPhotoFile } from '~/delivery/event-photos.server';
 import { fileExtensions, type FileType } from '~/lib/file-type';
 import { parseId } from '~/lib/http';
 import { uploadResponse } from '~/lib/uploads.server';

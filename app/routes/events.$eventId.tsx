@@ -11,7 +11,7 @@ import { deletePhoto, fileReport, recordWalkIns, requireEventFor, reviewReport }
 import { basisOfUnions, eventFigures } from '~/delivery/figures.server';
 import { eventIntegrity, excludedRatingCount } from '~/delivery/integrity.server';
 import { eventAbilities } from '~/delivery/permissions';
-import { maxPhotoBytes, maxPhotosPerSubmission, readLimitedFormData, readPhotoUploads } from '~/delivery/photos.server';
+import { maxPhotoBytes, maxPhotosPerSubmission, readLimitedFormData, readPhotoUploads } from '~/delivery/event-photos.server';
 import { reportSchema, walkInsSchema } from '~/delivery/schemas';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';

@@ -4,7 +4,7 @@ import type { Route } from './+types/incubators.$incubatorId.manage';
 import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
 import { BookingsTable } from '~/incubation/components/bookings-table';
 import { PendingApplications, ResidentsTable } from '~/incubation/components/dashboard-tables';
-import { incubatorDashboard } from '~/incubation/dashboard.server';
+import { incubatorDashboard } from '~/incubation/incubator-dashboard.server';
 import { requireIncubator, requireIncubatorStaff } from '~/incubation/incubators.server';
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';

@@ -15,7 +15,7 @@ import {
 } from '~/catalog/offerings.server';
 import { ManagedPhotos } from '~/catalog/components/offering-photos';
 import type { OfferingTransition } from '~/catalog/permissions';
-import { addOfferingPhoto, readPhotoForm, removeOfferingPhoto } from '~/catalog/photos.server';
+import { addOfferingPhoto, readPhotoForm, removeOfferingPhoto } from '~/catalog/offering-photos.server';
 import { offeringSchema } from '~/catalog/schemas';
 import { attempt, refused } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';

@@ -5,7 +5,7 @@ import { requireViewer } from '~/accounts/auth.server';
 import { organizationBasis } from '~/delivery/figures.server';
 import { EvaluationIndicators, ReviewerScores } from '~/incubation/components/evaluation-indicators';
 import { ScoreForm } from '~/incubation/components/score-form';
-import { cancelEvaluation, evaluationView, publishEvaluation, scoreEvaluation } from '~/incubation/evaluations.server';
+import { cancelEvaluation, evaluationView, publishEvaluation, scoreEvaluation } from '~/incubation/residency-evaluations.server';
 import { judgedScoreSchema } from '~/incubation/schemas';
 import { judgedIndicators } from '~/incubation/settings';
 import { attempt, refused, submitForm } from '~/lib/actions.server';

@@ -8,7 +8,7 @@ import { ResidencyFacts } from '~/incubation/components/residency-facts';
 import { ResidencyBookings } from '~/incubation/components/residency-bookings';
 import { ResidencyEvaluations } from '~/incubation/components/residency-evaluations';
 import { shanghaiDate } from '~/lib/time';
-import { openEvaluation, residencyEvaluationsFor } from '~/incubation/evaluations.server';
+import { openEvaluation, residencyEvaluationsFor } from '~/incubation/residency-evaluations.server';
 import { listRooms } from '~/incubation/incubators.server';
 import { addMentoringRecord, completeFollowUp, mentoringRecordsOf } from '~/incubation/mentoring.server';
 import { residencyAbilities } from '~/incubation/permissions';

@@ -2,7 +2,7 @@ import type { Route } from './+types/tenders.$tenderId.attachments.$attachmentId
 import { getViewer } from '~/accounts/auth.server';
 import { parseId } from '~/lib/http';
 import { uploadResponse } from '~/lib/uploads.server';
-import { attachmentDownload } from '~/procurement/attachments.server';
+import { attachmentDownload } from '~/procurement/tender-attachments.server';
 import { isDraft } from '~/procurement/permissions';
 import { requireVisibleTender } from '~/procurement/tenders.server';
 

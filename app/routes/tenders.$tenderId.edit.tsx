@@ -13,7 +13,7 @@ import {
   readAttachmentForm,
   storeUploads,
   uploadedFiles,
-} from '~/procurement/attachments.server';
+} from '~/procurement/tender-attachments.server';
 import { TenderForm } from '~/procurement/components/tender-form';
 import { tenderSchema } from '~/procurement/schemas';
 import {

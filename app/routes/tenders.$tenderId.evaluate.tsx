@@ -4,7 +4,7 @@ import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.evaluate';
 import { requireViewer } from '~/accounts/auth.server';
 import { attempt, refused } from '~/lib/actions.server';
-import { runTenderClock } from '~/jobs/clock.server';
+import { runTenderClock } from '~/jobs/ticks.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { proposeAward } from '~/procurement/award.server';

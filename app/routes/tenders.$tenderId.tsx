@@ -3,7 +3,7 @@ import { redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId';
 import { getViewer, requireViewer } from '~/accounts/auth.server';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
-import { runTenderClock } from '~/jobs/clock.server';
+import { runTenderClock } from '~/jobs/ticks.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { fileObjection } from '~/procurement/award.server';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Route } from './+types/tenders._index';
-import { runTenderClock } from '~/jobs/clock.server';
+import { runTenderClock } from '~/jobs/ticks.server';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { TenderTable } from '~/procurement/components/tender-table';
 import { listPublishedTenders } from '~/procurement/tenders.server';

@@ -11,7 +11,7 @@ import {
   readAttachmentForm,
   storeUploads,
   uploadedFiles,
-} from '~/procurement/attachments.server';
+} from '~/procurement/tender-attachments.server';
 import { TenderForm } from '~/procurement/components/tender-form';
 import { defaultWeights } from '~/procurement/machine';
 import { tenderSchema } from '~/procurement/schemas';

@@ -40,7 +40,7 @@ export const offerings = sqliteTable(
   ],
 );
 
-/** Files live under the data directory (see catalog/photos.server.ts), never under public/. */
+/** Files live under the data directory (see catalog/offering-photos.server.ts), never under public/. */
 export const offeringPhotos = sqliteTable(
   'offering_photos',
   {

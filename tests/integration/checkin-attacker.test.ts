@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { killServers, startServer, type Server } from '../support/server';
 import { startFakeAliyunSms, type FakeAliyunSms } from '../support/fake-aliyun-sms';
 import { checkinCode } from '~/delivery/checkin.server';
-import { networkHash } from '~/delivery/network.server';
+import { networkHash } from '~/delivery/network-hash.server';
 import { demoEventUnderWay } from '../fixtures/delivery';
 import { phoneHash } from '~/delivery/workers.server';
 import { databasePath } from '~/lib/db.server';

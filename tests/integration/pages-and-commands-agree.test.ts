@@ -32,7 +32,7 @@ import {
   startReview,
   withdrawApplication,
 } from '~/incubation/applications.server';
-import { cancelEvaluation, evaluationView, openEvaluation, scoreEvaluation } from '~/incubation/evaluations.server';
+import { cancelEvaluation, evaluationView, openEvaluation, scoreEvaluation } from '~/incubation/residency-evaluations.server';
 import { applicationMachine, residencyEvaluationMachine, residencyMachine } from '~/incubation/machine';
 import { residencyAbilities } from '~/incubation/permissions';
 import { decideExitReview, requireVisibleResidency } from '~/incubation/residencies.server';

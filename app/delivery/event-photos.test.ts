@@ -10,7 +10,7 @@ import {
   readLimitedFormData,
   readPhotoFile,
   readPhotoUploads,
-} from './photos.server';
+} from './event-photos.server';
 import { createEvent, deliveryWorld } from '../../tests/fixtures/delivery';
 import { databasePath, db } from '~/lib/db.server';
 

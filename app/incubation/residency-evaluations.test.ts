@@ -7,7 +7,7 @@ import {
   openEvaluation,
   publishEvaluation,
   scoreEvaluation,
-} from './evaluations.server';
+} from './residency-evaluations.server';
 import { requireIncubator, updateSettings } from './incubators.server';
 import { decideExitReview } from './residencies.server';
 import { defaultSettings, effectiveSettings } from './settings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkHash } from './network.server';
+import { networkHash } from './network-hash.server';
 import { clientAddress, networkOf } from '~/lib/network.server';
 
 function request(headers: Record<string, string>) {
