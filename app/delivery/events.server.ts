@@ -20,6 +20,7 @@ import { enforce } from '~/lib/permission';
 import { notifyOrganization } from '~/notifications/notify.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
+import { mayDeliverUnder } from '~/procurement/permissions';
 import './audit-subjects.server';
 
 type Event = typeof events.$inferSelect;
@@ -63,7 +64,7 @@ export function scheduleEvent(viewer: Viewer, contractId: number, input: EventIn
   const contract = db.select().from(contracts).where(eq(contracts.id, contractId)).get();
   if (!contract) notFound();
   requireOrgMember(viewer, contract.organizationId);
-  if (contract.state !== 'active') throw new UserError('errors.contractNotActive', 409);
+  enforce(mayDeliverUnder(viewer, contract));
   return transaction((tx) => insertEvent(tx, viewer, { organizationId: contract.organizationId, contractId }, input));
 }
 

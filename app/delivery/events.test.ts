@@ -13,6 +13,7 @@ import {
 import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   createOrganization,
+  createContract,
   createResidency,
   createUnion,
   deliveryWorld,
@@ -87,6 +88,16 @@ describe("a resident organization's own activity", () => {
     expect(() => reviewReport(world.commissioner, id, 'accept')).toThrow(Response);
     reviewReport(world.incubatorManager, id, 'accept');
     expect(db.select().from(events).where(eq(events.id, id)).get()!.state).toBe('accepted');
+  });
+});
+
+describe('scheduling under a contract', () => {
+  it('is refused once the contract is no longer active, with procurement’s answer', () => {
+    const completed = createContract(world.unionId, world.organizationId, 'completed');
+    expect(() => scheduleEvent(world.owner, completed, input)).toThrow(
+      expect.objectContaining({ messageKey: 'errors.contractNotActive', status: 409 }),
+    );
+    expect(scheduleEvent(world.owner, world.contractId, input)).toBeGreaterThan(0);
   });
 });
 

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { milestones, payments } from '../../db/schema/payments';
 import { contracts } from '../../db/schema/procurement';
 import { loadMilestone, markPaid, openStripeAttempt } from './milestones.server';
-import { canPayMilestone, canSeeVouchers } from './permissions';
+import { mayPayMilestone, maySeeVouchers } from './permissions';
 import { cancelAttempt, endAtStripe } from './stripe-payments.server';
 import { discardVoucher, readVoucher, storeVoucher } from './vouchers.server';
-import { forbidden, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
+import { notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { db, durably } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce } from '~/lib/permission';
 import { audit, pick } from '~/lib/audit.server';
 import './audit-subjects.server';
 
@@ -16,7 +17,7 @@ export type BankTransferInput = { paidOn: string; amountFen: number; reference: 
 type Milestone = ReturnType<typeof loadMilestone>;
 
 function assertTransferFits(viewer: Viewer, { milestone, contract }: Milestone, amountFen: number) {
-  if (!canPayMilestone(viewer, milestone, contract)) throw new UserError('errors.illegalTransition', 409);
+  enforce(mayPayMilestone(viewer, milestone, contract));
   if (amountFen !== milestone.amountFen) throw new UserError('payments.errors.amountMismatch');
 }
 
@@ -88,7 +89,7 @@ export function requireVoucher(viewer: Viewer, paymentId: number) {
     .where(eq(payments.id, paymentId))
     .get();
   if (!row?.payment.voucherFile || !row.payment.voucherType) notFound();
-  if (!canSeeVouchers(viewer, row.contract)) forbidden();
+  enforce(maySeeVouchers(viewer, row.contract));
   const bytes = readVoucher(row.payment.voucherFile) ?? notFound();
   return { bytes, type: row.payment.voucherType, paymentId };
 }

@@ -6,28 +6,22 @@ import { staffRoles, unions } from '../../db/schema/unions';
 import { appendLedger, ledgerTotals } from './ledger.server';
 import { milestoneMachine } from './machine';
 import {
-  canApproveMilestone,
-  canCancelPayment,
-  canConfirmReceipt,
-  canPayMilestone,
-  canSeeMilestone,
-  canSeeVouchers,
+  mayApproveMilestone,
+  mayCancelPayment,
+  mayConfirmReceipt,
+  mayPayMilestone,
+  maySeeMilestone,
+  maySeeVouchers,
   milestonePayable,
 } from './permissions';
 import { stripeEnabled } from './stripe.server';
-import {
-  forbidden,
-  isOrgMember,
-  notFound,
-  requireOrgMember,
-  requireUnionRole,
-  type Viewer,
-} from '~/accounts/auth.server';
+import { isOrgMember, notFound, requireOrgMember, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { contractFigures } from '~/delivery/figures.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce, may } from '~/lib/permission';
 import { canTransition, transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
@@ -129,7 +123,7 @@ export function approveMilestone(viewer: Viewer, milestoneId: number) {
   durably((tx) => {
     const { milestone, contract } = loadMilestone(tx, milestoneId);
     requireUnionRole(viewer, contract.unionId, ['finance']);
-    if (!canApproveMilestone(viewer, milestone, contract)) throw new UserError('errors.illegalTransition', 409);
+    enforce(mayApproveMilestone(viewer, milestone, contract));
     const state = transition(milestoneMachine, milestone.state, 'approve', 'finance');
     tx.update(milestones).set({ state }).where(eq(milestones.id, milestone.id)).run();
     appendLedger(tx, {
@@ -250,9 +244,9 @@ export function stripeAccountReady(tx: DB, organizationId: number) {
 /** Who may see a milestone: the contract's organization and the paying union's staff. */
 export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
   const { milestone, contract } = loadMilestone(db, milestoneId);
-  if (!canSeeMilestone(viewer, contract)) forbidden();
-  const vouchers = canSeeVouchers(viewer, contract);
-  const payable = canPayMilestone(viewer, milestone, contract);
+  enforce(maySeeMilestone(viewer, contract));
+  const vouchers = may(maySeeVouchers(viewer, contract));
+  const payable = may(mayPayMilestone(viewer, milestone, contract));
   const organization = db
     .select({ name: organizations.name })
     .from(organizations)
@@ -294,13 +288,13 @@ export function requireMilestoneFor(viewer: Viewer, milestoneId: number) {
       hasVoucher: vouchers && p.voucherFile !== null,
     })),
     asOrganization: isOrgMember(viewer, contract.organizationId),
-    canApprove: canApproveMilestone(viewer, milestone, contract),
+    canApprove: may(mayApproveMilestone(viewer, milestone, contract)),
     canRecordTransfer: payable,
-    openAttempt: open ? { id: open.id, canCancel: canCancelPayment(viewer, open, contract) } : null,
+    openAttempt: open ? { id: open.id, canCancel: may(mayCancelPayment(viewer, open, contract)) } : null,
     stripe: stripe
       ? { accountReady: stripeAccountReady(db, contract.organizationId), canPay: payable, inProgress: Boolean(open) }
       : null,
-    canConfirm: canConfirmReceipt(viewer, milestone, contract),
+    canConfirm: may(mayConfirmReceipt(viewer, milestone, contract)),
   };
 }
 
@@ -330,7 +324,7 @@ export function paymentQueue(viewer: Viewer, unionId: number) {
     .all()
     .map(({ contractState, organizationId, ...row }) => ({
       ...row,
-      canApprove: canApproveMilestone(viewer, row, { unionId, organizationId, state: contractState }),
+      canApprove: may(mayApproveMilestone(viewer, row, { unionId, organizationId, state: contractState })),
     }));
   return {
     totals: ledgerTotals(sql`${contracts.unionId} = ${unionId}`),

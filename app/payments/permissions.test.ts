@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { milestoneMachine, paymentMachine } from './machine';
-import * as may from './permissions';
+import * as rules from './permissions';
+import { may, refusal } from '~/lib/permission';
 import type { UnionRole, Standing } from '~/accounts/roles';
 import { contractMachine, type ContractState } from '~/procurement/machine';
 
@@ -32,33 +33,41 @@ const states = milestoneMachine.states;
 describe('milestone rules', () => {
   it('finance approves a due milestone, under a signed contract only', () => {
     expect(
-      states.flatMap((s) => who((w) => may.canApproveMilestone(w, { state: s }, contract())).map((p) => `${p}@${s}`)),
+      states.flatMap((s) =>
+        who((w) => may(rules.mayApproveMilestone(w, { state: s }, contract()))).map((p) => `${p}@${s}`),
+      ),
     ).toEqual(['finance@due']);
     expect(
-      contractMachine.states.filter((c) => may.canApproveMilestone(people.finance, { state: 'due' }, contract(c))),
+      contractMachine.states.filter((c) =>
+        may(rules.mayApproveMilestone(people.finance, { state: 'due' }, contract(c))),
+      ),
     ).toEqual(['active', 'completed']);
   });
 
   it('finance pays an approved milestone under a signed contract, by transfer or online', () => {
-    expect(states.filter((s) => may.canPayMilestone(people.finance, { state: s }, contract()))).toEqual(['approved']);
-    expect(may.canPayMilestone(people.finance, { state: 'approved' }, contract('terminated'))).toBe(false);
-    expect(who((w) => may.canPayMilestone(w, { state: 'approved' }, contract()))).toEqual(['finance']);
+    expect(states.filter((s) => may(rules.mayPayMilestone(people.finance, { state: s }, contract())))).toEqual([
+      'approved',
+    ]);
+    expect(may(rules.mayPayMilestone(people.finance, { state: 'approved' }, contract('terminated')))).toBe(false);
+    expect(who((w) => may(rules.mayPayMilestone(w, { state: 'approved' }, contract())))).toEqual(['finance']);
   });
 
   it('the organization’s owner confirms the money of a paid milestone arrived', () => {
-    expect(states.filter((s) => may.canConfirmReceipt(people.owner, { state: s }, contract()))).toEqual(['paid']);
-    expect(who((w) => may.canConfirmReceipt(w, { state: 'paid' }, contract()))).toEqual(['owner']);
+    expect(states.filter((s) => may(rules.mayConfirmReceipt(people.owner, { state: s }, contract())))).toEqual([
+      'paid',
+    ]);
+    expect(who((w) => may(rules.mayConfirmReceipt(w, { state: 'paid' }, contract())))).toEqual(['owner']);
   });
 
   it('finance cancels a Stripe attempt still pending', () => {
-    expect(paymentMachine.states.filter((s) => may.canCancelPayment(people.finance, { state: s }, contract()))).toEqual(
-      ['pending'],
-    );
-    expect(who((w) => may.canCancelPayment(w, { state: 'pending' }, contract()))).toEqual(['finance']);
+    expect(
+      paymentMachine.states.filter((s) => may(rules.mayCancelPayment(people.finance, { state: s }, contract()))),
+    ).toEqual(['pending']);
+    expect(who((w) => may(rules.mayCancelPayment(w, { state: 'pending' }, contract())))).toEqual(['finance']);
   });
 
   it('the organization and the paying union’s staff see milestones; vouchers only finance, commissioners and the organization', () => {
-    expect(who((w) => may.canSeeMilestone(w, contract()))).toEqual([
+    expect(who((w) => may(rules.maySeeMilestone(w, contract())))).toEqual([
       'finance',
       'commissioner',
       'leadership',
@@ -66,12 +75,39 @@ describe('milestone rules', () => {
       'owner',
       'member',
     ]);
-    expect(who((w) => may.canSeeVouchers(w, contract()))).toEqual(['finance', 'commissioner', 'owner', 'member']);
+    expect(who((w) => may(rules.maySeeVouchers(w, contract())))).toEqual([
+      'finance',
+      'commissioner',
+      'owner',
+      'member',
+    ]);
   });
 
   it('budgets are set by admins and finance; the queue is read by the union’s staff who handle money; the owner connects Stripe', () => {
-    expect(who((w) => may.canSetBudget(w, unionId))).toEqual(['finance', 'admin']);
-    expect(who((w) => may.canSeePaymentQueue(w, unionId))).toEqual(['finance', 'commissioner', 'leadership', 'admin']);
-    expect(who((w) => may.canConnectStripe(w, organizationId))).toEqual(['owner']);
+    expect(who((w) => may(rules.maySetBudget(w, unionId)))).toEqual(['finance', 'admin']);
+    expect(who((w) => may(rules.maySeePaymentQueue(w, unionId)))).toEqual([
+      'finance',
+      'commissioner',
+      'leadership',
+      'admin',
+    ]);
+    expect(who((w) => may(rules.mayConnectStripe(w, organizationId)))).toEqual(['owner']);
+  });
+});
+
+describe('refusals say what the command says', () => {
+  it('who is asking is forbidden; the wrong state is the machine’s refusal or a closed attempt', () => {
+    expect(rules.mayApproveMilestone(people.commissioner, { state: 'due' }, contract())).toBe('forbidden');
+    expect(rules.mayApproveMilestone(people.finance, { state: 'due' }, contract('terminated'))).toEqual(
+      refusal('errors.illegalTransition', 409),
+    );
+    expect(rules.mayPayMilestone(people.finance, { state: 'due' }, contract())).toEqual(
+      refusal('errors.illegalTransition', 409),
+    );
+    expect(rules.mayConfirmReceipt(people.member, { state: 'paid' }, contract())).toBe('forbidden');
+    expect(rules.mayCancelPayment(people.finance, { state: 'paid' }, contract())).toEqual(
+      refusal('payments.errors.attemptClosed', 409),
+    );
+    expect(rules.maySetBudget(people.commissioner, unionId)).toBe('forbidden');
   });
 });

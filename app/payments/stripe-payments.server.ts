@@ -5,7 +5,7 @@ import { ledgerEntries, milestones, payments, stripeEvents } from '../../db/sche
 import { contracts } from '../../db/schema/procurement';
 import { applyAccountState } from './connect.server';
 import { milestoneMachine, paymentMachine, type PaymentReason } from './machine';
-import { canCancelPayment, canPayMilestone } from './permissions';
+import { mayCancelPayment, mayPayMilestone } from './permissions';
 import { loadMilestone, markPaid, openStripeAttempt, stripeAccountReady } from './milestones.server';
 import {
   handledEventTypes,
@@ -28,6 +28,7 @@ import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce } from '~/lib/permission';
 import { canTransition, transition } from '~/lib/machine';
 import { shanghaiDate } from '~/lib/time';
 import './audit-subjects.server';
@@ -51,7 +52,7 @@ function openAttempt(viewer: Viewer, milestoneId: number) {
   return durably((tx) => {
     const { milestone, contract } = loadMilestone(tx, milestoneId);
     requireUnionRole(viewer, contract.unionId, ['finance']);
-    if (!canPayMilestone(viewer, milestone, contract)) throw new UserError('errors.illegalTransition', 409);
+    enforce(mayPayMilestone(viewer, milestone, contract));
     if (!stripeAccountReady(tx, contract.organizationId)) throw new UserError('payments.errors.accountNotReady', 409);
     const open = openStripeAttempt(tx, milestone.id);
     if (open) return { payment: open, contractTitle: contract.title };
@@ -219,11 +220,11 @@ export async function cancelStripePayment(viewer: Viewer, milestoneId: number, p
   if (!payment || payment.milestoneId !== milestoneId || payment.method !== 'stripe') notFound();
   const { contract } = loadMilestone(db, milestoneId);
   requireUnionRole(viewer, contract.unionId, ['finance']);
-  if (!canCancelPayment(viewer, payment, contract)) throw new UserError('payments.errors.attemptClosed', 409);
+  enforce(mayCancelPayment(viewer, payment, contract));
   const stripeCancelled = await endAtStripe(payment);
   durably((tx) => {
     const current = tx.select().from(payments).where(eq(payments.id, paymentId)).get()!;
-    if (!canCancelPayment(viewer, current, contract)) throw new UserError('payments.errors.attemptClosed', 409);
+    enforce(mayCancelPayment(viewer, current, contract));
     cancelAttempt(tx, current, { reason: 'byFinance', note, actor: { id: viewer.id, as: 'finance' }, stripeCancelled });
   });
   return { stripeCancelled };

@@ -4,7 +4,7 @@ import { bids, tenderReviewers } from '../../db/schema/procurement';
 import { bidMachine } from './machine';
 import { tenderPath } from './notices.server';
 import { bidReceipt, sealBid, unsealBid, type BidContent } from './seal.server';
-import { biddingOpen, bidsOpenable, canReadBids } from './permissions';
+import { biddingOpen, bidsOpenable, mayReadBids } from './permissions';
 import { requireTender, type Tender } from './tenders.server';
 import { assertEligible } from './eligibility.server';
 import { forbidden, requireOrgMember, type Viewer } from '~/accounts/auth.server';
@@ -12,6 +12,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce } from '~/lib/permission';
 import { transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import './audit-subjects.server';
@@ -136,7 +137,7 @@ export function isPanelMember(viewer: Viewer, tenderId: number) {
  * unsealed for the union.
  */
 export function openBids(viewer: Viewer, tender: Tender) {
-  if (!canReadBids(viewer, tender, { member: isPanelMember(viewer, tender.id) }, now())) forbidden();
+  enforce(mayReadBids(viewer, tender, { member: isPanelMember(viewer, tender.id) }, now()));
   return db
     .select({ bid: bids, organizationName: organizations.name })
     .from(bids)

@@ -6,7 +6,7 @@ import { contractAmendments, contracts, tenders } from '../../db/schema/procurem
 import { unions } from '../../db/schema/unions';
 import { completeIn } from './completion.server';
 import { contractMachine, tenderMachine } from './machine';
-import { canAmendContract, canIssueContract, contractSigned } from './permissions';
+import { mayAmendContract, mayIssueContract, contractSigned } from './permissions';
 import type { AmendContractForm, IssueContractForm } from './schemas';
 import { unsealBid } from './seal.server';
 import type { Tender } from './tenders.server';
@@ -23,6 +23,7 @@ import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce } from '~/lib/permission';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { appendLedger, budgetYear, releaseCommitment } from '~/payments/ledger.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
@@ -113,7 +114,7 @@ export function issueContract(viewer: Viewer, contractId: number, input: IssueCo
   const contract = findContract(db, contractId);
   requireUnionRole(viewer, contract.unionId, ['commissioner']);
   durably((tx) => {
-    if (!canIssueContract(viewer, contract)) throw new UserError('errors.illegalTransition', 409);
+    enforce(mayIssueContract(viewer, contract));
     tx.update(contracts)
       .set({ periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null })
       .where(eq(contracts.id, contractId))
@@ -188,7 +189,7 @@ function contractChanges(contract: Contract, input: AmendContractForm) {
 export function amendContract(viewer: Viewer, contractId: number, input: AmendContractForm) {
   const contract = findContract(db, contractId);
   requireUnionRole(viewer, contract.unionId, ['commissioner']);
-  if (!canAmendContract(viewer, contract)) throw new UserError('errors.illegalTransition', 409);
+  enforce(mayAmendContract(viewer, contract));
   const { next, changes } = contractChanges(contract, input);
   if (!Object.keys(changes).length) throw new UserError('procurement.errors.noChanges');
   durably((tx) => {

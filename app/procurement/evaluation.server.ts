@@ -5,7 +5,7 @@ import { bidScores, bids, tenderReviewers, tenders } from '../../db/schema/procu
 import { staffRoles } from '../../db/schema/unions';
 import { openBids, type OpenedBid } from './bids.server';
 import { scoredCriteria, tenderMachine } from './machine';
-import { bidsOpenable, canChangePanel, scoringOpen } from './permissions';
+import { bidsOpenable, mayChangePanel, scoringOpen } from './permissions';
 import { rankBids, type ScoreRow } from './scoring';
 import { requireTender, type Tender } from './tenders.server';
 import { proposedTrackRecord } from './eligibility.server';
@@ -14,6 +14,7 @@ import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce } from '~/lib/permission';
 import { canTransition, transition } from '~/lib/machine';
 import './audit-subjects.server';
 
@@ -49,7 +50,7 @@ export function panelCandidates(tender: Tender) {
 function requirePanelChange(viewer: Viewer, tenderId: number) {
   const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  if (!canChangePanel(viewer, tender)) throw new UserError('errors.illegalTransition', 409);
+  enforce(mayChangePanel(viewer, tender));
   return tender;
 }
 

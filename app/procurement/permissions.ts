@@ -11,12 +11,15 @@ import {
 } from './machine';
 import { isOrgMember, hasUnionRole, type Standing } from '~/accounts/roles';
 import { canTransition } from '~/lib/machine';
+import { refusal, type Refusal } from '~/lib/permission';
 
 /**
  * Standing may do what to a tender, bid, objection or contract, and when: the one place procurement's
  * rules live. Pure (no database, no clock): the caller passes the row, what it knows of the
  * viewer's relation to it, and `now`. Commands refuse with these answers; loaders return them for
- * buttons. Each rule asks the lifecycle machine about the row's real state.
+ * buttons. Each rule asks the lifecycle machine about the row's real state, and answers like every
+ * capability's rules (`~/lib/permission`): null when allowed, 'forbidden' for who is asking, or the
+ * message key and status the command has always refused with.
  */
 
 type TenderRow = {
@@ -32,13 +35,26 @@ type ContractRow = { unionId: number; organizationId: number; state: ContractSta
 const isCommissioner = (who: Standing | null, tender: { unionId: number }) =>
   hasUnionRole(who, tender.unionId, ['commissioner']);
 
+/** The command's machine refuses a transition from any other state with this answer. */
+const illegal = refusal('errors.illegalTransition');
+
+/** A commissioner's transition of the tender's machine. */
+function commissionerTransition(
+  who: Standing | null,
+  tender: TenderRow,
+  name: keyof typeof tenderMachine.transitions,
+): Refusal | null {
+  if (!isCommissioner(who, tender)) return 'forbidden';
+  return canTransition(tenderMachine, tender.state, name, 'commissioner') ? null : illegal;
+}
+
 /** A draft is edited freely, and seen by the union's staff only. */
 export function isDraft(tender: { state: TenderState }) {
   return tender.state === 'draft';
 }
 
-export function canPublishTender(who: Standing | null, tender: TenderRow) {
-  return isCommissioner(who, tender) && canTransition(tenderMachine, tender.state, 'publish', 'commissioner');
+export function mayPublishTender(who: Standing | null, tender: TenderRow) {
+  return commissionerTransition(who, tender, 'publish');
 }
 
 /** Bids may be written, submitted and withdrawn while the tender is published and its deadline ahead. */
@@ -59,58 +75,68 @@ export function editMode(tender: { state: TenderState }): 'edit' | 'amend' | nul
 }
 
 /** A draft is edited; a published tender is amended, and only before its deadline. */
-export function canEditTender(who: Standing | null, tender: TenderRow, now: Date) {
+export function mayEditTender(who: Standing | null, tender: TenderRow, now: Date): Refusal | null {
+  if (!isCommissioner(who, tender)) return 'forbidden';
   const mode = editMode(tender);
-  return isCommissioner(who, tender) && (mode === 'edit' || (mode === 'amend' && biddingOpen(tender, now)));
+  if (mode === null) return illegal;
+  return mode === 'edit' || biddingOpen(tender, now) ? null : refusal('errors.biddingClosed');
 }
 
 /** The tender's management page (panel, questions, objections, cancellation): its union's commissioners. */
-export function canManageTender(who: Standing | null, tender: TenderRow) {
-  return isCommissioner(who, tender);
+export function mayManageTender(who: Standing | null, tender: TenderRow): Refusal | null {
+  return isCommissioner(who, tender) ? null : 'forbidden';
 }
 
-export function canCancelTender(who: Standing | null, tender: TenderRow) {
-  return isCommissioner(who, tender) && canTransition(tenderMachine, tender.state, 'cancel', 'commissioner');
+export function mayCancelTender(who: Standing | null, tender: TenderRow) {
+  return commissionerTransition(who, tender, 'cancel');
 }
 
 /** Documents of a draft may be removed; once published, a tender's documents are part of the record. */
-export function canRemoveAttachment(who: Standing | null, tender: TenderRow) {
-  return isCommissioner(who, tender) && isDraft(tender);
+export function mayRemoveAttachment(who: Standing | null, tender: TenderRow): Refusal | null {
+  if (!isCommissioner(who, tender)) return 'forbidden';
+  return isDraft(tender) ? null : illegal;
 }
 
 /** Published answers go out while bidders can still use them: until the bids are scored. */
 const questionAnswerStates: readonly TenderState[] = ['published', 'closed', 'evaluating'];
 
-export function canAnswerQuestion(who: Standing | null, tender: TenderRow) {
-  return isCommissioner(who, tender) && questionAnswerStates.includes(tender.state);
+export function mayAnswerQuestion(who: Standing | null, tender: TenderRow): Refusal | null {
+  if (!isCommissioner(who, tender)) return 'forbidden';
+  return questionAnswerStates.includes(tender.state) ? null : illegal;
 }
 
 /** An organization's member bids for it while bidding is open, if the organization is eligible. */
-export function canBid(
+export function mayBid(
   who: Standing | null,
   tender: TenderRow,
   bidder: { organizationId: number; eligible: boolean },
   now: Date,
-) {
-  return isOrgMember(who, bidder.organizationId) && bidder.eligible && biddingOpen(tender, now);
+): Refusal | null {
+  if (!isOrgMember(who, bidder.organizationId)) return 'forbidden';
+  if (!biddingOpen(tender, now)) return refusal('errors.biddingClosed');
+  return bidder.eligible ? null : refusal('errors.notEligible', 403);
 }
 
-export function canWithdrawBid(
+export function mayWithdrawBid(
   who: Standing | null,
   tender: TenderRow,
   bid: { organizationId: number; state: BidState } | null,
   now: Date,
-) {
-  return (
-    bid !== null &&
-    isOrgMember(who, bid.organizationId) &&
-    biddingOpen(tender, now) &&
-    canTransition(bidMachine, bid.state, 'withdraw', 'bidder')
-  );
+): Refusal | null {
+  if (bid === null) return refusal('errors.notFound', 404);
+  if (!isOrgMember(who, bid.organizationId)) return 'forbidden';
+  if (!biddingOpen(tender, now)) return refusal('errors.biddingClosed');
+  return canTransition(bidMachine, bid.state, 'withdraw', 'bidder') ? null : illegal;
 }
 
-export function canAskQuestion(who: Standing | null, tender: TenderRow, organizationId: number, now: Date) {
-  return isOrgMember(who, organizationId) && questionsOpen(tender, now);
+export function mayAskQuestion(
+  who: Standing | null,
+  tender: TenderRow,
+  organizationId: number,
+  now: Date,
+): Refusal | null {
+  if (!isOrgMember(who, organizationId)) return 'forbidden';
+  return questionsOpen(tender, now) ? null : refusal('procurement.errors.questionsClosed');
 }
 
 /**
@@ -131,8 +157,15 @@ export function bidsOpenable(tender: Pick<TenderRow, 'state' | 'deadlineAt'>, no
 }
 
 /** Bid content is read by the union's commissioners and the tender's review panel, once openable. */
-export function canReadBids(who: Standing | null, tender: TenderRow, panel: { member: boolean }, now: Date) {
-  return (isCommissioner(who, tender) || (who !== null && panel.member)) && bidsOpenable(tender, now);
+export function mayReadBids(
+  who: Standing | null,
+  tender: TenderRow,
+  panel: { member: boolean },
+  now: Date,
+): Refusal | null {
+  return (isCommissioner(who, tender) || (who !== null && panel.member)) && bidsOpenable(tender, now)
+    ? null
+    : 'forbidden';
 }
 
 /** The award, its scores and each bidder's own scores are published from the proposal on. */
@@ -143,8 +176,9 @@ export function awardPublished(tender: { state: TenderState }) {
 /** The panel may change until an award is proposed. */
 const panelOpenStates: readonly TenderState[] = ['draft', 'published', 'closed', 'evaluating'];
 
-export function canChangePanel(who: Standing | null, tender: TenderRow) {
-  return isCommissioner(who, tender) && panelOpenStates.includes(tender.state);
+export function mayChangePanel(who: Standing | null, tender: TenderRow): Refusal | null {
+  if (!isCommissioner(who, tender)) return 'forbidden';
+  return panelOpenStates.includes(tender.state) ? null : illegal;
 }
 
 /** Bids are scored (and conflicts declared) between the deadline and the award's proposal. */
@@ -155,21 +189,23 @@ export function scoringOpen(tender: { state: TenderState }) {
 }
 
 /** A panel member declares their conflicts once, before reading any bid. */
-export function canDeclareConflicts(tender: TenderRow, member: { declared: boolean } | null) {
-  return member !== null && !member.declared && scoringOpen(tender);
+export function mayDeclareConflicts(tender: TenderRow, member: { declared: boolean } | null): Refusal | null {
+  if (member === null) return 'forbidden';
+  if (!scoringOpen(tender)) return illegal;
+  return member.declared ? refusal('procurement.errors.alreadyDeclared') : null;
 }
 
-export function canScore(tender: TenderRow, member: { declared: boolean } | null) {
-  return member !== null && member.declared && scoringOpen(tender);
+export function mayScore(tender: TenderRow, member: { declared: boolean } | null): Refusal | null {
+  if (member === null) return 'forbidden';
+  if (!member.declared) return refusal('procurement.errors.declareFirst');
+  return scoringOpen(tender) ? null : illegal;
 }
 
 /** The commissioner proposes the award once every panel member has declared and scored. */
-export function canProposeAward(who: Standing | null, tender: TenderRow, panel: { done: boolean }) {
-  return (
-    isCommissioner(who, tender) &&
-    panel.done &&
-    canTransition(tenderMachine, tender.state, 'proposeAward', 'commissioner')
-  );
+export function mayProposeAward(who: Standing | null, tender: TenderRow, panel: { done: boolean }): Refusal | null {
+  if (!isCommissioner(who, tender)) return 'forbidden';
+  if (!panel.done) return refusal('procurement.errors.panelNotDone');
+  return commissionerTransition(who, tender, 'proposeAward');
 }
 
 /** The proposed award is open to objections until `objectionEndsAt`. */
@@ -178,60 +214,67 @@ export function objectionPeriodOpen(tender: TenderRow, now: Date) {
 }
 
 /** A bidder other than the proposed winner may object, with reasons, during the objection period. */
-export function canObject(
+export function mayObject(
   who: Standing | null,
   tender: TenderRow,
   bid: { id: number; organizationId: number; state: BidState } | null,
   now: Date,
-) {
-  return (
-    bid !== null &&
-    isOrgMember(who, bid.organizationId) &&
-    objectionPeriodOpen(tender, now) &&
-    bid.state === 'submitted' &&
-    bid.id !== tender.awardedBidId
-  );
+): Refusal | null {
+  const notALosingBidder = refusal('procurement.errors.notALosingBidder', 403);
+  if (bid === null) return notALosingBidder;
+  if (!isOrgMember(who, bid.organizationId)) return 'forbidden';
+  if (!objectionPeriodOpen(tender, now)) return refusal('procurement.errors.objectionPeriodOver');
+  return bid.state === 'submitted' && bid.id !== tender.awardedBidId ? null : notALosingBidder;
 }
 
-export function canAnswerObjection(who: Standing | null, tender: TenderRow, objection: { state: ObjectionState }) {
-  return isCommissioner(who, tender) && canTransition(objectionMachine, objection.state, 'dismiss', 'commissioner');
+export function mayAnswerObjection(
+  who: Standing | null,
+  tender: TenderRow,
+  objection: { state: ObjectionState },
+): Refusal | null {
+  if (!isCommissioner(who, tender)) return 'forbidden';
+  return canTransition(objectionMachine, objection.state, 'dismiss', 'commissioner') ? null : illegal;
 }
 
-const isContractCommissioner = (who: Standing | null, contract: ContractRow) =>
-  hasUnionRole(who, contract.unionId, ['commissioner']);
+/** A transition of the contract's machine, by the union's commissioner or the organization's owner. */
+function contractTransition(
+  who: Standing | null,
+  contract: ContractRow,
+  name: keyof typeof contractMachine.transitions,
+  actor: 'commissioner' | 'organization',
+): Refusal | null {
+  const party =
+    actor === 'commissioner'
+      ? hasUnionRole(who, contract.unionId, ['commissioner'])
+      : isOrgMember(who, contract.organizationId, ['owner']);
+  if (!party) return 'forbidden';
+  return canTransition(contractMachine, contract.state, name, actor) ? null : illegal;
+}
 
 /** The union's commissioner checks the drafted terms and issues the contract to the organization. */
-export function canIssueContract(who: Standing | null, contract: ContractRow) {
-  return (
-    isContractCommissioner(who, contract) && canTransition(contractMachine, contract.state, 'issue', 'commissioner')
-  );
+export function mayIssueContract(who: Standing | null, contract: ContractRow) {
+  return contractTransition(who, contract, 'issue', 'commissioner');
 }
 
 /** The organization's owner signs the issued contract. */
-export function canConfirmContract(who: Standing | null, contract: ContractRow) {
-  return (
-    isOrgMember(who, contract.organizationId, ['owner']) &&
-    canTransition(contractMachine, contract.state, 'confirm', 'organization')
-  );
+export function mayConfirmContract(who: Standing | null, contract: ContractRow) {
+  return contractTransition(who, contract, 'confirm', 'organization');
 }
 
 /** Terms may be amended (with a recorded reason) once issued and until the contract ends. */
 const amendableContractStates: readonly ContractState[] = ['pending', 'active'];
 
-export function canAmendContract(who: Standing | null, contract: ContractRow) {
-  return isContractCommissioner(who, contract) && amendableContractStates.includes(contract.state);
+export function mayAmendContract(who: Standing | null, contract: ContractRow): Refusal | null {
+  if (!hasUnionRole(who, contract.unionId, ['commissioner'])) return 'forbidden';
+  return amendableContractStates.includes(contract.state) ? null : illegal;
 }
 
-export function canCompleteContract(who: Standing | null, contract: ContractRow) {
-  return (
-    isContractCommissioner(who, contract) && canTransition(contractMachine, contract.state, 'complete', 'commissioner')
-  );
+export function mayCompleteContract(who: Standing | null, contract: ContractRow) {
+  return contractTransition(who, contract, 'complete', 'commissioner');
 }
 
-export function canTerminateContract(who: Standing | null, contract: ContractRow) {
-  return (
-    isContractCommissioner(who, contract) && canTransition(contractMachine, contract.state, 'terminate', 'commissioner')
-  );
+export function mayTerminateContract(who: Standing | null, contract: ContractRow) {
+  return contractTransition(who, contract, 'terminate', 'commissioner');
 }
 
 /** Signed and not terminated: the money is committed, and milestones may fall due and be paid. */
@@ -242,6 +285,7 @@ export function contractSigned(contract: { state: ContractState }) {
 }
 
 /** The organization's members schedule and deliver events while the contract is active. */
-export function canDeliverUnder(who: Standing | null, contract: ContractRow) {
-  return isOrgMember(who, contract.organizationId) && contract.state === 'active';
+export function mayDeliverUnder(who: Standing | null, contract: ContractRow): Refusal | null {
+  if (!isOrgMember(who, contract.organizationId)) return 'forbidden';
+  return contract.state === 'active' ? null : refusal('errors.contractNotActive');
 }

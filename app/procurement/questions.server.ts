@@ -1,13 +1,14 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { tenderQuestions } from '../../db/schema/procurement';
 import { tenderPath } from './notices.server';
-import { canAnswerQuestion, questionsOpen } from './permissions';
+import { mayAnswerQuestion, questionsOpen } from './permissions';
 import { requireTender, type Tender } from './tenders.server';
 import { notFound, requireOrgMember, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce } from '~/lib/permission';
 import { notify } from '~/notifications/notify.server';
 import './audit-subjects.server';
 
@@ -42,7 +43,7 @@ export function answerQuestion(viewer: Viewer, tenderId: number, questionId: num
     .where(and(eq(tenderQuestions.id, questionId), eq(tenderQuestions.tenderId, tenderId)))
     .get();
   if (!question) notFound();
-  if (!canAnswerQuestion(viewer, tender)) throw new UserError('errors.illegalTransition', 409);
+  enforce(mayAnswerQuestion(viewer, tender));
   transaction((tx) => {
     tx.update(tenderQuestions)
       .set({ answer, answeredAt: now(), answeredBy: viewer.id })

@@ -1,7 +1,8 @@
 import { listAttachments } from './tender-attachments.server';
 import { awardNotice, listObjections, ownScores } from './award.server';
 import { isPanelMember, requireOwnBid } from './bids.server';
-import * as may from './permissions';
+import * as rules from './permissions';
+import { may } from '~/lib/permission';
 import { ownQuestions, publishedAnswers } from './questions.server';
 import { listAmendments, requireVisibleTender, type Tender } from './tenders.server';
 import { isEligible } from './eligibility.server';
@@ -33,10 +34,10 @@ function bidderView(viewer: Viewer, tender: Tender, organization: { id: number; 
       state: objection.state,
       answer: objection.answer,
     })),
-    canBid: may.canBid(viewer, tender, { organizationId: organization.id, eligible }, at),
-    canWithdraw: may.canWithdrawBid(viewer, tender, bid, at),
-    canAsk: may.canAskQuestion(viewer, tender, organization.id, at),
-    canObject: may.canObject(viewer, tender, bid, at),
+    canBid: may(rules.mayBid(viewer, tender, { organizationId: organization.id, eligible }, at)),
+    canWithdraw: may(rules.mayWithdrawBid(viewer, tender, bid, at)),
+    canAsk: may(rules.mayAskQuestion(viewer, tender, organization.id, at)),
+    canObject: may(rules.mayObject(viewer, tender, bid, at)),
   };
 }
 export type Bidder = ReturnType<typeof bidderView>;
@@ -73,14 +74,14 @@ export function tenderPage(viewer: Viewer | null, tenderId: number) {
     amendments: listAmendments(tender.id),
     answers: publishedAnswers(tender.id),
     award: awardNotice(tender),
-    open: may.biddingOpen(tender, at),
-    closed: !may.biddingOpen(tender, at) && !may.isDraft(tender),
-    questionsOpen: may.questionsOpen(tender, at),
+    open: rules.biddingOpen(tender, at),
+    closed: !rules.biddingOpen(tender, at) && !rules.isDraft(tender),
+    questionsOpen: rules.questionsOpen(tender, at),
     staff: {
-      canPublish: may.canPublishTender(viewer, tender),
-      canEdit: may.canEditTender(viewer, tender, at),
-      canManage: may.canManageTender(viewer, tender),
-      canEvaluate: may.canReadBids(viewer, tender, panel, at),
+      canPublish: may(rules.mayPublishTender(viewer, tender)),
+      canEdit: may(rules.mayEditTender(viewer, tender, at)),
+      canManage: may(rules.mayManageTender(viewer, tender)),
+      canEvaluate: may(rules.mayReadBids(viewer, tender, panel, at)),
     },
     organization: viewer && organization ? bidderView(viewer, tender, organization, at) : null,
   };

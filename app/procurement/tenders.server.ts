@@ -11,7 +11,7 @@ import {
 } from './tender-attachments.server';
 import { amendmentNoticeDays, tenderMachine } from './machine';
 import { biddingOrganizationIds, notifyInterested, tenderPath, tenderStaffIds } from './notices.server';
-import { biddingOpen, canRemoveAttachment, editMode, isDraft } from './permissions';
+import { biddingOpen, mayRemoveAttachment, editMode, isDraft } from './permissions';
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
 import { forbidden, hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
@@ -21,6 +21,7 @@ import { fenToYuanInput } from '~/lib/money';
 import { toShanghaiInput } from '~/lib/time';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { enforce } from '~/lib/permission';
 import { transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
 import './audit-subjects.server';
@@ -391,7 +392,7 @@ export function closeDueTenders() {
 export function removeDraftAttachment(viewer: Viewer, tenderId: number, attachmentId: number) {
   const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  if (!canRemoveAttachment(viewer, tender)) throw new UserError('errors.illegalTransition', 409);
+  enforce(mayRemoveAttachment(viewer, tender));
   const attachment = findAttachment(tenderId, attachmentId);
   if (!attachment) throw new UserError('errors.notFound', 404);
   const removeFile = transaction((tx) => {

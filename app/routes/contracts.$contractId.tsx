@@ -32,7 +32,8 @@ import {
   issueContract,
   terminateContract,
 } from '~/procurement/contracts.server';
-import * as may from '~/procurement/permissions';
+import * as rules from '~/procurement/permissions';
+import { may } from '~/lib/permission';
 import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
@@ -50,12 +51,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     basis: basisOfUnions([contract.unionId]),
     payments: contractPayments(contract.id),
     events: listContractEvents(contract.id),
-    canIssue: may.canIssueContract(viewer, contract),
-    canConfirm: may.canConfirmContract(viewer, contract),
-    canAmend: may.canAmendContract(viewer, contract),
-    canComplete: may.canCompleteContract(viewer, contract),
-    canTerminate: may.canTerminateContract(viewer, contract),
-    canSchedule: may.canDeliverUnder(viewer, contract),
+    canIssue: may(rules.mayIssueContract(viewer, contract)),
+    canConfirm: may(rules.mayConfirmContract(viewer, contract)),
+    canAmend: may(rules.mayAmendContract(viewer, contract)),
+    canComplete: may(rules.mayCompleteContract(viewer, contract)),
+    canTerminate: may(rules.mayTerminateContract(viewer, contract)),
+    canSchedule: may(rules.mayDeliverUnder(viewer, contract)),
   };
 }
 

@@ -11,7 +11,8 @@ import { MoneyTotals, PaidOn } from '~/payments/components/money';
 import { ConnectSection } from '~/payments/components/stripe-connect';
 import { connectState, refreshAccountState, startOnboarding } from '~/payments/connect.server';
 import { organizationMoney } from '~/payments/milestones.server';
-import { canConnectStripe } from '~/payments/permissions';
+import { may } from '~/lib/permission';
+import { mayConnectStripe } from '~/payments/permissions';
 import { ActionMessage } from '~/ui/form';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
@@ -36,7 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: t('payments.orgTitle', { organization: organization.name }),
     organization: { id: organization.id, name: organization.name },
     connect: connectState(organizationId),
-    canConnect: canConnectStripe(viewer, organizationId),
+    canConnect: may(mayConnectStripe(viewer, organizationId)),
   };
 }
 

@@ -10,7 +10,8 @@ import { getLocale } from '~/lib/i18n.server';
 import { proposeAward } from '~/procurement/award.server';
 import { BidToScore, Declaration, PanelProgressList, Ranking } from '~/procurement/components/evaluation-sections';
 import { declareConflicts, evaluationView, scoreBid } from '~/procurement/evaluation.server';
-import * as may from '~/procurement/permissions';
+import * as rules from '~/procurement/permissions';
+import { may } from '~/lib/permission';
 import { scoreSchema } from '~/procurement/schemas';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader, StateBadge } from '~/ui/page';
@@ -22,7 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const view = evaluationView(viewer, parseId(params.tenderId));
   const { tender } = view;
-  const mayAward = may.canProposeAward(viewer, tender, { done: true });
+  const mayAward = may(rules.mayProposeAward(viewer, tender, { done: true }));
   return {
     locale: await getLocale(request),
     tender: {
@@ -33,7 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       objectionDays: tender.objectionDays,
     },
     me: view.me,
-    canDeclare: may.canDeclareConflicts(tender, view.me),
+    canDeclare: may(rules.mayDeclareConflicts(tender, view.me)),
     bidders: view.bidders,
     toScore: view.toScore.map((b) => ({
       id: b.id,
@@ -42,7 +43,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       proposedTrackRecord: b.proposedTrackRecord,
       mine: b.mine,
     })),
-    canScore: may.canScore(tender, view.me),
+    canScore: may(rules.mayScore(tender, view.me)),
     ranking: view.ranking,
     reviewerNames: Object.fromEntries(view.reviewerNames),
     panel: view.panel,

@@ -16,7 +16,8 @@ import {
 } from '~/procurement/components/tender-management';
 import { contractIdForTender } from '~/procurement/contracts.server';
 import { assignReviewer, listPanel, panelCandidates, removeReviewer } from '~/procurement/evaluation.server';
-import * as may from '~/procurement/permissions';
+import * as rules from '~/procurement/permissions';
+import { may } from '~/lib/permission';
 import { answerQuestion, unansweredQuestions } from '~/procurement/questions.server';
 import { answerSchema, objectionAnswerSchema, reasonSchema } from '~/procurement/schemas';
 import { cancelTender, requireTender } from '~/procurement/tenders.server';
@@ -30,7 +31,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const tender = requireTender(parseId(params.tenderId));
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  const canChangePanel = may.canChangePanel(viewer, tender);
+  const canChangePanel = may(rules.mayChangePanel(viewer, tender));
   return {
     locale: await getLocale(request),
     tender: { id: tender.id, title: tender.title, state: tender.state },
@@ -38,7 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     candidates: canChangePanel ? panelCandidates(tender) : [],
     canChangePanel,
     questions: unansweredQuestions(viewer, tender),
-    canAnswerQuestions: may.canAnswerQuestion(viewer, tender),
+    canAnswerQuestions: may(rules.mayAnswerQuestion(viewer, tender)),
     objections: listObjections(viewer, tender).map(({ objection, organizationName }) => ({
       id: objection.id,
       organizationName,
@@ -46,9 +47,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       state: objection.state,
       answer: objection.answer,
       createdAt: objection.createdAt,
-      canAnswer: may.canAnswerObjection(viewer, tender, objection),
+      canAnswer: may(rules.mayAnswerObjection(viewer, tender, objection)),
     })),
-    canCancel: may.canCancelTender(viewer, tender),
+    canCancel: may(rules.mayCancelTender(viewer, tender)),
     contractId: contractIdForTender(tender.id),
   };
 }

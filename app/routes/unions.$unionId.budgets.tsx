@@ -9,7 +9,8 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { setBudget, unionBudgets } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
-import { canSetBudget } from '~/payments/permissions';
+import { may } from '~/lib/permission';
+import { maySetBudget } from '~/payments/permissions';
 import { BudgetForm } from '~/payments/components/budget-form';
 import { budgetSchema } from '~/payments/schemas';
 import { requireUnion } from '~/unions/unions.server';
@@ -32,7 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     unionId,
     year,
     departments,
-    canSet: canSetBudget(viewer, unionId),
+    canSet: may(maySetBudget(viewer, unionId)),
     locale: await getLocale(request),
     title: t('payments.budgets.title', { union: requireUnion(unionId).name }),
   };
