@@ -13,6 +13,7 @@ import {
   maySeeMilestone,
   maySeeVouchers,
   milestonePayable,
+  paymentQueueRoles,
 } from './permissions';
 import { stripeEnabled } from './stripe.server';
 import { isOrgMember, notFound, requireOrgMember, requireUnionRole, type Viewer } from '~/accounts/auth.server';
@@ -302,7 +303,7 @@ const queueStates = ['due', 'approved', 'paid'] as const;
 
 /** Finance's work list for a union: milestones to approve, to pay, and awaiting the organization. */
 export function paymentQueue(viewer: Viewer, unionId: number) {
-  requireUnionRole(viewer, unionId, ['finance', 'commissioner', 'leadership', 'admin']);
+  requireUnionRole(viewer, unionId, paymentQueueRoles);
   const rows = db
     .select({
       id: milestones.id,

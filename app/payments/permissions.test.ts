@@ -83,14 +83,8 @@ describe('milestone rules', () => {
     ]);
   });
 
-  it('budgets are set by admins and finance; the queue is read by the union’s staff who handle money; the owner connects Stripe', () => {
+  it('budgets are set by admins and finance; the owner connects Stripe', () => {
     expect(who((w) => may(rules.maySetBudget(w, unionId)))).toEqual(['finance', 'admin']);
-    expect(who((w) => may(rules.maySeePaymentQueue(w, unionId)))).toEqual([
-      'finance',
-      'commissioner',
-      'leadership',
-      'admin',
-    ]);
     expect(who((w) => may(rules.mayConnectStripe(w, organizationId)))).toEqual(['owner']);
   });
 });

@@ -6,7 +6,7 @@ import type { ContractState } from '~/procurement/machine';
 import { contractSigned } from '~/procurement/permissions';
 
 /**
- * Standing may do what to a milestone, a payment or a budget: the one place the payments rules live.
+ * Who may do what to a milestone, a payment or a budget: the one place the payments rules live.
  * Pure, like procurement/permissions.ts: each rule answers null, 'forbidden' or the command's own
  * refusal; commands `enforce` the answers, loaders turn them into buttons with `may`, and each
  * rule asks the machine about the row's real state.
@@ -84,10 +84,8 @@ export function mayCancelPayment(
     : refusal('payments.errors.attemptClosed');
 }
 
-/** The union's payment queue is read by finance, commissioners, leadership and admins. */
-export function maySeePaymentQueue(who: Standing | null, unionId: number): Refusal | null {
-  return hasUnionRole(who, unionId, ['finance', 'commissioner', 'leadership', 'admin']) ? null : 'forbidden';
-}
+/** Who reads a union's payment queue (through `requireUnionRole`, which also asks finance for two-factor). */
+export const paymentQueueRoles: readonly UnionRole[] = ['finance', 'commissioner', 'leadership', 'admin'];
 
 /** Budgets are set by the union's admins and finance. */
 export function maySetBudget(who: Standing | null, unionId: number): Refusal | null {

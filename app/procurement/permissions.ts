@@ -14,7 +14,7 @@ import { canTransition } from '~/lib/machine';
 import { refusal, type Refusal } from '~/lib/permission';
 
 /**
- * Standing may do what to a tender, bid, objection or contract, and when: the one place procurement's
+ * Who may do what to a tender, bid, objection or contract, and when: the one place procurement's
  * rules live. Pure (no database, no clock): the caller passes the row, what it knows of the
  * viewer's relation to it, and `now`. Commands refuse with these answers; loaders return them for
  * buttons. Each rule asks the lifecycle machine about the row's real state, and answers like every
@@ -51,6 +51,11 @@ function commissionerTransition(
 /** A draft is edited freely, and seen by the union's staff only. */
 export function isDraft(tender: { state: TenderState }) {
   return tender.state === 'draft';
+}
+
+/** A union's commissioners open its tenders. */
+export function mayCreateTender(who: Standing | null, unionId: number): Refusal | null {
+  return hasUnionRole(who, unionId, ['commissioner']) ? null : 'forbidden';
 }
 
 export function mayPublishTender(who: Standing | null, tender: TenderRow) {

@@ -11,7 +11,7 @@ import {
 } from './tender-attachments.server';
 import { amendmentNoticeDays, tenderMachine } from './machine';
 import { biddingOrganizationIds, notifyInterested, tenderPath, tenderStaffIds } from './notices.server';
-import { biddingOpen, mayRemoveAttachment, editMode, isDraft } from './permissions';
+import { biddingOpen, editMode, isDraft, mayCreateTender, mayRemoveAttachment } from './permissions';
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
 import { forbidden, hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
@@ -21,7 +21,7 @@ import { fenToYuanInput } from '~/lib/money';
 import { toShanghaiInput } from '~/lib/time';
 import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
-import { enforce } from '~/lib/permission';
+import { enforce, may } from '~/lib/permission';
 import { transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
 import './audit-subjects.server';
@@ -311,11 +311,9 @@ export function tenderFormDefaults(tender: Tender) {
 
 /** The unions in which the viewer may create tenders; 403 if none. */
 export function requireCommissionerUnions(viewer: Viewer) {
-  const mine = new Set(viewer.roles.filter((r) => r.role === 'commissioner').map((r) => r.unionId));
-  if (!mine.size) forbidden();
-  return listUnions()
-    .filter((u) => mine.has(u.id))
-    .map((u) => ({ id: u.id, name: u.name }));
+  const mine = listUnions().filter((u) => may(mayCreateTender(viewer, u.id)));
+  if (!mine.length) forbidden();
+  return mine.map((u) => ({ id: u.id, name: u.name }));
 }
 
 export const tenderPageSize = 50;

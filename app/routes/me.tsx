@@ -3,15 +3,16 @@ import { Link, useSearchParams } from 'react-router';
 import type { Route } from './+types/me';
 import { requireViewer } from '~/accounts/auth.server';
 import { formatMoney } from '~/lib/format';
+import { may } from '~/lib/permission';
 import { getLocale } from '~/lib/i18n.server';
 import { viewerOrganizations } from '~/organizations/organizations.server';
 import { TenderTable } from '~/procurement/components/tender-table';
 import { listContracts } from '~/procurement/contracts.server';
+import { paymentQueueRoles } from '~/payments/permissions';
+import { mayCreateTender } from '~/procurement/permissions';
 import { listTenders } from '~/procurement/tenders.server';
 import { listUnions } from '~/unions/unions.server';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
-
-const paymentRoles: readonly string[] = ['finance', 'commissioner', 'leadership', 'admin'];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -26,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       name: unionNames.get(id) ?? '',
       roles: viewer.roles.filter((r) => r.unionId === id).map((r) => r.role),
     })),
-    canCreateTender: viewer.roles.some((r) => r.role === 'commissioner'),
+    canCreateTender: unionIds.some((id) => may(mayCreateTender(viewer, id))),
     unionTenders: unionIds.length ? listTenders({ unionIds }) : [],
     contracts: listContracts({ organizationIds: viewer.memberships.map((m) => m.organizationId), unionIds }),
   };
@@ -96,7 +97,7 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
                     <Link to={`/unions/${u.id}/invitations`}>{t('invitations.link')}</Link>
                   </>
                 ) : null}
-                {u.roles.some((r) => paymentRoles.includes(r)) ? (
+                {u.roles.some((r) => paymentQueueRoles.includes(r)) ? (
                   <>
                     {' · '}
                     <Link to={`/unions/${u.id}/payments`}>{t('payments.queueLink')}</Link> ·{' '}
