@@ -10,13 +10,7 @@ import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { MilestoneTable, MoneyTotals } from '~/payments/components/money';
 import { contractPayments } from '~/payments/milestones.server';
-import {
-  AmendForm,
-  CompleteForm,
-  ConfirmForm,
-  IssueForm,
-  TerminateForm,
-} from '~/procurement/components/contract-forms';
+import { AmendForm, CompleteForm, ConfirmForm, IssueForm } from '~/procurement/components/contract-forms';
 import {
   ContractAmendments,
   ContractEvents,
@@ -35,7 +29,7 @@ import {
 import * as rules from '~/procurement/permissions';
 import { may } from '~/lib/permission';
 import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
-import { ActionMessage } from '~/ui/form';
+import { ActionMessage, ReasonForm } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.title }];
@@ -150,7 +144,14 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
       {loaderData.canComplete ? (
         <CompleteForm lastResult={actionData && 'complete' in actionData ? actionData.complete : undefined} />
       ) : null}
-      {loaderData.canTerminate ? <TerminateForm /> : null}
+      {loaderData.canTerminate ? (
+        <ReasonForm
+          title={t('procurement.contract.terminateTitle')}
+          label={t('procurement.contract.terminateReason')}
+          intent="terminate"
+          submit={t('procurement.contract.terminate')}
+        />
+      ) : null}
     </>
   );
 }

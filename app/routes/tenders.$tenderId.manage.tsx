@@ -8,12 +8,7 @@ import { runTenderClock } from '~/jobs/ticks.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { answerObjection, listObjections } from '~/procurement/award.server';
-import {
-  CancelTenderForm,
-  ObjectionsToAnswer,
-  QuestionsToAnswer,
-  ReviewPanel,
-} from '~/procurement/components/tender-management';
+import { ObjectionsToAnswer, QuestionsToAnswer, ReviewPanel } from '~/procurement/components/tender-management';
 import { contractIdForTender } from '~/procurement/contracts.server';
 import { assignReviewer, listPanel, panelCandidates, removeReviewer } from '~/procurement/evaluation.server';
 import * as rules from '~/procurement/permissions';
@@ -21,7 +16,7 @@ import { may } from '~/lib/permission';
 import { answerQuestion, unansweredQuestions } from '~/procurement/questions.server';
 import { answerSchema, objectionAnswerSchema, reasonSchema } from '~/procurement/schemas';
 import { cancelTender, requireTender } from '~/procurement/tenders.server';
-import { ActionMessage } from '~/ui/form';
+import { ActionMessage, ReasonForm } from '~/ui/form';
 import { PageHeader, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.title }];
@@ -108,7 +103,14 @@ export default function ManageTender({ loaderData, actionData }: Route.Component
       <ReviewPanel panel={loaderData.panel} candidates={loaderData.candidates} canChange={loaderData.canChangePanel} />
       <QuestionsToAnswer questions={loaderData.questions} canAnswer={loaderData.canAnswerQuestions} />
       <ObjectionsToAnswer objections={loaderData.objections} locale={loaderData.locale} />
-      {loaderData.canCancel ? <CancelTenderForm /> : null}
+      {loaderData.canCancel ? (
+        <ReasonForm
+          title={t('procurement.cancel.title')}
+          label={t('procurement.cancel.reason')}
+          intent="cancel"
+          submit={t('procurement.cancel.submit')}
+        />
+      ) : null}
     </>
   );
 }

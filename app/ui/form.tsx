@@ -7,8 +7,9 @@ import {
 } from '@conform-to/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigation } from 'react-router';
+import { Form, useNavigation } from 'react-router';
 import type { MessageKey } from '~/lib/locale';
+import { Section } from './page';
 
 type Meta = FieldMetadata<unknown>;
 
@@ -176,5 +177,33 @@ export function ChoiceField({
       ))}
       <Errors id={meta.errorId} errors={meta.errors} />
     </fieldset>
+  );
+}
+
+/** A section whose one form asks why before an irreversible step (terminate a contract, cancel a tender). */
+export function ReasonForm({
+  title,
+  label,
+  intent,
+  submit,
+}: {
+  title: string;
+  label: string;
+  intent: string;
+  submit: string;
+}) {
+  const id = `${intent}-reason`;
+  return (
+    <Section title={title}>
+      <Form method="post">
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <textarea id={id} name="reason" rows={3} required />
+        </div>
+        <SubmitButton name="intent" value={intent} className="button danger">
+          {submit}
+        </SubmitButton>
+      </Form>
+    </Section>
   );
 }

@@ -131,23 +131,6 @@ export function CompleteForm({ lastResult }: { lastResult: LastResult }) {
   );
 }
 
-export function TerminateForm() {
-  const { t } = useTranslation();
-  return (
-    <Section title={t('procurement.contract.terminateTitle')}>
-      <Form method="post">
-        <div className="field">
-          <label htmlFor="terminate-reason">{t('procurement.contract.terminateReason')}</label>
-          <textarea id="terminate-reason" name="reason" rows={3} required />
-        </div>
-        <SubmitButton name="intent" value="terminate" className="button danger">
-          {t('procurement.contract.terminate')}
-        </SubmitButton>
-      </Form>
-    </Section>
-  );
-}
-
 /** The organization's owner signs the issued contract. */
 export function ConfirmForm() {
   const { t } = useTranslation();

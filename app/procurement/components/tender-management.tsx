@@ -156,20 +156,3 @@ export function ObjectionsToAnswer({ objections, locale }: { objections: Objecti
     </Section>
   );
 }
-
-export function CancelTenderForm() {
-  const { t } = useTranslation();
-  return (
-    <Section title={t('procurement.cancel.title')}>
-      <Form method="post">
-        <div className="field">
-          <label htmlFor="cancel-reason">{t('procurement.cancel.reason')}</label>
-          <textarea id="cancel-reason" name="reason" rows={3} required />
-        </div>
-        <SubmitButton name="intent" value="cancel" className="button danger">
-          {t('procurement.cancel.submit')}
-        </SubmitButton>
-      </Form>
-    </Section>
-  );
-}
