@@ -24,7 +24,7 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: at('expires_at').notNull(),
     createdAt: createdAt(),
-    // issue 10 (accounts): idle timeout — touched at most once a minute (docs/decisions/071). Sessions
+    // Idle timeout: touched at most once a minute (docs/decisions/071). Sessions
     // from before the column existed get 0, so they idle out: everyone signs in under the new rules.
     lastUsedAt: at('last_used_at')
       .notNull()
@@ -92,7 +92,7 @@ export const userTokens = sqliteTable(
   (t) => [check('user_tokens_purpose', oneOf(t.purpose, ['verify_email', 'reset_password']))],
 );
 
-// issue 10 (accounts): a union's security settings; no row means the defaults.
+// A union's security settings; no row means the defaults.
 export const unionSecurity = sqliteTable('union_security', {
   unionId: integer('union_id')
     .primaryKey()

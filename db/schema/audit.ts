@@ -13,7 +13,7 @@ export const auditLog = sqliteTable(
     subjectId: integer('subject_id').notNull(),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
-    // ── audit chain (issue 10, branch audit): scope, before/after and the hash chain ──
+    // The audit chain: scope, before/after and the hash chain (docs/decisions/072).
     unionId: integer('union_id').references(() => unions.id),
     before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
     after: text('after', { mode: 'json' }).$type<Record<string, unknown>>(),

@@ -67,7 +67,7 @@ export const tenders = sqliteTable(
     check('tenders_sessions', sql`${t.sessions} > 0`),
     index('tenders_union_idx').on(t.unionId, t.state),
     index('tenders_state_deadline_idx').on(t.state, t.deadlineAt),
-    // Rollups block (issue 11): the public tender list, newest deadline first, without drafts.
+    // The public tender list, newest deadline first, without drafts.
     index('tenders_listed_idx')
       .on(t.deadlineAt)
       .where(sql`state <> 'draft'`),
@@ -266,7 +266,7 @@ export const contracts = sqliteTable(
     check('contracts_amount', sql`${t.amountFen} > 0`),
     index('contracts_union_idx').on(t.unionId, t.state),
     index('contracts_org_idx').on(t.organizationId),
-    // Rollups block (issue 11): the clock's quarterly evaluations find contracts still running.
+    // The clock's quarterly evaluations find contracts still running.
     index('contracts_period_end_idx').on(t.periodEnd),
   ],
 );
