@@ -5,8 +5,22 @@ import { incubators, residencies } from '../../db/schema/incubation';
 import { organizations } from '../../db/schema/organizations';
 import { contracts } from '../../db/schema/procurement';
 import { eventMachine } from './machine';
-import { mayDeletePhoto, mayFileReport, mayRecordWalkIns, mayReviewReport, type EventStanding } from './permissions';
-import { discardPhotoFiles, findPhoto, insertPhotos, listPhotos, storePhotos, type PhotoUpload } from './event-photos.server';
+import {
+  mayCancelEvent,
+  mayDeletePhoto,
+  mayFileReport,
+  mayRecordWalkIns,
+  mayReviewReport,
+  type EventStanding,
+} from './permissions';
+import {
+  discardPhotoFiles,
+  findPhoto,
+  insertPhotos,
+  listPhotos,
+  storePhotos,
+  type PhotoUpload,
+} from './event-photos.server';
 import type { venueTypes } from './machine';
 import { forbidden, hasUnionRole, isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
@@ -254,6 +268,30 @@ export async function deletePhoto(viewer: Viewer, eventId: number, photoId: numb
     });
   });
   discardPhotoFiles([photo.storageKey]);
+}
+
+/** The organization calls off a scheduled event before it starts, saying why (shown on its page, audited). */
+export function cancelEvent(viewer: Viewer, eventId: number, reason: string) {
+  const event = requireEvent(eventId);
+  enforce(mayCancelEvent(event, eventStanding(viewer, event), now()));
+  const trimmed = reason.trim();
+  if (!trimmed) throw new UserError('errors.reasonRequired');
+  transaction((tx) => {
+    const state = transition(eventMachine, event.state, 'cancel', 'organization');
+    const { changes } = tx
+      .update(events)
+      .set({ state, cancelReason: trimmed })
+      .where(and(eq(events.id, eventId), eq(events.state, event.state)))
+      .run();
+    if (!changes) throw new UserError('errors.illegalTransition', 409);
+    audit(tx, {
+      actorId: viewer.id,
+      action: 'event.cancel',
+      subjectType: 'event',
+      subjectId: eventId,
+      data: { reason: trimmed },
+    });
+  });
 }
 
 export function reviewReport(viewer: Viewer, eventId: number, decision: 'accept' | 'return', reason?: string) {

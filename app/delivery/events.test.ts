@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { events, notifications } from '../../db/schema';
+import { auditLog, events, notifications } from '../../db/schema';
 import { eventMachine, type EventState } from './machine';
 import {
+  cancelEvent,
   fileReport,
   requireEventAccess,
   reviewReport,
@@ -19,6 +20,7 @@ import {
   deliveryWorld,
   grantRole,
 } from '../../tests/fixtures/delivery';
+import { refusal } from '../../tests/support/refused';
 import { db } from '~/lib/db.server';
 import { transition } from '~/lib/machine';
 
@@ -98,6 +100,26 @@ describe('scheduling under a contract', () => {
       expect.objectContaining({ messageKey: 'errors.contractNotActive', status: 409 }),
     );
     expect(scheduleEvent(world.owner, world.contractId, input)).toBeGreaterThan(0);
+  });
+});
+
+describe('calling off an event', () => {
+  it('is the organization’s, with a reason, until the event starts; the reason is kept and audited', () => {
+    const id = scheduleEvent(world.owner, world.contractId, input);
+    expect(refusal(() => cancelEvent(world.commissioner, id, '下雨'))).toBe(403);
+    expect(refusal(() => cancelEvent(world.owner, id, '  '))).toBe('errors.reasonRequired');
+    cancelEvent(world.owner, id, '台风预警，驿站关闭');
+    expect(db.select().from(events).where(eq(events.id, id)).get()).toMatchObject({
+      state: 'cancelled',
+      cancelReason: '台风预警，驿站关闭',
+    });
+    const entry = db.select().from(auditLog).where(eq(auditLog.action, 'event.cancel')).get();
+    expect(entry).toMatchObject({ subjectType: 'event', subjectId: id, actorId: world.owner.id });
+    expect(refusal(() => cancelEvent(world.owner, id, '再次取消'))).toBe('errors.illegalTransition');
+
+    const started = scheduleEvent(world.owner, world.contractId, input);
+    vi.setSystemTime(start.getTime());
+    expect(refusal(() => cancelEvent(world.owner, started, '人数不足'))).toBe('delivery.errors.cancelAfterStart');
   });
 });
 

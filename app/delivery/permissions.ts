@@ -49,6 +49,13 @@ export function mayDeletePhoto(event: EventTimes, standing: EventStanding): Refu
   return reportRefusal(event, standing);
 }
 
+/** The organization calls off a scheduled event until it starts; afterwards workers may have attended. */
+export function mayCancelEvent(event: EventTimes, standing: EventStanding, now: Date): Refusal | null {
+  if (!standing.asOrganization) return 'forbidden';
+  if (!canTransition(eventMachine, event.state, 'cancel', 'organization')) return illegal;
+  return now.getTime() < event.startsAt.getTime() ? null : refusal('delivery.errors.cancelAfterStart');
+}
+
 /** Accepting and returning a report take the same transition rules. */
 export function mayReviewReport(event: EventTimes, standing: EventStanding): Refusal | null {
   if (!standing.reviewAs) return 'forbidden';
@@ -122,6 +129,7 @@ export function mayRate(
 export function eventAbilities(event: EventTimes, standing: EventStanding, now: Date) {
   return {
     presentCode: mayPresentCode(event, standing),
+    cancel: mayCancelEvent(event, standing, now) === null,
     recordWalkIns: mayRecordWalkIns(event, standing, now) === null,
     deletePhoto: mayDeletePhoto(event, standing) === null,
     fileReport: mayFileReport(event, standing, now) === null,

@@ -5,13 +5,26 @@ import type { Route } from './+types/events.$eventId';
 import { requireViewer } from '~/accounts/auth.server';
 import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
 import { AttendanceReview } from '~/delivery/components/attendance-review';
+import { EventCancellation } from '~/delivery/components/event-cancellation';
 import { EventFacts } from '~/delivery/components/event-facts';
 import { EventReport, WalkInsForm } from '~/delivery/components/event-report';
-import { deletePhoto, fileReport, recordWalkIns, requireEventFor, reviewReport } from '~/delivery/events.server';
+import {
+  cancelEvent,
+  deletePhoto,
+  fileReport,
+  recordWalkIns,
+  requireEventFor,
+  reviewReport,
+} from '~/delivery/events.server';
 import { basisOfUnions, eventFigures } from '~/delivery/figures.server';
 import { eventIntegrity, excludedRatingCount } from '~/delivery/integrity.server';
 import { eventAbilities } from '~/delivery/permissions';
-import { maxPhotoBytes, maxPhotosPerSubmission, readLimitedFormData, readPhotoUploads } from '~/delivery/event-photos.server';
+import {
+  maxPhotoBytes,
+  maxPhotosPerSubmission,
+  readLimitedFormData,
+  readPhotoUploads,
+} from '~/delivery/event-photos.server';
 import { reportSchema, walkInsSchema } from '~/delivery/schemas';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
@@ -40,6 +53,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       walkIns: event.walkIns,
       reportSummary: event.reportSummary,
       returnReason: event.returnReason,
+      cancelReason: event.cancelReason,
       contractId: event.contractId,
     },
     incubatorName: oversight?.kind === 'residency' ? oversight.incubatorName : null,
@@ -94,6 +108,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (failed) return data({ attendance: failed }, { status: failed.status });
     return redirect(`/events/${eventId}#attendance`);
   }
+  if (intent === 'cancel') return respond(() => cancelEvent(viewer, eventId, String(formData.get('reason') ?? '')));
   if (intent === 'accept' || intent === 'return') {
     return respond(() => reviewReport(viewer, eventId, intent, String(formData.get('reason') ?? '')));
   }
@@ -111,6 +126,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       </PageHeader>
       <ActionMessage failure={failure} />
       <EventFacts {...loaderData} />
+      <EventCancellation cancelReason={event.cancelReason} canCancel={can.cancel} />
       {can.presentCode ? (
         <p>
           <Link className="button" to={`/events/${event.id}/present`}>

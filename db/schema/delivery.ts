@@ -45,6 +45,7 @@ export const events = sqliteTable(
     reportSummary: text('report_summary'),
     reportedAt: at('reported_at'),
     returnReason: text('return_reason'),
+    cancelReason: text('cancel_reason'),
     acceptedAt: at('accepted_at'),
     createdAt: createdAt(),
   },

@@ -19,7 +19,7 @@ import { mayBeCommissioned, type OfferingTransition } from '~/catalog/permission
 import { attendanceReview, reviewEventAttendance } from '~/delivery/attendance.server';
 import { viewerFor } from '../fixtures/accounts';
 import { createEvent, createOrganization, deliveryWorld } from '../fixtures/delivery';
-import { fileReport, recordWalkIns, requireEventAccess, reviewReport } from '~/delivery/events.server';
+import { cancelEvent, fileReport, recordWalkIns, requireEventAccess, reviewReport } from '~/delivery/events.server';
 import { eventMachine } from '~/delivery/machine';
 import { eventAbilities } from '~/delivery/permissions';
 import { contractEvaluationView, recordComplaint, resolveComplaint, reviewContract } from '~/evaluation/reviews.server';
@@ -32,7 +32,12 @@ import {
   startReview,
   withdrawApplication,
 } from '~/incubation/applications.server';
-import { cancelEvaluation, evaluationView, openEvaluation, scoreEvaluation } from '~/incubation/residency-evaluations.server';
+import {
+  cancelEvaluation,
+  evaluationView,
+  openEvaluation,
+  scoreEvaluation,
+} from '~/incubation/residency-evaluations.server';
 import { applicationMachine, residencyEvaluationMachine, residencyMachine } from '~/incubation/machine';
 import { residencyAbilities } from '~/incubation/permissions';
 import { decideExitReview, requireVisibleResidency } from '~/incubation/residencies.server';
@@ -108,6 +113,16 @@ describe('delivery: the event page and its commands', () => {
     expect(await succeeds(() => reviewEventAttendance(viewer, eventId, 'admitted', '现场核实')), 'admit').toBe(
       decideAssertions,
     );
+    expect(await succeeds(() => cancelEvent(viewer, eventId, '台风预警')), 'cancel').toBe(can?.cancel ?? false);
+  });
+
+  it.each(cases)('a %s event that has not started, %s, as %s', async (kind, state, role) => {
+    const owner = kind === 'contract' ? { contractId: world.contractId } : { residencyId: world.residencyId };
+    const eventId = createEvent({ organizationId: world.organizationId, ...owner }, hoursAgo(-24), { state });
+    const viewer = viewers[role]!;
+    const access = offered(() => requireEventAccess(viewer, eventId));
+    const can = access ? eventAbilities(access.event, access.standing, now()) : null;
+    expect(await succeeds(() => cancelEvent(viewer, eventId, '台风预警')), 'cancel').toBe(can?.cancel ?? false);
   });
 });
 

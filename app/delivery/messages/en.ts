@@ -29,6 +29,10 @@ export default {
     return: 'Return',
     returnReason: 'Reason for returning',
     returnedBecause: 'Report returned: {{reason}}',
+    cancelTitle: 'Cancel the event',
+    cancelReason: 'Reason for cancelling',
+    cancel: 'Cancel the event',
+    cancelledBecause: 'Event cancelled: {{reason}}',
   },
   venues: {
     canteen: 'Company canteen',
@@ -124,6 +128,7 @@ export default {
     },
   },
   errors: {
+    cancelAfterStart: 'An event cannot be cancelled once it has started.',
     checkinNotYet: 'Check-in has not opened yet: it opens 30 minutes before the event starts.',
     ratingNotYet: 'You can rate once the event has started. Please open this page again then.',
     notResident: 'Only organizations currently resident at an incubator can schedule their own activities.',

@@ -27,6 +27,10 @@ export default {
     return: '退回',
     returnReason: '退回原因',
     returnedBecause: '报告被退回：{{reason}}',
+    cancelTitle: '取消活动',
+    cancelReason: '取消原因',
+    cancel: '取消活动',
+    cancelledBecause: '活动已取消：{{reason}}',
   },
   venues: {
     canteen: '企业食堂',
@@ -121,6 +125,7 @@ export default {
     },
   },
   errors: {
+    cancelAfterStart: '活动开始后不能取消。',
     checkinNotYet: '还没到签到时间：活动开始前 30 分钟开放签到。',
     ratingNotYet: '活动开始后才能评价，请到时再打开这个页面。',
     notResident: '只有正在孵化基地入驻的组织才能安排自主活动。',

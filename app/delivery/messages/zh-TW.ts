@@ -29,6 +29,10 @@ export default {
     return: '退回',
     returnReason: '退回原因',
     returnedBecause: '報告已被退回：{{reason}}',
+    cancelTitle: '取消活動',
+    cancelReason: '取消原因',
+    cancel: '取消活動',
+    cancelledBecause: '活動已取消：{{reason}}',
   },
   venues: {
     canteen: '企業餐廳',
@@ -123,6 +127,7 @@ export default {
     },
   },
   errors: {
+    cancelAfterStart: '活動開始後不能取消。',
     checkinNotYet: '還沒到簽到時間：活動開始前 30 分鐘開放簽到。',
     ratingNotYet: '活動開始後才能評價，請到時再開啟這個頁面。',
     notResident: '只有正在孵化基地進駐的組織才能安排自主活動。',
