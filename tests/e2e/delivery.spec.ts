@@ -420,3 +420,19 @@ test('the union sees integrity flags and excludes a rating with a recorded reaso
   await expect(leadership.getByTestId('rating-row')).toHaveCount(4);
   await expect(leadership.getByRole('button', { name: '排除这条评价' })).toHaveCount(0);
 });
+
+test('the organization calls off an event before it starts, without JavaScript, and says why', async ({ browser }) => {
+  const org = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await login(org, 'psych@demo.gonghui.cn');
+  const title = `减压沙龙 ${Date.now()}`;
+  const eventUrl = await scheduleOwnActivity(org, title, new Date(Date.now() + 3 * 24 * 3600_000));
+  const cancel = org.getByRole('button', { name: '取消活动' });
+  await cancel.click();
+  // The browser's own check keeps an empty reason from being sent; the server refuses it too.
+  await expect(org).toHaveURL(eventUrl);
+  await org.getByLabel('取消原因').fill('台风预警，驿站关闭');
+  await cancel.click();
+  await expect(org.getByText('活动已取消：台风预警，驿站关闭')).toBeVisible();
+  await expect(cancel).toHaveCount(0);
+  expect(count("select count(*) from audit_log where action = 'event.cancel' and data like '%台风预警%'")).toBe(1);
+});
