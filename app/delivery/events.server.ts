@@ -270,7 +270,7 @@ export async function deletePhoto(viewer: Viewer, eventId: number, photoId: numb
   discardPhotoFiles([photo.storageKey]);
 }
 
-/** The organization calls off a scheduled event before it starts, saying why (shown on its page, audited). */
+/** The organization calls off a scheduled event before check-in opens, saying why (shown on its page, audited). */
 export function cancelEvent(viewer: Viewer, eventId: number, reason: string) {
   const event = requireEvent(eventId);
   enforce(mayCancelEvent(event, eventStanding(viewer, event), now()));

@@ -104,7 +104,7 @@ describe('scheduling under a contract', () => {
 });
 
 describe('calling off an event', () => {
-  it('is the organization’s, with a reason, until the event starts; the reason is kept and audited', () => {
+  it('is the organization’s, with a reason, until check-in opens; the reason is kept and audited', () => {
     const id = scheduleEvent(world.owner, world.contractId, input);
     expect(refusal(() => cancelEvent(world.commissioner, id, '下雨'))).toBe(403);
     expect(refusal(() => cancelEvent(world.owner, id, '  '))).toBe('errors.reasonRequired');
@@ -117,9 +117,9 @@ describe('calling off an event', () => {
     expect(entry).toMatchObject({ subjectType: 'event', subjectId: id, actorId: world.owner.id });
     expect(refusal(() => cancelEvent(world.owner, id, '再次取消'))).toBe('errors.illegalTransition');
 
-    const started = scheduleEvent(world.owner, world.contractId, input);
-    vi.setSystemTime(start.getTime());
-    expect(refusal(() => cancelEvent(world.owner, started, '人数不足'))).toBe('delivery.errors.cancelAfterStart');
+    const soon = scheduleEvent(world.owner, world.contractId, input);
+    vi.setSystemTime(start.getTime() - 10 * 60_000);
+    expect(refusal(() => cancelEvent(world.owner, soon, '人数不足'))).toBe('delivery.errors.cancelAfterCheckinOpens');
   });
 });
 

@@ -8,7 +8,7 @@ export const eventMachine = defineMachine({
     // The contract's commissioner reviews contracted events; the incubator manager a resident's own.
     accept: { from: ['reported'], to: 'accepted', by: ['commissioner', 'incubator_manager'] },
     return: { from: ['reported'], to: 'returned', by: ['commissioner', 'incubator_manager'] },
-    // The organization calls off an event before it starts (weather, a venue lost), saying why; the
+    // The organization calls off an event before check-in opens (weather, a venue lost), saying why; the
     // session was never delivered, so the contract still needs it.
     cancel: { from: ['scheduled'], to: 'cancelled', by: ['organization'] },
   },

@@ -49,11 +49,13 @@ export function mayDeletePhoto(event: EventTimes, standing: EventStanding): Refu
   return reportRefusal(event, standing);
 }
 
-/** The organization calls off a scheduled event until it starts; afterwards workers may have attended. */
+/** The organization calls off a scheduled event until check-in opens; from then on workers may have attended. */
 export function mayCancelEvent(event: EventTimes, standing: EventStanding, now: Date): Refusal | null {
   if (!standing.asOrganization) return 'forbidden';
   if (!canTransition(eventMachine, event.state, 'cancel', 'organization')) return illegal;
-  return now.getTime() < event.startsAt.getTime() ? null : refusal('delivery.errors.cancelAfterStart');
+  return now.getTime() < event.startsAt.getTime() - checkinOpensBeforeMs
+    ? null
+    : refusal('delivery.errors.cancelAfterCheckinOpens');
 }
 
 /** Accepting and returning a report take the same transition rules. */

@@ -5,7 +5,7 @@ import type { Route } from './+types/events.$eventId';
 import { requireViewer } from '~/accounts/auth.server';
 import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
 import { AttendanceReview } from '~/delivery/components/attendance-review';
-import { EventCancellation } from '~/delivery/components/event-cancellation';
+import { CancelEventForm, CancelledNotice } from '~/delivery/components/event-cancellation';
 import { EventFacts } from '~/delivery/components/event-facts';
 import { EventReport, WalkInsForm } from '~/delivery/components/event-report';
 import {
@@ -126,7 +126,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       </PageHeader>
       <ActionMessage failure={failure} />
       <EventFacts {...loaderData} />
-      <EventCancellation cancelReason={event.cancelReason} canCancel={can.cancel} />
+      <CancelledNotice reason={event.cancelReason} />
       {can.presentCode ? (
         <p>
           <Link className="button" to={`/events/${event.id}/present`}>
@@ -167,6 +167,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
         locale={locale}
         failed={actionData && 'attendance' in actionData ? actionData.attendance : null}
       />
+      {can.cancel ? <CancelEventForm /> : null}
     </>
   );
 }

@@ -421,7 +421,9 @@ test('the union sees integrity flags and excludes a rating with a recorded reaso
   await expect(leadership.getByRole('button', { name: '排除这条评价' })).toHaveCount(0);
 });
 
-test('the organization calls off an event before it starts, without JavaScript, and says why', async ({ browser }) => {
+test('the organization calls off an event before check-in opens, without JavaScript, and says why', async ({
+  browser,
+}) => {
   const org = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await login(org, 'psych@demo.gonghui.cn');
   const title = `减压沙龙 ${Date.now()}`;

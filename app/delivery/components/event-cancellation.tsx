@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { ReasonForm } from '~/ui/form';
 
-/** Why a cancelled event was called off, or, while the organization still may, the form to call it off. */
-export function EventCancellation({ cancelReason, canCancel }: { cancelReason: string | null; canCancel: boolean }) {
+/** Why a cancelled event was called off, near the top of its page. */
+export function CancelledNotice({ reason }: { reason: string | null }) {
   const { t } = useTranslation();
-  if (cancelReason) return <p className="alert">{t('delivery.events.cancelledBecause', { reason: cancelReason })}</p>;
-  if (!canCancel) return null;
+  return reason ? <p className="alert">{t('delivery.events.cancelledBecause', { reason })}</p> : null;
+}
+
+/** The organization's form to call off its event, last on the page: it ends the event. */
+export function CancelEventForm() {
+  const { t } = useTranslation();
   return (
     <ReasonForm
       title={t('delivery.events.cancelTitle')}

@@ -128,7 +128,7 @@ export default {
     },
   },
   errors: {
-    cancelAfterStart: 'An event cannot be cancelled once it has started.',
+    cancelAfterCheckinOpens: 'An event cannot be cancelled once check-in has opened.',
     checkinNotYet: 'Check-in has not opened yet: it opens 30 minutes before the event starts.',
     ratingNotYet: 'You can rate once the event has started. Please open this page again then.',
     notResident: 'Only organizations currently resident at an incubator can schedule their own activities.',

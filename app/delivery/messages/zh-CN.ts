@@ -125,7 +125,7 @@ export default {
     },
   },
   errors: {
-    cancelAfterStart: '活动开始后不能取消。',
+    cancelAfterCheckinOpens: '签到开始后不能取消活动。',
     checkinNotYet: '还没到签到时间：活动开始前 30 分钟开放签到。',
     ratingNotYet: '活动开始后才能评价，请到时再打开这个页面。',
     notResident: '只有正在孵化基地入驻的组织才能安排自主活动。',

@@ -127,7 +127,7 @@ export default {
     },
   },
   errors: {
-    cancelAfterStart: '活動開始後不能取消。',
+    cancelAfterCheckinOpens: '簽到開始後不能取消活動。',
     checkinNotYet: '還沒到簽到時間：活動開始前 30 分鐘開放簽到。',
     ratingNotYet: '活動開始後才能評價，請到時再開啟這個頁面。',
     notResident: '只有正在孵化基地進駐的組織才能安排自主活動。',
