@@ -6,7 +6,9 @@
  */
 import Database from 'better-sqlite3';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { monthStart, shanghaiYear } from '../app/lib/time';
 
 const sqlite = new Database(process.env.DATABASE_PATH!);
@@ -132,6 +134,12 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   json(response, 404, {});
 }
 
-createServer((request, response) => {
-  handle(request, response).catch((error: unknown) => json(response, 500, { error: String(error) }));
-}).listen(Number(process.env.PORT ?? 3601), () => console.log(`baseline listening on ${process.env.PORT ?? 3601}`));
+// A process per core, as server.mjs runs the app (WEB_CONCURRENCY), so the ratio compares like with like.
+const processes = Number(process.env.WEB_CONCURRENCY || availableParallelism());
+if (cluster.isPrimary && processes > 1) {
+  for (let i = 0; i < processes; i++) cluster.fork();
+} else {
+  createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => json(response, 500, { error: String(error) }));
+  }).listen(Number(process.env.PORT ?? 3601));
+}

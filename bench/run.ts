@@ -1,14 +1,16 @@
 /**
  * `npm run bench [-- --counties N --years Y --duration S --connections C --no-extras]`: the performance
  * harness. Builds the production server, generates (or reuses) a national-scale database, starts the
- * app and a bare node:http baseline on it, drives both with autocannon through five scenarios, and
- * prints requests/s, p50/p99 latency and errors with the ratio to the baseline, the compressed
- * JavaScript of each page and the machine; writes the same to bench-results.json.
+ * app, a bare node:http baseline on it and the framework's floor (bench/floor: a minimal React Router
+ * page served the same way), drives them with autocannon through each scenario, and prints
+ * requests/s, p50/p99 latency and errors with the ratios to the baseline and to the floor, the
+ * app's start-up time and resident memory, the compressed JavaScript of each page and the machine;
+ * writes the same to bench-results.json.
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync, execSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { generatedDatabase, workingCopy } from './data';
@@ -31,15 +33,21 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const appPort = Number(process.env.BENCH_PORT ?? 3600);
 const baselinePort = appPort + 1;
+const floorPort = appPort + 2;
+/** Dashboards are driven with fewer connections: a leadership page, not a crowd's. */
+const dashboardConnections = 10;
 
-/** The targets the app must meet on 2 cores with 300 counties and 50 connections. */
+/** The targets the app must meet on 2 cores with 300 counties and 50 connections (dashboards 10). */
 const budgets: Record<string, { minRps?: number; maxP99?: number }> = {
   catalog: { minRps: 800, maxP99: 100 },
   tenders: { minRps: 800, maxP99: 100 },
   dashboard: { maxP99: 150 },
-  checkin: {},
+  countyDashboard: { maxP99: 50 },
+  checkin: { minRps: 1500, maxP99: 50 },
   rating: { minRps: 1500, maxP99: 50 },
 };
+const memoryBudgetMiB = 300;
+const startupBudgetMs = 5000;
 const jsBudgetBytes = 150 * 1024;
 const catalogQueries = [
   '心理健康',
@@ -62,6 +70,7 @@ type Result = {
   app: Figures | null;
   baseline: Figures | null;
   ratio: number | null;
+  floorRatio: number | null;
   budget: { minRps?: number; maxP99?: number };
   met: boolean | null;
 };
@@ -111,19 +120,39 @@ async function settle(port: number, path: string) {
   await response.arrayBuffer();
 }
 
-async function waitUntilUp(port: number, path: string) {
+/** Waits for the first answer from `port`; returns the milliseconds since `since`. */
+async function waitUntilUp(port: number, path: string, since = performance.now()) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}${path}`);
       await response.arrayBuffer();
-      if (response.status < 500) return;
+      if (response.status < 500) return Math.round(performance.now() - since);
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`Nothing answered on port ${port}`);
+}
+
+/** Resident memory (MiB) of a process and each of its children (a cluster's workers), from /proc. */
+function residentMemory(pid: number) {
+  const rss = (id: number) => {
+    const line = readFileSync(`/proc/${id}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+    return line ? Math.round(Number(line[1]) / 1024) : 0;
+  };
+  const children = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return { primary: rss(pid), workers: children.map(rss) };
 }
 
 type Request = { method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
@@ -209,6 +238,7 @@ async function main() {
     `Machine: ${host.cpu}, ${host.cores} cores, ${host.ramGiB} GiB RAM, Node ${host.node}, load ${host.loadAverageAtStart.join(' ')}`,
   );
   ensureBuild();
+  spawnSync('npx', ['react-router', 'build', 'bench/floor'], { stdio: 'ignore' });
   const data = await generatedDatabase(counties, years);
   const database = workingCopy(data.path);
   const secrets = {
@@ -229,12 +259,14 @@ async function main() {
         argv: ['node_modules/.bin/react-router-serve', 'build/server/index.js'],
         name: 'react-router-serve',
       };
+  const appStarted = performance.now();
   const app = startServer('app', serverCommand.command, serverCommand.argv, { ...env, PORT: String(appPort) });
   const baseline = startServer('baseline', process.execPath, ['--import', 'tsx', 'bench/baseline-server.ts'], {
     ...env,
     PORT: String(baselinePort),
   });
-  const servers = [app, baseline];
+  const floor = startServer('floor', process.execPath, ['bench/floor/server.mjs'], { PORT: String(floorPort) });
+  const servers = [app, baseline, floor];
   const cleanUp = () => servers.forEach(stop);
   process.on('SIGINT', () => {
     cleanUp();
@@ -242,11 +274,16 @@ async function main() {
   });
 
   try {
-    await Promise.all([waitUntilUp(appPort, '/tenders'), waitUntilUp(baselinePort, '/tenders')]);
+    const [startupMs] = await Promise.all([
+      waitUntilUp(appPort, '/tenders', appStarted),
+      waitUntilUp(baselinePort, '/tenders'),
+      waitUntilUp(floorPort, '/'),
+    ]);
     console.log(
-      `App (${serverCommand.name}) on :${appPort}, baseline on :${baselinePort}; ${duration} s per run, ${connections} connections.\n`,
+      `App (${serverCommand.name}) on :${appPort} answered its first request ${format(startupMs)} ms after it was started; baseline on :${baselinePort}, floor on :${floorPort}; ${duration} s per run, ${connections} connections.\n`,
     );
     const dashboardPath = `/reports?union=${fixtures.provinceUnionId}`;
+    const countyDashboardPath = `/reports?union=${fixtures.countyUnionId}`;
     const idlePath = `/c/${fixtures.events[0]!.id}/rate`;
     const checkinPaths = () => fixtures.events.map((e) => `/c/${e.id}?k=${checkinCode(e)}`);
     const scenarios: { name: string; label: string; app: () => () => Request; baseline: () => () => Request }[] = [
@@ -280,7 +317,17 @@ async function main() {
         app: () => cycle([{ path: dashboardPath, headers: { cookie: fixtures.sessionCookie } }]),
         baseline: () => cycle([{ path: dashboardPath }]),
       },
+      {
+        name: 'countyDashboard',
+        label: 'county dashboard /reports',
+        app: () => cycle([{ path: countyDashboardPath, headers: { cookie: fixtures.sessionCookie } }]),
+        baseline: () => cycle([{ path: countyDashboardPath }]),
+      },
     ];
+
+    process.stdout.write('framework floor (bench/floor, GET /)… ');
+    const floorFigures = await drive(floorPort, () => ({ path: '/' }));
+    console.log(`${format(floorFigures.rps)} req/s, p99 ${floorFigures.p99} ms`);
 
     const pages: { page: string; headers: Record<string, string> }[] = [
       { page: '/catalog?q=心理健康', headers: {} },
@@ -309,6 +356,7 @@ async function main() {
           app: null,
           baseline: null,
           ratio: null,
+          floorRatio: null,
           budget: budgets[scenario.name]!,
           met: false,
         });
@@ -316,7 +364,8 @@ async function main() {
       }
       // A page that takes seconds alone would leave 50 queued requests running long after the run:
       // drive it with one connection and say so.
-      const connectionCount = scenario.name !== 'rating' && single.ms > 1000 ? 1 : connections;
+      const load = scenario.name.toLowerCase().includes('dashboard') ? dashboardConnections : connections;
+      const connectionCount = scenario.name !== 'rating' && single.ms > 1000 ? 1 : load;
       if (single.status >= 400) console.log(`  (warning: ${scenario.label} answered HTTP ${single.status})`);
       process.stdout.write(`${scenario.label}: app… `);
       const appFigures = await drive(appPort, scenario.app(), connectionCount);
@@ -337,14 +386,17 @@ async function main() {
         app: appFigures,
         baseline: baselineFigures,
         ratio: baselineFigures.rps ? Number((appFigures.rps / baselineFigures.rps).toFixed(3)) : null,
+        floorRatio: floorFigures.rps ? Number((appFigures.rps / floorFigures.rps).toFixed(3)) : null,
         budget,
         met: Object.keys(budget).length ? met : null,
       });
       console.log('done');
     }
 
+    const memory = residentMemory(app.pid!);
+    const largestMiB = Math.max(memory.primary, ...memory.workers);
     console.log(
-      `\n${'scenario'.padEnd(30)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} │ ${'baseline req/s'.padStart(14)} ${'p99'.padStart(6)} │ ${'ratio'.padStart(6)} │ budget`,
+      `\n${'scenario'.padEnd(30)} ${'conns'.padStart(5)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} │ ${'baseline req/s'.padStart(14)} ${'p99'.padStart(6)} │ ${'ratio'.padStart(6)} │ ${'floor'.padStart(6)} │ budget`,
     );
     for (const r of results) {
       const budget = [r.budget.minRps ? `≥${r.budget.minRps}/s` : '', r.budget.maxP99 ? `p99≤${r.budget.maxP99}` : '']
@@ -355,9 +407,18 @@ async function main() {
         continue;
       }
       console.log(
-        `${r.label.padEnd(30)} ${format(r.app.rps).padStart(7)} ${String(r.app.p50).padStart(7)} ${String(r.app.p99).padStart(7)} ${String(r.app.failed + r.app.timeouts).padStart(7)} │ ${format(r.baseline.rps).padStart(14)} ${String(r.baseline.p99).padStart(6)} │ ${String(r.ratio ?? '–').padStart(6)} │ ${budget || '–'} ${r.met === null ? '' : r.met ? 'MET' : 'NOT MET'}${r.connections !== connections ? ` (${r.connections} connection: one request took ${format(r.singleRequestMs)} ms)` : ''}`,
+        `${r.label.padEnd(30)} ${String(r.connections).padStart(5)} ${format(r.app.rps).padStart(7)} ${String(r.app.p50).padStart(7)} ${String(r.app.p99).padStart(7)} ${String(r.app.failed + r.app.timeouts).padStart(7)} │ ${format(r.baseline.rps).padStart(14)} ${String(r.baseline.p99).padStart(6)} │ ${String(r.ratio ?? '–').padStart(6)} │ ${String(r.floorRatio ?? '–').padStart(6)} │ ${budget || '–'} ${r.met === null ? '' : r.met ? 'MET' : 'NOT MET'}${r.connections === 1 ? ` (one request took ${format(r.singleRequestMs)} ms)` : ''}`,
       );
     }
+    console.log(
+      `${'framework floor (bench/floor)'.padEnd(30)} ${String(connections).padStart(5)} ${format(floorFigures.rps).padStart(7)} ${String(floorFigures.p50).padStart(7)} ${String(floorFigures.p99).padStart(7)} ${String(floorFigures.failed + floorFigures.timeouts).padStart(7)}`,
+    );
+    console.log(
+      `\nStart-up to the first answered request: ${format(startupMs)} ms (budget ${format(startupBudgetMs)} ms) ${startupMs <= startupBudgetMs ? 'MET' : 'NOT MET'}`,
+    );
+    console.log(
+      `Resident memory at the end: primary ${memory.primary} MiB, workers ${memory.workers.join(', ') || '–'} MiB (budget ${memoryBudgetMiB} MiB per process) ${largestMiB <= memoryBudgetMiB ? 'MET' : 'NOT MET'}`,
+    );
     console.log('\nCompressed client JavaScript per page (gzip -9, module preloads + scripts + inline):');
     for (const j of javascript) {
       console.log(
@@ -373,7 +434,11 @@ async function main() {
       years,
       durationSeconds: duration,
       connections,
+      dashboardConnections,
       database: { rows: data.counts, generation: data.generation },
+      startup: { ms: startupMs, budgetMs: startupBudgetMs, met: startupMs <= startupBudgetMs },
+      residentMemoryMiB: { ...memory, budgetPerProcess: memoryBudgetMiB, met: largestMiB <= memoryBudgetMiB },
+      floor: floorFigures,
       scenarios: results,
       javascript,
       note: 'Figures from a shared machine are noisy: compare the app with the baseline of the same run.',
