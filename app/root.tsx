@@ -1,4 +1,3 @@
-import '~/lib/zod-config';
 import { useTranslation } from 'react-i18next';
 import {
   Form,

@@ -8,6 +8,7 @@ import { twoFactorResetSchema } from '~/accounts/schemas';
 import { personForReset, resetTwoFactor } from '~/accounts/two-factor.server';
 import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import type { z } from 'zod';
 
 /** A platform admin finds a person by email and resets their two-factor, giving the reason. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -36,10 +37,8 @@ export async function action({ request }: Route.ActionArgs) {
 export default function AdminTwoFactor({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { email, person, reset } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof twoFactorResetSchema>>({
     lastResult: actionData,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: twoFactorResetSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <div className="narrow">

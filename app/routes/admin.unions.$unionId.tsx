@@ -14,6 +14,7 @@ import { createDepartment, requireUnion, unionDepartments, unionStaff } from '~/
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import type { z } from 'zod';
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -51,16 +52,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function AdminUnion({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [departmentForm, departmentFields] = useForm({
+  const [departmentForm, departmentFields] = useForm<z.input<typeof departmentSchema>>({
     id: 'department',
     lastResult: actionData && 'department' in actionData ? actionData.department : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: departmentSchema }),
   });
-  const [inviteForm, inviteFields] = useForm({
+  const [inviteForm, inviteFields] = useForm<z.input<typeof inviteSchema>>({
     id: 'invite',
     lastResult: actionData && 'invite' in actionData ? actionData.invite : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <>

@@ -11,6 +11,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, PageHeader, Section } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -45,10 +46,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Meetings({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { incubator, locale } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof meetingSchema>>({
     lastResult: actionData,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <>

@@ -5,7 +5,12 @@ import { requireViewer } from '~/accounts/auth.server';
 import { organizationBasis } from '~/delivery/figures.server';
 import { EvaluationIndicators, ReviewerScores } from '~/incubation/components/evaluation-indicators';
 import { ScoreForm } from '~/incubation/components/score-form';
-import { cancelEvaluation, evaluationView, publishEvaluation, scoreEvaluation } from '~/incubation/residency-evaluations.server';
+import {
+  cancelEvaluation,
+  evaluationView,
+  publishEvaluation,
+  scoreEvaluation,
+} from '~/incubation/residency-evaluations.server';
 import { judgedScoreSchema } from '~/incubation/schemas';
 import { judgedIndicators } from '~/incubation/settings';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
@@ -112,7 +117,6 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
       {loaderData.can.score ? (
         <ScoreForm
           id="judged"
-          schema={judgedScoreSchema}
           criteria={judgedIndicators}
           criterionLabel={(indicator) => t(`incubation.indicators.${indicator}`)}
           weights={loaderData.weights}

@@ -1,10 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Form } from 'react-router';
 import { amendmentNoticeDays, eligibilities } from '../machine';
-import { tenderSchema } from '../schemas';
+import type { tenderSchema } from '../schemas';
 import { categories } from '~/catalog/taxonomy';
 import { passingGrades } from '~/evaluation/grades';
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
@@ -29,10 +28,8 @@ export function TenderForm({
   attachmentLimits: { maxFiles: number; maxMegabytes: number };
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof tenderSchema>>>({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: tenderSchema(new Date(), mode) }),
-    shouldValidate: 'onBlur',
     defaultValue,
   });
   return (
