@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/commissions.$commissionId';
 import { requireViewer } from '~/accounts/auth.server';

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/reset-password';
 import { NewPasswordFields } from '~/accounts/components/new-password-fields';

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, useSearchParams, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.commissioning';
 import { requireViewer } from '~/accounts/auth.server';

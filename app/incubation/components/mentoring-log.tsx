@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { formatDateTime } from '~/lib/format';
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';

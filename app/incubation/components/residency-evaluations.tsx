@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import { exitDecisions } from '../machine';
 import { formatDateTime } from '~/lib/format';

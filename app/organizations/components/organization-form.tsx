@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import type { OrganizationInput } from '../schemas';
 import { organizationTypes } from '../types';

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import type { MessageKey } from '~/lib/locale';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { fenToYuanInput } from '~/lib/money';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
