@@ -11,8 +11,8 @@ import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/u
 export type TenderFormDefaults = Partial<Record<keyof z.input<ReturnType<typeof tenderSchema>>, string>>;
 
 /**
- * The tender form for creating, editing a draft and amending a published tender. Works without
- * JavaScript; with it, Conform checks the same schema in the browser.
+ * The tender form for creating, editing a draft and amending a published tender. The server checks
+ * it, with or without JavaScript (decision 109).
  */
 export function TenderForm({
   mode,
