@@ -118,6 +118,23 @@ export default tseslint.config(
     },
   },
   {
+    // The browser has no i18next (decision 109): components translate with ~/lib/translation.
+    files: ['app/**'],
+    ignores: [...tests, 'app/**/*.server.ts', 'app/entry.server.tsx', 'app/lib/page-messages.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['i18next', 'react-i18next'].map((name) => ({
+            name,
+            message: 'The browser has no i18next: use useTranslation from ~/lib/translation.',
+            allowTypeImports: true,
+          })),
+        },
+      ],
+    },
+  },
+  {
     // Routes, pages and the shell read and write through the capabilities' functions.
     files: ['app/routes/**', 'app/ui/**', 'app/http/**', 'app/locales/**', 'app/*.ts', 'app/*.tsx'],
     rules: {

@@ -1,5 +1,3 @@
-import '~/lib/zod-config';
-import { useTranslation } from 'react-i18next';
 import {
   Form,
   isRouteErrorResponse,
@@ -19,7 +17,8 @@ import { getViewer } from '~/accounts/auth.server';
 import { canSeeDashboards } from '~/reports/scope.server';
 import { supportedLanguages, type Locale } from '~/lib/locale';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { PageMessages, useRecordMessageParts } from '~/lib/page-messages';
+import { PageMessages, Translations } from '~/lib/page-messages';
+import { useTranslation } from '~/lib/translation';
 import { countUnread } from '~/notifications/inbox.server';
 
 export const links: Route.LinksFunction = () => [
@@ -53,11 +52,18 @@ function useWantsScripts() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <Translations>
+      <Document>{children}</Document>
+    </Translations>
+  );
+}
+
+function Document({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const { i18n } = useTranslation();
-  // Without root data (a URL no route matches) the request's language is still i18next's.
-  const locale = (data?.locale ?? i18n.language) as Locale;
-  useRecordMessageParts();
+  // Without root data (a URL no route matches) the request's language is still known.
+  const locale = data?.locale ?? i18n.language;
   const scripts = useWantsScripts();
   return (
     <html lang={locale}>

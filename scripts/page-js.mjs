@@ -113,6 +113,7 @@ async function demoRecords(databasePath) {
     tenderId: id(`select id from tenders where state <> 'draft' order by id limit 1`),
     orgId: id(`select id from organizations order by id limit 1`),
     eventId: id(`select id from events order by id desc limit 1`),
+    contractId: id(`select id from contracts order by id limit 1`),
   };
   db.close();
   return records;
@@ -121,9 +122,10 @@ async function demoRecords(databasePath) {
 async function main() {
   const { baseUrl, databasePath, stop } = await startDemoServer();
   try {
-    const { tenderId, orgId, eventId } = await demoRecords(databasePath);
+    const { tenderId, orgId, eventId, contractId } = await demoRecords(databasePath);
     const leadership = await loginCookie(baseUrl, 'leadership@demo.gonghui.cn');
     const owner = await loginCookie(baseUrl, 'rescue@demo.gonghui.cn');
+    const commissioner = await loginCookie(baseUrl, 'commissioner@demo.gonghui.cn');
     const pages = [
       ['/login'],
       ['/'],
@@ -133,6 +135,9 @@ async function main() {
       ['/reports', leadership, 'leadership'],
       [`/orgs/${orgId}`],
       ['/me', owner, 'org owner'],
+      // The pages with the most forms and words: the heaviest of the site.
+      ['/tenders/new', commissioner, 'commissioner'],
+      [`/contracts/${contractId}`, commissioner, 'commissioner'],
     ];
     const workerPages = [`/c/${eventId}?k=SCANNED`, `/c/${eventId}/rate`];
     const results = [];
@@ -143,7 +148,7 @@ async function main() {
     for (const page of results) {
       const label = page.who ? `${page.path} (${page.who})` : page.path;
       console.log(
-        `  ${label.padEnd(30)} HTTP ${page.status}  ${String(page.files).padStart(2)} files + ${page.inline} inline  ${String(page.gzip).padStart(7)} bytes`,
+        `  ${label.padEnd(34)} HTTP ${page.status}  ${String(page.files).padStart(2)} files + ${page.inline} inline  ${String(page.gzip).padStart(7)} bytes`,
       );
     }
     const failures = results.filter(

@@ -1,46 +1,29 @@
 import type { i18n as I18n } from 'i18next';
-import { useContext } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nContext } from 'react-i18next';
-import { browserMessages, messagePart, type Bundles } from './locale';
+import { browserMessages, messagePart, type Bundles, type Locale } from './locale';
+import { translate } from './translate';
+import { TranslationContext, withMessageKeys, type Translation } from './translation';
 
 /**
- * The browser gets its words in two steps, to keep each page's JavaScript small (150 KB budget, scripts/page-js.mjs):
+ * The browser gets its words in two steps, to keep each page's JavaScript small (150 KB budget,
+ * scripts/page-js.mjs, decision 109):
  * 1. inline, only the parts of the page's language (a namespace's first-level groups: `core.nav`,
- *    `procurement.bid`…) that the server's render translated, noted by `useRecordMessageParts` and
- *    sent by `PageMessages`;
+ *    `procurement.bid`…) that the server's render translated, noted as it translates them and sent
+ *    by `PageMessages`;
  * 2. after hydration, the whole language from /locales/:lng (cached, versioned), for the pages the
  *    browser renders next. Languages change with a full page load (POST /set-locale).
+ * The server translates with i18next; the browser with `translate`, which gives the same words in
+ * a fraction of i18next's size.
  */
 export const pageMessagesId = 'page-messages';
 
-/** Sent with every page: the messages of client-side form checks, which the server's render never shows. */
+/** Sent with every page: the form errors an action returns to a page already in the browser. */
 const alwaysSent = ['core.errors'];
 
-const usedParts = new WeakMap<I18n, Set<string>>();
+type Sent = { json: string; version: string };
 
-function notePart(parts: Set<string>, key: unknown, namespaces: readonly string[]) {
-  for (const k of [key].flat()) if (typeof k === 'string') parts.add(messagePart(k, namespaces));
-}
-
-/** On the server, once per request's i18next: notes the part of every key translated from then on. */
-function recordMessageParts(i18n: I18n) {
-  if (typeof document !== 'undefined' || usedParts.has(i18n)) return;
-  const parts = new Set(alwaysSent);
-  usedParts.set(i18n, parts);
-  const translate = i18n.t.bind(i18n) as unknown as (...args: unknown[]) => unknown;
-  i18n.t = ((key: unknown, ...rest: unknown[]) => {
-    notePart(parts, key, i18n.options.ns as readonly string[]);
-    return translate(key, ...rest);
-  }) as unknown as I18n['t'];
-}
-
-/** The request's i18next itself (useTranslation hands out per-component wrappers). */
-const useI18next = () => useContext(I18nContext).i18n;
-
-/** Called by the root layout before the page renders. */
-export function useRecordMessageParts() {
-  recordMessageParts(useI18next());
-}
+const SentMessages = createContext<() => Sent>(() => ({ json: '{}', version: '' }));
 
 const versions = new Map<string, string>();
 
@@ -57,20 +40,81 @@ export function messagesVersion(locale: string, bundles: Bundles) {
   return version;
 }
 
-let sent: { json: string; version: string } | undefined;
-
-function serverMessages(i18n: I18n) {
-  const namespaces = i18n.options.ns as readonly string[];
-  const bundles: Bundles = Object.fromEntries(namespaces.map((ns) => [ns, i18n.getResourceBundle(i18n.language, ns)]));
-  const json = JSON.stringify(browserMessages(bundles, usedParts.get(i18n))).replace(/</g, '\\u003c');
-  return { json, version: messagesVersion(i18n.language, bundles) };
+/** One page's render on the server: i18next's words, noting the part of every key translated. */
+function recordingTranslation(i18next: I18n) {
+  const namespaces = i18next.options.ns as readonly string[];
+  const parts = new Set(alwaysSent);
+  const t = withMessageKeys((key, values) => {
+    parts.add(messagePart(key, namespaces));
+    return i18next.t(key as never, values);
+  });
+  const sent = (): Sent => {
+    const bundles: Bundles = Object.fromEntries(
+      namespaces.map((ns) => [ns, i18next.getResourceBundle(i18next.language, ns)]),
+    );
+    const json = JSON.stringify(browserMessages(bundles, parts)).replace(/</g, '\\u003c');
+    return { json, version: messagesVersion(i18next.language, bundles) };
+  };
+  return { translation: { t, i18n: { language: i18next.language as Locale } }, sent };
 }
+
+function ServerTranslations({ children }: { children: ReactNode }) {
+  // entry.server.tsx hands the request's i18next to react-i18next's provider.
+  const { i18n } = useContext(I18nContext);
+  const [{ translation, sent }] = useState(() => recordingTranslation(i18n));
+  return (
+    <SentMessages value={sent}>
+      <TranslationContext value={translation}>{children}</TranslationContext>
+    </SentMessages>
+  );
+}
+
+let page: Sent & { language: Locale; messages: Bundles };
+
+/** entry.client.tsx, before hydrating: the messages the server sent with this page. */
+export function readPageMessages() {
+  const element = document.getElementById(pageMessagesId);
+  const sent = { json: element?.textContent ?? '{}', version: element?.dataset.version ?? '' };
+  page = { ...sent, language: document.documentElement.lang as Locale, messages: JSON.parse(sent.json) as Bundles };
+}
+
+const sentWithPage = () => page;
+
+/** The rest of the language, once the page is hydrated. */
+async function loadAllMessages() {
+  if (!page.version) return undefined;
+  const response = await fetch(`/locales/${page.language}?v=${page.version}`);
+  return response.ok ? ((await response.json()) as Bundles) : undefined;
+}
+
+function BrowserTranslations({ children }: { children: ReactNode }) {
+  const [messages, setMessages] = useState(page.messages);
+  useEffect(() => {
+    let current = true;
+    void loadAllMessages().then((all) => {
+      if (all && current) setMessages(all);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  const translation = useMemo<Translation>(() => {
+    const t = withMessageKeys((key, values) => translate(messages, page.language, key, values));
+    return { t, i18n: { language: page.language } };
+  }, [messages]);
+  return (
+    <SentMessages value={sentWithPage}>
+      <TranslationContext value={translation}>{children}</TranslationContext>
+    </SentMessages>
+  );
+}
+
+/** Around the whole document (root.tsx): what `useTranslation` reads, on the server and in the browser. */
+export const Translations = typeof document === 'undefined' ? ServerTranslations : BrowserTranslations;
 
 /** Rendered after the page, so that every part its render used has been noted. */
 export function PageMessages() {
-  const i18n = useI18next();
-  const { json, version } =
-    typeof document === 'undefined' ? serverMessages(i18n) : (sent ?? { json: '{}', version: '' });
+  const { json, version } = useContext(SentMessages)();
   return (
     <script
       type="application/json"
@@ -79,20 +123,4 @@ export function PageMessages() {
       dangerouslySetInnerHTML={{ __html: json }}
     />
   );
-}
-
-/** entry.client.tsx, before hydrating: the messages the server sent with this page. */
-export function readPageMessages(): Bundles {
-  const element = document.getElementById(pageMessagesId);
-  sent = { json: element?.textContent ?? '{}', version: element?.dataset.version ?? '' };
-  return JSON.parse(sent.json) as Bundles;
-}
-
-/** entry.client.tsx, after hydrating: the rest of the language; pages using it re-render. */
-export async function loadAllMessages(i18n: I18n) {
-  if (!sent?.version) return;
-  const response = await fetch(`/locales/${i18n.language}?v=${sent.version}`);
-  if (!response.ok) return;
-  for (const [ns, tree] of Object.entries((await response.json()) as Bundles))
-    i18n.addResourceBundle(i18n.language, ns, tree, true, false);
 }

@@ -3,7 +3,7 @@ import { requiredText, wholeNumber, yuan } from '~/lib/validation';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `today` is the server's date (Asia/Shanghai) on the server and the browser's in the browser. */
+/** `today` is the server's date (Asia/Shanghai). */
 export function bankTransferSchema(today: string) {
   return z.object({
     paidOn: z

@@ -8,7 +8,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'procurement.errors.date
 const grade = z.enum(passingGrades, { error: 'errors.required' });
 
 /**
- * The tender form. `now` is the server's clock on the server and the browser's in the browser.
+ * The tender form. `now` is the server's clock.
  * Creating adds the union and whether to publish; amending a published tender needs a reason.
  */
 export function tenderSchema(now: Date, mode: 'create' | 'edit' | 'amend' = 'create') {

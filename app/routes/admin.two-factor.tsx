@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, redirect } from 'react-router';
 import type { Route } from './+types/admin.two-factor';
 import { requirePlatformAdmin, requireViewer } from '~/accounts/auth.server';
@@ -8,6 +8,7 @@ import { twoFactorResetSchema } from '~/accounts/schemas';
 import { personForReset, resetTwoFactor } from '~/accounts/two-factor.server';
 import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import type { z } from 'zod';
 
 /** A platform admin finds a person by email and resets their two-factor, giving the reason. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -36,10 +37,8 @@ export async function action({ request }: Route.ActionArgs) {
 export default function AdminTwoFactor({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { email, person, reset } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof twoFactorResetSchema>>({
     lastResult: actionData,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: twoFactorResetSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <div className="narrow">

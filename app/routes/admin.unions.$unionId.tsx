@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/admin.unions.$unionId';
 import { requirePlatformAdmin, requireViewer } from '~/accounts/auth.server';
@@ -14,6 +14,7 @@ import { createDepartment, requireUnion, unionDepartments, unionStaff } from '~/
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import type { z } from 'zod';
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -51,16 +52,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function AdminUnion({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [departmentForm, departmentFields] = useForm({
+  const [departmentForm, departmentFields] = useForm<z.input<typeof departmentSchema>>({
     id: 'department',
     lastResult: actionData && 'department' in actionData ? actionData.department : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: departmentSchema }),
   });
-  const [inviteForm, inviteFields] = useForm({
+  const [inviteForm, inviteFields] = useForm<z.input<typeof inviteSchema>>({
     id: 'invite',
     lastResult: actionData && 'invite' in actionData ? actionData.invite : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/admin.unions';
 import { requirePlatformAdmin, requireViewer } from '~/accounts/auth.server';
@@ -10,6 +10,7 @@ import { unionSchema } from '~/unions/schemas';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import type { z } from 'zod';
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -27,10 +28,8 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function AdminUnions({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof unionSchema>>({
     lastResult: actionData,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: unionSchema }),
-    shouldValidate: 'onBlur',
   });
   const names = new Map(loaderData.unions.map((u) => [u.id, u.name]));
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
 import type { Route } from './+types/c.$eventId';
 import { attendanceMode, findCheckin, isCodeFresh, issueTicket } from '~/delivery/checkin.server';

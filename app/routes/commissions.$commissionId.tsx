@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/commissions.$commissionId';
 import { requireViewer } from '~/accounts/auth.server';
@@ -13,6 +12,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ActionMessage, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Stat, Stats } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -50,10 +50,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function CommissionPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { commission, names, locale } = loaderData;
-  const [declineForm, declineFields] = useForm({
+  const [declineForm, declineFields] = useForm<z.input<typeof declineSchema>>({
     id: 'decline',
     lastResult: actionData && 'decline' in actionData ? actionData.decline : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: declineSchema }),
   });
   return (
     <>

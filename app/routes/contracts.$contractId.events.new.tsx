@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { redirect } from 'react-router';
 import type { Route } from './+types/contracts.$contractId.events.new';
 import { requireOrgMember, requireViewer } from '~/accounts/auth.server';

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import type { Route } from './+types/events.$eventId.present';
 import { requireOrgMember, requireViewer } from '~/accounts/auth.server';
 import { checkinCode, codeWindowMs } from '~/delivery/checkin.server';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { sqlite } from '~/lib/db.server';
 
 // A page rather than a bare "ok": it answers 200 only once the database has answered and the page

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId.meetings.$meetingId';
 import { requireViewer } from '~/accounts/auth.server';
@@ -17,6 +17,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ChoiceField, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -61,10 +62,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Meeting({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { meeting, incubator } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof minutesSchema>>({
     lastResult: actionData,
     defaultValue: { minutes: meeting.minutes, attendees: meeting.attendeeIds },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: minutesSchema }),
   });
   return (
     <>

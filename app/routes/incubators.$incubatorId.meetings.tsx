@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId.meetings';
 import { requireViewer } from '~/accounts/auth.server';
@@ -11,6 +11,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, PageHeader, Section } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -45,10 +46,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Meetings({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { incubator, locale } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof meetingSchema>>({
     lastResult: actionData,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <>

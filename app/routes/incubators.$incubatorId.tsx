@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/incubators.$incubatorId';
 import { getViewer, requireViewer } from '~/accounts/auth.server';
@@ -13,6 +13,7 @@ import { parseId } from '~/lib/http';
 import { viewerOrganizations } from '~/organizations/organizations.server';
 import { FormErrors, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.incubator.name }];
 
@@ -53,10 +54,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function IncubatorPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { incubator, organizations } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof applySchema>>({
     lastResult: actionData,
     defaultValue: { organizationId: String(organizations[0]?.id ?? '') },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: applySchema }),
   });
   return (
     <>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/invitations.$token';
 import { getViewer, requireViewer } from '~/accounts/auth.server';

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { data, Form, Link, redirect, useSearchParams } from 'react-router';
 import type { Route } from './+types/login';
 import { getViewer } from '~/accounts/auth.server';
@@ -13,6 +13,7 @@ import { clientNetwork, retryAfter } from '~/lib/rate-limit.server';
 import { getT } from '~/lib/i18n.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+import type { z } from 'zod';
 
 export const headers = passRetryAfter;
 
@@ -49,10 +50,8 @@ export default function Login({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get('redirectTo') ?? '';
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof loginSchema>>({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <div className="narrow">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/milestones.$milestoneId';
 import { requireViewer } from '~/accounts/auth.server';

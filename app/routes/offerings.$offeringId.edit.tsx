@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/offerings.$offeringId.edit';
 import { requireViewer } from '~/accounts/auth.server';
@@ -23,6 +23,7 @@ import { fenToYuanInput } from '~/lib/money';
 import { getT } from '~/lib/i18n.server';
 import { ActionMessage, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -84,10 +85,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function EditOffering({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { offering, photos } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof offeringSchema>>({
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: offeringSchema }),
-    shouldValidate: 'onBlur',
     defaultValue: loaderData.defaults,
   });
   return (

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { data, Link, redirect, useSearchParams } from 'react-router';
 import type { Route } from './+types/orgs.$orgId.edit';
 import { requireOrgMember, requireViewer } from '~/accounts/auth.server';

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, redirect } from 'react-router';
 import type { Route } from './+types/orgs.$orgId.offerings.new';
 import { requireOrgMember, requireViewer } from '~/accounts/auth.server';
@@ -12,6 +12,7 @@ import { getT } from '~/lib/i18n.server';
 import { requireOrganization } from '~/organizations/organizations.server';
 import { FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -34,10 +35,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function NewOffering({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof offeringSchema>>({
     lastResult: actionData,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: offeringSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <div className="narrow">

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/reset-password';
 import { NewPasswordFields } from '~/accounts/components/new-password-fields';
@@ -10,6 +10,7 @@ import { createSession, sessionCookie } from '~/accounts/session.server';
 import { getT } from '~/lib/i18n.server';
 import { FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -32,10 +33,8 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof resetPasswordSchema>>({
     lastResult: actionData,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
-    shouldValidate: 'onBlur',
   });
   if (!loaderData.usable) {
     return (

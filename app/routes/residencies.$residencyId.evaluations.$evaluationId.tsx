@@ -1,11 +1,16 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/residencies.$residencyId.evaluations.$evaluationId';
 import { requireViewer } from '~/accounts/auth.server';
 import { organizationBasis } from '~/delivery/figures.server';
 import { EvaluationIndicators, ReviewerScores } from '~/incubation/components/evaluation-indicators';
 import { ScoreForm } from '~/incubation/components/score-form';
-import { cancelEvaluation, evaluationView, publishEvaluation, scoreEvaluation } from '~/incubation/residency-evaluations.server';
+import {
+  cancelEvaluation,
+  evaluationView,
+  publishEvaluation,
+  scoreEvaluation,
+} from '~/incubation/residency-evaluations.server';
 import { judgedScoreSchema } from '~/incubation/schemas';
 import { judgedIndicators } from '~/incubation/settings';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
@@ -112,7 +117,6 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
       {loaderData.can.score ? (
         <ScoreForm
           id="judged"
-          schema={judgedScoreSchema}
           criteria={judgedIndicators}
           criterionLabel={(indicator) => t(`incubation.indicators.${indicator}`)}
           weights={loaderData.weights}

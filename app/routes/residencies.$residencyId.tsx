@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { redirect } from 'react-router';
 import type { Route } from './+types/residencies.$residencyId';
 import { requireViewer } from '~/accounts/auth.server';

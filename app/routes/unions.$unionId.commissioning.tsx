@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, useSearchParams, redirect } from 'react-router';
 import type { Route } from './+types/unions.$unionId.commissioning';
 import { requireViewer } from '~/accounts/auth.server';
@@ -15,6 +14,7 @@ import { getLocale, getT } from '~/lib/i18n.server';
 import { fenToYuanInput } from '~/lib/money';
 import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -54,9 +54,8 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const { union, locale } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof limitSchema>>({
     lastResult: actionData && !('failure' in actionData) ? actionData : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: limitSchema }),
     defaultValue: { limit: fenToYuanInput(union.limitFen) },
   });
   return (

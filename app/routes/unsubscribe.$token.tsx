@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/unsubscribe.$token';
 import { getT } from '~/lib/i18n.server';

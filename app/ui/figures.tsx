@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Stat, Stats } from './page';
 import type { Basis, Figures, Pending } from '~/delivery/figures.server';
 import { basisText, pendingText } from '~/delivery/figures-text';

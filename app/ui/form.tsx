@@ -6,7 +6,7 @@ import {
   type FieldMetadata,
 } from '@conform-to/react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, useNavigation } from 'react-router';
 import type { MessageKey } from '~/lib/locale';
 import { Section } from './page';

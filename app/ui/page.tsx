@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import type { KeysIn, MessageKey } from '~/lib/locale';
 
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {

@@ -64,3 +64,44 @@ test('a tender whose deadline is past is refused and nothing is written', async 
   await expect(page.getByLabel('预算上限（元）')).toHaveValue('30000');
   expect(count('select count(*) from tenders')).toBe(tenders);
 });
+
+test('with JavaScript, the server checks a form: its errors show at their fields in the person’s language and what was typed stays', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  // A refused submission answers 400, which the browser also logs; anything else is a defect.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('status of 400')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await login(page, 'volunteer@demo.gonghui.cn');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const tender = count("select id from tenders where state = 'published'");
+  const budgetYuan = count('select budget_fen / 100 from tenders where id = ?', tender);
+  const bids = count('select count(*) from bids');
+  await page.goto(`/tenders/${tender}`);
+  const price = page.getByLabel('Bid price (yuan)');
+  const plan = page.getByLabel('Service plan');
+
+  await price.fill('-5000');
+  await plan.fill('Two coaches lead sports every summer day.');
+  await page.getByRole('button', { name: 'Submit bid' }).click();
+  await expect(price).toHaveAccessibleDescription(
+    'Please enter a valid amount in yuan, e.g. 3000 or 3000.50. It cannot be negative.',
+  );
+  await expect(price).toHaveAttribute('aria-invalid', 'true');
+  await expect(price).toBeFocused();
+  await expect(price).toHaveValue('-5000');
+  await expect(plan).toHaveValue('Two coaches lead sports every summer day.');
+
+  // A refusal from the procurement rules, not the form's schema, in English too.
+  await price.fill(String(budgetYuan + 1));
+  await page.getByRole('button', { name: 'Submit bid' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot exceed the budget ceiling' })).toBeVisible();
+  await expect(price).toHaveValue(String(budgetYuan + 1));
+  await expect(plan).toHaveValue('Two coaches lead sports every summer day.');
+
+  expect(count('select count(*) from bids')).toBe(bids);
+  expect(problems).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Field } from '~/ui/form';
 
 /** The new password and its confirmation, as every form that sets a password asks for them. */

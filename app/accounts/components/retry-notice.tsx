@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import type { MessageKey } from '~/lib/locale';
 
 /** The refusal a 429 renders in the page (worker pages have no JavaScript). */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { messageKey } from '~/lib/locale';
 
 /** The catalog's lifecycle states, styled like the shared StateBadge. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Link, useLocation } from 'react-router';
 import { excerpt, Highlight } from './highlight';
 import type { searchCatalog } from '../search.server';

@@ -1,5 +1,5 @@
 import type { MessageKey } from '~/lib/locale';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import type { CatalogQuery } from '../query';
 import { catalogSorts, categories, offeringFormats } from '../taxonomy';

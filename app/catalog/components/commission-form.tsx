@@ -1,11 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
-import { commissionSchema } from '../schemas';
 import { formatMoney } from '~/lib/format';
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 import { Section } from '~/ui/page';
+import type { commissionSchema } from '../schemas';
+import type { z } from 'zod';
 
 /** A commissioner orders sessions of the offering for one of their unions, within its direct-commission limit. */
 export function CommissionForm({
@@ -24,10 +24,8 @@ export function CommissionForm({
   aboveLimit: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof commissionSchema>>>({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: commissionSchema(today) }),
-    shouldValidate: 'onBlur',
     defaultValue: { unionId: String(unions[0]?.id ?? ''), sessions: '1', periodStart: today },
   });
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { SubmitButton } from '~/ui/form';
 import { Empty } from '~/ui/page';

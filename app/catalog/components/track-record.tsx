@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import type { organizationTrackRecord } from '../track-record.server';
 import { FiguresBlock } from '~/ui/figures';
 import { Stat, Stats } from '~/ui/page';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { ReasonForm } from '~/ui/form';
 
 /** Why a cancelled event was called off, near the top of its page. */

@@ -1,18 +1,16 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { venueTypes } from '../machine';
-import { eventSchema } from '../schemas';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import type { eventSchema } from '../schemas';
+import type { z } from 'zod';
 
 /** Scheduling an event, under a contract or as a resident's own activity. */
 export function EventForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof eventSchema>>({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }),
-    shouldValidate: 'onBlur',
     defaultValue: { durationMinutes: '90' },
   });
   return (

@@ -1,10 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { reportSchema } from '../schemas';
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Section } from '~/ui/page';
+import type { reportSchema } from '../schemas';
+import type { z } from 'zod';
 
 /** The completion report: attendance, a summary and photos, filed once the event is over. */
 function ReportForm({
@@ -17,10 +17,8 @@ function ReportForm({
   photoLimits: { count: number; megabytes: number };
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof reportSchema>>({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
-    shouldValidate: 'onBlur',
     defaultValue: { walkIns: String(walkIns) },
   });
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import { shanghaiDate, shanghaiTimeZone } from '~/lib/time';
 import { StateBadge } from '~/ui/page';

@@ -1,14 +1,16 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { complaintSources } from '../machine';
 import { maxAdjustment } from '../model';
-import { complaintSchema, resolveSchema, reviewSchema } from '../schemas';
 import { formatDateTime } from '~/lib/format';
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import type { complaintSchema } from '../schemas';
+import type { resolveSchema } from '../schemas';
+import type { reviewSchema } from '../schemas';
+import type { z } from 'zod';
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
@@ -22,13 +24,9 @@ export function ReviewForm({
 }) {
   const { t } = useTranslation();
   const judgement = latest?.indicators.judgement;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof reviewSchema>>({
     id: 'review',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewSchema }),
-    shouldValidate: 'onBlur',
-    // Errors clear while typing, so the submit button does not move under the pointer on blur.
-    shouldRevalidate: 'onInput',
     defaultValue: {
       judgement: judgement == null ? '' : String(Math.round(judgement * 100)),
       adjustment: String(latest?.adjustment ?? 0),
@@ -109,12 +107,9 @@ export function Complaints({
 
 function ComplaintForm({ lastResult }: { lastResult: LastResult }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof complaintSchema>>({
     id: 'complaint',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: complaintSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   });
   return (
     <Form method="post" {...getFormProps(form)} aria-labelledby="complaint-title">
@@ -136,12 +131,9 @@ function ComplaintForm({ lastResult }: { lastResult: LastResult }) {
 
 function ResolveForm({ complaintId, lastResult }: { complaintId: number; lastResult: LastResult }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof resolveSchema>>({
     id: `resolve-${complaintId}`,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resolveSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
     defaultValue: { complaintId: String(complaintId) },
   });
   return (

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { reportDeadlineDays, type Facts, type improvements } from '../model';
 
 type Improvement = NonNullable<ReturnType<typeof improvements>>;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { gradeThresholds } from '../grades';
 import { indicators, reportDeadlineDays } from '../model';
 import { formatPercent } from '~/lib/format';

@@ -1,18 +1,17 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { planSchema } from '../schemas';
 import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import type { planSchema } from '../schemas';
+import type { z } from 'zod';
 
 /** The applicant's plan, saved as a draft or submitted with it. */
 export function PlanForm({ plan, lastResult }: { plan: string; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof planSchema>>({
     id: 'plan',
     lastResult,
     defaultValue: { plan },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: planSchema }),
   });
   return (
     <Form method="post" {...getFormProps(form)}>

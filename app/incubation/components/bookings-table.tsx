@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { formatDateTime } from '~/lib/format';
 import { Empty } from '~/ui/page';
 

@@ -1,11 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { decisionSchema, entryScoreSchema } from '../schemas';
 import { entryCriteria, type EntryCriterion } from '../settings';
 import { ScoreForm } from './score-form';
 import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import type { decisionSchema } from '../schemas';
+import type { z } from 'zod';
 
 type ReviewerScores = {
   reviewerId: number;
@@ -68,7 +68,6 @@ export function EntryReview({
       {can.score ? (
         <ScoreForm
           id="score"
-          schema={entryScoreSchema}
           criteria={entryCriteria}
           criterionLabel={(criterion) => t(`incubation.entryCriteria.${criterion}`)}
           weights={weights}
@@ -101,10 +100,9 @@ function DecisionForm({
   average: number | null;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof decisionSchema>>({
     id: 'decision',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
   });
   return (
     <Form method="post" {...getFormProps(form)}>

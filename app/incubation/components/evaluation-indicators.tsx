@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { indicators, judgedIndicators, measuredIndicators, type Indicator } from '../settings';
 import { formatPercent } from '~/lib/format';
 import { FiguresNote } from '~/ui/figures';

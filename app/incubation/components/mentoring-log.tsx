@@ -1,11 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { mentoringSchema } from '../schemas';
 import { formatDateTime } from '~/lib/format';
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty } from '~/ui/page';
+import type { mentoringSchema } from '../schemas';
+import type { z } from 'zod';
 
 type Record = {
   id: number;
@@ -81,12 +81,10 @@ export function MentoringLog({
 
 function MentoringForm({ today, lastResult }: { today: string; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof mentoringSchema>>({
     id: 'mentoring',
     lastResult,
     defaultValue: { heldOn: today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: mentoringSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.addMentoring')}>

@@ -1,10 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { bookingSchema } from '../schemas';
 import { BookingsTable } from './bookings-table';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import type { bookingSchema } from '../schemas';
+import type { z } from 'zod';
 
 type Room = { id: number; name: string; capacity: number; opensAt: string; closesAt: string };
 type Booking = {
@@ -67,12 +67,10 @@ function BookingForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof bookingSchema>>({
     id: 'book',
     lastResult,
     defaultValue: { roomId: String(rooms[0]?.id ?? '') },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: bookingSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.bookRoom')}>

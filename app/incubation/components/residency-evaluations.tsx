@@ -1,13 +1,14 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import { exitDecisions } from '../machine';
-import { exitReviewSchema, periodSchema } from '../schemas';
 import { formatDateTime } from '~/lib/format';
 import { ChoiceField, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, StateBadge } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import type { exitReviewSchema } from '../schemas';
+import type { periodSchema } from '../schemas';
+import type { z } from 'zod';
 
 type Evaluation = {
   id: number;
@@ -110,12 +111,10 @@ function EvaluationForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof periodSchema>>({
     id: 'evaluate',
     lastResult,
     defaultValue: { periodStart: period.start, periodEnd: period.today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: periodSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.openEvaluation')}>
@@ -136,11 +135,9 @@ function ExitReviewForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof exitReviewSchema>>({
     id: 'exitReview',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: exitReviewSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.exitReview')}>

@@ -1,10 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { roomSchema } from '../schemas';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { Section } from '~/ui/page';
+import type { roomSchema } from '../schemas';
+import type { z } from 'zod';
 
 /** The incubator's rooms, and the form that adds one. */
 export function RoomsSection({
@@ -15,12 +15,10 @@ export function RoomsSection({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
-  const [roomForm, roomFields] = useForm({
+  const [roomForm, roomFields] = useForm<z.input<typeof roomSchema>>({
     id: 'room',
     lastResult,
     defaultValue: { opensAt: '09:00', closesAt: '18:00' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: roomSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <Section title={t('incubation.rooms')}>

@@ -1,8 +1,6 @@
 import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import type { z } from 'zod';
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 
 type Scores<C extends string> = Record<C, unknown> & { comment?: unknown };
@@ -10,7 +8,6 @@ type Scores<C extends string> = Record<C, unknown> & { comment?: unknown };
 /** A reviewer's scores (0–100) on weighted criteria, with a comment; posts intent=score. */
 export function ScoreForm<C extends string>({
   id,
-  schema,
   criteria,
   criterionLabel,
   weights,
@@ -20,7 +17,6 @@ export function ScoreForm<C extends string>({
   className,
 }: {
   id: string;
-  schema: z.ZodType<Scores<C>>;
   criteria: readonly C[];
   criterionLabel: (criterion: C) => string;
   weights: Record<C, number>;
@@ -34,8 +30,6 @@ export function ScoreForm<C extends string>({
     id,
     lastResult,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <Form method="post" {...getFormProps(form)} className={className} aria-label={ariaLabel}>

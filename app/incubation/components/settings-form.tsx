@@ -1,9 +1,8 @@
 import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import type { z } from 'zod';
-import { settingsSchema } from '../schemas';
+import type { settingsSchema } from '../schemas';
 import { entryCriteria, indicators, performanceIndicators } from '../settings';
 import { gradeMinimums, passingGrades } from '~/evaluation/grades';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
@@ -33,8 +32,6 @@ export function SettingsForm({
     id: 'settings',
     lastResult,
     defaultValue: nest(values) as DefaultValue<z.output<typeof settingsSchema>>,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
-    shouldValidate: 'onBlur',
   });
   const term = fields.term.getFieldset();
   const entry = fields.entry.getFieldset();

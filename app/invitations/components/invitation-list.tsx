@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form, useSearchParams } from 'react-router';
 import type { InvitationState } from '../machine';
 import { formatDateTime } from '~/lib/format';

@@ -1,8 +1,7 @@
 import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { organizationSchema, type OrganizationInput } from '../schemas';
+import type { OrganizationInput } from '../schemas';
 import { organizationTypes } from '../types';
 import { categories } from '~/catalog/taxonomy';
 import { ChoiceField, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
@@ -24,9 +23,6 @@ export function OrganizationForm({
     id: 'organization',
     lastResult,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: organizationSchema(today) }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   });
   return (
     <Form method="post" {...getFormProps(form)}>

@@ -1,12 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { inviteMemberSchema } from '../schemas';
 import { InvitationList } from '~/invitations/components/invitation-list';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import type { inviteMemberSchema } from '../schemas';
+import type { z } from 'zod';
 
 /** The organization's members, its open invitations, and the form that invites one more. */
 export function OrganizationMembers({
@@ -21,11 +21,9 @@ export function OrganizationMembers({
   locale: string;
 }) {
   const { t } = useTranslation();
-  const [inviteForm, inviteFields] = useForm({
+  const [inviteForm, inviteFields] = useForm<z.input<typeof inviteMemberSchema>>({
     id: 'invite',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteMemberSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <Section title={t('organizations.profile.members')}>

@@ -1,9 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { budgetSchema } from '../schemas';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import type { budgetSchema } from '../schemas';
+import type { z } from 'zod';
 
 /** Finance or an admin sets a department's budget for a year. */
 export function BudgetForm({
@@ -16,10 +16,8 @@ export function BudgetForm({
   year: number;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof budgetSchema>>({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: budgetSchema }),
-    shouldValidate: 'onBlur',
     defaultValue: { year: String(year) },
   });
   return (

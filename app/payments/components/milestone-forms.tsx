@@ -1,12 +1,13 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import type { MessageKey } from '~/lib/locale';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { bankTransferSchema, cancelPaymentSchema } from '../schemas';
 import { fenToYuanInput } from '~/lib/money';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { Section } from '~/ui/page';
+import type { bankTransferSchema } from '../schemas';
+import type { cancelPaymentSchema } from '../schemas';
+import type { z } from 'zod';
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
@@ -33,14 +34,9 @@ export function TransferForm({
   today: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof bankTransferSchema>>>({
     id: 'bank-transfer',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: bankTransferSchema(today) }),
-    // Revalidating as they type, not on blur: a message vanishing on blur would shift the button
-    // away from under the pointer between mousedown and mouseup, and the click would be lost.
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
     defaultValue: { paidOn: today, amount: fenToYuanInput(amountFen) },
   });
   return (
@@ -81,12 +77,9 @@ export function TransferForm({
 /** Finance cancels the Stripe attempt still open, saying why. */
 export function CancelAttemptForm({ paymentId, lastResult }: { paymentId: number; lastResult: LastResult }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof cancelPaymentSchema>>({
     id: 'cancel-attempt',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelPaymentSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
   });
   return (
     <Form method="post" {...getFormProps(form)} className="callout" aria-labelledby="cancel-heading">

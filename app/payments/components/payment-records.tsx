@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import type { requireMilestoneFor } from '../milestones.server';
 import { PaidOn } from './money';
 import { formatDateTime, formatMoney } from '~/lib/format';

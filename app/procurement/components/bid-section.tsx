@@ -1,24 +1,23 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { bidSchema, objectionSchema } from '../schemas';
 import type { Bidder } from '../tender-page.server';
 import { OwnScores } from './tender-sections';
 import { formatDateTime } from '~/lib/format';
 import { FormErrors, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Section, StateBadge } from '~/ui/page';
+import type { bidSchema } from '../schemas';
+import type { objectionSchema } from '../schemas';
+import type { z } from 'zod';
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
 function BidForm({ organization, lastResult }: { organization: Bidder; lastResult: LastResult }) {
   const { t } = useTranslation();
   const { bid } = organization;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof bidSchema>>({
     id: 'bid',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: bidSchema }),
-    shouldValidate: 'onBlur',
     defaultValue: bid ? { price: bid.price, plan: bid.plan, team: bid.team } : undefined,
   });
   return (
@@ -44,11 +43,9 @@ function BidForm({ organization, lastResult }: { organization: Bidder; lastResul
 
 function ObjectionsPanel({ organization, lastResult }: { organization: Bidder; lastResult: LastResult }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof objectionSchema>>({
     id: 'objection',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: objectionSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <div className="objections">

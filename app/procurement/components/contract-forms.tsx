@@ -1,11 +1,13 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { amendContractSchema, issueContractSchema, reasonSchema } from '../schemas';
 import { fenToYuanInput } from '~/lib/money';
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Section } from '~/ui/page';
+import type { amendContractSchema } from '../schemas';
+import type { issueContractSchema } from '../schemas';
+import type { reasonSchema } from '../schemas';
+import type { z } from 'zod';
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
@@ -18,11 +20,9 @@ export function IssueForm({
   lastResult: LastResult;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof issueContractSchema>>({
     id: 'issue',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: issueContractSchema }),
-    shouldValidate: 'onBlur',
     defaultValue: {
       periodStart: contract.periodStart ?? undefined,
       periodEnd: contract.periodEnd ?? undefined,
@@ -78,11 +78,9 @@ export function AmendForm({
   lastResult: LastResult;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof amendContractSchema>>({
     id: 'amend',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: amendContractSchema }),
-    shouldValidate: 'onBlur',
     defaultValue: {
       amount: fenToYuanInput(contract.amountFen),
       sessions: String(contract.sessions),
@@ -111,11 +109,9 @@ export function AmendForm({
 /** The commissioner completes the contract before it is fulfilled, with a reason. */
 export function CompleteForm({ lastResult }: { lastResult: LastResult }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof reasonSchema>>({
     id: 'complete',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reasonSchema }),
-    shouldValidate: 'onBlur',
   });
   return (
     <Section title={t('procurement.contract.completeTitle')}>

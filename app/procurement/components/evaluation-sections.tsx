@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import type { evaluationView, PanelProgress } from '../evaluation.server';
 import { scoredCriteria } from '../machine';

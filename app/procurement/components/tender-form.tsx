@@ -1,10 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import type { z } from 'zod';
 import { Form } from 'react-router';
 import { amendmentNoticeDays, eligibilities } from '../machine';
-import { tenderSchema } from '../schemas';
+import type { tenderSchema } from '../schemas';
 import { categories } from '~/catalog/taxonomy';
 import { passingGrades } from '~/evaluation/grades';
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
@@ -12,8 +11,8 @@ import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/u
 export type TenderFormDefaults = Partial<Record<keyof z.input<ReturnType<typeof tenderSchema>>, string>>;
 
 /**
- * The tender form for creating, editing a draft and amending a published tender. Works without
- * JavaScript; with it, Conform checks the same schema in the browser.
+ * The tender form for creating, editing a draft and amending a published tender. The server checks
+ * it, with or without JavaScript (decision 109).
  */
 export function TenderForm({
   mode,
@@ -29,10 +28,8 @@ export function TenderForm({
   attachmentLimits: { maxFiles: number; maxMegabytes: number };
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof tenderSchema>>>({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: tenderSchema(new Date(), mode) }),
-    shouldValidate: 'onBlur',
     defaultValue,
   });
   return (

@@ -1,11 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { questionSchema } from '../schemas';
 import type { Bidder } from '../tender-page.server';
 import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, Section } from '~/ui/page';
+import type { questionSchema } from '../schemas';
+import type { z } from 'zod';
 
 /** The published answers, the viewer's organization's questions still waiting, and the form to ask. */
 export function TenderQuestions({
@@ -20,11 +20,9 @@ export function TenderQuestions({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof questionSchema>>({
     id: 'question',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }),
-    shouldValidate: 'onBlur',
   });
   const waiting = organization?.questions.filter((q) => !q.answer) ?? [];
   if (!answers.length && !questionsOpen && !waiting.length) return null;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { criteria } from '../machine';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { Section, Stat, Stats } from '~/ui/page';

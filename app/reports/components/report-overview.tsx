@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { formatCell } from './report-table';
 import type { loadReport } from '../report.server';
 import { formatMoney, formatPercent } from '~/lib/format';

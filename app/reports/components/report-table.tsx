@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
 import { reportTables, type Kind, type Row, type TableKey } from '../tables';
 import { formatMoney, formatPercent } from '~/lib/format';
