@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { email, requiredText } from '~/lib/validation';
+import { formMessage } from '~/lib/form-message';
+import { checkAcross, email, requiredText } from '~/lib/validation';
 
 export const password = z
   .string({ error: 'errors.required' })
-  .min(10, 'errors.passwordTooShort')
-  .max(200, 'errors.tooLong');
+  .min(10, formMessage('errors.passwordTooShort', { min: 10 }))
+  .max(200, formMessage('errors.tooLong', { max: 200 }));
 
 export const signupSchema = z.object({
   name: requiredText(60),
@@ -19,23 +20,30 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const changePasswordSchema = z
-  .object({
+const confirmed = (v: { newPassword?: string; confirmPassword?: string }, ctx: z.RefinementCtx) => {
+  if (v.newPassword !== undefined && v.confirmPassword !== undefined && v.newPassword !== v.confirmPassword)
+    ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'errors.passwordsDiffer' });
+};
+
+export const changePasswordSchema = checkAcross(
+  z.object({
     currentPassword: z.string({ error: 'errors.required' }),
     newPassword: password,
     confirmPassword: z.string({ error: 'errors.required' }),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'errors.passwordsDiffer' });
+  }),
+  confirmed,
+);
 
 export const forgotPasswordSchema = z.object({ email });
 
-export const resetPasswordSchema = z
-  .object({
+export const resetPasswordSchema = checkAcross(
+  z.object({
     token: z.string({ error: 'accounts.recovery.invalidLink' }),
     newPassword: password,
     confirmPassword: z.string({ error: 'errors.required' }),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'errors.passwordsDiffer' });
+  }),
+  confirmed,
+);
 
 export const twoFactorResetSchema = z.object({
   userId: z.number({ error: 'errors.required' }).int().positive(),

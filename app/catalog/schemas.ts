@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { categories, offeringFormats } from './taxonomy';
-import { optionalText, requiredText, wholeNumber, yuan } from '~/lib/validation';
+import {
+  checkAcross,
+  isoDate,
+  optionalText,
+  periodStart,
+  requiredText,
+  wholeNumber,
+  yuan,
+} from '~/lib/validation';
 
 /** Areas typed as one line: separated by commas, 、 or spaces; blanks and repeats dropped. */
 export function parseAreas(value: string) {
@@ -26,22 +34,21 @@ export const offeringSchema = z.object({
 });
 export type OfferingInput = z.infer<typeof offeringSchema>;
 
-const isoDate = z
-  .string({ error: 'errors.required' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'catalog.errors.date')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'catalog.errors.date');
-
 /** `today` is YYYY-MM-DD in Asia/Shanghai, by the server's clock on the server. */
 export function commissionSchema(today: string) {
-  return z
-    .object({
+  return checkAcross(
+    z.object({
       unionId: wholeNumber(1),
       sessions: wholeNumber(1, 10_000),
-      periodStart: isoDate,
-      periodEnd: isoDate.refine((value) => value >= today, 'catalog.errors.periodPast'),
+      periodStart: periodStart(today),
+      periodEnd: isoDate,
       note: optionalText(2000),
-    })
-    .refine((v) => v.periodEnd >= v.periodStart, { path: ['periodEnd'], message: 'catalog.errors.periodOrder' });
+    }),
+    (v, ctx) => {
+      if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+        ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'catalog.errors.periodOrder' });
+    },
+  );
 }
 export type CommissionInput = z.infer<ReturnType<typeof commissionSchema>>;
 

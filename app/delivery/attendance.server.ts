@@ -160,7 +160,7 @@ function requireReviewer(viewer: Viewer, eventId: number) {
 function checkedReason(reason: string) {
   const trimmed = reason.trim();
   if (!trimmed) throw new UserError('errors.reasonRequired');
-  if (trimmed.length > 500) throw new UserError('errors.tooLong');
+  if (trimmed.length > 500) throw new UserError('errors.tooLong', 400, { max: 500 });
   return trimmed;
 }
 

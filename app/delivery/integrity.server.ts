@@ -156,7 +156,7 @@ export function excludeRating(viewer: Viewer, eventId: number, ratingId: number,
   const rating = requireIntegrityReviewer(viewer, eventId, ratingId);
   const trimmed = reason.trim();
   if (!trimmed) throw new UserError('errors.reasonRequired');
-  if (trimmed.length > 500) throw new UserError('errors.tooLong');
+  if (trimmed.length > 500) throw new UserError('errors.tooLong', 400, { max: 500 });
   if (!rating.flags.length) throw new UserError('delivery.errors.notFlagged', 409);
   if (rating.excludedReason) throw new UserError('delivery.errors.alreadyExcluded', 409);
   transaction((tx) => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { complaintSources } from './machine';
 import { maxAdjustment } from './model';
-import { optionalText, requiredText, wholeNumber } from '~/lib/validation';
+import { checkAcross, optionalText, requiredText, wholeNumber } from '~/lib/validation';
 
-export const reviewSchema = z
-  .object({
+export const reviewSchema = checkAcross(
+  z.object({
     judgement: wholeNumber(0, 100).optional(),
     adjustment: z
       .number({ error: 'errors.wholeNumber' })
@@ -14,11 +14,12 @@ export const reviewSchema = z
       .optional()
       .default(0),
     reason: optionalText(1000),
-  })
-  .refine((v) => v.adjustment === 0 || v.reason.length > 0, {
-    path: ['reason'],
-    message: 'evaluation.errors.adjustmentReason',
-  });
+  }),
+  (v, ctx) => {
+    if (v.adjustment && v.reason === '')
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'evaluation.errors.adjustmentReason' });
+  },
+);
 
 export const complaintSchema = z.object({
   source: z.enum(complaintSources, { error: 'errors.required' }),

@@ -3,7 +3,7 @@ import { isIsoDate } from '~/lib/time';
 import { exitDecisions } from './machine';
 import { entryCriteria, indicators, judgedIndicators, performanceIndicators, type IncubatorSettings } from './settings';
 import { passingGrades } from '~/evaluation/grades';
-import { optionalText, requiredText, shanghaiDateTime, wholeNumber } from '~/lib/validation';
+import { checkAcross, optionalText, requiredText, shanghaiDateTime, wholeNumber } from '~/lib/validation';
 
 const isoDate = z.string({ error: 'errors.required' }).refine((value) => isIsoDate(value), 'incubation.errors.date');
 const clockTime = z.string({ error: 'errors.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'incubation.errors.time');
@@ -42,9 +42,13 @@ export const mentoringSchema = z.object({
   followUps: optionalText(2000),
 });
 
-export const periodSchema = z
-  .object({ intent: z.literal('evaluate'), periodStart: isoDate, periodEnd: isoDate })
-  .refine((v) => v.periodEnd >= v.periodStart, { path: ['periodEnd'], message: 'incubation.errors.periodOrder' });
+export const periodSchema = checkAcross(
+  z.object({ intent: z.literal('evaluate'), periodStart: isoDate, periodEnd: isoDate }),
+  (v, ctx) => {
+    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'incubation.errors.periodOrder' });
+  },
+);
 
 export const exitReviewSchema = z.object({
   intent: z.literal('exitReview'),
@@ -72,15 +76,19 @@ export const minutesSchema = z.object({
   attendees: z.array(wholeNumber(1)).optional().default([]),
 });
 
-export const roomSchema = z
-  .object({
+export const roomSchema = checkAcross(
+  z.object({
     intent: z.literal('room'),
     name: requiredText(60),
     capacity: wholeNumber(1, 1000),
     opensAt: clockTime,
     closesAt: clockTime,
-  })
-  .refine((v) => v.closesAt > v.opensAt, { path: ['closesAt'], message: 'incubation.errors.hoursOrder' });
+  }),
+  (v, ctx) => {
+    if (v.opensAt && v.closesAt && v.closesAt <= v.opensAt)
+      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'incubation.errors.hoursOrder' });
+  },
+);
 
 const weightsOf = <K extends string>(keys: readonly K[]) =>
   z

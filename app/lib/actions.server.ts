@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data } from 'react-router';
 import type { z } from 'zod';
 import { UserError } from './errors';
+import { formMessage } from './form-message';
 
 /** Runs a command; a UserError is returned for the form to show, anything else propagates. */
 export async function attempt<T>(command: () => T | Promise<T>) {
@@ -43,7 +44,10 @@ export async function submitForm<Schema extends z.ZodType, T, K extends string =
   const result = await attempt(() => command(submission.value));
   if (result.ok) return result;
   return reply(
-    submission.reply({ formErrors: [result.error.messageKey], hideFields: options.hideFields }),
+    submission.reply({
+      formErrors: [formMessage(result.error.messageKey, result.error.values)],
+      hideFields: options.hideFields,
+    }),
     result.error.status,
   );
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { organizationTypes } from './types';
 import { categories } from '~/catalog/taxonomy';
 import { isValidCreditCode } from '~/lib/credit-code';
-import { email, optionalText, requiredText, wholeNumber } from '~/lib/validation';
+import { checkAcross, email, optionalText, requiredText, wholeNumber } from '~/lib/validation';
 
 /** Codes are often typed with spaces or in lower case; the check itself is exact. */
 export function normalizeCreditCode(value: string) {
@@ -11,8 +11,8 @@ export function normalizeCreditCode(value: string) {
 
 /** `today` (YYYY-MM-DD, Shanghai) bounds the founding date: the server's clock on the server. */
 export function organizationSchema(today: string) {
-  return z
-    .object({
+  return checkAcross(
+    z.object({
       name: requiredText(100),
       type: z.enum(organizationTypes, { error: 'errors.required' }),
       creditCode: z
@@ -33,8 +33,9 @@ export function organizationSchema(today: string) {
         .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateTime')
         .refine((d) => d <= today, 'organizations.profile.errors.foundedInFuture')
         .optional(),
-    })
-    .superRefine((value, ctx) => {
+    }),
+    (value, ctx) => {
+      if (value.type === undefined || value.creditCode === undefined) return;
       if (value.type === 'grassroots') {
         if (value.creditCode)
           ctx.addIssue({
@@ -55,7 +56,8 @@ export function organizationSchema(today: string) {
           message: 'organizations.profile.errors.creditCodeInvalid',
         });
       }
-    });
+    },
+  );
 }
 export type OrganizationInput = z.infer<ReturnType<typeof organizationSchema>>;
 

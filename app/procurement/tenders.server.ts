@@ -24,6 +24,7 @@ import { UserError } from '~/lib/errors';
 import { enforce, may } from '~/lib/permission';
 import { transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
+import { requireBiddingPeriod } from './bidding-period.server';
 import './audit-subjects.server';
 import { listUnions } from '~/unions/unions.server';
 
@@ -100,6 +101,7 @@ export function createTender(viewer: Viewer, input: TenderForm & { unionId: numb
 
 function publish(tx: DB, viewer: Viewer, tender: Tender) {
   if (tender.deadlineAt.getTime() <= now().getTime()) throw new UserError('errors.deadlinePast');
+  requireBiddingPeriod(tx, tender, now());
   const state = transition(tenderMachine, tender.state, 'publish', 'commissioner');
   tx.update(tenders).set({ state, publishedAt: now() }).where(eq(tenders.id, tender.id)).run();
   audit(tx, {
@@ -313,7 +315,7 @@ export function tenderFormDefaults(tender: Tender) {
 export function requireCommissionerUnions(viewer: Viewer) {
   const mine = listUnions().filter((u) => may(mayCreateTender(viewer, u.id)));
   if (!mine.length) forbidden();
-  return mine.map((u) => ({ id: u.id, name: u.name }));
+  return mine.map((u) => ({ id: u.id, name: u.name, minBiddingDays: u.minBiddingDays }));
 }
 
 export const tenderPageSize = 50;

@@ -28,6 +28,8 @@ import {
 } from '~/procurement/contracts.server';
 import * as rules from '~/procurement/permissions';
 import { may } from '~/lib/permission';
+import { now } from '~/lib/clock.server';
+import { shanghaiDate } from '~/lib/time';
 import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
 import { ActionMessage, ReasonForm } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
@@ -61,7 +63,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const intent = formData.get('intent') ?? 'confirm';
   const back = redirect(`/contracts/${contractId}`);
   if (intent === 'issue') {
-    const result = await submitForm(formData, issueContractSchema, (v) => issueContract(viewer, contractId, v), {
+    const result = await submitForm(formData, issueContractSchema(shanghaiDate(now())), (v) => issueContract(viewer, contractId, v), {
       form: 'issue',
     });
     return result.ok ? back : result.reply;

@@ -16,6 +16,7 @@ import {
 } from '~/procurement/tender-attachments.server';
 import { TenderForm } from '~/procurement/components/tender-form';
 import { tenderSchema } from '~/procurement/schemas';
+import { minBiddingDays } from '~/procurement/bidding-period.server';
 import {
   removeDraftAttachment,
   requireEditableTender,
@@ -34,6 +35,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     tender: { id: tender.id, title: tender.title, state: tender.state },
     mode,
     defaults: tenderFormDefaults(tender),
+    biddingDays: minBiddingDays(tender.unionId),
     attachments: listAttachments(tender.id).map((a) => ({ id: a.id, fileName: a.fileName })),
     limits: { maxFiles: maxAttachmentsPerTender, maxMegabytes: maxAttachmentBytes / 1024 / 1024 },
   };
@@ -98,6 +100,7 @@ export default function EditTender({ loaderData, actionData }: Route.ComponentPr
         lastResult={actionData && 'status' in actionData ? actionData : undefined}
         defaultValue={loaderData.defaults}
         attachmentLimits={loaderData.limits}
+        biddingDays={loaderData.biddingDays}
       />
     </div>
   );

@@ -16,6 +16,7 @@ import { TenderForm } from '~/procurement/components/tender-form';
 import { defaultWeights } from '~/procurement/machine';
 import { tenderSchema } from '~/procurement/schemas';
 import { createTender, requireCommissionerUnions } from '~/procurement/tenders.server';
+import { minBiddingDays } from '~/procurement/bidding-period.server';
 import { PageHeader } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -37,7 +38,8 @@ export async function action({ request }: Route.ActionArgs) {
   if (!form.ok)
     return data({ status: 'error' as const, error: { '': [form.error.messageKey] } }, { status: form.error.status });
   const formData = form.value;
-  const result = await submitForm(formData, tenderSchema(now(), 'create'), async (value) => {
+  const schema = tenderSchema(now(), 'create', (unionId) => (unionId ? minBiddingDays(unionId) : 0));
+  const result = await submitForm(formData, schema, async (value) => {
     const stored = await storeUploads(uploadedFiles(formData));
     return createTender(viewer, { ...value, unionId: value.unionId! }, stored);
   });
@@ -54,6 +56,7 @@ export default function NewTender({ loaderData, actionData }: Route.ComponentPro
         lastResult={actionData && 'status' in actionData ? (actionData as never) : undefined}
         unions={loaderData.unions}
         attachmentLimits={loaderData.limits}
+        biddingDays={loaderData.unions[0]?.minBiddingDays ?? 0}
         defaultValue={{
           unionId: String(loaderData.unions[0]?.id ?? ''),
           objectionDays: '5',

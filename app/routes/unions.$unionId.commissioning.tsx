@@ -7,6 +7,9 @@ import { isFinanceTwoFactorRequired, setFinanceTwoFactorRequired } from '~/accou
 import { requireCommissioningSettings, setDirectCommissionLimit } from '~/catalog/commissions.server';
 import { setAttendanceStandard, unionStandard } from '~/delivery/attendance.server';
 import { limitSchema } from '~/catalog/schemas';
+import { minBiddingDays, setMinBiddingDays } from '~/procurement/bidding-period.server';
+import { BiddingPeriodForm } from '~/procurement/components/bidding-period-form';
+import { biddingPeriodSchema } from '~/procurement/schemas';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
@@ -28,6 +31,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     union,
     financeTwoFactorRequired: isFinanceTwoFactorRequired(union.id),
     attendanceStandard: unionStandard(union.id),
+    biddingDays: minBiddingDays(union.id),
   };
 }
 
@@ -44,6 +48,15 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!result.ok) return refused(result.error);
     return redirect(`/unions/${unionId}/commissioning?standardSaved=1#attendance-standard`);
   }
+  if (formData.get('intent') === 'bidding-period') {
+    const result = await submitForm(
+      formData,
+      biddingPeriodSchema,
+      ({ days }) => setMinBiddingDays(viewer, unionId, days),
+      { form: 'biddingPeriod' },
+    );
+    return result.ok ? redirect(`/unions/${unionId}/commissioning?biddingSaved=1#bidding-period`) : result.reply;
+  }
   const result = await submitForm(formData, limitSchema, ({ limit }) =>
     setDirectCommissionLimit(viewer, unionId, limit),
   );
@@ -55,7 +68,7 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
   const [searchParams] = useSearchParams();
   const { union, locale } = loaderData;
   const [form, fields] = useForm<z.input<typeof limitSchema>>({
-    lastResult: actionData && !('failure' in actionData) ? actionData : undefined,
+    lastResult: actionData && !('failure' in actionData) && !('biddingPeriod' in actionData) ? actionData : undefined,
     defaultValue: { limit: fenToYuanInput(union.limitFen) },
   });
   return (
@@ -77,6 +90,11 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
         />
         <SubmitButton>{t('catalog.settings.save')}</SubmitButton>
       </Form>
+      <BiddingPeriodForm
+        days={loaderData.biddingDays}
+        saved={searchParams.has('biddingSaved')}
+        lastResult={actionData && 'biddingPeriod' in actionData ? actionData.biddingPeriod : undefined}
+      />
       <section id="security" aria-labelledby="security-title">
         <h2 id="security-title">{t('accounts.security.union.title')}</h2>
         {searchParams.get('securitySaved') ? (

@@ -1,27 +1,37 @@
 import {
   getCollectionProps,
+  type FormMetadata,
   getInputProps,
   getSelectProps,
   getTextareaProps,
   type FieldMetadata,
 } from '@conform-to/react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from '~/lib/translation';
 import { Form, useNavigation } from 'react-router';
-import type { MessageKey } from '~/lib/locale';
+import { readFormMessage } from '~/lib/form-message';
 import { Section } from './page';
 
 type Meta = FieldMetadata<unknown>;
 
-function Errors({ id, errors }: { id: string; errors?: string[] }) {
+/** A form error (an i18n key, with the limit it states) in the person's language. */
+function useFormMessage() {
   const { t } = useTranslation();
+  return (text: string) => {
+    const { key, values } = readFormMessage(text);
+    return t(key, values);
+  };
+}
+
+function Errors({ id, errors }: { id: string; errors?: string[] }) {
+  const message = useFormMessage();
   if (!errors?.length) return null;
   // The alert role sits on a wrapper: on the <ul> itself it would hide the list from assistive technology.
   return (
     <div id={id} role="alert">
       <ul className="field-errors">
         {errors.map((e) => (
-          <li key={e}>{t(e as MessageKey)}</li>
+          <li key={e}>{message(e)}</li>
         ))}
       </ul>
     </div>
@@ -118,6 +128,43 @@ export function SelectField({
   );
 }
 
+/**
+ * GOV.UK's error summary, at the top of a refused form: every problem at once (fields and checks
+ * across them), each linking to its field, named by `labels` (field name → its label). It takes the
+ * focus when it appears, so that a screen reader reads it and the next Tab reaches the first link.
+ * Server-rendered from the action's reply, it works without JavaScript.
+ */
+export function ErrorSummary({
+  form,
+  labels = {},
+}: {
+  form: Pick<FormMetadata, 'id' | 'status' | 'allErrors'>;
+  labels?: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const message = useFormMessage();
+  const ref = useRef<HTMLDivElement>(null);
+  const problems = Object.entries(form.allErrors).flatMap(([name, errors]) =>
+    errors.map((error) => ({ name, error })),
+  );
+  const shown = problems.length > 0;
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown, form.status, problems.length]);
+  if (!shown) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form.id}-problem`}>
+      <h2 id={`${form.id}-problem`}>{t('errors.problem')}</h2>
+      <ul>
+        {problems.map(({ name, error }) => {
+          const text = labels[name] ? `${labels[name]}${t('punctuation.colon')}${message(error)}` : message(error);
+          return <li key={`${name}:${error}`}>{name ? <a href={`#${form.id}-${name}`}>{text}</a> : text}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
 export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
   return <Errors id={id ?? 'form-errors'} errors={errors} />;
 }
@@ -144,11 +191,11 @@ export function SubmitButton({
 
 /** A message returned by an action as `{ error }` (an i18n key), shown in the person's language. */
 export function ActionMessage({ failure }: { failure?: string | null }) {
-  const { t } = useTranslation();
+  const message = useFormMessage();
   if (!failure) return null;
   return (
     <p className="alert" role="alert">
-      {t(failure as MessageKey)}
+      {message(failure)}
     </p>
   );
 }
@@ -168,7 +215,7 @@ export function ChoiceField({
   const labels = new Map(options.map((o) => [String(o.value), o.label]));
   const inputs = getCollectionProps(meta, { type, options: options.map((o) => String(o.value)) });
   return (
-    <fieldset className="field choices-field" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+    <fieldset id={meta.id} tabIndex={-1} className="field choices-field" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
       <legend>{label}</legend>
       {inputs.map(({ key, ...props }) => (
         <label key={key} className="choice-inline">

@@ -59,11 +59,13 @@ export function createDepartment(viewer: Viewer, unionId: number, name: string) 
   });
 }
 
-/** The settings other capabilities decide on (commissioning's threshold, delivery's attendance standard), in their transaction. */
+/** The settings other capabilities decide on (commissioning's threshold, delivery's attendance standard, procurement's minimum bidding period), in their transaction. */
 export function updateUnionSettings(
   tx: DB,
   unionId: number,
-  settings: Partial<Pick<typeof unions.$inferInsert, 'directCommissionLimitFen' | 'attendanceStandard'>>,
+  settings: Partial<
+    Pick<typeof unions.$inferInsert, 'directCommissionLimitFen' | 'attendanceStandard' | 'minBiddingDays'>
+  >,
 ) {
   tx.update(unions).set(settings).where(eq(unions.id, unionId)).run();
 }

@@ -18,6 +18,8 @@ export const unions = sqliteTable(
       .$type<(typeof checkinVerifications)[number]>()
       .notNull()
       .default('sms'),
+    /** The shortest time from publishing a tender to its bidding deadline, in days (decision 110). */
+    minBiddingDays: integer('min_bidding_days').notNull().default(5),
     createdAt: createdAt(),
   },
   (t) => [

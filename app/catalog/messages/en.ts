@@ -189,8 +189,6 @@ export default {
     notCommissionable: 'This offering cannot be commissioned at the moment.',
     suspended: 'The organization is suspended and cannot publish offerings.',
     tooManyAreas: 'At most 30 areas.',
-    date: 'Choose a valid date.',
-    periodPast: 'The service cannot end before today.',
     periodOrder: 'The service cannot end before it starts.',
     photoMissing: 'Choose a photo to upload.',
     photoTooLarge: 'The photo is too large; each may be at most 5 MB.',

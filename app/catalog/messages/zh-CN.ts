@@ -186,8 +186,6 @@ export default {
     notCommissionable: '该服务项目目前不接受委托。',
     suspended: '组织已被暂停，不能发布服务项目。',
     tooManyAreas: '服务区域最多 30 个。',
-    date: '请选择有效的日期。',
-    periodPast: '服务结束日期不能早于今天。',
     periodOrder: '服务结束日期不能早于开始日期。',
     photoMissing: '请选择要上传的照片。',
     photoTooLarge: '照片太大了，每张不能超过 5 MB。',

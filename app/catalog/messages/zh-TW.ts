@@ -188,8 +188,6 @@ export default {
     notCommissionable: '該服務項目目前不接受委託。',
     suspended: '組織已被停權，不能發布服務項目。',
     tooManyAreas: '服務區域最多 30 個。',
-    date: '請選擇有效的日期。',
-    periodPast: '服務結束日期不能早於今天。',
     periodOrder: '服務結束日期不能早於開始日期。',
     photoMissing: '請選擇要上傳的照片。',
     photoTooLarge: '照片太大了，每張不能超過 5 MB。',

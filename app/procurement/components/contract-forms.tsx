@@ -20,7 +20,7 @@ export function IssueForm({
   lastResult: LastResult;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<z.input<typeof issueContractSchema>>({
+  const [form, fields] = useForm<z.input<ReturnType<typeof issueContractSchema>>>({
     id: 'issue',
     lastResult,
     defaultValue: {

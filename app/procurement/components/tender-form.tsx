@@ -20,12 +20,15 @@ export function TenderForm({
   defaultValue,
   unions,
   attachmentLimits,
+  biddingDays,
 }: {
   mode: 'create' | 'edit' | 'amend';
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue: TenderFormDefaults;
   unions?: { id: number; name: string }[];
   attachmentLimits: { maxFiles: number; maxMegabytes: number };
+  /** The minimum bidding period of the tender's union (of the first one offered, when creating). */
+  biddingDays: number;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<ReturnType<typeof tenderSchema>>>({
@@ -105,7 +108,7 @@ export function TenderForm({
         meta={fields.deadline}
         label={t('procurement.tenders.deadline')}
         type="datetime-local"
-        hint={t('common.beijingTime')}
+        hint={t('procurement.form.deadlineMinimum', { days: biddingDays })}
       />
       <Field
         meta={fields.minBids}

@@ -152,6 +152,7 @@ export default {
     weightTeam: 'Team weight',
     weightTrackRecord: 'Track record weight',
     questionDeadline: 'Question deadline',
+    deadlineMinimum: 'The bidding deadline must be at least {{days}} days after publication (this union’s minimum bidding period). Beijing time.',
     questionDeadlineHint: 'Optional; if empty, questions may be asked until the bid deadline.',
     minBids: 'Minimum valid bids',
     minBidsHint: 'With fewer valid bids at the deadline the tender becomes unsuccessful by itself.',
@@ -306,8 +307,17 @@ export default {
     deliveryMilestone: 'Service delivery',
     deliveryProgress: '{{delivered}} of {{contracted}} sessions delivered, {{visits}} worker-visits',
   },
+  biddingPeriod: {
+    title: 'Minimum bidding period',
+    explanation:
+      'When a tender is published, its bidding deadline may be no sooner than this many days later. The default, 5 days, covers the 3 working days of a government request for quotations; set 10 for a competitive consultation.',
+    days: 'Minimum bidding period (days)',
+    hint: '{{min}} to {{max}} days.',
+    save: 'Save the minimum bidding period',
+    saved: 'The minimum bidding period is saved.',
+  },
   errors: {
-    date: 'Choose a valid date.',
+    deadlineTooSoon: 'The bidding deadline must be at least {{days}} days after publication (at the earliest {{earliest}}, Beijing time).',
     weightsSum: 'The four scoring weights must add up to 100.',
     questionsAfterDeadline: 'The question deadline must be before the bid deadline.',
     periodOrder: 'The service period cannot end before it starts.',

@@ -145,6 +145,7 @@ export default {
     weightTeam: '团队权重',
     weightTrackRecord: '履约记录权重',
     questionDeadline: '提问截止时间',
+    deadlineMinimum: '投标截止时间不得早于发布后 {{days}} 天（本工会的最短投标期）。北京时间。',
     questionDeadlineHint: '可不填；不填则截止投标前都可以提问。',
     minBids: '最少有效投标数',
     minBidsHint: '截止时有效投标少于此数，项目自动流标。',
@@ -292,8 +293,17 @@ export default {
     deliveryMilestone: '服务交付',
     deliveryProgress: '已完成 {{delivered}} / {{contracted}} 场，服务 {{visits}} 人次',
   },
+  biddingPeriod: {
+    title: '最短投标期',
+    explanation:
+      '发布招标项目时，投标截止时间不得早于发布后这么多天。默认 5 天，不少于政府采购询价的 3 个工作日；采用竞争性磋商方式的，可设为 10 天。',
+    days: '最短投标期（天）',
+    hint: '{{min}} 至 {{max}} 天。',
+    save: '保存最短投标期',
+    saved: '最短投标期已保存。',
+  },
   errors: {
-    date: '请选择有效的日期。',
+    deadlineTooSoon: '投标截止时间不得早于发布后 {{days}} 天（最早 {{earliest}}，北京时间）。',
     weightsSum: '四项评分权重之和必须等于 100。',
     questionsAfterDeadline: '提问截止时间必须早于投标截止时间。',
     periodOrder: '服务期结束不能早于开始。',

@@ -147,6 +147,7 @@ export default {
     weightTeam: '團隊權重',
     weightTrackRecord: '履約紀錄權重',
     questionDeadline: '提問截止時間',
+    deadlineMinimum: '投標截止時間不得早於發布後 {{days}} 天（本工會的最短投標期）。北京時間。',
     questionDeadlineHint: '可不填；不填則截止投標前都可以提問。',
     minBids: '最少有效投標數',
     minBidsHint: '截止時有效投標少於此數，項目自動流標。',
@@ -294,8 +295,17 @@ export default {
     deliveryMilestone: '服務交付',
     deliveryProgress: '已完成 {{delivered}} / {{contracted}} 場，服務 {{visits}} 人次',
   },
+  biddingPeriod: {
+    title: '最短投標期',
+    explanation:
+      '發布招標項目時，投標截止時間不得早於發布後這麼多天。預設 5 天，不少於政府採購詢價的 3 個工作日；採用競爭性磋商方式的，可設為 10 天。',
+    days: '最短投標期（天）',
+    hint: '{{min}} 至 {{max}} 天。',
+    save: '儲存最短投標期',
+    saved: '最短投標期已儲存。',
+  },
   errors: {
-    date: '請選擇有效的日期。',
+    deadlineTooSoon: '投標截止時間不得早於發布後 {{days}} 天（最早 {{earliest}}，北京時間）。',
     weightsSum: '四項評分權重之和必須等於 100。',
     questionsAfterDeadline: '提問截止時間必須早於投標截止時間。',
     periodOrder: '服務期結束不能早於開始。',

@@ -1,0 +1,1 @@
+ALTER TABLE `unions` ADD `min_bidding_days` integer DEFAULT 5 NOT NULL;
