@@ -17,7 +17,7 @@ import {
   startEnrolment,
   twoFactorStatus,
 } from '~/accounts/two-factor.server';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -107,7 +107,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       ) : null}
       <h2>{t('accounts.changePassword')}</h2>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <ErrorSummary form={form} labels={{ currentPassword: t('accounts.currentPassword') }} />
         <Field
           meta={fields.currentPassword}
           label={t('accounts.currentPassword')}

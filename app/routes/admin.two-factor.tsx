@@ -6,7 +6,7 @@ import type { Route } from './+types/admin.two-factor';
 import { requirePlatformAdmin, requireViewer } from '~/accounts/auth.server';
 import { twoFactorResetSchema } from '~/accounts/schemas';
 import { personForReset, resetTwoFactor } from '~/accounts/two-factor.server';
-import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -71,7 +71,7 @@ export default function AdminTwoFactor({ loaderData, actionData }: Route.Compone
             <>
               <p>{t('accounts.security.twoFactorReset.on')}</p>
               <Form method="post" {...getFormProps(form)}>
-                <FormErrors errors={form.errors} />
+                <ErrorSummary form={form} labels={{ reason: t('accounts.security.twoFactorReset.reason') }} />
                 <input type="hidden" name="userId" value={person.id} />
                 <TextareaField
                   meta={fields.reason}

@@ -11,7 +11,7 @@ import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { departmentSchema, inviteSchema } from '~/unions/schemas';
 import { createDepartment, requireUnion, unionDepartments, unionStaff } from '~/unions/unions.server';
-import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
 import type { z } from 'zod';
@@ -71,7 +71,7 @@ export default function AdminUnion({ loaderData, actionData }: Route.ComponentPr
           ))}
         </ul>
         <Form method="post" {...getFormProps(departmentForm)} className="narrow">
-          <FormErrors errors={departmentForm.errors} />
+          <ErrorSummary form={departmentForm} labels={{ name: t('unions.admin.departmentName') }} />
           <input type="hidden" name="intent" value="department" />
           <Field meta={departmentFields.name} label={t('unions.admin.departmentName')} />
           <SubmitButton>{t('unions.admin.addDepartment')}</SubmitButton>
@@ -94,7 +94,14 @@ export default function AdminUnion({ loaderData, actionData }: Route.ComponentPr
           </Link>
         </p>
         <Form method="post" {...getFormProps(inviteForm)} className="narrow">
-          <FormErrors errors={inviteForm.errors} />
+          <ErrorSummary
+            form={inviteForm}
+            labels={{
+              email: t('accounts.email'),
+              role: t('unions.admin.role'),
+              departmentId: t('unions.admin.department'),
+            }}
+          />
           <input type="hidden" name="intent" value="invite" />
           <Field meta={inviteFields.email} label={t('accounts.email')} type="email" />
           <SelectField

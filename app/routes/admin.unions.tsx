@@ -7,7 +7,7 @@ import { requirePlatformAdmin, requireViewer } from '~/accounts/auth.server';
 import { unionLevels } from '~/accounts/roles';
 import { createUnion, listUnions } from '~/unions/unions.server';
 import { unionSchema } from '~/unions/schemas';
-import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
 import type { z } from 'zod';
@@ -57,7 +57,14 @@ export default function AdminUnions({ loaderData, actionData }: Route.ComponentP
       </table>
       <Section title={t('unions.admin.createUnion')}>
         <Form method="post" {...getFormProps(form)} className="narrow">
-          <FormErrors errors={form.errors} />
+          <ErrorSummary
+            form={form}
+            labels={{
+              name: t('unions.admin.unionName'),
+              level: t('unions.admin.level'),
+              parentId: t('unions.admin.parent'),
+            }}
+          />
           <Field meta={fields.name} label={t('unions.admin.unionName')} />
           <SelectField
             meta={fields.level}

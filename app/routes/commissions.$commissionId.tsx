@@ -10,7 +10,7 @@ import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { ActionMessage, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ActionMessage, ErrorSummary, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Stat, Stats } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -109,7 +109,7 @@ export default function CommissionPage({ loaderData, actionData }: Route.Compone
             </SubmitButton>
           </Form>
           <Form method="post" {...getFormProps(declineForm)} className="narrow">
-            <FormErrors errors={declineForm.errors} />
+            <ErrorSummary form={declineForm} labels={{ reason: t('catalog.commissions.declineReason') }} />
             <input type="hidden" name="intent" value="decline" />
             <TextareaField meta={declineFields.reason} label={t('catalog.commissions.declineReason')} rows={3} />
             <SubmitButton className="button secondary">{t('catalog.commissions.decline')}</SubmitButton>

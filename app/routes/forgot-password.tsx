@@ -10,7 +10,7 @@ import { forgotPasswordSchema } from '~/accounts/schemas';
 import { passRetryAfter } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -57,8 +57,8 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
       ) : null}
       <p>{t('accounts.recovery.forgotLead')}</p>
       <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} labels={{ email: t('accounts.email') }} />
         <RetryNotice minutes={actionData?.retryMinutes} />
-        <FormErrors errors={form.errors} />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />
         <SubmitButton>{t('accounts.recovery.send')}</SubmitButton>
       </Form>

@@ -15,7 +15,7 @@ import { attempt } from '~/lib/actions.server';
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { ChoiceField, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ChoiceField, ErrorSummary, SubmitButton, TextareaField } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -90,7 +90,10 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
       {loaderData.canManage ? (
         <Section title={t('incubation.recordMinutes')}>
           <Form method="post" {...getFormProps(form)} className="narrow">
-            <FormErrors errors={form.errors} />
+            <ErrorSummary
+              form={form}
+              labels={{ minutes: t('incubation.minutes'), attendees: t('incubation.attendance') }}
+            />
             <TextareaField meta={fields.minutes} label={t('incubation.minutes')} rows={8} />
             <ChoiceField
               meta={fields.attendees}

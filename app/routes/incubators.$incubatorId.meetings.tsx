@@ -9,7 +9,7 @@ import { meetingSchema } from '~/incubation/schemas';
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, PageHeader, Section } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -83,7 +83,10 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
       {loaderData.canManage ? (
         <Section title={t('incubation.scheduleMeeting')}>
           <Form method="post" {...getFormProps(form)} className="narrow">
-            <FormErrors errors={form.errors} />
+            <ErrorSummary
+              form={form}
+              labels={{ heldAt: t('incubation.meetingTime'), agenda: t('incubation.agenda') }}
+            />
             <Field
               meta={fields.heldAt}
               label={t('incubation.meetingTime')}

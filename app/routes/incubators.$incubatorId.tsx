@@ -11,7 +11,7 @@ import { applySchema } from '~/incubation/schemas';
 import { attempt } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { viewerOrganizations } from '~/organizations/organizations.server';
-import { FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { ErrorSummary, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -113,7 +113,7 @@ export default function IncubatorPage({ loaderData, actionData }: Route.Componen
         ))}
         {organizations.length ? (
           <Form method="post" {...getFormProps(form)} className="narrow">
-            <FormErrors errors={form.errors} />
+            <ErrorSummary form={form} labels={{ organizationId: t('incubation.applyAs') }} />
             <SelectField
               meta={fields.organizationId}
               label={t('incubation.applyAs')}

@@ -11,7 +11,7 @@ import { pendingCookie, startPendingLogin } from '~/accounts/two-factor.server';
 import { passRetryAfter, safeRedirect } from '~/lib/http';
 import { clientNetwork, retryAfter } from '~/lib/rate-limit.server';
 import { getT } from '~/lib/i18n.server';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -57,8 +57,8 @@ export default function Login({ actionData }: Route.ComponentProps) {
     <div className="narrow">
       <PageHeader title={t('accounts.loginTitle')} />
       <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} labels={{ email: t('accounts.email'), password: t('accounts.password') }} />
         <RetryNotice minutes={actionData?.retryMinutes} message="accounts.security.loginThrottled" />
-        <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />
         <Field meta={fields.password} label={t('accounts.password')} type="password" autoComplete="current-password" />

@@ -21,7 +21,7 @@ import { attempt, refused } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { fenToYuanInput } from '~/lib/money';
 import { getT } from '~/lib/i18n.server';
-import { ActionMessage, FormErrors, SubmitButton } from '~/ui/form';
+import { ActionMessage, ErrorSummary, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -116,7 +116,7 @@ export default function EditOffering({ loaderData, actionData }: Route.Component
       <div className="narrow">
         {loaderData.can.edit ? (
           <Form method="post" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} />
+            <ErrorSummary form={form} />
             <input type="hidden" name="intent" value="save" />
             <OfferingFields fields={fields} />
             <SubmitButton>{t('catalog.manage.save')}</SubmitButton>

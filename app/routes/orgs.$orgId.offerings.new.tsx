@@ -10,7 +10,7 @@ import { offeringSchema } from '~/catalog/schemas';
 import { parseId } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { requireOrganization } from '~/organizations/organizations.server';
-import { FormErrors, SubmitButton } from '~/ui/form';
+import { ErrorSummary, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -44,7 +44,7 @@ export default function NewOffering({ loaderData, actionData }: Route.ComponentP
       <p>{loaderData.organizationName}</p>
       <p className="hint">{t('catalog.manage.draftHint')}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <ErrorSummary form={form} />
         <OfferingFields fields={fields} />
         <SubmitButton>{t('catalog.manage.saveDraft')}</SubmitButton>
       </Form>

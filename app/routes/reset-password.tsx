@@ -8,7 +8,7 @@ import { isResetTokenUsable, resetPassword } from '~/accounts/recovery.server';
 import { resetPasswordSchema } from '~/accounts/schemas';
 import { createSession, sessionCookie } from '~/accounts/session.server';
 import { getT } from '~/lib/i18n.server';
-import { FormErrors, SubmitButton } from '~/ui/form';
+import { ErrorSummary, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -53,7 +53,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
     <div className="narrow">
       <PageHeader title={t('accounts.recovery.resetTitle')} />
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="token" value={loaderData.token} />
         <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
         <SubmitButton>{t('accounts.recovery.reset')}</SubmitButton>

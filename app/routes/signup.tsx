@@ -10,7 +10,7 @@ import { createSession, sessionCookie } from '~/accounts/session.server';
 import { passRetryAfter, safeRedirect } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -55,8 +55,11 @@ export default function Signup({ actionData }: Route.ComponentProps) {
     <div className="narrow">
       <PageHeader title={t('accounts.signupTitle')} />
       <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary
+          form={form}
+          labels={{ name: t('accounts.name'), email: t('accounts.email'), password: t('accounts.password') }}
+        />
         <RetryNotice minutes={actionData?.retryMinutes} />
-        <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field meta={fields.name} label={t('accounts.name')} autoComplete="name" />
         <Field meta={fields.email} label={t('accounts.email')} type="email" autoComplete="email" />

@@ -83,7 +83,10 @@ export default function TenderPage({ loaderData, actionData }: Route.ComponentPr
       <PageHeader title={tender.title}>
         <StateBadge states="procurement.states.tender" state={tender.state} />
       </PageHeader>
-      <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
+      <ActionMessage
+        failure={actionData && 'failure' in actionData ? actionData.failure : null}
+        values={actionData && 'values' in actionData ? actionData.values : undefined}
+      />
       {loaderData.notice ? (
         <p className="callout" role="status">
           {t(`procurement.notices.${loaderData.notice}`)}

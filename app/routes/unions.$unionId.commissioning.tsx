@@ -15,7 +15,7 @@ import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { fenToYuanInput } from '~/lib/money';
-import { ActionMessage, Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ActionMessage, ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -81,7 +81,7 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
       ) : null}
       <p data-testid="current-limit">{t('catalog.settings.current', { limit: formatMoney(union.limitFen, locale) })}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <ErrorSummary form={form} labels={{ limit: t('catalog.settings.limitYuan') }} />
         <Field
           meta={fields.limit}
           label={t('catalog.settings.limitYuan')}

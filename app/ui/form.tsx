@@ -9,7 +9,8 @@ import {
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from '~/lib/translation';
 import { Form, useNavigation } from 'react-router';
-import { readFormMessage } from '~/lib/form-message';
+import { formMessage, readFormMessage, type MessageValues } from '~/lib/form-message';
+import type { MessageKey } from '~/lib/locale';
 import { Section } from './page';
 
 type Meta = FieldMetadata<unknown>;
@@ -189,13 +190,13 @@ export function SubmitButton({
   );
 }
 
-/** A message returned by an action as `{ error }` (an i18n key), shown in the person's language. */
-export function ActionMessage({ failure }: { failure?: string | null }) {
+/** A message returned by an action as `{ failure, values }` (an i18n key), shown in the person's language. */
+export function ActionMessage({ failure, values }: { failure?: string | null; values?: MessageValues }) {
   const message = useFormMessage();
   if (!failure) return null;
   return (
     <p className="alert" role="alert">
-      {message(failure)}
+      {message(values ? formMessage(failure as MessageKey, values) : failure)}
     </p>
   );
 }

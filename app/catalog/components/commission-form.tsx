@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import { formatMoney } from '~/lib/format';
-import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 import { Section } from '~/ui/page';
 import type { commissionSchema } from '../schemas';
 import type { z } from 'zod';
@@ -44,7 +44,16 @@ export function CommissionForm({
         {formatMoney(offering.priceFen, locale)}
       </p>
       <Form method="post" {...getFormProps(form)} className="narrow">
-        <FormErrors errors={form.errors} />
+        <ErrorSummary
+          form={form}
+          labels={{
+            unionId: t('catalog.commission.union'),
+            sessions: t('catalog.commission.sessions'),
+            periodStart: t('catalog.commission.periodStart'),
+            periodEnd: t('catalog.commission.periodEnd'),
+            note: t('catalog.commission.note'),
+          }}
+        />
         <SelectField
           meta={fields.unionId}
           label={t('catalog.commission.union')}

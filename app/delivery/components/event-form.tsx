@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { venueTypes } from '../machine';
-import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SelectField, SubmitButton } from '~/ui/form';
 import type { eventSchema } from '../schemas';
 import type { z } from 'zod';
 
@@ -15,7 +15,18 @@ export function EventForm({ lastResult }: { lastResult?: SubmissionResult<string
   });
   return (
     <Form method="post" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary
+        form={form}
+        labels={{
+          title: t('delivery.events.title'),
+          startsAt: t('delivery.events.startsAt'),
+          durationMinutes: t('delivery.events.durationMinutes'),
+          venueType: t('delivery.events.venueType'),
+          address: t('delivery.events.address'),
+          capacity: t('delivery.events.capacity'),
+          expectedAttendance: t('delivery.events.expectedAttendance'),
+        }}
+      />
       <Field meta={fields.title} label={t('delivery.events.title')} />
       <Field
         meta={fields.startsAt}

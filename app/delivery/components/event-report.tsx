@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Section } from '~/ui/page';
 import type { reportSchema } from '../schemas';
 import type { z } from 'zod';
@@ -23,7 +23,10 @@ function ReportForm({
   });
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary
+        form={form}
+        labels={{ walkIns: t('delivery.events.walkIns'), summary: t('delivery.events.summary') }}
+      />
       <Field
         meta={fields.walkIns}
         label={t('delivery.events.walkIns')}

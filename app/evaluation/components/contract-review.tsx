@@ -4,7 +4,7 @@ import { Form } from 'react-router';
 import { complaintSources } from '../machine';
 import { maxAdjustment } from '../model';
 import { formatDateTime } from '~/lib/format';
-import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
 import type { complaintSchema } from '../schemas';
@@ -35,8 +35,15 @@ export function ReviewForm({
   });
   return (
     <Form method="post" {...getFormProps(form)} aria-labelledby="review-title">
+      <ErrorSummary
+        form={form}
+        labels={{
+          judgement: t('evaluation.review.judgement'),
+          adjustment: t('evaluation.review.adjustment', { max: maxAdjustment }),
+          reason: t('evaluation.review.reason'),
+        }}
+      />
       <h3 id="review-title">{t('evaluation.review.title')}</h3>
-      <FormErrors errors={form.errors} id="review-errors" />
       <Field meta={fields.judgement} label={t('evaluation.review.judgement')} type="number" min={0} max={100} />
       <Field
         meta={fields.adjustment}
@@ -113,8 +120,11 @@ function ComplaintForm({ lastResult }: { lastResult: LastResult }) {
   });
   return (
     <Form method="post" {...getFormProps(form)} aria-labelledby="complaint-title">
+      <ErrorSummary
+        form={form}
+        labels={{ source: t('evaluation.complaints.source'), summary: t('evaluation.complaints.summary') }}
+      />
       <h3 id="complaint-title">{t('evaluation.complaints.record')}</h3>
-      <FormErrors errors={form.errors} id="complaint-errors" />
       <SelectField
         meta={fields.source}
         label={t('evaluation.complaints.source')}
@@ -138,8 +148,11 @@ function ResolveForm({ complaintId, lastResult }: { complaintId: number; lastRes
   });
   return (
     <Form method="post" {...getFormProps(form)} className="resolve-form">
+      <ErrorSummary
+        form={form}
+        labels={{ decision: t('evaluation.complaints.decision'), resolution: t('evaluation.complaints.resolution') }}
+      />
       <input type="hidden" name="complaintId" value={complaintId} />
-      <FormErrors errors={form.errors} id={`resolve-${complaintId}-errors`} />
       <SelectField
         meta={fields.decision}
         label={t('evaluation.complaints.decision')}

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, SubmitButton, TextareaField } from '~/ui/form';
 import type { planSchema } from '../schemas';
 import type { z } from 'zod';
 
@@ -15,7 +15,7 @@ export function PlanForm({ plan, lastResult }: { plan: string; lastResult: Submi
   });
   return (
     <Form method="post" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary form={form} labels={{ plan: t('incubation.plan') }} />
       <TextareaField meta={fields.plan} label={t('incubation.plan')} hint={t('incubation.planHint')} rows={10} />
       <div className="actions">
         <SubmitButton name="intent" value="submit">

@@ -3,7 +3,7 @@ import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { entryCriteria, type EntryCriterion } from '../settings';
 import { ScoreForm } from './score-form';
-import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, SubmitButton, TextareaField } from '~/ui/form';
 import type { decisionSchema } from '../schemas';
 import type { z } from 'zod';
 
@@ -106,8 +106,8 @@ function DecisionForm({
   });
   return (
     <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} labels={{ reason: t('incubation.decisionReason') }} />
       <p className="hint">{t('incubation.decisionHint', { pass: passScore, average: average ?? '—' })}</p>
-      <FormErrors errors={form.errors} />
       <TextareaField meta={fields.reason} label={t('incubation.decisionReason')} rows={3} />
       <div className="actions">
         <SubmitButton name="intent" value="admit">

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { formatDateTime } from '~/lib/format';
-import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty } from '~/ui/page';
 import type { mentoringSchema } from '../schemas';
 import type { z } from 'zod';
@@ -88,7 +88,15 @@ function MentoringForm({ today, lastResult }: { today: string; lastResult: Submi
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.addMentoring')}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary
+        form={form}
+        labels={{
+          heldOn: t('incubation.mentoringDate'),
+          mentor: t('incubation.mentor'),
+          topic: t('incubation.topic'),
+          followUps: t('incubation.followUps'),
+        }}
+      />
       <input type="hidden" name="intent" value="mentoring" />
       <Field meta={fields.heldOn} label={t('incubation.mentoringDate')} type="date" />
       <Field meta={fields.mentor} label={t('incubation.mentor')} />

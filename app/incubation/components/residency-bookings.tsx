@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { BookingsTable } from './bookings-table';
-import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SelectField, SubmitButton } from '~/ui/form';
 import type { bookingSchema } from '../schemas';
 import type { z } from 'zod';
 
@@ -74,7 +74,15 @@ function BookingForm({
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.bookRoom')}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary
+        form={form}
+        labels={{
+          roomId: t('incubation.room'),
+          startsAt: t('incubation.bookingStarts'),
+          endsAt: t('incubation.bookingEnds'),
+          purpose: t('incubation.bookingPurpose'),
+        }}
+      />
       <input type="hidden" name="intent" value="book" />
       <SelectField
         meta={fields.roomId}

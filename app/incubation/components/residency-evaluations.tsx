@@ -3,7 +3,7 @@ import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import { exitDecisions } from '../machine';
 import { formatDateTime } from '~/lib/format';
-import { ChoiceField, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ChoiceField, ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, StateBadge } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
 import type { exitReviewSchema } from '../schemas';
@@ -118,7 +118,10 @@ function EvaluationForm({
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.openEvaluation')}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary
+        form={form}
+        labels={{ periodStart: t('incubation.periodStart'), periodEnd: t('incubation.periodEnd') }}
+      />
       <input type="hidden" name="intent" value="evaluate" />
       <Field meta={fields.periodStart} label={t('incubation.periodStart')} type="date" />
       <Field meta={fields.periodEnd} label={t('incubation.periodEnd')} type="date" max={period.today} />
@@ -141,7 +144,10 @@ function ExitReviewForm({
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.exitReview')}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary
+        form={form}
+        labels={{ decision: t('incubation.decision'), reason: t('incubation.decisionReason') }}
+      />
       <input type="hidden" name="intent" value="exitReview" />
       <ChoiceField
         meta={fields.decision}

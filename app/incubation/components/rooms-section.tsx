@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { Section } from '~/ui/page';
 import type { roomSchema } from '../schemas';
 import type { z } from 'zod';
@@ -30,8 +30,16 @@ export function RoomsSection({
         ))}
       </ul>
       <Form method="post" {...getFormProps(roomForm)} className="narrow">
+        <ErrorSummary
+          form={roomForm}
+          labels={{
+            name: t('incubation.room'),
+            capacity: t('incubation.capacity'),
+            opensAt: t('incubation.opensAt'),
+            closesAt: t('incubation.closesAt'),
+          }}
+        />
         <input type="hidden" name="intent" value="room" />
-        <FormErrors errors={roomForm.errors} />
         <Field meta={roomFields.name} label={t('incubation.room')} />
         <Field meta={roomFields.capacity} label={t('incubation.capacity')} type="number" min={1} />
         <Field meta={roomFields.opensAt} label={t('incubation.opensAt')} placeholder="09:00" />

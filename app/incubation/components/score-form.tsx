@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 
 type Scores<C extends string> = Record<C, unknown> & { comment?: unknown };
 
@@ -33,7 +33,7 @@ export function ScoreForm<C extends string>({
   });
   return (
     <Form method="post" {...getFormProps(form)} className={className} aria-label={ariaLabel}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary form={form} labels={{ comment: t('incubation.reviewComment') }} />
       {criteria.map((criterion) => (
         <Field
           key={criterion}

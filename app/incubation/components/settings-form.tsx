@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { settingsSchema } from '../schemas';
 import { entryCriteria, indicators, performanceIndicators } from '../settings';
 import { gradeMinimums, passingGrades } from '~/evaluation/grades';
-import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
 
 /** Dotted path → nested object, for Conform's default values. */
 function nest(values: Record<string, string>) {
@@ -46,8 +46,8 @@ export function SettingsForm({
   const number = { type: 'number' as const, min: 0 };
   return (
     <Form method="post" {...getFormProps(form)} className="narrow">
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="settings" />
-      <FormErrors errors={form.errors} />
       <h2>{t('incubation.settingsSections.term')}</h2>
       <Field meta={term.months} label={t('incubation.settingsFields.termMonths')} {...number} />
       <Field meta={term.extensionMonths} label={t('incubation.settingsFields.extensionMonths')} {...number} />

@@ -4,7 +4,7 @@ import { Form } from 'react-router';
 import type { OrganizationInput } from '../schemas';
 import { organizationTypes } from '../types';
 import { categories } from '~/catalog/taxonomy';
-import { ChoiceField, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
+import { ChoiceField, ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 
 /** The organization profile form, for registration and for the owners' edits. */
 export function OrganizationForm({
@@ -26,7 +26,22 @@ export function OrganizationForm({
   });
   return (
     <Form method="post" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary
+        form={form}
+        labels={{
+          name: t('organizations.profile.name'),
+          type: t('organizations.type'),
+          creditCode: t('organizations.creditCode'),
+          fields: t('organizations.profile.fields'),
+          description: t('organizations.profile.description'),
+          contactName: t('organizations.profile.contactName'),
+          contactPhone: t('organizations.profile.contactPhone'),
+          contactEmail: t('organizations.profile.contactEmail'),
+          teamSize: t('organizations.teamSize'),
+          volunteers: t('organizations.volunteers'),
+          foundedOn: t('organizations.profile.foundedOn'),
+        }}
+      />
       <Field meta={fields.name} label={t('organizations.profile.name')} />
       <SelectField
         meta={fields.type}

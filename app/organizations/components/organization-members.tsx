@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { InvitationList } from '~/invitations/components/invitation-list';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
 import type { inviteMemberSchema } from '../schemas';
@@ -37,7 +37,7 @@ export function OrganizationMembers({
       <h3>{t('invitations.list.title')}</h3>
       <InvitationList invitations={invitations} locale={locale} />
       <Form method="post" {...getFormProps(inviteForm)} className="narrow">
-        <FormErrors errors={inviteForm.errors} />
+        <ErrorSummary form={inviteForm} labels={{ email: t('organizations.profile.inviteEmail') }} />
         <input type="hidden" name="intent" value="invite" />
         <Field
           meta={inviteFields.email}

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SelectField, SubmitButton } from '~/ui/form';
 import type { budgetSchema } from '../schemas';
 import type { z } from 'zod';
 
@@ -22,7 +22,14 @@ export function BudgetForm({
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow">
-      <FormErrors errors={form.errors} />
+      <ErrorSummary
+        form={form}
+        labels={{
+          departmentId: t('payments.budgets.department'),
+          year: t('payments.budgets.year'),
+          amount: t('payments.budgets.amountYuan'),
+        }}
+      />
       <SelectField
         meta={fields.departmentId}
         label={t('payments.budgets.department')}

@@ -3,7 +3,7 @@ import type { MessageKey } from '~/lib/locale';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { fenToYuanInput } from '~/lib/money';
-import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { Section } from '~/ui/page';
 import type { bankTransferSchema } from '../schemas';
 import type { cancelPaymentSchema } from '../schemas';
@@ -41,8 +41,15 @@ export function TransferForm({
   });
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} aria-labelledby="transfer-heading">
+      <ErrorSummary
+        form={form}
+        labels={{
+          paidOn: t('payments.transferDate'),
+          amount: t('payments.amountYuan'),
+          reference: t('payments.bankReference'),
+        }}
+      />
       <h3 id="transfer-heading">{t('payments.recordTransfer')}</h3>
-      <FormErrors errors={form.errors} />
       <Field meta={fields.paidOn} label={t('payments.transferDate')} type="date" max={today} />
       <Field meta={fields.amount} label={t('payments.amountYuan')} inputMode="decimal" />
       <Field meta={fields.reference} label={t('payments.bankReference')} hint={t('payments.bankReferenceHint')} />
@@ -83,9 +90,9 @@ export function CancelAttemptForm({ paymentId, lastResult }: { paymentId: number
   });
   return (
     <Form method="post" {...getFormProps(form)} className="callout" aria-labelledby="cancel-heading">
+      <ErrorSummary form={form} labels={{ note: t('payments.cancelReason') }} />
       <h3 id="cancel-heading">{t('payments.cancelAttempt')}</h3>
       <p>{t('payments.cancelExplanation')}</p>
-      <FormErrors errors={form.errors} id="cancel-errors" />
       <input type="hidden" name="paymentId" value={paymentId} />
       <Field meta={fields.note} label={t('payments.cancelReason')} />
       <SubmitButton name="intent" value="cancelStripe" className="button secondary">

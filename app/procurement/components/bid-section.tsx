@@ -4,7 +4,7 @@ import { Form } from 'react-router';
 import type { Bidder } from '../tender-page.server';
 import { OwnScores } from './tender-sections';
 import { formatDateTime } from '~/lib/format';
-import { FormErrors, Field, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Section, StateBadge } from '~/ui/page';
 import type { bidSchema } from '../schemas';
 import type { objectionSchema } from '../schemas';
@@ -22,7 +22,14 @@ function BidForm({ organization, lastResult }: { organization: Bidder; lastResul
   });
   return (
     <Form method="post" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} id="bid-errors" />
+      <ErrorSummary
+        form={form}
+        labels={{
+          price: t('procurement.bids.priceYuan'),
+          plan: t('procurement.bids.plan'),
+          team: t('procurement.bids.team'),
+        }}
+      />
       <input type="hidden" name="organizationId" value={organization.id} />
       <Field meta={fields.price} label={t('procurement.bids.priceYuan')} inputMode="decimal" />
       <TextareaField meta={fields.plan} label={t('procurement.bids.plan')} rows={8} />
@@ -63,7 +70,7 @@ function ObjectionsPanel({ organization, lastResult }: { organization: Bidder; l
       </ul>
       {organization.canObject ? (
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id="objection-errors" />
+          <ErrorSummary form={form} labels={{ reason: t('procurement.objections.reason') }} />
           <input type="hidden" name="organizationId" value={organization.id} />
           <TextareaField meta={fields.reason} label={t('procurement.objections.reason')} rows={4} />
           <SubmitButton name="intent" value="object">

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { fenToYuanInput } from '~/lib/money';
-import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Section } from '~/ui/page';
 import type { amendContractSchema } from '../schemas';
 import type { issueContractSchema } from '../schemas';
@@ -34,7 +34,16 @@ export function IssueForm({
     <Section title={t('procurement.contract.issueTitle')}>
       <p>{t('procurement.contract.issueExplanation')}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id="issue-errors" />
+        <ErrorSummary
+          form={form}
+          labels={{
+            periodStart: t('procurement.form.periodStart'),
+            periodEnd: t('procurement.form.periodEnd'),
+            signingPercent: t('procurement.contract.signingPercent'),
+            sessionsPercent: t('procurement.contract.sessionsPercent'),
+            sessionsThreshold: t('procurement.contract.sessionsThreshold'),
+          }}
+        />
         <div className="field-row">
           <Field meta={fields.periodStart} label={t('procurement.form.periodStart')} type="date" />
           <Field meta={fields.periodEnd} label={t('procurement.form.periodEnd')} type="date" />
@@ -92,7 +101,16 @@ export function AmendForm({
     <details className="card" open={lastResult !== undefined}>
       <summary>{t('procurement.contract.amendTitle')}</summary>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id="amend-errors" />
+        <ErrorSummary
+          form={form}
+          labels={{
+            amount: t('procurement.contract.amountYuan'),
+            sessions: t('procurement.contracts.sessions'),
+            minWorkerVisits: t('procurement.tenders.minWorkerVisits'),
+            periodEnd: t('procurement.form.periodEnd'),
+            rationale: t('procurement.form.rationale'),
+          }}
+        />
         <Field meta={fields.amount} label={t('procurement.contract.amountYuan')} inputMode="decimal" />
         <Field meta={fields.sessions} label={t('procurement.contracts.sessions')} type="number" min={1} />
         <Field meta={fields.minWorkerVisits} label={t('procurement.tenders.minWorkerVisits')} type="number" min={0} />
@@ -117,7 +135,7 @@ export function CompleteForm({ lastResult }: { lastResult: LastResult }) {
     <Section title={t('procurement.contract.completeTitle')}>
       <p>{t('procurement.contract.completeExplanation')}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id="complete-errors" />
+        <ErrorSummary form={form} labels={{ reason: t('procurement.contract.completeReason') }} />
         <TextareaField meta={fields.reason} label={t('procurement.contract.completeReason')} rows={3} />
         <SubmitButton name="intent" value="complete">
           {t('procurement.contract.complete')}

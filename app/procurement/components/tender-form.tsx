@@ -6,7 +6,7 @@ import { amendmentNoticeDays, eligibilities } from '../machine';
 import type { tenderSchema } from '../schemas';
 import { categories } from '~/catalog/taxonomy';
 import { passingGrades } from '~/evaluation/grades';
-import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from '~/ui/form';
 
 export type TenderFormDefaults = Partial<Record<keyof z.input<ReturnType<typeof tenderSchema>>, string>>;
 
@@ -37,7 +37,31 @@ export function TenderForm({
   });
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <ErrorSummary
+        form={form}
+        labels={{
+          rationale: t('procurement.form.rationale'),
+          unionId: t('procurement.tenders.union'),
+          title: t('procurement.tenders.title'),
+          category: t('procurement.tenders.category'),
+          scope: t('procurement.tenders.scope'),
+          budget: t('procurement.tenders.budgetYuan'),
+          sessions: t('procurement.tenders.sessions'),
+          minWorkerVisits: t('procurement.tenders.minWorkerVisits'),
+          periodStart: t('procurement.form.periodStart'),
+          periodEnd: t('procurement.form.periodEnd'),
+          eligibility: t('procurement.form.eligibility'),
+          minGrade: t('procurement.form.minGrade'),
+          weightPrice: t('procurement.form.weightPrice'),
+          weightPlan: t('procurement.form.weightPlan'),
+          weightTeam: t('procurement.form.weightTeam'),
+          weightTrackRecord: t('procurement.form.weightTrackRecord'),
+          questionDeadline: t('procurement.form.questionDeadline'),
+          deadline: t('procurement.tenders.deadline'),
+          minBids: t('procurement.form.minBids'),
+          objectionDays: t('procurement.tenders.objectionDays'),
+        }}
+      />
       {mode === 'amend' ? (
         <TextareaField
           meta={fields.rationale}

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import type { Bidder } from '../tender-page.server';
-import { FormErrors, SubmitButton, TextareaField } from '~/ui/form';
+import { ErrorSummary, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, Section } from '~/ui/page';
 import type { questionSchema } from '../schemas';
 import type { z } from 'zod';
@@ -52,7 +52,7 @@ export function TenderQuestions({
       ) : null}
       {organization?.canAsk ? (
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id="question-errors" />
+          <ErrorSummary form={form} labels={{ question: t('procurement.questions.ask') }} />
           <input type="hidden" name="organizationId" value={organization.id} />
           <TextareaField
             meta={fields.question}
