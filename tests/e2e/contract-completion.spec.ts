@@ -40,11 +40,11 @@ test('the commissioner completes a contract early, without JavaScript: the reaso
   const submit = page.getByRole('button', { name: '确认合同完成' });
 
   await submit.click();
-  await expect(page.getByText('此项必填。')).toBeVisible();
+  await expect(page.getByText('此项必填。', { exact: true })).toBeVisible();
   const tooLong = '经双方协商按实际完成结项。'.repeat(200);
   await page.getByLabel('确认完成的理由').fill(tooLong);
   await submit.click();
-  await expect(page.getByText('内容太长了。')).toBeVisible();
+  await expect(page.getByText('最多 2000 个字。', { exact: true })).toBeVisible();
   await expect(reason).toHaveValue(tooLong);
   expect(value<string>('select state from contracts where id = ?', contractId)).toBe('active');
 
