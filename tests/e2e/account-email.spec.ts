@@ -1,6 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { e2eSmtpPort, startMailbox, type Mailbox } from '../support/mailbox';
-import { advanceClock, count, expectAccessible, login, logOut, mailLink, mailsTo, receive, resetClock } from './support';
+import {
+  advanceClock,
+  count,
+  expectAccessible,
+  login,
+  logOut,
+  mailLink,
+  mailsTo,
+  receive,
+  resetClock,
+} from './support';
 
 // The e2e server sends mail to SMTP_URL (playwright.config.ts); this file listens there.
 let mailbox: Mailbox;
@@ -21,7 +31,9 @@ async function requestReset(page: Page, email: string) {
   await expect(page).toHaveURL(/\/forgot-password$/);
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByRole('button', { name: '发送重置链接' }).click();
-  await expect(page.getByText('如果这个邮箱注册过账号，重置密码的邮件已经发出，请查收。')).toBeVisible();
+  await expect(
+    page.getByText('如果这个邮箱注册过账号，重置密码的邮件已经发出，请查收。', { exact: true }),
+  ).toBeVisible();
 }
 
 async function loginWith(page: Page, email: string, password: string) {
@@ -47,7 +59,7 @@ test('sign up and verify the email, then reset a forgotten password from the ema
   const verification = await receive(mailbox, email, '请验证您的电子邮箱');
   expect(verification.text).toContain('周明，您好：');
   await page.goto(mailLink(verification, '/verify-email'));
-  await expect(page.getByText('您的电子邮箱已验证。')).toBeVisible();
+  await expect(page.getByText('您的电子邮箱已验证。', { exact: true })).toBeVisible();
   expect(count('select count(*) as n from users where email = ? and email_verified_at is not null', email)).toBe(1);
 
   await logOut(page);
@@ -66,12 +78,12 @@ test('sign up and verify the email, then reset a forgotten password from the ema
 
   // The link works once.
   await page.goto(resetLink);
-  await expect(page.getByText('这个链接无效、已过期或已经使用过。')).toBeVisible();
+  await expect(page.getByText('这个链接无效、已过期或已经使用过。', { exact: true })).toBeVisible();
 
   // The old password no longer opens the account; the new one does.
   await logOut(page);
   await loginWith(page, email, oldPassword);
-  await expect(page.getByText('邮箱或密码不正确。')).toBeVisible();
+  await expect(page.getByText('邮箱或密码不正确。', { exact: true })).toBeVisible();
   await loginWith(page, email, newPassword);
   await expect(page).toHaveURL(/\/me$/);
 
@@ -89,7 +101,7 @@ test('a reset link expires after an hour, and an unknown address gets the same a
 
   await advanceClock(request, 61 * 60_000);
   await page.goto(resetLink);
-  await expect(page.getByText('这个链接无效、已过期或已经使用过。')).toBeVisible();
+  await expect(page.getByText('这个链接无效、已过期或已经使用过。', { exact: true })).toBeVisible();
   await expect(page.getByLabel('新密码', { exact: true })).toHaveCount(0);
 
   const unknown = `nobody.${Date.now()}@example.cn`;

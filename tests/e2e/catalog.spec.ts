@@ -97,7 +97,9 @@ test('direct commission: refused above the threshold, accepted below it into a c
   await union.getByLabel('服务结束日期').fill('2099-12-31');
   await union.getByLabel('服务要求（可不填）').fill(note);
   await union.getByRole('button', { name: '提交委托' }).click();
-  await expect(union.getByText('委托金额超过本工会的直接委托限额，请改为发布采购项目。')).toBeVisible();
+  await expect(
+    union.getByText('委托金额超过本工会的直接委托限额，请改为发布采购项目。', { exact: true }),
+  ).toBeVisible();
   await expect(union.getByTestId('above-limit').getByRole('link', { name: '发布采购项目' })).toHaveAttribute(
     'href',
     '/tenders/new',
@@ -179,7 +181,7 @@ test('an organization posts an offering with a photo and publishes it; outsiders
   await page.getByLabel('每场价格（元）').fill('0');
   await page.getByLabel('服务区域').fill('丹东街道、石浦镇');
   await page.getByRole('button', { name: '保存为草稿' }).click();
-  await expect(page.getByText('金额必须大于 0。')).toBeVisible();
+  await expect(page.getByText('金额必须大于 0。', { exact: true })).toBeVisible();
   await page.getByLabel('每场价格（元）').fill('4200');
   await page.getByRole('button', { name: '保存为草稿' }).click();
   await expect(page.getByText('草稿', { exact: true })).toBeVisible();
@@ -193,7 +195,7 @@ test('an organization posts an offering with a photo and publishes it; outsiders
     buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
   });
   await page.getByRole('button', { name: '上传照片' }).click();
-  await expect(page.getByText('只能上传 JPEG、PNG 或 WebP 格式的图片。')).toBeVisible();
+  await expect(page.getByText('只能上传 JPEG、PNG 或 WebP 格式的图片。', { exact: true })).toBeVisible();
   const png = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     'base64',

@@ -116,7 +116,7 @@ test('a worker on a phone without JavaScript confirms a number once, checks in a
 
   // Scanning again on the same phone: already checked in, no form.
   await worker.goto(await scanCode(org, eventUrl));
-  await expect(worker.getByText('这部手机已经签到过了。')).toBeVisible();
+  await expect(worker.getByText('这部手机已经签到过了。', { exact: true })).toBeVisible();
   await expect(worker.getByRole('button', { name: '签到' })).toHaveCount(0);
   // The same number on another phone is the same worker: refused.
   const other = await phone(browser);
@@ -279,7 +279,7 @@ test('walk-ins and a photo report, accepted by the incubator; calendars and priv
     buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
   });
   await org.getByRole('button', { name: '提交完成报告' }).click();
-  await expect(org.getByText('只能上传 JPEG、PNG 或 WebP 格式的照片。')).toBeVisible();
+  await expect(org.getByText('只能上传 JPEG、PNG 或 WebP 格式的照片。', { exact: true })).toBeVisible();
   await expect(org.getByLabel('活动总结')).toHaveValue('培训心肺复苏和止血包扎，职工逐一上手练习。');
   expect(count('select count(*) as n from event_photos where event_id = ?', eventId)).toBe(0);
   await org.getByLabel('活动照片（可多选）').setInputFiles({

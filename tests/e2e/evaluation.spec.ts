@@ -23,7 +23,7 @@ test('a reviewer adjusts a contract’s evaluation with a reason; the organizati
   await form.getByLabel('评审意见分（0–100，可不填）').fill('90');
   await form.getByLabel('调整分（−10 到 +10）').fill('5');
   await form.getByRole('button', { name: '保存评审' }).click();
-  await expect(reviewer.getByText('调整分数时必须填写原因。')).toBeVisible();
+  await expect(reviewer.getByText('调整分数时必须填写原因。', { exact: true })).toBeVisible();
   await expect(form.getByLabel('调整分（−10 到 +10）')).toHaveValue('5');
   await expect(form.getByLabel('评审意见分（0–100，可不填）')).toHaveValue('90');
   expect(rows()).toBe(before);

@@ -16,7 +16,7 @@ type FormCase = {
   user?: string;
   path: () => string;
   /** Valid values, by label, filled first (a select takes an option's label). */
-  fill?: Record<string, string>;
+  fill?: () => Record<string, string>;
   selects?: Record<string, string>;
   wrong: { label: string; value: string; message: string; fixed: string };
   submit: string;
@@ -30,16 +30,21 @@ const forms: FormCase[] = [
   {
     name: 'log in',
     path: () => '/login',
-    fill: { 密码: 'gonghui-demo-2026' },
+    fill: () => ({ 密码: 'gonghui-demo-2026' }),
     refill: { 密码: 'gonghui-demo-2026' },
-    wrong: { label: '电子邮箱', value: 'commissioner@', message: '请输入有效的电子邮箱地址。', fixed: 'commissioner@demo.gonghui.cn' },
+    wrong: {
+      label: '电子邮箱',
+      value: 'commissioner@',
+      message: '请输入有效的电子邮箱地址。',
+      fixed: 'commissioner@demo.gonghui.cn',
+    },
     submit: '登录',
     submitted: (page) => expect(page).toHaveURL(/\/me$/),
   },
   {
     name: 'sign up',
     path: () => '/signup',
-    fill: { 电子邮箱: `forms-${Date.now()}@example.cn`, 密码: 'long-enough-password' },
+    fill: () => ({ 电子邮箱: `forms-${Date.now()}@example.cn`, 密码: 'long-enough-password' }),
     refill: { 密码: 'long-enough-password' },
     wrong: { label: '姓名', value: '陈'.repeat(61), message: '最多 60 个字。', fixed: '陈雅琴' },
     submit: '注册',
@@ -49,8 +54,13 @@ const forms: FormCase[] = [
     name: 'bid on a tender',
     user: 'volunteer@demo.gonghui.cn',
     path: () => `/tenders/${publishedTender()}`,
-    fill: { 服务方案: '暑期每天两名教练带队开展体育活动。' },
-    wrong: { label: '投标报价（元）', value: '100000.999', message: '金额最多保留两位小数（精确到分）。', fixed: '100000.99' },
+    fill: () => ({ 服务方案: '暑期每天两名教练带队开展体育活动。' }),
+    wrong: {
+      label: '投标报价（元）',
+      value: '100000.999',
+      message: '金额最多保留两位小数（精确到分）。',
+      fixed: '100000.99',
+    },
     submit: '提交投标',
     submitted: async () => {
       const since = Date.now() - 60_000;
@@ -63,11 +73,11 @@ const forms: FormCase[] = [
     name: 'publish a tender',
     user: 'commissioner@demo.gonghui.cn',
     path: () => '/tenders/new',
-    fill: {
+    fill: () => ({
       项目名称: '户外劳动者防暑降温服务（表单测试）',
       '预算上限（元）': '30000',
       服务场次: '6',
-    },
+    }),
     selects: { 服务类别: '健康服务' },
     wrong: {
       label: '投标截止时间',
@@ -116,7 +126,8 @@ for (const javaScript of [true, false]) {
       const page = await context.newPage();
       if (form.user) await login(page, form.user);
       await page.goto(form.path());
-      for (const [label, text] of Object.entries(form.fill ?? {})) await page.getByLabel(label, { exact: true }).fill(text);
+      for (const [label, text] of Object.entries(form.fill?.() ?? {}))
+        await page.getByLabel(label, { exact: true }).fill(text);
       for (const [label, option] of Object.entries(form.selects ?? {}))
         await page.getByLabel(label, { exact: true }).selectOption({ label: option });
       const field = page.getByLabel(form.wrong.label, { exact: true });
@@ -135,7 +146,8 @@ for (const javaScript of [true, false]) {
 
       await field.fill(form.wrong.fixed);
       if (!javaScript)
-        for (const [label, text] of Object.entries(form.refill ?? {})) await page.getByLabel(label, { exact: true }).fill(text);
+        for (const [label, text] of Object.entries(form.refill ?? {}))
+          await page.getByLabel(label, { exact: true }).fill(text);
       await clickOnce(page, form.submit);
       await form.submitted(page);
       await context.close();
@@ -143,13 +155,15 @@ for (const javaScript of [true, false]) {
   }
 }
 
-test('a refused tender lists its field and cross-field problems together, each linking to its field', async ({ page }) => {
+test('a refused tender lists its field and cross-field problems together, each linking to its field', async ({
+  page,
+}) => {
   await login(page, 'commissioner@demo.gonghui.cn');
   await page.goto('/tenders/new');
   await page.getByLabel('预算上限（元）').fill('100000.999');
   await page.getByLabel('服务场次').fill('6');
-  await page.getByLabel('服务期开始').fill('2020-03-01');
-  await page.getByLabel('服务期结束').fill('2020-01-01');
+  await page.getByLabel('服务期开始').fill(shanghaiInput(new Date(Date.now() + 60 * day)).slice(0, 10));
+  await page.getByLabel('服务期结束').fill(shanghaiInput(new Date(Date.now() + 30 * day)).slice(0, 10));
   await page.getByLabel('报价权重').fill('50');
   await page.getByLabel('投标截止时间').fill(shanghaiInput(new Date(Date.now() + 10 * day)));
   await page.getByRole('button', { name: '发布', exact: true }).click();
@@ -157,7 +171,6 @@ test('a refused tender lists its field and cross-field problems together, each l
   for (const problem of [
     '项目名称：此项必填。',
     '预算上限（元）：金额最多保留两位小数（精确到分）。',
-    '服务期开始：服务期必须从今天',
     '服务期结束：服务期结束不能早于开始。',
     '报价权重：四项评分权重之和必须等于 100。',
   ])

@@ -238,7 +238,7 @@ test('the rules choose the grade that graduates; the grades themselves are the p
   await expect(manager.getByLabel('出壳所需最低等级')).toHaveValue('good');
   await expectAccessible(manager);
   await manager.getByRole('button', { name: '保存设置' }).click();
-  await expect(manager.getByText('已保存，入驻手册已同步更新。')).toBeVisible();
+  await expect(manager.getByText('已保存，入驻手册已同步更新。', { exact: true })).toBeVisible();
   await manager.getByRole('link', { name: '入驻手册' }).click();
   await expect(manager.getByText('最近一次评估等级达到 良好 及以上')).toBeVisible();
   await expect(manager.getByRole('row', { name: /合格\s+60 分及以上/ })).toBeVisible();

@@ -84,7 +84,7 @@ test('an invited reviewer signs up, is told to verify, verifies and accepts the 
   expect(rolesOf(email)).toBe(0);
 
   await page.goto(mailLink(await receive(mailbox, email, verificationSubject), '/verify-email'));
-  await expect(page.getByText('您的电子邮箱已验证。')).toBeVisible();
+  await expect(page.getByText('您的电子邮箱已验证。', { exact: true })).toBeVisible();
   expect(rolesOf(email)).toBe(0);
 
   await open(page, link);

@@ -75,7 +75,7 @@ test('a bid receipt shows in the list with an unread count, by email, and can be
   await expectAccessible(org);
   await org.getByLabel('投标回执').check();
   await org.getByRole('button', { name: '保存设置' }).click();
-  await expect(org.getByText('通知设置已保存。')).toBeVisible();
+  await expect(org.getByText('通知设置已保存。', { exact: true })).toBeVisible();
   await expect(org.getByLabel('投标回执')).toBeChecked();
 });
 

@@ -153,14 +153,14 @@ test('a Stripe payment stuck pending: finance cancels it with Stripe down; a ban
   await finance.getByRole('button', { name: '通过 Stripe 支付' }).click();
   await expect(finance).toHaveURL(new RegExp(`^${fake.url}/pay/`));
   await finance.goto(`${origin}/milestones/${due.id}`);
-  await expect(finance.getByText('已发起 Stripe 支付，等待 Stripe 确认。')).toBeVisible();
+  await expect(finance.getByText('已发起 Stripe 支付，等待 Stripe 确认。', { exact: true })).toBeVisible();
   await expect(records(finance)).toContainText('支付处理中');
   await expectAccessible(finance);
 
   // Stripe goes down; finance cancels it anyway, with a reason, and is told Stripe was not told.
   await fake.goDown();
   await finance.getByRole('button', { name: '取消在线支付' }).click();
-  await expect(finance.getByText('此项必填。')).toBeVisible();
+  await expect(finance.getByText('此项必填。', { exact: true })).toBeVisible();
   await finance.getByLabel('取消原因').fill('付款人不再使用该付款页面');
   await finance.getByRole('button', { name: '取消在线支付' }).click();
   await expect(finance.getByRole('status')).toContainText('已在本平台取消在线支付');

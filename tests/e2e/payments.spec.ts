@@ -51,14 +51,14 @@ test('a milestone paid by bank transfer: finance approves and records it, the or
   await finance.getByLabel('银行流水号').fill(reference);
   await finance.getByLabel('转账凭证').setInputFiles(pdf);
   await finance.getByRole('button', { name: '登记转账' }).click();
-  await expect(finance.getByText('转账金额必须与付款节点金额一致。')).toBeVisible();
+  await expect(finance.getByText('转账金额必须与付款节点金额一致。', { exact: true })).toBeVisible();
   await expect(finance.getByLabel('银行流水号')).toHaveValue(reference);
   await finance.getByLabel('转账金额（元）').fill(String(due.amountFen / 100));
   await finance
     .getByLabel('转账凭证')
     .setInputFiles({ name: 'voucher.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
   await finance.getByRole('button', { name: '登记转账' }).click();
-  await expect(finance.getByText('凭证须为 PDF、PNG、JPG 或 WebP 文件。')).toBeVisible();
+  await expect(finance.getByText('凭证须为 PDF、PNG、JPG 或 WebP 文件。', { exact: true })).toBeVisible();
   expect(count('select count(*) as n from payments where milestone_id = ?', due.id)).toBe(0);
 
   await finance.getByLabel('转账凭证').setInputFiles(pdf);

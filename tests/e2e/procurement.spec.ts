@@ -67,7 +67,7 @@ test('a tender goes from draft to contracted through the UI, with questions, an 
     buffer: Buffer.from('%PDF-1.4\n% demo\n%%EOF\n'),
   });
   await union.getByRole('button', { name: '保存草稿' }).click();
-  await expect(union.getByText('四项评分权重之和必须等于 100。')).toBeVisible();
+  await expect(union.getByText('四项评分权重之和必须等于 100。', { exact: true })).toBeVisible();
   await union.getByLabel('方案质量权重').fill('40');
   await expectAccessible(union);
   await union.getByRole('button', { name: '保存草稿' }).click();
@@ -95,7 +95,7 @@ test('a tender goes from draft to contracted through the UI, with questions, an 
   await union.reload();
   await union.getByLabel('答复内容').fill('场地由各街道工会联系并免费提供。');
   await union.getByRole('button', { name: '公开答复' }).click();
-  await expect(union.getByText('没有待答复的问题。')).toBeVisible();
+  await expect(union.getByText('没有待答复的问题。', { exact: true })).toBeVisible();
   const psych = await newPage(browser, 'psych@demo.gonghui.cn');
   await psych.goto(tenderUrl);
   await expect(psych.getByTestId('answers')).toContainText('场地由各街道工会联系并免费提供。');
@@ -120,7 +120,7 @@ test('a tender goes from draft to contracted through the UI, with questions, an 
   await legal.getByRole('button', { name: '提交投标' }).click();
   await expect(legal.getByTestId('bid-hash')).toHaveText(/^[0-9a-f]{64}$/);
   await legal.getByRole('button', { name: '撤回投标' }).click();
-  await expect(legal.getByText('投标已撤回。截止前可以重新提交。')).toBeVisible();
+  await expect(legal.getByText('投标已撤回。截止前可以重新提交。', { exact: true })).toBeVisible();
   await legal.getByRole('button', { name: '提交投标' }).click();
   await expect(legal.getByTestId('bid-hash')).toHaveText(/^[0-9a-f]{64}$/);
   await expectAccessible(legal);

@@ -94,7 +94,7 @@ test('finance staff turn on two-factor, then log in with password and code', asy
   await page.getByLabel('验证码或恢复码').fill(totp(manualKey, later));
   await page.getByRole('button', { name: '验证并登录' }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByText('两步验证已开启。')).toBeVisible();
+  await expect(page.getByText('两步验证已开启。', { exact: true })).toBeVisible();
 });
 
 test('ten failed logins lock the account for 15 minutes, even for the right password', async ({ page, request }) => {

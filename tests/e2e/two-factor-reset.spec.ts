@@ -65,19 +65,19 @@ test('a platform admin resets a two-factor with a reason, without JavaScript', a
   await admin.getByLabel('账号邮箱').fill(email.toUpperCase());
   await admin.getByRole('button', { name: '查找' }).click();
   await expect(admin.getByRole('heading', { name: `孙出纳（${email}）` })).toBeVisible();
-  await expect(admin.getByText('两步验证已开启。')).toBeVisible();
+  await expect(admin.getByText('两步验证已开启。', { exact: true })).toBeVisible();
   // Axe needs JavaScript: the same page in a browser that runs it.
   const checkerContext = await browser.newContext();
   const checker = await checkerContext.newPage();
   await login(checker, 'platform@demo.gonghui.cn');
   await checker.goto(admin.url());
-  await expect(checker.getByText('两步验证已开启。')).toBeVisible();
+  await expect(checker.getByText('两步验证已开启。', { exact: true })).toBeVisible();
   await expectAccessible(checker);
   await checkerContext.close();
 
   // The reason is required: checked on the server, nothing reset.
   await admin.getByRole('button', { name: '重置两步验证' }).click();
-  await expect(admin.getByText('此项必填。')).toBeVisible();
+  await expect(admin.getByText('此项必填。', { exact: true })).toBeVisible();
   const enrolled = 'select count(*) from totp_credentials t join users u on u.id = t.user_id where u.email = ?';
   expect(count(enrolled, email)).toBe(1);
 
@@ -87,7 +87,7 @@ test('a platform admin resets a two-factor with a reason, without JavaScript', a
   await expect(admin.getByRole('status')).toHaveText(
     `已重置 ${email} 的两步验证：对方已退出所有登录，通知邮件已发出。`,
   );
-  await expect(admin.getByText('两步验证未开启，无需重置。')).toBeVisible();
+  await expect(admin.getByText('两步验证未开启，无需重置。', { exact: true })).toBeVisible();
   expect(count(enrolled, email)).toBe(0);
   expect(
     count(
