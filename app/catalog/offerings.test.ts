@@ -59,7 +59,7 @@ describe('offerings', () => {
     const bad = offeringSchema.safeParse({ ...input, price: '0', areas: '、', capacity: 0 });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.message).sort()).toEqual(
-      ['errors.atLeastOne', 'errors.positiveMoney', 'errors.required'].sort(),
+      ['errors.numberAtLeast|{"min":1}', 'errors.positiveMoney', 'errors.required'].sort(),
     );
   });
 
