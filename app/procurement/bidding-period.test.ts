@@ -12,7 +12,8 @@ import { UserError } from '~/lib/errors';
 
 let commissioner: Viewer;
 beforeAll(async () => {
-  await seedCounty({ minBiddingDays: 5 });
+  await seedCounty();
+  db.update(unions).set({ minBiddingDays: 5 }).run();
   commissioner = await viewerFor('commissioner@demo.gonghui.cn');
 });
 
