@@ -99,18 +99,25 @@ const eventSums = sumsAs({
   pendingCheckins: 'f.pending_checkins',
 });
 
-/** The sums over rows of a coarser rollup aliased `m` (contract-month or organization). */
-const rollupSums = sumsAs({
-  sessions: 'm.sessions',
-  walkIns: 'm.walk_ins',
-  checkins: 'm.checkins',
-  ratings: 'm.ratings',
-  satisfied: 'm.satisfied',
-  scoreSum: 'm.score_sum',
-  pendingSessions: 'm.pending_sessions',
-  pendingWalkIns: 'm.pending_walk_ins',
-  pendingCheckins: 'm.pending_checkins',
-});
+/** Where a coarser rollup (contract-month, organization, the reports' union rollups) keeps each sum. */
+export const rollupColumns: Record<keyof Sums, string> = {
+  sessions: 'sessions',
+  walkIns: 'walk_ins',
+  checkins: 'checkins',
+  ratings: 'ratings',
+  satisfied: 'satisfied',
+  scoreSum: 'score_sum',
+  pendingSessions: 'pending_sessions',
+  pendingWalkIns: 'pending_walk_ins',
+  pendingCheckins: 'pending_checkins',
+};
+
+/** The sums over rows of a coarser rollup aliased `m`. */
+const rollupSums = sumsAs(
+  Object.fromEntries(
+    Object.entries(rollupColumns).map(([key, column]) => [key, `m.${column}`]),
+  ) as typeof rollupColumns,
+);
 
 /** The figures from their sums: the one place sessions, worker-visits and satisfaction are defined. */
 export function figuresFromSums(sums: Sums): Figures {

@@ -37,8 +37,24 @@ export const offerings = sqliteTable(
     check('offerings_price', sql`${t.priceFen} >= 0`),
     index('offerings_org_idx').on(t.organizationId),
     index('offerings_state_idx').on(t.state, t.category),
+    // The catalog's pages in each browsing order, read one page at a time (app/catalog/search.server.ts).
+    index('offerings_newest_idx')
+      .on(sql`coalesce(${t.publishedAt}, ${t.createdAt})`, t.id)
+      .where(sql`${t.state} = 'published'`),
+    index('offerings_cheapest_idx')
+      .on(t.priceFen, sql`coalesce(${t.publishedAt}, ${t.createdAt}) desc`, sql`${t.id} desc`)
+      .where(sql`${t.state} = 'published'`),
+    index('offerings_dearest_idx')
+      .on(t.priceFen, sql`coalesce(${t.publishedAt}, ${t.createdAt})`, t.id)
+      .where(sql`${t.state} = 'published'`),
   ],
 );
+
+/** The areas published offerings name, with how many name each (kept by triggers): the area filter's choices. */
+export const offeringAreas = sqliteTable('offering_areas', {
+  area: text('area').primaryKey(),
+  offerings: integer('offerings').notNull().default(0),
+});
 
 /** Files live under the data directory (see catalog/offering-photos.server.ts), never under public/. */
 export const offeringPhotos = sqliteTable(
