@@ -253,22 +253,6 @@ export function shanghaiMonth(at: Date) {
   return year * 100 + month;
 }
 
-export type ContractMonthSums = Sums & { unionId: number; category: string; organizationId: number; month: number };
-
-/**
- * Delivered sums of the contracts `contractFilter` selects (it refers to the table `contracts`),
- * by union, category, organization and month, for months in [fromMonth, toMonth): a dashboard
- * adds these up instead of reading events, check-ins or ratings.
- */
-export function deliveredByContractMonth(contractFilter: SQL, fromMonth: number, toMonth: number) {
-  return db.all<ContractMonthSums>(sql`
-    select contracts.union_id as unionId, contracts.category as category, contracts.organization_id as organizationId,
-      m.month as month, ${rollupSums}
-    from contracts join contract_month_rollups m on m.contract_id = contracts.id
-    where ${contractFilter} and m.month >= ${fromMonth} and m.month < ${toMonth}
-    group by contracts.union_id, contracts.category, contracts.organization_id, m.month`);
-}
-
 /** An organization's or one contract's figures over the events that started in [from, to). */
 export function figuresBetween(scope: { organizationId: number } | { contractId: number }, from: Date, to: Date) {
   const owner =

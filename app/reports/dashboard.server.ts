@@ -16,7 +16,7 @@ import {
   type Scope,
 } from './leadership-figures.server';
 import { childUnions, subtreeBranches } from './scope.server';
-import type { Row, TableKey } from './tables';
+import { listedOrganizations, type Row, type TableKey } from './tables';
 import { categories } from '~/catalog/taxonomy';
 import { basisOf, unionStandards } from '~/delivery/figures.server';
 import { basisShortText } from '~/delivery/figures-text';
@@ -34,9 +34,6 @@ function trendLabel(bucket: { year: number; part: number }, granularity: Filters
     short: t(`reports.${key}Short`, { n: bucket.part }),
   };
 }
-
-/** How many organizations a dashboard lists, the most worker-visits first; its CSV lists them all. */
-export const listedOrganizations = 20;
 
 /**
  * Everything a dashboard shows for `root` (a union with all unions below it) in the filtered year:

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { organizations as organizationsTable } from '../../db/schema/organizations';
-import { buildReport, listedOrganizations } from './dashboard.server';
+import { buildReport } from './dashboard.server';
+import { listedOrganizations } from './tables';
 import { filterSearch, parseFilters, type Filters } from './filters';
 import { organizationActivity } from './leadership-figures.server';
 import { dashboardScope } from './scope.server';
