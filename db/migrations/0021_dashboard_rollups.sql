@@ -210,7 +210,8 @@ END;
 --    text's last character, so that one-character prefix queries find it), so terms of any length
 --    are answered by the index: one character as a prefix, two as a token, more as a phrase of
 --    their pairs. Only what the catalog lists is indexed: published offerings of active
---    organizations. Columns hold the pairs, separated by spaces, for the unicode61 tokenizer.
+--    organizations. Columns hold the pairs, separated by spaces, for the unicode61 tokenizer; they
+--    are built by appending (group_concat's ORDER BY would make the schema unreadable below 3.44).
 DROP TRIGGER offerings_fts_insert;
 --> statement-breakpoint
 DROP TRIGGER offerings_fts_update;
@@ -224,19 +225,19 @@ DROP TABLE offerings_fts;
 CREATE VIRTUAL TABLE offerings_fts USING fts5(title, description, organization, tokenize = 'unicode61', prefix = '1');
 --> statement-breakpoint
 INSERT INTO offerings_fts (rowid, title, description, organization)
-SELECT o.id, (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(o.title)) SELECT group_concat(substr(o.title, i, 2), ' ' ORDER BY i) FROM n), (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(o.description)) SELECT group_concat(substr(o.description, i, 2), ' ' ORDER BY i) FROM n), (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(g.name)) SELECT group_concat(substr(g.name, i, 2), ' ' ORDER BY i) FROM n)
+SELECT o.id, (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(o.title, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(o.title, i + 1, 2) FROM n WHERE i < length(o.title)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1), (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(o.description, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(o.description, i + 1, 2) FROM n WHERE i < length(o.description)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1), (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(g.name, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(g.name, i + 1, 2) FROM n WHERE i < length(g.name)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1)
 FROM offerings o JOIN organizations g ON g.id = o.organization_id WHERE o.state = 'published' AND g.status = 'active';
 --> statement-breakpoint
 CREATE TRIGGER offerings_fts_insert AFTER INSERT ON offerings WHEN new.state = 'published' BEGIN
   INSERT INTO offerings_fts (rowid, title, description, organization)
-  SELECT new.id, (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(new.title)) SELECT group_concat(substr(new.title, i, 2), ' ' ORDER BY i) FROM n), (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(new.description)) SELECT group_concat(substr(new.description, i, 2), ' ' ORDER BY i) FROM n), (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(g.name)) SELECT group_concat(substr(g.name, i, 2), ' ' ORDER BY i) FROM n)
+  SELECT new.id, (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(new.title, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(new.title, i + 1, 2) FROM n WHERE i < length(new.title)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1), (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(new.description, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(new.description, i + 1, 2) FROM n WHERE i < length(new.description)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1), (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(g.name, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(g.name, i + 1, 2) FROM n WHERE i < length(g.name)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1)
   FROM organizations g WHERE g.id = new.organization_id AND g.status = 'active';
 END;
 --> statement-breakpoint
 CREATE TRIGGER offerings_fts_update AFTER UPDATE OF title, description, organization_id, state ON offerings BEGIN
   DELETE FROM offerings_fts WHERE rowid = old.id;
   INSERT INTO offerings_fts (rowid, title, description, organization)
-  SELECT new.id, (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(new.title)) SELECT group_concat(substr(new.title, i, 2), ' ' ORDER BY i) FROM n), (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(new.description)) SELECT group_concat(substr(new.description, i, 2), ' ' ORDER BY i) FROM n), (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(g.name)) SELECT group_concat(substr(g.name, i, 2), ' ' ORDER BY i) FROM n)
+  SELECT new.id, (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(new.title, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(new.title, i + 1, 2) FROM n WHERE i < length(new.title)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1), (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(new.description, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(new.description, i + 1, 2) FROM n WHERE i < length(new.description)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1), (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(g.name, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(g.name, i + 1, 2) FROM n WHERE i < length(g.name)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1)
   FROM organizations g WHERE g.id = new.organization_id AND g.status = 'active' AND new.state = 'published';
 END;
 --> statement-breakpoint
@@ -247,7 +248,7 @@ END;
 CREATE TRIGGER offerings_fts_organization AFTER UPDATE OF name, status ON organizations BEGIN
   DELETE FROM offerings_fts WHERE rowid IN (SELECT id FROM offerings WHERE organization_id = new.id);
   INSERT INTO offerings_fts (rowid, title, description, organization)
-  SELECT o.id, (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(o.title)) SELECT group_concat(substr(o.title, i, 2), ' ' ORDER BY i) FROM n), (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(o.description)) SELECT group_concat(substr(o.description, i, 2), ' ' ORDER BY i) FROM n), (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < length(new.name)) SELECT group_concat(substr(new.name, i, 2), ' ' ORDER BY i) FROM n)
+  SELECT o.id, (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(o.title, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(o.title, i + 1, 2) FROM n WHERE i < length(o.title)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1), (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(o.description, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(o.description, i + 1, 2) FROM n WHERE i < length(o.description)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1), (WITH RECURSIVE n(i, pairs) AS (SELECT 1, substr(new.name, 1, 2) UNION ALL SELECT i + 1, pairs || ' ' || substr(new.name, i + 1, 2) FROM n WHERE i < length(new.name)) SELECT pairs FROM n ORDER BY i DESC LIMIT 1)
   FROM offerings o WHERE o.organization_id = new.id AND o.state = 'published' AND new.status = 'active';
 END;
 --> statement-breakpoint
