@@ -41,12 +41,16 @@ function tiers(expression: string) {
   return [inTitle, `${inNames} NOT ${inTitle}`, `(${expression}) NOT ${inNames}`];
 }
 
-/** The query's filters on an offering `o` (the index holds only published offerings of active organizations). */
-function filterConditions(query: CatalogQuery) {
+/**
+ * The query's filters on an offering `o` (the index holds only published offerings of active
+ * organizations). Browsing reads an area's offerings from `offering_areas` itself (`browsed`).
+ */
+function filterConditions(query: CatalogQuery, { area = true } = {}) {
   const conditions: SQL[] = [];
   if (query.category) conditions.push(sql`o.category = ${query.category}`);
   if (query.format) conditions.push(sql`o.format = ${query.format}`);
-  if (query.area) conditions.push(sql`exists (select 1 from json_each(o.areas) a where a.value = ${query.area})`);
+  if (query.area && area)
+    conditions.push(sql`o.id in (select a.offering_id from offering_areas a where a.area = ${query.area})`);
   if (query.minPriceFen !== undefined) conditions.push(sql`o.price_fen >= ${query.minPriceFen}`);
   if (query.maxPriceFen !== undefined) conditions.push(sql`o.price_fen <= ${query.maxPriceFen}`);
   if (query.grade) {
@@ -57,24 +61,43 @@ function filterConditions(query: CatalogQuery) {
 }
 
 const and = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
-const listed = sql`o.state = 'published' and g.status = 'active'`;
+
 const newest = sql`coalesce(o.published_at, o.created_at) desc, o.id desc`;
 
 /**
+ * Published offerings `o` of active organizations `g` passing the filters, for browsing without words,
+ * as `from … where …`: an area's few offerings from `offering_areas`, the others through `index`, read
+ * in its order (without statistics the planner would rather sort every published offering).
+ */
+function browsed(query: CatalogQuery, { index, joins = sql`` }: { index?: string; joins?: SQL } = {}) {
+  const where = sql`o.state = 'published' and g.status = 'active' and ${and(filterConditions(query, { area: false }))}`;
+  if (query.area)
+    return sql`offering_areas a cross join offerings o join organizations g on g.id = o.organization_id ${joins}
+      where a.area = ${query.area} and o.id = a.offering_id and ${where}`;
+  const offerings = sql.raw(index ? `offerings o indexed by ${index}` : 'offerings o');
+  return sql`${offerings} join organizations g on g.id = o.organization_id ${joins} where ${where}`;
+}
+
+/**
  * The ids of one page's offerings in the query's order: `limit` from `offset`. Relevance reads the
- * tiers from the index; the other orders of a text query sort its matches; without text, each order
- * but satisfaction is read from an index of published offerings (db/schema/catalog.ts).
+ * tiers from the index in rowid order; the other orders of a text query sort its matches; without
+ * text, each order but satisfaction is read from an index of published offerings (db/schema/catalog.ts).
  */
 function pageIds(query: CatalogQuery, match: string | null, limit: number, offset: number) {
   const filters = and(filterConditions(query));
   if (match && query.sort === 'relevance') {
-    const tier = (n: number, expression: string) => sql`select * from (
-      select ${n} as tier, f.rowid as id from offerings_fts f join offerings o on o.id = f.rowid
-      where offerings_fts match ${expression} and ${filters} order by f.rowid desc limit ${offset + limit})`;
-    const [title, names, rest] = tiers(match);
-    return db.all<{ id: number }>(sql`
-      select id from (${tier(1, title!)} union all ${tier(2, names!)} union all ${tier(3, rest!)})
-      order by tier, id desc limit ${limit} offset ${offset}`);
+    // The tiers in turn, each from its newest match, until the page is full: a tier the page does not
+    // reach is not read. Rows before `offset` are read and dropped.
+    const ids: number[] = [];
+    for (const expression of tiers(match)) {
+      const wanted = offset + limit - ids.length;
+      const tier = db.all<{ id: number }>(sql`
+        select f.rowid as id from offerings_fts f join offerings o on o.id = f.rowid
+        where offerings_fts match ${expression} and ${filters} order by f.rowid desc limit ${wanted}`);
+      ids.push(...tier.map((r) => r.id));
+      if (tier.length === wanted) break;
+    }
+    return ids.slice(offset).map((id) => ({ id }));
   }
   const order = {
     relevance: newest,
@@ -87,20 +110,17 @@ function pageIds(query: CatalogQuery, match: string | null, limit: number, offse
     query.sort === 'satisfaction'
       ? sql`left join organization_rollups s on s.organization_id = o.organization_id and s.ratings > 0`
       : sql``;
-  // Without statistics the planner would sort every published offering rather than read an index in order.
-  const ordered = {
+  const index = {
     relevance: 'offerings_newest_idx',
     newest: 'offerings_newest_idx',
     price_asc: 'offerings_cheapest_idx',
     price_desc: 'offerings_dearest_idx',
     satisfaction: undefined,
   }[query.sort];
-  const offerings = sql.raw(ordered ? `offerings o indexed by ${ordered}` : 'offerings o');
   const from = match
-    ? sql`offerings_fts f join offerings o on o.id = f.rowid ${satisfaction} where offerings_fts match ${match} and`
-    : sql`${offerings} join organizations g on g.id = o.organization_id ${satisfaction} where ${listed} and`;
-  return db.all<{ id: number }>(sql`
-    select o.id as id from ${from} ${filters} order by ${order} limit ${limit} offset ${offset}`);
+    ? sql`offerings_fts f join offerings o on o.id = f.rowid ${satisfaction} where offerings_fts match ${match} and ${filters}`
+    : browsed(query, { index, joins: satisfaction });
+  return db.all<{ id: number }>(sql`select o.id as id from ${from} order by ${order} limit ${limit} offset ${offset}`);
 }
 
 /** How many offerings match, up to `countedResults` + 1; without filters, from the index alone. */
@@ -110,7 +130,7 @@ function countUpTo(query: CatalogQuery, match: string | null) {
     ? match
       ? sql`select 1 from offerings_fts f join offerings o on o.id = f.rowid
           where offerings_fts match ${match} and ${and(conditions)}`
-      : sql`select 1 from offerings o join organizations g on g.id = o.organization_id where ${listed} and ${and(conditions)}`
+      : sql`select 1 from ${browsed(query)}`
     : match
       ? sql`select 1 from offerings_fts where offerings_fts match ${match}`
       : sql`select 1 from offerings_fts`;
@@ -181,9 +201,14 @@ export function searchCatalog(query: CatalogQuery) {
   };
 }
 
-/** The areas named by published offerings, for the area filter (kept by triggers in `offering_areas`). */
+/** The areas named by published offerings, for the area filter: one index step per area, however many offerings. */
 export function catalogAreas() {
   return db
-    .all<{ area: string }>(sql`select area from offering_areas where offerings > 0 order by area`)
+    .all<{ area: string }>(
+      sql`with recursive a(area) as (
+            select min(area) from offering_areas
+            union all select (select min(area) from offering_areas where area > a.area) from a where a.area is not null)
+          select area from a where area is not null`,
+    )
     .map((r) => r.area);
 }

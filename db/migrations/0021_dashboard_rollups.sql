@@ -1,6 +1,7 @@
 CREATE TABLE `offering_areas` (
-	`area` text PRIMARY KEY NOT NULL,
-	`offerings` integer DEFAULT 0 NOT NULL
+	`area` text NOT NULL,
+	`offering_id` integer NOT NULL,
+	PRIMARY KEY(`area`, `offering_id`)
 );
 --> statement-breakpoint
 CREATE TABLE `union_contract_rollups` (
@@ -252,23 +253,20 @@ CREATE TRIGGER offerings_fts_organization AFTER UPDATE OF name, status ON organi
   FROM offerings o WHERE o.organization_id = new.id AND o.state = 'published' AND new.status = 'active';
 END;
 --> statement-breakpoint
--- 4. The area filter's choices: areas named by published offerings, each with how many name it.
-INSERT INTO offering_areas (area, offerings)
-SELECT a.value, count(*) FROM offerings o, json_each(o.areas) a WHERE o.state = 'published' GROUP BY a.value;
+-- 4. Each area a published offering names: the area filter reads an area's offerings, and its
+--    choices are the distinct areas (app/catalog/search.server.ts).
+INSERT INTO offering_areas (area, offering_id)
+SELECT DISTINCT a.value, o.id FROM offerings o, json_each(o.areas) a WHERE o.state = 'published';
 --> statement-breakpoint
 CREATE TRIGGER offerings_areas_insert AFTER INSERT ON offerings WHEN new.state = 'published' BEGIN
-  INSERT INTO offering_areas (area, offerings) SELECT value, 1 FROM json_each(new.areas) WHERE true
-  ON CONFLICT (area) DO UPDATE SET offerings = offerings + excluded.offerings;
+  INSERT OR IGNORE INTO offering_areas (area, offering_id) SELECT value, new.id FROM json_each(new.areas);
 END;
 --> statement-breakpoint
 CREATE TRIGGER offerings_areas_update AFTER UPDATE OF areas, state ON offerings BEGIN
-  INSERT INTO offering_areas (area, offerings)
-  SELECT value, -1 FROM json_each(old.areas) WHERE old.state = 'published'
-  UNION ALL SELECT value, 1 FROM json_each(new.areas) WHERE new.state = 'published'
-  ON CONFLICT (area) DO UPDATE SET offerings = offerings + excluded.offerings;
+  DELETE FROM offering_areas WHERE offering_id = old.id AND area IN (SELECT value FROM json_each(old.areas));
+  INSERT OR IGNORE INTO offering_areas (area, offering_id) SELECT value, new.id FROM json_each(new.areas) WHERE new.state = 'published';
 END;
 --> statement-breakpoint
-CREATE TRIGGER offerings_areas_delete AFTER DELETE ON offerings WHEN old.state = 'published' BEGIN
-  INSERT INTO offering_areas (area, offerings) SELECT value, -1 FROM json_each(old.areas) WHERE true
-  ON CONFLICT (area) DO UPDATE SET offerings = offerings + excluded.offerings;
+CREATE TRIGGER offerings_areas_delete AFTER DELETE ON offerings BEGIN
+  DELETE FROM offering_areas WHERE offering_id = old.id AND area IN (SELECT value FROM json_each(old.areas));
 END;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { commissionMachine, type CommissionState, type OfferingState } from '../../app/catalog/machine';
 import { categories, offeringFormats, offeringStates } from '../../app/catalog/taxonomy';
 import { users } from './accounts';
@@ -50,11 +50,15 @@ export const offerings = sqliteTable(
   ],
 );
 
-/** The areas published offerings name, with how many name each (kept by triggers): the area filter's choices. */
-export const offeringAreas = sqliteTable('offering_areas', {
-  area: text('area').primaryKey(),
-  offerings: integer('offerings').notNull().default(0),
-});
+/** Each area a published offering names (kept by triggers): the area filter and its choices. */
+export const offeringAreas = sqliteTable(
+  'offering_areas',
+  {
+    area: text('area').notNull(),
+    offeringId: integer('offering_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.area, t.offeringId] })],
+);
 
 /** Files live under the data directory (see catalog/offering-photos.server.ts), never under public/. */
 export const offeringPhotos = sqliteTable(
