@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogPageSize, catalogSorts, parseCatalogQuery, searchTerms, type CatalogQuery } from './query';
 import { catalogAreas, countedResults, searchCatalog, termQuery } from './search.server';
 import { organizationIdByName } from '../../tests/fixtures/catalog';
+import { recordStatements } from '../../tests/support/statements';
 import { evaluations, offerings, organizations } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { organizationFigures, satisfactionByOrganization } from '~/delivery/figures.server';
-import { db } from '~/lib/db.server';
+import { db, sqlite } from '~/lib/db.server';
 
 beforeAll(async () => {
   await seedDemo();
@@ -144,6 +145,32 @@ describe('relevance', () => {
     expect(search('排序 团体操').results.map((r) => r.id)).toEqual([newer, older, byOrganization, inDescription]);
     for (const id of [older, newer, inDescription, byOrganization])
       db.delete(offerings).where(eq(offerings.id, id)).run();
+  });
+});
+
+describe('what a search reads', () => {
+  const plans = async (q: string) => {
+    const statements = await recordStatements(() => search(q));
+    return statements.flatMap((statement) =>
+      (sqlite.prepare(`explain query plan ${statement.sql}`).all(...statement.params) as { detail: string }[]).map(
+        (step) => step.detail,
+      ),
+    );
+  };
+
+  it('finds words of one, two or more characters through the index, sorting nothing to rank them', async () => {
+    for (const q of ['心', '心理', '心理健康', '心理 讲座']) {
+      const steps = await plans(q);
+      expect(
+        steps.some((d) => /offerings_fts VIRTUAL TABLE INDEX \d+:\S*M/.test(d)),
+        q,
+      ).toBe(true);
+      // Neither a full read of the index (LIKE) nor a sort of every match (bm25, then newest).
+      expect(
+        steps.filter((d) => / VIRTUAL TABLE INDEX 0:$|TEMP B-TREE/.test(d)),
+        q,
+      ).toEqual([]);
+    }
   });
 });
 
