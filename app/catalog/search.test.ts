@@ -86,7 +86,7 @@ describe('Chinese search over the seeded catalog', () => {
     expect(titles).toContain('应急救援与心肺复苏实操培训');
   });
 
-  it('matches three or more characters inside words through the trigram index', () => {
+  it('matches three or more characters inside words through the index', () => {
     expect(search('理知识').results.map((r) => r.title)).toEqual(['心理知识讲座']);
     expect(search('心肺复苏').results.map((r) => r.title)).toEqual(['应急救援与心肺复苏实操培训']);
     expect(search('AED').results.map((r) => r.title)).toEqual(['应急救援与心肺复苏实操培训']);
