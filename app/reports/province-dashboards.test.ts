@@ -160,6 +160,22 @@ describe('the dashboards of a province, its cities, counties and township', () =
         expectReportFromScratch(unionId, { year, granularity: 'month', ...overrides });
   });
 
+  it('refuse to move a union or a contract, whose figures are filed under their ancestors', () => {
+    const run =
+      (query: string, ...params: unknown[]) =>
+      () =>
+        sqlite.prepare(query).run(...params);
+    expect(run('update unions set parent_id = ? where id = ?', world.unions.cityB, world.unions.countyA1)).toThrow(
+      /keeps its parent/,
+    );
+    expect(run('update contracts set union_id = ? where id = ?', world.unions.cityB, world.contracts[0])).toThrow(
+      /keeps its union and category/,
+    );
+    expect(run("update contracts set category = 'mediation' where id = ?", world.contracts[0])).toThrow(
+      /keeps its union and category/,
+    );
+  });
+
   it(`lists the ${listedOrganizations} organizations with the most worker-visits; the CSV lists them all`, () => {
     const filters: Filters = { year, granularity: 'month' };
     const province = unionOf(world.unions.province);

@@ -190,6 +190,12 @@ CREATE TRIGGER ledger_entries_rollup_insert AFTER INSERT ON ledger_entries WHEN 
   ON CONFLICT (union_id, year, category, organization_id) DO UPDATE SET committed_fen = committed_fen + excluded.committed_fen, paid_fen = paid_fen + excluded.paid_fen;
 END;
 --> statement-breakpoint
+-- A contract's events and money are filed under its union and category: they never change.
+CREATE TRIGGER contracts_union_fixed BEFORE UPDATE OF union_id, category ON contracts
+  WHEN old.union_id IS NOT new.union_id OR old.category IS NOT new.category BEGIN
+  SELECT RAISE(ABORT, 'a contract keeps its union and category: the dashboards'' rollups file its figures under them');
+END;
+--> statement-breakpoint
 CREATE TRIGGER contracts_rollup_insert AFTER INSERT ON contracts BEGIN
   INSERT INTO union_contract_rollups (union_id, category, state, first_year, last_year, contracts, amount_fen)
   SELECT a.ancestor_id, new.category, new.state, cast(substr(coalesce(new.period_start, date(coalesce(new.signed_at, new.created_at) / 1000 + 28800, 'unixepoch')), 1, 4) as integer), coalesce(cast(substr(new.period_end, 1, 4) as integer), 9999), 1, new.amount_fen
@@ -197,7 +203,7 @@ CREATE TRIGGER contracts_rollup_insert AFTER INSERT ON contracts BEGIN
   ON CONFLICT (union_id, category, state, first_year, last_year) DO UPDATE SET contracts = contracts + excluded.contracts, amount_fen = amount_fen + excluded.amount_fen;
 END;
 --> statement-breakpoint
-CREATE TRIGGER contracts_rollup_update AFTER UPDATE OF union_id, category, state, amount_fen, period_start, period_end, signed_at, created_at ON contracts BEGIN
+CREATE TRIGGER contracts_rollup_update AFTER UPDATE OF state, amount_fen, period_start, period_end, signed_at, created_at ON contracts BEGIN
   INSERT INTO union_contract_rollups (union_id, category, state, first_year, last_year, contracts, amount_fen)
   SELECT a.ancestor_id, d.category, d.state, d.first_year, d.last_year, sum(d.contracts), sum(d.amount_fen)
   FROM (SELECT old.union_id AS union_id, old.category AS category, old.state AS state, cast(substr(coalesce(old.period_start, date(coalesce(old.signed_at, old.created_at) / 1000 + 28800, 'unixepoch')), 1, 4) as integer) AS first_year, coalesce(cast(substr(old.period_end, 1, 4) as integer), 9999) AS last_year, -1 AS contracts, -old.amount_fen AS amount_fen
