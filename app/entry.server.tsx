@@ -1,10 +1,9 @@
 import { createReadableStreamFromReadable } from '@react-router/node';
-import { createInstance } from 'i18next';
 import { isbot } from 'isbot';
 import { PassThrough } from 'node:stream';
 import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import {
   isRouteErrorResponse,
   ServerRouter,
@@ -12,8 +11,7 @@ import {
   type EntryContext,
   type HandleErrorFunction,
 } from 'react-router';
-import { i18nOptions } from '~/lib/i18n';
-import { getLocale } from '~/lib/i18n.server';
+import { getLocale, requestI18next } from '~/lib/i18n.server';
 import { startBackgroundWork } from '~/jobs/schedule.server';
 import { sqlite } from '~/lib/db.server';
 import { serverKeyRefusal } from '~/lib/secrets.server';
@@ -47,8 +45,7 @@ export default async function handleRequest(
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nOptions, lng: await getLocale(request) });
+  const i18n = requestI18next(await getLocale(request));
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -58,7 +55,7 @@ export default async function handleRequest(
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
 
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
+      <I18nextProvider i18n={i18n}>
         <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
       </I18nextProvider>,
       {

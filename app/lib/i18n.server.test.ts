@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resources } from './i18n';
 import type { MessageKey } from './locale';
-import { getLocale, getT } from './i18n.server';
+import { getLocale, getT, requestI18next } from './i18n.server';
 
 const request = (headers: Record<string, string>) => new Request('http://localhost/', { headers });
 
@@ -36,5 +36,25 @@ describe('message keys', () => {
     expect(t(inCapability!)).toBe('procurement.noSuchKey');
     expect(t(inCore!)).toBe('nav.noSuchKey');
     expect(t(inCore!, { defaultValue: 'given' })).toBe('given');
+  });
+});
+
+describe('the server’s i18next', () => {
+  it('is built once per language, not per request', async () => {
+    const en = request({ 'accept-language': 'en' });
+    expect(await getT(en)).toBe(await getT('en'));
+    expect(Object.getPrototypeOf(requestI18next('en'))).toBe(Object.getPrototypeOf(requestI18next('en')));
+    expect((await getT('zh-TW'))('nav.home')).toBe(resources['zh-TW'].core.nav.home);
+  });
+
+  it('gives each request a view whose t is its own: what one render notes stays with it', () => {
+    const [first, second] = [requestI18next('en'), requestI18next('en')];
+    const seen: unknown[] = [];
+    const translate = first.t.bind(first);
+    first.t = ((key: string) => (seen.push(key), translate(key))) as typeof first.t;
+    expect(first.getFixedT('en', 'core')('nav.home')).toBe(resources.en.core.nav.home);
+    expect(second.getFixedT('en', 'core')('nav.login')).toBe(resources.en.core.nav.login);
+    expect(seen).toEqual(['nav.home']);
+    expect(first.language).toBe('en');
   });
 });
