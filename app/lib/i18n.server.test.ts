@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resources } from './i18n';
 import type { MessageKey } from './locale';
 import { getLocale, getT, requestI18next } from './i18n.server';
+
+type Translate = (...args: unknown[]) => unknown;
 
 const request = (headers: Record<string, string>) => new Request('http://localhost/', { headers });
 
@@ -50,11 +52,25 @@ describe('the server’s i18next', () => {
   it('gives each request a view whose t is its own: what one render notes stays with it', () => {
     const [first, second] = [requestI18next('en'), requestI18next('en')];
     const seen: unknown[] = [];
-    const translate = first.t.bind(first);
-    first.t = ((key: string) => (seen.push(key), translate(key))) as typeof first.t;
+    const view = first as unknown as { t: Translate };
+    const translate = view.t;
+    view.t = (key, ...rest) => (seen.push(key), translate(key, ...rest));
     expect(first.getFixedT('en', 'core')('nav.home')).toBe(resources.en.core.nav.home);
-    expect(second.getFixedT('en', 'core')('nav.login')).toBe(resources.en.core.nav.login);
-    expect(seen).toEqual(['nav.home']);
+    expect(first.getFixedT('en', null, 'nav')('login')).toBe(resources.en.core.nav.login);
+    expect(second.getFixedT('en', 'core')('nav.signup')).toBe(resources.en.core.nav.signup);
+    expect(seen).toEqual(['nav.home', 'nav.login']);
     expect(first.language).toBe('en');
+  });
+
+  it('works out the words of a key once, and those of a key with options each time', async () => {
+    const translator = (Object.getPrototypeOf(requestI18next('zh-TW')) as { translator: { translate: Translate } })
+      .translator;
+    const translate = vi.spyOn(translator, 'translate');
+    const t = (await getT('zh-TW')) as unknown as Translate;
+    for (let i = 0; i < 3; i++) expect(t('errors.codeExpired')).toBe(resources['zh-TW'].core.errors.codeExpired);
+    expect(translate.mock.calls.length).toBeLessThanOrEqual(1);
+    expect(t('catalog.search.total', { count: 1 })).not.toBe(t('catalog.search.total', { count: 2 }));
+    expect(translate.mock.calls.length).toBeGreaterThanOrEqual(2);
+    translate.mockRestore();
   });
 });

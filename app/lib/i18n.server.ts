@@ -35,30 +35,60 @@ const instances = new Map(
   supportedLanguages.map((lng) => {
     const instance = createInstance();
     void instance.use(initReactI18next).init({ ...i18nOptions, lng, initAsync: false });
+    instance.t = remembering(instance.t);
     return [lng, instance] as const;
   }),
 );
-const translators = new Map([...instances].map(([lng, instance]) => [lng, instance.getFixedT(lng)]));
+
+type Translate = (...args: unknown[]) => unknown;
+
+// Keys come from the code and from data (states, categories); the bound keeps a stray one from growing it.
+const rememberedKeys = 10_000;
+
+/**
+ * `t` remembering the words of a key asked without options: they cannot change while the process
+ * runs, and i18next works each out anew (the language's fallbacks, the namespaces), a few
+ * microseconds a time, hundreds of times on a list.
+ */
+function remembering(t: I18n['t']): I18n['t'] {
+  const translate = t as unknown as Translate;
+  const words = new Map<string, unknown>();
+  const remembered: Translate = (key, ...rest) => {
+    if (typeof key !== 'string' || rest.some((argument) => argument !== undefined)) return translate(key, ...rest);
+    if (words.has(key)) return words.get(key);
+    const text = translate(key);
+    if (words.size < rememberedKeys) words.set(key, text);
+    return text;
+  };
+  return remembered as unknown as I18n['t'];
+}
 
 function instanceFor(locale: Locale) {
   return instances.get(locale) ?? instances.get(fallbackLanguage)!;
 }
 
-export async function getT(request: Request | Locale): Promise<TFunction> {
+export async function getT(request: Request | Locale) {
   const locale = typeof request === 'string' ? request : await getLocale(request);
-  return translators.get(locale) ?? translators.get(fallbackLanguage)!;
+  return instanceFor(locale).t as unknown as TFunction;
 }
 
 /**
  * The i18next a request renders with: a view of its language's shared instance, so that what the
  * render notes on it (app/lib/page-messages.tsx replaces its `t`) stays with this request. i18next
- * binds its methods to the instance they were made on; getFixedT, which useTranslation calls, is
- * bound to the view instead, so that the `t` it hands out is the view's.
+ * binds its methods to the instance they were made on: the view's getFixedT, which useTranslation
+ * calls, hands out the view's own `t`: as it is for the language and the default namespace, and
+ * through i18next's (bound to the view) for any other.
  */
 export function requestI18next(locale: Locale): I18n {
   const shared = instanceFor(locale);
   const view = Object.create(shared) as I18n;
-  view.getFixedT = (Object.getPrototypeOf(shared) as I18n).getFixedT.bind(view) as I18n['getFixedT'];
+  const fixedT = (Object.getPrototypeOf(shared) as I18n).getFixedT.bind(view) as unknown as Translate;
+  const viewT: Translate = (...args) => (view.t as unknown as Translate)(...args);
+  const getFixedT: Translate = (lng, ns, keyPrefix) =>
+    (lng == null || lng === shared.language) && (ns == null || ns === shared.options.defaultNS) && keyPrefix === undefined
+      ? viewT
+      : fixedT(lng, ns, keyPrefix);
+  view.getFixedT = getFixedT as unknown as I18n['getFixedT'];
   return view;
 }
 
