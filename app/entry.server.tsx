@@ -114,7 +114,9 @@ async function sharedPage(request: Request, headers: Headers, routerContext: Ent
         onAllReady() {
           const body = new PassThrough();
           pipe(body);
-          text(body).then(resolve, reject).finally(() => clearTimeout(timeoutId));
+          text(body)
+            .then(resolve, reject)
+            .finally(() => clearTimeout(timeoutId));
         },
         onShellError: reject,
         onError(error: unknown) {

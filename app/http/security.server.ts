@@ -17,13 +17,12 @@ export function contentSecurityPolicy(nonce: string) {
 
 /**
  * The policy of a page a shared cache may keep, which many visitors get byte for byte: a nonce in
- * it would be everyone's. Its inline scripts are allowed by their hashes instead, and the scripts
- * they load by our origin ('strict-dynamic' would refuse the module preloads, which carry no
- * nonce): docs/decisions/108.
+ * it would be everyone's. Its inline scripts are allowed by their hashes instead, and, as with a
+ * nonce, what they load by 'strict-dynamic' (docs/decisions/108).
  */
 export function sharedPagePolicy(html: string) {
   const hashes = [...html.matchAll(inlineScript)].map(([, source]) => `'sha256-${sha256Base64(source!)}'`);
-  return policy(["'self'", ...new Set(hashes)].join(' '));
+  return policy(`${[...new Set(hashes)].join(' ')} 'strict-dynamic'`);
 }
 
 // React's markup escapes '<' in text and attributes, so in a page it renders "<script" opens a

@@ -85,7 +85,9 @@ export function requestI18next(locale: Locale): I18n {
   const fixedT = (Object.getPrototypeOf(shared) as I18n).getFixedT.bind(view) as unknown as Translate;
   const viewT: Translate = (...args) => (view.t as unknown as Translate)(...args);
   const getFixedT: Translate = (lng, ns, keyPrefix) =>
-    (lng == null || lng === shared.language) && (ns == null || ns === shared.options.defaultNS) && keyPrefix === undefined
+    (lng == null || lng === shared.language) &&
+    (ns == null || ns === shared.options.defaultNS) &&
+    keyPrefix === undefined
       ? viewT
       : fixedT(lng, ns, keyPrefix);
   view.getFixedT = getFixedT as unknown as I18n['getFixedT'];
