@@ -18,8 +18,21 @@ const alwaysSent = ['core.errors'];
 
 const usedParts = new WeakMap<I18n, Set<string>>();
 
+// Worked out once: a list page translates hundreds of keys, the same few dozen, and sends the same
+// words as the last page of its kind. The bound keeps keys or pages made from data from growing them.
+const remembered = 10_000;
+const partOfKey = new Map<string, string>();
+
 function notePart(parts: Set<string>, key: unknown, namespaces: readonly string[]) {
-  for (const k of [key].flat()) if (typeof k === 'string') parts.add(messagePart(k, namespaces));
+  for (const k of [key].flat()) {
+    if (typeof k !== 'string') continue;
+    let part = partOfKey.get(k);
+    if (part === undefined) {
+      part = messagePart(k, namespaces);
+      if (partOfKey.size < remembered) partOfKey.set(k, part);
+    }
+    parts.add(part);
+  }
 }
 
 /** On the server, once per request's i18next: notes the part of every key translated from then on. */
@@ -59,11 +72,22 @@ export function messagesVersion(locale: string, bundles: Bundles) {
 
 let sent: { json: string; version: string } | undefined;
 
+const messagesForParts = new Map<string, { json: string; version: string }>();
+
 function serverMessages(i18n: I18n) {
-  const namespaces = i18n.options.ns as readonly string[];
-  const bundles: Bundles = Object.fromEntries(namespaces.map((ns) => [ns, i18n.getResourceBundle(i18n.language, ns)]));
-  const json = JSON.stringify(browserMessages(bundles, usedParts.get(i18n))).replace(/</g, '\\u003c');
-  return { json, version: messagesVersion(i18n.language, bundles) };
+  const parts = usedParts.get(i18n);
+  const key = `${i18n.language} ${[...(parts ?? [])].sort().join(' ')}`;
+  let messages = messagesForParts.get(key);
+  if (!messages) {
+    const namespaces = i18n.options.ns as readonly string[];
+    const bundles: Bundles = Object.fromEntries(
+      namespaces.map((ns) => [ns, i18n.getResourceBundle(i18n.language, ns)]),
+    );
+    const json = JSON.stringify(browserMessages(bundles, parts)).replace(/</g, '\\u003c');
+    messages = { json, version: messagesVersion(i18n.language, bundles) };
+    if (messagesForParts.size < remembered) messagesForParts.set(key, messages);
+  }
+  return messages;
 }
 
 /** Rendered after the page, so that every part its render used has been noted. */
