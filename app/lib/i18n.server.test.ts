@@ -15,6 +15,11 @@ describe('language detection', () => {
     expect(await getLocale(request({ 'accept-language': 'en-US,en;q=0.9' }))).toBe('en');
     expect(await getLocale(request({ 'accept-language': 'zh-TW,zh;q=0.9' }))).toBe('zh-TW');
   });
+  it('is worked out once per request', async () => {
+    const english = request({ 'accept-language': 'en' });
+    expect(getLocale(english)).toBe(getLocale(english));
+    expect(await getLocale(english)).toBe('en');
+  });
   it('prefers the cookie over Accept-Language', async () => {
     const cookie = `lng=${encodeURIComponent(btoa(JSON.stringify('zh-TW')))}`;
     expect(await getLocale(request({ cookie, 'accept-language': 'en' }))).toBe('zh-TW');

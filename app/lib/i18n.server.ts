@@ -22,8 +22,13 @@ const detection = new RemixI18Next({
   },
 });
 
-export async function getLocale(request: Request) {
-  return (await detection.getLocale(request)) as Locale;
+const locales = new WeakMap<Request, Promise<Locale>>();
+
+/** The request's language (its cookie, else Accept-Language), worked out once: loaders and the render all ask. */
+export function getLocale(request: Request) {
+  let locale = locales.get(request);
+  if (!locale) locales.set(request, (locale = detection.getLocale(request) as Promise<Locale>));
+  return locale;
 }
 
 /**
