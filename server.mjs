@@ -79,9 +79,11 @@ async function refuse(res, refusal, { close = false } = {}) {
   res.status(refusal.status).set(Object.fromEntries(refusal.headers)).send(text);
 }
 
-// Fingerprinted by Vite: cached for a year. Everything else in build/client: an hour.
+// Fingerprinted by Vite: cached for a year. Everything else in build/client: an hour. A page's
+// address has no extension: it is not looked for on disk (a stat per request, docs/decisions/108).
 server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', fallthrough: false }));
-server.use(express.static('build/client', { maxAge: '1h' }));
+const publicFiles = express.static('build/client', { maxAge: '1h' });
+server.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 server.use(async (req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') return next();

@@ -16,7 +16,7 @@ export function openDatabase(path = databasePath()) {
   sqlite.pragma('busy_timeout = 5000');
   // NORMAL is durable across application crashes in WAL mode; money commits raise it (see `durably`).
   sqlite.pragma('synchronous = NORMAL');
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle(reusingStatements(sqlite), { schema });
   // Rebuilding a table (SQLite's way to change a CHECK) needs foreign keys off, which cannot be
   // switched inside the migrator's transaction: switch them off around it and check afterwards.
   // The check reads every row, so it runs only when a migration was applied (not on every start).
@@ -28,6 +28,32 @@ export function openDatabase(path = databasePath()) {
   }
   sqlite.pragma('foreign_keys = ON');
   return { sqlite, db };
+}
+
+const keptStatements = 500;
+
+/**
+ * The connection as drizzle sees it: a statement is compiled once per SQL text and reused (the most
+ * recently used few hundred are kept). drizzle asks for a new statement on every query, and SQLite's
+ * compiling of it cost more than running it (docs/decisions/108). drizzle switches a statement to
+ * arrays with raw() when it maps the columns itself and never back: a reused one starts as new.
+ */
+function reusingStatements(sqlite: Database.Database): Database.Database {
+  const kept = new Map<string, Database.Statement>();
+  const client = Object.create(sqlite) as Database.Database;
+  client.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (statement) {
+      kept.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = sqlite.prepare(source);
+      if (kept.size >= keptStatements) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(source, statement);
+    return statement;
+  }) as Database.Database['prepare'];
+  return client;
 }
 
 function migrationCount(sqlite: Database.Database) {
