@@ -25,12 +25,19 @@ export async function freePort() {
 }
 
 /**
- * Starts the server (NODE_ENV=production unless `env` says otherwise; `undefined` unsets a variable)
- * with `nodeArgs` before the script; resolves once it listens.
+ * Starts the server (NODE_ENV=production and one process unless `env` says otherwise; `undefined`
+ * unsets a variable) with `nodeArgs` before the script; resolves once it listens.
  */
 export async function startServer(env: Record<string, string | undefined> = {}, nodeArgs: string[] = []) {
   const port = await freePort();
-  const merged = { ...process.env, NODE_ENV: 'production', DATABASE_PATH: databasePath(), PORT: String(port), ...env };
+  const merged = {
+    ...process.env,
+    NODE_ENV: 'production',
+    WEB_CONCURRENCY: '1',
+    DATABASE_PATH: databasePath(),
+    PORT: String(port),
+    ...env,
+  };
   const child = spawn('node', [...nodeArgs, 'server.mjs'], {
     env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
   });
