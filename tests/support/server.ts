@@ -61,11 +61,13 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
   return server;
 }
 
-export function untilOutput(server: Server, text: string) {
+/** Resolves once the server has written `text` (`times` times). */
+export function untilOutput(server: Server, text: string, times = 1) {
   return new Promise<void>((resolve) => {
-    const check = () => server.output.join('').includes(text) && resolve();
+    const check = () => server.output.join('').split(text).length > times && resolve();
     check();
     server.process.stdout.on('data', check);
+    server.process.stderr.on('data', check);
   });
 }
 
