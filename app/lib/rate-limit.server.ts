@@ -54,13 +54,13 @@ export function limitOf(name: LimitName): Limit {
  * is not limited). Returns the seconds to wait if any limit is reached, else null.
  */
 export function rateLimited(...checks: [LimitName, string | null][]): number | null {
-  let wait: number | null = null;
-  for (const [name, key] of checks) {
-    if (key === null) continue;
-    const seconds = hit(`${name}:${key}`, limitOf(name));
-    if (seconds !== null) wait = Math.max(wait ?? 0, seconds);
-  }
-  return wait;
+  const hits = checks.flatMap(([name, key]): [string, Limit][] => {
+    const limit = limitOf(name);
+    return key === null || !limit ? [] : [[`${name}:${key}`, limit]];
+  });
+  if (!hits.length) return null;
+  const waits = countAll.immediate(hits).filter((seconds) => seconds !== null);
+  return waits.length ? Math.max(...waits) : null;
 }
 
 /** The header a 429 carries. */
@@ -69,8 +69,8 @@ export function retryAfter(seconds: number) {
 }
 
 // Fixed windows, kept in SQLite so that every process of the server counts against the same window
-// (decision 106): one UPSERT per key, an autocommit write of some 20 µs. A window another process
-// opened later than ours (it read the clock a moment after) is kept: a count never goes back.
+// (decision 106): one UPSERT per key, some 20 µs. A window another process opened later than ours
+// (it read the clock a moment after) is kept: a count never goes back.
 const countRequest = sqlite.prepare<[string, number], { resetAt: number; count: number }>(`
   insert into rate_windows (key, reset_at, count) values (?, ?, 1)
   on conflict (key) do update set
@@ -89,6 +89,10 @@ export function hit(key: string, limit: Limit): number | null {
   if (window.count <= limit.max) return null;
   return Math.max(1, Math.ceil((window.resetAt - time) / 1000));
 }
+
+// A request's limits in one transaction: each write transaction takes the database's lock, which
+// another process may hold, and SQLite waits for it in sleeps of a millisecond and more.
+const countAll = sqlite.transaction((hits: [string, Limit][]) => hits.map(([key, limit]) => hit(key, limit)));
 
 const sweepBatch = 500;
 const deleteEnded = sqlite.prepare<[number, number]>('delete from rate_windows where reset_at <= ? limit ?');
