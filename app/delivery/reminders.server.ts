@@ -18,7 +18,7 @@ function reminderOf(path: SQL) {
  * at once, and the clock must not hold its process (or the database's write lock) for long; the
  * next ticks remind the rest.
  */
-export function remindUpcomingEvents(limit = 100) {
+export function remindUpcomingEvents(limit = 50) {
   const at = now().getTime();
   const due = db
     .select()

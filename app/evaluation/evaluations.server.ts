@@ -271,11 +271,11 @@ export function lastEndedQuarter(at: Date): Period {
 /**
  * The clock's part: each organization with contracts in the quarter just ended gets its evaluation,
  * with its incubator's model while it is a resident. The clock's rows are those nobody created.
- * At most `limit` per call, a few milliseconds each: a quarter's end makes every organization due
- * at once (tens of thousands nationally), and the clock runs in a process that serves requests
- * too; the next ticks record the rest.
+ * At most `limit` per call, some 2.5 ms each: a quarter's end makes every organization due at once
+ * (tens of thousands nationally), and the clock runs in a process that serves requests too and
+ * holds the database's write lock meanwhile; the next ticks record the rest.
  */
-export function recordDuePeriodEvaluations(limit = 50) {
+export function recordDuePeriodEvaluations(limit = 20) {
   const period = lastEndedQuarter(now());
   // The inner query is kept apart (`limit -1`) so SQLite finds running contracts by their period's
   // end (an index) rather than reading every contract in organization order for the `distinct`.

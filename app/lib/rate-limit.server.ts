@@ -95,15 +95,17 @@ export function hit(key: string, limit: Limit): number | null {
 const countAll = sqlite.transaction((hits: [string, Limit][]) => hits.map(([key, limit]) => hit(key, limit)));
 
 const sweepBatch = 500;
+const sweepPauseMs = 20;
 const deleteEnded = sqlite.prepare<[number, number]>('delete from rate_windows where reset_at <= ? limit ?');
 
 /**
- * Deletes the windows that have ended (the schedule runs it), a batch per write so that no request
- * waits long for the database, and lets requests in between batches.
+ * Deletes the windows that have ended (the schedule runs it), a batch of a few milliseconds per
+ * write, and pauses between batches: the other processes' writes wait for the lock meanwhile, and
+ * without a pause they would find it free for microseconds only, between two batches.
  */
 export async function sweepRateWindows() {
   while (deleteEnded.run(now().getTime(), sweepBatch).changes === sweepBatch) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, sweepPauseMs));
   }
 }
 
