@@ -118,6 +118,15 @@ describe('two worker processes', () => {
     expect(workers.filter(alive)).toEqual([]);
   }, 120_000);
 
+  test('WEB_CONCURRENCY must be a number of processes, and the test clock needs one', async () => {
+    for (const [env, message] of [
+      [{ WEB_CONCURRENCY: 'two' }, 'WEB_CONCURRENCY must be a whole number of processes (1 or more), not "two"'],
+      [{ WEB_CONCURRENCY: '2', TEST_CLOCK: '1' }, 'TEST_CLOCK=1 needs WEB_CONCURRENCY=1'],
+    ] as const) {
+      await expect(startServer(env)).rejects.toThrow(message);
+    }
+  });
+
   test('a worker that refuses to start stops the server with its exit code, without starting another', async () => {
     const refusal = await startServer({ WEB_CONCURRENCY: '2', SMS_PROVIDER: 'carrier-pigeon' }).catch(String);
     expect(refusal).toMatch(/server exited \(1\)/);
