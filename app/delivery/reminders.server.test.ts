@@ -57,4 +57,14 @@ describe('event reminders', () => {
     expect(reminders(tomorrow.id)[0]!.data).toMatchObject({ title: tomorrow.title, address: '丹东街道爱心驿站' });
     expect(reminders(later.id)).toEqual([]);
   });
+
+  it('remind a slice of the events due at each call, the soonest first', () => {
+    const first = eventStartingIn(2);
+    const second = eventStartingIn(3);
+    remindUpcomingEvents(1);
+    expect(reminders(first.id)).not.toEqual([]);
+    expect(reminders(second.id)).toEqual([]);
+    remindUpcomingEvents(1);
+    expect(reminders(second.id)).not.toEqual([]);
+  });
 });
