@@ -13,7 +13,6 @@ import { ensureBuild } from './ensure.mjs';
 const shots: { name: string; path: string; as?: string }[] = [
   { name: 'home', path: '/' },
   { name: 'tenders', path: '/tenders' },
-  { name: 'catalog', path: '/catalog' },
   { name: 'workspace', path: '/me', as: 'commissioner@demo.gonghui.cn' },
   { name: 'reports', path: '/reports', as: 'leadership@demo.gonghui.cn' },
 ];
@@ -33,7 +32,13 @@ const origin = `http://localhost:${port}`;
 
 async function serverUp() {
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${origin}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('the demo server did not start');
