@@ -107,6 +107,17 @@ test('on a phone the header is one short bar whose menu opens without JavaScript
   const page = await context.newPage();
   await page.goto('/');
   const header = page.locator('.site-header');
+  expect((await header.boundingBox())!.height).toBeLessThan(90);
+  // The menu button shares the bar with the name and the elder switch, in elder mode too.
+  const summary = page.getByText('菜单', { exact: true });
+  const sameRow = async () => {
+    const [bar, menu] = [await page.locator('.brand').boundingBox(), await summary.boundingBox()];
+    return menu!.y < bar!.y + bar!.height;
+  };
+  expect(await sameRow()).toBe(true);
+  await page.getByRole('button', { name: '长辈模式' }).click();
+  await expect(page.locator('html')).toHaveClass(/\belder\b/);
+  expect(await sameRow()).toBe(true);
   expect((await header.boundingBox())!.height).toBeLessThan(120);
   const catalog = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '服务项目' });
   await expect(catalog).toBeHidden();
