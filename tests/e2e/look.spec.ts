@@ -85,17 +85,23 @@ const people = [
 ] as const;
 
 for (const who of people) {
-  test(`no main page scrolls sideways at 360 px, in either mode (${who})`, async ({ page }) => {
+  test(`no main page scrolls sideways at 360 px, in either mode and language (${who})`, async ({ page }) => {
     await signInAs(page, who);
     const pages = mainPages()[who];
     const wide: string[] = [];
-    for (const elder of [false, true]) {
-      await setMode(page, { elder, locale: 'zh-CN' });
+    // English words are longer than Chinese ones and cannot break anywhere.
+    for (const [elder, locale] of [
+      [false, 'zh-CN'],
+      [true, 'zh-CN'],
+      [false, 'en'],
+      [true, 'en'],
+    ] as const) {
+      await setMode(page, { elder, locale });
       for (const path of pages) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBeLessThan(400);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 360) wide.push(`${path}${elder ? ' (elder)' : ''}: ${width}px`);
+        if (width > 360) wide.push(`${path} (${locale}${elder ? ', elder' : ''}): ${width}px`);
       }
     }
     expect(wide).toEqual([]);
