@@ -25,6 +25,10 @@ export default {
     login: 'Log in',
     logout: 'Log out',
     signup: 'Sign up',
+    menu: 'Menu',
+    elder: 'Large text',
+    elderHint: 'Larger text, stronger contrast, bigger buttons',
+    sections: 'Sections of this page',
   },
   common: {
     state: 'Status',

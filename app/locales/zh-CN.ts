@@ -24,6 +24,10 @@ export default {
     login: '登录',
     logout: '退出',
     signup: '注册',
+    menu: '菜单',
+    elder: '长辈模式',
+    elderHint: '字号更大、对比更强、按钮更大',
+    sections: '本页分区',
   },
   common: {
     state: '状态',

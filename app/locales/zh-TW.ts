@@ -25,6 +25,10 @@ export default {
     login: '登入',
     logout: '登出',
     signup: '註冊',
+    menu: '選單',
+    elder: '長輩模式',
+    elderHint: '字級更大、對比更強、按鈕更大',
+    sections: '本頁分區',
   },
   common: {
     state: '狀態',

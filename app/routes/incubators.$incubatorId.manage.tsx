@@ -1,5 +1,6 @@
 import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
+import { IncubatorTabs } from '~/incubation/components/incubator-tabs';
 import type { Route } from './+types/incubators.$incubatorId.manage';
 import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
 import { BookingsTable } from '~/incubation/components/bookings-table';
@@ -33,13 +34,8 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { incubator, locale } = loaderData;
   return (
     <>
-      <PageHeader title={loaderData.title}>
-        <Link to={`/incubators/${incubator.id}/handbook`}>{t('incubation.handbook')}</Link>
-        <Link to={`/incubators/${incubator.id}/meetings`}>{t('incubation.meetings')}</Link>
-        {loaderData.isManager ? (
-          <Link to={`/incubators/${incubator.id}/settings`}>{t('incubation.settings')}</Link>
-        ) : null}
-      </PageHeader>
+      <PageHeader title={loaderData.title} />
+      <IncubatorTabs incubatorId={incubator.id} isManager={loaderData.isManager} />
       <Stats>
         <Stat label={t('incubation.stats.residents')} value={loaderData.residents.length} testId="stat-residents" />
         <Stat
