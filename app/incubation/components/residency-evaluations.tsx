@@ -35,7 +35,7 @@ export function ResidencyEvaluations({
   evaluations: Evaluation[];
   exitReviews: ExitReview[];
   can: { manage: boolean; decideExit: boolean };
-  period: { start: string; today: string };
+  period: { start: string; end: string; today: string };
   graduationGrade: string;
   lastResults: { evaluate?: SubmissionResult<string[]>; exitReview?: SubmissionResult<string[]> };
   locale: string;
@@ -107,14 +107,14 @@ function EvaluationForm({
   period,
   lastResult,
 }: {
-  period: { start: string; today: string };
+  period: { start: string; end: string; today: string };
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof periodSchema>>({
     id: 'evaluate',
     lastResult,
-    defaultValue: { periodStart: period.start, periodEnd: period.today },
+    defaultValue: { periodStart: period.start, periodEnd: period.end },
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.openEvaluation')}>
