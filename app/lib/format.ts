@@ -20,6 +20,7 @@ const dateTime = memoByLocale(
 const date = memoByLocale(
   (locale) => new Intl.DateTimeFormat(locale, { timeZone: shanghaiTimeZone, dateStyle: 'medium' }),
 );
+const integer = memoByLocale((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
 const percent = memoByLocale((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
 
 export function formatMoney(fen: number, locale: string) {
@@ -32,6 +33,11 @@ export function formatDateTime(value: Date | number | string, locale: string) {
 
 export function formatDate(value: Date | number | string, locale: string) {
   return date(locale).format(new Date(value));
+}
+
+/** A count (sessions, worker-visits, organizations): a whole number, grouped as the locale groups digits. */
+export function formatCount(value: number, locale: string) {
+  return integer(locale).format(value);
 }
 
 export function formatPercent(ratio: number | null, locale: string) {
