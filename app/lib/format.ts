@@ -40,6 +40,14 @@ export function formatCount(value: number, locale: string) {
   return integer(locale).format(value);
 }
 
+/**
+ * A count expected pro rata (a contract's 64 sessions over part of its period: 33.9) is still a
+ * count: a whole number, at least 1 when anything is expected; the words around it say "about".
+ */
+export function formatExpectedCount(prorated: number, locale: string) {
+  return formatCount(prorated > 0 ? Math.max(1, Math.round(prorated)) : 0, locale);
+}
+
 export function formatPercent(ratio: number | null, locale: string) {
   if (ratio === null) return '—';
   return percent(locale).format(ratio);
