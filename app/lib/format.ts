@@ -1,4 +1,4 @@
-import { shanghaiTimeZone } from './time';
+import { dayStart, shanghaiTimeZone } from './time';
 
 /**
  * Building an Intl formatter costs far more than using one (it was most of a tender list's render
@@ -46,6 +46,16 @@ export function formatCount(value: number, locale: string) {
  */
 export function formatExpectedCount(prorated: number, locale: string) {
   return formatCount(prorated > 0 ? Math.max(1, Math.round(prorated)) : 0, locale);
+}
+
+/** A Shanghai calendar day stored as 'YYYY-MM-DD' (a period's bound, a payment day), in the locale's one date form. */
+export function formatDay(isoDate: string, locale: string) {
+  return formatDate(dayStart(isoDate), locale);
+}
+
+/** From one calendar day to another, both included. */
+export function formatPeriod(start: string, end: string, locale: string) {
+  return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
 }
 
 export function formatPercent(ratio: number | null, locale: string) {

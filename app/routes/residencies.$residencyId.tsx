@@ -121,7 +121,7 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
         <StateBadge states="incubation.states.residency" state={residency.state} />
       </PageHeader>
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
-      <ResidencyFacts residency={residency} organization={organization} incubator={incubator} />
+      <ResidencyFacts residency={residency} organization={organization} incubator={incubator} locale={locale} />
       <Section title={t('incubation.bookings')}>
         <ResidencyBookings
           rooms={loaderData.rooms}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { advanceClock, count, expectAccessible, resetClock } from './support';
+import { advanceClock, count, expectAccessible, login, resetClock } from './support';
 
 test.afterEach(async ({ request }) => resetClock(request));
 
@@ -82,4 +82,20 @@ test('the home page shows, to anyone, what the platform delivered, the open tend
   await expect(small.getByTestId('home-sessions')).toHaveText(new Intl.NumberFormat('en').format(expected.sessions));
   expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(small);
+});
+
+test('dates read in one form per locale: a residency’s term, evaluations and mentoring, never ISO', async ({
+  page,
+}) => {
+  const residencyId = count(
+    `select r.id from residencies r join organization_members m on m.organization_id = r.organization_id
+     join users u on u.id = m.user_id where u.email = ? order by r.id limit 1`,
+    'psych@demo.gonghui.cn',
+  );
+  await login(page, 'psych@demo.gonghui.cn');
+  await page.goto(`/residencies/${residencyId}`);
+  await expect(page.getByTestId('residency-term')).toHaveText(
+    /^\d{4}年\d{1,2}月\d{1,2}日 – \d{4}年\d{1,2}月\d{1,2}日$/,
+  );
+  expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
 });

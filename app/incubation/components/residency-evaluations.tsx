@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import { exitDecisions } from '../machine';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, formatPeriod } from '~/lib/format';
 import { ChoiceField, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, StateBadge } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
@@ -58,7 +58,7 @@ export function ResidencyEvaluations({
               <tr key={e.id}>
                 <td>
                   <Link to={`/residencies/${residencyId}/evaluations/${e.id}`}>
-                    {e.periodStart} – {e.periodEnd}
+                    {formatPeriod(e.periodStart, e.periodEnd, locale)}
                   </Link>
                 </td>
                 <td>
