@@ -176,6 +176,11 @@ export function organizationFigures(organizationId: number) {
   );
 }
 
+/** Every accepted contracted event on the platform: a sum over one rollup row per organization. */
+export function platformFigures() {
+  return figuresFromSums(db.get<Sums>(sql`select ${rollupSums} from organization_rollups m`)!);
+}
+
 /** A resident organization's own activities (no contract) accepted by the incubator. */
 export function residentActivityFigures(organizationId: number) {
   return figuresWhere(sql`e.organization_id = ${organizationId} and e.residency_id is not null`);
@@ -217,6 +222,16 @@ export function basisOf(unions: UnionStandard[]): Basis {
   const code = unions.filter((u) => u.standard === 'code');
   const standard = !code.length ? 'sms' : code.length === unions.length ? 'code' : 'mixed';
   return { standard, codeOnly: { count: code.length, names: code.slice(0, namedCodeOnly).map((u) => u.name) } };
+}
+
+/** The basis of figures that add up every union on the platform, without reading them all. */
+export function platformBasis(): Basis {
+  const { all, code } = db.get<{ all: number; code: number }>(sql`
+    select count(*) as "all", coalesce(sum(attendance_standard = 'code'), 0) as code from unions`)!;
+  const names = db.all<{ name: string }>(sql`
+    select name from unions where attendance_standard = 'code' order by id limit ${namedCodeOnly}`);
+  const standard = !code ? 'sms' : code === all ? 'code' : 'mixed';
+  return { standard, codeOnly: { count: code, names: names.map((u) => u.name) } };
 }
 
 /** The basis of figures over the events of these unions (an event's, a contract's, an organization's buyers). */

@@ -7,7 +7,7 @@ import { BookingsTable } from '~/incubation/components/bookings-table';
 import { PendingApplications, ResidentsTable } from '~/incubation/components/dashboard-tables';
 import { incubatorDashboard } from '~/incubation/incubator-dashboard.server';
 import { requireIncubator, requireIncubatorStaff } from '~/incubation/incubators.server';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, formatDay } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Empty, PageHeader, Section, Stat, Stats } from '~/ui/page';
@@ -53,7 +53,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </Section>
 
       <Section title={t('incubation.residents')}>
-        <ResidentsTable residents={loaderData.residents} />
+        <ResidentsTable residents={loaderData.residents} locale={loaderData.locale} />
       </Section>
 
       <Section title={t('incubation.upcomingBookings')}>
@@ -65,7 +65,12 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <p>
             {t('incubation.termEndingList', {
               names: loaderData.termEnding
-                .map((r) => t('incubation.nameWithDate', { name: r.organizationName, date: r.endsOn }))
+                .map((r) =>
+                  t('incubation.nameWithDate', {
+                    name: r.organizationName,
+                    date: formatDay(r.endsOn, loaderData.locale),
+                  }),
+                )
                 .join(t('punctuation.separator')),
             })}
           </p>
