@@ -46,15 +46,15 @@ export default {
       workerVisits: '服務職工人次',
       satisfaction: '滿意率',
       incubated: '孵化社會組織',
-      openTenders: '正在招標的項目',
+      openTenders: '投標中的採購案',
       ratingsAndGraduated: '滿意率依據 {{ratings}} 則職工評價；孵化的社會組織中已有 {{graduated}} 家出殼。',
     },
     tenders: {
-      title: '正在招標',
+      title: '投標中的採購案',
       line: '{{union}} · 投標截止 {{deadline}}',
-      none: '目前沒有正在招標的項目。',
-      all_one: '查看全部採購項目（正在招標 {{count}} 個）',
-      all_other: '查看全部採購項目（正在招標 {{count}} 個）',
+      none: '目前沒有投標中的採購案。',
+      all_one: '查看全部採購案（投標中 {{count}} 件）',
+      all_other: '查看全部採購案（投標中 {{count}} 件）',
     },
     next: {
       title: '您可以',
@@ -64,7 +64,7 @@ export default {
       },
       organization: {
         title: '社會組織',
-        text: '註冊組織，申請進駐孵化基地，發布服務項目，對正在招標的項目投標，開展活動並送出成果報告。',
+        text: '註冊組織，申請進駐孵化基地，發布服務項目，對投標中的採購案投標，開展活動並送出成果報告。',
       },
       worker: {
         title: '職工',
@@ -74,7 +74,7 @@ export default {
     links: {
       catalog: '瀏覽服務項目',
       login: '工作人員登入',
-      tenders: '查看採購項目',
+      tenders: '查看採購案',
       incubators: '了解孵化基地',
       signup: '註冊帳號',
     },
