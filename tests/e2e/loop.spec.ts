@@ -17,6 +17,8 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   request,
 }) => {
   const title = `职工心理关爱服务项目 ${Date.now()}`;
+  // Bidding stays open for the union's minimum bidding period (5 days in the demo county).
+  const biddingMs = 6 * 24 * 3600_000;
   const plan = '每月两场心理讲座，讲后一对一疏导。';
 
   // A union commissioner publishes a tender.
@@ -28,7 +30,7 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   await union.getByLabel('服务类别').selectOption({ label: '心理咨询与情绪疏导' });
   await union.getByLabel('预算上限（元）').fill('50000');
   await union.getByLabel('服务场次').fill('2');
-  await union.getByLabel('投标截止时间').fill(shanghaiInput(new Date(Date.now() + 24 * 3600_000)));
+  await union.getByLabel('投标截止时间').fill(shanghaiInput(new Date(Date.now() + biddingMs)));
   await union.getByLabel('公示期（天）').fill('0');
   await expectAccessible(union);
   await union.getByRole('button', { name: '发布' }).click();
@@ -51,7 +53,7 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   expect(early?.status()).toBe(403);
 
   // After the deadline (the server's clock), the commissioner scores and awards.
-  await advanceClock(request, 25 * 3600_000);
+  const serverNow = await advanceClock(request, biddingMs + 3600_000);
   await union.goto(tenderUrl);
   await expect(union.getByText('已截止')).toBeVisible();
   await union.getByRole('link', { name: '评审投标' }).click();
@@ -78,7 +80,6 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   await org.getByRole('button', { name: '确认签订合同' }).click();
   await expect(org.getByText('履行中')).toBeVisible();
   await org.getByRole('link', { name: '安排活动' }).click();
-  const serverNow = new Date(Date.now() + 25 * 3600_000);
   await org.getByLabel('活动名称').fill('驿站法律与心理讲座');
   await org.getByLabel('开始时间').fill(shanghaiInput(serverNow));
   await org.getByLabel('时长（分钟）').fill('60');

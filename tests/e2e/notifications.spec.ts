@@ -27,7 +27,7 @@ test('a bid receipt shows in the list with an unread count, by email, and can be
   await union.getByLabel('服务类别').selectOption({ label: '婚恋交友' });
   await union.getByLabel('预算上限（元）').fill('20000');
   await union.getByLabel('服务场次').fill('4');
-  await union.getByLabel('投标截止时间').fill(shanghaiInput(new Date(Date.now() + 24 * 3600_000)));
+  await union.getByLabel('投标截止时间').fill(shanghaiInput(new Date(Date.now() + 6 * 24 * 3600_000)));
   await union.getByRole('button', { name: '发布' }).click();
   await expect(union.getByRole('heading', { name: title })).toBeVisible();
   const tenderPath = new URL(union.url()).pathname;

@@ -58,7 +58,8 @@ test('a tender goes from draft to contracted through the UI, with questions, an 
   await union.getByLabel('投标资格').selectOption({ label: '已登记的社会组织（不含未登记的基层团队）' });
   await union.getByLabel('方案质量权重').fill('50');
   await union.getByLabel('提问截止时间').fill(shanghaiInput(new Date(Date.now() + 20 * 3600_000)));
-  await union.getByLabel('投标截止时间').fill(shanghaiInput(new Date(Date.now() + 2 * dayMs)));
+  // Six days: the demo county's minimum bidding period is five.
+  await union.getByLabel('投标截止时间').fill(shanghaiInput(new Date(Date.now() + 6 * dayMs)));
   await union.getByLabel('最少有效投标数').fill('2');
   await union.getByLabel('公示期（天）').fill('3');
   await union.getByLabel('采购文件（附件）').setInputFiles({
@@ -102,6 +103,7 @@ test('a tender goes from draft to contracted through the UI, with questions, an 
   await expect(psych.getByTestId('answers')).not.toContainText(legalName);
 
   // The commissioner amends the tender two days before the deadline: bidders get five days.
+  await advanceClock(request, 4 * dayMs);
   await union.goto(tenderUrl);
   await union.getByRole('link', { name: '发布变更' }).click();
   await union.getByLabel('变更原因').fill('根据答疑增加两场。');

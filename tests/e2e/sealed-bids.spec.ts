@@ -23,6 +23,9 @@ async function as(email: string, baseURL: string) {
   return context;
 }
 
+/** Longer than the demo county's minimum bidding period (5 days). */
+const biddingMs = 6 * 24 * 3600_000;
+
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /** The lowest id in a table, or 1 when it is empty (the route then answers 404). */
@@ -60,7 +63,7 @@ test('no route shows sealed bid content or its receipt to union staff or the pla
       weightPlan: '40',
       weightTeam: '20',
       weightTrackRecord: '10',
-      deadline: shanghaiInput(new Date(Date.now() + 24 * 3600_000)),
+      deadline: shanghaiInput(new Date(Date.now() + biddingMs)),
       minBids: '1',
       objectionDays: '3',
       intent: 'publish',
@@ -186,7 +189,7 @@ test('no route shows sealed bid content or its receipt to union staff or the pla
   expect(count('select count(*) as n from bids where tender_id = ? and sealed like ?', tenderId, `%${stamp}%`)).toBe(0);
 
   // After the deadline, the panel (having declared) can read it: the check above could have failed.
-  await advanceClock(commissioner, 25 * 3600_000);
+  await advanceClock(commissioner, biddingMs + 3600_000);
   const declared = await commissioner.post(`/tenders/${tenderId}/evaluate`, {
     form: { intent: 'declare' },
     maxRedirects: 0,

@@ -253,7 +253,8 @@ describe('tender pages', () => {
         sessions: 2,
         budgetFen: 100_000,
         weights: { price: 30, plan: 40, team: 20, track_record: 10 },
-        deadlineAt: past ? hours(-2) : hours(48),
+        // A week away: a draft may be published within the county's minimum bidding period (5 days).
+        deadlineAt: past ? hours(-2) : hours(7 * 24),
         state,
         ...(state === 'cancelled' ? { cancelReason: '测试' } : {}),
       })

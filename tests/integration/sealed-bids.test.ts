@@ -138,7 +138,9 @@ describe('sealed bids stay sealed until the deadline', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     world = await buildWorld();
     const commissioner = await viewerFor(world.cookies.commissionerA);
-    // Due within the sessions' idle timeout, so that every role is still signed in after it.
+    // Due within the sessions' idle timeout, so that every role is still signed in after it: the
+    // county has no minimum bidding period here (decision 110).
+    db.update(s.unions).set({ minBiddingDays: 0 }).where(eq(s.unions.id, world.unionA.id)).run();
     const due = { deadline: hoursFromNow(1), budget: 6_000_000, title: `密封投标检验 ${unique()}` };
     tenderId = createTender(commissioner, tenderInput(due));
     world.params.tenderId = String(tenderId);
