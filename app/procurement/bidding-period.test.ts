@@ -1,5 +1,7 @@
+import { eq, isNotNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { unions } from '../../db/schema';
+import { tenders, unions } from '../../db/schema';
+import { deadlineTooSoon } from './bidding-period';
 import { setMinBiddingDays } from './bidding-period.server';
 import { tenderSchema } from './schemas';
 import { createTender } from './tenders.server';
@@ -18,6 +20,22 @@ beforeAll(async () => {
 });
 
 describe('the minimum bidding period', () => {
+  it('is kept by every tender the demo seed published (at the default, 5 days)', () => {
+    const seeded = db
+      .select({
+        title: tenders.title,
+        publishedAt: tenders.publishedAt,
+        deadlineAt: tenders.deadlineAt,
+        days: unions.minBiddingDays,
+      })
+      .from(tenders)
+      .innerJoin(unions, eq(unions.id, tenders.unionId))
+      .where(isNotNull(tenders.publishedAt))
+      .all();
+    expect(seeded.length).toBeGreaterThan(0);
+    expect(seeded.filter((t) => deadlineTooSoon(t.deadlineAt, t.publishedAt!, t.days))).toEqual([]);
+  });
+
   it('refuses to publish a tender closing sooner, naming the period, and allows it as a draft', () => {
     let refusal: unknown;
     try {
