@@ -107,7 +107,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       ) : null}
       <h2>{t('accounts.changePassword')}</h2>
       <Form method="post" {...getFormProps(form)}>
-        <ErrorSummary form={form} labels={{ currentPassword: t('accounts.currentPassword') }} />
+        <ErrorSummary
+          form={form}
+          labels={{
+            currentPassword: t('accounts.currentPassword'),
+            newPassword: t('accounts.newPassword'),
+            confirmPassword: t('accounts.confirmPassword'),
+          }}
+        />
         <Field
           meta={fields.currentPassword}
           label={t('accounts.currentPassword')}

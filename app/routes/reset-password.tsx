@@ -53,7 +53,10 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
     <div className="narrow">
       <PageHeader title={t('accounts.recovery.resetTitle')} />
       <Form method="post" {...getFormProps(form)}>
-        <ErrorSummary form={form} />
+        <ErrorSummary
+          form={form}
+          labels={{ newPassword: t('accounts.newPassword'), confirmPassword: t('accounts.confirmPassword') }}
+        />
         <input type="hidden" name="token" value={loaderData.token} />
         <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
         <SubmitButton>{t('accounts.recovery.reset')}</SubmitButton>

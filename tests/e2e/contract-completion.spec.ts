@@ -1,25 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { count, login, value, write } from './support';
+import { activeContract, count, login, value } from './support';
 
-/**
- * An active contract of the demo county with the career centre, no session delivered yet, its final
- * milestone pending: a record of this spec's own, so that no other spec's contract changes.
- */
-function activeContract(title: string) {
-  write(
-    `insert into contracts (union_id, department_id, organization_id, title, category, amount_fen, sessions, state, signed_at)
-     select u.id, d.id, o.id, ?, 'career_planning', 2000000, 4, 'active', 1767225600000
-     from unions u join departments d on d.union_id = u.id, organizations o
-     where u.name = '象山县总工会' and o.name = '象山县启航职业发展服务中心' order by d.id limit 1`,
-    title,
-  );
-  const id = value<number>('select id from contracts where title = ?', title);
-  write(
-    `insert into milestones (contract_id, label, amount_fen, condition, condition_sessions) values (?, 'final', 2000000, 'final', 4)`,
-    id,
-  );
-  return id;
-}
 
 test('the commissioner completes a contract early, without JavaScript: the reason is required and kept, and the track record counts it', async ({
   browser,

@@ -1,37 +1,101 @@
 import { expect, test, type Page } from '@playwright/test';
-import { count, login, shanghaiInput, value } from './support';
+import { shanghaiDate } from '../../app/lib/time';
+import { activeContract, count, demoPassword, login, shanghaiInput, value, write } from './support';
 
 // Decision 110: a refused form lists every problem at the top, each linking to its field, states
-// its limits, and the first click on submit after a correction is never lost.
+// its limits, and the first click on submit after a correction is never lost. Every form a person
+// fills in has a row below; the decision lists the forms left out and why.
 
 const day = 24 * 3600_000;
-const publishedTender = () => value<number>("select id from tenders where state = 'published' order by id limit 1");
-const adminUnion = () =>
+test.use({ actionTimeout: 15_000 });
+test.describe.configure({ timeout: 90_000 });
+
+const isoDay = (days: number) => shanghaiDate(Date.now() + days * day);
+const long = (limit: number) => '字'.repeat(limit + 1);
+const tooLong = (limit: number) => `最多 ${limit} 个字。`;
+const stamp = () => `${Date.now()}`.slice(-7);
+
+const countyUnion = () => value<number>("select id from unions where name = '象山县总工会'");
+const orgOf = (email: string) =>
   value<number>(
-    "select union_id from staff_roles join users on users.id = staff_roles.user_id where users.email = 'admin@demo.gonghui.cn' and role = 'admin' order by union_id limit 1",
+    "select m.organization_id from organization_members m join users u on u.id = m.user_id where u.email = ? and m.role = 'owner'",
+    email,
   );
+const publishedTender = () => value<number>("select id from tenders where state = 'published' order by id limit 1");
+/** The tender the "publish a tender" row published (one per run). */
+const formsTender = () =>
+  value<number>("select id from tenders where state = 'published' and title like '%表单测试%' order by id desc limit 1");
+const incubator = () => value<number>('select id from incubators order by id limit 1');
+const residency = (offset: number) =>
+  value<number>(
+    `select r.id from residencies r where r.state = 'active'
+     and not exists (select 1 from residency_evaluations e where e.residency_id = r.id and e.state = 'open')
+     order by r.id limit 1 offset ?`,
+    offset,
+  );
+
+/** Resolves once `sql` (a count) grows past what it was when `before` ran. */
+function grows(sql: string, ...params: unknown[]) {
+  let before = 0;
+  return {
+    before: () => {
+      before = count(sql, ...params);
+    },
+    submitted: () => expect.poll(() => count(sql, ...params)).toBeGreaterThan(before),
+  };
+}
 
 type FormCase = {
   name: string;
   user?: string;
+  /** Sets up the record the form acts on; runs before the page opens. */
+  prepare?: (javaScript: boolean) => void;
   path: () => string;
-  /** Valid values, by label, filled first (a select takes an option's label). */
+  /** Valid values, by label, filled first. */
   fill?: () => Record<string, string>;
+  /** Options chosen by their label, and radio buttons or boxes checked, by label. */
   selects?: Record<string, string>;
-  wrong: { label: string; value: string; message: string; fixed: string };
+  checks?: string[];
+  files?: Record<string, { name: string; mimeType: string; buffer: Buffer }>;
+  /** The field given a wrong value; `fixed` defaults to the value the field had. */
+  wrong: { label: string; value: string; message: string; fixed?: string };
+  /** The summary's line when it is not "label：message" (forms whose summary names no field). */
+  summary?: string;
   submit: string;
-  /** Typed again after a refusal without JavaScript (the server does not send a password back). */
+  /** Typed again after a refusal without JavaScript (the server does not send passwords or files back). */
   refill?: Record<string, string>;
+  before?: () => void;
   /** Resolves once the submission has been accepted. */
-  submitted: (page: Page) => Promise<void>;
+  submitted: (page: Page) => Promise<unknown>;
+  /** Puts back what the submission changed, so that other specs find the demo county as it was. */
+  after?: () => void;
 };
 
+const pdf = { name: '回单.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 回单\n%%EOF\n') };
+
+let savedHash = '';
+let contractId = 0;
+let evaluatedContract = 0;
+let eventId = 0;
+let milestoneId = 0;
+let applicationId = 0;
+let residencyId = 0;
+let objection: { tenderId: number; email: string } | null = null;
+
+const departments = grows('select count(*) from departments');
+const evaluations = grows('select count(*) from evaluations');
+const complaints = grows('select count(*) from complaints');
+const mentoring = grows('select count(*) from mentoring_records');
+const rooms = grows('select count(*) from rooms');
+const bookings = grows("select count(*) from room_bookings where purpose like '表单测试%'");
+
 const forms: FormCase[] = [
+  // Accounts
   {
     name: 'log in',
     path: () => '/login',
-    fill: () => ({ 密码: 'gonghui-demo-2026' }),
-    refill: { 密码: 'gonghui-demo-2026' },
+    fill: () => ({ 密码: demoPassword }),
+    refill: { 密码: demoPassword },
     wrong: {
       label: '电子邮箱',
       value: 'commissioner@',
@@ -46,9 +110,142 @@ const forms: FormCase[] = [
     path: () => '/signup',
     fill: () => ({ 电子邮箱: `forms-${Date.now()}@example.cn`, 密码: 'long-enough-password' }),
     refill: { 密码: 'long-enough-password' },
-    wrong: { label: '姓名', value: '陈'.repeat(61), message: '最多 60 个字。', fixed: '陈雅琴' },
+    wrong: { label: '姓名', value: '陈'.repeat(61), message: tooLong(60), fixed: '陈雅琴' },
     submit: '注册',
     submitted: (page) => expect(page).not.toHaveURL(/\/signup/),
+  },
+  {
+    name: 'ask for a password reset',
+    path: () => '/forgot-password',
+    wrong: { label: '电子邮箱', value: 'leadership@', message: '请输入有效的电子邮箱地址。', fixed: 'leadership@demo.gonghui.cn' },
+    submit: '发送重置链接',
+    submitted: (page) => expect(page.getByText('如果这个邮箱注册过账号，重置密码的邮件已经发出')).toBeVisible(),
+  },
+  {
+    name: 'change one’s password',
+    user: 'community@demo.gonghui.cn',
+    prepare: () => {
+      savedHash = value<string>("select password_hash from users where email = 'community@demo.gonghui.cn'");
+    },
+    path: () => '/account',
+    fill: () => ({ 当前密码: demoPassword, 新密码: 'a-new-password-2026' }),
+    refill: { 当前密码: demoPassword, 新密码: 'a-new-password-2026' },
+    wrong: {
+      label: '再次输入新密码',
+      value: 'another-password-2026',
+      message: '两次输入的新密码不一致。',
+      fixed: 'a-new-password-2026',
+    },
+    submit: '修改密码',
+    submitted: (page) => expect(page).toHaveURL(/\/account\?changed/),
+    after: () => write("update users set password_hash = ? where email = 'community@demo.gonghui.cn'", savedHash),
+  },
+
+  // The platform and the union's settings
+  {
+    name: 'add a department',
+    user: 'platform@demo.gonghui.cn',
+    path: () => `/admin/unions/${countyUnion()}`,
+    wrong: { label: '部门名称', value: long(100), message: tooLong(100), fixed: `表单测试部 ${stamp()}` },
+    submit: '添加部门',
+    before: departments.before,
+    submitted: departments.submitted,
+  },
+  {
+    name: 'set the minimum bidding period',
+    user: 'admin@demo.gonghui.cn',
+    path: () => `/unions/${countyUnion()}/commissioning`,
+    wrong: { label: '最短投标期（天）', value: '61', message: '不能大于 60。', fixed: '5' },
+    submit: '保存最短投标期',
+    submitted: (page) => expect(page.getByText('最短投标期已保存。')).toBeVisible(),
+  },
+  {
+    name: 'set the direct commission limit',
+    user: 'admin@demo.gonghui.cn',
+    path: () => `/unions/${countyUnion()}/commissioning`,
+    wrong: { label: '直接委托限额（元）', value: '-50000', message: '金额不能为负数。', fixed: '50000' },
+    submit: '保存限额',
+    submitted: (page) => expect(page).toHaveURL(/saved=1/),
+  },
+
+  // Organizations
+  {
+    name: 'edit an organization’s profile',
+    user: 'volunteer@demo.gonghui.cn',
+    path: () => `/orgs/${orgOf('volunteer@demo.gonghui.cn')}/edit`,
+    wrong: { label: '联系电话', value: '电话', message: '请输入有效的电话号码。' },
+    submit: '保存',
+    submitted: (page) => expect(page).toHaveURL(/\?saved/),
+  },
+  {
+    name: 'invite a member',
+    user: 'volunteer@demo.gonghui.cn',
+    path: () => `/orgs/${orgOf('volunteer@demo.gonghui.cn')}/edit`,
+    wrong: {
+      label: '成员的电子邮箱',
+      value: 'member@',
+      message: '请输入有效的电子邮箱地址。',
+      fixed: `member-${Date.now()}@example.cn`,
+    },
+    submit: '邀请成员',
+    submitted: (page) => expect(page).toHaveURL(/\?invited/),
+  },
+
+  // Catalog
+  {
+    name: 'commission an offering',
+    user: 'commissioner@demo.gonghui.cn',
+    path: () => `/catalog/${value<number>("select id from offerings where title = '“志愿服务一条街”便民服务'")}`,
+    fill: () => ({ 服务开始日期: isoDay(7), 服务结束日期: isoDay(37) }),
+    wrong: { label: '委托场次', value: '0', message: '不能小于 1。', fixed: '2' },
+    submit: '提交委托',
+    submitted: (page) => expect(page).toHaveURL(/\/commissions\/\d+$/),
+  },
+  {
+    name: 'decline a commission',
+    user: 'community@demo.gonghui.cn',
+    path: () => `/commissions/${value<number>("select id from commissions where state = 'requested' order by id desc limit 1")}`,
+    wrong: { label: '谢绝原因', value: long(1000), message: tooLong(1000), fixed: '档期已满，下月可以。' },
+    submit: '谢绝委托',
+    submitted: (page) => expect(page.getByText('已谢绝：档期已满，下月可以。')).toBeVisible(),
+  },
+
+  // Procurement
+  {
+    name: 'publish a tender',
+    user: 'commissioner@demo.gonghui.cn',
+    path: () => '/tenders/new',
+    fill: () => ({
+      项目名称: '户外劳动者防暑降温服务（表单测试）',
+      '预算上限（元）': '30000',
+      服务场次: '6',
+    }),
+    selects: { 服务类别: '健康服务' },
+    wrong: {
+      label: '投标截止时间',
+      value: shanghaiInput(new Date(Date.now() + day)),
+      message: '投标截止时间不得早于发布后 5 天',
+      fixed: shanghaiInput(new Date(Date.now() + 10 * day)),
+    },
+    submit: '发布',
+    submitted: (page) => expect(page).toHaveURL(/\/tenders\/\d+$/),
+  },
+  {
+    name: 'amend a published tender',
+    user: 'commissioner@demo.gonghui.cn',
+    path: () => `/tenders/${formsTender()}/edit`,
+    fill: () => ({ 变更原因: '根据答疑增加两场。' }),
+    wrong: { label: '服务场次', value: '0', message: '不能小于 1。', fixed: '8' },
+    submit: '发布变更',
+    submitted: (page) => expect(page.getByText('服务场次：6 → 8')).toBeVisible(),
+  },
+  {
+    name: 'ask a question about a tender',
+    user: 'volunteer@demo.gonghui.cn',
+    path: () => `/tenders/${formsTender()}`,
+    wrong: { label: '向采购单位提问', value: long(2000), message: tooLong(2000), fixed: '驿站场地由谁联系？' },
+    submit: '提交问题',
+    submitted: (page) => expect(page.getByText('问题已提交')).toBeVisible(),
   },
   {
     name: 'bid on a tender',
@@ -70,39 +267,244 @@ const forms: FormCase[] = [
     },
   },
   {
-    name: 'publish a tender',
-    user: 'commissioner@demo.gonghui.cn',
-    path: () => '/tenders/new',
-    fill: () => ({
-      项目名称: '户外劳动者防暑降温服务（表单测试）',
-      '预算上限（元）': '30000',
-      服务场次: '6',
-    }),
-    selects: { 服务类别: '健康服务' },
-    wrong: {
-      label: '投标截止时间',
-      value: shanghaiInput(new Date(Date.now() + day)),
-      message: '投标截止时间不得早于发布后 5 天',
-      fixed: shanghaiInput(new Date(Date.now() + 10 * day)),
+    name: 'object to a proposed award',
+    prepare: () => {
+      const tenderId = value<number>("select id from tenders where state = 'award_proposed' order by id limit 1");
+      const email = value<string>(
+        `select u.email from bids b join tenders t on t.id = b.tender_id
+         join organization_members m on m.organization_id = b.organization_id and m.role = 'owner'
+         join users u on u.id = m.user_id
+         where t.id = ? and b.state = 'submitted' and b.id <> t.awarded_bid_id order by b.id limit 1`,
+        tenderId,
+      );
+      objection = { tenderId, email };
     },
-    submit: '发布',
-    submitted: (page) => expect(page).toHaveURL(/\/tenders\/\d+$/),
+    get user() {
+      return objection?.email;
+    },
+    path: () => `/tenders/${objection!.tenderId}`,
+    wrong: { label: '异议理由', value: long(5000), message: tooLong(5000), fixed: '请复核团队评分。' },
+    submit: '提出异议',
+    submitted: (page) => expect(page.getByText('异议已提交')).toBeVisible(),
+    after: () => write("delete from objections where reason = '请复核团队评分。'"),
   },
   {
-    name: 'set the minimum bidding period',
-    user: 'admin@demo.gonghui.cn',
-    path: () => `/unions/${adminUnion()}/commissioning`,
-    wrong: { label: '最短投标期（天）', value: '61', message: '不能大于 60。', fixed: '5' },
-    submit: '保存最短投标期',
-    submitted: (page) => expect(page.getByText('最短投标期已保存。')).toBeVisible(),
+    name: 'issue a contract',
+    user: 'commissioner@demo.gonghui.cn',
+    prepare: () => {
+      contractId = activeContract(`表单测试签发 ${stamp()}`, 'draft');
+    },
+    path: () => `/contracts/${contractId}`,
+    fill: () => ({ 服务期开始: isoDay(1), 服务期结束: isoDay(200) }),
+    wrong: { label: '签约后支付比例（%）', value: '100', message: '不能大于 99。', fixed: '30' },
+    submit: '确认并签发合同',
+    submitted: () => expect.poll(() => value<string>('select state from contracts where id = ?', contractId)).toBe('pending'),
   },
   {
-    name: 'set the direct commission limit',
-    user: 'admin@demo.gonghui.cn',
-    path: () => `/unions/${adminUnion()}/commissioning`,
-    wrong: { label: '直接委托限额（元）', value: '-50000', message: '金额不能为负数。', fixed: '50000' },
-    submit: '保存限额',
-    submitted: (page) => expect(page).toHaveURL(/saved=1/),
+    name: 'complete a contract early',
+    user: 'commissioner@demo.gonghui.cn',
+    prepare: () => {
+      contractId = activeContract(`表单测试完成 ${stamp()}`);
+    },
+    path: () => `/contracts/${contractId}`,
+    wrong: { label: '确认完成的理由', value: long(2000), message: tooLong(2000), fixed: '服务已按约定完成。' },
+    submit: '确认合同完成',
+    submitted: () =>
+      expect.poll(() => value<string>('select state from contracts where id = ?', contractId)).toBe('completed'),
+  },
+
+  // Delivery
+  {
+    name: 'schedule an event',
+    user: 'psych@demo.gonghui.cn',
+    path: () => `/orgs/${orgOf('psych@demo.gonghui.cn')}/events/new`,
+    fill: () => ({
+      活动名称: '表单测试讲座',
+      开始时间: shanghaiInput(new Date(Date.now() + 3 * day)),
+      地址: '象山县丹东街道爱心驿站',
+      容纳人数: '40',
+    }),
+    selects: { 场地类型: '户外劳动者驿站' },
+    wrong: { label: '时长（分钟）', value: '5', message: '不能小于 15。', fixed: '60' },
+    submit: '安排活动',
+    submitted: (page) => expect(page).toHaveURL(/\/events\/\d+$/),
+  },
+  {
+    name: 'report an event',
+    user: 'psych@demo.gonghui.cn',
+    prepare: () => {
+      const started = Date.now() - 3 * 3600_000;
+      write(
+        `insert into events (organization_id, title, starts_at, ends_at, venue_type, address, capacity, checkin_secret)
+         values (?, '表单测试完成报告', ?, ?, 'canteen', '象山县丹东街道职工食堂', 40, ?)`,
+        orgOf('psych@demo.gonghui.cn'),
+        started,
+        started + 3600_000,
+        `forms-${Date.now()}`,
+      );
+      eventId = value<number>("select id from events where title = '表单测试完成报告' order by id desc limit 1");
+    },
+    path: () => `/events/${eventId}`,
+    fill: () => ({ 活动总结: '到场职工踊跃提问。' }),
+    wrong: { label: '未扫码的现场人数', value: '-1', message: '不能小于 0。', fixed: '3' },
+    submit: '提交完成报告',
+    submitted: () => expect.poll(() => value<string>('select state from events where id = ?', eventId)).toBe('reported'),
+  },
+
+  // Evaluation
+  {
+    name: 'review a contract’s evaluation',
+    user: 'reviewer@demo.gonghui.cn',
+    prepare: () => {
+      evaluatedContract ||= activeContract(`表单测试评估 ${stamp()}`);
+    },
+    path: () => `/contracts/${evaluatedContract}/evaluation`,
+    fill: () => ({ 原因: '驿站覆盖面广。' }),
+    wrong: { label: '调整分（−10 到 +10）', value: '11', message: '调整分须为 −10 到 10 之间的整数。', fixed: '2' },
+    submit: '保存评审',
+    before: evaluations.before,
+    submitted: evaluations.submitted,
+  },
+  {
+    name: 'record a complaint',
+    user: 'reviewer@demo.gonghui.cn',
+    path: () => `/contracts/${evaluatedContract}/evaluation`,
+    selects: { 来源: '职工' },
+    wrong: { label: '投诉内容', value: long(2000), message: tooLong(2000), fixed: '活动推迟了半小时才开始。' },
+    submit: '登记投诉',
+    before: complaints.before,
+    submitted: complaints.submitted,
+  },
+  {
+    name: 'resolve a complaint',
+    user: 'reviewer@demo.gonghui.cn',
+    path: () => `/contracts/${evaluatedContract}/evaluation`,
+    selects: { 处理结果: '查实' },
+    wrong: { label: '处理意见', value: long(2000), message: tooLong(2000), fixed: '已提醒组织按时开始。' },
+    submit: '保存处理结果',
+    submitted: () =>
+      expect
+        .poll(() => count("select count(*) from complaints where contract_id = ? and state = 'open'", evaluatedContract))
+        .toBe(0),
+  },
+
+  // Incubation
+  {
+    name: 'write and submit an incubation application',
+    user: 'sports@demo.gonghui.cn',
+    prepare: () => {
+      write(
+        "insert into incubation_applications (incubator_id, organization_id, state) values (?, ?, 'draft')",
+        incubator(),
+        orgOf('sports@demo.gonghui.cn'),
+      );
+      applicationId = value<number>('select max(id) from incubation_applications');
+    },
+    path: () => `/applications/${applicationId}`,
+    wrong: { label: '入驻计划书', value: long(20_000), message: tooLong(20_000), fixed: '每月组织一场气排球比赛。' },
+    submit: '提交申请',
+    submitted: () =>
+      expect
+        .poll(() => value<string>('select state from incubation_applications where id = ?', applicationId))
+        .not.toBe('draft'),
+  },
+  {
+    name: 'log mentoring',
+    user: 'incubator@demo.gonghui.cn',
+    prepare: () => {
+      residencyId = residency(0);
+    },
+    path: () => `/residencies/${residencyId}`,
+    fill: () => ({ 日期: isoDay(0), 主题: '公益创业：项目预算编制' }),
+    wrong: { label: '导师', value: long(60), message: tooLong(60), fixed: '郑海燕' },
+    submit: '添加指导记录',
+    before: mentoring.before,
+    submitted: mentoring.submitted,
+  },
+  {
+    name: 'book a room',
+    get user() {
+      return value<string>(
+        `select u.email from residencies r join organization_members m on m.organization_id = r.organization_id and m.role = 'owner'
+         join users u on u.id = m.user_id where r.id = ?`,
+        residencyId,
+      );
+    },
+    path: () => `/residencies/${residencyId}`,
+    fill: () => ({
+      开始时间: `${isoDay(2)}T16:00`,
+      结束时间: `${isoDay(2)}T17:00`,
+    }),
+    wrong: { label: '用途', value: long(200), message: tooLong(200), fixed: `表单测试 ${stamp()}` },
+    submit: '预约房间',
+    before: bookings.before,
+    submitted: bookings.submitted,
+    after: () => write("delete from room_bookings where purpose like '表单测试%'"),
+  },
+  {
+    name: 'add a room',
+    user: 'incubator@demo.gonghui.cn',
+    path: () => `/incubators/${incubator()}/settings`,
+    fill: () => ({ 房间: `表单测试室 ${stamp()}`, '开放时间（如 09:00）': '09:00', '关闭时间（如 18:00）': '18:00' }),
+    wrong: { label: '容纳人数', value: '0', message: '不能小于 1。', fixed: '12' },
+    submit: '添加房间',
+    before: rooms.before,
+    submitted: rooms.submitted,
+  },
+  {
+    name: 'change the incubator’s rules',
+    user: 'incubator@demo.gonghui.cn',
+    path: () => `/incubators/${incubator()}/settings`,
+    wrong: { label: '孵化期（月）', value: '121', message: '不能大于 120。' },
+    summary: '不能大于 120。',
+    submit: '保存设置',
+    submitted: (page) => expect(page.getByText('已保存，入驻手册已同步更新。')).toBeVisible(),
+  },
+  {
+    name: 'schedule a joint meeting',
+    user: 'incubator@demo.gonghui.cn',
+    path: () => `/incubators/${incubator()}/meetings`,
+    fill: () => ({ 会议时间: shanghaiInput(new Date(Date.now() + 7 * day)) }),
+    wrong: { label: '议程', value: long(5000), message: tooLong(5000), fixed: '一、季度服务计划；二、场地安排。' },
+    submit: '安排联席会议',
+    submitted: (page) => expect(page).toHaveURL(/\/meetings\/\d+$/),
+  },
+  {
+    name: 'keep a meeting’s minutes',
+    user: 'incubator@demo.gonghui.cn',
+    path: () =>
+      `/incubators/${incubator()}/meetings/${value<number>("select max(id) from joint_meetings where agenda = '一、季度服务计划；二、场地安排。'")}`,
+    wrong: { label: '会议纪要', value: long(20_000), message: tooLong(20_000), fixed: '各组织汇报了季度服务计划。' },
+    submit: '保存纪要',
+    submitted: () =>
+      expect
+        .poll(() => count("select count(*) from joint_meetings where minutes = '各组织汇报了季度服务计划。'"))
+        .toBeGreaterThan(0),
+  },
+
+  // Payments
+  {
+    name: 'set a department budget',
+    user: 'finance@demo.gonghui.cn',
+    path: () => `/unions/${countyUnion()}/budgets`,
+    wrong: { label: '预算金额（元）', value: '-1', message: '金额不能为负数。', fixed: '800000' },
+    submit: '保存预算',
+    submitted: (page) => expect(page).toHaveURL(/\/budgets\?year=\d+/),
+  },
+  {
+    name: 'record a bank transfer',
+    user: 'finance@demo.gonghui.cn',
+    prepare: () => {
+      contractId = activeContract(`表单测试付款 ${stamp()}`);
+      write("update milestones set state = 'approved' where contract_id = ?", contractId);
+      milestoneId = value<number>('select id from milestones where contract_id = ?', contractId);
+    },
+    path: () => `/milestones/${milestoneId}`,
+    fill: () => ({ '转账金额（元）': '20000', 银行流水号: `FORMS${stamp()}` }),
+    files: { 转账凭证: pdf },
+    wrong: { label: '转账日期', value: isoDay(3), message: '转账日期不能晚于今天。', fixed: isoDay(0) },
+    submit: '登记转账',
+    submitted: () => expect.poll(() => value<string>('select state from milestones where id = ?', milestoneId)).toBe('paid'),
   },
 ];
 
@@ -117,6 +519,11 @@ async function clickOnce(page: Page, name: string) {
   await page.mouse.up();
 }
 
+async function fillIn(page: Page, form: FormCase, values: Record<string, string>) {
+  for (const [label, text] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(text);
+  for (const [label, file] of Object.entries(form.files ?? {})) await page.getByLabel(label, { exact: true }).setInputFiles(file);
+}
+
 for (const javaScript of [true, false]) {
   for (const form of forms) {
     test(`${form.name} (${javaScript ? 'with' : 'without'} JavaScript): the error is listed, and the first click after correcting it submits`, async ({
@@ -124,32 +531,34 @@ for (const javaScript of [true, false]) {
     }) => {
       const context = await browser.newContext({ javaScriptEnabled: javaScript });
       const page = await context.newPage();
+      form.prepare?.(javaScript);
       if (form.user) await login(page, form.user);
       await page.goto(form.path());
-      for (const [label, text] of Object.entries(form.fill?.() ?? {}))
-        await page.getByLabel(label, { exact: true }).fill(text);
+      await fillIn(page, form, form.fill?.() ?? {});
       for (const [label, option] of Object.entries(form.selects ?? {}))
         await page.getByLabel(label, { exact: true }).selectOption({ label: option });
+      for (const label of form.checks ?? []) await page.getByLabel(label, { exact: true }).check();
       const field = page.getByLabel(form.wrong.label, { exact: true });
+      const fixed = form.wrong.fixed ?? (await field.inputValue());
       await field.fill(form.wrong.value);
+      form.before?.();
       await page.getByRole('button', { name: form.submit, exact: true }).click();
 
       const summary = page.locator('.error-summary');
       await expect(summary).toBeVisible();
       await expect(summary.getByRole('heading', { name: '请修改以下问题' })).toBeVisible();
-      const link = summary.getByRole('link', { name: `${form.wrong.label}：${form.wrong.message}` });
+      const link = summary.getByRole('link', { name: form.summary ?? `${form.wrong.label}：${form.wrong.message}` });
       await expect(link).toBeVisible();
       const fieldId = await field.getAttribute('id');
       await expect(link).toHaveAttribute('href', `#${fieldId}`);
       if (javaScript) await expect(summary).toBeFocused();
       await expect(field).toHaveValue(form.wrong.value);
 
-      await field.fill(form.wrong.fixed);
-      if (!javaScript)
-        for (const [label, text] of Object.entries(form.refill ?? {}))
-          await page.getByLabel(label, { exact: true }).fill(text);
+      await field.fill(fixed);
+      if (!javaScript) await fillIn(page, form, form.refill ?? {});
       await clickOnce(page, form.submit);
       await form.submitted(page);
+      form.after?.();
       await context.close();
     });
   }

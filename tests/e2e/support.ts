@@ -71,6 +71,29 @@ export function write(sql: string, ...params: unknown[]) {
   }
 }
 
+/**
+ * A contract of the demo county with the career centre (active unless `state` says otherwise), no
+ * session delivered yet, its final milestone pending: a record of the calling spec's own, so that
+ * no other spec's contract changes.
+ */
+export function activeContract(title: string, state: 'active' | 'draft' = 'active') {
+  write(
+    `insert into contracts (union_id, department_id, organization_id, title, category, amount_fen, sessions, state, signed_at)
+     select u.id, d.id, o.id, ?, 'career_planning', 2000000, 4, ?, ?
+     from unions u join departments d on d.union_id = u.id, organizations o
+     where u.name = '象山县总工会' and o.name = '象山县启航职业发展服务中心' order by d.id limit 1`,
+    title,
+    state,
+    state === 'active' ? 1767225600000 : null,
+  );
+  const id = value<number>('select id from contracts where title = ?', title);
+  write(
+    `insert into milestones (contract_id, label, amount_fen, condition, condition_sessions) values (?, 'final', 2000000, 'final', 4)`,
+    id,
+  );
+  return id;
+}
+
 let phones = Math.floor(Math.random() * 10_000);
 
 /** A mobile number of its own, told apart by its last four digits (all the outbox shows of it). */
