@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formMessage } from './form-message';
-import { fenToYuanInput, parseYuan } from './money';
+import { parseYuan } from './money';
 import { isIsoDate, parseShanghaiDateTime } from './time';
 
 // Messages are i18n keys, with the limit they state as values (form-message.ts); the form field
@@ -45,7 +45,10 @@ export const yuan = z.string({ error: 'errors.required' }).transform((value, ctx
   if (fen !== null && fen <= maxFen) return fen;
   ctx.addIssue({
     code: 'custom',
-    message: fen === null ? moneyProblem(value) : formMessage('errors.moneyTooLarge', { max: fenToYuanInput(maxFen) }),
+    message:
+      fen === null
+        ? moneyProblem(value)
+        : formMessage('errors.moneyTooLarge', { max: (maxFen / 100).toLocaleString('en-US') }),
   });
   return z.NEVER;
 });

@@ -152,7 +152,8 @@ export default {
     weightTeam: 'Team weight',
     weightTrackRecord: 'Track record weight',
     questionDeadline: 'Question deadline',
-    deadlineMinimum: 'The bidding deadline must be at least {{days}} days after publication (this union’s minimum bidding period). Beijing time.',
+    deadlineMinimum:
+      'The bidding deadline must leave at least this union’s {{days}}-day minimum bidding period after publication. Beijing time.',
     questionDeadlineHint: 'Optional; if empty, questions may be asked until the bid deadline.',
     minBids: 'Minimum valid bids',
     minBidsHint: 'With fewer valid bids at the deadline the tender becomes unsuccessful by itself.',
@@ -317,7 +318,8 @@ export default {
     saved: 'The minimum bidding period is saved.',
   },
   errors: {
-    deadlineTooSoon: 'The bidding deadline must be at least {{days}} days after publication (at the earliest {{earliest}}, Beijing time).',
+    deadlineTooSoon:
+      'The bidding deadline must leave at least the union’s {{days}}-day minimum bidding period after publication (at the earliest {{earliest}}, Beijing time).',
     weightsSum: 'The four scoring weights must add up to 100.',
     questionsAfterDeadline: 'The question deadline must be before the bid deadline.',
     periodOrder: 'The service period cannot end before it starts.',
