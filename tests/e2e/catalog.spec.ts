@@ -154,7 +154,7 @@ test('the union admin sets the threshold; other staff may not', async ({ browser
   await expect(admin.getByTestId('current-limit')).toContainText('¥50,000.00');
   await admin.getByLabel('直接委托限额（元）').fill('一万');
   await admin.getByRole('button', { name: '保存限额' }).click();
-  await expect(admin.getByText('请输入有效金额')).toBeVisible();
+  await expect(admin.getByText('请输入金额（元），例如 3000 或 3000.50。', { exact: true })).toBeVisible();
   await admin.getByLabel('直接委托限额（元）').fill('60000');
   await admin.getByRole('button', { name: '保存限额' }).click();
   await expect(admin.getByTestId('current-limit')).toContainText('¥60,000.00');
@@ -181,7 +181,8 @@ test('an organization posts an offering with a photo and publishes it; outsiders
   await page.getByLabel('每场价格（元）').fill('0');
   await page.getByLabel('服务区域').fill('丹东街道、石浦镇');
   await page.getByRole('button', { name: '保存为草稿' }).click();
-  await expect(page.getByText('金额必须大于 0。', { exact: true })).toBeVisible();
+  // The offering's summary names no field: the message at the field is the one under the price.
+  await expect(page.locator('.field-errors').getByText('金额必须大于 0。', { exact: true })).toBeVisible();
   await page.getByLabel('每场价格（元）').fill('4200');
   await page.getByRole('button', { name: '保存为草稿' }).click();
   await expect(page.getByText('草稿', { exact: true })).toBeVisible();
