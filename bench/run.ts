@@ -240,6 +240,11 @@ async function main() {
   ensureBuild();
   spawnSync('npx', ['react-router', 'build', 'bench/floor'], { stdio: 'ignore' });
   const data = await generatedDatabase(counties, years);
+  const steady = spawnSync(process.execPath, ['--import', 'tsx', 'bench/steady.ts'], {
+    env: { ...process.env, DATABASE_PATH: data.path },
+    stdio: 'inherit',
+  });
+  if (steady.status !== 0) throw new Error('bench/steady.ts failed');
   const database = workingCopy(data.path);
   const secrets = {
     CHECKIN_SECRET: randomBytes(32).toString('hex'),
