@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { activeContract, count, login, value } from './support';
 
-
 test('the commissioner completes a contract early, without JavaScript: the reason is required and kept, and the track record counts it', async ({
   browser,
 }) => {
