@@ -181,7 +181,10 @@ const forms: FormCase[] = [
       label: '电子邮箱',
       value: 'staff@',
       message: '请输入有效的电子邮箱地址。',
-      fixed: `staff-${Date.now()}@example.cn`,
+      // A new address for each run: an address already invited is refused.
+      get fixed() {
+        return `staff-${Date.now()}@example.cn`;
+      },
     },
     submit: '邀请',
     submitted: (page) => expect(page).toHaveURL(/\?invited/),
@@ -220,7 +223,10 @@ const forms: FormCase[] = [
       label: '成员的电子邮箱',
       value: 'member@',
       message: '请输入有效的电子邮箱地址。',
-      fixed: `member-${Date.now()}@example.cn`,
+      // A new address for each run: an address already invited is refused.
+      get fixed() {
+        return `member-${Date.now()}@example.cn`;
+      },
     },
     submit: '邀请成员',
     submitted: (page) => expect(page).toHaveURL(/\?invited/),

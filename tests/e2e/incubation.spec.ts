@@ -53,7 +53,7 @@ test('an organization registers, applies, is admitted, books, is mentored, evalu
   await org.getByLabel('志愿者人数').fill('25');
   await expectAccessible(org);
   await org.getByRole('button', { name: '登记', exact: true }).click();
-  await expect(org.getByText('统一社会信用代码不正确')).toBeVisible();
+  await expect(org.locator('.field-errors').getByText('统一社会信用代码不正确')).toBeVisible();
   await expect(org.getByLabel('组织名称')).toHaveValue(orgName);
   await org.getByLabel('统一社会信用代码').fill(code.toLowerCase());
   await org.getByRole('button', { name: '登记', exact: true }).click();
