@@ -33,7 +33,8 @@ export const maxFen = 100_000_000 * 100;
 
 /** Why a typed amount is not one: a minus sign, more than two decimal places (fen), or not a number. */
 function moneyProblem(value: string) {
-  const cleaned = value.replace(/[,，\s¥￥]/g, '');
+  // Commas and yuan signs, half- and full-width (U+FF0C, U+FFE5), as people type them.
+  const cleaned = value.replace(/[,\uFF0C\s¥\uFFE5]/g, '');
   if (/^-\d/.test(cleaned)) return 'errors.moneyNegative';
   if (/^\d+\.\d{3,}$/.test(cleaned)) return 'errors.moneyDecimals';
   return 'errors.money';
