@@ -147,9 +147,11 @@ describe('relevance', () => {
       db.delete(offerings).where(eq(offerings.id, id)).run();
   });
 
-  it('suggests no areas once there are more than a county\'s or a city\'s (the filter is then typed)', () => {
+  it("suggests no areas once there are more than a county's or a city's (the filter is then typed)", () => {
     const extra = areaSuggestionLimit - catalogAreas().length;
-    const id = addOffering('百区演出', { areas: Array.from({ length: extra }, (_, i) => `百区${String(i).padStart(3, '0')}`) });
+    const id = addOffering('百区演出', {
+      areas: Array.from({ length: extra }, (_, i) => `百区${String(i).padStart(3, '0')}`),
+    });
     expect(catalogAreas()).toHaveLength(areaSuggestionLimit);
     db.update(offerings)
       .set({ areas: Array.from({ length: extra + 1 }, (_, i) => `百区${String(i).padStart(3, '0')}`) })
@@ -316,7 +318,7 @@ describe('filters', () => {
     expect(allIds('心理', { format: 'station' }).length).toBe(1);
   });
 
-  it('by the beginning of an area\'s name, each offering once, with or without words', () => {
+  it("by the beginning of an area's name, each offering once, with or without words", () => {
     const both = addOffering('两镇巡演', { areas: ['测试甲镇', '测试乙镇'] });
     const one = addOffering('一镇巡演', { areas: ['测试乙镇'] });
     const elsewhere = addOffering('他镇巡演', { areas: ['另一测试镇'] });
@@ -330,7 +332,9 @@ describe('filters', () => {
       }
       expect(allIds('', { area: '测试', sort: 'price_asc' }).sort()).toEqual([both, one].sort());
     } finally {
-      db.delete(offerings).where(inArray(offerings.id, [both, one, elsewhere])).run();
+      db.delete(offerings)
+        .where(inArray(offerings.id, [both, one, elsewhere]))
+        .run();
     }
   });
 
