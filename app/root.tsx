@@ -15,7 +15,8 @@ import type { Route } from './+types/root';
 import stylesheet from './styles/app.css?url';
 import { getViewer } from '~/accounts/auth.server';
 import { canSeeDashboards } from '~/reports/scope.server';
-import { supportedLanguages, type Locale } from '~/lib/locale';
+import { formatDateTime } from '~/lib/format';
+import { supportedLanguages, type Locale, type MessageKey } from '~/lib/locale';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { PageMessages, Translations } from '~/lib/page-messages';
 import { useTranslation } from '~/lib/translation';
@@ -178,22 +179,51 @@ export default function App() {
   );
 }
 
+type Reason = { messageKey: MessageKey; values?: Record<string, string | number | Date> };
+
+/** A loader that knows why it refuses (`explained`, app/lib/actions.server.ts) sends the reason's message key. */
+function reasonOf(data: unknown): Reason | null {
+  return typeof data === 'object' && data !== null && 'messageKey' in data ? (data as Reason) : null;
+}
+
+const pages = { 403: 'forbidden', 404: 'notFound', 429: 'tooMany' } as const;
+
+/** Every error page sits in the site's layout (header, navigation, language switch) and says why and what next. */
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const viewer = useRouteLoaderData<typeof loader>('root')?.viewer;
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [key, title] =
-    status === 403
-      ? (['errors.forbiddenPage', 'errors.pageTitles.forbidden'] as const)
-      : status === 404
-        ? (['errors.notFoundPage', 'errors.pageTitles.notFound'] as const)
-        : (['errors.unexpected', 'errors.pageTitles.unexpected'] as const);
+  const reason = isRouteErrorResponse(error) ? reasonOf(error.data) : null;
+  const page = pages[status as keyof typeof pages] ?? 'unexpected';
+  const values = Object.fromEntries(
+    Object.entries(reason?.values ?? {}).map(([k, v]) => [k, v instanceof Date ? formatDateTime(v, i18n.language) : v]),
+  );
+  const title = reason ? t('errorPage.reason.title') : t(`errorPage.${page}.title`);
   return (
-    <main className="container">
-      <title>{t(title)}</title>
-      <h1>{t(key)}</h1>
-      <p>
-        <Link to="/">{t('nav.home')}</Link>
-      </p>
-    </main>
+    <>
+      <SiteHeader />
+      <main className="container error-page" data-status={status}>
+        <title>{title}</title>
+        <h1>{title}</h1>
+        <p className="error-why">{reason ? t(reason.messageKey, values) : t(`errorPage.${page}.why`)}</p>
+        <p>{reason ? t('errorPage.reason.next') : t(`errorPage.${page}.next`)}</p>
+        <ul className="error-next">
+          {viewer ? (
+            <li>
+              <Link to="/me">{t('errorPage.workspace')}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/">{t('nav.home')}</Link>
+          </li>
+          {page === 'forbidden' && !reason ? (
+            <li>
+              <Link to="/login">{t('errorPage.login')}</Link>
+            </li>
+          ) : null}
+        </ul>
+        <p className="hint">{t('errorPage.status', { status })}</p>
+      </main>
+    </>
   );
 }

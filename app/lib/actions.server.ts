@@ -14,6 +14,21 @@ export async function attempt<T>(command: () => T | Promise<T>) {
   }
 }
 
+/**
+ * Runs a page's query; a refusal with a known reason (a UserError: "bids open at 17:00 on 21
+ * December") becomes the error page saying that reason in the reader's language (root ErrorBoundary).
+ */
+export function explained<T>(query: () => T): T {
+  try {
+    return query();
+  } catch (error) {
+    if (error instanceof UserError) {
+      throw data({ messageKey: error.messageKey, values: error.values }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
 /** A refused command as the page's reply to a button-only form: the message key, its values and status. */
 export function refused(error: UserError) {
   return data({ failure: error.messageKey, values: error.values }, { status: error.status });

@@ -3,7 +3,7 @@ import { useTranslation } from '~/lib/translation';
 import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.evaluate';
 import { requireViewer } from '~/accounts/auth.server';
-import { attempt, refused } from '~/lib/actions.server';
+import { attempt, explained, refused } from '~/lib/actions.server';
 import { runTenderClock } from '~/jobs/ticks.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
@@ -21,7 +21,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.tit
 export async function loader({ request, params }: Route.LoaderArgs) {
   runTenderClock();
   const viewer = await requireViewer(request);
-  const view = evaluationView(viewer, parseId(params.tenderId));
+  const view = explained(() => evaluationView(viewer, parseId(params.tenderId)));
   const { tender } = view;
   const mayAward = may(rules.mayProposeAward(viewer, tender, { done: true }));
   return {

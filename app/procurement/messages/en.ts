@@ -307,6 +307,7 @@ export default {
     deliveryProgress: '{{delivered}} of {{contracted}} sessions delivered, {{visits}} worker-visits',
   },
   errors: {
+    bidsOpenAt: 'Bids are sealed until the deadline: they open at {{at}}. Come back then to score them.',
     date: 'Choose a valid date.',
     weightsSum: 'The four scoring weights must add up to 100.',
     questionsAfterDeadline: 'The question deadline must be before the bid deadline.',

@@ -293,6 +293,7 @@ export default {
     deliveryProgress: '已完成 {{delivered}} / {{contracted}} 场，服务 {{visits}} 人次',
   },
   errors: {
+    bidsOpenAt: '投标截止前不能开标：投标将于 {{at}} 开启，届时请再来评审。',
     date: '请选择有效的日期。',
     weightsSum: '四项评分权重之和必须等于 100。',
     questionsAfterDeadline: '提问截止时间必须早于投标截止时间。',

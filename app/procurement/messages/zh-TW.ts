@@ -295,6 +295,7 @@ export default {
     deliveryProgress: '已完成 {{delivered}} / {{contracted}} 場，服務 {{visits}} 人次',
   },
   errors: {
+    bidsOpenAt: '投標截止前不能開標：投標將於 {{at}} 開啟，屆時請再來評審。',
     date: '請選擇有效的日期。',
     weightsSum: '四項評分權重之和必須等於 100。',
     questionsAfterDeadline: '提問截止時間必須早於投標截止時間。',
