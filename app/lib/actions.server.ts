@@ -29,6 +29,17 @@ export function explained<T>(query: () => T): T {
   }
 }
 
+/**
+ * Irreversible commands (the award, accepting a completion report, the exit decision, termination)
+ * go through only from their confirm page: a POST without `confirmed` is answered with what was
+ * submitted, for the page to ask (app/ui/confirm.tsx); null once confirmed (decision 111).
+ */
+export function confirmationOf(formData: FormData) {
+  if (formData.get('confirmed') === 'yes') return null;
+  const fields = [...formData].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return data({ confirm: Object.fromEntries(fields) });
+}
+
 /** A refused command as the page's reply to a button-only form: the message key, its values and status. */
 export function refused(error: UserError) {
   return data({ failure: error.messageKey, values: error.values }, { status: error.status });

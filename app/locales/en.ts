@@ -64,6 +64,11 @@ export default {
     },
   },
   // Error pages: the tab title (no full stop), why the page is not shown, and what to do next.
+  confirm: {
+    whatHappens: 'What will happen:',
+    cannotUndo: 'This cannot be undone. ',
+    cancel: 'Cancel and go back',
+  },
   errorPage: {
     notFound: {
       title: 'Page not found',

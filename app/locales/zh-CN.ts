@@ -63,6 +63,11 @@ export default {
     },
   },
   // Error pages: the tab title (no full stop), why the page is not shown, and what to do next.
+  confirm: {
+    whatHappens: '确认后将会：',
+    cannotUndo: '此操作不能撤销。',
+    cancel: '取消，返回',
+  },
   errorPage: {
     notFound: {
       title: '页面不存在',

@@ -64,6 +64,11 @@ export default {
     },
   },
   // Error pages: the tab title (no full stop), why the page is not shown, and what to do next.
+  confirm: {
+    whatHappens: '確認後將會：',
+    cannotUndo: '此操作無法撤銷。',
+    cancel: '取消，返回',
+  },
   errorPage: {
     notFound: {
       title: '頁面不存在',

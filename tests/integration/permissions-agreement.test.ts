@@ -108,7 +108,7 @@ describe('contract page', () => {
     confirm: { flag: 'canConfirm', fields: {} },
     amend: { flag: 'canAmend', fields: { amount: '10', sessions: '3', minWorkerVisits: '0', rationale: '增加场次' } },
     complete: { flag: 'canComplete', fields: { reason: '服务提前结束' } },
-    terminate: { flag: 'canTerminate', fields: { reason: '服务方无法履约' } },
+    terminate: { flag: 'canTerminate', fields: { reason: '服务方无法履约', confirmed: 'yes' } },
   };
 
   it('shows each button exactly where its command goes through', async () => {

@@ -306,6 +306,23 @@ export default {
     deliveryMilestone: 'Service delivery',
     deliveryProgress: '{{delivered}} of {{contracted}} sessions delivered, {{visits}} worker-visits',
   },
+  confirm: {
+    terminate: {
+      title: 'Confirm terminating the contract: {{title}}',
+      stops: 'The contract ends; {{organization}} can no longer schedule events under it.',
+      money: 'Milestones not yet paid will not be paid, and the budget they held is released.',
+      reason: 'Reason for termination: {{reason}}',
+      cannotUndo: 'A terminated contract cannot be restored; to continue, the union must procure again.',
+      submit: 'Terminate the contract',
+    },
+    award: {
+      title: 'Confirm proposing the award to {{organization}}',
+      publish: 'Scoring ends and the award to {{organization}} is published for {{days}} days, during which other bidders may object.',
+      contract: 'When the objection period ends without objections, a contract is drawn up at the winning price.',
+      cannotUndo: 'Once the award is proposed, the panel can no longer change its scores.',
+      submit: 'Propose the award',
+    },
+  },
   errors: {
     bidsOpenAt: 'Bids are sealed until the deadline: they open at {{at}}. Come back then to score them.',
     date: 'Choose a valid date.',

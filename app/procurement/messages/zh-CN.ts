@@ -292,6 +292,23 @@ export default {
     deliveryMilestone: '服务交付',
     deliveryProgress: '已完成 {{delivered}} / {{contracted}} 场，服务 {{visits}} 人次',
   },
+  confirm: {
+    terminate: {
+      title: '确认终止合同：{{title}}',
+      stops: '合同终止，{{organization}} 不能再在本合同下安排活动。',
+      money: '尚未支付的付款节点不再支付，预算中的占用释放。',
+      reason: '终止原因：{{reason}}',
+      cannotUndo: '终止后合同不能恢复；如需继续合作，只能重新采购。',
+      submit: '确认终止合同',
+    },
+    award: {
+      title: '确认提议授予：{{organization}}',
+      publish: '评审结束，提议授予 {{organization}}，结果公示 {{days}} 天，其他投标单位可在公示期内提出异议。',
+      contract: '公示期满无异议后，按中标报价生成合同。',
+      cannotUndo: '提议授予后，评审小组不能再修改评分。',
+      submit: '确认授予',
+    },
+  },
   errors: {
     bidsOpenAt: '投标截止前不能开标：投标将于 {{at}} 开启，届时请再来评审。',
     date: '请选择有效的日期。',
