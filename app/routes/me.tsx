@@ -2,7 +2,8 @@ import { useTranslation } from '~/lib/translation';
 import { Link, useSearchParams } from 'react-router';
 import type { Route } from './+types/me';
 import { requireViewer } from '~/accounts/auth.server';
-import { formatMoney } from '~/lib/format';
+import { reportsToAccept } from '~/delivery/queues.server';
+import { formatDateTime, formatMoney } from '~/lib/format';
 import { may } from '~/lib/permission';
 import { getLocale } from '~/lib/i18n.server';
 import { viewerOrganizations } from '~/organizations/organizations.server';
@@ -29,6 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     })),
     canCreateTender: unionIds.some((id) => may(mayCreateTender(viewer, id))),
     unionTenders: unionIds.length ? listTenders({ unionIds }) : [],
+    reportsToAccept: reportsToAccept(viewer),
     contracts: listContracts({ organizationIds: viewer.memberships.map((m) => m.organizationId), unionIds }),
   };
 }
@@ -55,6 +57,20 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
         <p className="notice" role="status">
           {t('invitations.accepted')}
         </p>
+      ) : null}
+
+      {loaderData.reportsToAccept.length ? (
+        <Section title={t('accounts.workspace.waiting', { count: loaderData.reportsToAccept.length })}>
+          <h3>{t('accounts.workspace.reportsToAccept')}</h3>
+          <ul data-testid="queue-reports">
+            {loaderData.reportsToAccept.map((r) => (
+              <li key={r.id}>
+                <Link to={`/events/${r.id}`}>{r.title}</Link> ·{' '}
+                {t('accounts.workspace.endedAt', { at: formatDateTime(r.endedAt, locale) })}
+              </li>
+            ))}
+          </ul>
+        </Section>
       ) : null}
 
       {loaderData.organizations.length ? (

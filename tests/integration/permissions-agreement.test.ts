@@ -49,10 +49,14 @@ async function pageFor(mod: Module, path: string, params: Record<string, string>
   try {
     return (await mod.loader({ request: requestFor(path, world.cookies[role]), params, context: {} })) as Page;
   } catch (error) {
-    if (error instanceof Response) return null;
+    // A page refused with its reason (`explained`) throws data(): refused all the same.
+    if (error instanceof Response || isDataWithResponseInit(error)) return null;
     throw error;
   }
 }
+
+const isDataWithResponseInit = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'DataWithResponseInit';
 
 /** Whether the command went through: the action redirected on (never to the login), then rolled back. */
 function succeeds(mod: Module, path: string, params: Record<string, string>, role: Role, form: FormData) {

@@ -19,6 +19,9 @@ export default {
   confirmPassword: 'Repeat new password',
   passwordChanged: 'Password changed. You have been logged out on all other devices.',
   workspace: {
+    waiting: 'Waiting for you ({{count}}, oldest first)',
+    reportsToAccept: 'Completion reports to accept',
+    endedAt: 'event ended {{at}}',
     title: "{{name}}'s workspace",
     organizations: 'My social organizations',
     findTenders: 'Find tenders open for bids',

@@ -17,6 +17,9 @@ export default {
   confirmPassword: '再次输入新密码',
   passwordChanged: '密码已修改，其他设备上的登录已全部退出。',
   workspace: {
+    waiting: '等待您处理（{{count}} 项，最早的在前）',
+    reportsToAccept: '待验收的完成报告',
+    endedAt: '活动结束于 {{at}}',
     title: '{{name}}的工作台',
     organizations: '我的社会组织',
     findTenders: '查看可投标的采购项目',

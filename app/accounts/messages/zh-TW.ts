@@ -19,6 +19,9 @@ export default {
   confirmPassword: '再次輸入新密碼',
   passwordChanged: '密碼已變更，其他裝置上的登入已全部登出。',
   workspace: {
+    waiting: '等待您處理（{{count}} 項，最早的在前）',
+    reportsToAccept: '待驗收的完成報告',
+    endedAt: '活動結束於 {{at}}',
     title: '{{name}}的工作台',
     organizations: '我的社會組織',
     findTenders: '查看可投標的採購案',

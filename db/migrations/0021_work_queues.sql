@@ -1,0 +1,1 @@
+CREATE INDEX `events_state_ends_idx` ON `events` (`state`,`ends_at`);
