@@ -21,7 +21,7 @@ const capabilities = [
   'reports',
   'unions',
 ];
-const schemaFiles = [...capabilities.filter((c) => c !== 'reports'), 'platform'];
+const schemaFiles = [...capabilities, 'platform'];
 /** Who is who and who holds which role where: every capability checks its viewer against these. */
 const directory = {
   accounts: ['users'],

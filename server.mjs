@@ -1,8 +1,11 @@
 /* global Headers, Request, setImmediate, setTimeout */
 // The production server (`npm run serve`): static files, security headers on every response, the
 // cross-site check, request bodies, React Router, and a graceful shutdown (docs/decisions/070, 095).
+// A process per core (docs/decisions/106): the primary (server/cluster.mjs) forks WEB_CONCURRENCY
+// workers, each of which runs this file's server on the same port; with one, it runs here alone.
 import compression from 'compression';
 import express from 'express';
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 
 // Like react-router-serve: production unless told otherwise (Secure cookies, HSTS). Set before
@@ -10,6 +13,14 @@ import { randomBytes } from 'node:crypto';
 // static import of React Router above, React came up in development and react-dom in production,
 // and every page failed.
 process.env.NODE_ENV ??= 'production';
+const shutdownTimeoutMs = 10_000;
+
+if (cluster.isPrimary) {
+  const { processCount, runCluster } = await import('./server/cluster.mjs');
+  const processes = processCount();
+  if (processes > 1) process.exit(await runCluster(processes, shutdownTimeoutMs));
+}
+
 const { createRequestHandler } = await import('@react-router/express');
 const build = await import('./build/server/index.js');
 const app = build.entry.module;
@@ -18,7 +29,6 @@ if (app.missingKeys) {
   process.exit(1);
 }
 const port = Number(process.env.PORT ?? 3000);
-const shutdownTimeoutMs = 10_000;
 
 /** `TRUST_PROXY` as express understands it: a hop count, `true`, or a list of addresses/subnets. */
 function trustProxySetting(value) {
@@ -79,9 +89,11 @@ async function refuse(res, refusal, { close = false } = {}) {
   res.status(refusal.status).set(Object.fromEntries(refusal.headers)).send(text);
 }
 
-// Fingerprinted by Vite: cached for a year. Everything else in build/client: an hour.
+// Fingerprinted by Vite: cached for a year. Everything else in build/client: an hour. A page's
+// address has no extension: it is not looked for on disk (a stat per request, docs/decisions/108).
 server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', fallthrough: false }));
-server.use(express.static('build/client', { maxAge: '1h' }));
+const publicFiles = express.static('build/client', { maxAge: '1h' });
+server.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 server.use(async (req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
@@ -155,7 +167,8 @@ server.use(async (error, req, res, next) => {
   }
 });
 
-const listener = server.listen(port, () => console.log(`Listening on http://localhost:${port}`));
+// A cluster's primary says so once every worker listens.
+const listener = server.listen(port, () => cluster.isWorker || console.log(`Listening on http://localhost:${port}`));
 
 /**
  * Stop taking connections, let requests under way finish, stop the clock and the email worker,

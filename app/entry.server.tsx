@@ -1,10 +1,11 @@
 import { createReadableStreamFromReadable } from '@react-router/node';
-import { createInstance } from 'i18next';
+import type { i18n as I18n } from 'i18next';
 import { isbot } from 'isbot';
 import { PassThrough } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import {
   isRouteErrorResponse,
   ServerRouter,
@@ -12,8 +13,9 @@ import {
   type EntryContext,
   type HandleErrorFunction,
 } from 'react-router';
-import { i18nOptions } from '~/lib/i18n';
-import { getLocale } from '~/lib/i18n.server';
+import { sharedByCaches, withValidator } from '~/http/cache.server';
+import { sharedPagePolicy } from '~/http/security.server';
+import { getLocale, i18nextFor } from '~/lib/i18n.server';
 import { startBackgroundWork } from '~/jobs/schedule.server';
 import { sqlite } from '~/lib/db.server';
 import { serverKeyRefusal } from '~/lib/secrets.server';
@@ -42,13 +44,15 @@ export default async function handleRequest(
   routerContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // Set by server.mjs; absent under `react-router dev`, which sends no Content-Security-Policy.
-  const nonce = loadContext.cspNonce;
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nOptions, lng: await getLocale(request) });
+  const i18n = i18nextFor(await getLocale(request));
+  if (responseStatusCode === 200 && sharedByCaches(responseHeaders)) {
+    return sharedPage(request, responseHeaders, routerContext, i18n);
+  }
+  // Set by server.mjs; absent under `react-router dev`, which sends no Content-Security-Policy.
+  const nonce = loadContext.cspNonce;
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -58,7 +62,7 @@ export default async function handleRequest(
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
 
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
+      <I18nextProvider i18n={i18n}>
         <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
       </I18nextProvider>,
       {
@@ -91,6 +95,44 @@ export default async function handleRequest(
       },
     );
   });
+}
+
+/**
+ * A page shared caches may keep (an anonymous visitor's public page): the same bytes for everyone
+ * who asks, so rendered whole, without a nonce, its inline scripts allowed by their hashes, with an
+ * ETag (docs/decisions/108).
+ */
+async function sharedPage(request: Request, headers: Headers, routerContext: EntryContext, i18n: I18n) {
+  let failed = false;
+  const html = await new Promise<string>((resolve, reject) => {
+    const timeoutId = setTimeout(() => abort(), streamTimeout + 1000);
+    const { pipe, abort } = renderToPipeableStream(
+      <I18nextProvider i18n={i18n}>
+        <ServerRouter context={routerContext} url={request.url} />
+      </I18nextProvider>,
+      {
+        onAllReady() {
+          const body = new PassThrough();
+          pipe(body);
+          text(body)
+            .then(resolve, reject)
+            .finally(() => clearTimeout(timeoutId));
+        },
+        onShellError: reject,
+        onError(error: unknown) {
+          failed = true;
+          console.error(error);
+        },
+      },
+    );
+  });
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+  headers.set('Content-Security-Policy', sharedPagePolicy(html));
+  if (failed) {
+    headers.set('Cache-Control', 'private, no-store');
+    return new Response(html, { status: 500, headers });
+  }
+  return withValidator(request, html, { headers });
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

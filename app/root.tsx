@@ -17,6 +17,7 @@ import { getViewer } from '~/accounts/auth.server';
 import { canSeeDashboards } from '~/reports/scope.server';
 import { formatDateTime } from '~/lib/format';
 import { supportedLanguages, type Locale, type MessageKey } from '~/lib/locale';
+import { isElderMode } from '~/lib/display.server';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { PageMessages, Translations } from '~/lib/page-messages';
 import { useTranslation } from '~/lib/translation';
@@ -32,9 +33,15 @@ export const links: Route.LinksFunction = () => [
 export const meta: Route.MetaFunction = ({ data, error }) => (error ? [] : [{ title: data?.appName }]);
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const [locale, viewer, t] = await Promise.all([getLocale(request), getViewer(request), getT(request)]);
+  const [locale, viewer, t, elder] = await Promise.all([
+    getLocale(request),
+    getViewer(request),
+    getT(request),
+    isElderMode(request),
+  ]);
   return {
     locale,
+    elder,
     appName: t('app.name'),
     viewer: viewer && {
       name: viewer.name,
@@ -67,7 +74,7 @@ function Document({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? i18n.language;
   const scripts = useWantsScripts();
   return (
-    <html lang={locale}>
+    <html lang={locale} className={data?.elder ? 'elder' : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -107,6 +114,28 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   );
 }
 
+/** 适老化: bigger text, stronger contrast and larger targets, remembered on this device. */
+function ElderSwitch() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const elder = useRouteLoaderData<typeof loader>('root')?.elder ?? false;
+  return (
+    <Form method="post" action="/set-display" className="elder-switch" reloadDocument>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button
+        type="submit"
+        name="elder"
+        value={elder ? '0' : '1'}
+        aria-pressed={elder}
+        className="toggle-button"
+        title={t('nav.elderHint')}
+      >
+        {t('nav.elder')}
+      </button>
+    </Form>
+  );
+}
+
 function NotificationsLink({ unread }: { unread: number }) {
   const { t } = useTranslation();
   return (
@@ -128,41 +157,50 @@ function SiteHeader() {
   const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>('root');
   const viewer = data?.viewer;
+  // On a phone the links fold into a menu; <details> opens it without JavaScript (decision 112).
   return (
     <header className="site-header">
-      <Link to="/" className="brand">
-        {t('app.name')}
-      </Link>
-      <nav aria-label={t('nav.label')}>
-        <Link to="/catalog">{t('catalog.nav')}</Link>
-        <Link to="/tenders">{t('nav.tenders')}</Link>
-        <Link to="/incubators">{t('incubation.nav')}</Link>
-        {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
-        {viewer?.canSeeDashboards ? <Link to="/reports">{t('reports.nav')}</Link> : null}
-        {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
-        {viewer?.isPlatformAdmin ? <Link to="/admin/outbox">{t('notifications.outbox.title')}</Link> : null}
-        {viewer?.isPlatformAdmin ? <Link to="/admin/audit">{t('audit.link')}</Link> : null}
-        {viewer?.isPlatformAdmin ? <Link to="/admin/two-factor">{t('nav.twoFactorReset')}</Link> : null}
-        {viewer ? <NotificationsLink unread={viewer.unreadNotifications} /> : null}
-      </nav>
-      <div className="session">
-        {viewer ? (
-          <>
-            <Link to="/account">{viewer.name}</Link>
-            <Form method="post" action="/logout">
-              <button type="submit" className="link-button">
-                {t('nav.logout')}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <>
-            <Link to="/login">{t('nav.login')}</Link>
-            <Link to="/signup">{t('nav.signup')}</Link>
-          </>
-        )}
+      <div className="site-header-bar">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <ElderSwitch />
       </div>
-      <LanguageSwitch locale={data?.locale ?? 'zh-CN'} />
+      <details className="site-menu">
+        <summary>{t('nav.menu')}</summary>
+        <div className="site-menu-body">
+          <nav aria-label={t('nav.label')}>
+            <Link to="/catalog">{t('catalog.nav')}</Link>
+            <Link to="/tenders">{t('nav.tenders')}</Link>
+            <Link to="/incubators">{t('incubation.nav')}</Link>
+            {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
+            {viewer?.canSeeDashboards ? <Link to="/reports">{t('reports.nav')}</Link> : null}
+            {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
+            {viewer?.isPlatformAdmin ? <Link to="/admin/outbox">{t('notifications.outbox.title')}</Link> : null}
+            {viewer?.isPlatformAdmin ? <Link to="/admin/audit">{t('audit.link')}</Link> : null}
+            {viewer?.isPlatformAdmin ? <Link to="/admin/two-factor">{t('nav.twoFactorReset')}</Link> : null}
+            {viewer ? <NotificationsLink unread={viewer.unreadNotifications} /> : null}
+          </nav>
+          <div className="session">
+            {viewer ? (
+              <>
+                <Link to="/account">{viewer.name}</Link>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="link-button">
+                    {t('nav.logout')}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <Link to="/login">{t('nav.login')}</Link>
+                <Link to="/signup">{t('nav.signup')}</Link>
+              </>
+            )}
+          </div>
+          <LanguageSwitch locale={data?.locale ?? 'zh-CN'} />
+        </div>
+      </details>
     </header>
   );
 }
@@ -175,6 +213,11 @@ export default function App() {
       <main className={scripts ? 'container' : 'container compact'}>
         <Outlet />
       </main>
+      {scripts ? null : (
+        <footer className="container compact site-footer">
+          <ElderSwitch />
+        </footer>
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ export default [
   index('routes/home.tsx'),
   route('healthz', 'routes/healthz.tsx'),
   route('set-locale', 'routes/set-locale.ts'),
+  route('set-display', 'routes/set-display.ts'),
   route('locales/:lng', 'routes/locales.$lng.ts'),
 
   // accounts

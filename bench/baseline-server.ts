@@ -9,54 +9,54 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { monthStart, shanghaiYear } from '../app/lib/time';
+import { parseCatalogQuery } from '../app/catalog/query';
+import { catalogAreas, searchCatalog } from '../app/catalog/search.server';
+import { unionStandards } from '../app/delivery/figures.server';
+import { shanghaiYear } from '../app/lib/time';
+import {
+  activityByCategory,
+  activityByMonth,
+  activityByUnion,
+  contractsByState,
+  incubation,
+  organizationActivity,
+  yearSpan,
+} from '../app/reports/leadership-figures.server';
+import { listedOrganizations } from '../app/reports/tables';
 
 const sqlite = new Database(process.env.DATABASE_PATH!);
 sqlite.pragma('journal_mode = WAL');
 sqlite.pragma('synchronous = NORMAL');
 sqlite.pragma('busy_timeout = 5000');
 
-// The catalog page's main query (app/catalog/search.server.ts) for a text query of 3+ characters.
-const candidates = `
-  select o.*, g.name as organization_name, bm25(offerings_fts, 10.0, 1.0, 3.0) as relevance
-  from offerings o join organizations g on g.id = o.organization_id join offerings_fts f on f.rowid = o.id
-  where o.state = 'published' and g.status = 'active' and offerings_fts match ?`;
-const catalogCount = sqlite.prepare(`select count(*) as n from (${candidates})`);
-const catalogPage = sqlite.prepare(`
-  with c as (${candidates}),
-  s as (select e.organization_id as organization_id, count(*) as ratings, sum(r.score >= 4) as satisfied
-    from ratings r join events e on e.id = r.event_id
-    where e.state = 'accepted' and e.contract_id is not null and r.excluded_reason is null
-      and e.organization_id in (select organization_id from c)
-    group by e.organization_id)
-  select c.id, c.title, c.category, c.format, c.description, c.price_fen, c.organization_name,
-    (select ev.grade from evaluations ev where ev.organization_id = c.organization_id
-      order by ev.created_at desc, ev.id desc limit 1) as grade,
-    s.ratings, s.satisfied
-  from c left join s on s.organization_id = c.organization_id
-  order by c.relevance, coalesce(c.published_at, c.created_at) desc, c.id desc limit 20`);
-
 // The tender list's query (app/procurement/tenders.server.ts listTenders).
 const tenderList = sqlite.prepare(`
   select t.id, t.title, t.category, t.budget_fen, t.sessions, t.deadline_at, t.state, u.name as union_name
   from tenders t join unions u on u.id = t.union_id where t.state <> 'draft' order by t.deadline_at desc limit 50`);
 
-// The dashboard's headline figures (app/delivery/figures.server.ts) over a union's subtree and a year.
+// The dashboard's queries (app/reports/dashboard.server.ts buildReport, month granularity): the app's
+// functions over the union and the unions below it; scope.server's two lookups written out here
+// because that module also holds the viewer's authorization.
 const subtree = sqlite.prepare(`
   with recursive sub(id) as (select ? union select u.id from unions u join sub on u.parent_id = sub.id) select id from sub`);
-const headline = (unionIds: number[], from: number, to: number) =>
-  sqlite
-    .prepare(
-      `with scoped as (select e.id, e.walk_ins from events e
-          where e.state = 'accepted' and e.starts_at >= ? and e.starts_at < ?
-            and e.contract_id in (select id from contracts where union_id in (${unionIds.join(', ')}))),
-        scored as (select r.score from ratings r join scoped s on s.id = r.event_id where r.excluded_reason is null)
-      select (select count(*) from scoped) as sessionsDelivered,
-        (select coalesce(sum(s.walk_ins + (select count(*) from checkins c where c.event_id = s.id)), 0) from scoped s) as workerVisits,
-        (select count(*) from scored) as ratings,
-        (select count(*) from scored where score >= 4) as satisfied`,
-    )
-    .get(from, to);
+const children = sqlite.prepare(`select id, name from unions where parent_id = ? order by id`);
+function dashboard(unionId: number, year: number) {
+  const unionIds = (subtree.all(unionId) as { id: number }[]).map((r) => r.id);
+  const scope = { unionId, unionIds, year };
+  const { from, to } = yearSpan(year);
+  return {
+    standards: unionStandards(unionIds).length,
+    months: activityByMonth(scope, from, to),
+    incubation: incubation(scope),
+    contracts: contractsByState(scope),
+    categories: activityByCategory(scope),
+    unions: activityByUnion(
+      scope,
+      (children.all(unionId) as { id: number }[]).map((c) => c.id),
+    ),
+    organizations: organizationActivity(scope, listedOrganizations),
+  };
+}
 
 // The check-in page and the rating submission (app/delivery/checkin.server.ts).
 const eventById = sqlite.prepare(`select * from events where id = ?`);
@@ -104,16 +104,14 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const checkinPath = /^\/c\/(\d+)(\/rate)?$/.exec(url.pathname);
   if (url.pathname === '/catalog') {
-    const q = `"${(url.searchParams.get('q') ?? '').replace(/"/g, '""')}"`;
-    return json(response, 200, { total: (catalogCount.get(q) as { n: number }).n, results: catalogPage.all(q) });
+    // The catalog page's queries are the app's own (plain drizzle over the same file): the ratio
+    // measures the framework, not a different query.
+    const { query } = parseCatalogQuery(url.searchParams);
+    return json(response, 200, { areas: catalogAreas(), ...searchCatalog(query) });
   }
   if (url.pathname === '/tenders') return json(response, 200, tenderList.all());
-  if (url.pathname === '/reports') {
-    const ids = (subtree.all(Number(url.searchParams.get('union') ?? 1)) as { id: number }[]).map((r) => r.id);
-    const year = shanghaiYear(Date.now());
-    const from = monthStart(year, 1).getTime();
-    return json(response, 200, headline(ids, from, monthStart(year + 1, 1).getTime()));
-  }
+  if (url.pathname === '/reports')
+    return json(response, 200, dashboard(Number(url.searchParams.get('union') ?? 1), shanghaiYear(Date.now())));
   if (checkinPath && request.method === 'GET') {
     const event = eventById.get(Number(checkinPath[1]));
     if (!event) return json(response, 404, {});

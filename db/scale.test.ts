@@ -50,10 +50,26 @@ test('the data keeps every foreign key and index, and the database is back in WA
     count('select count(*) as n from ratings r join checkins c on c.id = r.checkin_id where c.event_id <> r.event_id'),
   ).toBe(0);
   // The rollups were filled in bulk and their triggers are back for the rows the app will add.
-  expect(count(`select count(*) as n from sqlite_master where type = 'trigger' and name like '%rollup%'`)).toBe(11);
+  expect(count(`select count(*) as n from sqlite_master where type = 'trigger' and name like '%rollup%'`)).toBe(14);
   expect(count('select sum(ratings + code_ratings) as n from event_rollups')).toBe(
     count('select count(*) as n from ratings where excluded_reason is null'),
   );
+  // The dashboards' rollups too: the province's row adds up every contract's months, money and states.
+  const province = `union_id = (select id from unions where level = 'province') and category = ''`;
+  expect(count(`select sum(sessions) as n from union_month_rollups where ${province}`)).toBe(
+    count('select sum(sessions) as n from contract_month_rollups'),
+  );
+  expect(count(`select sum(paid_fen) as n from union_month_rollups where ${province}`)).toBe(
+    count(`select sum(amount_fen) as n from ledger_entries where kind = 'paid'`),
+  );
+  expect(count(`select sum(checkins) as n from union_organization_rollups where ${province}`)).toBe(
+    count('select sum(checkins) as n from contract_month_rollups'),
+  );
+  expect(
+    count(
+      `select sum(contracts) as n from union_contract_rollups where union_id = (select id from unions where level = 'province')`,
+    ),
+  ).toBe(proportions.contractsPerYear);
   // The county counts SMS-verified check-ins; the few made with the screen code alone await review.
   expect(count('select sum(pending_checkins) as n from event_rollups')).toBe(
     count(`select count(*) as n from checkins where verification = 'code'`),

@@ -45,7 +45,7 @@ export const proportions = {
 } as const;
 
 /** Bump when the generated data changes: cached benchmark databases are keyed by it. */
-export const generatorVersion = 2;
+export const generatorVersion = 3;
 
 export const scalePassword = 'gonghui-scale-2026';
 export const provinceLeadershipEmail = 'leadership@province.scale.gonghui.cn';
@@ -146,9 +146,8 @@ function dropBulkIndexes(sqlite: Database.Database) {
 }
 
 /**
- * The rollup triggers (the latest migration named `*_rollups.sql` or `*_rollup_triggers.sql`) cost a
- * third of the load: drop them, and at the end run that migration's backfill and recreate them — the
- * same sums, computed once.
+ * The rollup triggers (those named `%rollup%`) cost a third of the load: drop them, and at the end
+ * run the rollups' backfills and recreate them — the same sums, computed once.
  */
 function dropRollupTriggers(sqlite: Database.Database) {
   const triggers = sqlite
@@ -158,18 +157,29 @@ function dropRollupTriggers(sqlite: Database.Database) {
   return triggers;
 }
 
-function restoreRollups(sqlite: Database.Database, triggers: { sql: string }[]) {
-  const folder = resolve(process.env.MIGRATIONS_PATH ?? 'db/migrations');
-  const migration = readdirSync(folder)
+/**
+ * The backfill statements (`INSERT INTO <x>_rollups`) of the rollup migrations (`*_rollups.sql`,
+ * `*_rollup_triggers.sql`), in order, from the latest that recomputes them all from the base tables
+ * (it empties `event_rollups` first): later ones add their rollups from those.
+ */
+function rollupBackfills(folder: string) {
+  const migrations = readdirSync(folder)
     .filter((file) => /_rollup(s|_triggers)\.sql$/.test(file))
     .sort()
-    .at(-1);
-  if (!migration) throw new Error('No rollup migration in ' + folder);
-  const backfill = readFileSync(resolve(folder, migration), 'utf8')
-    .split('--> statement-breakpoint')
-    .map((statement) => statement.replace(/^\s*(--[^\n]*\n)*/, '').trim())
-    .filter((statement) => statement.startsWith('INSERT INTO'));
-  for (const statement of backfill) sqlite.exec(statement);
+    .map((file) => readFileSync(resolve(folder, file), 'utf8'));
+  const from = migrations.findLastIndex((text) => /^DELETE FROM event_rollups;/m.test(text));
+  if (from < 0) throw new Error('No rollup migration recomputes event_rollups in ' + folder);
+  return migrations.slice(from).flatMap((text) =>
+    text
+      .split('--> statement-breakpoint')
+      .map((statement) => statement.replace(/^\s*(--[^\n]*\n)*/, '').trim())
+      .filter((statement) => /^INSERT INTO \w+_rollups\b/.test(statement)),
+  );
+}
+
+function restoreRollups(sqlite: Database.Database, triggers: { sql: string }[]) {
+  for (const statement of rollupBackfills(resolve(process.env.MIGRATIONS_PATH ?? 'db/migrations')))
+    sqlite.exec(statement);
   for (const trigger of triggers) sqlite.exec(trigger.sql);
 }
 

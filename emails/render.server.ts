@@ -2,11 +2,13 @@ import type { TFunction } from 'i18next';
 import mjml2html from 'mjml';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatDateTime, formatMoney } from '../app/lib/format';
+import { now } from '../app/lib/clock.server';
+import { formatDate, formatDateTime, formatMoney } from '../app/lib/format';
 import { fallbackLanguage, isLocale, type Locale } from '../app/lib/i18n';
 import { getT } from '../app/lib/i18n.server';
 import type { NotificationData, NotificationTemplate } from '../app/notifications/notify.server';
 import { messageKey } from '../app/lib/locale';
+import { shanghaiDayFrom } from '../app/lib/time';
 
 /**
  * Renders a notification as an email: emails/templates/<template>.mjml and .txt placed inside
@@ -41,9 +43,22 @@ function formatField(key: string, value: unknown, locale: Locale, t: TFunction):
   return [key, text === '' ? '—' : text];
 }
 
+/**
+ * Something that starts is worded by its calendar day in Asia/Shanghai as the person reads it:
+ * the words' `_today` or `_tomorrow` variant (i18next's context), else the ones with `{{date}}`.
+ */
+function startVars(startsAt: unknown, locale: Locale): Vars {
+  if (typeof startsAt !== 'string') return {};
+  const day = shanghaiDayFrom(now(), new Date(startsAt));
+  return { date: formatDate(startsAt, locale), ...(day ? { context: day } : {}) };
+}
+
 /** The notification's data as the strings its words and templates show, in `locale`. */
 function dataVars(data: Record<string, unknown>, locale: Locale, t: TFunction): Vars {
-  return Object.fromEntries(Object.entries(data).map(([key, value]) => formatField(key, value, locale, t)));
+  return {
+    ...Object.fromEntries(Object.entries(data).map(([key, value]) => formatField(key, value, locale, t))),
+    ...startVars(data.startsAt, locale),
+  };
 }
 
 function asLocale(locale: string): Locale {

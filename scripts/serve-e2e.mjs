@@ -3,9 +3,11 @@ import { rmSync } from 'node:fs';
 import { run } from './ensure.mjs';
 
 // TRUST_PROXY: the specs play the reverse proxy, naming workers' networks with X-Forwarded-For.
+// One process: the specs move its clock, which a second process would not share.
 const env = {
   DATABASE_PATH: 'tests/.tmp/e2e/app.db',
   TEST_CLOCK: '1',
+  WEB_CONCURRENCY: '1',
   TRUST_PROXY: 'true',
   // Workers' SMS codes land in the database, where the specs read them (tests/e2e/support.ts).
   SMS_PROVIDER: 'local',

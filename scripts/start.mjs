@@ -4,7 +4,8 @@ import { ensureBuild, ensureDependencies, run } from './ensure.mjs';
 ensureDependencies();
 ensureBuild();
 run('npx tsx scripts/prepare-db.ts');
-// The server runs in this process, so the SIGTERM that npm passes on reaches its graceful shutdown.
+// The server (with several processes, their primary) runs in this process, so the SIGTERM that npm
+// passes on reaches its graceful shutdown.
 process.env.NODE_ENV = 'production';
 process.env.PORT ??= '3000';
 // The demo sends no real text messages: workers' SMS codes appear at /admin/outbox (platform admin).

@@ -14,8 +14,20 @@ export { hasUnionRole, isOrgMember };
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
 
-/** The signed-in person with their organization memberships and union roles, or null. */
-export async function getViewer(request: Request) {
+const viewers = new WeakMap<Request, ReturnType<typeof findViewer>>();
+
+/**
+ * The signed-in person with their organization memberships and union roles, or null: read once per
+ * request, which the root loader and the page's both ask (an action's loaders get a new request,
+ * so they see what the action changed).
+ */
+export function getViewer(request: Request) {
+  let viewer = viewers.get(request);
+  if (!viewer) viewers.set(request, (viewer = findViewer(request)));
+  return viewer;
+}
+
+async function findViewer(request: Request) {
   const token = readSessionToken(request);
   const session = token ? validateSessionToken(token) : null;
   if (!session) return null;

@@ -16,6 +16,7 @@ import {
 import { issueToken } from './tokens.server';
 import { setClockOffset } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
+import { recordStatements } from '../../tests/support/statements';
 
 process.env.TEST_CLOCK = '1';
 afterEach(() => setClockOffset(0));
@@ -135,6 +136,17 @@ describe('sessions (Lucia design)', () => {
     const request = new Request('http://localhost/', { headers: { cookie: cookie.split(';')[0]! } });
     expect(readSessionToken(request)).toBe(token);
     expect((await getViewer(request))?.id).toBe(user.id);
+  });
+
+  it('reads the viewer once per request (the root loader and the page both ask); a new request reads again', async () => {
+    const user = await newUser();
+    const { token, expiresAt } = createSession(user.id);
+    const cookie = sessionCookie(token, expiresAt).split(';')[0]!;
+    const request = new Request('http://localhost/', { headers: { cookie } });
+    const statements = await recordStatements(() => Promise.all([getViewer(request), getViewer(request)]));
+    expect(await recordStatements(() => getViewer(request))).toEqual([]);
+    expect(statements.length).toBe((await recordStatements(() => getViewer(new Request(request)))).length);
+    expect(statements.length).toBeGreaterThan(0);
   });
 
   it('takes a cookie it never wrote for no session: broken percent-encoding, garbage, a wrong shape', async () => {

@@ -1,12 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogPageSize, parseCatalogQuery, searchTerms, type CatalogQuery } from './query';
-import { likePattern, searchCatalog } from './search.server';
+import { catalogPageSize, catalogSorts, parseCatalogQuery, searchTerms, type CatalogQuery } from './query';
+import { catalogAreas, countedResults, searchCatalog, termQuery } from './search.server';
 import { organizationIdByName } from '../../tests/fixtures/catalog';
+import { recordStatements } from '../../tests/support/statements';
 import { evaluations, offerings, organizations } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { organizationFigures, satisfactionByOrganization } from '~/delivery/figures.server';
-import { db } from '~/lib/db.server';
+import { db, sqlite } from '~/lib/db.server';
 
 beforeAll(async () => {
   await seedDemo();
@@ -27,9 +28,9 @@ function publishedTexts() {
 function allIds(q: string, rest: Partial<CatalogQuery> = {}) {
   const ids: number[] = [];
   for (let page = 1; ; page++) {
-    const r = searchCatalog({ q, sort: 'relevance', page, ...rest });
+    const r = searchCatalog({ q, sort: 'relevance', ...rest, page });
     ids.push(...r.results.map((x) => x.id));
-    if (page >= r.pageCount) return ids;
+    if (!r.hasNext) return ids;
   }
 }
 
@@ -85,7 +86,7 @@ describe('Chinese search over the seeded catalog', () => {
     expect(titles).toContain('应急救援与心肺复苏实操培训');
   });
 
-  it('matches three or more characters inside words through the trigram index', () => {
+  it('matches three or more characters inside words through the index', () => {
     expect(search('理知识').results.map((r) => r.title)).toEqual(['心理知识讲座']);
     expect(search('心肺复苏').results.map((r) => r.title)).toEqual(['应急救援与心肺复苏实操培训']);
     expect(search('AED').results.map((r) => r.title)).toEqual(['应急救援与心肺复苏实操培训']);
@@ -103,21 +104,112 @@ describe('Chinese search over the seeded catalog', () => {
     expect(result.results.map((r) => r.organizationName)).toEqual(['象山县雄鹰应急救援队', '象山县雄鹰应急救援队']);
   });
 
-  it('treats LIKE wildcards and FTS syntax in queries as plain text', () => {
+  it('treats symbols and FTS syntax in queries as plain text', () => {
+    // The index keeps letters and digits: a term of symbols alone finds nothing.
     expect(search('%').total).toBe(0);
     expect(search('_').total).toBe(0);
     expect(search('\\').total).toBe(0);
     const id = addOffering('满意率100%_保证演出');
+    expect(search('%_').total).toBe(0);
     expect(search('0%').results.map((r) => r.id)).toEqual([id]);
-    expect(search('%_').results.map((r) => r.id)).toEqual([id]);
     expect(search('100%_').results.map((r) => r.id)).toEqual([id]);
+    expect(search('100%_保证').results.map((r) => r.id)).toEqual([id]);
     expect(search('"心理" OR 讲座*').total).toBe(0);
     expect(search('NEAR(心理').total).toBe(0);
+    expect(search('心理 AND').total).toBe(0);
+    db.delete(offerings).where(eq(offerings.id, id)).run();
   });
 
-  it('escapes LIKE patterns', () => {
-    expect(likePattern('a%b_c\\')).toBe('%a\\%b\\_c\\\\%');
+  it('asks the index for one character as a prefix, two as a token, more as a phrase of pairs', () => {
+    expect(termQuery('心')).toBe('"心" *');
+    expect(termQuery('心理')).toBe('"心理"');
+    expect(termQuery('心理健康')).toBe('"心理 理健 健康"');
+    expect(termQuery('a"b')).toBe('"a"" ""b"');
+    expect(termQuery('%_')).toBeNull();
     expect(searchTerms('  心理  讲座 心理 "x"')).toEqual(['心理', '讲座', 'x']);
+  });
+});
+
+describe('relevance', () => {
+  it('puts title matches first, then the organization name, then the description; newest first in each', () => {
+    const older = addOffering('测试排序团体操表演');
+    const newer = addOffering('测试排序团体操表演（新编）');
+    const inDescription = addOffering('广场舞展演', { description: '含测试排序团体操环节' });
+    const organization = db
+      .insert(organizations)
+      .values({ name: '测试排序团体操协会', type: 'grassroots' })
+      .returning()
+      .get().id;
+    const byOrganization = addOffering('广播操教学', { organizationId: organization });
+    expect(search('测试排序团体操').results.map((r) => r.id)).toEqual([newer, older, byOrganization, inDescription]);
+    expect(search('排序 团体操').results.map((r) => r.id)).toEqual([newer, older, byOrganization, inDescription]);
+    for (const id of [older, newer, inDescription, byOrganization])
+      db.delete(offerings).where(eq(offerings.id, id)).run();
+  });
+});
+
+describe('what a search reads', () => {
+  const plans = async (q: string) => {
+    const statements = await recordStatements(() => search(q));
+    return statements.flatMap((statement) =>
+      (sqlite.prepare(`explain query plan ${statement.sql}`).all(...statement.params) as { detail: string }[]).map(
+        (step) => step.detail,
+      ),
+    );
+  };
+
+  it('finds words of one, two or more characters through the index, sorting nothing to rank them', async () => {
+    for (const q of ['心', '心理', '心理健康', '心理 讲座']) {
+      const steps = await plans(q);
+      expect(
+        steps.some((d) => /offerings_fts VIRTUAL TABLE INDEX \d+:\S*M/.test(d)),
+        q,
+      ).toBe(true);
+      // Neither a full read of the index (LIKE) nor a sort of every match (bm25, then newest).
+      expect(
+        steps.filter((d) => / VIRTUAL TABLE INDEX 0:$|TEMP B-TREE/.test(d)),
+        q,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('a word in thousands of offerings', () => {
+  it(`is counted up to ${countedResults}; beyond, the page says so and pages on by "next"`, () => {
+    const ids = db.transaction(() =>
+      Array.from({ length: countedResults + 5 }, (_, i) => addOffering(`批量测试节目${i}`, { areas: ['批量区'] })),
+    );
+    try {
+      const first = search('批量测试');
+      expect(first).toMatchObject({
+        total: countedResults,
+        totalCapped: true,
+        pageCount: null,
+        page: 1,
+        hasNext: true,
+      });
+      expect(first.results.map((r) => r.id)).toEqual(ids.slice(-catalogPageSize).reverse());
+      const deep = search('批量测试', { page: 80 });
+      expect(deep).toMatchObject({ page: 80, hasNext: true });
+      expect(deep.results.map((r) => r.id)).toEqual(ids.slice(-80 * catalogPageSize, -79 * catalogPageSize).reverse());
+      // 1,005 offerings: the 84th page holds the 9 oldest, and no next page.
+      const last = search('批量测试', { page: 84 });
+      expect(last).toMatchObject({ page: 84, hasNext: false });
+      expect(last.results.map((r) => r.id)).toEqual(ids.slice(0, 9).reverse());
+      // Browsing without words, and with a filter, counts the same way.
+      expect(searchCatalog({ q: '', sort: 'newest', page: 1 })).toMatchObject({
+        total: countedResults,
+        totalCapped: true,
+      });
+      expect(search('批量测试', { area: '批量区', sort: 'price_asc' })).toMatchObject({
+        totalCapped: true,
+        hasNext: true,
+      });
+      expect(search('批量测试节目1000')).toMatchObject({ total: 1, totalCapped: false, pageCount: 1, hasNext: false });
+    } finally {
+      db.delete(offerings).where(inArray(offerings.id, ids)).run();
+    }
+    expect(search('批量测试').total).toBe(0);
   });
 });
 
@@ -150,10 +242,37 @@ describe('the index follows the data', () => {
     db.update(organizations).set({ status: 'suspended' }).where(eq(organizations.id, orgId)).run();
     expect(search('节目丙').total).toBe(0);
     db.update(organizations).set({ status: 'active' }).where(eq(organizations.id, orgId)).run();
+    expect(search('节目丙').results.map((r) => r.id)).toEqual([draft]);
+    db.update(offerings).set({ state: 'archived' }).where(eq(offerings.id, draft)).run();
+    expect(search('节目丙').total).toBe(0);
     db.delete(offerings).where(eq(offerings.id, draft)).run();
     db.delete(offerings).where(eq(offerings.id, archived)).run();
   });
+
+  it('offers the areas that published offerings name', () => {
+    expect(catalogAreas()).toEqual([...new Set(publishedAreas())].sort());
+    const id = addOffering('新区专场演出', { areas: ['测试新区', '石浦镇'] });
+    expect(catalogAreas()).toContain('测试新区');
+    db.update(offerings)
+      .set({ areas: ['测试新区二期'] })
+      .where(eq(offerings.id, id))
+      .run();
+    expect(catalogAreas()).toContain('测试新区二期');
+    expect(catalogAreas()).not.toContain('测试新区');
+    db.update(offerings).set({ state: 'archived' }).where(eq(offerings.id, id)).run();
+    expect(catalogAreas()).toEqual([...new Set(publishedAreas())].sort());
+    db.delete(offerings).where(eq(offerings.id, id)).run();
+  });
 });
+
+function publishedAreas() {
+  return db
+    .select({ areas: offerings.areas })
+    .from(offerings)
+    .where(eq(offerings.state, 'published'))
+    .all()
+    .flatMap((o) => o.areas);
+}
 
 describe('filters', () => {
   const everything = () => allIds('');
@@ -223,6 +342,46 @@ describe('filters', () => {
     expect(orgsOf(allIds('', { grade: 'pass' }))).toEqual(new Set([psych, rescue]));
     expect(search('心理').results.find((r) => r.title === '心理知识讲座')!.grade).toBe('excellent');
     db.delete(evaluations).run();
+  });
+});
+
+describe('words and filters together', () => {
+  it('find exactly the offerings containing every word and passing every filter, in each order', () => {
+    const rows = publishedTexts();
+    const byId = new Map(
+      db
+        .select()
+        .from(offerings)
+        .all()
+        .map((o) => [o.id, o]),
+    );
+    const cases: [string, Partial<CatalogQuery>, (o: typeof offerings.$inferSelect) => boolean][] = [
+      ['心', { category: 'counselling' }, (o) => o.category === 'counselling'],
+      ['工', { format: 'station' }, (o) => o.format === 'station'],
+      ['职工', { area: '石浦镇' }, (o) => o.areas.includes('石浦镇')],
+      ['培训', { minPriceFen: 150_000 }, (o) => o.priceFen >= 150_000],
+      [
+        '职工 服务',
+        { maxPriceFen: 300_000, format: 'on_site' },
+        (o) => o.priceFen <= 300_000 && o.format === 'on_site',
+      ],
+    ];
+    for (const [q, filters, passes] of cases) {
+      const words = searchTerms(q);
+      const want = rows
+        .filter((r) => words.every((w) => r.text.toLowerCase().includes(w.toLowerCase())) && passes(byId.get(r.id)!))
+        .map((r) => r.id)
+        .sort();
+      expect(want.length, q).toBeGreaterThan(0);
+      for (const sort of catalogSorts) {
+        const ids = allIds(q, { ...filters, sort });
+        expect([...ids].sort(), `${q} ${sort}`).toEqual(want);
+        const prices = ids.map((id) => byId.get(id)!.priceFen);
+        if (sort === 'price_asc') expect(prices).toEqual([...prices].sort((a, b) => a - b));
+        if (sort === 'price_desc') expect(prices).toEqual([...prices].sort((a, b) => b - a));
+      }
+      expect(search(q, filters).total).toBe(want.length);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { checkinVerifications, events } from '../../db/schema/delivery';
 import { checkins, ratings } from '../../db/schema/delivery';
 import { unions } from '../../db/schema/unions';
@@ -162,8 +162,14 @@ export function checkIn(
   });
 }
 
+const ratingByCheckin = db
+  .select()
+  .from(ratings)
+  .where(eq(ratings.checkinId, sql.placeholder('checkinId')))
+  .prepare();
+
 export function findRating(checkinId: number) {
-  return db.select().from(ratings).where(eq(ratings.checkinId, checkinId)).get();
+  return ratingByCheckin.get({ checkinId });
 }
 
 /** One rating per check-in; it may be edited (`edit`) for 24 hours, never given twice. */

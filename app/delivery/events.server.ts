@@ -101,8 +101,16 @@ export function scheduleResidentEvent(viewer: Viewer, organizationId: number, in
   return transaction((tx) => insertEvent(tx, viewer, { organizationId, residencyId: residency.id }, input));
 }
 
+// Every worker page and rating reads its event: drizzle builds the query once, not per request
+// (building it cost several times running it: docs/decisions/108).
+const eventById = db
+  .select()
+  .from(events)
+  .where(eq(events.id, sql.placeholder('id')))
+  .prepare();
+
 export function requireEvent(eventId: number) {
-  const event = db.select().from(events).where(eq(events.id, eventId)).get();
+  const event = eventById.get({ id: eventId });
   if (!event) notFound();
   return event;
 }

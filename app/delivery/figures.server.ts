@@ -99,18 +99,25 @@ const eventSums = sumsAs({
   pendingCheckins: 'f.pending_checkins',
 });
 
-/** The sums over rows of a coarser rollup aliased `m` (contract-month or organization). */
-const rollupSums = sumsAs({
-  sessions: 'm.sessions',
-  walkIns: 'm.walk_ins',
-  checkins: 'm.checkins',
-  ratings: 'm.ratings',
-  satisfied: 'm.satisfied',
-  scoreSum: 'm.score_sum',
-  pendingSessions: 'm.pending_sessions',
-  pendingWalkIns: 'm.pending_walk_ins',
-  pendingCheckins: 'm.pending_checkins',
-});
+/** Where a coarser rollup (contract-month, organization, the reports' union rollups) keeps each sum. */
+export const rollupColumns: Record<keyof Sums, string> = {
+  sessions: 'sessions',
+  walkIns: 'walk_ins',
+  checkins: 'checkins',
+  ratings: 'ratings',
+  satisfied: 'satisfied',
+  scoreSum: 'score_sum',
+  pendingSessions: 'pending_sessions',
+  pendingWalkIns: 'pending_walk_ins',
+  pendingCheckins: 'pending_checkins',
+};
+
+/** The sums over rows of a coarser rollup aliased `m`. */
+const rollupSums = sumsAs(
+  Object.fromEntries(
+    Object.entries(rollupColumns).map(([key, column]) => [key, `m.${column}`]),
+  ) as typeof rollupColumns,
+);
 
 /** The figures from their sums: the one place sessions, worker-visits and satisfaction are defined. */
 export function figuresFromSums(sums: Sums): Figures {
@@ -169,6 +176,11 @@ export function organizationFigures(organizationId: number) {
   );
 }
 
+/** Every accepted contracted event on the platform: a sum over one rollup row per organization. */
+export function platformFigures() {
+  return figuresFromSums(db.get<Sums>(sql`select ${rollupSums} from organization_rollups m`)!);
+}
+
 /** A resident organization's own activities (no contract) accepted by the incubator. */
 export function residentActivityFigures(organizationId: number) {
   return figuresWhere(sql`e.organization_id = ${organizationId} and e.residency_id is not null`);
@@ -212,6 +224,16 @@ export function basisOf(unions: UnionStandard[]): Basis {
   return { standard, codeOnly: { count: code.length, names: code.slice(0, namedCodeOnly).map((u) => u.name) } };
 }
 
+/** The basis of figures that add up every union on the platform, without reading them all. */
+export function platformBasis(): Basis {
+  const { all, code } = db.get<{ all: number; code: number }>(sql`
+    select count(*) as "all", coalesce(sum(attendance_standard = 'code'), 0) as code from unions`)!;
+  const names = db.all<{ name: string }>(sql`
+    select name from unions where attendance_standard = 'code' order by id limit ${namedCodeOnly}`);
+  const standard = !code ? 'sms' : code === all ? 'code' : 'mixed';
+  return { standard, codeOnly: { count: code, names: names.map((u) => u.name) } };
+}
+
 /** The basis of figures over the events of these unions (an event's, a contract's, an organization's buyers). */
 export function basisOfUnions(unionIds: number[]) {
   return basisOf(unionStandards(unionIds));
@@ -244,22 +266,6 @@ export function organizationBasis(organizationId: number, over: 'contracts' | 'r
 export function shanghaiMonth(at: Date) {
   const { year, month } = shanghaiYearMonth(at);
   return year * 100 + month;
-}
-
-export type ContractMonthSums = Sums & { unionId: number; category: string; organizationId: number; month: number };
-
-/**
- * Delivered sums of the contracts `contractFilter` selects (it refers to the table `contracts`),
- * by union, category, organization and month, for months in [fromMonth, toMonth): a dashboard
- * adds these up instead of reading events, check-ins or ratings.
- */
-export function deliveredByContractMonth(contractFilter: SQL, fromMonth: number, toMonth: number) {
-  return db.all<ContractMonthSums>(sql`
-    select contracts.union_id as unionId, contracts.category as category, contracts.organization_id as organizationId,
-      m.month as month, ${rollupSums}
-    from contracts join contract_month_rollups m on m.contract_id = contracts.id
-    where ${contractFilter} and m.month >= ${fromMonth} and m.month < ${toMonth}
-    group by contracts.union_id, contracts.category, contracts.organization_id, m.month`);
 }
 
 /** An organization's or one contract's figures over the events that started in [from, to). */

@@ -14,8 +14,11 @@ function reminderOf(path: SQL) {
 /**
  * The day before: each scheduled event starting within the next 24 hours reminds the organizing
  * organization's members once. The notification itself records that the reminder went out.
+ * At most `limit` events per call: after the server was down, a day's events nationwide are due
+ * at once, and the clock must not hold its process (or the database's write lock) for long; the
+ * next ticks remind the rest.
  */
-export function remindUpcomingEvents() {
+export function remindUpcomingEvents(limit = 50) {
   const at = now().getTime();
   const due = db
     .select()
@@ -28,6 +31,8 @@ export function remindUpcomingEvents() {
         sql`not exists ${reminderOf(sql`'/events/' || ${events.id}`)}`,
       ),
     )
+    .orderBy(events.startsAt)
+    .limit(limit)
     .all();
   for (const event of due) {
     const path = `/events/${event.id}`;

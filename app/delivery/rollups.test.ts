@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   contractFigures,
-  deliveredByContractMonth,
   eventFigures,
   figuresFromSums,
+  noSums,
   organizationFigures,
   residentActivityFigures,
+  type Sums,
 } from './figures.server';
 import {
   createContract,
@@ -16,7 +17,6 @@ import {
   createResidency,
   createUnion,
 } from '../../tests/fixtures/delivery';
-import { sql } from 'drizzle-orm';
 import { figuresFromScratch } from '../../tests/support/counted';
 import { sqlite } from '~/lib/db.server';
 import { monthStart } from '~/lib/time';
@@ -29,8 +29,10 @@ import { monthStart } from '~/lib/time';
 const run = (query: string, ...params: unknown[]) => sqlite.prepare(query).run(...params);
 const all = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as T[];
 
-// Two unions, so that a change of one's standard must leave the other's events alone.
-const unions = [createUnion(), createUnion()];
+// Two unions, so that a change of one's standard must leave the other's events alone; the first
+// under a city, whose dashboard rollups add up the events of the unions below it.
+const city = createUnion('测试市总工会', { level: 'city' });
+const unions = [createUnion('测试县总工会', { parentId: city }), createUnion()];
 const organizations = [createOrganization().organizationId, createOrganization().organizationId];
 const residencyId = createResidency(unions[1]!, organizations[0]!);
 const contracts = [
@@ -180,23 +182,64 @@ function expectRollupsEqualScratch() {
       figuresFromScratch("e.state = 'accepted' and e.residency_id is not null and e.organization_id = ?", id),
     );
   }
-  // The dashboard's cells: each Shanghai month of each contract's union, category and organization.
-  for (const cell of deliveredByContractMonth(
-    sql.raw(`contracts.union_id in (${unions.join(', ')})`),
-    202601,
-    202604,
-  )) {
-    const from = monthStart(Math.floor(cell.month / 100), cell.month % 100).getTime();
-    const to = monthStart(Math.floor(cell.month / 100), (cell.month % 100) + 1).getTime();
-    expect(figuresFromSums(cell), `month ${cell.month}`).toEqual(
-      figuresFromScratch(
-        "e.state = 'accepted' and e.organization_id = ? and e.contract_id in (select id from contracts where union_id = ?) and e.starts_at >= ? and e.starts_at < ?",
-        cell.organizationId,
-        cell.unionId,
-        from,
-        to,
-      ),
-    );
+  // The dashboards' union rollups: each union with the unions below it, by category ('' for all of
+  // them) and Shanghai month, and by organization and year.
+  const sums = (table: string, where: string, ...params: unknown[]) =>
+    all<Sums>(
+      `select ${Object.entries({
+        sessions: 'sessions',
+        walkIns: 'walk_ins',
+        checkins: 'checkins',
+        ratings: 'ratings',
+        satisfied: 'satisfied',
+        scoreSum: 'score_sum',
+        pendingSessions: 'pending_sessions',
+        pendingWalkIns: 'pending_walk_ins',
+        pendingCheckins: 'pending_checkins',
+      })
+        .map(([key, column]) => `${column} as ${key}`)
+        .join(', ')} from ${table} where ${where}`,
+      ...params,
+    )[0] ?? noSums;
+  for (const unionId of [city, ...unions]) {
+    const subtree = `with recursive sub(id) as (select ${unionId} union select u.id from unions u join sub on u.parent_id = sub.id) select id from sub`;
+    const contractsOf = `select id from contracts where union_id in (${subtree})`;
+    for (const month of [202601, 202602, 202603]) {
+      const from = monthStart(2026, month % 100).getTime();
+      const to = monthStart(2026, (month % 100) + 1).getTime();
+      for (const category of ['', 'counselling'])
+        expect(
+          figuresFromSums(
+            sums('union_month_rollups', 'union_id = ? and category = ? and month = ?', unionId, category, month),
+          ),
+          `union ${unionId} ${category} ${month}`,
+        ).toEqual(
+          figuresFromScratch(
+            `e.state = 'accepted' and e.contract_id in (${contractsOf}) and e.starts_at >= ? and e.starts_at < ?`,
+            from,
+            to,
+          ),
+        );
+    }
+    for (const organizationId of organizations)
+      expect(
+        figuresFromSums(
+          sums(
+            'union_organization_rollups',
+            "union_id = ? and year = 2026 and category = '' and organization_id = ?",
+            unionId,
+            organizationId,
+          ),
+        ),
+        `union ${unionId} organization ${organizationId}`,
+      ).toEqual(
+        figuresFromScratch(
+          `e.state = 'accepted' and e.contract_id in (${contractsOf} and organization_id = ?) and e.starts_at >= ? and e.starts_at < ?`,
+          organizationId,
+          monthStart(2026, 1).getTime(),
+          monthStart(2027, 1).getTime(),
+        ),
+      );
   }
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { contentSecurityPolicy, isCrossSite, refuseCrossSite, securityHeaders } from './security.server';
+import { createHash } from 'node:crypto';
+import {
+  contentSecurityPolicy,
+  isCrossSite,
+  refuseCrossSite,
+  securityHeaders,
+  sharedPagePolicy,
+} from './security.server';
 
 const post = (headers: Record<string, string>, url = 'http://app.test/login') =>
   new Request(url, { method: 'POST', headers });
@@ -43,4 +50,15 @@ test('HSTS only in production; the nonce lands in script-src', () => {
   expect(securityHeaders('n0nce', true)['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains');
   expect(securityHeaders('n0nce', false)['Strict-Transport-Security']).toBeUndefined();
   expect(contentSecurityPolicy('n0nce')).toContain("script-src 'nonce-n0nce' 'strict-dynamic'");
+});
+
+test('a shared page’s policy allows its inline scripts by their hashes, and no nonce', () => {
+  const sources = ['window.a = 1;', '{"core":{}}', 'import("/assets/entry.js");'];
+  const html = `<head><link rel="modulepreload" href="/assets/x.js"/></head><body><p>&lt;script&gt;</p>
+<script>${sources[0]}</script><script type="application/json" id="page-messages">${sources[1]}</script>
+<script type="module" async="">${sources[2]}</script><script src="/assets/y.js"></script><script>${sources[0]}</script></body>`;
+  const hashes = sources.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+  const scriptSrc = /script-src ([^;]+)/.exec(sharedPagePolicy(html))![1];
+  expect(scriptSrc).toBe(`${hashes.join(' ')} 'strict-dynamic'`);
+  expect(sharedPagePolicy(html)).not.toContain('nonce');
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getT } from '~/lib/i18n.server';
 
 declare module 'react-router' {
@@ -11,9 +12,30 @@ declare module 'react-router' {
 const formTargets = ["'self'", 'https://checkout.stripe.com', 'https://connect.stripe.com'];
 
 export function contentSecurityPolicy(nonce: string) {
+  return policy(`'nonce-${nonce}' 'strict-dynamic'`);
+}
+
+/**
+ * The policy of a page a shared cache may keep, which many visitors get byte for byte: a nonce in
+ * it would be everyone's. Its inline scripts are allowed by their hashes instead, and, as with a
+ * nonce, what they load by 'strict-dynamic' (docs/decisions/108).
+ */
+export function sharedPagePolicy(html: string) {
+  const hashes = [...html.matchAll(inlineScript)].map(([, source]) => `'sha256-${sha256Base64(source!)}'`);
+  return policy(`${[...new Set(hashes)].join(' ')} 'strict-dynamic'`);
+}
+
+// React's markup escapes '<' in text and attributes, so in a page it renders "<script" opens a
+// script element, and a script's source (which React Router and page-messages escape) ends at the
+// first "</script>".
+const inlineScript = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+
+const sha256Base64 = (text: string) => createHash('sha256').update(text).digest('base64');
+
+function policy(scriptSources: string) {
   return [
     "default-src 'self'",
-    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    `script-src ${scriptSources}`,
     // Inline styles: the outbox's email preview (an iframe srcdoc, which inherits this policy) is
     // styled inline, as email is. Styles cannot load anything from elsewhere: default-src is 'self'.
     "style-src 'self' 'unsafe-inline'",

@@ -1,38 +1,13 @@
-import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { incubatorFixture, organizationFixture, residencyFixture, tomorrowAt } from '../../tests/fixtures/incubation';
 import { db } from '~/lib/db.server';
+import { contender } from '../../tests/support/contender';
 
 const processes = 8;
 
 type Outcome = { slot: string; ok: true; id: number } | { slot: string; ok: false; key: string };
-
-/** A worker process: `ready` once it is prepared, `done` with the outcome of each of its attempts. */
-function contender(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/booking-worker.ts', ...args], {
-    env: process.env,
-    stdio: 'pipe',
-  });
-  let output = '';
-  let errors = '';
-  let markReady: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stderr.on('data', (chunk) => (errors += chunk));
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-    if (output.includes('ready\n')) markReady();
-  });
-  const done = new Promise<Outcome[]>((resolve, reject) =>
-    child.on('exit', (code) => {
-      const last = output.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && last.startsWith('[')) resolve(JSON.parse(last) as Outcome[]);
-      else reject(new Error(`worker exited ${code}: ${errors || output}`));
-    }),
-  );
-  return { ready, done, go: () => child.stdin.write('go\n') };
-}
 
 /** Each process gets the same slots in a different order, so every slot is contested by all of them. */
 function rotate<T>(items: T[], by: number) {
@@ -51,7 +26,10 @@ describe('booking room slots from many processes at once', () => {
     });
 
     const workers = Array.from({ length: processes }, (_, i) =>
-      contender([residencyId, ownerId, fx.roomId].map(String).concat(JSON.stringify(rotate(slots, i)))),
+      contender<Outcome[]>(
+        'tests/support/booking-worker.ts',
+        [residencyId, ownerId, fx.roomId].map(String).concat(JSON.stringify(rotate(slots, i))),
+      ),
     );
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.go();

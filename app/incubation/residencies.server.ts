@@ -204,3 +204,14 @@ export function organizationResidencies(organizationIds: number[]) {
     .orderBy(desc(residencies.id))
     .all();
 }
+
+/** Organizations ever admitted to any incubator, and those of them that graduated (出壳). */
+export function incubatedOrganizations() {
+  return db
+    .select({
+      incubated: sql<number>`count(distinct ${residencies.organizationId})`,
+      graduated: sql<number>`count(distinct iif(${residencies.state} = 'graduated', ${residencies.organizationId}, null))`,
+    })
+    .from(residencies)
+    .get()!;
+}

@@ -302,8 +302,28 @@ export function evaluationView(viewer: Viewer, residencyId: number, evaluationId
   };
 }
 
-/** The evaluations this viewer may read (staff: all; the organization: published), and where the next period starts. */
-export function residencyEvaluationsFor(residency: { id: number; startsOn: string }, isStaff: boolean) {
+/**
+ * The period a new evaluation proposes: from the day after the last published one (or the start of
+ * the term) to today, or to the term's end once it has ended. A start that would fall after the end
+ * (the last evaluation ran to today, the term has not begun) is moved back to the end: a one-day
+ * period the manager widens, never a form that starts after it ends.
+ */
+export function nextEvaluationPeriod(
+  residency: { startsOn: string; endsOn: string },
+  lastPublishedEnd: string | undefined,
+  today: string,
+) {
+  const end = residency.endsOn < today ? residency.endsOn : today;
+  const start = lastPublishedEnd ? addDays(lastPublishedEnd, 1) : residency.startsOn;
+  return { start: start > end ? end : start, end };
+}
+
+/** The evaluations this viewer may read (staff: all; the organization: published), and the next one's period. */
+export function residencyEvaluationsFor(
+  residency: { id: number; startsOn: string; endsOn: string },
+  isStaff: boolean,
+  today: string,
+) {
   const all = db
     .select()
     .from(residencyEvaluations)
@@ -313,6 +333,6 @@ export function residencyEvaluationsFor(residency: { id: number; startsOn: strin
   const lastPublished = all.find((e) => e.state === 'published');
   return {
     evaluations: all.filter((e) => mayReadEvaluation(e, isStaff)),
-    nextPeriodStart: lastPublished ? addDays(lastPublished.periodEnd, 1) : residency.startsOn,
+    nextPeriod: nextEvaluationPeriod(residency, lastPublished?.periodEnd, today),
   };
 }

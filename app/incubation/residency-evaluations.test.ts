@@ -4,6 +4,7 @@ import * as s from '../../db/schema';
 import {
   evaluationResult,
   measureResident,
+  nextEvaluationPeriod,
   openEvaluation,
   publishEvaluation,
   scoreEvaluation,
@@ -316,5 +317,28 @@ describe('an incubator whose stored settings still carry its own grade threshold
     const view = await page();
     expect(view.result).toEqual({ score: 62.9, grade: 'fail' });
     expect(view.scale).toEqual(old);
+  });
+});
+
+describe('the period a new evaluation proposes', () => {
+  const term = { startsOn: '2026-03-01', endsOn: '2027-02-28' };
+
+  it('runs from the term’s start, or the day after the last published evaluation, to today', () => {
+    expect(nextEvaluationPeriod(term, undefined, '2026-12-07')).toEqual({ start: '2026-03-01', end: '2026-12-07' });
+    expect(nextEvaluationPeriod(term, '2026-08-31', '2026-12-07')).toEqual({ start: '2026-09-01', end: '2026-12-07' });
+  });
+
+  it('never starts after it ends', () => {
+    // The last evaluation ran to today: the day after would be tomorrow.
+    expect(nextEvaluationPeriod(term, '2026-12-07', '2026-12-07')).toEqual({ start: '2026-12-07', end: '2026-12-07' });
+    // A term admitted to start next month.
+    expect(nextEvaluationPeriod({ startsOn: '2027-01-01', endsOn: '2027-12-31' }, undefined, '2026-12-07')).toEqual({
+      start: '2026-12-07',
+      end: '2026-12-07',
+    });
+  });
+
+  it('ends with the term once the term has ended', () => {
+    expect(nextEvaluationPeriod(term, '2026-12-31', '2027-06-01')).toEqual({ start: '2027-01-01', end: '2027-02-28' });
   });
 });

@@ -1,3 +1,5 @@
+import cluster from 'node:cluster';
+import { sweepRateWindows } from '~/lib/rate-limit.server';
 import { deliverDueEmail, smtpConfigured } from '~/notifications/outbox.server';
 import { runClock } from './ticks.server';
 
@@ -13,21 +15,30 @@ type Job = {
 export const schedule: Job[] = [
   { name: 'clock', everyMs: 5_000, run: runClock },
   { name: 'email delivery', everyMs: 2_000, run: () => deliverDueEmail(), enabled: smtpConfigured },
+  { name: 'rate-limit sweep', everyMs: 60_000, run: sweepRateWindows },
 ];
+
+/**
+ * A server alone runs the schedule; of a cluster's workers (server.mjs, decision 106), only the one
+ * its primary started with BACKGROUND_WORKER=1 does: one clock, one mailer.
+ */
+function runsSchedule() {
+  return !cluster.isWorker || process.env.BACKGROUND_WORKER === '1';
+}
 
 type Running = { timer: ReturnType<typeof setInterval>; running: Promise<unknown> | null };
 const state = globalThis as unknown as { __jobs?: Running[] };
 
 /** Starts each enabled job now and then on its interval; a run still under way is never started again. */
 export function startBackgroundWork() {
-  if (state.__jobs || process.env.NODE_ENV === 'test') return;
-  state.__jobs = schedule
-    .filter((job) => job.enabled?.() ?? true)
-    .map((job) => {
-      const started: Running = { timer: setInterval(() => tick(job, started), job.everyMs).unref(), running: null };
-      tick(job, started);
-      return started;
-    });
+  if (state.__jobs || process.env.NODE_ENV === 'test' || !runsSchedule()) return;
+  const jobs = schedule.filter((job) => job.enabled?.() ?? true);
+  state.__jobs = jobs.map((job) => {
+    const started: Running = { timer: setInterval(() => tick(job, started), job.everyMs).unref(), running: null };
+    tick(job, started);
+    return started;
+  });
+  console.log(`Background work in process ${process.pid}: ${jobs.map((job) => job.name).join(', ')}`);
 }
 
 function tick(job: Job, started: Running) {

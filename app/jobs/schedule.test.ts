@@ -16,6 +16,7 @@ describe('the schedule', () => {
     expect(schedule.map(({ name, everyMs }) => [name, everyMs])).toEqual([
       ['clock', 5_000],
       ['email delivery', 2_000],
+      ['rate-limit sweep', 60_000],
     ]);
   });
 

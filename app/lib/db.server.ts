@@ -16,23 +16,66 @@ export function openDatabase(path = databasePath()) {
   sqlite.pragma('busy_timeout = 5000');
   // NORMAL is durable across application crashes in WAL mode; money commits raise it (see `durably`).
   sqlite.pragma('synchronous = NORMAL');
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle(reusingStatements(sqlite), { schema });
   // Rebuilding a table (SQLite's way to change a CHECK) needs foreign keys off, which cannot be
   // switched inside the migrator's transaction: switch them off around it and check afterwards.
-  // The check reads every row, so it runs only when a migration was applied (not on every start).
   sqlite.pragma('foreign_keys = OFF');
-  const applied = migrationCount(sqlite);
+  const before = rootPages(sqlite);
   migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_PATH ?? 'db/migrations') });
-  if (migrationCount(sqlite) !== applied && (sqlite.pragma('foreign_key_check') as unknown[]).length) {
-    throw new Error('Migration broke foreign keys');
-  }
+  if (rebuiltKeysBroken(sqlite, before)) throw new Error('Migration broke foreign keys');
   sqlite.pragma('foreign_keys = ON');
   return { sqlite, db };
 }
 
-function migrationCount(sqlite: Database.Database) {
-  const table = sqlite.prepare(`select 1 from sqlite_master where name = '__drizzle_migrations'`).get();
-  return table ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n : 0;
+const keptStatements = 500;
+
+/**
+ * The connection as drizzle sees it: a statement is compiled once per SQL text and reused (the most
+ * recently used few hundred are kept). drizzle asks for a new statement on every query, and SQLite's
+ * compiling of it cost more than running it (docs/decisions/108). drizzle switches a statement to
+ * arrays with raw() when it maps the columns itself and never back: a reused one starts as new.
+ */
+function reusingStatements(sqlite: Database.Database): Database.Database {
+  const kept = new Map<string, Database.Statement>();
+  const client = Object.create(sqlite) as Database.Database;
+  client.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (statement) {
+      kept.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = sqlite.prepare(source);
+      if (kept.size >= keptStatements) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(source, statement);
+    return statement;
+  }) as Database.Database['prepare'];
+  return client;
+}
+
+/** Each table's first page: a table made anew (created, or rebuilt and renamed) has a new one. */
+function rootPages(sqlite: Database.Database) {
+  const rows = sqlite.prepare(`select name, rootpage from sqlite_master where type = 'table'`).all();
+  return new Map((rows as { name: string; rootpage: number }[]).map((row) => [row.name, row.rootpage]));
+}
+
+/**
+ * Whether a table the migrations made anew, or one whose rows refer to it, has a reference to a
+ * missing row. Only those: checking every table would read the whole database at each start that
+ * migrates (seconds per gigabyte), where an added column or index can break no reference.
+ */
+function rebuiltKeysBroken(sqlite: Database.Database, before: Map<string, number>) {
+  const made = [...rootPages(sqlite)].filter(([name, page]) => before.get(name) !== page).map(([name]) => name);
+  if (!made.length) return false;
+  const referring = sqlite
+    .prepare(
+      `select distinct m.name from sqlite_master m, pragma_foreign_key_list(m.name) f
+       where m.type = 'table' and f."table" in (select value from json_each(?))`,
+    )
+    .pluck()
+    .all(JSON.stringify(made)) as string[];
+  const check = sqlite.prepare('select 1 from pragma_foreign_key_check(?) limit 1');
+  return [...new Set([...made, ...referring])].some((table) => check.get(table));
 }
 
 export type DB = ReturnType<typeof openDatabase>['db'];

@@ -40,20 +40,41 @@ export function messagesVersion(locale: string, bundles: Bundles) {
   return version;
 }
 
+// Worked out once: a list page translates hundreds of keys, the same few dozen, and sends the same
+// words as the last page of its kind. The bound keeps keys or pages made from data from growing them.
+const remembered = 10_000;
+const partOfKey = new Map<string, string>();
+const sentForParts = new Map<string, Sent>();
+
+function partOf(key: string, namespaces: readonly string[]) {
+  let part = partOfKey.get(key);
+  if (part === undefined) {
+    part = messagePart(key, namespaces);
+    if (partOfKey.size < remembered) partOfKey.set(key, part);
+  }
+  return part;
+}
+
 /** One page's render on the server: i18next's words, noting the part of every key translated. */
 function recordingTranslation(i18next: I18n) {
   const namespaces = i18next.options.ns as readonly string[];
   const parts = new Set(alwaysSent);
   const t = withMessageKeys((key, values) => {
-    parts.add(messagePart(key, namespaces));
+    parts.add(partOf(key, namespaces));
     return i18next.t(key as never, values);
   });
   const sent = (): Sent => {
-    const bundles: Bundles = Object.fromEntries(
-      namespaces.map((ns) => [ns, i18next.getResourceBundle(i18next.language, ns)]),
-    );
-    const json = JSON.stringify(browserMessages(bundles, parts)).replace(/</g, '\\u003c');
-    return { json, version: messagesVersion(i18next.language, bundles) };
+    const cacheKey = `${i18next.language} ${[...parts].sort().join(' ')}`;
+    let words = sentForParts.get(cacheKey);
+    if (!words) {
+      const bundles: Bundles = Object.fromEntries(
+        namespaces.map((ns) => [ns, i18next.getResourceBundle(i18next.language, ns)]),
+      );
+      const json = JSON.stringify(browserMessages(bundles, parts)).replace(/</g, '\\u003c');
+      words = { json, version: messagesVersion(i18next.language, bundles) };
+      if (sentForParts.size < remembered) sentForParts.set(cacheKey, words);
+    }
+    return words;
   };
   return { translation: { t, i18n: { language: i18next.language as Locale } }, sent };
 }

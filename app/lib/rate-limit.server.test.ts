@@ -1,15 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setClockOffset } from './clock.server';
-import { hit, limitOf, parseLimit, rateLimited, resetRateLimits } from './rate-limit.server';
+import { sqlite } from './db.server';
+import { hit, limitOf, parseLimit, rateLimited, resetRateLimits, sweepRateWindows } from './rate-limit.server';
 
 process.env.TEST_CLOCK = '1';
 
 afterEach(() => {
+  vi.useRealTimers();
   setClockOffset(0);
   resetRateLimits();
   delete process.env.RATE_LIMITS;
   delete process.env.RATE_LIMIT_SIGNUP;
 });
+
+/** Stops the clock at `time` (ms since the epoch): a window's last millisecond stays its last. */
+function at(time: number) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(time);
+}
 
 describe('rate limits', () => {
   it('reads "n/unit", "n/kunit" and "off"', () => {
@@ -31,6 +39,58 @@ describe('rate limits', () => {
     expect(hit('other', limit)).toBeNull();
     setClockOffset(60_000 - (Date.now() % 60_000) + 1 + 60_000);
     expect(hit('k', limit)).toBeNull();
+  });
+
+  it('counts the last millisecond of a window in it, and opens the next one on the millisecond after', () => {
+    const limit = { max: 2, windowMs: 60_000 };
+    const windowEnd = Math.ceil(Date.now() / 60_000) * 60_000 + 60_000;
+    at(windowEnd - 60_000);
+    expect([hit('k', limit), hit('k', limit)]).toEqual([null, null]);
+    at(windowEnd - 1);
+    expect(hit('k', limit)).toBe(1); // 1 ms to go: a whole second, never 0
+    at(windowEnd - 30_500);
+    expect(hit('k', limit)).toBe(31);
+    at(windowEnd);
+    expect([hit('k', limit), hit('k', limit), hit('k', limit)]).toEqual([null, null, 60]);
+  });
+
+  it('keeps its windows in the database, where every process of the server counts against them', () => {
+    const limit = { max: 2, windowMs: 3600_000 };
+    hit('shared', limit);
+    // What another process's request does: the same statement on its own connection.
+    sqlite.prepare("update rate_windows set count = count + 1 where key = 'shared'").run();
+    expect(hit('shared', limit)).toBeGreaterThan(0);
+  });
+
+  it('keeps a window another process opened a moment later, rather than going back to ours', () => {
+    const limit = { max: 5, windowMs: 60_000 };
+    const windowEnd = Math.ceil(Date.now() / 60_000) * 60_000 + 60_000;
+    at(windowEnd);
+    hit('k', limit);
+    // A request that read the clock just before the boundary but reached the database after it.
+    at(windowEnd - 1);
+    hit('k', limit);
+    expect(sqlite.prepare("select reset_at as resetAt, count from rate_windows where key = 'k'").get()).toEqual({
+      resetAt: windowEnd + 60_000,
+      count: 2,
+    });
+  });
+
+  it('sweeps the windows that have ended, however many, and keeps those still open', async () => {
+    const insert = sqlite.prepare('insert into rate_windows (key, reset_at, count) values (?, ?, 1)');
+    const time = Date.now();
+    sqlite.transaction(() => {
+      for (let i = 0; i < 1234; i++) insert.run(`ended:${i}`, time - 1 - i);
+      for (let i = 0; i < 3; i++) insert.run(`open:${i}`, time + 60_000);
+    })();
+    await sweepRateWindows();
+    expect(sqlite.prepare('select key from rate_windows order by key').pluck().all()).toEqual([
+      'open:0',
+      'open:1',
+      'open:2',
+    ]);
+    resetRateLimits();
+    expect(sqlite.prepare('select count(*) from rate_windows').pluck().get()).toBe(0);
   });
 
   it('takes its limits from the environment, and RATE_LIMITS=off turns them all off', () => {

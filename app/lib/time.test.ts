@@ -10,6 +10,7 @@ import {
   monthStart,
   parseShanghaiDateTime,
   shanghaiDate,
+  shanghaiDayFrom,
   shanghaiIso,
   shanghaiSeconds,
   shanghaiYear,
@@ -78,5 +79,18 @@ describe('Asia/Shanghai in SQL', () => {
       expect(row.month).toBe(year * 100 + month);
     }
     expect(rows.map((r) => r.day)).toEqual(['2027-01-01', '2027-01-31', '2027-02-01']);
+  });
+});
+
+describe('shanghaiDayFrom', () => {
+  it('counts calendar days in Asia/Shanghai, not 24-hour spans', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(shanghaiDayFrom(at('2026-12-07T10:00:00+08:00'), at('2026-12-07T10:02:00+08:00'))).toBe('today');
+    expect(shanghaiDayFrom(at('2026-12-07T23:58:00+08:00'), at('2026-12-08T00:03:00+08:00'))).toBe('tomorrow');
+    expect(shanghaiDayFrom(at('2026-12-07T00:01:00+08:00'), at('2026-12-08T23:59:00+08:00'))).toBe('tomorrow');
+    // 20:00 UTC on the 6th is already the 7th in Shanghai.
+    expect(shanghaiDayFrom(at('2026-12-06T20:00:00Z'), at('2026-12-07T09:00:00+08:00'))).toBe('today');
+    expect(shanghaiDayFrom(at('2026-12-07T10:00:00+08:00'), at('2026-12-09T08:00:00+08:00'))).toBeNull();
+    expect(shanghaiDayFrom(at('2026-12-07T10:00:00+08:00'), at('2026-12-06T08:00:00+08:00'))).toBeNull();
   });
 });

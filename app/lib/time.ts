@@ -15,6 +15,15 @@ export function shanghaiDate(at: Date | number): string {
   return new Date(new Date(at).getTime() + offsetMs).toISOString().slice(0, 10);
 }
 
+/**
+ * The Shanghai calendar day an instant falls on, seen from another: 'today', 'tomorrow', or null
+ * (any other day). A reminder two minutes before an event is about today, whatever the hours between.
+ */
+export function shanghaiDayFrom(from: Date | number, at: Date | number): 'today' | 'tomorrow' | null {
+  const days = daysInclusive(shanghaiDate(from), shanghaiDate(at)) - 1;
+  return days === 0 ? 'today' : days === 1 ? 'tomorrow' : null;
+}
+
 /** The Shanghai calendar year and month (1–12) an instant falls in. */
 export function shanghaiYearMonth(at: Date | number): { year: number; month: number } {
   const local = new Date(new Date(at).getTime() + offsetMs);

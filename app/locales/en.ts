@@ -25,6 +25,10 @@ export default {
     login: 'Log in',
     logout: 'Log out',
     signup: 'Sign up',
+    menu: 'Menu',
+    elder: 'Large text',
+    elderHint: 'Larger text, stronger contrast, bigger buttons',
+    sections: 'Sections of this page',
   },
   common: {
     state: 'Status',
@@ -36,6 +40,46 @@ export default {
   home: {
     lead: 'An online platform for trade unions to incubate social organizations and purchase services from them: from incubator admission, publishing tenders, sealed bidding and signing contracts, to event check-in, worker ratings, performance evaluation and payment. Every step leaves a record, and real ratings from workers show what the services achieved.',
     browseTenders: 'Browse tenders',
+    delivered: {
+      title: 'What the platform has delivered',
+      sessions: 'Sessions delivered',
+      workerVisits: 'Worker-visits',
+      satisfaction: 'Satisfaction rate',
+      incubated: 'Organizations incubated',
+      openTenders: 'Tenders open for bids',
+      ratingsAndGraduated:
+        'The satisfaction rate rests on {{ratings}} ratings by workers; {{graduated}} of the incubated organizations have graduated.',
+    },
+    tenders: {
+      title: 'Open for bids',
+      line: '{{union}} · bids close {{deadline}}',
+      none: 'No tender is open for bids at the moment.',
+      all_one: 'All tenders ({{count}} open for bids)',
+      all_other: 'All tenders ({{count}} open for bids)',
+    },
+    next: {
+      title: 'What you can do',
+      union: {
+        title: 'Unions',
+        text: 'Browse the services organizations offer, publish tenders or commission directly, accept delivery, pay, and see sessions, worker-visits and satisfaction on the dashboard. The platform administrator opens union staff accounts.',
+      },
+      organization: {
+        title: 'Social organizations',
+        text: 'Register your organization, apply to an incubator, post your services, bid on open tenders, run events and file completion reports.',
+      },
+      worker: {
+        title: 'Workers',
+        text: 'At an event, scan the QR code on the organizer’s screen with your phone to check in, then rate the service once it has started. No account and no app needed.',
+      },
+    },
+    links: {
+      catalog: 'Browse services',
+      login: 'Staff sign-in',
+      tenders: 'See tenders',
+      incubators: 'About incubators',
+      signup: 'Create an account',
+    },
+    howItWorks: 'How the platform works',
     steps: {
       incubate: {
         title: 'Incubation',

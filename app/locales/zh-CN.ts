@@ -24,6 +24,10 @@ export default {
     login: '登录',
     logout: '退出',
     signup: '注册',
+    menu: '菜单',
+    elder: '长辈模式',
+    elderHint: '字号更大、对比更强、按钮更大',
+    sections: '本页分区',
   },
   common: {
     state: '状态',
@@ -35,6 +39,45 @@ export default {
   home: {
     lead: '工会孵化社会组织、向社会组织购买服务的线上平台：从入驻孵化、发布采购、密封投标、签订合同，到活动签到、职工评价、绩效评估和资金拨付，全流程留痕，用职工的真实评价说明服务成效。',
     browseTenders: '浏览采购项目',
+    delivered: {
+      title: '平台成效',
+      sessions: '服务场次',
+      workerVisits: '服务职工人次',
+      satisfaction: '满意率',
+      incubated: '孵化社会组织',
+      openTenders: '正在招标的项目',
+      ratingsAndGraduated: '满意率依据 {{ratings}} 条职工评价；孵化的社会组织中已有 {{graduated}} 家出壳。',
+    },
+    tenders: {
+      title: '正在招标',
+      line: '{{union}} · 投标截止 {{deadline}}',
+      none: '目前没有正在招标的项目。',
+      all_one: '查看全部采购项目（正在招标 {{count}} 个）',
+      all_other: '查看全部采购项目（正在招标 {{count}} 个）',
+    },
+    next: {
+      title: '您可以',
+      union: {
+        title: '工会',
+        text: '浏览社会组织发布的服务项目，发布采购或直接委托，验收活动、拨付资金，并在数据看板上看到场次、人次和满意率。工会工作人员由平台管理员开通账号。',
+      },
+      organization: {
+        title: '社会组织',
+        text: '注册组织，申请入驻孵化基地，发布服务项目，对正在招标的项目投标，开展活动并提交完成报告。',
+      },
+      worker: {
+        title: '职工',
+        text: '在活动现场用手机扫描组织者屏幕上的二维码签到，活动开始后为服务打分评价。不用注册账号，也不用下载应用。',
+      },
+    },
+    links: {
+      catalog: '浏览服务项目',
+      login: '工作人员登录',
+      tenders: '查看采购项目',
+      incubators: '了解孵化基地',
+      signup: '注册账号',
+    },
+    howItWorks: '平台怎样运作',
     steps: {
       incubate: {
         title: '孵化',

@@ -25,6 +25,10 @@ export default {
     login: '登入',
     logout: '登出',
     signup: '註冊',
+    menu: '選單',
+    elder: '長輩模式',
+    elderHint: '字級更大、對比更強、按鈕更大',
+    sections: '本頁分區',
   },
   common: {
     state: '狀態',
@@ -36,6 +40,45 @@ export default {
   home: {
     lead: '工會孵化社會組織、向社會組織購買服務的線上平台：從進駐孵化、發布採購、密封投標、簽訂合約，到活動簽到、職工評價、績效評估和經費撥付，全流程留存紀錄，以職工的真實評價說明服務成效。',
     browseTenders: '瀏覽採購案',
+    delivered: {
+      title: '平台成效',
+      sessions: '服務場次',
+      workerVisits: '服務職工人次',
+      satisfaction: '滿意率',
+      incubated: '孵化社會組織',
+      openTenders: '投標中的採購案',
+      ratingsAndGraduated: '滿意率依據 {{ratings}} 則職工評價；孵化的社會組織中已有 {{graduated}} 家出殼。',
+    },
+    tenders: {
+      title: '投標中的採購案',
+      line: '{{union}} · 投標截止 {{deadline}}',
+      none: '目前沒有投標中的採購案。',
+      all_one: '查看全部採購案（投標中 {{count}} 件）',
+      all_other: '查看全部採購案（投標中 {{count}} 件）',
+    },
+    next: {
+      title: '您可以',
+      union: {
+        title: '工會',
+        text: '瀏覽社會組織發布的服務項目，發布採購或直接委託，驗收活動、撥付資金，並在數據看板上看到場次、人次和滿意率。工會工作人員由平台管理員開通帳號。',
+      },
+      organization: {
+        title: '社會組織',
+        text: '註冊組織，申請進駐孵化基地，發布服務項目，對投標中的採購案投標，開展活動並送出成果報告。',
+      },
+      worker: {
+        title: '職工',
+        text: '在活動現場用手機掃描主辦者螢幕上的 QR Code 簽到，活動開始後為服務評分。不用註冊帳號，也不用下載應用程式。',
+      },
+    },
+    links: {
+      catalog: '瀏覽服務項目',
+      login: '工作人員登入',
+      tenders: '查看採購案',
+      incubators: '了解孵化基地',
+      signup: '註冊帳號',
+    },
+    howItWorks: '平台如何運作',
     steps: {
       incubate: {
         title: '孵化',

@@ -120,14 +120,25 @@ function finalizeAward(tx: DB, tender: Tender, actorId: number | null) {
 
 const noOpenObjection = sql`not exists (select 1 from ${objections} where ${objections.tenderId} = ${tenders.id} and ${objections.state} = 'filed')`;
 
-/** The clock's part: an award whose objection period has ended with every objection answered becomes final. */
+const dueAward = () => and(eq(tenders.state, 'award_proposed'), lte(tenders.objectionEndsAt, now()), noOpenObjection);
+
+/**
+ * The clock's part: an award whose objection period has ended with every objection answered becomes
+ * final. Each is read again inside its transaction: another process's clock (a page runs it before
+ * it reads) may have finalized it since.
+ */
 export function finalizeDueAwards() {
-  const due = db
-    .select()
-    .from(tenders)
-    .where(and(eq(tenders.state, 'award_proposed'), lte(tenders.objectionEndsAt, now()), noOpenObjection))
-    .all();
-  for (const tender of due) durably((tx) => finalizeAward(tx, tender, null));
+  const due = db.select({ id: tenders.id }).from(tenders).where(dueAward()).all();
+  for (const { id } of due) {
+    durably((tx) => {
+      const tender = tx
+        .select()
+        .from(tenders)
+        .where(and(eq(tenders.id, id), dueAward()))
+        .get();
+      if (tender) finalizeAward(tx, tender, null);
+    });
+  }
 }
 
 /** A bidder other than the proposed winner may object, with reasons, during the objection period. */

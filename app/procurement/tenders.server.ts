@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { organizations } from '../../db/schema/organizations';
 import { bids, tenderAmendments, tenderReviewers, tenders } from '../../db/schema/procurement';
 import { unions } from '../../db/schema/unions';
@@ -404,4 +404,20 @@ export function removeDraftAttachment(viewer: Viewer, tenderId: number, attachme
     return deleteAttachment(tx, attachment);
   });
   removeFile();
+}
+
+const openForBids = () => and(eq(tenders.state, 'published'), gt(tenders.deadlineAt, now()));
+
+/** Tenders open for bids, closing soonest first (`tenders_state_deadline_idx`), and how many there are. */
+export function openTenders(limit = 5) {
+  const list = db
+    .select({ id: tenders.id, title: tenders.title, deadlineAt: tenders.deadlineAt, union: unions.name })
+    .from(tenders)
+    .innerJoin(unions, eq(unions.id, tenders.unionId))
+    .where(openForBids())
+    .orderBy(asc(tenders.deadlineAt))
+    .limit(limit)
+    .all();
+  const total = db.select({ n: count() }).from(tenders).where(openForBids()).get()!.n;
+  return { list, total };
 }

@@ -1,23 +1,27 @@
 import type { TFunction } from 'i18next';
 import type { Filters } from './filters';
 import {
-  activityCells,
+  activityByCategory,
+  activityByMonth,
+  activityByUnion,
   activityOf,
   cellsBetween,
   contractsByState,
   incubation,
   isEmpty,
-  organizationsIn,
+  negated,
+  organizationActivity,
   periodBuckets,
   yearSpan,
   type Scope,
 } from './leadership-figures.server';
 import { childUnions, subtreeBranches } from './scope.server';
-import type { Row, TableKey } from './tables';
+import { listedOrganizations, type Row, type TableKey } from './tables';
 import { categories } from '~/catalog/taxonomy';
 import { basisOf, unionStandards } from '~/delivery/figures.server';
 import { basisShortText } from '~/delivery/figures-text';
 import { messageKey } from '~/lib/locale';
+import { requireOrganization } from '~/organizations/organizations.server';
 
 type Union = { id: number; name: string };
 
@@ -33,9 +37,15 @@ function trendLabel(bucket: { year: number; part: number }, granularity: Filters
 
 /**
  * Everything a dashboard shows for `root` (a union with all unions below it) in the filtered year:
- * the totals, and each table's rows with their labels in the reader's language.
+ * the totals, and each table's rows with their labels in the reader's language. `organizations`
+ * 'all' lists every organization (the CSV) instead of the first `listedOrganizations`.
  */
-export function buildReport(root: Union, filters: Filters, t: TFunction) {
+export function buildReport(
+  root: Union,
+  filters: Filters,
+  t: TFunction,
+  { organizations = 'listed' }: { organizations?: 'listed' | 'all' } = {},
+) {
   const branches = subtreeBranches(root.id);
   const standards = unionStandards(branches.map((b) => b.id));
   const basis = basisOf(standards);
@@ -46,16 +56,17 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
     return { basis: basisShortText(t, basisOf(standards.filter((u) => inBranch.has(u.id)))) };
   };
   const base: Scope = {
+    unionId: root.id,
     unionIds: branches.map((b) => b.id),
-    ...yearSpan(filters.year),
+    year: filters.year,
     category: filters.category,
     organizationId: filters.organizationId,
   };
   const buckets = periodBuckets(filters.year, filters.granularity);
-  const earliest = Math.min(base.from.getTime(), ...buckets.map((b) => b.from.getTime()));
-  const cells = activityCells({ ...base, from: new Date(earliest) });
-  const year = cellsBetween(cells, base.from, base.to);
-  const totals = { ...activityOf(year), ...incubation(base), ...basisNote };
+  const { from, to } = yearSpan(filters.year);
+  const months = activityByMonth(base, new Date(Math.min(from.getTime(), buckets[0]!.from.getTime())), to);
+  const year = activityOf(cellsBetween(months, from, to));
+  const totals = { ...year, ...incubation(base), ...basisNote };
   const contracts = contractsByState(base);
   const projects = contracts
     .filter((c) => c.state === 'active' || c.state === 'completed')
@@ -63,35 +74,41 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
 
   const trend = buckets.map((bucket) => ({
     ...trendLabel(bucket, filters.granularity, t),
-    ...activityOf(cellsBetween(cells, bucket.from, bucket.to)),
+    ...activityOf(cellsBetween(months, bucket.from, bucket.to)),
     ...basisNote,
   }));
+  const categoryCells = new Map(activityByCategory(base).map((c) => [c.category, c]));
   const byCategory = (filters.category ? [filters.category] : categories)
     .map((category) => ({
       label: t(`catalog.categories.${category}`),
-      ...activityOf(year.filter((c) => c.category === category)),
+      ...activityOf(categoryCells.has(category) ? [categoryCells.get(category)!] : []),
       ...basisNote,
     }))
     .filter((row) => !isEmpty(row));
-  const byOrganizationId = groupBy(year, (c) => c.organizationId);
-  const byOrganization = organizationsIn(base).map((o) => ({
-    label: o.name,
-    ...activityOf(byOrganizationId.get(o.id) ?? []),
-    ...basisNote,
-  }));
-  const branchOf = new Map(branches.map((b) => [b.id, b.branch]));
-  const byBranch = groupBy(year, (c) => branchOf.get(c.unionId) ?? null);
+  const byOrganization = (
+    filters.organizationId
+      ? isEmpty(year)
+        ? []
+        : [{ label: requireOrganization(filters.organizationId).name, ...year }]
+      : organizationActivity(base, organizations === 'all' ? undefined : listedOrganizations).map((o) => ({
+          label: o.name,
+          ...activityOf([o]),
+        }))
+  ).map((row) => ({ ...row, ...basisNote }));
+  const children = childUnions(root.id);
+  const childCells = new Map(
+    activityByUnion(
+      base,
+      children.map((c) => c.id),
+    ).map((c) => [c.unionId, c]),
+  );
+  const own = [...cellsBetween(months, from, to), ...[...childCells.values()].map(negated)];
   const byUnion = [
-    {
-      label: t('reports.ownLevel', { name: root.name }),
-      unionId: null,
-      ...activityOf(byBranch.get(null) ?? []),
-      ...branchBasis(null),
-    },
-    ...childUnions(root.id).map((child) => ({
+    { label: t('reports.ownLevel', { name: root.name }), unionId: null, ...activityOf(own), ...branchBasis(null) },
+    ...children.map((child) => ({
       label: child.name,
       unionId: child.id,
-      ...activityOf(byBranch.get(child.id) ?? []),
+      ...activityOf(childCells.has(child.id) ? [childCells.get(child.id)!] : []),
       ...branchBasis(child.id),
     })),
   ];
@@ -109,15 +126,4 @@ export function buildReport(root: Union, filters: Filters, t: TFunction) {
     })),
   };
   return { totals: { ...totals, projects }, basis, trend, byCategory, byUnion, tables };
-}
-
-function groupBy<T, K>(items: T[], key: (item: T) => K) {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { viewerFor } from '../../tests/fixtures/accounts';
 import { seedDemo } from '../../db/seed';
-import { sumsFromScratch } from '../../tests/support/counted';
+import { expectedFigures, figuresOf, subtreeOf } from '../../tests/support/report-figures';
 import { buildReport } from './dashboard.server';
 import { parseFilters, type Filters } from './filters';
 import { periodBuckets, yearSpan } from './leadership-figures.server';
@@ -38,63 +38,6 @@ beforeAll(async () => {
     .run(residency.id);
 });
 
-type Expected = {
-  sessionsDelivered: number;
-  workerVisits: number;
-  ratings: number;
-  satisfiedRatings: number;
-  committedFen: number;
-  paidFen: number;
-  pendingSessions: number;
-  pendingWalkIns: number;
-  pendingCheckins: number;
-};
-
-/** The figures over contracts of the given unions matching `where` (on c), in [from, to). */
-function expected(unionIds: number[], from: number, to: number, where = '1 = 1', ...params: unknown[]): Expected {
-  const contractsSql = `select c.id from contracts c where c.union_id in (${unionIds.join(',')}) and ${where}`;
-  const args = [...params, from, to];
-  const sums = sumsFromScratch(
-    `e.state = 'accepted' and e.contract_id in (${contractsSql}) and e.starts_at >= ? and e.starts_at < ?`,
-    ...args,
-  );
-  const money = one<{ committed: number; paid: number }>(
-    `select coalesce(sum(case kind when 'committed' then amount_fen when 'released' then -amount_fen else 0 end), 0) as committed,
-            coalesce(sum(case kind when 'paid' then amount_fen else 0 end), 0) as paid
-     from ledger_entries where contract_id in (${contractsSql}) and created_at >= ? and created_at < ?`,
-    ...args,
-  );
-  return {
-    sessionsDelivered: sums.sessions,
-    workerVisits: sums.walkIns + sums.checkins,
-    ratings: sums.ratings,
-    satisfiedRatings: sums.satisfied,
-    committedFen: money.committed,
-    paidFen: money.paid,
-    pendingSessions: sums.pendingSessions,
-    pendingWalkIns: sums.pendingWalkIns,
-    pendingCheckins: sums.pendingCheckins,
-  };
-}
-
-function figuresOf(row: Record<string, unknown>): Expected {
-  return {
-    sessionsDelivered: row.sessionsDelivered as number,
-    workerVisits: row.workerVisits as number,
-    ratings: row.ratings as number,
-    satisfiedRatings: row.satisfiedRatings as number,
-    committedFen: row.committedFen as number,
-    paidFen: row.paidFen as number,
-    pendingSessions: row.pendingSessions as number,
-    pendingWalkIns: row.pendingWalkIns as number,
-    pendingCheckins: row.pendingCheckins as number,
-  };
-}
-
-const subtree = (id: number) => [
-  id,
-  ...all<{ id: number }>('select id from unions where parent_id = ?', id).map((u) => u.id),
-];
 const filters = (overrides: Partial<Filters> = {}): Filters => ({ year, granularity: 'month', ...overrides });
 const report = (id: number, overrides: Partial<Filters> = {}) =>
   buildReport(one<{ id: number; name: string }>('select id, name from unions where id = ?', id), filters(overrides), t);
@@ -103,7 +46,7 @@ describe('the county dashboard', () => {
   it('totals match the tables', () => {
     const { from, to } = yearSpan(year);
     const totals = report(county).totals;
-    expect(figuresOf(totals)).toEqual(expected(subtree(county), from.getTime(), to.getTime()));
+    expect(figuresOf(totals)).toEqual(expectedFigures(subtreeOf(county), from.getTime(), to.getTime()));
     expect(totals.satisfaction).toBeCloseTo(totals.satisfiedRatings / totals.ratings);
     expect(totals.sessionsDelivered).toBeGreaterThan(0);
     expect(totals.paidFen).toBeGreaterThan(0);
@@ -143,7 +86,7 @@ describe('the county dashboard', () => {
     expect(totals.exited).toBe(0);
     const states = all<{ state: string; count: number; amount: number }>(
       `select state, count(*) as count, sum(amount_fen) as amount from contracts
-       where union_id in (${subtree(county).join(',')})
+       where union_id in (${subtreeOf(county).join(',')})
          and coalesce(period_start, date(coalesce(signed_at, created_at) / 1000 + 28800, 'unixepoch')) <= ?
          and coalesce(period_end, '9999-12-31') >= ?
        group by state order by state`,
@@ -169,12 +112,14 @@ describe('the county dashboard', () => {
     const buckets = periodBuckets(year, granularity);
     expect(trend).toHaveLength(buckets.length);
     buckets.forEach((bucket, i) => {
-      expect(figuresOf(trend[i]!)).toEqual(expected(subtree(county), bucket.from.getTime(), bucket.to.getTime()));
+      expect(figuresOf(trend[i]!)).toEqual(
+        expectedFigures(subtreeOf(county), bucket.from.getTime(), bucket.to.getTime()),
+      );
     });
     const { from, to } = yearSpan(year);
     if (granularity !== 'year')
       expect(trend.reduce((n, row) => n + row.workerVisits, 0)).toBe(
-        expected(subtree(county), from.getTime(), to.getTime()).workerVisits,
+        expectedFigures(subtreeOf(county), from.getTime(), to.getTime()).workerVisits,
       );
   });
 
@@ -182,22 +127,22 @@ describe('the county dashboard', () => {
     const { from, to } = yearSpan(year);
     const { tables } = report(county);
     const categories = all<{ category: string }>(
-      `select distinct category from contracts where union_id in (${subtree(county).join(',')})`,
+      `select distinct category from contracts where union_id in (${subtreeOf(county).join(',')})`,
     );
     expect(tables.categories.length).toBeGreaterThan(1);
     for (const { category } of categories) {
       const row = tables.categories.find((r) => r.label === t(messageKey('catalog.categories', category)));
-      const want = expected(subtree(county), from.getTime(), to.getTime(), 'c.category = ?', category);
+      const want = expectedFigures(subtreeOf(county), from.getTime(), to.getTime(), 'c.category = ?', category);
       if (row) expect(figuresOf(row)).toEqual(want);
       else expect(want).toMatchObject({ sessionsDelivered: 0, ratings: 0, committedFen: 0, paidFen: 0 });
     }
     const organizations = all<{ id: number; name: string }>(
       `select distinct o.id, o.name from organizations o join contracts c on c.organization_id = o.id
-       where c.union_id in (${subtree(county).join(',')})`,
+       where c.union_id in (${subtreeOf(county).join(',')})`,
     );
     for (const o of organizations) {
       const row = tables.organizations.find((r) => r.label === o.name);
-      const want = expected(subtree(county), from.getTime(), to.getTime(), 'c.organization_id = ?', o.id);
+      const want = expectedFigures(subtreeOf(county), from.getTime(), to.getTime(), 'c.organization_id = ?', o.id);
       if (row) expect(figuresOf(row)).toEqual(want);
     }
     expect(tables.organizations.length).toBeGreaterThanOrEqual(5);
@@ -207,14 +152,14 @@ describe('the county dashboard', () => {
     const { from, to } = yearSpan(year);
     const category = report(county, { category: 'volunteer_service' }).totals;
     expect(figuresOf(category)).toEqual(
-      expected(subtree(county), from.getTime(), to.getTime(), 'c.category = ?', 'volunteer_service'),
+      expectedFigures(subtreeOf(county), from.getTime(), to.getTime(), 'c.category = ?', 'volunteer_service'),
     );
     const psych = one<{ id: number }>("select id from organizations where name = '象山县心理咨询师协会'").id;
     expect(figuresOf(report(county, { organizationId: psych }).totals)).toEqual(
-      expected(subtree(county), from.getTime(), to.getTime(), 'c.organization_id = ?', psych),
+      expectedFigures(subtreeOf(county), from.getTime(), to.getTime(), 'c.organization_id = ?', psych),
     );
     const shipu = unionId('石浦镇总工会');
-    expect(figuresOf(report(shipu).totals)).toEqual(expected([shipu], from.getTime(), to.getTime()));
+    expect(figuresOf(report(shipu).totals)).toEqual(expectedFigures([shipu], from.getTime(), to.getTime()));
     expect(report(shipu).totals.sessionsDelivered).toBeLessThan(report(county).totals.sessionsDelivered);
   });
 });

@@ -1,25 +1,30 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Granularity } from './filters';
+import { categories } from '~/catalog/taxonomy';
 import {
-  deliveredByContractMonth,
   figuresFromSums,
   noSums as noDelivery,
+  rollupColumns,
   shanghaiMonth,
-  type ContractMonthSums,
   type Pending,
+  type Sums,
 } from '~/delivery/figures.server';
 import { contractOverlaps } from '~/evaluation/evaluations.server';
 import { db } from '~/lib/db.server';
 import { monthStart, shanghaiDate, shanghaiSeconds } from '~/lib/time';
+import { contractMachine } from '~/procurement/machine';
 
 /**
- * What a set of figures covers: contracts of these unions (optionally one category or one
- * organization) and a span of time [from, to). Definitions: docs/decisions/061-report-figures.md.
+ * What a set of figures covers: contracts of a union and every union below it (optionally one
+ * category or one organization) in a Shanghai year. Definitions: docs/decisions/061-report-figures.md.
+ * The figures come from the union rollups (docs/decisions/107): a few rows per union whatever the
+ * number of contracts; filtered to one organization, from that organization's contracts.
  */
 export type Scope = {
+  unionId: number;
+  /** The union and every union below it: incubation counts their incubators' residents. */
   unionIds: number[];
-  from: Date;
-  to: Date;
+  year: number;
   category?: string;
   organizationId?: number;
 };
@@ -55,62 +60,109 @@ export function periodBuckets(year: number, granularity: Granularity) {
   }));
 }
 
-/** Contracts in scope, as a condition on the table `contracts`. Ids come from the database. */
-function contractsIn(scope: Scope): SQL {
-  const ids = scope.unionIds.length ? scope.unionIds.join(', ') : '0';
-  return sql.join(
-    [
-      sql.raw(`contracts.union_id in (${ids})`),
-      scope.category ? sql`contracts.category = ${scope.category}` : undefined,
-      scope.organizationId ? sql`contracts.organization_id = ${scope.organizationId}` : undefined,
-    ].filter((c) => c !== undefined),
-    sql` and `,
-  );
-}
+/** Delivery sums and money: what every figure of a dashboard is computed from. */
+export type Cell = Sums & { committedFen: number; paidFen: number };
 
-/** Delivery sums and money of one union, category, organization and month of the scope. */
-export type Cell = ContractMonthSums & { committedFen: number; paidFen: number };
+const noSums: Cell = { ...noDelivery, committedFen: 0, paidFen: 0 };
+const columns: Record<keyof Cell, string> = { ...rollupColumns, committedFen: 'committed_fen', paidFen: 'paid_fen' };
+const summed = sql.raw(
+  Object.entries(columns)
+    .map(([key, column]) => `coalesce(sum(m.${column}), 0) as ${key}`)
+    .join(', '),
+);
+const each = sql.raw(
+  Object.entries(columns)
+    .map(([key, column]) => `m.${column} as ${key}`)
+    .join(', '),
+);
+/** What `isEmpty` says of a row, in SQL. */
+const notEmpty = sql.raw(
+  '(m.sessions <> 0 or m.ratings <> 0 or m.committed_fen <> 0 or m.paid_fen <> 0 or m.pending_sessions <> 0 or m.pending_walk_ins <> 0)',
+);
 
-const noSums = { ...noDelivery, committedFen: 0, paidFen: 0 };
+const monthOf = (millis: SQL) => sql`cast(strftime('%Y%m', ${shanghaiSeconds(millis)}, 'unixepoch') as integer)`;
 
 /**
- * The scope's figures by union, category, organization and month, read from the delivery rollups
- * and the ledger in two queries; the dashboard's tables are sums of these cells (`activityOf`).
- * `from` and `to` are Shanghai month boundaries.
+ * One organization's rows in the union rollup's shape (union, category, month): its contracts'
+ * months and ledger entries, once for each union the contract's union lies in.
  */
-export function activityCells(scope: Scope): Cell[] {
-  const fromMonth = shanghaiMonth(scope.from);
-  const toMonth = shanghaiMonth(scope.to);
-  const cells = new Map<string, Cell>();
-  const cell = (c: { unionId: number; category: string; organizationId: number; month: number }) => {
-    const key = `${c.unionId}|${c.category}|${c.organizationId}|${c.month}`;
-    if (!cells.has(key)) cells.set(key, { ...noSums, ...c });
-    return cells.get(key)!;
-  };
-  for (const row of deliveredByContractMonth(contractsIn(scope), fromMonth, toMonth)) Object.assign(cell(row), row);
-  const money = db.all<{
-    unionId: number;
-    category: string;
-    organizationId: number;
-    month: number;
-    committed: number;
-    paid: number;
-  }>(sql`
-    select contracts.union_id as unionId, contracts.category as category, contracts.organization_id as organizationId,
-      cast(strftime('%Y%m', ${shanghaiSeconds(sql`l.created_at`)}, 'unixepoch') as integer) as month,
-      coalesce(sum(case l.kind when 'committed' then l.amount_fen when 'released' then -l.amount_fen else 0 end), 0) as committed,
-      coalesce(sum(case l.kind when 'paid' then l.amount_fen else 0 end), 0) as paid
-    from contracts join ledger_entries l on l.contract_id = contracts.id
-    where ${contractsIn(scope)} and l.created_at >= ${scope.from.getTime()} and l.created_at < ${scope.to.getTime()}
-    group by 1, 2, 3, 4`);
-  for (const { committed, paid, ...key } of money) Object.assign(cell(key), { committedFen: committed, paidFen: paid });
-  return [...cells.values()];
+function organizationRows(organizationId: number) {
+  const zero = (keys: (keyof Cell)[]) => sql.raw(keys.map((key) => `0 as ${columns[key]}`).join(', '));
+  const delivery = Object.keys(rollupColumns) as (keyof Sums)[];
+  return sql`(
+    select a.ancestor_id as union_id, c.category as category, r.month as month,
+      ${sql.raw(delivery.map((key) => `r.${columns[key]} as ${columns[key]}`).join(', '))}, ${zero(['committedFen', 'paidFen'])}
+    from contracts c join union_ancestors a on a.union_id = c.union_id join contract_month_rollups r on r.contract_id = c.id
+    where c.organization_id = ${organizationId}
+    union all
+    select a.ancestor_id, c.category, ${monthOf(sql`l.created_at`)}, ${zero(delivery)},
+      case l.kind when 'committed' then l.amount_fen when 'released' then -l.amount_fen else 0 end,
+      case l.kind when 'paid' then l.amount_fen else 0 end
+    from contracts c join union_ancestors a on a.union_id = c.union_id join ledger_entries l on l.contract_id = c.id
+    where c.organization_id = ${organizationId}) m`;
+}
+
+/**
+ * The rows a scope's figures add up, aliased `m`, and which of them to read for all categories
+ * together or for each one: the union rollup keeps a row of every category ('') beside each
+ * category's; an organization's own rows are per category only.
+ */
+function source(scope: Scope, by: 'together' | 'each') {
+  const category = scope.category ? sql`m.category = ${scope.category}` : undefined;
+  if (scope.organizationId) return { rows: organizationRows(scope.organizationId), category: category ?? sql`true` };
+  const all = by === 'together' ? sql`m.category = ''` : sql`m.category in ${categories}`;
+  return { rows: sql`union_month_rollups m`, category: category ?? all };
+}
+
+/** The scope's figures by Shanghai month (yyyymm) for months in [from, to), Shanghai month boundaries. */
+export function activityByMonth(scope: Scope, from: Date, to: Date) {
+  const { rows, category } = source(scope, 'together');
+  return db.all<Cell & { month: number }>(sql`
+    select m.month as month, ${summed} from ${rows}
+    where m.union_id = ${scope.unionId} and ${category}
+      and m.month >= ${shanghaiMonth(from)} and m.month < ${shanghaiMonth(to)}
+    group by m.month`);
+}
+
+const yearMonths = (year: number) => sql`m.month >= ${year * 100 + 1} and m.month <= ${year * 100 + 12}`;
+
+/** The scope's figures for its year by category. */
+export function activityByCategory(scope: Scope) {
+  const { rows, category } = source(scope, 'each');
+  return db.all<Cell & { category: string }>(sql`
+    select m.category as category, ${summed} from ${rows}
+    where m.union_id = ${scope.unionId} and ${category} and ${yearMonths(scope.year)}
+    group by m.category`);
+}
+
+/** The scope's figures for its year in each of these unions (each with the unions below it). */
+export function activityByUnion(scope: Scope, unionIds: number[]) {
+  if (!unionIds.length) return [];
+  const { rows, category } = source(scope, 'together');
+  return db.all<Cell & { unionId: number }>(sql`
+    select m.union_id as unionId, ${summed} from ${rows}
+    where m.union_id in ${unionIds} and ${category} and ${yearMonths(scope.year)}
+    group by m.union_id`);
+}
+
+/**
+ * The organizations with the most worker-visits in the scope's year (then sessions, then name), each
+ * with its figures; those with nothing counted, pending or booked are left out. Read in that order
+ * from an index: a page's `limit` rows whatever the number of organizations.
+ */
+export function organizationActivity(scope: Omit<Scope, 'organizationId' | 'unionIds'>, limit?: number) {
+  return db.all<Cell & { id: number; name: string }>(sql`
+    select m.organization_id as id, o.name as name, ${each}
+    from union_organization_rollups m join organizations o on o.id = m.organization_id
+    where m.union_id = ${scope.unionId} and m.year = ${scope.year} and m.category = ${scope.category ?? ''} and ${notEmpty}
+    order by m.visits desc, m.sessions desc, o.name
+    limit ${limit ?? -1}`);
 }
 
 /** Sessions, worker-visits and satisfaction (the delivery definitions) and money, over some cells. */
 export function activityOf(cells: Cell[]): Activity {
   const sums = { ...noSums };
-  for (const c of cells) for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] += c[k];
+  for (const c of cells) for (const k of Object.keys(sums) as (keyof Cell)[]) sums[k] += c[k];
   const figures = figuresFromSums(sums);
   return {
     sessionsDelivered: figures.sessionsDelivered,
@@ -126,8 +178,13 @@ export function activityOf(cells: Cell[]): Activity {
   };
 }
 
+/** A cell taken away: what is left of a union's figures without those of some unions below it. */
+export function negated(cell: Cell): Cell {
+  return Object.fromEntries(Object.keys(noSums).map((k) => [k, -cell[k as keyof Cell]])) as Cell;
+}
+
 /** The cells whose month lies in [from, to) (Shanghai month boundaries). */
-export function cellsBetween(cells: Cell[], from: Date, to: Date) {
+export function cellsBetween<C extends { month: number }>(cells: C[], from: Date, to: Date) {
   const fromMonth = shanghaiMonth(from);
   const toMonth = shanghaiMonth(to);
   return cells.filter((c) => c.month >= fromMonth && c.month < toMonth);
@@ -136,7 +193,10 @@ export function cellsBetween(cells: Cell[], from: Date, to: Date) {
 export const isEmpty = (a: Activity) =>
   !a.sessionsDelivered && !a.ratings && !a.committedFen && !a.paidFen && !a.pendingSessions && !a.pendingWalkIns;
 
-const days = (scope: Scope) => ({ start: shanghaiDate(scope.from), end: shanghaiDate(scope.to.getTime() - 1) });
+const days = (year: number) => {
+  const { from, to } = yearSpan(year);
+  return { start: shanghaiDate(from), end: shanghaiDate(to.getTime() - 1) };
+};
 
 /** Residencies in the scope's unions' incubators, for organizations matching its filters. */
 function residenciesIn(scope: Scope): SQL {
@@ -153,13 +213,14 @@ function residenciesIn(scope: Scope): SQL {
   );
 }
 
-/** Organizations in incubation at any time in the span, and those that graduated or exited in it. */
+/** Organizations in incubation at any time in the year, and those that graduated or exited in it. */
 export function incubation(scope: Scope) {
-  const { start, end } = days(scope);
+  const { start, end } = days(scope.year);
+  const { from, to } = yearSpan(scope.year);
   const exits = (decision: string) => sql`(select count(distinct r.organization_id) from exit_reviews x
     join residencies r on r.id = x.residency_id
     where x.decision = ${decision} and ${residenciesIn(scope)}
-      and x.created_at >= ${scope.from.getTime()} and x.created_at < ${scope.to.getTime()})`;
+      and x.created_at >= ${from.getTime()} and x.created_at < ${to.getTime()})`;
   return db.get<{ incubated: number; graduated: number; exited: number }>(sql`
     select
       (select count(distinct r.organization_id) from residencies r
@@ -168,31 +229,22 @@ export function incubation(scope: Scope) {
       ${exits('exit')} as exited`)!;
 }
 
-/** Contracts whose service runs in the span, by state, with their amounts. */
+/** Contracts whose service runs in the year, by state (in the contract machine's order), with their amounts. */
 export function contractsByState(scope: Scope) {
-  return db.all<{ state: string; count: number; amountFen: number }>(sql`
-    select contracts.state as state, count(*) as count, sum(contracts.amount_fen) as amountFen from contracts
-    where ${contractsIn(scope)} and ${contractOverlaps(days(scope))}
-    group by contracts.state order by min(contracts.id)`);
-}
-
-/** Organizations with sessions or money in the scope, by name. */
-export function organizationsIn(scope: Scope) {
-  return db.all<{ id: number; name: string }>(sql`
-    select o.id as id, o.name as name from organizations o
-    where o.id in (
-      select contracts.organization_id from contracts where ${contractsIn(scope)} and (
-        exists (select 1 from events e where e.contract_id = contracts.id and e.state <> 'cancelled'
-          and e.starts_at >= ${scope.from.getTime()} and e.starts_at < ${scope.to.getTime()})
-        or exists (select 1 from ledger_entries l where l.contract_id = contracts.id
-          and l.created_at >= ${scope.from.getTime()} and l.created_at < ${scope.to.getTime()})))
-    order by o.name`);
-}
-
-/** Organizations with any contract under these unions: the choices of the organization filter. */
-export function contractedOrganizations(unionIds: number[]) {
-  return db.all<{ id: number; name: string }>(sql`
-    select o.id as id, o.name as name from organizations o
-    where o.id in (select contracts.organization_id from contracts where ${sql.raw(`contracts.union_id in (${unionIds.join(', ') || '0'})`)})
-    order by o.name`);
+  const category = scope.category ? sql`and m.category = ${scope.category}` : sql``;
+  const rows = scope.organizationId
+    ? db.all<{ state: string; count: number; amountFen: number }>(sql`
+        select contracts.state as state, count(*) as count, sum(contracts.amount_fen) as amountFen
+        from contracts join union_ancestors a on a.union_id = contracts.union_id and a.ancestor_id = ${scope.unionId}
+        where contracts.organization_id = ${scope.organizationId}
+          ${scope.category ? sql`and contracts.category = ${scope.category}` : sql``}
+          and ${contractOverlaps(days(scope.year))}
+        group by contracts.state`)
+    : db.all<{ state: string; count: number; amountFen: number }>(sql`
+        select m.state as state, sum(m.contracts) as count, sum(m.amount_fen) as amountFen
+        from union_contract_rollups m
+        where m.union_id = ${scope.unionId} ${category} and m.first_year <= ${scope.year} and m.last_year >= ${scope.year}
+        group by m.state having sum(m.contracts) > 0`);
+  const order = contractMachine.states as readonly string[];
+  return rows.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
 }

@@ -42,6 +42,9 @@ export const reportTables = {
   ],
 } satisfies Record<string, Column[]>;
 
+/** How many organizations a dashboard lists, the most worker-visits first; its CSV lists them all. */
+export const listedOrganizations = 20;
+
 export type TableKey = keyof typeof reportTables;
 export const tableKeys = Object.keys(reportTables) as TableKey[];
 

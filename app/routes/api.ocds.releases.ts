@@ -1,4 +1,5 @@
 import type { Route } from './+types/api.ocds.releases';
+import { openData } from '~/http/cache.server';
 import { runTenderClock } from '~/jobs/ticks.server';
 import { getT } from '~/lib/i18n.server';
 import { publishedTenders, releasePackage, tenderRelease } from '~/procurement/ocds.server';
@@ -9,7 +10,5 @@ export async function loader({ request }: Route.LoaderArgs) {
   const t = await getT('zh-CN');
   const url = new URL(request.url);
   const releases = publishedTenders().map((tender) => tenderRelease(tender, { origin: url.origin, t }));
-  return Response.json(releasePackage(releases, `${url.origin}${url.pathname}`, t('app.name')), {
-    headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=60' },
-  });
+  return openData(request, releasePackage(releases, `${url.origin}${url.pathname}`, t('app.name')));
 }

@@ -1,4 +1,5 @@
 import type { Route } from './+types/api.ocds.tenders.$file';
+import { openData } from '~/http/cache.server';
 import { runTenderClock } from '~/jobs/ticks.server';
 import { getT } from '~/lib/i18n.server';
 import { releasePackage, tenderRelease } from '~/procurement/ocds.server';
@@ -12,7 +13,5 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const t = await getT('zh-CN');
   const url = new URL(request.url);
   const release = tenderRelease(requireTender(Number(match[1])), { origin: url.origin, t });
-  return Response.json(releasePackage([release], `${url.origin}${url.pathname}`, t('app.name')), {
-    headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=60' },
-  });
+  return openData(request, releasePackage([release], `${url.origin}${url.pathname}`, t('app.name')));
 }

@@ -48,10 +48,12 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
         areas={loaderData.areas}
       />
       <h2 className="catalog-total" data-testid="catalog-total" aria-live="polite">
-        {t('catalog.search.total', { count: loaderData.total })}
+        {loaderData.totalCapped
+          ? t('catalog.search.totalMore', { number: new Intl.NumberFormat(locale).format(loaderData.total) })
+          : t('catalog.search.total', { count: loaderData.total })}
       </h2>
       <CatalogResults results={results} terms={terms} locale={locale} />
-      <Pagination page={loaderData.page} pageCount={loaderData.pageCount} />
+      <Pagination page={loaderData.page} pageCount={loaderData.pageCount} hasNext={loaderData.hasNext} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { cancelCommission, decideCommission, requireCommissionFor } from '~/cata
 import { CatalogBadge } from '~/catalog/components/badge';
 import { declineSchema } from '~/catalog/schemas';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
-import { formatDateTime, formatMoney } from '~/lib/format';
+import { formatDateTime, formatDay, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ActionMessage, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
@@ -79,7 +79,10 @@ export default function CommissionPage({ loaderData, actionData }: Route.Compone
         />
         <Stat
           label={t('catalog.commissions.period')}
-          value={t('catalog.commissions.periodValue', { start: commission.periodStart, end: commission.periodEnd })}
+          value={t('catalog.commissions.periodValue', {
+            start: formatDay(commission.periodStart, locale),
+            end: formatDay(commission.periodEnd, locale),
+          })}
         />
         <Stat label={t('catalog.commissions.requestedAt')} value={formatDateTime(commission.createdAt, locale)} />
       </Stats>

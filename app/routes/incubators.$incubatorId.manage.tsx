@@ -1,12 +1,13 @@
 import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
+import { IncubatorTabs } from '~/incubation/components/incubator-tabs';
 import type { Route } from './+types/incubators.$incubatorId.manage';
 import { hasUnionRole, requireViewer } from '~/accounts/auth.server';
 import { BookingsTable } from '~/incubation/components/bookings-table';
 import { PendingApplications, ResidentsTable } from '~/incubation/components/dashboard-tables';
 import { incubatorDashboard } from '~/incubation/incubator-dashboard.server';
 import { requireIncubator, requireIncubatorStaff } from '~/incubation/incubators.server';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, formatDay } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Empty, PageHeader, Section, Stat, Stats } from '~/ui/page';
@@ -33,13 +34,8 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { incubator, locale } = loaderData;
   return (
     <>
-      <PageHeader title={loaderData.title}>
-        <Link to={`/incubators/${incubator.id}/handbook`}>{t('incubation.handbook')}</Link>
-        <Link to={`/incubators/${incubator.id}/meetings`}>{t('incubation.meetings')}</Link>
-        {loaderData.isManager ? (
-          <Link to={`/incubators/${incubator.id}/settings`}>{t('incubation.settings')}</Link>
-        ) : null}
-      </PageHeader>
+      <PageHeader title={loaderData.title} />
+      <IncubatorTabs incubatorId={incubator.id} isManager={loaderData.isManager} />
       <Stats>
         <Stat label={t('incubation.stats.residents')} value={loaderData.residents.length} testId="stat-residents" />
         <Stat
@@ -57,7 +53,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </Section>
 
       <Section title={t('incubation.residents')}>
-        <ResidentsTable residents={loaderData.residents} />
+        <ResidentsTable residents={loaderData.residents} locale={loaderData.locale} />
       </Section>
 
       <Section title={t('incubation.upcomingBookings')}>
@@ -69,7 +65,12 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <p>
             {t('incubation.termEndingList', {
               names: loaderData.termEnding
-                .map((r) => t('incubation.nameWithDate', { name: r.organizationName, date: r.endsOn }))
+                .map((r) =>
+                  t('incubation.nameWithDate', {
+                    name: r.organizationName,
+                    date: formatDay(r.endsOn, loaderData.locale),
+                  }),
+                )
                 .join(t('punctuation.separator')),
             })}
           </p>

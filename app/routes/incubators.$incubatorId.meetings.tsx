@@ -2,6 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from '~/lib/translation';
 import { data, Form, Link, redirect } from 'react-router';
+import { IncubatorTabs } from '~/incubation/components/incubator-tabs';
 import type { Route } from './+types/incubators.$incubatorId.meetings';
 import { requireViewer } from '~/accounts/auth.server';
 import { requireMeetingIncubator, listMeetings, scheduleMeeting } from '~/incubation/meetings.server';
@@ -52,8 +53,9 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <PageHeader title={loaderData.title}>
-        <Link to={`/incubators/${incubator.id}`}>{incubator.name}</Link>
+        {loaderData.canManage ? null : <Link to={`/incubators/${incubator.id}`}>{incubator.name}</Link>}
       </PageHeader>
+      {loaderData.canManage ? <IncubatorTabs incubatorId={incubator.id} isManager /> : null}
       {loaderData.meetings.length ? (
         <table>
           <thead>

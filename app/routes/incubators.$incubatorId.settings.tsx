@@ -1,5 +1,6 @@
 import { useTranslation } from '~/lib/translation';
-import { Link, redirect, useSearchParams } from 'react-router';
+import { redirect, useSearchParams } from 'react-router';
+import { IncubatorTabs } from '~/incubation/components/incubator-tabs';
 import type { Route } from './+types/incubators.$incubatorId.settings';
 import { requireViewer } from '~/accounts/auth.server';
 import {
@@ -61,10 +62,8 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   const [searchParams] = useSearchParams();
   return (
     <>
-      <PageHeader title={loaderData.title}>
-        <Link to={`/incubators/${loaderData.incubator.id}/handbook`}>{t('incubation.handbook')}</Link>
-        <Link to={`/incubators/${loaderData.incubator.id}/manage`}>{t('incubation.dashboard')}</Link>
-      </PageHeader>
+      <PageHeader title={loaderData.title} />
+      <IncubatorTabs incubatorId={loaderData.incubator.id} isManager />
       {searchParams.has('saved') ? (
         <p className="notice" role="status">
           {t('incubation.settingsSaved')}

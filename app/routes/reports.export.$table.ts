@@ -7,7 +7,7 @@ import { isTableKey, reportTables } from '~/reports/tables';
 export async function loader({ request, params }: Route.LoaderArgs) {
   if (!isTableKey(params.table)) throw new Response('Not Found', { status: 404 });
   const table = params.table;
-  const { root, filters, t, report } = await loadReport(request);
+  const { root, filters, t, report } = await loadReport(request, {}, { organizations: 'all' });
   const csv = tableCsv(reportTables[table], report.tables[table], (column) => {
     const label = t(column.label);
     if (column.kind === 'percent') return t('reports.unitPercent', { label });

@@ -58,7 +58,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       mine: b.organizationId === organization.id,
     })),
     mentoring: mentoringRecordsOf(residency.id),
-    ...residencyEvaluationsFor(residency, isStaff),
+    ...residencyEvaluationsFor(residency, isStaff, shanghaiDate(at)),
     exitReviews: exitReviewHistory(residency.id),
     can: residencyAbilities(residency, standing),
   };
@@ -150,7 +150,7 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
         <StateBadge states="incubation.states.residency" state={residency.state} />
       </PageHeader>
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
-      <ResidencyFacts residency={residency} organization={organization} incubator={incubator} />
+      <ResidencyFacts residency={residency} organization={organization} incubator={incubator} locale={locale} />
       <Section title={t('incubation.bookings')}>
         <ResidencyBookings
           rooms={loaderData.rooms}
@@ -176,7 +176,7 @@ export default function Residency({ loaderData, actionData }: Route.ComponentPro
           evaluations={loaderData.evaluations}
           exitReviews={loaderData.exitReviews}
           can={can}
-          period={{ start: loaderData.nextPeriodStart, today: loaderData.today }}
+          period={{ ...loaderData.nextPeriod, today: loaderData.today }}
           graduationGrade={loaderData.settings.graduationGrade}
           lastResults={{ evaluate: replied('evaluate'), exitReview: replied('exitReview') }}
           locale={locale}

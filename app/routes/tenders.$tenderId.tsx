@@ -1,7 +1,8 @@
 import { useTranslation } from '~/lib/translation';
-import { redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId';
 import { getViewer, requireViewer } from '~/accounts/auth.server';
+import { loaderCaching, publicPageCaching } from '~/http/cache.server';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { runTenderClock } from '~/jobs/ticks.server';
 import { parseId } from '~/lib/http';
@@ -23,15 +24,19 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.tit
 
 const notices = ['submitted', 'draftSaved', 'withdrawn', 'asked', 'objected', 'extended', 'amended'] as const;
 
+export const headers = loaderCaching;
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   runTenderClock();
   const viewer = await getViewer(request);
   const query = new URL(request.url).searchParams;
-  return {
-    ...tenderPage(viewer, parseId(params.tenderId)),
-    locale: await getLocale(request),
-    notice: notices.find((n) => query.has(n)) ?? null,
-  };
+  const page = tenderPage(viewer, parseId(params.tenderId));
+  // The moments the page changes by itself: questions close, bidding closes, the objection period ends.
+  const changesAt = [page.tender.questionDeadlineAt, page.tender.deadlineAt, page.award?.objectionEndsAt];
+  return data(
+    { ...page, locale: await getLocale(request), notice: notices.find((n) => query.has(n)) ?? null },
+    { headers: publicPageCaching(viewer !== null, changesAt) },
+  );
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

@@ -63,17 +63,17 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
               <tbody>
                 {group.milestones.map((m) => (
                   <tr key={m.id}>
-                    <td>
+                    <td data-label="" className="row-title">
                       <Link to={`/contracts/${m.contractId}`}>{m.contractTitle}</Link>
                     </td>
-                    <td>{m.organizationName}</td>
-                    <td>
+                    <td data-label={t('procurement.contracts.organization')}>{m.organizationName}</td>
+                    <td data-label={t('payments.milestone')}>
                       <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
                     </td>
-                    <td>{formatMoney(m.amountFen, locale)}</td>
-                    <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
+                    <td data-label={t('payments.amount')}>{formatMoney(m.amountFen, locale)}</td>
+                    <td data-label={t('payments.dueAt')}>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
                     {group.approvable ? (
-                      <td>
+                      <td data-label="">
                         {m.canApprove ? (
                           <Form method="post">
                             <input type="hidden" name="milestoneId" value={m.id} />

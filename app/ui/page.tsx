@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
 import { useTranslation } from '~/lib/translation';
 import type { KeysIn, MessageKey } from '~/lib/locale';
 
@@ -46,5 +47,23 @@ export function Section({ title, children }: { title: string; children: ReactNod
       <h2>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/** Sub-navigation between the pages of one thing: a list of links, the current one marked. */
+export function Tabs({ links }: { links: { to: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="tabs" aria-label={t('nav.sections')}>
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { commissionMachine, type CommissionState, type OfferingState } from '../../app/catalog/machine';
 import { categories, offeringFormats, offeringStates } from '../../app/catalog/taxonomy';
 import { users } from './accounts';
@@ -37,7 +37,27 @@ export const offerings = sqliteTable(
     check('offerings_price', sql`${t.priceFen} >= 0`),
     index('offerings_org_idx').on(t.organizationId),
     index('offerings_state_idx').on(t.state, t.category),
+    // The catalog's pages in each browsing order, read one page at a time (app/catalog/search.server.ts).
+    index('offerings_newest_idx')
+      .on(sql`coalesce(${t.publishedAt}, ${t.createdAt})`, t.id)
+      .where(sql`${t.state} = 'published'`),
+    index('offerings_cheapest_idx')
+      .on(t.priceFen, sql`coalesce(${t.publishedAt}, ${t.createdAt}) desc`, sql`${t.id} desc`)
+      .where(sql`${t.state} = 'published'`),
+    index('offerings_dearest_idx')
+      .on(t.priceFen, sql`coalesce(${t.publishedAt}, ${t.createdAt})`, t.id)
+      .where(sql`${t.state} = 'published'`),
   ],
+);
+
+/** Each area a published offering names (kept by triggers): the area filter and its choices. */
+export const offeringAreas = sqliteTable(
+  'offering_areas',
+  {
+    area: text('area').notNull(),
+    offeringId: integer('offering_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.area, t.offeringId] })],
 );
 
 /** Files live under the data directory (see catalog/offering-photos.server.ts), never under public/. */

@@ -221,6 +221,14 @@ const pendingColumns = () => ({
   pendingCheckins: integer('pending_checkins').notNull().default(0),
 });
 
+/** The sums of accepted contracted events a coarser rollup keeps: what `Sums` in figures.server.ts reads. */
+export const deliverySumColumns = () => ({
+  sessions: integer('sessions').notNull().default(0),
+  walkIns: integer('walk_ins').notNull().default(0),
+  ...figureColumns(),
+  ...pendingColumns(),
+});
+
 const virtual = (name: string, expression: string) =>
   integer(name).generatedAlwaysAs(sql.raw(expression), { mode: 'virtual' });
 
@@ -273,10 +281,7 @@ export const contractMonthRollups = sqliteTable(
   {
     contractId: integer('contract_id').notNull(),
     month: integer('month').notNull(),
-    sessions: integer('sessions').notNull().default(0),
-    walkIns: integer('walk_ins').notNull().default(0),
-    ...figureColumns(),
-    ...pendingColumns(),
+    ...deliverySumColumns(),
   },
   (t) => [primaryKey({ columns: [t.contractId, t.month] })],
 );
@@ -284,8 +289,5 @@ export const contractMonthRollups = sqliteTable(
 /** Accepted contracted events by organization: `organizationFigures` and the catalog's satisfaction sort. */
 export const organizationRollups = sqliteTable('organization_rollups', {
   organizationId: integer('organization_id').primaryKey(),
-  sessions: integer('sessions').notNull().default(0),
-  walkIns: integer('walk_ins').notNull().default(0),
-  ...figureColumns(),
-  ...pendingColumns(),
+  ...deliverySumColumns(),
 });

@@ -12,4 +12,5 @@ export * from './organizations';
 export * from './payments';
 export * from './platform';
 export * from './procurement';
+export * from './reports';
 export * from './unions';

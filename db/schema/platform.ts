@@ -1,4 +1,4 @@
-import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns';
 
 /**
@@ -12,4 +12,16 @@ export const serverKeys = sqliteTable('server_keys', {
   name: text('name').primaryKey(),
   fingerprint: text('fingerprint'),
   createdAt: createdAt(),
+});
+
+/**
+ * The rate limits' fixed windows (app/lib/rate-limit.server.ts): here rather than in a process's
+ * memory, so that every process of the server counts against the same window (decision 106).
+ * `WITHOUT ROWID` (in the migration): a row is its key, and each request looks one up.
+ */
+export const rateWindows = sqliteTable('rate_windows', {
+  key: text('key').primaryKey(),
+  /** When the window ends, in milliseconds since the epoch: what the sweep deletes by. */
+  resetAt: integer('reset_at').notNull(),
+  count: integer('count').notNull(),
 });

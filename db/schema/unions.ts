@@ -1,4 +1,13 @@
-import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import { unionLevels, unionRoles } from '../../app/accounts/roles';
 import { users } from './accounts';
 import { createdAt, fen, id, oneOf } from './columns';
@@ -25,6 +34,19 @@ export const unions = sqliteTable(
     check('unions_attendance_standard', oneOf(t.attendanceStandard, checkinVerifications)),
     index('unions_parent_idx').on(t.parentId),
   ],
+);
+
+/**
+ * Each union with itself and every union above it, kept by a trigger on `unions` (a union's parent
+ * never changes): the rollup triggers add a contract's figures to each of its union's ancestors.
+ */
+export const unionAncestors = sqliteTable(
+  'union_ancestors',
+  {
+    unionId: integer('union_id').notNull(),
+    ancestorId: integer('ancestor_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unionId, t.ancestorId] })],
 );
 
 export const departments = sqliteTable(

@@ -439,3 +439,37 @@ test('the organization calls off an event before check-in opens, without JavaScr
   await expect(cancel).toHaveCount(0);
   expect(count("select count(*) from audit_log where action = 'event.cancel' and data like '%台风预警%'")).toBe(1);
 });
+
+test('the present screen shows a live code only while check-in is open, and says when it opens or that it closed', async ({
+  browser,
+  request,
+}) => {
+  const org = await (await browser.newContext()).newPage();
+  await login(org, 'psych@demo.gonghui.cn');
+  const later = new Date(Date.now() + 2 * 3600_000);
+  const eventUrl = await scheduleOwnActivity(org, `签到屏测试 ${Date.now()}`, later);
+  const present = async () => {
+    await org.goto(`${eventUrl}/present`);
+    return org.locator('meta[http-equiv="refresh"]');
+  };
+
+  // Two hours ahead: when check-in opens (30 minutes before the start), no code to photograph yet.
+  const before = await present();
+  await expect(org.getByText(/^签到将于 .+ 开始$/)).toBeVisible();
+  await expect(org.locator('.qr svg')).toHaveCount(0);
+  await expect(before).toHaveAttribute('content', /^\d+$/);
+
+  await advanceClock(request, 2 * 3600_000);
+  await present();
+  await expect(org.locator('.qr svg')).toBeVisible();
+  await expect(org.getByTestId('checkin-link')).toBeVisible();
+
+  // An hour after the 60-minute event ends check-in closes: the screen says so and stops refreshing.
+  await advanceClock(request, 2 * 3600_000 + 60_000);
+  const closed = await present();
+  await expect(org.getByText('签到已结束')).toBeVisible();
+  await expect(org.locator('.qr svg')).toHaveCount(0);
+  await expect(org.getByTestId('checkin-link')).toHaveCount(0);
+  await expect(closed).toHaveCount(0);
+  await expectAccessible(org);
+});

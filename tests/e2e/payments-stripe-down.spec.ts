@@ -42,6 +42,7 @@ test.beforeAll(async () => {
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      WEB_CONCURRENCY: '1',
       PORT: String(port),
       DATABASE_PATH: databasePath,
       PUBLIC_URL: origin,

@@ -33,8 +33,9 @@ test('every kind of response carries the security headers', async ({ request }) 
 test('the CSP nonce is fresh per response and is the one on every script tag', async ({ request }) => {
   const nonceOf = (response: APIResponse) =>
     /'nonce-([^']+)'/.exec(response.headers()['content-security-policy']!)![1]!;
-  const first = await request.get('/catalog');
-  const second = await request.get('/catalog');
+  // A page only for this visitor (public pages carry hashes instead: see below).
+  const first = await request.get('/login');
+  const second = await request.get('/login');
   expect(nonceOf(first)).not.toBe(nonceOf(second));
   // Data blocks (type="application/json", the page's messages) are never run, so need no nonce.
   const scripts = (await first.text()).match(/<script(?![^>]*application\/json)[^>]*>/g)!;
@@ -146,5 +147,26 @@ test('no page breaks its own Content-Security-Policy', async ({ page }) => {
   // Hydrated client-side navigation loads more modules and data under the same policy.
   await page.getByRole('link', { name: '服务项目' }).click();
   await expect(page).toHaveURL(/\/catalog$/);
+  expect(await violations()).toEqual([]);
+});
+
+test('a public page shared by caches runs under its hashes: it hydrates and navigates without a violation', async ({
+  page,
+}) => {
+  const violations = await watchCsp(page);
+  const response = await page.goto('/tenders');
+  expect(response!.headers()['cache-control']).toMatch(/^public/);
+  expect(response!.headers()['content-security-policy']).toMatch(
+    /script-src( 'sha256-[A-Za-z0-9+/=]+')+ 'strict-dynamic';/,
+  );
+  // A client-side navigation keeps this document (and the mark on it): the page hydrated.
+  await page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
+  const tender = page.getByRole('main').getByRole('link').first();
+  const title = await tender.textContent();
+  await tender.click();
+  await expect(page.getByRole('heading', { name: title!, level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '服务项目' }).click();
+  await expect(page.getByRole('heading', { name: '服务项目目录' })).toBeVisible();
+  expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   expect(await violations()).toEqual([]);
 });

@@ -48,6 +48,7 @@ const matrix: Record<string, Spec> = {
   '/': { get: EVERYONE },
   healthz: { get: EVERYONE },
   'set-locale': { post: EVERYONE },
+  'set-display': { post: EVERYONE },
   signup: { get: EVERYONE, post: EVERYONE },
   login: { get: EVERYONE, post: EVERYONE },
   // Without a pending sign-in (password checked) the second step sends everyone back to /login.

@@ -145,7 +145,11 @@ describe('backup, keys and restore', () => {
 
       // The key lost after the restore: the server refuses rather than make a new one.
       rmSync(join(dir, 'restored', 'secrets'), { recursive: true });
-      const start = run('node', ['server.mjs'], restoredPath, { NODE_ENV: 'production', PORT: '0' });
+      const start = run('node', ['server.mjs'], restoredPath, {
+        NODE_ENV: 'production',
+        PORT: '0',
+        WEB_CONCURRENCY: '1',
+      });
       start.child.stdout!.on('data', (d) => String(d).includes('Listening') && start.child.kill());
       const server = await start.done;
       expect(server.status).toBe(1);

@@ -20,9 +20,9 @@ import {
 // FUZZ_RUNS=1000 for a deeper search; 50 keeps the file under a minute.
 const runsPerForm = Number(process.env.FUZZ_RUNS ?? 50);
 
-// Written on purpose even when the answer is an error: the trail, sessions, and failed sign-ins
-// (the login throttle counts them).
-const logTables = new Set(['audit_log', 'sessions', 'login_failures']);
+// Written on purpose even when the answer is an error: the trail, sessions, failed sign-ins (the
+// login throttle counts them) and the rate limits' windows (a refused attempt counts too).
+const logTables = new Set(['audit_log', 'sessions', 'login_failures', 'rate_windows']);
 
 type Action = (args: unknown) => unknown;
 

@@ -191,6 +191,10 @@ const bigTables = [
   'event_rollups',
   'contract_month_rollups',
   'organization_rollups',
+  'union_month_rollups',
+  'union_organization_rollups',
+  'union_contract_rollups',
+  'union_ancestors',
   'contracts',
   'offerings',
   'organizations',
@@ -222,6 +226,11 @@ function tablesByName(sql: string) {
 const allowedScans = [
   // The public tender list reads one page (limit 51) of a partial index in deadline order and stops.
   { detail: 'SCAN tenders USING INDEX tenders_listed_idx', when: /limit \?/ },
+  // The catalog without words reads one page (limit 13) of a partial index in the order shown and stops.
+  ...['offerings_newest_idx', 'offerings_cheapest_idx', 'offerings_dearest_idx'].map((index) => ({
+    detail: `SCAN o USING INDEX ${index}`,
+    when: /limit \?/,
+  })),
 ];
 
 /** Every "SCAN" of a big table, also of one of its indexes (reading all of it); SEARCH is what we want. */

@@ -47,7 +47,10 @@ const route = async (file: string) => (await import(resolve('app/routes', file))
 /** The page's data for this viewer, or null where the page is not theirs (sent to log in, 403, 404). */
 async function pageFor(mod: Module, path: string, params: Record<string, string>, role: Role) {
   try {
-    return (await mod.loader({ request: requestFor(path, world.cookies[role]), params, context: {} })) as Page;
+    const value = await mod.loader({ request: requestFor(path, world.cookies[role]), params, context: {} });
+    // A loader that also sets headers (a public page's caching) returns data(value, init).
+    const withInit = value as { type?: unknown; data?: unknown };
+    return (withInit?.type === 'DataWithResponseInit' ? withInit.data : value) as Page;
   } catch (error) {
     // A page refused with its reason (`explained`) throws data(): refused all the same.
     if (error instanceof Response || isDataWithResponseInit(error)) return null;

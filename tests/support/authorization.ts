@@ -542,6 +542,7 @@ export function tableCounts() {
  */
 export const posters: Record<string, Record<string, Role>> = {
   'set-locale': { '': 'anon' },
+  'set-display': { '': 'anon' },
   signup: { '': 'anon' },
   login: { '': 'anon' },
   'login/two-factor': { '': 'anon' },

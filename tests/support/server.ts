@@ -25,12 +25,19 @@ export async function freePort() {
 }
 
 /**
- * Starts the server (NODE_ENV=production unless `env` says otherwise; `undefined` unsets a variable)
- * with `nodeArgs` before the script; resolves once it listens.
+ * Starts the server (NODE_ENV=production and one process unless `env` says otherwise; `undefined`
+ * unsets a variable) with `nodeArgs` before the script; resolves once it listens.
  */
 export async function startServer(env: Record<string, string | undefined> = {}, nodeArgs: string[] = []) {
   const port = await freePort();
-  const merged = { ...process.env, NODE_ENV: 'production', DATABASE_PATH: databasePath(), PORT: String(port), ...env };
+  const merged = {
+    ...process.env,
+    NODE_ENV: 'production',
+    WEB_CONCURRENCY: '1',
+    DATABASE_PATH: databasePath(),
+    PORT: String(port),
+    ...env,
+  };
   const child = spawn('node', [...nodeArgs, 'server.mjs'], {
     env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
   });
@@ -54,11 +61,13 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
   return server;
 }
 
-export function untilOutput(server: Server, text: string) {
+/** Resolves once the server has written `text` (`times` times). */
+export function untilOutput(server: Server, text: string, times = 1) {
   return new Promise<void>((resolve) => {
-    const check = () => server.output.join('').includes(text) && resolve();
+    const check = () => server.output.join('').split(text).length > times && resolve();
     check();
     server.process.stdout.on('data', check);
+    server.process.stderr.on('data', check);
   });
 }
 

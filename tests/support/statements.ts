@@ -2,28 +2,30 @@ import { sqlite } from '~/lib/db.server';
 
 export type Statement = { sql: string; params: unknown[] };
 
+type Run = (this: { source: string }, ...params: unknown[]) => unknown;
+
+// better-sqlite3's own transaction statements (BEGIN, COMMIT, its savepoints): not the application's.
+const transactionControl = /^(BEGIN( \w+)?|COMMIT|ROLLBACK|(SAVEPOINT|RELEASE|ROLLBACK TO) `\t_bs3\.\t`)$/;
+
 /**
- * Runs `fn` with every statement the application prepares on its connection recorded, with the
- * parameters it ran with: a wrapper around the real `prepare`, removed afterwards.
+ * Runs `fn` with every statement the application runs on its connection recorded, with the
+ * parameters it ran with: a wrapper around the statements' methods, removed afterwards. The
+ * statements' prototype, not `prepare`: the application reuses statements it compiled before.
  */
 export async function recordStatements(fn: () => unknown): Promise<Statement[]> {
   const recorded: Statement[] = [];
-  const prepare = sqlite.prepare;
-  sqlite.prepare = function (this: typeof sqlite, source: string) {
-    const statement = prepare.call(this, source);
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const run = statement[method] as (...args: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        recorded.push({ sql: source, params });
-        return run.apply(statement, params);
-      };
-    }
-    return statement;
-  } as typeof sqlite.prepare;
+  const prototype = Object.getPrototypeOf(sqlite.prepare('select 1')) as Record<string, Run>;
+  const originals = (['all', 'get', 'run', 'iterate'] as const).map((method) => [method, prototype[method]!] as const);
+  for (const [method, run] of originals) {
+    prototype[method] = function (...params) {
+      if (!transactionControl.test(this.source)) recorded.push({ sql: this.source, params });
+      return run.apply(this, params);
+    };
+  }
   try {
     await fn();
   } finally {
-    sqlite.prepare = prepare;
+    for (const [method, run] of originals) prototype[method] = run;
   }
   return recorded;
 }

@@ -70,10 +70,11 @@ export function CatalogResults({
   );
 }
 
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+/** Previous and next page; "page n of m" while the results are counted, "page n" beyond (`pageCount` null). */
+export function Pagination({ page, pageCount, hasNext }: { page: number; pageCount: number | null; hasNext: boolean }) {
   const { t } = useTranslation();
   const location = useLocation();
-  if (pageCount <= 1) return null;
+  if (page <= 1 && !hasNext) return null;
   const to = (n: number) => {
     const params = new URLSearchParams(location.search);
     params.set('page', String(n));
@@ -82,8 +83,12 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
   return (
     <nav aria-label={t('catalog.search.pagination')} className="pagination">
       {page > 1 ? <Link to={to(page - 1)}>{t('catalog.search.previous')}</Link> : null}
-      <span>{t('catalog.search.page', { page, pages: pageCount })}</span>
-      {page < pageCount ? <Link to={to(page + 1)}>{t('catalog.search.next')}</Link> : null}
+      <span>
+        {pageCount === null
+          ? t('catalog.search.pageOf', { page })
+          : t('catalog.search.page', { page, pages: pageCount })}
+      </span>
+      {hasNext ? <Link to={to(page + 1)}>{t('catalog.search.next')}</Link> : null}
     </nav>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from '~/lib/translation';
 import type { organizationTrackRecord } from '../track-record.server';
 import { FiguresBlock } from '~/ui/figures';
 import { Stat, Stats } from '~/ui/page';
+import { formatDay } from '~/lib/format';
 import { messageKey } from '~/lib/locale';
 
 type TrackRecordData = ReturnType<typeof organizationTrackRecord>;
@@ -26,7 +27,10 @@ export function TrackRecord({ record, locale }: { record: TrackRecordData; local
               <>
                 {t(messageKey('evaluation.grades', evaluation.grade))}{' '}
                 <small>
-                  {t('catalog.profile.latestGradePeriod', { start: evaluation.periodStart, end: evaluation.periodEnd })}
+                  {t('catalog.profile.latestGradePeriod', {
+                    start: formatDay(evaluation.periodStart, locale),
+                    end: formatDay(evaluation.periodEnd, locale),
+                  })}
                 </small>
               </>
             ) : (
@@ -41,7 +45,7 @@ export function TrackRecord({ record, locale }: { record: TrackRecordData; local
             incubation
               ? t(messageKey('catalog.profile.incubationState', incubation.state), {
                   incubator: incubation.incubatorName,
-                  end: incubation.endsOn,
+                  end: formatDay(incubation.endsOn, locale),
                 })
               : t('catalog.profile.notIncubated')
           }

@@ -37,6 +37,8 @@ export default {
     total_other: '{{count}} offerings found',
     none: 'No offerings match. Try other keywords or fewer filters.',
     page: 'Page {{page}} of {{pages}}',
+    totalMore: 'More than {{number}} offerings found',
+    pageOf: 'Page {{page}}',
     previous: 'Previous page',
     next: 'Next page',
     pagination: 'Pages',

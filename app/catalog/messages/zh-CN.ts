@@ -35,6 +35,8 @@ export default {
     total_other: '共找到 {{count}} 个服务项目',
     none: '没有符合条件的服务项目，换个关键词或放宽筛选条件试试。',
     page: '第 {{page}} / {{pages}} 页',
+    totalMore: '共找到 {{number}}+ 个服务项目',
+    pageOf: '第 {{page}} 页',
     previous: '上一页',
     next: '下一页',
     pagination: '分页',

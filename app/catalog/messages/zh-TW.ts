@@ -37,6 +37,8 @@ export default {
     total_other: '共找到 {{count}} 個服務項目',
     none: '沒有符合條件的服務項目，換個關鍵字或放寬篩選條件試試。',
     page: '第 {{page}} / {{pages}} 頁',
+    totalMore: '共找到 {{number}}+ 個服務項目',
+    pageOf: '第 {{page}} 頁',
     previous: '上一頁',
     next: '下一頁',
     pagination: '分頁',

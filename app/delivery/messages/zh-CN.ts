@@ -43,6 +43,10 @@ export default {
     scan: '请用手机扫描二维码签到',
     qrLabel: '签到二维码',
     changes: '二维码每 30 秒更新一次，截图转发无效。',
+    closed: '签到已结束',
+    closedNext: '签到在活动结束 1 小时后关闭，二维码已不再显示。现场未扫码的人数请在完成报告中填写。',
+    opensAt: '签到将于 {{time}} 开始',
+    opensHint: '到时这里会自动显示签到二维码，请保持本页打开。',
   },
   checkin: {
     title: '活动签到',

@@ -45,6 +45,10 @@ export default {
     scan: '請用手機掃描 QR Code 簽到',
     qrLabel: '簽到 QR Code',
     changes: 'QR Code 每 30 秒更新一次，截圖轉傳無效。',
+    closed: '簽到已結束',
+    closedNext: '簽到在活動結束 1 小時後關閉，QR Code 已不再顯示。現場未掃碼的人數請在成果報告中填寫。',
+    opensAt: '簽到將於 {{time}} 開始',
+    opensHint: '屆時這裡會自動顯示簽到 QR Code，請保持本頁開啟。',
   },
   checkin: {
     title: '活動簽到',

@@ -1,6 +1,6 @@
 import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, formatPeriod } from '~/lib/format';
 import { Empty } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
 
@@ -60,9 +60,7 @@ export function EvaluationHistory({
                   )}
                 </td>
               ) : null}
-              <td>
-                {row.periodStart} – {row.periodEnd}
-              </td>
+              <td>{formatPeriod(row.periodStart, row.periodEnd, locale)}</td>
               <td className="num">{row.score.toFixed(1)}</td>
               <td>{t(messageKey('evaluation.grades', row.grade))}</td>
               <td>

@@ -1,6 +1,6 @@
 import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, formatDay, formatPeriod } from '~/lib/format';
 import { Empty, StateBadge } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
 
@@ -44,7 +44,9 @@ export function PendingApplications({
 /** The incubator's residents: term, last grade and when each is next evaluated. */
 export function ResidentsTable({
   residents,
+  locale,
 }: {
+  locale: string;
   residents: {
     id: number;
     organizationName: string;
@@ -75,7 +77,7 @@ export function ResidentsTable({
               <Link to={`/residencies/${r.id}`}>{r.organizationName}</Link>
             </td>
             <td>
-              {r.startsOn} – {r.endsOn}
+              {formatPeriod(r.startsOn, r.endsOn, locale)}
               {r.termEnding ? <strong>{t('incubation.termEnding')}</strong> : null}
             </td>
             <td>{r.lastGrade ? t(messageKey('evaluation.grades', r.lastGrade)) : '—'}</td>
@@ -85,9 +87,9 @@ export function ResidentsTable({
                   {t('incubation.evaluationInProgress')}
                 </Link>
               ) : r.evaluationDue ? (
-                <strong>{t('incubation.evaluationDueSince', { date: r.evaluationDueOn })}</strong>
+                <strong>{t('incubation.evaluationDueSince', { date: formatDay(r.evaluationDueOn, locale) })}</strong>
               ) : (
-                r.evaluationDueOn
+                formatDay(r.evaluationDueOn, locale)
               )}
             </td>
           </tr>

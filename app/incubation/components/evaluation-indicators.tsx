@@ -1,6 +1,6 @@
 import { useTranslation } from '~/lib/translation';
 import { indicators, judgedIndicators, measuredIndicators, type Indicator } from '../settings';
-import { formatPercent } from '~/lib/format';
+import { formatCount, formatExpectedCount, formatPercent } from '~/lib/format';
 import { FiguresNote } from '~/ui/figures';
 
 type Measured = (typeof measuredIndicators)[number];
@@ -37,13 +37,13 @@ export function EvaluationIndicators({
     switch (indicator) {
       case 'sessions':
         return t('incubation.measured.sessions', {
-          delivered: figures.sessionsDelivered,
-          expected: figures.expectedSessions,
+          delivered: formatCount(figures.sessionsDelivered, locale),
+          expected: formatExpectedCount(figures.expectedSessions, locale),
         });
       case 'workerVisits':
         return t('incubation.measured.workerVisits', {
-          visits: figures.workerVisits,
-          expected: figures.expectedVisits,
+          visits: formatCount(figures.workerVisits, locale),
+          expected: formatExpectedCount(figures.expectedVisits, locale),
         });
       case 'satisfaction':
         return t('incubation.measured.satisfaction', { count: figures.ratings });

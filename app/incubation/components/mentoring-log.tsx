@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, formatDay } from '~/lib/format';
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty } from '~/ui/page';
 import type { mentoringSchema } from '../schemas';
@@ -47,7 +47,7 @@ export function MentoringLog({
           <tbody>
             {records.map((m) => (
               <tr key={m.id}>
-                <td>{m.heldOn}</td>
+                <td>{formatDay(m.heldOn, locale)}</td>
                 <td>{m.mentor}</td>
                 <td>{m.topic}</td>
                 <td className="prose">{m.followUps}</td>

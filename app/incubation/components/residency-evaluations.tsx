@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import { exitDecisions } from '../machine';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, formatPeriod } from '~/lib/format';
 import { ChoiceField, Field, FormErrors, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, StateBadge } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
@@ -35,7 +35,7 @@ export function ResidencyEvaluations({
   evaluations: Evaluation[];
   exitReviews: ExitReview[];
   can: { manage: boolean; decideExit: boolean };
-  period: { start: string; today: string };
+  period: { start: string; end: string; today: string };
   graduationGrade: string;
   lastResults: { evaluate?: SubmissionResult<string[]>; exitReview?: SubmissionResult<string[]> };
   locale: string;
@@ -58,7 +58,7 @@ export function ResidencyEvaluations({
               <tr key={e.id}>
                 <td>
                   <Link to={`/residencies/${residencyId}/evaluations/${e.id}`}>
-                    {e.periodStart} – {e.periodEnd}
+                    {formatPeriod(e.periodStart, e.periodEnd, locale)}
                   </Link>
                 </td>
                 <td>
@@ -107,14 +107,14 @@ function EvaluationForm({
   period,
   lastResult,
 }: {
-  period: { start: string; today: string };
+  period: { start: string; end: string; today: string };
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof periodSchema>>({
     id: 'evaluate',
     lastResult,
-    defaultValue: { periodStart: period.start, periodEnd: period.today },
+    defaultValue: { periodStart: period.start, periodEnd: period.end },
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow" aria-label={t('incubation.openEvaluation')}>

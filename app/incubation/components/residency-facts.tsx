@@ -1,6 +1,7 @@
 import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
 import { Stat, Stats } from '~/ui/page';
+import { formatPeriod } from '~/lib/format';
 import { messageKey } from '~/lib/locale';
 
 /** Who is resident where, for which term, and why the residency ended if it has. */
@@ -8,7 +9,9 @@ export function ResidencyFacts({
   residency,
   organization,
   incubator,
+  locale,
 }: {
+  locale: string;
   residency: { state: string; startsOn: string; endsOn: string; decisionReason: string | null };
   organization: { id: number; name: string };
   incubator: { id: number; name: string };
@@ -27,7 +30,7 @@ export function ResidencyFacts({
         />
         <Stat
           label={t('incubation.term')}
-          value={`${residency.startsOn} – ${residency.endsOn}`}
+          value={formatPeriod(residency.startsOn, residency.endsOn, locale)}
           testId="residency-term"
         />
       </Stats>

@@ -126,8 +126,10 @@ export default {
   measuredSource: 'Platform data',
   judgedSource: "Reviewers' scores (average)",
   measured: {
-    sessions: 'Platform data: {{delivered}} sessions delivered of {{expected}} due in the period',
-    workerVisits: 'Platform data: {{visits}} worker-visits of {{expected}} due in the period',
+    sessions:
+      'Platform data: {{delivered}} sessions delivered of about {{expected}} due in the period (contracted sessions prorated by days)',
+    workerVisits:
+      'Platform data: {{visits}} worker-visits of about {{expected}} due in the period (contracted worker-visits prorated by days)',
     satisfaction_one: 'Platform data: {{count}} rating',
     satisfaction_other: 'Platform data: {{count}} ratings',
     onTime: 'Platform data: {{onTime}} of {{due}} contracts due in the period completed on time',

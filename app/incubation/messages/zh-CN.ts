@@ -121,8 +121,8 @@ export default {
   measuredSource: '平台数据',
   judgedSource: '评审专家打分（平均）',
   measured: {
-    sessions: '平台数据：完成 {{delivered}} 场，期内应完成 {{expected}} 场',
-    workerVisits: '平台数据：服务 {{visits}} 人次，期内应完成 {{expected}} 人次',
+    sessions: '平台数据：完成 {{delivered}} 场；合同场次按期内天数折算，应完成约 {{expected}} 场',
+    workerVisits: '平台数据：服务 {{visits}} 人次；合同人次按期内天数折算，应完成约 {{expected}} 人次',
     satisfaction_one: '平台数据：{{count}} 条评价',
     satisfaction_other: '平台数据：{{count}} 条评价',
     onTime: '平台数据：期内到期合同 {{due}} 份，按期完成 {{onTime}} 份',

@@ -123,8 +123,8 @@ export default {
   measuredSource: '平台資料',
   judgedSource: '評審委員評分（平均）',
   measured: {
-    sessions: '平台資料：完成 {{delivered}} 場，期內應完成 {{expected}} 場',
-    workerVisits: '平台資料：服務 {{visits}} 人次，期內應完成 {{expected}} 人次',
+    sessions: '平台資料：完成 {{delivered}} 場；合約場次按期內天數折算，應完成約 {{expected}} 場',
+    workerVisits: '平台資料：服務 {{visits}} 人次；合約人次按期內天數折算，應完成約 {{expected}} 人次',
     satisfaction_one: '平台資料：{{count}} 則評價',
     satisfaction_other: '平台資料：{{count}} 則評價',
     onTime: '平台資料：期內到期合約 {{due}} 份，如期完成 {{onTime}} 份',

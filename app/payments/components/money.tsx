@@ -60,18 +60,18 @@ export function MilestoneTable({ milestones, locale }: { milestones: MilestoneRo
       <tbody>
         {milestones.map((m) => (
           <tr key={m.id}>
-            <td>
+            <td data-label="" className="row-title">
               <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
               {m.condition === 'sessions' && m.conditionSessions ? (
                 <> ({t('payments.afterSessions', { count: m.conditionSessions })})</>
               ) : null}
             </td>
-            <td>{formatMoney(m.amountFen, locale)}</td>
-            <td>
+            <td data-label={t('payments.amount')}>{formatMoney(m.amountFen, locale)}</td>
+            <td data-label={t('common.state')}>
               <StateBadge states="payments.states.milestone" state={m.state} />
             </td>
-            <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
-            <td>
+            <td data-label={t('payments.dueAt')}>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
+            <td data-label={t('payments.paidOn')}>
               <PaidOn date={m.paidOn} locale={locale} />
             </td>
           </tr>

@@ -3,7 +3,7 @@ import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
 import { ChangeList } from './tender-sections';
 import type { basisOfUnions, contractFigures } from '~/delivery/figures.server';
-import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
+import { formatDateTime, formatMoney, formatPeriod } from '~/lib/format';
 import { FiguresBlock } from '~/ui/figures';
 import { Empty, Section, Stat, StateBadge, Stats } from '~/ui/page';
 
@@ -53,7 +53,7 @@ export function ContractStats({
       {contract.periodStart && contract.periodEnd ? (
         <Stat
           label={t('procurement.servicePeriod')}
-          value={`${formatDate(contract.periodStart, locale)} – ${formatDate(contract.periodEnd, locale)}`}
+          value={formatPeriod(contract.periodStart, contract.periodEnd, locale)}
         />
       ) : null}
       {contract.issuedAt ? (

@@ -1,7 +1,7 @@
 import { useTranslation } from '~/lib/translation';
 import { Form, Link } from 'react-router';
 import type { TenderPage } from '../tender-page.server';
-import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
+import { formatDateTime, formatMoney, formatPeriod } from '~/lib/format';
 import { SubmitButton } from '~/ui/form';
 import { Section, Stat, Stats } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
@@ -43,7 +43,7 @@ export function TenderTerms({ tender, locale }: { tender: Tender; locale: string
         {tender.periodStart && tender.periodEnd ? (
           <Stat
             label={t('procurement.servicePeriod')}
-            value={`${formatDate(tender.periodStart, locale)} – ${formatDate(tender.periodEnd, locale)}`}
+            value={formatPeriod(tender.periodStart, tender.periodEnd, locale)}
           />
         ) : null}
         <Stat

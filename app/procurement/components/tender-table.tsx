@@ -41,14 +41,20 @@ export function TenderTable({
       <tbody>
         {tenders.map((tender) => (
           <tr key={tender.id}>
-            <td>
+            <td data-label="" className="row-title">
               <Link to={`/tenders/${tender.id}`}>{tender.title}</Link>
             </td>
-            {brief ? null : <td>{tender.unionName}</td>}
-            {brief ? null : <td>{t(messageKey('catalog.categories', tender.category))}</td>}
-            <td>{formatMoney(tender.budgetFen, locale)}</td>
-            {brief ? null : <td>{formatDateTime(tender.deadlineAt, locale)}</td>}
-            <td>
+            {brief ? null : <td data-label={t('procurement.tenders.union')}>{tender.unionName}</td>}
+            {brief ? null : (
+              <td data-label={t('procurement.tenders.category')}>
+                {t(messageKey('catalog.categories', tender.category))}
+              </td>
+            )}
+            <td data-label={t('procurement.tenders.budget')}>{formatMoney(tender.budgetFen, locale)}</td>
+            {brief ? null : (
+              <td data-label={t('procurement.tenders.deadline')}>{formatDateTime(tender.deadlineAt, locale)}</td>
+            )}
+            <td data-label={t('common.state')}>
               <StateBadge states="procurement.states.tender" state={tender.state} />
             </td>
           </tr>

@@ -1,6 +1,6 @@
 import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
-import { reportTables, type Kind, type Row, type TableKey } from '../tables';
+import { listedOrganizations, reportTables, type Kind, type Row, type TableKey } from '../tables';
 import { formatMoney, formatPercent } from '~/lib/format';
 import type { MessageKey } from '~/lib/locale';
 import type { Datum } from '~/ui/charts';
@@ -60,6 +60,11 @@ export function ReportTable({
           {t('reports.downloadCsv')}
         </a>
       </div>
+      {table === 'organizations' && rows.length >= listedOrganizations ? (
+        <p className="hint" data-testid="organizations-listed">
+          {t('reports.organizationsListed', { count: listedOrganizations })}
+        </p>
+      ) : null}
       {rows.length ? (
         // A wide table scrolls sideways: keyboard users reach it with Tab.
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`table-${table}-title`}>

@@ -79,5 +79,6 @@ export default {
   downloadTable: 'Download the table "{{table}}" (CSV)',
   unitPercent: '{{label}} (%)',
   unitYuan: '{{label}} (yuan)',
+  organizationsListed: 'The {{count}} organizations with the most worker-visits; download the CSV for all of them.',
   noData: 'No data for this selection.',
 } satisfies Translation<typeof zhCN>;

@@ -77,5 +77,6 @@ export default {
   downloadTable: '下载“{{table}}”表（CSV）',
   unitPercent: '{{label}}（%）',
   unitYuan: '{{label}}（元）',
+  organizationsListed: '列出服务人次最多的 {{count}} 个服务组织，全部服务组织请下载 CSV。',
   noData: '所选范围内暂无数据。',
 };

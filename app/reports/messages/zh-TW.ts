@@ -79,5 +79,6 @@ export default {
   downloadTable: '下載「{{table}}」表（CSV）',
   unitPercent: '{{label}}（%）',
   unitYuan: '{{label}}（元）',
+  organizationsListed: '列出服務人次最多的 {{count}} 個服務組織，全部服務組織請下載 CSV。',
   noData: '所選範圍內尚無資料。',
 } satisfies Translation<typeof zhCN>;

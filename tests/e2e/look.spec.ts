@@ -1,0 +1,236 @@
+// The look (decision 112): every main page fits a 360 px phone, the header folds into a menu that
+// opens without JavaScript, the elder-friendly mode is a switch remembered on the device, and axe
+// finds no serious or critical problem in either mode in any of the three languages.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { login, value } from './support';
+
+const id = (sql: string) => value<number>(sql);
+
+/** The main pages each kind of person works in, as paths (the demo seed's records). */
+function mainPages() {
+  const tender = id(`select id from tenders where state = 'open' order by id limit 1`);
+  const anyTender = id(`select id from tenders order by id limit 1`);
+  const contract = id(`select id from contracts order by id limit 1`);
+  const event = id(`select id from events order by id limit 1`);
+  const incubator = id(`select id from incubators order by id limit 1`);
+  const offering = id(`select id from offerings where state = 'published' order by id limit 1`);
+  const union = id(`select union_id from tenders order by id limit 1`);
+  const org = id(
+    `select m.organization_id from organization_members m join users u on u.id = m.user_id where u.email = 'psych@demo.gonghui.cn'`,
+  );
+  return {
+    anonymous: [
+      '/',
+      '/catalog',
+      `/catalog/${offering}`,
+      '/tenders',
+      `/tenders/${tender ?? anyTender}`,
+      '/incubators',
+      `/incubators/${incubator}`,
+      `/incubators/${incubator}/handbook`,
+      '/login',
+      '/signup',
+      `/c/${event}`,
+    ],
+    'commissioner@demo.gonghui.cn': [
+      '/me',
+      '/tenders/new',
+      `/tenders/${anyTender}/manage`,
+      `/contracts/${contract}`,
+      `/events/${event}`,
+      `/unions/${union}/calendar`,
+      `/unions/${union}/payments`,
+      '/commissions',
+      '/notifications',
+    ],
+    'leadership@demo.gonghui.cn': ['/me', '/reports', '/reports/annual'],
+    'incubator@demo.gonghui.cn': [
+      `/incubators/${incubator}/manage`,
+      `/incubators/${incubator}/meetings`,
+      `/incubators/${incubator}/settings`,
+    ],
+    'psych@demo.gonghui.cn': [
+      '/me',
+      `/orgs/${org}`,
+      `/orgs/${org}/offerings`,
+      `/orgs/${org}/calendar`,
+      `/orgs/${org}/payments`,
+      `/orgs/${org}/evaluations`,
+      '/account',
+    ],
+    'platform@demo.gonghui.cn': ['/admin/unions', `/admin/unions/${union}`, '/admin/outbox', '/admin/audit'],
+  } satisfies Record<string, string[]>;
+}
+
+async function signInAs(page: Page, who: string) {
+  if (who !== 'anonymous') await login(page, who);
+}
+
+async function setMode(page: Page, { elder, locale }: { elder: boolean; locale: string }) {
+  // The switches post like a person without JavaScript would; the cookies land in this browser.
+  expect((await page.request.post('/set-display', { form: { elder: elder ? '1' : '0' } })).ok()).toBe(true);
+  expect((await page.request.post('/set-locale', { form: { locale } })).ok()).toBe(true);
+}
+
+test.use({ viewport: { width: 360, height: 780 } });
+
+const people = [
+  'anonymous',
+  'commissioner@demo.gonghui.cn',
+  'leadership@demo.gonghui.cn',
+  'incubator@demo.gonghui.cn',
+  'psych@demo.gonghui.cn',
+  'platform@demo.gonghui.cn',
+] as const;
+
+for (const who of people) {
+  test(`no main page scrolls sideways at 360 px, in either mode and language (${who})`, async ({ page }) => {
+    await signInAs(page, who);
+    const pages = mainPages()[who];
+    const wide: string[] = [];
+    // English words are longer than Chinese ones and cannot break anywhere.
+    for (const [elder, locale] of [
+      [false, 'zh-CN'],
+      [true, 'zh-CN'],
+      [false, 'en'],
+      [true, 'en'],
+    ] as const) {
+      await setMode(page, { elder, locale });
+      for (const path of pages) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBeLessThan(400);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 360) wide.push(`${path} (${locale}${elder ? ', elder' : ''}): ${width}px`);
+      }
+    }
+    expect(wide).toEqual([]);
+  });
+}
+
+test('on a phone the header is one short bar whose menu opens without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  const header = page.locator('.site-header');
+  expect((await header.boundingBox())!.height).toBeLessThan(90);
+  // The menu button shares the bar with the name and the elder switch, in elder mode too.
+  const summary = page.getByText('菜单', { exact: true });
+  const sameRow = async () => {
+    const [bar, menu] = [await page.locator('.brand').boundingBox(), await summary.boundingBox()];
+    return menu!.y < bar!.y + bar!.height;
+  };
+  expect(await sameRow()).toBe(true);
+  await page.getByRole('button', { name: '长辈模式' }).click();
+  await expect(page.locator('html')).toHaveClass(/\belder\b/);
+  expect(await sameRow()).toBe(true);
+  expect((await header.boundingBox())!.height).toBeLessThan(120);
+  const catalog = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '服务项目' });
+  await expect(catalog).toBeHidden();
+  await page.getByText('菜单', { exact: true }).click();
+  await expect(catalog).toBeVisible();
+  await catalog.click();
+  await expect(page).toHaveURL(/\/catalog$/);
+  await context.close();
+});
+
+test('on a desktop the menu is open and has no button', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '采购项目' })).toBeVisible();
+  await expect(page.getByText('菜单', { exact: true })).toBeHidden();
+  await context.close();
+});
+
+test('the elder-friendly switch works without JavaScript, is remembered, and makes text and targets large', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/tenders');
+  const base = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  expect(await base()).toBeLessThan(18);
+  await page.getByRole('button', { name: '长辈模式' }).click();
+  await expect(page).toHaveURL(/\/tenders$/);
+  await expect(page.locator('html')).toHaveClass(/\belder\b/);
+  await expect(page.getByRole('button', { name: '长辈模式' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await base()).toBeGreaterThanOrEqual(18);
+
+  // Remembered on the device: a later visit to another page is still in elder mode.
+  await page.goto('/catalog');
+  await expect(page.locator('html')).toHaveClass(/\belder\b/);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, .button, input:not([type=hidden]), select, summary')]
+      .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 48)
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(small).toEqual([]);
+
+  // The worker's check-in page has no header, yet it has the switch too.
+  await page.goto(`/c/${id('select id from events order by id limit 1')}`);
+  await expect(page.getByRole('button', { name: '长辈模式' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: '长辈模式' }).click();
+  await expect(page.locator('html')).not.toHaveClass(/\belder\b/);
+  await context.close();
+});
+
+test('sub-pages of the incubator are tabs, not links run together', async ({ page }) => {
+  await login(page, 'incubator@demo.gonghui.cn');
+  const incubator = id('select id from incubators order by id limit 1');
+  await page.goto(`/incubators/${incubator}/manage`);
+  const tabs = page.getByRole('navigation', { name: '本页分区' });
+  await expect(tabs.getByRole('link', { name: '管理首页' })).toHaveAttribute('aria-current', 'page');
+  // Each tab is its own target, apart from its neighbour on the same line.
+  const boxes = await tabs
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().toJSON()));
+  expect(boxes.length).toBeGreaterThanOrEqual(3);
+  for (let i = 1; i < boxes.length; i++) {
+    const [before, tab] = [boxes[i - 1]!, boxes[i]!];
+    if (tab.top === before.top) expect(tab.left - before.right).toBeGreaterThanOrEqual(4);
+    expect(tab.height).toBeGreaterThanOrEqual(44);
+  }
+});
+
+const axePages = (pages: ReturnType<typeof mainPages>) => ({
+  anonymous: pages.anonymous,
+  'commissioner@demo.gonghui.cn': pages['commissioner@demo.gonghui.cn'].slice(0, 5),
+  'leadership@demo.gonghui.cn': pages['leadership@demo.gonghui.cn'],
+  'psych@demo.gonghui.cn': pages['psych@demo.gonghui.cn'].slice(0, 3),
+  'platform@demo.gonghui.cn': pages['platform@demo.gonghui.cn'].slice(0, 1),
+});
+
+for (const locale of ['zh-CN', 'zh-TW', 'en']) {
+  test(`axe finds no serious or critical violation on the main pages, both modes, ${locale}`, async ({ browser }) => {
+    test.setTimeout(600_000);
+    const found: string[] = [];
+    for (const [who, paths] of Object.entries(axePages(mainPages()))) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await signInAs(page, who);
+      for (const elder of [false, true]) {
+        await setMode(page, { elder, locale });
+        for (const path of paths) {
+          await page.goto(path);
+          const results = await new AxeBuilder({ page }).analyze();
+          for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+            found.push(
+              `${path}${elder ? ' (elder)' : ''}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+            );
+        }
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  });
+}
+
+test('on a phone a list table becomes stacked rows, each value with its label', async ({ page }) => {
+  await page.goto('/tenders');
+  const budget = page.locator('tbody tr').first().locator('td').nth(3);
+  expect(await budget.evaluate((td) => getComputedStyle(td).display)).toBe('block');
+  expect(await budget.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"预算上限："');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(await budget.evaluate((td) => getComputedStyle(td).display)).toBe('table-cell');
+});
