@@ -14,6 +14,7 @@ import {
 import type { Route } from './+types/root';
 import stylesheet from './styles/app.css?url';
 import { getViewer } from '~/accounts/auth.server';
+import { waitingOn } from '~/accounts/workspace.server';
 import { canSeeDashboards } from '~/reports/scope.server';
 import { formatDateTime } from '~/lib/format';
 import { supportedLanguages, type Locale, type MessageKey } from '~/lib/locale';
@@ -49,6 +50,8 @@ export async function loader({ request }: Route.LoaderArgs) {
       isStaff: viewer.roles.length > 0,
       hasOrganization: viewer.memberships.length > 0,
       unreadNotifications: countUnread(viewer.id),
+      // The workspace badge: everything waiting on them (only people with a union role or an organization are asked).
+      waiting: waitingOn(viewer).length,
       canSeeDashboards: canSeeDashboards(viewer),
     },
   };
@@ -136,17 +139,29 @@ function ElderSwitch() {
   );
 }
 
-function NotificationsLink({ unread }: { unread: number }) {
-  const { t } = useTranslation();
+/** A navigation link with a badge counting what waits behind it (read aloud as a sentence, not a bare number). */
+function CountedLink({
+  to,
+  label,
+  count,
+  spoken,
+  testId,
+}: {
+  to: string;
+  label: string;
+  count: number;
+  spoken: string;
+  testId: string;
+}) {
   return (
-    <Link to="/notifications">
-      {t('notifications.nav')}
-      {unread > 0 ? (
+    <Link to={to}>
+      {label}
+      {count > 0 ? (
         <>
-          <span className="unread-count" aria-hidden="true" data-testid="unread-count">
-            {unread}
+          <span className="unread-count" aria-hidden="true" data-testid={testId}>
+            {count}
           </span>{' '}
-          <span className="visually-hidden">{t('notifications.unread', { count: unread })}</span>
+          <span className="visually-hidden">{spoken}</span>
         </>
       ) : null}
     </Link>
@@ -173,13 +188,29 @@ function SiteHeader() {
             <Link to="/catalog">{t('catalog.nav')}</Link>
             <Link to="/tenders">{t('nav.tenders')}</Link>
             <Link to="/incubators">{t('incubation.nav')}</Link>
-            {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
+            {viewer ? (
+              <CountedLink
+                to="/me"
+                label={t('nav.workspace')}
+                count={viewer.waiting}
+                spoken={t('accounts.workspace.waitingCount', { count: viewer.waiting })}
+                testId="waiting-count"
+              />
+            ) : null}
             {viewer?.canSeeDashboards ? <Link to="/reports">{t('reports.nav')}</Link> : null}
             {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
             {viewer?.isPlatformAdmin ? <Link to="/admin/outbox">{t('notifications.outbox.title')}</Link> : null}
             {viewer?.isPlatformAdmin ? <Link to="/admin/audit">{t('audit.link')}</Link> : null}
             {viewer?.isPlatformAdmin ? <Link to="/admin/two-factor">{t('nav.twoFactorReset')}</Link> : null}
-            {viewer ? <NotificationsLink unread={viewer.unreadNotifications} /> : null}
+            {viewer ? (
+              <CountedLink
+                to="/notifications"
+                label={t('notifications.nav')}
+                count={viewer.unreadNotifications}
+                spoken={t('notifications.unread', { count: viewer.unreadNotifications })}
+                testId="unread-count"
+              />
+            ) : null}
           </nav>
           <div className="session">
             {viewer ? (

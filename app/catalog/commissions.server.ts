@@ -11,7 +11,6 @@ import {
   hasUnionRole,
   isOrgMember,
   notFound,
-  requireOrgMember,
   requireUnionRole,
   type Viewer,
 } from '~/accounts/auth.server';
@@ -26,8 +25,8 @@ import { draftContract, signContract } from '~/procurement/contracts.server';
 import { shanghaiDate } from '~/lib/time';
 import './audit-subjects.server';
 import '~/unions/audit-subjects.server';
-import { mayBeCommissioned } from './permissions';
-import { enforce } from '~/lib/permission';
+import { mayBeCommissioned, mayDecideCommission } from './permissions';
+import { enforce, may } from '~/lib/permission';
 
 type Commission = typeof commissions.$inferSelect;
 
@@ -178,8 +177,8 @@ export function decideCommission(
   commissionId: number,
   decision: { accept: true } | { accept: false; reason: string },
 ) {
-  const { organizationId } = findCommission(db, commissionId);
-  requireOrgMember(viewer, organizationId, ['owner']);
+  const { organizationId, state } = findCommission(db, commissionId);
+  enforce(mayDecideCommission(viewer, { organizationId, state }));
   return durably((tx) => {
     const commission = findCommission(tx, commissionId);
     const name = decision.accept ? 'accept' : 'decline';
@@ -246,7 +245,7 @@ export function requireCommissionFor(viewer: Viewer, commissionId: number) {
   return {
     commission,
     names,
-    canDecide: isOrgMember(viewer, commission.organizationId, ['owner']) && commission.state === 'requested',
+    canDecide: may(mayDecideCommission(viewer, commission)),
     canCancel: hasUnionRole(viewer, commission.unionId, ['commissioner']) && commission.state === 'requested',
   };
 }

@@ -141,7 +141,13 @@ export function eventOversight(event: Event) {
   return null;
 }
 
-type Oversight = NonNullable<ReturnType<typeof eventOversight>>;
+/** What standing asks of the oversight: the union and the roles that act for it. */
+type Oversight = Pick<NonNullable<ReturnType<typeof eventOversight>>, 'unionId' | 'review' | 'integrity'>;
+
+/** The oversight of an event whose overseeing union is already known (read in the same query). */
+export function oversightBy(kind: keyof typeof oversightRoles, unionId: number): Oversight {
+  return { unionId, ...oversightRoles[kind] };
+}
 
 /** Every staff role of the overseeing union may see the event; some may also act on it. */
 function isOverseer(viewer: Viewer, oversight: Oversight | null, roles?: readonly UnionRole[]) {
@@ -168,7 +174,11 @@ export function requireEventAccess(viewer: Viewer, eventId: number) {
 }
 
 /** The viewer's standing toward the event, as its permissions ask for it. */
-export function eventStanding(viewer: Viewer, event: Event, oversight = eventOversight(event)): EventStanding {
+export function eventStanding(
+  viewer: Viewer,
+  event: Event,
+  oversight: Oversight | null = eventOversight(event),
+): EventStanding {
   return {
     asOrganization: isOrgMember(viewer, event.organizationId),
     reviewAs: oversight && isOverseer(viewer, oversight, oversight.review) ? oversight.review[0] : null,

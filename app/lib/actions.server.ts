@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data } from 'react-router';
 import type { z } from 'zod';
 import { UserError } from './errors';
+import { enforce, type Refusal } from './permission';
 
 /** Runs a command; a UserError is returned for the form to show, anything else propagates. */
 export async function attempt<T>(command: () => T | Promise<T>) {
@@ -32,10 +33,14 @@ export function explained<T>(query: () => T): T {
 /**
  * Irreversible commands (the award, accepting a completion report, the exit decision, termination)
  * go through only from their confirm page: a POST without `confirmed` is answered with what was
- * submitted, for the page to ask (app/ui/confirm.tsx); null once confirmed (decision 111).
+ * submitted, for the page to ask (app/ui/confirm.tsx), once `rule` (the command's own permission
+ * answer) allows it; a refusal is answered like the command's (a message on the page, never a
+ * 500). Null once confirmed: the command runs and enforces the rule itself (decision 111).
  */
-export function confirmationOf(formData: FormData) {
+export async function confirmationOf(formData: FormData, rule: () => Refusal | null) {
   if (formData.get('confirmed') === 'yes') return null;
+  const checked = await attempt(() => enforce(rule()));
+  if (!checked.ok) return refused(checked.error);
   const fields = [...formData].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
   return data({ confirm: Object.fromEntries(fields) });
 }

@@ -27,7 +27,7 @@ import {
   terminateContract,
 } from '~/procurement/contracts.server';
 import * as rules from '~/procurement/permissions';
-import { enforce, may } from '~/lib/permission';
+import { may } from '~/lib/permission';
 import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
 import { ConfirmPage } from '~/ui/confirm';
 import { ActionMessage, ReasonForm } from '~/ui/form';
@@ -81,11 +81,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent === 'terminate') {
     const submission = parseWithZod(formData, { schema: reasonSchema });
     if (submission.status !== 'success') return data({ failure: 'errors.reasonRequired' }, { status: 400 });
-    const ask = confirmationOf(formData);
-    if (ask) {
-      enforce(rules.mayTerminateContract(viewer, requireContractFor(viewer, contractId).contract));
-      return ask;
-    }
+    const ask = await confirmationOf(formData, () =>
+      rules.mayTerminateContract(viewer, requireContractFor(viewer, contractId).contract),
+    );
+    if (ask) return ask;
     const result = await attempt(() => terminateContract(viewer, contractId, submission.value.reason));
     return result.ok ? back : refused(result.error);
   }

@@ -27,7 +27,6 @@ import {
 } from '~/delivery/event-photos.server';
 import { reportSchema, walkInsSchema } from '~/delivery/schemas';
 import { attempt, confirmationOf, refused, submitForm } from '~/lib/actions.server';
-import { enforce } from '~/lib/permission';
 import { now } from '~/lib/clock.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
@@ -112,12 +111,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   if (intent === 'cancel') return respond(() => cancelEvent(viewer, eventId, String(formData.get('reason') ?? '')));
   if (intent === 'accept' || intent === 'return') {
-    const ask = intent === 'accept' ? confirmationOf(formData) : null;
-    if (ask) {
-      const view = requireEventFor(viewer, eventId);
-      enforce(mayReviewReport(view.event, view.standing));
-      return ask;
-    }
+    const ask =
+      intent === 'accept'
+        ? await confirmationOf(formData, () => {
+            const view = requireEventFor(viewer, eventId);
+            return mayReviewReport(view.event, view.standing);
+          })
+        : null;
+    if (ask) return ask;
     return respond(() => reviewReport(viewer, eventId, intent, String(formData.get('reason') ?? '')));
   }
   throw new Response('Bad Request', { status: 400 });

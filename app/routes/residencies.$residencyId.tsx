@@ -17,7 +17,6 @@ import { mayDecideExitReview, residencyAbilities } from '~/incubation/permission
 import { decideExitReview, exitReviewHistory, requireVisibleResidency } from '~/incubation/residencies.server';
 import { bookingSchema, exitReviewSchema, mentoringSchema, periodSchema } from '~/incubation/schemas';
 import { attempt, confirmationOf, refused, submitForm } from '~/lib/actions.server';
-import { enforce } from '~/lib/permission';
 import { now } from '~/lib/clock.server';
 import { UserError } from '~/lib/errors';
 import { parseId } from '~/lib/http';
@@ -104,12 +103,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   if (intent === 'exitReview') {
     const submission = parseWithZod(formData, { schema: exitReviewSchema });
-    const ask = submission.status === 'success' ? confirmationOf(formData) : null;
-    if (ask && submission.status === 'success') {
-      const { residency, standing } = requireVisibleResidency(viewer, residencyId);
-      enforce(mayDecideExitReview(residency, standing, submission.value.decision));
-      return ask;
-    }
+    const ask =
+      submission.status === 'success'
+        ? await confirmationOf(formData, () => {
+            const { residency, standing } = requireVisibleResidency(viewer, residencyId);
+            return mayDecideExitReview(residency, standing, submission.value.decision);
+          })
+        : null;
+    if (ask) return ask;
     const result = await submitForm(
       formData,
       exitReviewSchema,

@@ -11,7 +11,7 @@ import { proposeAward } from '~/procurement/award.server';
 import { BidToScore, Declaration, PanelProgressList, Ranking } from '~/procurement/components/evaluation-sections';
 import { declareConflicts, evaluationView, scoreBid } from '~/procurement/evaluation.server';
 import * as rules from '~/procurement/permissions';
-import { enforce, may } from '~/lib/permission';
+import { may } from '~/lib/permission';
 import { scoreSchema } from '~/procurement/schemas';
 import { ConfirmPage } from '~/ui/confirm';
 import { ActionMessage } from '~/ui/form';
@@ -63,12 +63,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     return result.ok ? redirect(`/tenders/${tenderId}/evaluate`) : refused(result.error);
   }
   if (intent === 'award') {
-    const ask = confirmationOf(formData);
-    if (ask) {
-      const { tender, panelDone } = explained(() => evaluationView(viewer, tenderId));
-      enforce(rules.mayProposeAward(viewer, tender, { done: panelDone }));
-      return ask;
-    }
+    const ask = await confirmationOf(formData, () => {
+      const { tender, panelDone } = evaluationView(viewer, tenderId);
+      return rules.mayProposeAward(viewer, tender, { done: panelDone });
+    });
+    if (ask) return ask;
     const result = await attempt(() => proposeAward(viewer, tenderId, Number(formData.get('bidId'))));
     if (!result.ok) return refused(result.error);
     return redirect(result.value ? `/contracts/${result.value}` : `/tenders/${tenderId}`);
