@@ -31,7 +31,8 @@ import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { enforce } from '~/lib/permission';
-import { notifyOrganization } from '~/notifications/notify.server';
+import { notify, notifyOrganization } from '~/notifications/notify.server';
+import { staffWithRole } from '~/unions/unions.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
 import { mayDeliverUnder } from '~/procurement/permissions';
@@ -243,7 +244,8 @@ export async function fileReport(
   photos: PhotoUpload[] = [],
 ) {
   const event = requireEvent(eventId);
-  enforce(mayFileReport(event, eventStanding(viewer, event), now()));
+  const oversight = eventOversight(event);
+  enforce(mayFileReport(event, eventStanding(viewer, event, oversight), now()));
   const stored = storePhotos(photos);
   try {
     transaction((tx) => {
@@ -262,11 +264,24 @@ export async function fileReport(
         subjectId: eventId,
         data: { walkIns: input.walkIns, photos: stored.map((p) => p.sha256) },
       });
+      if (oversight) notifyReviewers(tx, event, oversight);
     });
   } catch (error) {
     discardPhotoFiles(stored.map((p) => p.storageKey));
     throw error;
   }
+}
+
+/** A filed report waits on the overseeing union's reviewers (the accept command's role): they are told. */
+function notifyReviewers(tx: DB, event: Event, oversight: Oversight) {
+  const organization = tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, event.organizationId))
+    .get()!;
+  const data = { title: event.title, organization: organization.name, path: `/events/${event.id}` };
+  for (const userId of staffWithRole(tx, oversight.unionId, oversight.review[0]))
+    notify(tx, userId, 'report_filed', data);
 }
 
 /** A photo can be removed while the report can still be (re)filed. */
