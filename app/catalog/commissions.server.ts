@@ -11,6 +11,7 @@ import {
   hasUnionRole,
   isOrgMember,
   notFound,
+  requireOrgMember,
   requireUnionRole,
   type Viewer,
 } from '~/accounts/auth.server';
@@ -177,8 +178,8 @@ export function decideCommission(
   commissionId: number,
   decision: { accept: true } | { accept: false; reason: string },
 ) {
-  const { organizationId, state } = findCommission(db, commissionId);
-  enforce(mayDecideCommission(viewer, { organizationId, state }));
+  const { organizationId } = findCommission(db, commissionId);
+  requireOrgMember(viewer, organizationId, ['owner']);
   return durably((tx) => {
     const commission = findCommission(tx, commissionId);
     const name = decision.accept ? 'accept' : 'decline';
