@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { events } from '../../db/schema/delivery';
 import { incubators, residencies } from '../../db/schema/incubation';
 import { contracts } from '../../db/schema/procurement';
 import { eventStanding, oversightBy } from './events.server';
+import type { EventState } from './machine';
 import { mayFileReport, mayReviewReport } from './permissions';
 import type { Viewer } from '~/accounts/auth.server';
 import type { Waiting } from '~/accounts/waiting';
@@ -12,47 +13,61 @@ import { may } from '~/lib/permission';
 
 const eventPath = (id: number) => `/events/${id}`;
 
+// A unary `+` keeps SQLite from reading these by the events' state index, which would walk every
+// such event in the country: the queues start from the viewer's unions and organizations instead.
+const inState = (states: EventState[]) => inArray(sql`+${events.state}`, states);
+
 /**
  * Completion reports waiting on this viewer, oldest first: a filed report is in their queue exactly
- * when the accept command would take it from them (mayReviewReport). Only the events overseen by the
- * viewer's unions are read: a contract's by its union, a resident's by its incubator's union.
+ * when the accept command would take it from them (mayReviewReport). Read from the viewer's unions:
+ * a contract's events by its union, a resident's by its incubator's union.
  */
 export function reportsToAccept(viewer: Viewer): Waiting[] {
   const unionIds = [...new Set(viewer.roles.map((r) => r.unionId))];
   if (!unionIds.length) return [];
-  return db
-    .select({ event: events, contractUnionId: contracts.unionId, incubatorUnionId: incubators.unionId })
-    .from(events)
-    .leftJoin(contracts, eq(contracts.id, events.contractId))
-    .leftJoin(residencies, eq(residencies.id, events.residencyId))
-    .leftJoin(incubators, eq(incubators.id, residencies.incubatorId))
-    .where(
-      and(
-        eq(events.state, 'reported'),
-        or(inArray(contracts.unionId, unionIds), inArray(incubators.unionId, unionIds)),
-      ),
-    )
-    .orderBy(asc(events.endsAt), asc(events.id))
+  const contracted = db
+    .select({ event: events, unionId: contracts.unionId })
+    .from(contracts)
+    .innerJoin(events, eq(events.contractId, contracts.id))
+    .where(and(inArray(contracts.unionId, unionIds), inState(['reported'])))
     .all()
-    .flatMap(({ event, contractUnionId, incubatorUnionId }) => {
-      const oversight =
-        contractUnionId !== null
-          ? oversightBy('contract', contractUnionId)
-          : oversightBy('residency', incubatorUnionId!);
+    .map((row) => ({ ...row, oversight: oversightBy('contract', row.unionId) }));
+  const residencyUnions = new Map(
+    db
+      .select({ id: residencies.id, unionId: incubators.unionId })
+      .from(incubators)
+      .innerJoin(residencies, eq(residencies.incubatorId, incubators.id))
+      .where(inArray(incubators.unionId, unionIds))
+      .all()
+      .map((r) => [r.id, r.unionId]),
+  );
+  const resident = residencyUnions.size
+    ? db
+        .select()
+        .from(events)
+        .where(and(inArray(events.residencyId, [...residencyUnions.keys()]), inState(['reported'])))
+        .all()
+        .map((event) => {
+          const unionId = residencyUnions.get(event.residencyId!)!;
+          return { event, unionId, oversight: oversightBy('residency', unionId) };
+        })
+    : [];
+  return [...contracted, ...resident]
+    .sort((a, b) => a.event.endsAt.getTime() - b.event.endsAt.getTime() || a.event.id - b.event.id)
+    .flatMap(({ event, unionId, oversight }) => {
       const standing = eventStanding(viewer, event, oversight);
       if (!may(mayReviewReport(event, standing))) return [];
-      const role = standing.reviewAs!;
       return [
         {
-          kind: 'reportsToAccept',
+          kind: 'reportsToAccept' as const,
           id: event.id,
           title: event.title,
           since: event.endsAt,
           path: eventPath(event.id),
-          unionId: oversight.unionId,
-          role,
+          unionId,
+          role: standing.reviewAs!,
         },
-      ] satisfies Waiting[];
+      ];
     });
 }
 
@@ -65,11 +80,7 @@ export function eventsToReport(viewer: Viewer): Waiting[] {
     .select()
     .from(events)
     .where(
-      and(
-        inArray(events.organizationId, organizationIds),
-        inArray(events.state, ['scheduled', 'returned']),
-        lte(events.endsAt, at),
-      ),
+      and(inArray(events.organizationId, organizationIds), inState(['scheduled', 'returned']), lte(events.endsAt, at)),
     )
     .orderBy(asc(events.endsAt), asc(events.id))
     .all()

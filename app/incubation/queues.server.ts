@@ -17,23 +17,35 @@ import { may } from '~/lib/permission';
 export function applicationsToReview(viewer: Viewer): Waiting[] {
   const unionIds = [...new Set(viewer.roles.map((r) => r.unionId))];
   if (!unionIds.length) return [];
+  const incubatorUnions = new Map(
+    db
+      .select({ id: incubators.id, unionId: incubators.unionId })
+      .from(incubators)
+      .where(inArray(incubators.unionId, unionIds))
+      .all()
+      .map((i) => [i.id, i.unionId]),
+  );
+  if (!incubatorUnions.size) return [];
   const rows = db
     .select({
       id: incubationApplications.id,
       state: incubationApplications.state,
       organizationId: incubationApplications.organizationId,
       submittedAt: incubationApplications.submittedAt,
-      unionId: incubators.unionId,
+      incubatorId: incubationApplications.incubatorId,
       organizationName: organizations.name,
     })
     .from(incubationApplications)
-    .innerJoin(incubators, eq(incubators.id, incubationApplications.incubatorId))
     .innerJoin(organizations, eq(organizations.id, incubationApplications.organizationId))
     .where(
-      and(inArray(incubators.unionId, unionIds), inArray(incubationApplications.state, ['submitted', 'under_review'])),
+      and(
+        inArray(incubationApplications.incubatorId, [...incubatorUnions.keys()]),
+        inArray(incubationApplications.state, ['submitted', 'under_review']),
+      ),
     )
     .orderBy(asc(incubationApplications.submittedAt), asc(incubationApplications.id))
-    .all();
+    .all()
+    .map((row) => ({ ...row, unionId: incubatorUnions.get(row.incubatorId)! }));
   const scored = new Set(
     rows.length
       ? db

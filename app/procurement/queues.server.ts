@@ -41,7 +41,8 @@ export function bidsToScore(viewer: Viewer): Waiting[] {
     })
     .from(tenderReviewers)
     .innerJoin(tenders, eq(tenders.id, tenderReviewers.tenderId))
-    .where(and(eq(tenderReviewers.userId, viewer.id), inArray(tenders.state, ['closed', 'evaluating'])))
+    // `+`: from the viewer's seats (by user), not from every closed tender in the country.
+    .where(and(eq(tenderReviewers.userId, viewer.id), inArray(sql`+${tenders.state}`, ['closed', 'evaluating'])))
     .orderBy(asc(tenders.deadlineAt), asc(tenders.id))
     .all();
   if (!seats.length) return [];
