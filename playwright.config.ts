@@ -48,6 +48,8 @@ export default defineConfig({
       // Specs move the clock by days while signed in; session timeouts are tested in Vitest.
       SESSION_IDLE_MINUTES: String(60 * 24 * 60),
       SESSION_ABSOLUTE_HOURS: String(24 * 90),
+      // Specs read a public page right after changing it; the kept copies have their own test.
+      PAGE_CACHE_MIB: '0',
     },
   },
 });

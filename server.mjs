@@ -141,6 +141,19 @@ server.use(async (req, res, next) => {
   }
 });
 
+// An anonymous public page this process rendered a moment ago, while its max-age lasts
+// (docs/decisions/114): the copy a shared cache in front would otherwise have served.
+server.use(async (req, res, next) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+  try {
+    const kept = app.keptPage(webRequest(req));
+    if (!kept) return next();
+    res.status(kept.status).set(Object.fromEntries(kept.headers)).send(await kept.text());
+  } catch (error) {
+    next(error);
+  }
+});
+
 // Pages and data are personal unless a route says otherwise (the public catalog does).
 server.use((_req, res, next) => {
   setDefaults(res, { 'Cache-Control': 'private, no-store' });

@@ -14,6 +14,7 @@ import {
   type HandleErrorFunction,
 } from 'react-router';
 import { sharedByCaches, withValidator } from '~/http/cache.server';
+import { keepPage } from '~/http/page-cache.server';
 import { sharedPagePolicy } from '~/http/security.server';
 import { getLocale, i18nextFor } from '~/lib/i18n.server';
 import { startBackgroundWork } from '~/jobs/schedule.server';
@@ -26,6 +27,7 @@ import { smsProvider } from '~/notifications/sms.server';
 export { securityHeaders, refuseCrossSite } from '~/http/security.server';
 export { badRequest, bodyLimit, bodyTooLarge, refuseBody } from '~/http/bodies.server';
 export { stopBackgroundWork } from '~/jobs/schedule.server';
+export { keptPage } from '~/http/page-cache.server';
 export function closeDatabase() {
   sqlite.close();
 }
@@ -132,6 +134,7 @@ async function sharedPage(request: Request, headers: Headers, routerContext: Ent
     headers.set('Cache-Control', 'private, no-store');
     return new Response(html, { status: 500, headers });
   }
+  keepPage(request, headers, html);
   return withValidator(request, html, { headers });
 }
 

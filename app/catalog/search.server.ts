@@ -45,12 +45,19 @@ function tiers(expression: string) {
  * The query's filters on an offering `o` (the index holds only published offerings of active
  * organizations). Browsing reads an area's offerings from `offering_areas` itself (`browsed`).
  */
+/**
+ * Offering areas `a` whose name begins with the filter's text: "丹东" finds 丹东街道 and 丹东新区, and a
+ * full name finds itself. A range on the area index (every name from the text up to the text followed
+ * by the last code point), so the cost does not grow with the number of areas.
+ */
+const areaBeginsWith = (text: string) => sql`a.area >= ${text} and a.area < ${text + '\u{10FFFF}'}`;
+
 function filterConditions(query: CatalogQuery, { area = true } = {}) {
   const conditions: SQL[] = [];
   if (query.category) conditions.push(sql`o.category = ${query.category}`);
   if (query.format) conditions.push(sql`o.format = ${query.format}`);
   if (query.area && area)
-    conditions.push(sql`o.id in (select a.offering_id from offering_areas a where a.area = ${query.area})`);
+    conditions.push(sql`o.id in (select a.offering_id from offering_areas a where ${areaBeginsWith(query.area)})`);
   if (query.minPriceFen !== undefined) conditions.push(sql`o.price_fen >= ${query.minPriceFen}`);
   if (query.maxPriceFen !== undefined) conditions.push(sql`o.price_fen <= ${query.maxPriceFen}`);
   if (query.grade) {
@@ -72,8 +79,9 @@ const newest = sql`coalesce(o.published_at, o.created_at) desc, o.id desc`;
 function browsed(query: CatalogQuery, { index, joins = sql`` }: { index?: string; joins?: SQL } = {}) {
   const where = sql`o.state = 'published' and g.status = 'active' and ${and(filterConditions(query, { area: false }))}`;
   if (query.area)
-    return sql`offering_areas a cross join offerings o join organizations g on g.id = o.organization_id ${joins}
-      where a.area = ${query.area} and o.id = a.offering_id and ${where}`;
+    return sql`(select distinct a.offering_id from offering_areas a where ${areaBeginsWith(query.area)}) a
+      cross join offerings o join organizations g on g.id = o.organization_id ${joins}
+      where o.id = a.offering_id and ${where}`;
   const offerings = sql.raw(index ? `offerings o indexed by ${index}` : 'offerings o');
   return sql`${offerings} join organizations g on g.id = o.organization_id ${joins} where ${where}`;
 }
@@ -201,14 +209,22 @@ export function searchCatalog(query: CatalogQuery) {
   };
 }
 
-/** The areas named by published offerings, for the area filter: one index step per area, however many offerings. */
+/** Areas suggested under the area filter: a county's or a city's all fit; a province's do not. */
+export const areaSuggestionLimit = 100;
+
+/**
+ * The areas named by published offerings, for the area filter's suggestions, when there are at most
+ * `areaSuggestionLimit`; none beyond (the filter is typed): one index step per area, stopping there.
+ */
 export function catalogAreas() {
-  return db
+  const areas = db
     .all<{ area: string }>(
       sql`with recursive a(area) as (
             select min(area) from offering_areas
-            union all select (select min(area) from offering_areas where area > a.area) from a where a.area is not null)
+            union all select (select min(area) from offering_areas where area > a.area) from a where a.area is not null
+            limit ${areaSuggestionLimit + 2})
           select area from a where area is not null`,
     )
     .map((r) => r.area);
+  return areas.length > areaSuggestionLimit ? [] : areas;
 }

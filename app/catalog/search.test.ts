@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogPageSize, catalogSorts, parseCatalogQuery, searchTerms, type CatalogQuery } from './query';
-import { catalogAreas, countedResults, searchCatalog, termQuery } from './search.server';
+import { areaSuggestionLimit, catalogAreas, countedResults, searchCatalog, termQuery } from './search.server';
 import { organizationIdByName } from '../../tests/fixtures/catalog';
 import { recordStatements } from '../../tests/support/statements';
 import { evaluations, offerings, organizations } from '../../db/schema';
@@ -145,6 +145,20 @@ describe('relevance', () => {
     expect(search('排序 团体操').results.map((r) => r.id)).toEqual([newer, older, byOrganization, inDescription]);
     for (const id of [older, newer, inDescription, byOrganization])
       db.delete(offerings).where(eq(offerings.id, id)).run();
+  });
+
+  it("suggests no areas once there are more than a county's or a city's (the filter is then typed)", () => {
+    const extra = areaSuggestionLimit - catalogAreas().length;
+    const id = addOffering('百区演出', {
+      areas: Array.from({ length: extra }, (_, i) => `百区${String(i).padStart(3, '0')}`),
+    });
+    expect(catalogAreas()).toHaveLength(areaSuggestionLimit);
+    db.update(offerings)
+      .set({ areas: Array.from({ length: extra + 1 }, (_, i) => `百区${String(i).padStart(3, '0')}`) })
+      .where(eq(offerings.id, id))
+      .run();
+    expect(catalogAreas()).toEqual([]);
+    db.delete(offerings).where(eq(offerings.id, id)).run();
   });
 });
 
@@ -302,6 +316,26 @@ describe('filters', () => {
     );
     expect(shipu.length).toBeLessThan(everything().length);
     expect(allIds('心理', { format: 'station' }).length).toBe(1);
+  });
+
+  it("by the beginning of an area's name, each offering once, with or without words", () => {
+    const both = addOffering('两镇巡演', { areas: ['测试甲镇', '测试乙镇'] });
+    const one = addOffering('一镇巡演', { areas: ['测试乙镇'] });
+    const elsewhere = addOffering('他镇巡演', { areas: ['另一测试镇'] });
+    try {
+      for (const q of ['', '巡演']) {
+        expect(allIds(q, { area: '测试' }).sort()).toEqual([both, one].sort());
+        expect(allIds(q, { area: '测试乙镇' }).sort()).toEqual([both, one].sort());
+        expect(allIds(q, { area: '测试甲' })).toEqual([both]);
+        expect(search(q, { area: '测试' }).total).toBe(2);
+        expect(allIds(q, { area: '测试丙' })).toEqual([]);
+      }
+      expect(allIds('', { area: '测试', sort: 'price_asc' }).sort()).toEqual([both, one].sort());
+    } finally {
+      db.delete(offerings)
+        .where(inArray(offerings.id, [both, one, elsewhere]))
+        .run();
+    }
   });
 
   it('by price range, bounds included', () => {

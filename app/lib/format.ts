@@ -20,6 +20,7 @@ const dateTime = memoByLocale(
 const date = memoByLocale(
   (locale) => new Intl.DateTimeFormat(locale, { timeZone: shanghaiTimeZone, dateStyle: 'medium' }),
 );
+const number = memoByLocale((locale) => new Intl.NumberFormat(locale));
 const integer = memoByLocale((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
 const percent = memoByLocale((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
 
@@ -33,6 +34,11 @@ export function formatDateTime(value: Date | number | string, locale: string) {
 
 export function formatDate(value: Date | number | string, locale: string) {
   return date(locale).format(new Date(value));
+}
+
+/** A number as the locale writes it, with up to three decimals. */
+export function formatNumber(value: number, locale: string) {
+  return number(locale).format(value);
 }
 
 /** A count (sessions, worker-visits, organizations): a whole number, grouped as the locale groups digits. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import { organizations } from '../../db/schema/organizations';
 import { milestones, payments } from '../../db/schema/payments';
@@ -335,12 +335,27 @@ export function tenderRelease(tender: Tender, ctx: Context) {
   ) as { date: string } & Record<string, unknown>;
 }
 
-export function publishedTenders() {
-  return db.select().from(tenders).where(ne(tenders.state, 'draft')).orderBy(asc(tenders.id)).all();
+/**
+ * Releases per page of `/api/ocds/releases.json`: a page is built in memory, and nationally there are
+ * tens of thousands of tenders (docs/decisions/114).
+ */
+export const releasesPerPage = 100;
+
+/** Published tenders after the tender `after`, in id order: `limit` of them, and whether more follow. */
+export function publishedTenders({ after = 0, limit = releasesPerPage } = {}) {
+  const rows = db
+    .select()
+    .from(tenders)
+    .where(and(ne(tenders.state, 'draft'), gt(tenders.id, after)))
+    .orderBy(asc(tenders.id))
+    .limit(limit + 1)
+    .all();
+  return { tenders: rows.slice(0, limit), more: rows.length > limit };
 }
 
 /** A release package; published "on demand", so its date is that of the latest change it contains. */
-export function releasePackage(releases: { date: string }[], uri: string, publisher: string) {
+export function releasePackage(releases: { date: string }[], uri: string, publisher: string, next?: string) {
   const latest = releases.reduce((max, r) => (r.date > max ? r.date : max), '1970-01-01T00:00:00.000Z');
-  return { uri, version: '1.1', publishedDate: latest, publisher: { name: publisher }, releases };
+  const links = next ? { links: { next } } : {};
+  return { uri, version: '1.1', publishedDate: latest, publisher: { name: publisher }, ...links, releases };
 }

@@ -10,6 +10,7 @@ import { openBids, submitBid } from './bids.server';
 import { completeContract, confirmContract } from './contracts.server';
 import { declareConflicts, scoreBid } from './evaluation.server';
 import { createTender, requireTender } from './tenders.server';
+import { publishedTenders, releasePackage, releasesPerPage } from './ocds.server';
 import { viewerFor } from '../../tests/fixtures/accounts';
 import {
   advanceHours,
@@ -113,6 +114,34 @@ describe('/api/ocds/releases.json', () => {
     expect(releases).toHaveLength(published.length);
     expect(releases.some((r) => r.tag.includes('contract') && r.tag.includes('implementation'))).toBe(true);
     expect(releases.some((r) => r.tag.includes('tenderCancellation'))).toBe(true);
+  });
+
+  it('comes a page at a time: after a tender, and naming the next page while there is one', async () => {
+    const published = publishedTenders({ limit: 1000 }).tenders.map((t) => t.id);
+    expect(published.length).toBeGreaterThan(3);
+    const seen: number[] = [];
+    let after = 0;
+    for (let page = publishedTenders({ after, limit: 2 }); ; page = publishedTenders({ after, limit: 2 })) {
+      expect(page.tenders.length).toBeLessThanOrEqual(2);
+      seen.push(...page.tenders.map((t) => t.id));
+      if (!page.more) break;
+      after = page.tenders.at(-1)!.id;
+    }
+    expect(seen).toEqual(published);
+    expect(published.length).toBeLessThan(releasesPerPage);
+
+    const { json } = await get(releasesLoader as never, `/api/ocds/releases.json?after=${published[1]}`);
+    expectValid(json);
+    expect((json.releases as { ocid: string }[]).map((r) => Number(r.ocid.split('-').at(-1)))).toEqual(
+      published.slice(2),
+    );
+    expect(json.links).toBeUndefined();
+    expect(releasePackage([], 'https://example.cn/p', 'x', 'https://example.cn/p?after=9')).toMatchObject({
+      links: { next: 'https://example.cn/p?after=9' },
+    });
+    await expect(get(releasesLoader as never, '/api/ocds/releases.json?after=x')).rejects.toMatchObject({
+      status: 400,
+    });
   });
 
   it('never contains bid plans or personal data', async () => {

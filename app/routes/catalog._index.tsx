@@ -7,6 +7,7 @@ import { SearchForm } from '~/catalog/components/catalog-search';
 import { parseCatalogQuery } from '~/catalog/query';
 import { catalogAreas, searchCatalog } from '~/catalog/search.server';
 import { loaderCaching, publicPageCaching } from '~/http/cache.server';
+import { formatNumber } from '~/lib/format';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { PageHeader } from '~/ui/page';
 
@@ -49,7 +50,7 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
       />
       <h2 className="catalog-total" data-testid="catalog-total" aria-live="polite">
         {loaderData.totalCapped
-          ? t('catalog.search.totalMore', { number: new Intl.NumberFormat(locale).format(loaderData.total) })
+          ? t('catalog.search.totalMore', { number: formatNumber(loaderData.total, locale) })
           : t('catalog.search.total', { count: loaderData.total })}
       </h2>
       <CatalogResults results={results} terms={terms} locale={locale} />

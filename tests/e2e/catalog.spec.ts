@@ -47,6 +47,16 @@ test('searching the catalog in Chinese: two characters, a rescue query, one char
   await shared.goto(page.url());
   expect(await resultTitles(shared)).toEqual(filtered);
   await expect(shared.getByLabel('服务形式')).toHaveValue('station');
+
+  // The area is typed (suggested from the areas offered); the beginning of a name is enough.
+  await page.getByLabel('服务形式').selectOption({ label: '不限' });
+  await page.getByLabel('关键词').fill('');
+  await page.getByLabel('服务区域').fill('丹西');
+  await page.getByRole('button', { name: '搜索' }).click();
+  await expect(page).toHaveURL(/area=%E4%B8%B9%E8%A5%BF/);
+  expect(await results(page).count()).toBeGreaterThan(0);
+  for (const text of await results(page).allInnerTexts()) expect(text).toContain('丹西街道');
+  await expect(page.locator('#catalog-areas option')).toHaveCount(3);
 });
 
 test('catalog, offering and organization profile work without JavaScript', async ({ browser }) => {

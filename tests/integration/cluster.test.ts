@@ -91,6 +91,9 @@ describe('two worker processes', () => {
     // Two per address per hour, whichever process answered: a window per process would let in four.
     expect(answers.map((a) => a.status)).toEqual([302, 302, 429, 429, 429, 429]);
 
+    // Each worker runs under the heap ceiling (WORKER_HEAP_MIB, 256 by default).
+    for (const pid of pids) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('--max-old-space-size=256');
+
     const [background] = backgroundPids(server);
     expect(backgroundPids(server)).toEqual([background]);
     expect(pids).toContain(background);
@@ -118,10 +121,11 @@ describe('two worker processes', () => {
     expect(workers.filter(alive)).toEqual([]);
   }, 120_000);
 
-  test('WEB_CONCURRENCY must be a number of processes, and the test clock needs one', async () => {
+  test('WEB_CONCURRENCY must be a number of processes, the test clock needs one, and a heap ceiling is in MiB', async () => {
     for (const [env, message] of [
       [{ WEB_CONCURRENCY: 'two' }, 'WEB_CONCURRENCY must be a whole number of processes (1 or more), not "two"'],
       [{ WEB_CONCURRENCY: '2', TEST_CLOCK: '1' }, 'TEST_CLOCK=1 needs WEB_CONCURRENCY=1'],
+      [{ WEB_CONCURRENCY: '2', WORKER_HEAP_MIB: '32' }, 'WORKER_HEAP_MIB must be a whole number of MiB (64 or more), not "32"'],
     ] as const) {
       await expect(startServer(env)).rejects.toThrow(message);
     }

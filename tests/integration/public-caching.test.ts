@@ -95,3 +95,59 @@ test('the OCDS exports carry an ETag and answer 304 to it', async () => {
     expect((await get(path, { 'If-None-Match': etag })).status, path).toBe(304);
   }
 });
+
+// The copies a process keeps of anonymous public pages (PAGE_CACHE_MIB, docs/decisions/114): the
+// same page again from memory while its max-age lasts, for the same address, cookie and language only.
+describe('kept pages', () => {
+  let kept: Server;
+  const at = (path: string, headers: Record<string, string> = {}) => fetch(kept.url + path, { headers });
+  const moveClock = (offsetMs: number) =>
+    fetch(kept.url + '/__test/clock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ offsetMs }),
+    });
+  const rename = (title: string) =>
+    sqlite.prepare('update tenders set title = ? where id = ?').run(title, Number(pages[4]!.split('/')[2]));
+
+  beforeAll(async () => {
+    kept = await startServer({ PAGE_CACHE_MIB: '16', TEST_CLOCK: '1' });
+  }, 60_000);
+
+  test('an anonymous visitor gets the kept copy, aged, until its max-age passes; others a fresh page', async () => {
+    const first = await at('/tenders');
+    expect(first.headers.get('age')).toBeNull();
+    const html = await first.text();
+    rename('改过名的采购项目');
+    const again = await at('/tenders');
+    expect(again.headers.get('age')).toMatch(/^\d+$/);
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+    expect(again.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
+    expect(await again.text()).toBe(html);
+    expect((await at('/tenders', { 'If-None-Match': first.headers.get('etag')! })).status).toBe(304);
+
+    // Another language, another cookie, a signed-in visitor: each rendered afresh.
+    expect(await (await at('/tenders', { 'Accept-Language': 'zh-TW' })).text()).toContain('改过名的采购项目');
+    expect(await (await at('/tenders', { cookie: 'elder=IjEi' })).text()).toContain('改过名的采购项目');
+    const personal = await at('/tenders', { cookie: signedIn });
+    expect(personal.headers.get('age')).toBeNull();
+    expect(await personal.text()).toContain('改过名的采购项目');
+
+    // A minute on, the kept copy has expired.
+    await moveClock(61_000);
+    const fresh = await at('/tenders');
+    expect(fresh.headers.get('age')).toBeNull();
+    expect(await fresh.text()).toContain('改过名的采购项目');
+    await moveClock(0);
+  });
+
+  test('a HEAD or a non-page request is answered as before', async () => {
+    await at('/catalog');
+    const head = await fetch(kept.url + '/catalog', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('age')).toMatch(/^\d+$/);
+    expect(await head.text()).toBe('');
+    expect((await at('/healthz')).status).toBe(200);
+  });
+});

@@ -25,7 +25,7 @@ export async function freePort() {
 }
 
 /**
- * Starts the server (NODE_ENV=production and one process unless `env` says otherwise; `undefined`
+ * Starts the server (NODE_ENV=production, one process and no kept pages unless `env` says otherwise; `undefined`
  * unsets a variable) with `nodeArgs` before the script; resolves once it listens.
  */
 export async function startServer(env: Record<string, string | undefined> = {}, nodeArgs: string[] = []) {
@@ -34,6 +34,8 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
     ...process.env,
     NODE_ENV: 'production',
     WEB_CONCURRENCY: '1',
+    // Tests read a page right after changing what it shows; the kept copies are tested on their own.
+    PAGE_CACHE_MIB: '0',
     DATABASE_PATH: databasePath(),
     PORT: String(port),
     ...env,

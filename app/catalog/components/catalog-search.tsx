@@ -91,13 +91,27 @@ export function SearchForm({
           any={any}
           options={categories.map((c) => ({ value: c, label: t(`catalog.categories.${c}`) }))}
         />
-        <Choice
-          name="area"
-          label={t('catalog.search.area')}
-          value={query.area}
-          any={any}
-          options={areas.map((a) => ({ value: a, label: a }))}
-        />
+        <div className="field">
+          <label htmlFor="catalog-area">{t('catalog.search.area')}</label>
+          <p className="hint" id="catalog-area-hint">
+            {t('catalog.search.areaHint')}
+          </p>
+          <input
+            id="catalog-area"
+            name="area"
+            defaultValue={query.area ?? ''}
+            maxLength={50}
+            aria-describedby="catalog-area-hint"
+            list={areas.length ? 'catalog-areas' : undefined}
+          />
+          {areas.length ? (
+            <datalist id="catalog-areas">
+              {areas.map((a) => (
+                <option key={a} value={a} />
+              ))}
+            </datalist>
+          ) : null}
+        </div>
         <Choice
           name="format"
           label={t('catalog.search.format')}

@@ -25,6 +25,7 @@ export default {
     queryPlaceholder: 'e.g. counselling, rescue, legal',
     category: 'Category',
     area: 'Area served',
+    areaHint: 'An area’s name or its beginning, e.g. Dandong',
     format: 'Format',
     minPrice: 'Lowest price per session (yuan)',
     maxPrice: 'Highest price per session (yuan)',

@@ -23,6 +23,7 @@ export default {
     queryPlaceholder: '如：心理、救援、法律',
     category: '服务类别',
     area: '服务区域',
+    areaHint: '填写区域名称或其开头，如：丹东',
     format: '服务形式',
     minPrice: '最低单价（元）',
     maxPrice: '最高单价（元）',

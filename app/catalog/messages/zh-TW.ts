@@ -25,6 +25,7 @@ export default {
     queryPlaceholder: '如：心理、救援、法律',
     category: '服務類別',
     area: '服務區域',
+    areaHint: '填寫區域名稱或其開頭，如：丹東',
     format: '服務形式',
     minPrice: '最低單價（元）',
     maxPrice: '最高單價（元）',

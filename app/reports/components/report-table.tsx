@@ -1,7 +1,7 @@
 import { useTranslation } from '~/lib/translation';
 import { Link } from 'react-router';
 import { listedOrganizations, reportTables, type Kind, type Row, type TableKey } from '../tables';
-import { formatMoney, formatPercent } from '~/lib/format';
+import { formatMoney, formatNumber, formatPercent } from '~/lib/format';
 import type { MessageKey } from '~/lib/locale';
 import type { Datum } from '~/ui/charts';
 import { Empty } from '~/ui/page';
@@ -11,7 +11,7 @@ export function formatCell(value: Row[string] | undefined, kind: Kind, locale: s
   if (kind === 'text' || kind === 'note') return String(value);
   if (kind === 'percent') return formatPercent(Number(value), locale);
   if (kind === 'money') return formatMoney(Number(value), locale);
-  return new Intl.NumberFormat(locale).format(Number(value));
+  return formatNumber(Number(value), locale);
 }
 
 /** A chart's bars: one per row, its count shown as the bar's value. */
