@@ -26,7 +26,7 @@ export default {
     queues: {
       reportsToAccept: { title: 'Completion reports to accept ({{count}})', since: 'event ended {{at}}' },
       bidsToScore: { title: 'Bids to score ({{count}})', since: 'bids closed {{at}}' },
-      questionsToAnswer: { title: "Bidders' questions to answer", since: 'asked {{at}}' },
+      questionsToAnswer: { title: "Bidders' questions to answer ({{count}})", since: 'asked {{at}}' },
       objectionsToAnswer: { title: 'Objections to answer ({{count}})', since: 'filed {{at}}' },
       contractsToIssue: { title: 'Contracts to issue ({{count}})', since: 'drafted {{at}}' },
       milestonesToPay: { title: 'Milestones to approve or pay ({{count}})', since: 'due {{at}}' },
