@@ -72,6 +72,26 @@ test.describe('confirm pages', () => {
     expect(value<string>('select state from residencies where id = ?', residencyId)).toBe('active');
   });
 
+  test('a confirm page its rule refuses answers with the reason, never a 500', async ({ request }) => {
+    await loginRequest(request, 'commissioner@demo.gonghui.cn');
+    const contracted = count("select id from tenders where state = 'contracted' order by id limit 1");
+    const bidId = count('select awarded_bid_id from tenders where id = ?', contracted);
+    const award = await request.post(`/tenders/${contracted}/evaluate`, {
+      form: { intent: 'award', bidId: String(bidId) },
+      maxRedirects: 0,
+    });
+    expect(award.status()).toBe(409);
+    expect(await award.text()).toMatch(/当前状态下不能进行此操作。|评审小组还有成员未声明或未完成评分。/);
+
+    const accepted = count(
+      "select e.id from events e join contracts c on c.id = e.contract_id join unions u on u.id = c.union_id where e.state = 'accepted' and u.name = '象山县总工会' order by e.id limit 1",
+    );
+    const accept = await request.post(`/events/${accepted}`, { form: { intent: 'accept' }, maxRedirects: 0 });
+    expect(accept.status()).toBe(409);
+    expect(await accept.text()).toContain('当前状态下不能进行此操作。');
+    expect(value<string>('select state from events where id = ?', accepted)).toBe('accepted');
+  });
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
