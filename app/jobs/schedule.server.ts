@@ -29,13 +29,16 @@ function runsSchedule() {
 type Running = { timer: ReturnType<typeof setInterval>; running: Promise<unknown> | null };
 const state = globalThis as unknown as { __jobs?: Running[] };
 
-/** Starts each enabled job now and then on its interval; a run still under way is never started again. */
+/**
+ * Starts each enabled job on its interval, the first run one interval after start: the clock's first
+ * tick catches up on what fell due while the server was down (a national file: seconds of queries),
+ * and must not hold up the first requests. A run still under way is never started again.
+ */
 export function startBackgroundWork() {
   if (state.__jobs || process.env.NODE_ENV === 'test' || !runsSchedule()) return;
   const jobs = schedule.filter((job) => job.enabled?.() ?? true);
   state.__jobs = jobs.map((job) => {
     const started: Running = { timer: setInterval(() => tick(job, started), job.everyMs).unref(), running: null };
-    tick(job, started);
     return started;
   });
   console.log(`Background work in process ${process.pid}: ${jobs.map((job) => job.name).join(', ')}`);
