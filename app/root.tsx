@@ -14,8 +14,10 @@ import {
 import type { Route } from './+types/root';
 import stylesheet from './styles/app.css?url';
 import { getViewer } from '~/accounts/auth.server';
+import { waitingOn } from '~/accounts/workspace.server';
 import { canSeeDashboards } from '~/reports/scope.server';
-import { supportedLanguages, type Locale } from '~/lib/locale';
+import { formatDateTime } from '~/lib/format';
+import { supportedLanguages, type Locale, type MessageKey } from '~/lib/locale';
 import { isElderMode } from '~/lib/display.server';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { PageMessages, Translations } from '~/lib/page-messages';
@@ -48,6 +50,8 @@ export async function loader({ request }: Route.LoaderArgs) {
       isStaff: viewer.roles.length > 0,
       hasOrganization: viewer.memberships.length > 0,
       unreadNotifications: countUnread(viewer.id),
+      // The workspace badge: everything waiting on them (only people with a union role or an organization are asked).
+      waiting: waitingOn(viewer).length,
       canSeeDashboards: canSeeDashboards(viewer),
     },
   };
@@ -135,17 +139,29 @@ function ElderSwitch() {
   );
 }
 
-function NotificationsLink({ unread }: { unread: number }) {
-  const { t } = useTranslation();
+/** A navigation link with a badge counting what waits behind it (read aloud as a sentence, not a bare number). */
+function CountedLink({
+  to,
+  label,
+  count,
+  spoken,
+  testId,
+}: {
+  to: string;
+  label: string;
+  count: number;
+  spoken: string;
+  testId: string;
+}) {
   return (
-    <Link to="/notifications">
-      {t('notifications.nav')}
-      {unread > 0 ? (
+    <Link to={to}>
+      {label}
+      {count > 0 ? (
         <>
-          <span className="unread-count" aria-hidden="true" data-testid="unread-count">
-            {unread}
+          <span className="unread-count" aria-hidden="true" data-testid={testId}>
+            {count}
           </span>{' '}
-          <span className="visually-hidden">{t('notifications.unread', { count: unread })}</span>
+          <span className="visually-hidden">{spoken}</span>
         </>
       ) : null}
     </Link>
@@ -172,13 +188,29 @@ function SiteHeader() {
             <Link to="/catalog">{t('catalog.nav')}</Link>
             <Link to="/tenders">{t('nav.tenders')}</Link>
             <Link to="/incubators">{t('incubation.nav')}</Link>
-            {viewer ? <Link to="/me">{t('nav.workspace')}</Link> : null}
+            {viewer ? (
+              <CountedLink
+                to="/me"
+                label={t('nav.workspace')}
+                count={viewer.waiting}
+                spoken={t('accounts.workspace.waitingCount', { count: viewer.waiting })}
+                testId="waiting-count"
+              />
+            ) : null}
             {viewer?.canSeeDashboards ? <Link to="/reports">{t('reports.nav')}</Link> : null}
             {viewer?.isPlatformAdmin ? <Link to="/admin/unions">{t('nav.admin')}</Link> : null}
             {viewer?.isPlatformAdmin ? <Link to="/admin/outbox">{t('notifications.outbox.title')}</Link> : null}
             {viewer?.isPlatformAdmin ? <Link to="/admin/audit">{t('audit.link')}</Link> : null}
             {viewer?.isPlatformAdmin ? <Link to="/admin/two-factor">{t('nav.twoFactorReset')}</Link> : null}
-            {viewer ? <NotificationsLink unread={viewer.unreadNotifications} /> : null}
+            {viewer ? (
+              <CountedLink
+                to="/notifications"
+                label={t('notifications.nav')}
+                count={viewer.unreadNotifications}
+                spoken={t('notifications.unread', { count: viewer.unreadNotifications })}
+                testId="unread-count"
+              />
+            ) : null}
           </nav>
           <div className="session">
             {viewer ? (
@@ -221,22 +253,51 @@ export default function App() {
   );
 }
 
+type Reason = { messageKey: MessageKey; values?: Record<string, string | number | Date> };
+
+/** A loader that knows why it refuses (`explained`, app/lib/actions.server.ts) sends the reason's message key. */
+function reasonOf(data: unknown): Reason | null {
+  return typeof data === 'object' && data !== null && 'messageKey' in data ? (data as Reason) : null;
+}
+
+const pages = { 403: 'forbidden', 404: 'notFound', 429: 'tooMany' } as const;
+
+/** Every error page sits in the site's layout (header, navigation, language switch) and says why and what next. */
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const viewer = useRouteLoaderData<typeof loader>('root')?.viewer;
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [key, title] =
-    status === 403
-      ? (['errors.forbiddenPage', 'errors.pageTitles.forbidden'] as const)
-      : status === 404
-        ? (['errors.notFoundPage', 'errors.pageTitles.notFound'] as const)
-        : (['errors.unexpected', 'errors.pageTitles.unexpected'] as const);
+  const reason = isRouteErrorResponse(error) ? reasonOf(error.data) : null;
+  const page = pages[status as keyof typeof pages] ?? 'unexpected';
+  const values = Object.fromEntries(
+    Object.entries(reason?.values ?? {}).map(([k, v]) => [k, v instanceof Date ? formatDateTime(v, i18n.language) : v]),
+  );
+  const title = reason ? t('errorPage.reason.title') : t(`errorPage.${page}.title`);
   return (
-    <main className="container">
-      <title>{t(title)}</title>
-      <h1>{t(key)}</h1>
-      <p>
-        <Link to="/">{t('nav.home')}</Link>
-      </p>
-    </main>
+    <>
+      <SiteHeader />
+      <main className="container error-page" data-status={status}>
+        <title>{title}</title>
+        <h1>{title}</h1>
+        <p className="error-why">{reason ? t(reason.messageKey, values) : t(`errorPage.${page}.why`)}</p>
+        <p>{reason ? t('errorPage.reason.next') : t(`errorPage.${page}.next`)}</p>
+        <ul className="error-next">
+          {viewer ? (
+            <li>
+              <Link to="/me">{t('errorPage.workspace')}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/">{t('nav.home')}</Link>
+          </li>
+          {page === 'forbidden' && !reason ? (
+            <li>
+              <Link to="/login">{t('errorPage.login')}</Link>
+            </li>
+          ) : null}
+        </ul>
+        <p className="hint">{t('errorPage.status', { status })}</p>
+      </main>
+    </>
   );
 }

@@ -54,6 +54,9 @@ export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
     organization: '象山县法律援助中心',
     path: '/tenders/1',
   },
+  question_asked: { title: '新就业形态劳动者心理关爱服务项目', path: '/tenders/1/manage' },
+  report_filed: { title: '驿站法律与心理讲座', organization: '象山县律师协会', path: '/events/1' },
+  report_due: { title: '驿站法律与心理讲座', path: '/events/1' },
   objection_answered: { title: '新就业形态劳动者心理关爱服务项目', path: '/tenders/1' },
   contract_ready: { title: '新就业形态劳动者心理关爱服务项目', amountFen: 4_000_000, path: '/contracts/1' },
   contract_completed: {

@@ -26,8 +26,8 @@ import { draftContract, signContract } from '~/procurement/contracts.server';
 import { shanghaiDate } from '~/lib/time';
 import './audit-subjects.server';
 import '~/unions/audit-subjects.server';
-import { mayBeCommissioned } from './permissions';
-import { enforce } from '~/lib/permission';
+import { mayBeCommissioned, mayDecideCommission } from './permissions';
+import { enforce, may } from '~/lib/permission';
 
 type Commission = typeof commissions.$inferSelect;
 
@@ -246,7 +246,7 @@ export function requireCommissionFor(viewer: Viewer, commissionId: number) {
   return {
     commission,
     names,
-    canDecide: isOrgMember(viewer, commission.organizationId, ['owner']) && commission.state === 'requested',
+    canDecide: may(mayDecideCommission(viewer, commission)),
     canCancel: hasUnionRole(viewer, commission.unionId, ['commissioner']) && commission.state === 'requested',
   };
 }

@@ -1,4 +1,5 @@
-import { offeringMachine, type OfferingState } from './machine';
+import { commissionMachine, offeringMachine, type CommissionState, type OfferingState } from './machine';
+import { isOrgMember, type Standing } from '~/accounts/roles';
 import { canTransition } from '~/lib/machine';
 import { refusal, type Refusal } from '~/lib/permission';
 
@@ -39,6 +40,17 @@ export function mayChangeOfferingState(
 /** A union commissions sessions of a published offering of an organization that is not suspended. */
 export function mayBeCommissioned(offering: Offering, organizationActive: boolean): Refusal | null {
   return offering.state === 'published' && organizationActive ? null : refusal('catalog.errors.notCommissionable');
+}
+
+/** The organization's owner accepts or declines a commission while it is requested. */
+export function mayDecideCommission(
+  who: Standing | null,
+  commission: { organizationId: number; state: CommissionState },
+): Refusal | null {
+  if (!isOrgMember(who, commission.organizationId, ['owner'])) return 'forbidden';
+  return canTransition(commissionMachine, commission.state, 'accept', 'organization')
+    ? null
+    : refusal('errors.illegalTransition');
 }
 
 export function offeringAbilities(offering: Offering, standing: OfferingStanding) {

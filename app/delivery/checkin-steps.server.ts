@@ -8,6 +8,7 @@ import { networkHash } from './network-hash.server';
 import { confirmPhoneCode, phoneCodeWait, sendPhoneCode } from './phone-codes.server';
 import { checkinSchema, phoneCodeRequestSchema, phoneCodeSchema } from './schemas';
 import { workerForPhone } from './workers.server';
+import type { UserError } from '~/lib/errors';
 import { minutesFrom } from '~/accounts/components/retry-notice';
 import { attempt } from '~/lib/actions.server';
 import { transaction } from '~/lib/db.server';
@@ -19,7 +20,7 @@ import { maskPhone } from '~/notifications/sms.server';
 // shows next: 'phone' → 'code' sends a code to the number; 'code' confirms it and checks in; 'tap'
 // checks in a returning phone, or any phone where the union counts the screen's code alone.
 
-type Failure = { failure: string | null; values?: Record<string, string | number>; retryMinutes?: number };
+type Failure = { failure: string | null; values?: UserError["values"]; retryMinutes?: number };
 type Answer = Failure & { fields: Fields | null; already?: boolean };
 
 function text(formData: FormData, name: string) {

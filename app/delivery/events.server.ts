@@ -31,7 +31,8 @@ import { db, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import { enforce } from '~/lib/permission';
-import { notifyOrganization } from '~/notifications/notify.server';
+import { notify, notifyOrganization } from '~/notifications/notify.server';
+import { staffWithRole } from '~/unions/unions.server';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
 import { mayDeliverUnder } from '~/procurement/permissions';
@@ -141,7 +142,13 @@ export function eventOversight(event: Event) {
   return null;
 }
 
-type Oversight = NonNullable<ReturnType<typeof eventOversight>>;
+/** What standing asks of the oversight: the union and the roles that act for it. */
+type Oversight = Pick<NonNullable<ReturnType<typeof eventOversight>>, 'unionId' | 'review' | 'integrity'>;
+
+/** The oversight of an event whose overseeing union is already known (read in the same query). */
+export function oversightBy(kind: keyof typeof oversightRoles, unionId: number): Oversight {
+  return { unionId, ...oversightRoles[kind] };
+}
 
 /** Every staff role of the overseeing union may see the event; some may also act on it. */
 function isOverseer(viewer: Viewer, oversight: Oversight | null, roles?: readonly UnionRole[]) {
@@ -168,7 +175,11 @@ export function requireEventAccess(viewer: Viewer, eventId: number) {
 }
 
 /** The viewer's standing toward the event, as its permissions ask for it. */
-export function eventStanding(viewer: Viewer, event: Event, oversight = eventOversight(event)): EventStanding {
+export function eventStanding(
+  viewer: Viewer,
+  event: Event,
+  oversight: Oversight | null = eventOversight(event),
+): EventStanding {
   return {
     asOrganization: isOrgMember(viewer, event.organizationId),
     reviewAs: oversight && isOverseer(viewer, oversight, oversight.review) ? oversight.review[0] : null,
@@ -233,7 +244,8 @@ export async function fileReport(
   photos: PhotoUpload[] = [],
 ) {
   const event = requireEvent(eventId);
-  enforce(mayFileReport(event, eventStanding(viewer, event), now()));
+  const oversight = eventOversight(event);
+  enforce(mayFileReport(event, eventStanding(viewer, event, oversight), now()));
   const stored = storePhotos(photos);
   try {
     transaction((tx) => {
@@ -252,11 +264,24 @@ export async function fileReport(
         subjectId: eventId,
         data: { walkIns: input.walkIns, photos: stored.map((p) => p.sha256) },
       });
+      if (oversight) notifyReviewers(tx, event, oversight);
     });
   } catch (error) {
     discardPhotoFiles(stored.map((p) => p.storageKey));
     throw error;
   }
+}
+
+/** A filed report waits on the overseeing union's reviewers (the accept command's role): they are told. */
+function notifyReviewers(tx: DB, event: Event, oversight: Oversight) {
+  const organization = tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, event.organizationId))
+    .get()!;
+  const data = { title: event.title, organization: organization.name, path: `/events/${event.id}` };
+  for (const userId of staffWithRole(tx, oversight.unionId, oversight.review[0]))
+    notify(tx, userId, 'report_filed', data);
 }
 
 /** A photo can be removed while the report can still be (re)filed. */

@@ -6,9 +6,12 @@ import { notifyOrganization } from '~/notifications/notify.server';
 
 const reminderAheadMs = 24 * 3600_000;
 
-/** The reminder already sent for an event's path (searched through `notifications_reminder_idx`). */
-function reminderOf(path: SQL) {
-  return sql`(select 1 from notifications where template = 'event_reminder' and json_extract(data, '$.path') = ${path})`;
+/**
+ * The reminder of this kind already sent for an event's path (searched through the partial indexes
+ * `notifications_reminder_idx` and `notifications_report_due_idx`).
+ */
+function reminderOf(template: 'event_reminder' | 'report_due', path: SQL) {
+  return sql`(select 1 from notifications where template = ${template} and json_extract(data, '$.path') = ${path})`;
 }
 
 /**
@@ -28,7 +31,7 @@ export function remindUpcomingEvents(limit = 50) {
         eq(events.state, 'scheduled'),
         gt(events.startsAt, new Date(at)),
         lte(events.startsAt, new Date(at + reminderAheadMs)),
-        sql`not exists ${reminderOf(sql`'/events/' || ${events.id}`)}`,
+        sql`not exists ${reminderOf('event_reminder', sql`'/events/' || ${events.id}`)}`,
       ),
     )
     .orderBy(events.startsAt)
@@ -37,13 +40,47 @@ export function remindUpcomingEvents(limit = 50) {
   for (const event of due) {
     const path = `/events/${event.id}`;
     transaction((tx) => {
-      if (tx.get<{ sent: number }>(sql`select exists ${reminderOf(sql`${path}`)} as sent`)?.sent) return;
+      if (tx.get<{ sent: number }>(sql`select exists ${reminderOf('event_reminder', sql`${path}`)} as sent`)?.sent)
+        return;
       notifyOrganization(tx, event.organizationId, 'event_reminder', {
         title: event.title,
         startsAt: event.startsAt.toISOString(),
         address: event.address,
         path,
       });
+    });
+  }
+}
+
+/** How long after an event the clock still looks for its missing report: the rating window. */
+const reportDueLookbackMs = 7 * 24 * 3600_000;
+
+/**
+ * After an event ends, its organization is told once that the completion report is due (it then
+ * waits in their queue, app/delivery/queues.server.ts). Read through `events_state_ends_idx`; at most
+ * `limit` events per call, like the reminders.
+ */
+export function remindReportsDue(limit = 50) {
+  const at = now().getTime();
+  const due = db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.state, 'scheduled'),
+        gt(events.endsAt, new Date(at - reportDueLookbackMs)),
+        lte(events.endsAt, new Date(at)),
+        sql`not exists ${reminderOf('report_due', sql`'/events/' || ${events.id}`)}`,
+      ),
+    )
+    .orderBy(events.endsAt)
+    .limit(limit)
+    .all();
+  for (const event of due) {
+    const path = `/events/${event.id}`;
+    transaction((tx) => {
+      if (tx.get<{ sent: number }>(sql`select exists ${reminderOf('report_due', sql`${path}`)} as sent`)?.sent) return;
+      notifyOrganization(tx, event.organizationId, 'report_due', { title: event.title, path });
     });
   }
 }

@@ -12,7 +12,6 @@ import { addMonths, shanghaiDate } from '~/lib/time';
 import {
   requireIncubator,
   incubationStanding,
-  incubatorManagerIds,
   isIncubatorStaff,
   type Incubator,
 } from './incubators.server';
@@ -38,6 +37,7 @@ import { transition } from '~/lib/machine';
 import { enforce } from '~/lib/permission';
 import { notify } from '~/notifications/notify.server';
 import { requireOrganization, organizationMemberIds } from '~/organizations/organizations.server';
+import { staffWithRole } from '~/unions/unions.server';
 import './audit-subjects.server';
 
 type Application = typeof incubationApplications.$inferSelect;
@@ -144,7 +144,7 @@ export function submitApplication(viewer: Viewer, applicationId: number) {
       .where(eq(incubationApplications.id, applicationId))
       .run();
     const organization = requireOrganization(application.organizationId);
-    for (const userId of incubatorManagerIds(tx, incubator.unionId)) {
+    for (const userId of staffWithRole(tx, incubator.unionId, 'incubator_manager')) {
       notify(tx, userId, 'application_received', {
         organization: organization.name,
         incubator: incubator.name,

@@ -1,12 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { incubators, residencies, rooms } from '../../db/schema/incubation';
-import { staffRoles, unions } from '../../db/schema/unions';
+import { unions } from '../../db/schema/unions';
 import { effectiveSettings, type IncubatorSettings } from './settings';
 import type { IncubationStanding } from './permissions';
 import { hasUnionRole, isOrgMember, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import type { UnionRole } from '~/accounts/roles';
 import { audit } from '~/lib/audit.server';
-import { db, transaction, type DB } from '~/lib/db.server';
+import { db, transaction } from '~/lib/db.server';
 import './audit-subjects.server';
 
 /** The union staff who see an incubator's applications and residents; only managers decide. */
@@ -100,14 +100,4 @@ export function updateSettings(viewer: Viewer, incubatorId: number, settings: In
       data: settings,
     });
   });
-}
-
-/** The people notified of what happens at an incubator: its union's incubator managers. */
-export function incubatorManagerIds(tx: DB, unionId: number) {
-  return tx
-    .select({ userId: staffRoles.userId })
-    .from(staffRoles)
-    .where(and(eq(staffRoles.unionId, unionId), eq(staffRoles.role, 'incubator_manager')))
-    .all()
-    .map((r) => r.userId);
 }

@@ -1,4 +1,4 @@
-import { remindUpcomingEvents } from '~/delivery/reminders.server';
+import { remindReportsDue, remindUpcomingEvents } from '~/delivery/reminders.server';
 import { recordDuePeriodEvaluations } from '~/evaluation/evaluations.server';
 import { finalizeDueAwards } from '~/procurement/award.server';
 import { closeDueTenders } from '~/procurement/tenders.server';
@@ -17,4 +17,5 @@ export function runClock() {
   runTenderClock();
   recordDuePeriodEvaluations();
   remindUpcomingEvents();
+  remindReportsDue();
 }

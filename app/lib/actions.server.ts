@@ -4,6 +4,7 @@ import { data } from 'react-router';
 import type { z } from 'zod';
 import { UserError } from './errors';
 import { formMessage } from './form-message';
+import { enforce, type Refusal } from './permission';
 
 /** Runs a command; a UserError is returned for the form to show, anything else propagates. */
 export async function attempt<T>(command: () => T | Promise<T>) {
@@ -13,6 +14,36 @@ export async function attempt<T>(command: () => T | Promise<T>) {
     if (error instanceof UserError) return { ok: false as const, error };
     throw error;
   }
+}
+
+/**
+ * Runs a page's query; a refusal with a known reason (a UserError: "bids open at 17:00 on 21
+ * December") becomes the error page saying that reason in the reader's language (root ErrorBoundary).
+ */
+export function explained<T>(query: () => T): T {
+  try {
+    return query();
+  } catch (error) {
+    if (error instanceof UserError) {
+      throw data({ messageKey: error.messageKey, values: error.values }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Irreversible commands (the award, accepting a completion report, the exit decision, termination)
+ * go through only from their confirm page: a POST without `confirmed` is answered with what was
+ * submitted, for the page to ask (app/ui/confirm.tsx), once `rule` (the command's own permission
+ * answer) allows it; a refusal is answered like the command's (a message on the page, never a
+ * 500). Null once confirmed: the command runs and enforces the rule itself (decision 111).
+ */
+export async function confirmationOf(formData: FormData, rule: () => Refusal | null) {
+  if (formData.get('confirmed') === 'yes') return null;
+  const checked = await attempt(() => enforce(rule()));
+  if (!checked.ok) return refused(checked.error);
+  const fields = [...formData].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return data({ confirm: Object.fromEntries(fields) });
 }
 
 /** A refused command as the page's reply to a button-only form: the message key, its values and status. */

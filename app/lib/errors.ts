@@ -5,7 +5,7 @@ export class UserError extends Error {
   constructor(
     readonly messageKey: MessageKey,
     readonly status = 400,
-    readonly values: Record<string, string | number> = {},
+    readonly values: Record<string, string | number | Date> = {},
   ) {
     super(messageKey);
   }

@@ -107,6 +107,41 @@ export default {
       },
     },
   },
+  // Error pages: the tab title (no full stop), why the page is not shown, and what to do next.
+  confirm: {
+    whatHappens: 'What will happen:',
+    cannotUndo: 'This cannot be undone. ',
+    cancel: 'Cancel and go back',
+  },
+  errorPage: {
+    notFound: {
+      title: 'Page not found',
+      why: 'There is no page at this address: the link may be wrong, or the record was deleted.',
+      next: 'Check the address, or start again from the home page or your workspace.',
+    },
+    forbidden: {
+      title: 'Not allowed',
+      why: 'You do not have permission to view this page: it is open only to the people of the union or organization concerned.',
+      next: 'If you think you should have access, ask your union’s administrator to give you a role, or log in with another account.',
+    },
+    reason: {
+      title: 'Not available yet',
+      next: 'Meanwhile, your workspace lists what else waits for you.',
+    },
+    tooMany: {
+      title: 'Too many requests',
+      why: 'There were too many requests in a short time; to protect accounts, they are refused for a while.',
+      next: 'Please wait a few minutes and try again.',
+    },
+    unexpected: {
+      title: 'Something went wrong',
+      why: 'The server ran into a problem; what you did may not have been completed.',
+      next: 'Please try again later. If it keeps happening, contact the platform administrator.',
+    },
+    status: 'Error code {{status}}',
+    workspace: 'Go to my workspace',
+    login: 'Log in with another account',
+  },
   errors: {
     // The heading of a refused form's error summary, above the list of its problems.
     problem: 'There is a problem',
@@ -131,14 +166,7 @@ export default {
     badLogin: 'Incorrect email or password.',
     badPassword: 'The current password is incorrect.',
     forbidden: 'You do not have permission to do this.',
-    forbiddenPage: 'You do not have permission to view this page.',
     notFound: 'Record not found.',
-    notFoundPage: 'Page not found.',
-    pageTitles: {
-      forbidden: 'Not allowed',
-      notFound: 'Page not found',
-      unexpected: 'Something went wrong',
-    },
     unexpected: 'Something went wrong. Please try again later.',
     illegalTransition: 'This action is not allowed in the current state.',
     notEligible: 'Your organization is not eligible to bid on this tender.',

@@ -105,6 +105,41 @@ export default {
       },
     },
   },
+  // Error pages: the tab title (no full stop), why the page is not shown, and what to do next.
+  confirm: {
+    whatHappens: '确认后将会：',
+    cannotUndo: '此操作不能撤销。',
+    cancel: '取消，返回',
+  },
+  errorPage: {
+    notFound: {
+      title: '页面不存在',
+      why: '找不到这个页面：链接可能有误，或者这条记录已被删除。',
+      next: '请检查地址，或从首页、我的工作台重新进入。',
+    },
+    forbidden: {
+      title: '无权查看',
+      why: '您没有权限查看此页面：它只对相关工会或组织的人员开放。',
+      next: '如果您认为应当有权限，请联系本工会的管理员为您授予角色；也可以换一个账号登录。',
+    },
+    reason: {
+      title: '暂时不能查看',
+      next: '您可以先回到我的工作台，处理其他待办事项。',
+    },
+    tooMany: {
+      title: '操作太频繁',
+      why: '短时间内的请求太多了，为保护账号安全，系统暂时不再受理。',
+      next: '请稍等几分钟再试。',
+    },
+    unexpected: {
+      title: '出错了',
+      why: '服务器出了问题，您的操作可能没有完成。',
+      next: '请稍后再试；如果一直出错，请联系平台管理员。',
+    },
+    status: '错误代码 {{status}}',
+    workspace: '前往我的工作台',
+    login: '换个账号登录',
+  },
   errors: {
     // The heading of a refused form's error summary, above the list of its problems.
     problem: '请修改以下问题',
@@ -129,15 +164,7 @@ export default {
     badLogin: '邮箱或密码不正确。',
     badPassword: '当前密码不正确。',
     forbidden: '您没有权限进行此操作。',
-    forbiddenPage: '您没有权限查看此页面。',
     notFound: '找不到该记录。',
-    notFoundPage: '页面不存在。',
-    // Browser tab titles of the error page: no full stop.
-    pageTitles: {
-      forbidden: '无权查看',
-      notFound: '页面不存在',
-      unexpected: '出错了',
-    },
     unexpected: '出错了，请稍后再试。',
     illegalTransition: '当前状态下不能进行此操作。',
     notEligible: '您的组织不符合本项目的投标资格。',

@@ -106,6 +106,41 @@ export default {
       },
     },
   },
+  // Error pages: the tab title (no full stop), why the page is not shown, and what to do next.
+  confirm: {
+    whatHappens: '確認後將會：',
+    cannotUndo: '此操作無法撤銷。',
+    cancel: '取消，返回',
+  },
+  errorPage: {
+    notFound: {
+      title: '頁面不存在',
+      why: '找不到這個頁面：連結可能有誤，或者這筆資料已被刪除。',
+      next: '請檢查網址，或從首頁、我的工作台重新進入。',
+    },
+    forbidden: {
+      title: '無權檢視',
+      why: '您沒有權限檢視此頁面：它只對相關工會或組織的人員開放。',
+      next: '如果您認為應當有權限，請聯絡本工會的管理員為您授予角色；也可以換一個帳號登入。',
+    },
+    reason: {
+      title: '暫時無法檢視',
+      next: '您可以先回到我的工作台，處理其他待辦事項。',
+    },
+    tooMany: {
+      title: '操作太頻繁',
+      why: '短時間內的請求太多了，為保護帳號安全，系統暫時不再受理。',
+      next: '請稍候幾分鐘再試。',
+    },
+    unexpected: {
+      title: '發生錯誤',
+      why: '伺服器發生問題，您的操作可能沒有完成。',
+      next: '請稍後再試；如果一直出錯，請聯絡平台管理員。',
+    },
+    status: '錯誤代碼 {{status}}',
+    workspace: '前往我的工作台',
+    login: '換個帳號登入',
+  },
   errors: {
     // The heading of a refused form's error summary, above the list of its problems.
     problem: '請修改以下問題',
@@ -130,14 +165,7 @@ export default {
     badLogin: '電子郵件或密碼不正確。',
     badPassword: '目前密碼不正確。',
     forbidden: '您沒有權限執行此操作。',
-    forbiddenPage: '您沒有權限檢視此頁面。',
     notFound: '找不到這筆資料。',
-    notFoundPage: '頁面不存在。',
-    pageTitles: {
-      forbidden: '無權檢視',
-      notFound: '頁面不存在',
-      unexpected: '發生錯誤',
-    },
     unexpected: '發生錯誤，請稍後再試。',
     illegalTransition: '目前狀態下無法執行此操作。',
     notEligible: '您的組織不符合本採購案的投標資格。',

@@ -25,6 +25,7 @@ export type NotificationData = {
   tender_amended: { title: string; rationale: string; deadline: string; path: string };
   tender_cancelled: { title: string; reason: string; path: string };
   question_answered: { title: string; path: string };
+  question_asked: { title: string; path: string };
   /** `receipt` is missing on receipts written before keyed receipts (decision 093). */
   bid_receipt: { title: string; receipt?: string; submittedAt: string; path: string };
   deadline_passed: { title: string; bids: number; path: string };
@@ -48,6 +49,8 @@ export type NotificationData = {
   organization_invitation: { organization: string; inviter: string; expiresAt: string; path: string };
   report_accepted: { title: string; path: string };
   report_returned: { title: string; reason: string; path: string };
+  report_filed: { title: string; organization: string; path: string };
+  report_due: { title: string; path: string };
   evaluation_published: { organization: string; score: number; grade: string; path: string };
   exit_review_decided: { organization: string; decision: 'graduate' | 'extend' | 'exit'; reason: string; path: string };
   milestone_due: { title: string; amountFen: number; path: string };
@@ -66,6 +69,7 @@ const everyTemplate: Record<NotificationTemplate, true> = {
   tender_amended: true,
   tender_cancelled: true,
   question_answered: true,
+  question_asked: true,
   bid_receipt: true,
   deadline_passed: true,
   award_proposed: true,
@@ -81,6 +85,8 @@ const everyTemplate: Record<NotificationTemplate, true> = {
   organization_invitation: true,
   report_accepted: true,
   report_returned: true,
+  report_filed: true,
+  report_due: true,
   evaluation_published: true,
   exit_review_decided: true,
   milestone_due: true,

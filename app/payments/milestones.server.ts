@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { organizationMembers, organizations } from '../../db/schema/organizations';
 import { milestones, payments, stripeAccounts } from '../../db/schema/payments';
 import { contracts } from '../../db/schema/procurement';
-import { staffRoles, unions } from '../../db/schema/unions';
+import { unions } from '../../db/schema/unions';
 import { appendLedger, ledgerTotals } from './ledger.server';
 import { milestoneMachine } from './machine';
 import {
@@ -26,6 +26,7 @@ import { enforce, may } from '~/lib/permission';
 import { canTransition, transition } from '~/lib/machine';
 import { notify } from '~/notifications/notify.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
+import { staffWithRole } from '~/unions/unions.server';
 import './audit-subjects.server';
 
 type Contract = typeof contracts.$inferSelect;
@@ -44,15 +45,6 @@ export function conditionMet(milestone: Milestone, contract: Contract, sessionsD
     default:
       return false;
   }
-}
-
-function financeStaff(tx: DB, unionId: number) {
-  return tx
-    .select({ userId: staffRoles.userId })
-    .from(staffRoles)
-    .where(and(eq(staffRoles.unionId, unionId), eq(staffRoles.role, 'finance')))
-    .all()
-    .map((r) => r.userId);
 }
 
 function organizationOwners(tx: DB, organizationId: number) {
@@ -81,7 +73,7 @@ export function releaseDueMilestones(tx: DB, contractId: number) {
   // The transaction's own connection: the report just accepted is counted.
   const delivered = contractFigures(contractId).sessionsDelivered;
   const released = pending.filter((m) => conditionMet(m, contract, delivered));
-  const finance = financeStaff(tx, contract.unionId);
+  const finance = staffWithRole(tx, contract.unionId, 'finance');
   for (const milestone of released) {
     const state = transition(milestoneMachine, milestone.state, 'becomeDue', 'system');
     tx.update(milestones)

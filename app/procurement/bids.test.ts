@@ -92,7 +92,7 @@ describe('sealed bids', () => {
   it('cannot be opened by the union before the deadline, and can after it', () => {
     const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(1) }));
     submitBid(legal, id, legalOrg.id, content('开标前保密'));
-    expect(refusal(() => openBids(commissioner, requireTender(id)))).toBe(403);
+    expect(refusal(() => openBids(commissioner, requireTender(id)))).toBe('procurement.errors.bidsOpenAt');
     advanceHours(2);
     expect(refusal(() => openBids(commissioner, requireTender(id)))).toBe(403); // not yet closed by the clock
     runClock();

@@ -230,7 +230,14 @@ describe('refusals say what the command says', () => {
     expect(rules.mayIssueContract(people.commissioner, contract('active'))).toEqual(illegal);
     expect(rules.mayConfirmContract(people.member, contract('pending'))).toBe('forbidden');
     expect(rules.mayRemoveAttachment(people.commissioner, tender('published'))).toEqual(illegal);
-    expect(rules.mayReadBids(people.commissioner, tender('published'), { member: false }, now)).toBe('forbidden');
+    expect(rules.mayReadBids(people.reviewer, tender('published'), { member: false }, now)).toBe('forbidden');
+  });
+
+  it('tells the panel when the sealed bids open', () => {
+    const sealed = tender('published');
+    expect(rules.mayReadBids(people.reviewer, sealed, { member: true }, now)).toEqual(
+      refusal('procurement.errors.bidsOpenAt', 403, { at: sealed.deadlineAt }),
+    );
   });
 
   it('bidding, questions and objections refuse with their own messages', () => {

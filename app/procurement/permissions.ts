@@ -161,16 +161,21 @@ export function bidsOpenable(tender: Pick<TenderRow, 'state' | 'deadlineAt'>, no
   return biddingDisclosed(tender, now) && openedTenderStates.includes(tender.state);
 }
 
-/** Bid content is read by the union's commissioners and the tender's review panel, once openable. */
+/**
+ * Bid content is read by the union's commissioners and the tender's review panel, once openable.
+ * Before the deadline they are told when the bids open.
+ */
 export function mayReadBids(
   who: Standing | null,
   tender: TenderRow,
   panel: { member: boolean },
   now: Date,
 ): Refusal | null {
-  return (isCommissioner(who, tender) || (who !== null && panel.member)) && bidsOpenable(tender, now)
-    ? null
-    : 'forbidden';
+  if (!(isCommissioner(who, tender) || (who !== null && panel.member))) return 'forbidden';
+  if (tender.state === 'published' && !biddingDisclosed(tender, now)) {
+    return refusal('procurement.errors.bidsOpenAt', 403, { at: tender.deadlineAt });
+  }
+  return bidsOpenable(tender, now) ? null : 'forbidden';
 }
 
 /** The award, its scores and each bidder's own scores are published from the proposal on. */

@@ -10,6 +10,7 @@ import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { enforce } from '~/lib/permission';
 import { notify } from '~/notifications/notify.server';
+import { staffWithRole } from '~/unions/unions.server';
 import './audit-subjects.server';
 
 /** An organization asks during the question period; nobody but its own members sees who asked. */
@@ -30,6 +31,14 @@ export function askQuestion(viewer: Viewer, tenderId: number, organizationId: nu
       subjectId: tenderId,
       data: { questionId: row.id },
     });
+    for (const userId of staffWithRole(tx, tender.unionId, 'commissioner'))
+      notify(
+        tx,
+        userId,
+        'question_asked',
+        { title: tender.title, path: `/tenders/${tenderId}/manage` },
+        { sealedTenderId: tenderId },
+      );
   });
 }
 

@@ -5,7 +5,7 @@ import type { Route } from './+types/contracts.$contractId';
 import { requireViewer } from '~/accounts/auth.server';
 import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
 import { listContractEvents } from '~/delivery/events.server';
-import { attempt, refused, submitForm } from '~/lib/actions.server';
+import { attempt, confirmationOf, refused, submitForm } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { MilestoneTable, MoneyTotals } from '~/payments/components/money';
@@ -31,6 +31,7 @@ import { may } from '~/lib/permission';
 import { now } from '~/lib/clock.server';
 import { shanghaiDate } from '~/lib/time';
 import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
+import { ConfirmPage } from '~/ui/confirm';
 import { ActionMessage, ReasonForm } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 
@@ -82,6 +83,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent === 'terminate') {
     const submission = parseWithZod(formData, { schema: reasonSchema });
     if (submission.status !== 'success') return data({ failure: 'errors.reasonRequired' }, { status: 400 });
+    const ask = await confirmationOf(formData, () =>
+      rules.mayTerminateContract(viewer, requireContractFor(viewer, contractId).contract),
+    );
+    if (ask) return ask;
     const result = await attempt(() => terminateContract(viewer, contractId, submission.value.reason));
     return result.ok ? back : refused(result.error);
   }
@@ -92,6 +97,23 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Contract({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { contract, locale } = loaderData;
+  if (actionData && 'confirm' in actionData) {
+    const { reason = '' } = actionData.confirm;
+    return (
+      <ConfirmPage
+        title={t('procurement.confirm.terminate.title', { title: contract.title })}
+        happens={[
+          t('procurement.confirm.terminate.stops', { organization: loaderData.organizationName }),
+          t('procurement.confirm.terminate.money'),
+          t('procurement.confirm.terminate.reason', { reason }),
+        ]}
+        cannotUndo={t('procurement.confirm.terminate.cannotUndo')}
+        submit={t('procurement.confirm.terminate.submit')}
+        fields={actionData.confirm}
+        cancelTo={`/contracts/${contract.id}`}
+      />
+    );
+  }
   return (
     <>
       <PageHeader title={contract.title}>

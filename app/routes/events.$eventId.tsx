@@ -18,7 +18,7 @@ import {
 } from '~/delivery/events.server';
 import { basisOfUnions, eventFigures } from '~/delivery/figures.server';
 import { eventIntegrity, excludedRatingCount } from '~/delivery/integrity.server';
-import { eventAbilities } from '~/delivery/permissions';
+import { eventAbilities, mayReviewReport } from '~/delivery/permissions';
 import {
   maxPhotoBytes,
   maxPhotosPerSubmission,
@@ -26,11 +26,12 @@ import {
   readPhotoUploads,
 } from '~/delivery/event-photos.server';
 import { reportSchema, walkInsSchema } from '~/delivery/schemas';
-import { attempt, refused, submitForm } from '~/lib/actions.server';
+import { attempt, confirmationOf, refused, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { FiguresBlock } from '~/ui/figures';
+import { ConfirmPage } from '~/ui/confirm';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 
@@ -110,6 +111,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   if (intent === 'cancel') return respond(() => cancelEvent(viewer, eventId, String(formData.get('reason') ?? '')));
   if (intent === 'accept' || intent === 'return') {
+    const ask =
+      intent === 'accept'
+        ? await confirmationOf(formData, () => {
+            const view = requireEventFor(viewer, eventId);
+            return mayReviewReport(view.event, view.standing);
+          })
+        : null;
+    if (ask) return ask;
     return respond(() => reviewReport(viewer, eventId, intent, String(formData.get('reason') ?? '')));
   }
   throw new Response('Bad Request', { status: 400 });
@@ -119,6 +128,21 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
   const { t } = useTranslation();
   const { event, locale, can } = loaderData;
   const failure = actionData && 'failure' in actionData ? actionData.failure : null;
+  if (actionData && 'confirm' in actionData) {
+    return (
+      <ConfirmPage
+        title={t('delivery.confirm.accept.title', { title: event.title })}
+        happens={[
+          t('delivery.confirm.accept.counts'),
+          t('delivery.confirm.accept.notify', { organization: loaderData.organization.name }),
+        ]}
+        cannotUndo={t('delivery.confirm.accept.cannotUndo')}
+        submit={t('delivery.confirm.accept.submit')}
+        fields={actionData.confirm}
+        cancelTo={`/events/${event.id}`}
+      />
+    );
+  }
   return (
     <>
       <PageHeader title={event.title}>

@@ -2,7 +2,8 @@ import { useTranslation } from '~/lib/translation';
 import { Link, useSearchParams } from 'react-router';
 import type { Route } from './+types/me';
 import { requireViewer } from '~/accounts/auth.server';
-import { formatMoney } from '~/lib/format';
+import { workQueues } from '~/accounts/workspace.server';
+import { formatDateTime, formatMoney } from '~/lib/format';
 import { may } from '~/lib/permission';
 import { getLocale } from '~/lib/i18n.server';
 import { viewerOrganizations } from '~/organizations/organizations.server';
@@ -13,15 +14,18 @@ import { mayCreateTender } from '~/procurement/permissions';
 import { listTenders } from '~/procurement/tenders.server';
 import { listUnions } from '~/unions/unions.server';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
+import type { OrgRole, UnionRole } from '~/accounts/roles';
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const unionIds = [...new Set(viewer.roles.map((r) => r.unionId))];
   const unionNames = new Map(listUnions().map((u) => [u.id, u.name]));
+  const organizations = viewerOrganizations(viewer);
+  const organizationNames = new Map(organizations.map((o) => [o.id, o.name]));
   return {
     locale: await getLocale(request),
     name: viewer.name,
-    organizations: viewerOrganizations(viewer),
+    organizations,
     unions: unionIds.map((id) => ({
       id,
       name: unionNames.get(id) ?? '',
@@ -29,6 +33,10 @@ export async function loader({ request }: Route.LoaderArgs) {
     })),
     canCreateTender: unionIds.some((id) => may(mayCreateTender(viewer, id))),
     unionTenders: unionIds.length ? listTenders({ unionIds }) : [],
+    waiting: workQueues(viewer).map((group) => ({
+      ...group,
+      name: (group.scope === 'union' ? unionNames : organizationNames).get(group.scopeId) ?? '',
+    })),
     contracts: listContracts({ organizationIds: viewer.memberships.map((m) => m.organizationId), unionIds }),
   };
 }
@@ -56,6 +64,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
           {t('invitations.accepted')}
         </p>
       ) : null}
+
+      <WorkQueues groups={loaderData.waiting} locale={locale} />
 
       {loaderData.organizations.length ? (
         <Section title={t('accounts.workspace.organizations')}>
@@ -146,5 +156,44 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
         </p>
       </Section>
     </>
+  );
+}
+
+type Groups = Route.ComponentProps['loaderData']['waiting'];
+
+/** What waits on the viewer, by union or organization and role, each queue oldest first (decision 111). */
+function WorkQueues({ groups, locale }: { groups: Groups; locale: string }) {
+  const { t } = useTranslation();
+  const total = groups.reduce((n, g) => n + g.queues.reduce((m, q) => m + q.items.length, 0), 0);
+  return (
+    <Section title={t('accounts.workspace.waiting', { count: total })}>
+      {total ? null : <Empty>{t('accounts.workspace.nothingWaiting')}</Empty>}
+      {groups.map((group) => (
+        <div key={`${group.scope}:${group.scopeId}:${group.role}`} className="work-queue-group">
+          <h3>
+            {t('accounts.workspace.waitingGroup', {
+              scope: group.name,
+              role:
+                group.scope === 'union'
+                  ? t(`unions.roles.${group.role as UnionRole}`)
+                  : t(`organizations.profile.roles.${group.role as OrgRole}`),
+            })}
+          </h3>
+          {group.queues.map((queue) => (
+            <div key={queue.kind}>
+              <h4>{t(`accounts.workspace.queues.${queue.kind}.title`, { count: queue.items.length })}</h4>
+              <ul data-testid={`queue-${queue.kind}`}>
+                {queue.items.map((item) => (
+                  <li key={item.id}>
+                    <Link to={item.path}>{item.title}</Link> ·{' '}
+                    {t(`accounts.workspace.queues.${queue.kind}.since`, { at: formatDateTime(item.since, locale) })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ))}
+    </Section>
   );
 }

@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from '~/lib/translation';
 import { redirect } from 'react-router';
 import type { Route } from './+types/residencies.$residencyId';
@@ -8,17 +9,19 @@ import { ResidencyFacts } from '~/incubation/components/residency-facts';
 import { ResidencyBookings } from '~/incubation/components/residency-bookings';
 import { ResidencyEvaluations } from '~/incubation/components/residency-evaluations';
 import { shanghaiDate } from '~/lib/time';
+import type { ExitDecision } from '~/incubation/machine';
 import { openEvaluation, residencyEvaluationsFor } from '~/incubation/residency-evaluations.server';
 import { listRooms } from '~/incubation/incubators.server';
 import { addMentoringRecord, completeFollowUp, mentoringRecordsOf } from '~/incubation/mentoring.server';
-import { residencyAbilities } from '~/incubation/permissions';
+import { mayDecideExitReview, residencyAbilities } from '~/incubation/permissions';
 import { decideExitReview, exitReviewHistory, requireVisibleResidency } from '~/incubation/residencies.server';
 import { bookingSchema, exitReviewSchema, mentoringSchema, periodSchema } from '~/incubation/schemas';
-import { attempt, refused, submitForm } from '~/lib/actions.server';
+import { attempt, confirmationOf, refused, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { UserError } from '~/lib/errors';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
+import { ConfirmPage } from '~/ui/confirm';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 
@@ -99,6 +102,15 @@ export async function action({ request, params }: Route.ActionArgs) {
     return result.ok ? back(`/residencies/${residencyId}/evaluations/${result.value}`) : result.reply;
   }
   if (intent === 'exitReview') {
+    const submission = parseWithZod(formData, { schema: exitReviewSchema });
+    const ask =
+      submission.status === 'success'
+        ? await confirmationOf(formData, () => {
+            const { residency, standing } = requireVisibleResidency(viewer, residencyId);
+            return mayDecideExitReview(residency, standing, submission.value.decision);
+          })
+        : null;
+    if (ask) return ask;
     const result = await submitForm(
       formData,
       exitReviewSchema,
@@ -113,6 +125,24 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Residency({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { residency, organization, incubator, can, locale } = loaderData;
+  if (actionData && 'confirm' in actionData) {
+    const { decision = '', reason = '' } = actionData.confirm;
+    const decisionName = t(`incubation.exitDecisions.${decision as ExitDecision}`);
+    return (
+      <ConfirmPage
+        title={t('incubation.confirm.exit.title', { decision: decisionName })}
+        happens={[
+          t('incubation.confirm.exit.decision', { organization: organization.name, decision: decisionName }),
+          t('incubation.confirm.exit.bookings'),
+          t('incubation.confirm.exit.reason', { reason }),
+        ]}
+        cannotUndo={t('incubation.confirm.exit.cannotUndo')}
+        submit={t('incubation.confirm.exit.submit')}
+        fields={actionData.confirm}
+        cancelTo={`/residencies/${residency.id}`}
+      />
+    );
+  }
   const replied = (key: 'book' | 'mentoring' | 'evaluate' | 'exitReview') =>
     actionData && key in actionData ? (actionData as Partial<Record<typeof key, never>>)[key] : undefined;
   return (

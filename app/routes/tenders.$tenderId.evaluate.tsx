@@ -3,7 +3,7 @@ import { useTranslation } from '~/lib/translation';
 import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.evaluate';
 import { requireViewer } from '~/accounts/auth.server';
-import { attempt, refused } from '~/lib/actions.server';
+import { attempt, confirmationOf, explained, refused } from '~/lib/actions.server';
 import { runTenderClock } from '~/jobs/ticks.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
@@ -13,6 +13,7 @@ import { declareConflicts, evaluationView, scoreBid } from '~/procurement/evalua
 import * as rules from '~/procurement/permissions';
 import { may } from '~/lib/permission';
 import { scoreSchema } from '~/procurement/schemas';
+import { ConfirmPage } from '~/ui/confirm';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader, StateBadge } from '~/ui/page';
 
@@ -21,7 +22,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.tit
 export async function loader({ request, params }: Route.LoaderArgs) {
   runTenderClock();
   const viewer = await requireViewer(request);
-  const view = evaluationView(viewer, parseId(params.tenderId));
+  const view = explained(() => evaluationView(viewer, parseId(params.tenderId)));
   const { tender } = view;
   const mayAward = may(rules.mayProposeAward(viewer, tender, { done: true }));
   return {
@@ -62,6 +63,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     return result.ok ? redirect(`/tenders/${tenderId}/evaluate`) : refused(result.error);
   }
   if (intent === 'award') {
+    const ask = await confirmationOf(formData, () => {
+      const { tender, panelDone } = evaluationView(viewer, tenderId);
+      return rules.mayProposeAward(viewer, tender, { done: panelDone });
+    });
+    if (ask) return ask;
     const result = await attempt(() => proposeAward(viewer, tenderId, Number(formData.get('bidId'))));
     if (!result.ok) return refused(result.error);
     return redirect(result.value ? `/contracts/${result.value}` : `/tenders/${tenderId}`);
@@ -75,6 +81,23 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Evaluate({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { tender, locale } = loaderData;
+  if (actionData && 'confirm' in actionData) {
+    const winner = loaderData.bidders.find((b) => String(b.bidId) === actionData.confirm.bidId);
+    const organization = winner?.organizationName ?? '';
+    return (
+      <ConfirmPage
+        title={t('procurement.confirm.award.title', { organization })}
+        happens={[
+          t('procurement.confirm.award.publish', { organization, days: tender.objectionDays }),
+          t('procurement.confirm.award.contract'),
+        ]}
+        cannotUndo={t('procurement.confirm.award.cannotUndo')}
+        submit={t('procurement.confirm.award.submit')}
+        fields={actionData.confirm}
+        cancelTo={`/tenders/${tender.id}/evaluate`}
+      />
+    );
+  }
   return (
     <>
       <PageHeader title={t('procurement.evaluate.title', { title: tender.title })}>
@@ -83,7 +106,7 @@ export default function Evaluate({ loaderData, actionData }: Route.ComponentProp
       <p>
         <Link to={`/tenders/${tender.id}`}>{t('procurement.backToTender')}</Link>
       </p>
-      <ActionMessage failure={actionData?.failure} />
+      <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       {loaderData.canDeclare ? <Declaration bidders={loaderData.bidders} /> : null}
       {loaderData.ranking.length ? (
         <Ranking

@@ -1,3 +1,4 @@
+import { formatDateTime } from '~/lib/format';
 import {
   getCollectionProps,
   type FormMetadata,
@@ -17,10 +18,14 @@ type Meta = FieldMetadata<unknown>;
 
 /** A form error (an i18n key, with the limit it states) in the person's language. */
 function useFormMessage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (text: string) => {
-    const { key, values } = readFormMessage(text);
-    return t(key, values);
+    const { key, values = {} } = readFormMessage(text);
+    const written = Object.entries(values).map(([k, v]) => [
+      k,
+      v instanceof Date ? formatDateTime(v, i18n.language) : v,
+    ]);
+    return t(key, Object.fromEntries(written) as Record<string, string | number>);
   };
 }
 
@@ -145,9 +150,7 @@ export function ErrorSummary({
   const { t } = useTranslation();
   const message = useFormMessage();
   const ref = useRef<HTMLDivElement>(null);
-  const problems = Object.entries(form.allErrors).flatMap(([name, errors]) =>
-    errors.map((error) => ({ name, error })),
-  );
+  const problems = Object.entries(form.allErrors).flatMap(([name, errors]) => errors.map((error) => ({ name, error })));
   const shown = problems.length > 0;
   useEffect(() => {
     if (shown) ref.current?.focus();
@@ -216,7 +219,12 @@ export function ChoiceField({
   const labels = new Map(options.map((o) => [String(o.value), o.label]));
   const inputs = getCollectionProps(meta, { type, options: options.map((o) => String(o.value)) });
   return (
-    <fieldset id={meta.id} tabIndex={-1} className="field choices-field" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+    <fieldset
+      id={meta.id}
+      tabIndex={-1}
+      className="field choices-field"
+      aria-describedby={meta.errors?.length ? meta.errorId : undefined}
+    >
       <legend>{label}</legend>
       {inputs.map(({ key, ...props }) => (
         <label key={key} className="choice-inline">

@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { users } from '../../db/schema/accounts';
 import { departments, staffRoles, unions } from '../../db/schema/unions';
-import type { UnionLevel } from '~/accounts/roles';
+import type { UnionLevel, UnionRole } from '~/accounts/roles';
 import { notFound, requirePlatformAdmin, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db, transaction, type DB } from '~/lib/db.server';
@@ -15,6 +15,16 @@ export function requireUnion(unionId: number) {
   const union = db.select().from(unions).where(eq(unions.id, unionId)).get();
   if (!union) notFound();
   return union;
+}
+
+/** The people holding `role` in the union: whom a notification about the union's work goes to. */
+export function staffWithRole(tx: DB, unionId: number, role: UnionRole) {
+  return tx
+    .select({ userId: staffRoles.userId })
+    .from(staffRoles)
+    .where(and(eq(staffRoles.unionId, unionId), eq(staffRoles.role, role)))
+    .all()
+    .map((r) => r.userId);
 }
 
 export function unionStaff(unionId: number) {

@@ -61,6 +61,7 @@ export const events = sqliteTable(
     index('events_org_idx').on(t.organizationId, t.startsAt),
     index('events_residency_idx').on(t.residencyId),
     index('events_starts_idx').on(t.startsAt),
+    index('events_state_ends_idx').on(t.state, t.endsAt),
   ],
 );
 

@@ -44,6 +44,10 @@ export const notifications = sqliteTable(
     index('notifications_reminder_idx')
       .on(sql`json_extract(${t.data}, '$.path')`)
       .where(sql`template = 'event_reminder'`),
+    // …and "was this event's report reminder sent?" (delivery/reminders.server.ts).
+    index('notifications_report_due_idx')
+      .on(sql`json_extract(${t.data}, '$.path')`)
+      .where(sql`template = 'report_due'`),
   ],
 );
 

@@ -175,7 +175,8 @@ export const tenderReviewers = sqliteTable(
     declaredAt: at('declared_at'),
     assignedBy: integer('assigned_by').references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.tenderId, t.userId] })],
+  // A reviewer's queue finds their seats by user (app/procurement/queues.server.ts).
+  (t) => [primaryKey({ columns: [t.tenderId, t.userId] }), index('tender_reviewers_user_idx').on(t.userId)],
 );
 
 export const bidScores = sqliteTable(

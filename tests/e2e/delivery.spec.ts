@@ -308,6 +308,7 @@ test('walk-ins and a photo report, accepted by the incubator; calendars and priv
   await incubator.goto(eventUrl);
   expect((await incubator.request.get(photoSrc)).status()).toBe(200);
   await incubator.getByRole('button', { name: '验收通过' }).click();
+  await incubator.getByRole('button', { name: '确认验收' }).click();
   await expect(incubator.getByText('已验收')).toBeVisible();
   await expect(incubator.getByTestId('sessions-delivered')).toHaveText('1');
   await expect(incubator.getByTestId('worker-visits')).toHaveText('1');

@@ -185,6 +185,8 @@ test('an organization registers, applies, is admitted, books, is mentored, evalu
   await exitReview.getByLabel('决定理由').fill('评估良好，已具备独立承接服务项目的能力。');
   await expectAccessible(manager);
   await exitReview.getByRole('button', { name: '作出决定' }).click();
+  await expect(manager.getByTestId('confirm-page')).toContainText('评估良好，已具备独立承接服务项目的能力。');
+  await manager.getByRole('button', { name: '确认结论' }).click();
   await expect(manager.getByText('已出壳').first()).toBeVisible();
   await org.reload();
   await expect(org.getByText('该组织已出壳')).toBeVisible();

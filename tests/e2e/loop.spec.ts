@@ -69,6 +69,7 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   await expect(union.getByTestId('ranking')).toContainText('91.0');
   await expectAccessible(union);
   await union.getByRole('button', { name: /^授予/ }).click();
+  await union.getByRole('button', { name: '确认授予' }).click();
   await expect(union.getByRole('heading', { name: title })).toBeVisible();
   await expect(union.getByText('待组织确认')).toBeVisible();
   const contractUrl = union.url();
@@ -130,6 +131,7 @@ test('the whole loop: tender → sealed bid → award → contract → event →
   await union.goto(eventUrl);
   await expectAccessible(union);
   await union.getByRole('button', { name: '验收通过' }).click();
+  await union.getByRole('button', { name: '确认验收' }).click();
   await expect(union.getByText('已验收')).toBeVisible();
   // What only the organization asserts counts once the union admits it: the three walk-ins (the two
   // check-ins, made by phones whose numbers an SMS code confirmed, count by themselves).

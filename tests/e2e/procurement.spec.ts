@@ -157,6 +157,7 @@ test('a tender goes from draft to contracted through the UI, with questions, an 
   await expect(union.getByTestId('reviewer-scores')).toContainText('王建国');
   await expectAccessible(union);
   await union.getByRole('button', { name: `授予${legalName}` }).click();
+  await union.getByRole('button', { name: '确认授予' }).click();
   await expect(union.locator('.page-header .badge')).toHaveText('结果公示中');
   await expect(union.getByTestId('award-winner')).toHaveText(legalName);
 

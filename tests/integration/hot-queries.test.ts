@@ -17,6 +17,7 @@ import { loader as offeringPage } from '~/routes/catalog.$offeringId';
 import { loader as contractPage } from '~/routes/contracts.$contractId';
 import { loader as eventPage } from '~/routes/events.$eventId';
 import { loader as mePage } from '~/routes/me';
+import { loader as rootLoader } from '~/root';
 import { loader as organizationPage } from '~/routes/orgs.$orgId';
 import { loader as dashboardPage } from '~/routes/reports._index';
 import { loader as tenderPage } from '~/routes/tenders.$tenderId';
@@ -146,6 +147,12 @@ beforeAll(async () => {
   pages = [
     { name: 'me', run: call(mePage, '/me', {}, member) },
     { name: 'me (union staff)', run: call(mePage, '/me', {}, commissioner) },
+    // Every page: the navigation's counts (unread notifications, work waiting) for each kind of staff.
+    { name: 'root (organization)', run: call(rootLoader, '/', {}, member) },
+    { name: 'root (commissioner)', run: call(rootLoader, '/', {}, commissioner) },
+    { name: 'root (finance)', run: call(rootLoader, '/', {}, cookieFor('finance@demo.gonghui.cn')) },
+    { name: 'root (reviewer)', run: call(rootLoader, '/', {}, cookieFor('reviewer@demo.gonghui.cn')) },
+    { name: 'root (incubator)', run: call(rootLoader, '/', {}, cookieFor('incubator@demo.gonghui.cn')) },
     { name: 'catalog', run: call(catalogPage, '/catalog') },
     {
       name: 'catalog search',

@@ -52,10 +52,14 @@ async function pageFor(mod: Module, path: string, params: Record<string, string>
     const withInit = value as { type?: unknown; data?: unknown };
     return (withInit?.type === 'DataWithResponseInit' ? withInit.data : value) as Page;
   } catch (error) {
-    if (error instanceof Response) return null;
+    // A page refused with its reason (`explained`) throws data(): refused all the same.
+    if (error instanceof Response || isDataWithResponseInit(error)) return null;
     throw error;
   }
 }
+
+const isDataWithResponseInit = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'DataWithResponseInit';
 
 /** Whether the command went through: the action redirected on (never to the login), then rolled back. */
 function succeeds(mod: Module, path: string, params: Record<string, string>, role: Role, form: FormData) {
@@ -111,7 +115,7 @@ describe('contract page', () => {
     confirm: { flag: 'canConfirm', fields: {} },
     amend: { flag: 'canAmend', fields: { amount: '10', sessions: '3', minWorkerVisits: '0', rationale: '增加场次' } },
     complete: { flag: 'canComplete', fields: { reason: '服务提前结束' } },
-    terminate: { flag: 'canTerminate', fields: { reason: '服务方无法履约' } },
+    terminate: { flag: 'canTerminate', fields: { reason: '服务方无法履约', confirmed: 'yes' } },
   };
 
   it('shows each button exactly where its command goes through', async () => {

@@ -461,6 +461,8 @@ export function plausibleForm(world: World, path?: string): Record<string, strin
     agenda: '季度联席会议',
     source: 'union',
     decision: 'exit',
+    // Irreversible commands go through only from their confirm page (decision 111).
+    confirmed: 'yes',
     opensAt: '09:00',
     closesAt: '17:00',
     invitationId: world.params.invitationId!,

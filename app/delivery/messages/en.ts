@@ -131,6 +131,15 @@ export default {
       cancelled: 'Cancelled',
     },
   },
+  confirm: {
+    accept: {
+      title: 'Confirm accepting the completion report: {{title}}',
+      counts: 'The sessions and worker-visits it reports count towards the contract, its evaluation and its payments.',
+      notify: '{{organization}} is told the report was accepted.',
+      cannotUndo: 'An accepted report can no longer be returned for changes.',
+      submit: 'Accept the report',
+    },
+  },
   errors: {
     cancelAfterCheckinOpens: 'An event cannot be cancelled once check-in has opened.',
     checkinNotYet: 'Check-in has not opened yet: it opens 30 minutes before the event starts.',

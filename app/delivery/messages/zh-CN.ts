@@ -128,6 +128,15 @@ export default {
       cancelled: '已取消',
     },
   },
+  confirm: {
+    accept: {
+      title: '确认验收完成报告：{{title}}',
+      counts: '报告中的场次和人次计入合同进度，用于绩效评估和付款。',
+      notify: '{{organization}} 将收到验收通知。',
+      cannotUndo: '验收后报告不能再退回修改。',
+      submit: '确认验收',
+    },
+  },
   errors: {
     cancelAfterCheckinOpens: '签到开始后不能取消活动。',
     checkinNotYet: '还没到签到时间：活动开始前 30 分钟开放签到。',

@@ -130,6 +130,15 @@ export default {
       cancelled: '已取消',
     },
   },
+  confirm: {
+    accept: {
+      title: '確認驗收完成報告：{{title}}',
+      counts: '報告中的場次和人次計入合約進度，用於績效評估和付款。',
+      notify: '{{organization}} 將收到驗收通知。',
+      cannotUndo: '驗收後報告不能再退回修改。',
+      submit: '確認驗收',
+    },
+  },
   errors: {
     cancelAfterCheckinOpens: '簽到開始後不能取消活動。',
     checkinNotYet: '還沒到簽到時間：活動開始前 30 分鐘開放簽到。',

@@ -246,6 +246,16 @@ export default {
       cancelled: 'Cancelled',
     },
   },
+  confirm: {
+    exit: {
+      title: 'Confirm the exit review decision: {{decision}}',
+      decision: 'The decision for {{organization}} is “{{decision}}”. It takes effect at once, and the organization’s members are told.',
+      bookings: 'After graduating or exiting, no rooms can be booked and bookings not yet started are cancelled.',
+      reason: 'Reason: {{reason}}',
+      cannotUndo: 'The decision cannot be changed once recorded.',
+      submit: 'Record the decision',
+    },
+  },
   errors: {
     alreadyResident: 'This organization is already resident at this incubator.',
     notEditable: 'An application cannot be changed once submitted.',

@@ -237,6 +237,16 @@ export default {
       cancelled: '已取消',
     },
   },
+  confirm: {
+    exit: {
+      title: '确认出壳评审结论：{{decision}}',
+      decision: '{{organization}} 的入驻结论为“{{decision}}”，立即生效，并通知该组织的成员。',
+      bookings: '出壳或退出后不能再预约场地，尚未开始的预约自动取消。',
+      reason: '理由：{{reason}}',
+      cannotUndo: '结论记录后不能更改。',
+      submit: '确认结论',
+    },
+  },
   errors: {
     alreadyResident: '该组织已经入驻这个孵化基地。',
     notEditable: '申请提交后不能再修改。',

@@ -239,6 +239,16 @@ export default {
       cancelled: '已取消',
     },
   },
+  confirm: {
+    exit: {
+      title: '確認出殼評審結論：{{decision}}',
+      decision: '{{organization}} 的進駐結論為「{{decision}}」，立即生效，並通知該組織的成員。',
+      bookings: '出殼或退出後不能再預約場地，尚未開始的預約自動取消。',
+      reason: '理由：{{reason}}',
+      cannotUndo: '結論記錄後不能更改。',
+      submit: '確認結論',
+    },
+  },
   errors: {
     alreadyResident: '該組織已經進駐這個孵化基地。',
     notEditable: '申請提交後不能再修改。',

@@ -27,6 +27,7 @@ export default {
     tender_amended: 'Tenders I follow are amended',
     tender_cancelled: 'Tenders I follow are cancelled',
     question_answered: 'Answers published on a tender',
+    question_asked: "Bidders' questions to answer",
     bid_receipt: 'Bid receipts',
     deadline_passed: "Bidding closed on my union's tenders",
     award_proposed: 'Award proposed (public notice)',
@@ -42,6 +43,8 @@ export default {
     organization_invitation: 'Invitations to join an organization',
     report_accepted: 'Completion report accepted',
     report_returned: 'Completion report returned',
+    report_filed: 'Completion reports to accept',
+    report_due: 'Completion reports due after events',
     evaluation_published: 'Evaluation published',
     exit_review_decided: 'Exit review decided',
     milestone_due: 'Payment milestone due',
@@ -240,6 +243,21 @@ export default {
       when: 'When (Beijing time)',
       where: 'Where',
       action: 'See the event',
+    },
+    question_asked: {
+      subject: 'A bidder asked a question: {{title}}',
+      body: 'A bidder asked a question about "{{title}}". Please answer it before the bid deadline; the answer is published to every bidder.',
+      action: 'Read and answer',
+    },
+    report_filed: {
+      subject: 'Completion report to accept: {{title}}',
+      body: '{{organization}} filed the completion report of "{{title}}". Please review it and accept or return it.',
+      action: 'Review the report',
+    },
+    report_due: {
+      subject: 'Please file the completion report: {{title}}',
+      body: '"{{title}}" is over. Please file its completion report (attendance, summary and photos); once the union accepts it, the session counts as delivered.',
+      action: 'File the completion report',
     },
     report_accepted: {
       subject: 'Completion report accepted: {{title}}',

@@ -24,6 +24,7 @@ export default {
     tender_amended: '我关注的采购项目有变更',
     tender_cancelled: '我关注的采购项目被取消',
     question_answered: '采购项目答疑发布',
+    question_asked: '投标人的提问待答复',
     bid_receipt: '投标回执',
     deadline_passed: '我发布的采购项目投标截止',
     award_proposed: '授予结果公示',
@@ -39,6 +40,8 @@ export default {
     organization_invitation: '加入社会组织的邀请',
     report_accepted: '完成报告验收通过',
     report_returned: '完成报告被退回',
+    report_filed: '完成报告待验收',
+    report_due: '活动结束后待提交完成报告',
     evaluation_published: '绩效评估结果发布',
     exit_review_decided: '出壳评审结果',
     milestone_due: '付款节点到期',
@@ -235,6 +238,21 @@ export default {
       when: '时间（北京时间）',
       where: '地点',
       action: '查看活动',
+    },
+    question_asked: {
+      subject: '投标人提问待答复：{{title}}',
+      body: '有投标人对“{{title}}”提出了问题，请在投标截止前答复；答复会向所有投标人公布。',
+      action: '查看并答复',
+    },
+    report_filed: {
+      subject: '完成报告待验收：{{title}}',
+      body: '{{organization}}提交了活动“{{title}}”的完成报告，请审核后验收或退回。',
+      action: '审核报告',
+    },
+    report_due: {
+      subject: '请提交完成报告：{{title}}',
+      body: '活动“{{title}}”已经结束，请提交完成报告（实际人数、总结和照片），工会验收后计入已完成场次。',
+      action: '提交完成报告',
     },
     report_accepted: {
       subject: '完成报告已验收：{{title}}',

@@ -26,6 +26,7 @@ export default {
     tender_amended: '我關注的採購案有變更',
     tender_cancelled: '我關注的採購案被取消',
     question_answered: '採購案答疑公布',
+    question_asked: '投標人的提問待答覆',
     bid_receipt: '投標回執',
     deadline_passed: '我發布的採購案投標截止',
     award_proposed: '決標結果公告',
@@ -41,6 +42,8 @@ export default {
     organization_invitation: '加入社會組織的邀請',
     report_accepted: '成果報告驗收通過',
     report_returned: '成果報告被退回',
+    report_filed: '成果報告待驗收',
+    report_due: '活動結束後待提交成果報告',
     evaluation_published: '績效評估結果公布',
     exit_review_decided: '出殼評審結果',
     milestone_due: '付款節點到期',
@@ -235,6 +238,21 @@ export default {
       when: '時間（北京時間）',
       where: '地點',
       action: '查看活動',
+    },
+    question_asked: {
+      subject: '投標人提問待答覆：{{title}}',
+      body: '有投標人對「{{title}}」提出了問題，請在投標截止前答覆；答覆會向所有投標人公布。',
+      action: '查看並答覆',
+    },
+    report_filed: {
+      subject: '成果報告待驗收：{{title}}',
+      body: '{{organization}}提交了活動「{{title}}」的成果報告，請審核後驗收或退回。',
+      action: '審核報告',
+    },
+    report_due: {
+      subject: '請提交成果報告：{{title}}',
+      body: '活動「{{title}}」已經結束，請提交成果報告（實際人數、總結和照片），工會驗收後計入已完成場次。',
+      action: '提交成果報告',
     },
     report_accepted: {
       subject: '成果報告已驗收：{{title}}',

@@ -317,9 +317,28 @@ export default {
     save: 'Save the minimum bidding period',
     saved: 'The minimum bidding period is saved.',
   },
+  confirm: {
+    terminate: {
+      title: 'Confirm terminating the contract: {{title}}',
+      stops: 'The contract ends; {{organization}} can no longer schedule events under it.',
+      money: 'Milestones not yet paid will not be paid, and the budget they held is released.',
+      reason: 'Reason for termination: {{reason}}',
+      cannotUndo: 'A terminated contract cannot be restored; to continue, the union must procure again.',
+      submit: 'Terminate the contract',
+    },
+    award: {
+      title: 'Confirm proposing the award to {{organization}}',
+      publish:
+        'Scoring ends and the award to {{organization}} is published for {{days}} days, during which other bidders may object.',
+      contract: 'When the objection period ends without objections, a contract is drawn up at the winning price.',
+      cannotUndo: 'Once the award is proposed, the panel can no longer change its scores.',
+      submit: 'Propose the award',
+    },
+  },
   errors: {
     deadlineTooSoon:
       'The bidding deadline must leave at least the union’s {{days}}-day minimum bidding period after publication (at the earliest {{earliest}}, Beijing time).',
+    bidsOpenAt: 'Bids are sealed until the deadline: they open at {{at}}. Come back then to score them.',
     weightsSum: 'The four scoring weights must add up to 100.',
     questionsAfterDeadline: 'The question deadline must be before the bid deadline.',
     periodOrder: 'The service period cannot end before it starts.',

@@ -302,8 +302,26 @@ export default {
     save: '保存最短投标期',
     saved: '最短投标期已保存。',
   },
+  confirm: {
+    terminate: {
+      title: '确认终止合同：{{title}}',
+      stops: '合同终止，{{organization}} 不能再在本合同下安排活动。',
+      money: '尚未支付的付款节点不再支付，预算中的占用释放。',
+      reason: '终止原因：{{reason}}',
+      cannotUndo: '终止后合同不能恢复；如需继续合作，只能重新采购。',
+      submit: '确认终止合同',
+    },
+    award: {
+      title: '确认提议授予：{{organization}}',
+      publish: '评审结束，提议授予 {{organization}}，结果公示 {{days}} 天，其他投标单位可在公示期内提出异议。',
+      contract: '公示期满无异议后，按中标报价生成合同。',
+      cannotUndo: '提议授予后，评审小组不能再修改评分。',
+      submit: '确认授予',
+    },
+  },
   errors: {
     deadlineTooSoon: '投标截止时间不得早于发布后 {{days}} 天（最早 {{earliest}}，北京时间）。',
+    bidsOpenAt: '投标截止前不能开标：投标将于 {{at}} 开启，届时请再来评审。',
     weightsSum: '四项评分权重之和必须等于 100。',
     questionsAfterDeadline: '提问截止时间必须早于投标截止时间。',
     periodOrder: '服务期结束不能早于开始。',

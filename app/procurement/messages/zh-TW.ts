@@ -304,8 +304,26 @@ export default {
     save: '儲存最短投標期',
     saved: '最短投標期已儲存。',
   },
+  confirm: {
+    terminate: {
+      title: '確認終止合約：{{title}}',
+      stops: '合約終止，{{organization}} 不能再在本合約下安排活動。',
+      money: '尚未支付的付款節點不再支付，預算中的占用釋放。',
+      reason: '終止原因：{{reason}}',
+      cannotUndo: '終止後合約無法恢復；如需繼續合作，只能重新採購。',
+      submit: '確認終止合約',
+    },
+    award: {
+      title: '確認提議決標：{{organization}}',
+      publish: '評審結束，提議決標予 {{organization}}，結果公示 {{days}} 天，其他投標單位可在公示期內提出異議。',
+      contract: '公示期滿無異議後，依得標報價產生合約。',
+      cannotUndo: '提議決標後，評審小組不能再修改評分。',
+      submit: '確認決標',
+    },
+  },
   errors: {
     deadlineTooSoon: '投標截止時間不得早於發布後 {{days}} 天（最早 {{earliest}}，北京時間）。',
+    bidsOpenAt: '投標截止前不能開標：投標將於 {{at}} 開啟，屆時請再來評審。',
     weightsSum: '四項評分權重之和必須等於 100。',
     questionsAfterDeadline: '提問截止時間必須早於投標截止時間。',
     periodOrder: '服務期結束不能早於開始。',

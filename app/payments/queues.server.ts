@@ -1,0 +1,59 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { milestones } from '../../db/schema/payments';
+import { contracts } from '../../db/schema/procurement';
+import { mayApproveMilestone, mayConfirmReceipt, mayPayMilestone } from './permissions';
+import type { Viewer } from '~/accounts/auth.server';
+import type { Waiting } from '~/accounts/waiting';
+import { db } from '~/lib/db.server';
+import { may } from '~/lib/permission';
+
+const milestonePath = (id: number) => `/milestones/${id}`;
+
+/** Due milestones finance may approve and approved ones it may pay (or record as paid), oldest due first. */
+export function milestonesToPay(viewer: Viewer): Waiting[] {
+  const unionIds = [...new Set(viewer.roles.filter((r) => r.role === 'finance').map((r) => r.unionId))];
+  if (!unionIds.length) return [];
+  return db
+    .select({ milestone: milestones, contract: contracts })
+    .from(milestones)
+    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
+    .where(and(inArray(contracts.unionId, unionIds), inArray(milestones.state, ['due', 'approved'])))
+    .orderBy(asc(milestones.dueAt), asc(milestones.id))
+    .all()
+    .filter(
+      ({ milestone, contract }) =>
+        may(mayApproveMilestone(viewer, milestone, contract)) || may(mayPayMilestone(viewer, milestone, contract)),
+    )
+    .map(({ milestone, contract }) => ({
+      kind: 'milestonesToPay' as const,
+      id: milestone.id,
+      title: contract.title,
+      since: milestone.dueAt ?? milestone.createdAt,
+      path: milestonePath(milestone.id),
+      unionId: contract.unionId,
+      role: 'finance' as const,
+    }));
+}
+
+/** Paid milestones whose arrival the organization's owner has not confirmed yet, oldest first. */
+export function receiptsToConfirm(viewer: Viewer): Waiting[] {
+  const organizationIds = viewer.memberships.filter((m) => m.role === 'owner').map((m) => m.organizationId);
+  if (!organizationIds.length) return [];
+  return db
+    .select({ milestone: milestones, contract: contracts })
+    .from(milestones)
+    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
+    .where(and(inArray(contracts.organizationId, organizationIds), eq(milestones.state, 'paid')))
+    .orderBy(asc(milestones.dueAt), asc(milestones.id))
+    .all()
+    .filter(({ milestone, contract }) => may(mayConfirmReceipt(viewer, milestone, contract)))
+    .map(({ milestone, contract }) => ({
+      kind: 'receiptsToConfirm' as const,
+      id: milestone.id,
+      title: contract.title,
+      since: milestone.dueAt ?? milestone.createdAt,
+      path: milestonePath(milestone.id),
+      organizationId: contract.organizationId,
+      role: 'owner' as const,
+    }));
+}
