@@ -49,7 +49,6 @@ function mainPages() {
       `/tenders/${anyTender}/manage`,
       `/contracts/${contract}`,
       `/contracts/${contract}/evaluation`,
-      `/contracts/${contract}/events/new`,
       `/milestones/${milestone}`,
       `/events/${event}`,
       `/events/${event}/ratings`,
@@ -63,7 +62,12 @@ function mainPages() {
     ],
     'reviewer@demo.gonghui.cn': ['/me', `/tenders/${evaluating}/evaluate`],
     'finance@demo.gonghui.cn': ['/me', `/unions/${union}/payments`, `/milestones/${milestone}`],
-    'admin@demo.gonghui.cn': ['/me', `/unions/${union}/budgets`, `/unions/${union}/invitations`, '/audit'],
+    'admin@demo.gonghui.cn': [
+      '/me',
+      `/unions/${union}/budgets`,
+      `/unions/${union}/invitations`,
+      `/unions/${union}/audit`,
+    ],
     'leadership@demo.gonghui.cn': ['/me', '/reports', '/reports/annual'],
     'incubator@demo.gonghui.cn': [
       '/me',
@@ -86,6 +90,7 @@ function mainPages() {
       `/orgs/${org}/payments`,
       `/orgs/${org}/evaluations`,
       `/contracts/${contract}`,
+      `/contracts/${contract}/events/new`,
       `/events/${event}`,
       `/events/${event}/present`,
       `/tenders/${tender ?? anyTender}`,
@@ -99,7 +104,7 @@ function mainPages() {
       `/admin/unions/${union}`,
       '/admin/outbox',
       '/admin/two-factor',
-      '/audit',
+      '/admin/audit',
     ],
   } satisfies Record<string, string[]>;
 }
@@ -134,6 +139,7 @@ for (const who of people) {
     await signInAs(page, who);
     const pages = mainPages()[who];
     const wide: string[] = [];
+    const notStacked = new Set<string>();
     // English words are longer than Chinese ones and cannot break anywhere.
     for (const [elder, locale] of [
       [false, 'zh-CN'],
@@ -147,9 +153,17 @@ for (const who of people) {
         expect(response?.status(), path).toBeLessThan(400);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 360) wide.push(`${path} (${locale}${elder ? ', elder' : ''}): ${width}px`);
+        // A table a person reads row by row stacks into labelled rows; only a calendar stays a grid.
+        const unstacked = await page.evaluate(() =>
+          [...document.querySelectorAll('table:not(.calendar)')]
+            .filter((table) => table.querySelector('tbody td') && !table.querySelector('tbody td[data-label]'))
+            .map((table) => table.querySelector('th')?.textContent),
+        );
+        for (const heading of unstacked) notStacked.add(`${path}: the table headed "${heading}"`);
       }
     }
     expect(wide).toEqual([]);
+    expect([...notStacked]).toEqual([]);
   });
 }
 
