@@ -9,6 +9,7 @@ import { listOutbox, smtpConfigured } from '~/notifications/outbox.server';
 import { listLocalSms, smsProvider } from '~/notifications/sms.server';
 import { Empty, PageHeader } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -53,36 +54,32 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
         </button>
       </Form>
       {loaderData.emails.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('notifications.outbox.created')}</th>
-              <th>{t('notifications.outbox.recipient')}</th>
-              <th>{t('notifications.outbox.template')}</th>
-              <th>{t('notifications.outbox.state')}</th>
-              <th>{t('notifications.outbox.attempts')}</th>
-              <th>{t('notifications.outbox.lastError')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.emails.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link to={`/admin/outbox/${e.id}`}>{formatDateTime(e.createdAt, locale)}</Link>
-                </td>
-                <td>{e.toEmail}</td>
-                <td>{t(messageKey('notifications.kinds', e.template))}</td>
-                <td>
-                  <span className={`badge badge-${e.emailState}`}>
-                    {t(messageKey('notifications.outbox.states', e.emailState))}
-                  </span>
-                </td>
-                <td>{e.attempts}</td>
-                <td>{e.lastError}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={loaderData.emails}
+          rowKey={(e) => e.id}
+          columns={[
+            {
+              label: t('notifications.outbox.created'),
+              title: true,
+              cell: (e) => <Link to={`/admin/outbox/${e.id}`}>{formatDateTime(e.createdAt, locale)}</Link>,
+            },
+            { label: t('notifications.outbox.recipient'), cell: (e) => e.toEmail },
+            {
+              label: t('notifications.outbox.template'),
+              cell: (e) => t(messageKey('notifications.kinds', e.template)),
+            },
+            {
+              label: t('notifications.outbox.state'),
+              cell: (e) => (
+                <span className={`badge badge-${e.emailState}`}>
+                  {t(messageKey('notifications.outbox.states', e.emailState))}
+                </span>
+              ),
+            },
+            { label: t('notifications.outbox.attempts'), cell: (e) => e.attempts },
+            { label: t('notifications.outbox.lastError'), cell: (e) => e.lastError },
+          ]}
+        />
       ) : (
         <Empty>{t('notifications.outbox.none')}</Empty>
       )}
@@ -91,24 +88,16 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
           <h2 id="local-sms">{t('notifications.smsOutbox.title')}</h2>
           <p className="callout">{t('notifications.smsOutbox.lead')}</p>
           {loaderData.sms.length ? (
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('notifications.outbox.created')}</th>
-                  <th>{t('notifications.smsOutbox.to')}</th>
-                  <th>{t('notifications.smsOutbox.text')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaderData.sms.map((m) => (
-                  <tr key={m.id} data-testid="local-sms">
-                    <td>{formatDateTime(m.createdAt, locale)}</td>
-                    <td>{m.toMasked}</td>
-                    <td>{m.text}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={loaderData.sms}
+              rowKey={(m) => m.id}
+              rowProps={() => ({ 'data-testid': 'local-sms' })}
+              columns={[
+                { label: t('notifications.outbox.created'), cell: (m) => formatDateTime(m.createdAt, locale) },
+                { label: t('notifications.smsOutbox.to'), cell: (m) => m.toMasked },
+                { label: t('notifications.smsOutbox.text'), cell: (m) => m.text },
+              ]}
+            />
           ) : (
             <Empty>{t('notifications.smsOutbox.none')}</Empty>
           )}

@@ -10,6 +10,7 @@ import { unionSchema } from '~/unions/schemas';
 import { ErrorSummary, Field, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 import type { z } from 'zod';
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -35,26 +36,19 @@ export default function AdminUnions({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <PageHeader title={t('unions.admin.unions')} />
-      <table>
-        <thead>
-          <tr>
-            <th>{t('unions.admin.unionName')}</th>
-            <th>{t('unions.admin.level')}</th>
-            <th>{t('unions.admin.parent')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.unions.map((u) => (
-            <tr key={u.id}>
-              <td>
-                <Link to={`/admin/unions/${u.id}`}>{u.name}</Link>
-              </td>
-              <td>{t(messageKey('unions.levels', u.level))}</td>
-              <td>{u.parentId ? names.get(u.parentId) : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={loaderData.unions}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            label: t('unions.admin.unionName'),
+            title: true,
+            cell: (u) => <Link to={`/admin/unions/${u.id}`}>{u.name}</Link>,
+          },
+          { label: t('unions.admin.level'), cell: (u) => t(messageKey('unions.levels', u.level)) },
+          { label: t('unions.admin.parent'), cell: (u) => (u.parentId ? names.get(u.parentId) : '—') },
+        ]}
+      />
       <Section title={t('unions.admin.createUnion')}>
         <Form method="post" {...getFormProps(form)} className="narrow">
           <ErrorSummary

@@ -8,6 +8,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { requireUnion } from '~/unions/unions.server';
 import { Empty, PageHeader } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -90,52 +91,48 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
       <p className="hint">{t('audit.lead')}</p>
       <Filters data={loaderData} />
       {rows.length ? (
-        <table data-testid="audit-log">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t('audit.time')}</th>
-              <th>{t('audit.actor')}</th>
-              <th>{t('audit.action')}</th>
-              <th>{t('audit.subject')}</th>
-              {loaderData.allUnions ? <th>{t('audit.union')}</th> : null}
-              <th>{t('audit.changes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} data-testid={`audit-row-${row.id}`}>
-                <td>{row.id}</td>
-                <td>{formatDateTime(row.createdAt, locale)}</td>
-                <td>
-                  {row.actorName
-                    ? t('punctuation.parenthesized', { text: row.actorName, note: row.actorEmail })
-                    : t('audit.system')}
-                </td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>
+        <DataTable
+          testId="audit-log"
+          rows={rows}
+          rowKey={(row) => row.id}
+          rowProps={(row) => ({ 'data-testid': `audit-row-${row.id}` })}
+          columns={[
+            { label: '#', cell: (row) => row.id },
+            { label: t('audit.time'), cell: (row) => formatDateTime(row.createdAt, locale) },
+            {
+              label: t('audit.actor'),
+              cell: (row) =>
+                row.actorName
+                  ? t('punctuation.parenthesized', { text: row.actorName, note: row.actorEmail })
+                  : t('audit.system'),
+            },
+            { label: t('audit.action'), cell: (row) => <code>{row.action}</code> },
+            {
+              label: t('audit.subject'),
+              cell: (row) => (
+                <>
                   {row.subjectType} {row.subjectId}
-                </td>
-                {loaderData.allUnions ? <td>{row.unionId ?? t('audit.platform')}</td> : null}
-                <td>
-                  {row.changes.length ? (
-                    <ul className="changes">
-                      {row.changes.map((c) => (
-                        <li key={c.field}>
-                          <code>{c.field}</code>: {c.before ?? '∅'} → {c.after ?? '∅'}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : row.data ? (
-                    <code>{JSON.stringify(row.data)}</code>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            loaderData.allUnions && { label: t('audit.union'), cell: (row) => row.unionId ?? t('audit.platform') },
+            {
+              label: t('audit.changes'),
+              cell: (row) =>
+                row.changes.length ? (
+                  <ul className="changes">
+                    {row.changes.map((c) => (
+                      <li key={c.field}>
+                        <code>{c.field}</code>: {c.before ?? '∅'} → {c.after ?? '∅'}
+                      </li>
+                    ))}
+                  </ul>
+                ) : row.data ? (
+                  <code>{JSON.stringify(row.data)}</code>
+                ) : null,
+            },
+          ]}
+        />
       ) : (
         <Empty>{t('audit.empty')}</Empty>
       )}

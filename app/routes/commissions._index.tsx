@@ -7,6 +7,7 @@ import { CatalogBadge } from '~/catalog/components/badge';
 import { formatDate, formatMoney } from '~/lib/format';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { Empty, PageHeader } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -27,36 +28,23 @@ export default function Commissions({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader title={t('catalog.commissions.listTitle')} />
       {commissions.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('catalog.commissions.offering')}</th>
-              <th>{t('catalog.commissions.organization')}</th>
-              <th>{t('catalog.commissions.union')}</th>
-              <th>{t('catalog.commissions.sessions')}</th>
-              <th>{t('catalog.commissions.amount')}</th>
-              <th>{t('catalog.commissions.requestedAt')}</th>
-              <th>{t('common.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {commissions.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/commissions/${c.id}`}>{c.offeringTitle}</Link>
-                </td>
-                <td>{c.organizationName}</td>
-                <td>{c.unionName}</td>
-                <td>{c.sessions}</td>
-                <td>{formatMoney(c.amountFen, locale)}</td>
-                <td>{formatDate(c.createdAt, locale)}</td>
-                <td>
-                  <CatalogBadge machine="commission" state={c.state} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={commissions}
+          rowKey={(c) => c.id}
+          columns={[
+            {
+              label: t('catalog.commissions.offering'),
+              title: true,
+              cell: (c) => <Link to={`/commissions/${c.id}`}>{c.offeringTitle}</Link>,
+            },
+            { label: t('catalog.commissions.organization'), cell: (c) => c.organizationName },
+            { label: t('catalog.commissions.union'), cell: (c) => c.unionName },
+            { label: t('catalog.commissions.sessions'), cell: (c) => c.sessions },
+            { label: t('catalog.commissions.amount'), cell: (c) => formatMoney(c.amountFen, locale) },
+            { label: t('catalog.commissions.requestedAt'), cell: (c) => formatDate(c.createdAt, locale) },
+            { label: t('common.state'), cell: (c) => <CatalogBadge machine="commission" state={c.state} /> },
+          ]}
+        />
       ) : (
         <Empty>{t('catalog.commissions.none')}</Empty>
       )}

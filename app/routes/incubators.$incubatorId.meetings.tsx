@@ -12,6 +12,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, PageHeader, Section } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -57,28 +58,25 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
       </PageHeader>
       {loaderData.canManage ? <IncubatorTabs incubatorId={incubator.id} isManager /> : null}
       {loaderData.meetings.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('incubation.meetingTime')}</th>
-              <th scope="col">{t('incubation.agenda')}</th>
-              <th scope="col">{t('incubation.attendance')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.meetings.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <Link to={`/incubators/${incubator.id}/meetings/${m.id}`}>{formatDateTime(m.heldAt, locale)}</Link>
-                </td>
-                <td className="prose">{m.agenda}</td>
-                <td>
-                  {m.minuted ? t('incubation.attendeeCount', { count: m.attendees }) : t('incubation.noMinutesYet')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={loaderData.meetings}
+          rowKey={(m) => m.id}
+          columns={[
+            {
+              label: t('incubation.meetingTime'),
+              title: true,
+              cell: (m) => (
+                <Link to={`/incubators/${incubator.id}/meetings/${m.id}`}>{formatDateTime(m.heldAt, locale)}</Link>
+              ),
+            },
+            { label: t('incubation.agenda'), className: 'prose', cell: (m) => m.agenda },
+            {
+              label: t('incubation.attendance'),
+              cell: (m) =>
+                m.minuted ? t('incubation.attendeeCount', { count: m.attendees }) : t('incubation.noMinutesYet'),
+            },
+          ]}
+        />
       ) : (
         <Empty>{t('incubation.noMeetings')}</Empty>
       )}

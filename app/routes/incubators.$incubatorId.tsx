@@ -13,6 +13,7 @@ import { parseId } from '~/lib/http';
 import { viewerOrganizations } from '~/organizations/organizations.server';
 import { ErrorSummary, SelectField, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.incubator.name }];
@@ -74,26 +75,22 @@ export default function IncubatorPage({ loaderData, actionData }: Route.Componen
       <p>{t('incubation.offer', { months: loaderData.termMonths })}</p>
 
       <Section title={t('incubation.rooms')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('incubation.room')}</th>
-              <th scope="col">{t('incubation.capacity')}</th>
-              <th scope="col">{t('incubation.openingHours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.rooms.map((room) => (
-              <tr key={room.id}>
-                <td>{room.name}</td>
-                <td>{room.capacity}</td>
-                <td>
+        <DataTable
+          rows={loaderData.rooms}
+          rowKey={(room) => room.id}
+          columns={[
+            { label: t('incubation.room'), title: true, cell: (room) => room.name },
+            { label: t('incubation.capacity'), cell: (room) => room.capacity },
+            {
+              label: t('incubation.openingHours'),
+              cell: (room) => (
+                <>
                   {room.opensAt}–{room.closesAt}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       </Section>
 
       <Section title={t('incubation.apply')}>

@@ -15,6 +15,7 @@ import { listTenders } from '~/procurement/tenders.server';
 import { listUnions } from '~/unions/unions.server';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
 import type { OrgRole, UnionRole } from '~/accounts/roles';
+import { DataTable } from '~/ui/table';
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -124,30 +125,23 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
 
       <Section title={t('accounts.workspace.contracts')}>
         {loaderData.contracts.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th>{t('procurement.contracts.title')}</th>
-                <th>{t('procurement.contracts.organization')}</th>
-                <th>{t('procurement.contracts.amount')}</th>
-                <th>{t('common.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.contracts.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/contracts/${c.id}`}>{c.title}</Link>
-                  </td>
-                  <td>{c.organizationName}</td>
-                  <td>{formatMoney(c.amountFen, locale)}</td>
-                  <td>
-                    <StateBadge states="procurement.states.contract" state={c.state} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={loaderData.contracts}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                label: t('procurement.contracts.title'),
+                title: true,
+                cell: (c) => <Link to={`/contracts/${c.id}`}>{c.title}</Link>,
+              },
+              { label: t('procurement.contracts.organization'), cell: (c) => c.organizationName },
+              { label: t('procurement.contracts.amount'), cell: (c) => formatMoney(c.amountFen, locale) },
+              {
+                label: t('common.state'),
+                cell: (c) => <StateBadge states="procurement.states.contract" state={c.state} />,
+              },
+            ]}
+          />
         ) : (
           <Empty>{t('procurement.contracts.none')}</Empty>
         )}

@@ -9,6 +9,7 @@ import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { requireOrganization } from '~/organizations/organizations.server';
 import { Empty, PageHeader } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -43,30 +44,20 @@ export default function ManageOfferings({ loaderData }: Route.ComponentProps) {
         </Link>
       </PageHeader>
       {offerings.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('catalog.offering.title')}</th>
-              <th>{t('catalog.offering.category')}</th>
-              <th>{t('catalog.offering.price')}</th>
-              <th>{t('common.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {offerings.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/offerings/${o.id}/edit`}>{o.title}</Link>
-                </td>
-                <td>{t(messageKey('catalog.categories', o.category))}</td>
-                <td>{formatMoney(o.priceFen, locale)}</td>
-                <td>
-                  <CatalogBadge machine="offering" state={o.state} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={offerings}
+          rowKey={(o) => o.id}
+          columns={[
+            {
+              label: t('catalog.offering.title'),
+              title: true,
+              cell: (o) => <Link to={`/offerings/${o.id}/edit`}>{o.title}</Link>,
+            },
+            { label: t('catalog.offering.category'), cell: (o) => t(messageKey('catalog.categories', o.category)) },
+            { label: t('catalog.offering.price'), cell: (o) => formatMoney(o.priceFen, locale) },
+            { label: t('common.state'), cell: (o) => <CatalogBadge machine="offering" state={o.state} /> },
+          ]}
+        />
       ) : (
         <Empty>{t('catalog.manage.none')}</Empty>
       )}

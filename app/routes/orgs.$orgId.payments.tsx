@@ -15,6 +15,7 @@ import { may } from '~/lib/permission';
 import { mayConnectStripe } from '~/payments/permissions';
 import { ActionMessage } from '~/ui/form';
 import { Empty, PageHeader, Section, StateBadge } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 import { messageKey } from '~/lib/locale';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -60,43 +61,48 @@ export default function OrganizationPayments({ loaderData, actionData }: Route.C
 
       <Section title={t('payments.milestones')}>
         {loaderData.milestones.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th>{t('payments.contract')}</th>
-                <th>{t('payments.milestone')}</th>
-                <th>{t('payments.amount')}</th>
-                <th>{t('common.state')}</th>
-                <th>{t('payments.dueAt')}</th>
-                <th>{t('payments.paidOn')}</th>
-                <th>{t('payments.receipt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.milestones.map((m) => (
-                <tr key={m.id}>
-                  <td>
+          <DataTable
+            rows={loaderData.milestones}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                label: t('payments.contract'),
+                title: true,
+                cell: (m) => (
+                  <>
                     <Link to={`/contracts/${m.contractId}`}>{m.contractTitle}</Link>
                     <br />
                     <span className="hint">{m.unionName}</span>
-                  </td>
-                  <td>
-                    <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
-                  </td>
-                  <td>{formatMoney(m.amountFen, locale)}</td>
-                  <td>
-                    <StateBadge states="payments.states.milestone" state={m.state} />
-                  </td>
-                  <td>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                label: t('payments.milestone'),
+                cell: (m) => (
+                  <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
+                ),
+              },
+              { label: t('payments.amount'), cell: (m) => formatMoney(m.amountFen, locale) },
+              {
+                label: t('common.state'),
+                cell: (m) => <StateBadge states="payments.states.milestone" state={m.state} />,
+              },
+              { label: t('payments.dueAt'), cell: (m) => (m.dueAt ? formatDate(m.dueAt, locale) : '—') },
+              {
+                label: t('payments.paidOn'),
+                cell: (m) => (
+                  <>
                     <PaidOn date={m.paidOn} locale={locale} />
                     {m.method ? <span className="hint"> · {t(messageKey('payments.methods', m.method))}</span> : null}
-                  </td>
-                  <td>{m.confirmedAt ? formatDateTime(m.confirmedAt, locale) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                label: t('payments.receipt'),
+                cell: (m) => (m.confirmedAt ? formatDateTime(m.confirmedAt, locale) : '—'),
+              },
+            ]}
+          />
         ) : (
           <Empty>{t('payments.noMilestones')}</Empty>
         )}

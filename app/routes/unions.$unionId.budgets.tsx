@@ -15,6 +15,7 @@ import { BudgetForm } from '~/payments/components/budget-form';
 import { budgetSchema } from '~/payments/schemas';
 import { requireUnion } from '~/unions/unions.server';
 import { PageHeader, Section } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -63,30 +64,19 @@ export default function Budgets({ loaderData, actionData }: Route.ComponentProps
         <strong>{t('payments.budgets.yearHeading', { year })}</strong>
         <Link to={`?year=${year + 1}`}>{year + 1} →</Link>
       </nav>
-      <table data-testid="budgets">
-        <thead>
-          <tr>
-            <th>{t('payments.budgets.department')}</th>
-            <th>{t('payments.budgets.budget')}</th>
-            <th>{t('payments.committed')}</th>
-            <th>{t('payments.budgets.reserved')}</th>
-            <th>{t('payments.paid')}</th>
-            <th>{t('payments.budgets.remaining')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.departments.map((d) => (
-            <tr key={d.departmentId}>
-              <td>{d.name}</td>
-              <td>{money(d.budgetFen)}</td>
-              <td>{money(d.committedFen)}</td>
-              <td>{money(d.reservedFen)}</td>
-              <td>{money(d.paidFen)}</td>
-              <td>{d.budgetFen === null ? '—' : money(d.remainingFen)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="budgets"
+        rows={loaderData.departments}
+        rowKey={(d) => d.departmentId}
+        columns={[
+          { label: t('payments.budgets.department'), title: true, cell: (d) => d.name },
+          { label: t('payments.budgets.budget'), cell: (d) => money(d.budgetFen) },
+          { label: t('payments.committed'), cell: (d) => money(d.committedFen) },
+          { label: t('payments.budgets.reserved'), cell: (d) => money(d.reservedFen) },
+          { label: t('payments.paid'), cell: (d) => money(d.paidFen) },
+          { label: t('payments.budgets.remaining'), cell: (d) => (d.budgetFen === null ? '—' : money(d.remainingFen)) },
+        ]}
+      />
       <p className="hint">{t('payments.budgets.explanation')}</p>
       {loaderData.canSet ? (
         <Section title={t('payments.budgets.set')}>

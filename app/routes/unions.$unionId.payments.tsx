@@ -10,6 +10,7 @@ import { MoneyTotals } from '~/payments/components/money';
 import { approveMilestone, paymentQueue } from '~/payments/milestones.server';
 import { requireUnion } from '~/unions/unions.server';
 import { ActionMessage, SubmitButton } from '~/ui/form';
+import { DataTable } from '~/ui/table';
 import { Empty, PageHeader, Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
 
@@ -49,43 +50,38 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
       {loaderData.groups.map((group) => (
         <Section key={group.state} title={t(`payments.queue.${group.state}`)}>
           {group.milestones.length ? (
-            <table data-testid={`queue-${group.state}`}>
-              <thead>
-                <tr>
-                  <th>{t('payments.contract')}</th>
-                  <th>{t('procurement.contracts.organization')}</th>
-                  <th>{t('payments.milestone')}</th>
-                  <th>{t('payments.amount')}</th>
-                  <th>{t('payments.dueAt')}</th>
-                  {group.approvable ? <th>{t('payments.action')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {group.milestones.map((m) => (
-                  <tr key={m.id}>
-                    <td data-label="" className="row-title">
-                      <Link to={`/contracts/${m.contractId}`}>{m.contractTitle}</Link>
-                    </td>
-                    <td data-label={t('procurement.contracts.organization')}>{m.organizationName}</td>
-                    <td data-label={t('payments.milestone')}>
-                      <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
-                    </td>
-                    <td data-label={t('payments.amount')}>{formatMoney(m.amountFen, locale)}</td>
-                    <td data-label={t('payments.dueAt')}>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
-                    {group.approvable ? (
-                      <td data-label="">
-                        {m.canApprove ? (
-                          <Form method="post">
-                            <input type="hidden" name="milestoneId" value={m.id} />
-                            <SubmitButton className="button secondary">{t('payments.approve')}</SubmitButton>
-                          </Form>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId={`queue-${group.state}`}
+              rows={group.milestones}
+              rowKey={(m) => m.id}
+              columns={[
+                {
+                  label: t('payments.contract'),
+                  title: true,
+                  cell: (m) => <Link to={`/contracts/${m.contractId}`}>{m.contractTitle}</Link>,
+                },
+                { label: t('procurement.contracts.organization'), cell: (m) => m.organizationName },
+                {
+                  label: t('payments.milestone'),
+                  cell: (m) => (
+                    <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
+                  ),
+                },
+                { label: t('payments.amount'), cell: (m) => formatMoney(m.amountFen, locale) },
+                { label: t('payments.dueAt'), cell: (m) => (m.dueAt ? formatDate(m.dueAt, locale) : '—') },
+                group.approvable && {
+                  label: t('payments.action'),
+                  action: true,
+                  cell: (m) =>
+                    m.canApprove ? (
+                      <Form method="post">
+                        <input type="hidden" name="milestoneId" value={m.id} />
+                        <SubmitButton className="button secondary">{t('payments.approve')}</SubmitButton>
+                      </Form>
+                    ) : null,
+                },
+              ]}
+            />
           ) : (
             <Empty>{t('payments.queue.empty')}</Empty>
           )}
@@ -93,36 +89,30 @@ export default function PaymentQueue({ loaderData, actionData }: Route.Component
       ))}
       <Section title={t('payments.queue.online')}>
         {loaderData.onlinePayments.length ? (
-          <table data-testid="queue-online">
-            <thead>
-              <tr>
-                <th>{t('payments.contract')}</th>
-                <th>{t('procurement.contracts.organization')}</th>
-                <th>{t('payments.milestone')}</th>
-                <th>{t('payments.amount')}</th>
-                <th>{t('payments.startedAt')}</th>
-                <th>{t('payments.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.onlinePayments.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.contractTitle}</td>
-                  <td>{p.organizationName}</td>
-                  <td>
-                    <Link to={`/milestones/${p.milestoneId}`}>{t(messageKey('payments.conditions', p.condition))}</Link>
-                  </td>
-                  <td>{formatMoney(p.amountFen, locale)}</td>
-                  <td>{formatDateTime(p.createdAt, locale)}</td>
-                  <td>
-                    {p.state === 'attention'
-                      ? t('payments.needsAttention', { reason: t(`payments.reasons.${p.reason ?? 'alreadyPaid'}`) })
-                      : t('payments.states.payment.pending')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="queue-online"
+            rows={loaderData.onlinePayments}
+            rowKey={(p) => p.id}
+            columns={[
+              { label: t('payments.contract'), title: true, cell: (p) => p.contractTitle },
+              { label: t('procurement.contracts.organization'), cell: (p) => p.organizationName },
+              {
+                label: t('payments.milestone'),
+                cell: (p) => (
+                  <Link to={`/milestones/${p.milestoneId}`}>{t(messageKey('payments.conditions', p.condition))}</Link>
+                ),
+              },
+              { label: t('payments.amount'), cell: (p) => formatMoney(p.amountFen, locale) },
+              { label: t('payments.startedAt'), cell: (p) => formatDateTime(p.createdAt, locale) },
+              {
+                label: t('payments.status'),
+                cell: (p) =>
+                  p.state === 'attention'
+                    ? t('payments.needsAttention', { reason: t(`payments.reasons.${p.reason ?? 'alreadyPaid'}`) })
+                    : t('payments.states.payment.pending'),
+              },
+            ]}
+          />
         ) : (
           <Empty>{t('payments.queue.empty')}</Empty>
         )}

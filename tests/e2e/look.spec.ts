@@ -11,14 +11,21 @@ const id = (sql: string) => value<number>(sql);
 function mainPages() {
   const tender = id(`select id from tenders where state = 'open' order by id limit 1`);
   const anyTender = id(`select id from tenders order by id limit 1`);
-  const contract = id(`select id from contracts order by id limit 1`);
-  const event = id(`select id from events order by id limit 1`);
-  const incubator = id(`select id from incubators order by id limit 1`);
-  const offering = id(`select id from offerings where state = 'published' order by id limit 1`);
-  const union = id(`select union_id from tenders order by id limit 1`);
+  const draft = id(`select id from tenders where state = 'draft' order by id limit 1`);
+  const evaluating = id(`select id from tenders where state = 'evaluating' order by id limit 1`);
   const org = id(
     `select m.organization_id from organization_members m join users u on u.id = m.user_id where u.email = 'psych@demo.gonghui.cn'`,
   );
+  const contract = id(`select id from contracts where organization_id = ${org} order by id limit 1`);
+  const milestone = id(`select id from milestones where contract_id = ${contract} order by id limit 1`);
+  const event = id(`select id from events where contract_id = ${contract} order by id limit 1`);
+  const incubator = id(`select id from incubators order by id limit 1`);
+  const meeting = id(`select id from joint_meetings order by id limit 1`);
+  const application = id(`select id from incubation_applications order by id limit 1`);
+  const residency = id(`select id from residencies order by id limit 1`);
+  const offering = id(`select id from offerings where state = 'published' order by id limit 1`);
+  const ownOffering = id(`select id from offerings where organization_id = ${org} order by id limit 1`);
+  const union = id(`select union_id from tenders order by id limit 1`);
   return {
     anonymous: [
       '/',
@@ -31,35 +38,74 @@ function mainPages() {
       `/incubators/${incubator}/handbook`,
       '/login',
       '/signup',
+      '/forgot-password',
       `/c/${event}`,
+      `/c/${event}/rate`,
     ],
     'commissioner@demo.gonghui.cn': [
       '/me',
       '/tenders/new',
+      `/tenders/${draft}/edit`,
       `/tenders/${anyTender}/manage`,
       `/contracts/${contract}`,
+      `/contracts/${contract}/evaluation`,
+      `/milestones/${milestone}`,
       `/events/${event}`,
+      `/events/${event}/ratings`,
       `/unions/${union}/calendar`,
       `/unions/${union}/payments`,
       '/commissions',
       '/notifications',
+      '/notifications/preferences',
+      '/account',
+    ],
+    'reviewer@demo.gonghui.cn': ['/me', `/tenders/${evaluating}/evaluate`],
+    'finance@demo.gonghui.cn': ['/me', `/unions/${union}/payments`, `/milestones/${milestone}`],
+    'admin@demo.gonghui.cn': [
+      '/me',
+      `/unions/${union}/budgets`,
+      `/unions/${union}/invitations`,
+      `/unions/${union}/commissioning`,
+      `/unions/${union}/audit`,
     ],
     'leadership@demo.gonghui.cn': ['/me', '/reports', '/reports/annual'],
     'incubator@demo.gonghui.cn': [
+      '/me',
       `/incubators/${incubator}/manage`,
       `/incubators/${incubator}/meetings`,
+      `/incubators/${incubator}/meetings/${meeting}`,
       `/incubators/${incubator}/settings`,
+      `/applications/${application}`,
+      `/residencies/${residency}`,
     ],
     'psych@demo.gonghui.cn': [
       '/me',
       `/orgs/${org}`,
+      `/orgs/${org}/edit`,
       `/orgs/${org}/offerings`,
+      `/orgs/${org}/offerings/new`,
+      `/offerings/${ownOffering}/edit`,
       `/orgs/${org}/calendar`,
+      `/orgs/${org}/events/new`,
       `/orgs/${org}/payments`,
       `/orgs/${org}/evaluations`,
+      `/contracts/${contract}`,
+      `/contracts/${contract}/events/new`,
+      `/events/${event}`,
+      `/events/${event}/present`,
+      `/tenders/${tender ?? anyTender}`,
+      '/commissions',
+      '/notifications',
       '/account',
     ],
-    'platform@demo.gonghui.cn': ['/admin/unions', `/admin/unions/${union}`, '/admin/outbox', '/admin/audit'],
+    'platform@demo.gonghui.cn': [
+      '/me',
+      '/admin/unions',
+      `/admin/unions/${union}`,
+      '/admin/outbox',
+      '/admin/two-factor',
+      '/admin/audit',
+    ],
   } satisfies Record<string, string[]>;
 }
 
@@ -75,20 +121,25 @@ async function setMode(page: Page, { elder, locale }: { elder: boolean; locale: 
 
 test.use({ viewport: { width: 360, height: 780 } });
 
+// Listed here, not read from mainPages(): the database does not exist yet when the tests are listed.
 const people = [
   'anonymous',
   'commissioner@demo.gonghui.cn',
+  'reviewer@demo.gonghui.cn',
+  'finance@demo.gonghui.cn',
+  'admin@demo.gonghui.cn',
   'leadership@demo.gonghui.cn',
   'incubator@demo.gonghui.cn',
   'psych@demo.gonghui.cn',
   'platform@demo.gonghui.cn',
-] as const;
+] as const satisfies (keyof ReturnType<typeof mainPages>)[];
 
 for (const who of people) {
   test(`no main page scrolls sideways at 360 px, in either mode and language (${who})`, async ({ page }) => {
     await signInAs(page, who);
     const pages = mainPages()[who];
     const wide: string[] = [];
+    const notStacked = new Set<string>();
     // English words are longer than Chinese ones and cannot break anywhere.
     for (const [elder, locale] of [
       [false, 'zh-CN'],
@@ -102,9 +153,17 @@ for (const who of people) {
         expect(response?.status(), path).toBeLessThan(400);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 360) wide.push(`${path} (${locale}${elder ? ', elder' : ''}): ${width}px`);
+        // A table a person reads row by row stacks into labelled rows; only a calendar stays a grid.
+        const unstacked = await page.evaluate(() =>
+          [...document.querySelectorAll('table:not(.calendar)')]
+            .filter((table) => table.querySelector('tbody td') && !table.querySelector('tbody td[data-label]'))
+            .map((table) => table.querySelector('th')?.textContent),
+        );
+        for (const heading of unstacked) notStacked.add(`${path}: the table headed "${heading}"`);
       }
     }
     expect(wide).toEqual([]);
+    expect([...notStacked]).toEqual([]);
   });
 }
 
@@ -193,35 +252,30 @@ test('sub-pages of the incubator are tabs, not links run together', async ({ pag
   }
 });
 
-const axePages = (pages: ReturnType<typeof mainPages>) => ({
-  anonymous: pages.anonymous,
-  'commissioner@demo.gonghui.cn': pages['commissioner@demo.gonghui.cn'].slice(0, 5),
-  'leadership@demo.gonghui.cn': pages['leadership@demo.gonghui.cn'],
-  'psych@demo.gonghui.cn': pages['psych@demo.gonghui.cn'].slice(0, 3),
-  'platform@demo.gonghui.cn': pages['platform@demo.gonghui.cn'].slice(0, 1),
-});
-
-for (const locale of ['zh-CN', 'zh-TW', 'en']) {
-  test(`axe finds no serious or critical violation on the main pages, both modes, ${locale}`, async ({ browser }) => {
+// One browser page per person, signed in once, through every mode and language.
+for (const who of people) {
+  test(`axe finds no serious or critical violation on the main pages, both modes, every language (${who})`, async ({
+    browser,
+  }) => {
     test.setTimeout(600_000);
     const found: string[] = [];
-    for (const [who, paths] of Object.entries(axePages(mainPages()))) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      await signInAs(page, who);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signInAs(page, who);
+    for (const locale of ['zh-CN', 'zh-TW', 'en'])
       for (const elder of [false, true]) {
         await setMode(page, { elder, locale });
-        for (const path of paths) {
+        for (const path of mainPages()[who]) {
           await page.goto(path);
-          const results = await new AxeBuilder({ page }).analyze();
+          // Only the violations: the passes' details are most of axe's time on a long page.
+          const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
           for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
             found.push(
-              `${path}${elder ? ' (elder)' : ''}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+              `${path} (${locale}${elder ? ', elder' : ''}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
             );
         }
       }
-      await context.close();
-    }
+    await context.close();
     expect(found).toEqual([]);
   });
 }

@@ -4,6 +4,7 @@ import type { attendanceReview, ReviewDecision } from '../attendance.server';
 import { formatDateTime } from '~/lib/format';
 import { ActionMessage, SubmitButton } from '~/ui/form';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 
 type Review = ReturnType<typeof attendanceReview>;
 /** What a failed review submission sends back: the form it came from and the reason typed in it. */
@@ -103,24 +104,29 @@ export function AttendanceReview({
               failed={failed}
             />
           ) : null}
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('delivery.attendance.checkedInAt')}</th>
-                <th scope="col">{t('delivery.attendance.rated')}</th>
-                <th scope="col">{t('delivery.attendance.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {review.checkins.map((c) => (
-                <tr key={c.id} data-testid="checkin-review-row">
-                  <td>
+          <DataTable
+            rows={review.checkins}
+            rowKey={(c) => c.id}
+            rowProps={() => ({ 'data-testid': 'checkin-review-row' })}
+            columns={[
+              {
+                label: t('delivery.attendance.checkedInAt'),
+                cell: (c) => (
+                  <>
                     {formatDateTime(c.createdAt, locale)}
                     <br />
                     <span className="hint">{t(messageKey('delivery.attendance.verification', c.verification))}</span>
-                  </td>
-                  <td>{c.score === null ? '—' : t('delivery.rating.stars', { count: c.score })}</td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                label: t('delivery.attendance.rated'),
+                cell: (c) => (c.score === null ? '—' : t('delivery.rating.stars', { count: c.score })),
+              },
+              {
+                label: t('delivery.attendance.status'),
+                cell: (c) => (
+                  <>
                     <p>
                       {c.review
                         ? decided({
@@ -134,11 +140,11 @@ export function AttendanceReview({
                     {review.canReview ? (
                       <DecisionForm target={String(c.id)} current={c.review} failed={failed} />
                     ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
           {counts.pending + counts.admitted + counts.excluded > review.checkins.length ? (
             <p className="hint">{t('delivery.attendance.listedOnly', { count: review.checkins.length })}</p>
           ) : null}

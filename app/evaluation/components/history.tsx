@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDateTime, formatPeriod } from '~/lib/format';
 import { Empty } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 
 type HistoryRow = {
   id: number;
@@ -32,49 +33,37 @@ export function EvaluationHistory({
   if (!rows.length) return <Empty>{t('evaluation.noneYet')}</Empty>;
   return (
     <div className="table-scroll">
-      <table data-testid="evaluation-history">
-        <thead>
-          <tr>
-            <th scope="col">{t('evaluation.when')}</th>
-            <th scope="col">{t('evaluation.basisLabel')}</th>
-            {showContract ? <th scope="col">{t('evaluation.subject')}</th> : null}
-            <th scope="col">{t('evaluation.period')}</th>
-            <th scope="col" className="num">
-              {t('evaluation.score')}
-            </th>
-            <th scope="col">{t('evaluation.grade')}</th>
-            <th scope="col">{t('evaluation.adjustment')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>{formatDateTime(row.createdAt, locale)}</td>
-              <td>{t(messageKey('evaluation.basis', row.basis))}</td>
-              {showContract ? (
-                <td>
-                  {row.contractId ? (
-                    <Link to={`/contracts/${row.contractId}/evaluation`}>{row.contractTitle}</Link>
-                  ) : (
-                    t('evaluation.allContracts')
-                  )}
-                </td>
-              ) : null}
-              <td>{formatPeriod(row.periodStart, row.periodEnd, locale)}</td>
-              <td className="num">{row.score.toFixed(1)}</td>
-              <td>{t(messageKey('evaluation.grades', row.grade))}</td>
-              <td>
-                {row.adjustment
-                  ? t('evaluation.adjustedBy', {
-                      points: row.adjustment > 0 ? `+${row.adjustment}` : String(row.adjustment),
-                      reason: row.adjustmentReason ?? '',
-                    })
-                  : '—'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="evaluation-history"
+        rows={rows}
+        rowKey={(row) => row.id}
+        columns={[
+          { label: t('evaluation.when'), cell: (row) => formatDateTime(row.createdAt, locale) },
+          { label: t('evaluation.basisLabel'), cell: (row) => t(messageKey('evaluation.basis', row.basis)) },
+          showContract && {
+            label: t('evaluation.subject'),
+            cell: (row) =>
+              row.contractId ? (
+                <Link to={`/contracts/${row.contractId}/evaluation`}>{row.contractTitle}</Link>
+              ) : (
+                t('evaluation.allContracts')
+              ),
+          },
+          { label: t('evaluation.period'), cell: (row) => formatPeriod(row.periodStart, row.periodEnd, locale) },
+          { label: t('evaluation.score'), num: true, cell: (row) => row.score.toFixed(1) },
+          { label: t('evaluation.grade'), cell: (row) => t(messageKey('evaluation.grades', row.grade)) },
+          {
+            label: t('evaluation.adjustment'),
+            cell: (row) =>
+              row.adjustment
+                ? t('evaluation.adjustedBy', {
+                    points: row.adjustment > 0 ? `+${row.adjustment}` : String(row.adjustment),
+                    reason: row.adjustmentReason ?? '',
+                  })
+                : '—',
+          },
+        ]}
+      />
     </div>
   );
 }

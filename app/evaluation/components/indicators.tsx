@@ -2,6 +2,7 @@ import { useTranslation } from '~/lib/translation';
 import { gradeThresholds } from '../grades';
 import { indicators, reportDeadlineDays } from '../model';
 import { formatPercent } from '~/lib/format';
+import { DataTable } from '~/ui/table';
 
 /** Each indicator's value, weight and the points it contributes; unmeasured ones are left out. */
 export function IndicatorTable({
@@ -17,40 +18,36 @@ export function IndicatorTable({
   const weightSum = indicators.reduce((sum, name) => sum + (values[name] == null ? 0 : (weights[name] ?? 0)), 0);
   return (
     <div className="table-scroll">
-      <table data-testid="indicator-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('evaluation.indicator')}</th>
-            <th scope="col" className="num">
-              {t('evaluation.value')}
-            </th>
-            <th scope="col" className="num">
-              {t('evaluation.weight')}
-            </th>
-            <th scope="col" className="num">
-              {t('evaluation.points')}
-            </th>
-            <th scope="col">{t('evaluation.definition')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((name) => {
-            const value = values[name] ?? null;
-            const weight = weights[name] ?? 0;
-            return (
-              <tr key={name} data-indicator={name}>
-                <th scope="row">{t(`evaluation.indicators.${name}`)}</th>
-                <td className="num">{value === null ? t('evaluation.notMeasured') : formatPercent(value, locale)}</td>
-                <td className="num">{weight}</td>
-                <td className="num">
-                  {value === null || !weightSum ? '—' : ((value * weight * 100) / weightSum).toFixed(1)}
-                </td>
-                <td>{t(`evaluation.definitions.${name}`, { days: reportDeadlineDays })}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        testId="indicator-table"
+        rows={indicators}
+        rowKey={(name) => name}
+        rowProps={(name) => ({ 'data-indicator': name })}
+        columns={[
+          { label: t('evaluation.indicator'), rowHeader: true, cell: (name) => t(`evaluation.indicators.${name}`) },
+          {
+            label: t('evaluation.value'),
+            num: true,
+            cell: (name) => {
+              const value = values[name] ?? null;
+              return value === null ? t('evaluation.notMeasured') : formatPercent(value, locale);
+            },
+          },
+          { label: t('evaluation.weight'), num: true, cell: (name) => weights[name] ?? 0 },
+          {
+            label: t('evaluation.points'),
+            num: true,
+            cell: (name) => {
+              const value = values[name] ?? null;
+              return value === null || !weightSum ? '—' : ((value * (weights[name] ?? 0) * 100) / weightSum).toFixed(1);
+            },
+          },
+          {
+            label: t('evaluation.definition'),
+            cell: (name) => t(`evaluation.definitions.${name}`, { days: reportDeadlineDays }),
+          },
+        ]}
+      />
     </div>
   );
 }

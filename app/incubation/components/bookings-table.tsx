@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from '~/lib/translation';
 import { formatDateTime } from '~/lib/format';
 import { Empty } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 
 type Booking = {
   id: number;
@@ -27,33 +28,24 @@ export function BookingsTable<B extends Booking>({
   const { t } = useTranslation();
   if (!bookings.length) return <Empty>{t('incubation.noBookings')}</Empty>;
   return (
-    <table data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">{t('incubation.room')}</th>
-          <th scope="col">{t('incubation.time')}</th>
-          <th scope="col">{t('incubation.organization')}</th>
-          <th scope="col">{t('incubation.bookingPurpose')}</th>
-          {action ? (
-            <th scope="col">
-              <span className="visually-hidden">{t('incubation.actions')}</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {bookings.map((b) => (
-          <tr key={b.id}>
-            <td>{b.roomName}</td>
-            <td>
+    <DataTable
+      testId={testId}
+      rows={bookings}
+      rowKey={(b) => b.id}
+      columns={[
+        { label: t('incubation.room'), title: true, cell: (b) => b.roomName },
+        {
+          label: t('incubation.time'),
+          cell: (b) => (
+            <>
               {formatDateTime(b.startsAt, locale)} – {formatDateTime(b.endsAt, locale)}
-            </td>
-            <td>{b.organizationName}</td>
-            <td>{b.purpose}</td>
-            {action ? <td>{action(b)}</td> : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { label: t('incubation.organization'), cell: (b) => b.organizationName },
+        { label: t('incubation.bookingPurpose'), cell: (b) => b.purpose },
+        !!action && { label: t('incubation.actions'), labelHidden: true, action: true, cell: action },
+      ]}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDateTime, formatDay, formatPeriod } from '~/lib/format';
 import { Empty, StateBadge } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 
 /** Applications awaiting the incubator, oldest first. */
 export function PendingApplications({
@@ -14,28 +15,26 @@ export function PendingApplications({
 }) {
   const { t } = useTranslation();
   return applications.length ? (
-    <table data-testid="pending-applications">
-      <thead>
-        <tr>
-          <th scope="col">{t('incubation.organization')}</th>
-          <th scope="col">{t('incubation.submittedAt')}</th>
-          <th scope="col">{t('common.state')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {applications.map((a) => (
-          <tr key={a.id}>
-            <td>
-              <Link to={`/applications/${a.id}`}>{a.organizationName}</Link>
-            </td>
-            <td>{a.submittedAt ? formatDateTime(a.submittedAt, locale) : '—'}</td>
-            <td>
-              <StateBadge states="incubation.states.application" state={a.state} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      testId="pending-applications"
+      rows={applications}
+      rowKey={(a) => a.id}
+      columns={[
+        {
+          label: t('incubation.organization'),
+          title: true,
+          cell: (a) => <Link to={`/applications/${a.id}`}>{a.organizationName}</Link>,
+        },
+        {
+          label: t('incubation.submittedAt'),
+          cell: (a) => (a.submittedAt ? formatDateTime(a.submittedAt, locale) : '—'),
+        },
+        {
+          label: t('common.state'),
+          cell: (a) => <StateBadge states="incubation.states.application" state={a.state} />,
+        },
+      ]}
+    />
   ) : (
     <Empty>{t('incubation.noPending')}</Empty>
   );
@@ -61,41 +60,44 @@ export function ResidentsTable({
 }) {
   const { t } = useTranslation();
   return residents.length ? (
-    <table data-testid="residents">
-      <thead>
-        <tr>
-          <th scope="col">{t('incubation.organization')}</th>
-          <th scope="col">{t('incubation.term')}</th>
-          <th scope="col">{t('incubation.lastGrade')}</th>
-          <th scope="col">{t('incubation.nextEvaluation')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {residents.map((r) => (
-          <tr key={r.id}>
-            <td>
-              <Link to={`/residencies/${r.id}`}>{r.organizationName}</Link>
-            </td>
-            <td>
+    <DataTable
+      testId="residents"
+      rows={residents}
+      rowKey={(r) => r.id}
+      columns={[
+        {
+          label: t('incubation.organization'),
+          title: true,
+          cell: (r) => <Link to={`/residencies/${r.id}`}>{r.organizationName}</Link>,
+        },
+        {
+          label: t('incubation.term'),
+          cell: (r) => (
+            <>
               {formatPeriod(r.startsOn, r.endsOn, locale)}
               {r.termEnding ? <strong>{t('incubation.termEnding')}</strong> : null}
-            </td>
-            <td>{r.lastGrade ? t(messageKey('evaluation.grades', r.lastGrade)) : '—'}</td>
-            <td>
-              {r.openEvaluationId ? (
-                <Link to={`/residencies/${r.id}/evaluations/${r.openEvaluationId}`}>
-                  {t('incubation.evaluationInProgress')}
-                </Link>
-              ) : r.evaluationDue ? (
-                <strong>{t('incubation.evaluationDueSince', { date: formatDay(r.evaluationDueOn, locale) })}</strong>
-              ) : (
-                formatDay(r.evaluationDueOn, locale)
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        {
+          label: t('incubation.lastGrade'),
+          cell: (r) => (r.lastGrade ? t(messageKey('evaluation.grades', r.lastGrade)) : '—'),
+        },
+        {
+          label: t('incubation.nextEvaluation'),
+          cell: (r) =>
+            r.openEvaluationId ? (
+              <Link to={`/residencies/${r.id}/evaluations/${r.openEvaluationId}`}>
+                {t('incubation.evaluationInProgress')}
+              </Link>
+            ) : r.evaluationDue ? (
+              <strong>{t('incubation.evaluationDueSince', { date: formatDay(r.evaluationDueOn, locale) })}</strong>
+            ) : (
+              formatDay(r.evaluationDueOn, locale)
+            ),
+        },
+      ]}
+    />
   ) : (
     <Empty>{t('incubation.noResidents')}</Empty>
   );

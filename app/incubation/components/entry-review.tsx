@@ -6,6 +6,7 @@ import { ScoreForm } from './score-form';
 import { ErrorSummary, SubmitButton, TextareaField } from '~/ui/form';
 import type { decisionSchema } from '../schemas';
 import type { z } from 'zod';
+import { DataTable } from '~/ui/table';
 
 type ReviewerScores = {
   reviewerId: number;
@@ -35,30 +36,19 @@ export function EntryReview({
   return (
     <>
       {scores.reviewers.length ? (
-        <table data-testid="entry-scores">
-          <thead>
-            <tr>
-              <th scope="col">{t('incubation.reviewer')}</th>
-              {entryCriteria.map((c) => (
-                <th key={c} scope="col">
-                  {t('incubation.withWeight', { name: t(`incubation.entryCriteria.${c}`), weight: weights[c] })}
-                </th>
-              ))}
-              <th scope="col">{t('incubation.weightedScore')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scores.reviewers.map((r) => (
-              <tr key={r.reviewerId}>
-                <td>{r.name}</td>
-                {entryCriteria.map((c) => (
-                  <td key={c}>{r.scores[c] ?? '—'}</td>
-                ))}
-                <td>{r.total?.toFixed(1) ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="entry-scores"
+          rows={scores.reviewers}
+          rowKey={(r) => r.reviewerId}
+          columns={[
+            { label: t('incubation.reviewer'), title: true, cell: (r) => r.name },
+            ...entryCriteria.map((c) => ({
+              label: t('incubation.withWeight', { name: t(`incubation.entryCriteria.${c}`), weight: weights[c] }),
+              cell: (r: (typeof scores.reviewers)[number]) => r.scores[c] ?? '—',
+            })),
+            { label: t('incubation.weightedScore'), cell: (r) => r.total?.toFixed(1) ?? '—' },
+          ]}
+        />
       ) : (
         <p className="empty">{t('incubation.noScores')}</p>
       )}

@@ -2,6 +2,7 @@ import { useTranslation } from '~/lib/translation';
 import { indicators, judgedIndicators, measuredIndicators, type Indicator } from '../settings';
 import { formatCount, formatExpectedCount, formatPercent } from '~/lib/format';
 import { FiguresNote } from '~/ui/figures';
+import { DataTable } from '~/ui/table';
 
 type Measured = (typeof measuredIndicators)[number];
 type Figures = {
@@ -53,30 +54,27 @@ export function EvaluationIndicators({
   };
   return (
     <>
-      <table data-testid="indicators">
-        <thead>
-          <tr>
-            <th scope="col">{t('incubation.indicator')}</th>
-            <th scope="col">{t('incubation.weight')}</th>
-            <th scope="col">{t('incubation.value')}</th>
-            <th scope="col">{t('incubation.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((indicator) => (
-            <tr key={indicator}>
-              <td>{t(`incubation.indicators.${indicator}`)}</td>
-              <td>{weights[indicator]}%</td>
-              <td>{formatPercent(values[indicator], locale)}</td>
-              <td>
-                {(measuredIndicators as readonly string[]).includes(indicator)
-                  ? measuredNote(indicator as Measured) || t('incubation.measuredSource')
-                  : t('incubation.judgedSource')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="indicators"
+        rows={indicators}
+        rowKey={(indicator) => indicator}
+        columns={[
+          {
+            label: t('incubation.indicator'),
+            title: true,
+            cell: (indicator) => t(`incubation.indicators.${indicator}`),
+          },
+          { label: t('incubation.weight'), cell: (indicator) => `${weights[indicator]}%` },
+          { label: t('incubation.value'), cell: (indicator) => formatPercent(values[indicator], locale) },
+          {
+            label: t('incubation.source'),
+            cell: (indicator) =>
+              (measuredIndicators as readonly string[]).includes(indicator)
+                ? measuredNote(indicator as Measured) || t('incubation.measuredSource')
+                : t('incubation.judgedSource'),
+          },
+        ]}
+      />
       {figures ? <FiguresNote basis={basis} pending={figures.pending} /> : null}
       <p className="hint">{t('incubation.scoreExplanation', scale)}</p>
     </>
@@ -91,29 +89,17 @@ export function ReviewerScores({
 }) {
   const { t } = useTranslation();
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('incubation.reviewer')}</th>
-          {judgedIndicators.map((i) => (
-            <th key={i} scope="col">
-              {t(`incubation.indicators.${i}`)}
-            </th>
-          ))}
-          <th scope="col">{t('incubation.reviewComment')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {reviewers.map((r) => (
-          <tr key={r.id}>
-            <td>{r.name}</td>
-            {judgedIndicators.map((i) => (
-              <td key={i}>{r.scores[i] ?? '—'}</td>
-            ))}
-            <td>{r.comment}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={reviewers}
+      rowKey={(r) => r.id}
+      columns={[
+        { label: t('incubation.reviewer'), title: true, cell: (r) => r.name },
+        ...judgedIndicators.map((i) => ({
+          label: t(`incubation.indicators.${i}`),
+          cell: (r: (typeof reviewers)[number]) => r.scores[i] ?? '—',
+        })),
+        { label: t('incubation.reviewComment'), cell: (r) => r.comment },
+      ]}
+    />
   );
 }

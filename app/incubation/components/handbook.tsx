@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import type { Block, Inline } from '../markdown';
+import { DataTable } from '~/ui/table';
 
 function Text({ parts }: { parts: Inline[] }) {
   return (
@@ -45,28 +46,15 @@ export function HandbookBlocks({ blocks, headingOffset = 0 }: { blocks: Block[];
           }
           case 'table':
             return (
-              <table key={i}>
-                <thead>
-                  <tr>
-                    {block.header.map((cell, j) => (
-                      <th key={j} scope="col">
-                        <Text parts={cell} />
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {block.rows.map((row, j) => (
-                    <tr key={j}>
-                      {row.map((cell, k) => (
-                        <td key={k}>
-                          <Text parts={cell} />
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                key={i}
+                rows={block.rows}
+                rowKey={(row) => block.rows.indexOf(row)}
+                columns={block.header.map((cell, k) => ({
+                  label: cell.map((part) => part.text).join(''),
+                  cell: (row: Inline[][]) => <Text parts={row[k] ?? []} />,
+                }))}
+              />
             );
         }
       })}

@@ -4,6 +4,7 @@ import { Form } from 'react-router';
 import { formatDateTime, formatDay } from '~/lib/format';
 import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 import type { mentoringSchema } from '../schemas';
 import type { z } from 'zod';
 
@@ -34,43 +35,35 @@ export function MentoringLog({
   return (
     <>
       {records.length ? (
-        <table data-testid="mentoring">
-          <thead>
-            <tr>
-              <th scope="col">{t('incubation.mentoringDate')}</th>
-              <th scope="col">{t('incubation.mentor')}</th>
-              <th scope="col">{t('incubation.topic')}</th>
-              <th scope="col">{t('incubation.followUps')}</th>
-              <th scope="col">{t('incubation.followUpState')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.map((m) => (
-              <tr key={m.id}>
-                <td>{formatDay(m.heldOn, locale)}</td>
-                <td>{m.mentor}</td>
-                <td>{m.topic}</td>
-                <td className="prose">{m.followUps}</td>
-                <td>
-                  {m.followUpDoneAt ? (
-                    t('incubation.followUpDoneOn', { date: formatDateTime(m.followUpDoneAt, locale) })
-                  ) : m.followUps && manage ? (
-                    <Form method="post">
-                      <input type="hidden" name="recordId" value={m.id} />
-                      <SubmitButton name="intent" value="followUpDone" className="link-button">
-                        {t('incubation.markFollowUpDone')}
-                      </SubmitButton>
-                    </Form>
-                  ) : m.followUps ? (
-                    t('incubation.followUpPending')
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="mentoring"
+          rows={records}
+          rowKey={(m) => m.id}
+          columns={[
+            { label: t('incubation.mentoringDate'), cell: (m) => formatDay(m.heldOn, locale) },
+            { label: t('incubation.mentor'), cell: (m) => m.mentor },
+            { label: t('incubation.topic'), cell: (m) => m.topic },
+            { label: t('incubation.followUps'), className: 'prose', cell: (m) => m.followUps },
+            {
+              label: t('incubation.followUpState'),
+              cell: (m) =>
+                m.followUpDoneAt ? (
+                  t('incubation.followUpDoneOn', { date: formatDateTime(m.followUpDoneAt, locale) })
+                ) : m.followUps && manage ? (
+                  <Form method="post">
+                    <input type="hidden" name="recordId" value={m.id} />
+                    <SubmitButton name="intent" value="followUpDone" className="link-button">
+                      {t('incubation.markFollowUpDone')}
+                    </SubmitButton>
+                  </Form>
+                ) : m.followUps ? (
+                  t('incubation.followUpPending')
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
       ) : (
         <Empty>{t('incubation.noMentoring')}</Empty>
       )}

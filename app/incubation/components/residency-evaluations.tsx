@@ -6,6 +6,7 @@ import { formatDateTime, formatPeriod } from '~/lib/format';
 import { ChoiceField, ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, StateBadge } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 import type { exitReviewSchema } from '../schemas';
 import type { periodSchema } from '../schemas';
 import type { z } from 'zod';
@@ -44,32 +45,31 @@ export function ResidencyEvaluations({
   return (
     <>
       {evaluations.length ? (
-        <table data-testid="evaluation-history">
-          <thead>
-            <tr>
-              <th scope="col">{t('incubation.period')}</th>
-              <th scope="col">{t('common.state')}</th>
-              <th scope="col">{t('evaluation.score')}</th>
-              <th scope="col">{t('evaluation.grade')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {evaluations.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link to={`/residencies/${residencyId}/evaluations/${e.id}`}>
-                    {formatPeriod(e.periodStart, e.periodEnd, locale)}
-                  </Link>
-                </td>
-                <td>
-                  <StateBadge states="incubation.states.residencyEvaluation" state={e.state} />
-                </td>
-                <td>{e.score?.toFixed(1) ?? '—'}</td>
-                <td>{e.grade ? t(messageKey('evaluation.grades', e.grade)) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="evaluation-history"
+          rows={evaluations}
+          rowKey={(e) => e.id}
+          columns={[
+            {
+              label: t('incubation.period'),
+              title: true,
+              cell: (e) => (
+                <Link to={`/residencies/${residencyId}/evaluations/${e.id}`}>
+                  {formatPeriod(e.periodStart, e.periodEnd, locale)}
+                </Link>
+              ),
+            },
+            {
+              label: t('common.state'),
+              cell: (e) => <StateBadge states="incubation.states.residencyEvaluation" state={e.state} />,
+            },
+            { label: t('evaluation.score'), cell: (e) => e.score?.toFixed(1) ?? '—' },
+            {
+              label: t('evaluation.grade'),
+              cell: (e) => (e.grade ? t(messageKey('evaluation.grades', e.grade)) : '—'),
+            },
+          ]}
+        />
       ) : (
         <Empty>{t('incubation.noEvaluations')}</Empty>
       )}

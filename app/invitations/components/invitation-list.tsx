@@ -4,6 +4,7 @@ import type { InvitationState } from '../machine';
 import { formatDateTime } from '~/lib/format';
 import { Empty } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 
 type Row = {
   id: number;
@@ -37,48 +38,42 @@ export function InvitationList({ invitations, locale }: { invitations: Row[]; lo
     (r.role === 'member' ? t('organizations.profile.roles.member') : t(messageKey('unions.roles', r.role))) +
     (r.departmentName ? ` · ${r.departmentName}` : '');
   return (
-    <table data-testid="invitations">
-      <caption className="visually-hidden">{t('invitations.list.title')}</caption>
-      <thead>
-        <tr>
-          <th>{t('invitations.list.email')}</th>
-          <th>{t('invitations.list.role')}</th>
-          <th>{t('invitations.list.invitedBy')}</th>
-          <th>{t('invitations.list.sent')}</th>
-          <th>{t('invitations.list.expires')}</th>
-          <th>{t('invitations.list.state')}</th>
-          <th>{t('invitations.list.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {invitations.map((r) => (
-          <tr key={r.id}>
-            <td>{r.email}</td>
-            <td>{role(r)}</td>
-            <td>{r.invitedBy ?? '—'}</td>
-            <td>{formatDateTime(r.sentAt, locale)}</td>
-            <td>{formatDateTime(r.expiresAt, locale)}</td>
-            <td>
-              <span className={`badge badge-${r.state}`}>{t(`invitations.states.invitation.${r.state}`)}</span>
-            </td>
-            <td>
-              {(['resend', 'withdraw'] as const).map((intent) => (
-                <Form method="post" className="inline-form" key={intent}>
-                  <input type="hidden" name="intent" value={intent} />
-                  <input type="hidden" name="invitationId" value={r.id} />
-                  <button
-                    type="submit"
-                    className="button secondary"
-                    aria-label={t(`invitations.list.${intent}Label`, { email: r.email })}
-                  >
-                    {t(`invitations.list.${intent}`)}
-                  </button>
-                </Form>
-              ))}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      testId="invitations"
+      caption={t('invitations.list.title')}
+      rows={invitations}
+      rowKey={(r) => r.id}
+      columns={[
+        { label: t('invitations.list.email'), title: true, cell: (r) => r.email },
+        { label: t('invitations.list.role'), cell: role },
+        { label: t('invitations.list.invitedBy'), cell: (r) => r.invitedBy ?? '—' },
+        { label: t('invitations.list.sent'), cell: (r) => formatDateTime(r.sentAt, locale) },
+        { label: t('invitations.list.expires'), cell: (r) => formatDateTime(r.expiresAt, locale) },
+        {
+          label: t('invitations.list.state'),
+          cell: (r) => (
+            <span className={`badge badge-${r.state}`}>{t(`invitations.states.invitation.${r.state}`)}</span>
+          ),
+        },
+        {
+          label: t('invitations.list.actions'),
+          action: true,
+          cell: (r) =>
+            (['resend', 'withdraw'] as const).map((intent) => (
+              <Form method="post" className="inline-form" key={intent}>
+                <input type="hidden" name="intent" value={intent} />
+                <input type="hidden" name="invitationId" value={r.id} />
+                <button
+                  type="submit"
+                  className="button secondary"
+                  aria-label={t(`invitations.list.${intent}Label`, { email: r.email })}
+                >
+                  {t(`invitations.list.${intent}`)}
+                </button>
+              </Form>
+            )),
+        },
+      ]}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { formatDate, formatMoney } from '~/lib/format';
 import { Stat, StateBadge, Stats } from '~/ui/page';
 import { dayStart } from '~/lib/time';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 
 /** A payment date as recorded (a Shanghai calendar date), shown in the reader's language. */
 export function PaidOn({ date, locale }: { date: string | null; locale: string }) {
@@ -47,36 +48,27 @@ type MilestoneRow = {
 export function MilestoneTable({ milestones, locale }: { milestones: MilestoneRow[]; locale: string }) {
   const { t } = useTranslation();
   return (
-    <table>
-      <thead>
-        <tr>
-          <th>{t('payments.milestone')}</th>
-          <th>{t('payments.amount')}</th>
-          <th>{t('common.state')}</th>
-          <th>{t('payments.dueAt')}</th>
-          <th>{t('payments.paidOn')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {milestones.map((m) => (
-          <tr key={m.id}>
-            <td data-label="" className="row-title">
+    <DataTable
+      rows={milestones}
+      rowKey={(m) => m.id}
+      columns={[
+        {
+          label: t('payments.milestone'),
+          title: true,
+          cell: (m) => (
+            <>
               <Link to={`/milestones/${m.id}`}>{t(messageKey('payments.conditions', m.condition))}</Link>
               {m.condition === 'sessions' && m.conditionSessions ? (
                 <> ({t('payments.afterSessions', { count: m.conditionSessions })})</>
               ) : null}
-            </td>
-            <td data-label={t('payments.amount')}>{formatMoney(m.amountFen, locale)}</td>
-            <td data-label={t('common.state')}>
-              <StateBadge states="payments.states.milestone" state={m.state} />
-            </td>
-            <td data-label={t('payments.dueAt')}>{m.dueAt ? formatDate(m.dueAt, locale) : '—'}</td>
-            <td data-label={t('payments.paidOn')}>
-              <PaidOn date={m.paidOn} locale={locale} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { label: t('payments.amount'), cell: (m) => formatMoney(m.amountFen, locale) },
+        { label: t('common.state'), cell: (m) => <StateBadge states="payments.states.milestone" state={m.state} /> },
+        { label: t('payments.dueAt'), cell: (m) => (m.dueAt ? formatDate(m.dueAt, locale) : '—') },
+        { label: t('payments.paidOn'), cell: (m) => <PaidOn date={m.paidOn} locale={locale} /> },
+      ]}
+    />
   );
 }

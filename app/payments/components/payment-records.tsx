@@ -4,6 +4,7 @@ import { PaidOn } from './money';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { Section } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 
 type PaymentRow = ReturnType<typeof requireMilestoneFor>['payments'][number];
 
@@ -48,40 +49,31 @@ export function PaymentRecords({ payments, locale }: { payments: PaymentRow[]; l
   return (
     <Section title={t('payments.records')}>
       {payments.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('payments.method')}</th>
-              <th>{t('payments.amount')}</th>
-              <th>{t('payments.reference')}</th>
-              <th>{t('payments.paidOn')}</th>
-              <th>{t('payments.receipt')}</th>
-              <th>{t('payments.voucher')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {payments.map((p) => (
-              <tr key={p.id}>
-                <td>{t(messageKey('payments.methods', p.method))}</td>
-                <td>{formatMoney(p.amountFen, locale)}</td>
-                <td>{p.reference ?? '—'}</td>
-                <td>
-                  <PaymentStatus payment={p} locale={locale} />
-                </td>
-                <td>{p.confirmedAt ? formatDateTime(p.confirmedAt, locale) : '—'}</td>
-                <td>
-                  {p.hasVoucher ? (
-                    <a href={`/payments/${p.id}/voucher`} target="_blank" rel="noreferrer">
-                      {t('payments.viewVoucher')}
-                    </a>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={payments}
+          rowKey={(p) => p.id}
+          columns={[
+            { label: t('payments.method'), title: true, cell: (p) => t(messageKey('payments.methods', p.method)) },
+            { label: t('payments.amount'), cell: (p) => formatMoney(p.amountFen, locale) },
+            { label: t('payments.reference'), cell: (p) => p.reference ?? '—' },
+            { label: t('payments.paidOn'), cell: (p) => <PaymentStatus payment={p} locale={locale} /> },
+            {
+              label: t('payments.receipt'),
+              cell: (p) => (p.confirmedAt ? formatDateTime(p.confirmedAt, locale) : '—'),
+            },
+            {
+              label: t('payments.voucher'),
+              cell: (p) =>
+                p.hasVoucher ? (
+                  <a href={`/payments/${p.id}/voucher`} target="_blank" rel="noreferrer">
+                    {t('payments.viewVoucher')}
+                  </a>
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
       ) : (
         <p className="empty">{t('payments.noRecords')}</p>
       )}

@@ -5,6 +5,7 @@ import { scoredCriteria } from '../machine';
 import { formatMoney } from '~/lib/format';
 import { SubmitButton } from '~/ui/form';
 import { Section } from '~/ui/page';
+import { DataTable } from '~/ui/table';
 
 type View = ReturnType<typeof evaluationView>;
 type Bidders = View['bidders'];
@@ -155,50 +156,55 @@ export function Ranking({
 }) {
   const { t } = useTranslation();
   const names = new Map(bidders.map((b) => [b.bidId, b.organizationName]));
+  // Each bid's reviewers, then their mean.
+  const byReviewer = ranking.flatMap((r) => [
+    ...r.reviewers.map((rv) => ({
+      key: `${r.bidId}-${rv.reviewerId}`,
+      bidId: r.bidId,
+      who: reviewerNames[rv.reviewerId],
+      scores: rv.scores,
+      total: rv.total,
+      mean: false,
+    })),
+    {
+      key: `${r.bidId}-mean`,
+      bidId: r.bidId,
+      who: t('procurement.evaluate.mean'),
+      scores: r.means,
+      total: r.total,
+      mean: true,
+    },
+  ]);
   return (
     <Section title={t('procurement.evaluate.ranking')}>
-      <table data-testid="ranking">
-        <thead>
-          <tr>
-            <th scope="col">{t('procurement.evaluate.rank')}</th>
-            <th scope="col">{t('procurement.evaluate.organization')}</th>
-            <th scope="col">{t('procurement.bids.price')}</th>
-            {(['price', ...scoredCriteria] as const).map((c) => (
-              <th scope="col" key={c}>
-                {t('punctuation.parenthesized', { text: t(`procurement.criteria.${c}`), note: tender.weights[c] })}
-              </th>
-            ))}
-            <th scope="col">{t('procurement.evaluate.total')}</th>
-            {canAward ? <th scope="col">{t('procurement.evaluate.award')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {ranking.map((r) => (
-            <tr key={r.bidId}>
-              <td>{r.rank}</td>
-              <td>{names.get(r.bidId)}</td>
-              <td>{formatMoney(r.priceFen, locale)}</td>
-              <td>{r.parts.price.toFixed(1)}</td>
-              <td>{r.parts.plan.toFixed(1)}</td>
-              <td>{r.parts.team.toFixed(1)}</td>
-              <td>{r.parts.track_record.toFixed(1)}</td>
-              <td>{r.total.toFixed(1)}</td>
-              {canAward ? (
-                <td>
-                  {r.rank === 1 ? (
-                    <Form method="post">
-                      <input type="hidden" name="bidId" value={r.bidId} />
-                      <SubmitButton name="intent" value="award">
-                        {t('procurement.evaluate.awardTo', { organization: names.get(r.bidId) })}
-                      </SubmitButton>
-                    </Form>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="ranking"
+        rows={ranking}
+        rowKey={(r) => r.bidId}
+        columns={[
+          { label: t('procurement.evaluate.rank'), cell: (r) => r.rank },
+          { label: t('procurement.evaluate.organization'), title: true, cell: (r) => names.get(r.bidId) },
+          { label: t('procurement.bids.price'), cell: (r) => formatMoney(r.priceFen, locale) },
+          ...(['price', ...scoredCriteria] as const).map((c) => ({
+            label: t('punctuation.parenthesized', { text: t(`procurement.criteria.${c}`), note: tender.weights[c] }),
+            cell: (r: (typeof ranking)[number]) => r.parts[c].toFixed(1),
+          })),
+          { label: t('procurement.evaluate.total'), cell: (r) => r.total.toFixed(1) },
+          canAward && {
+            label: t('procurement.evaluate.award'),
+            action: true,
+            cell: (r) =>
+              r.rank === 1 ? (
+                <Form method="post">
+                  <input type="hidden" name="bidId" value={r.bidId} />
+                  <SubmitButton name="intent" value="award">
+                    {t('procurement.evaluate.awardTo', { organization: names.get(r.bidId) })}
+                  </SubmitButton>
+                </Form>
+              ) : null,
+          },
+        ]}
+      />
       {canAward ? (
         <p className="hint">
           {tender.objectionDays === 0
@@ -209,42 +215,24 @@ export function Ranking({
       {awaitingPanel ? <p className="hint">{t('procurement.evaluate.awaitingPanel')}</p> : null}
 
       <h3>{t('procurement.evaluate.byReviewer')}</h3>
-      <table data-testid="reviewer-scores">
-        <thead>
-          <tr>
-            <th scope="col">{t('procurement.evaluate.organization')}</th>
-            <th scope="col">{t('procurement.evaluate.reviewer')}</th>
-            {scoredCriteria.map((c) => (
-              <th scope="col" key={c}>
-                {t(`procurement.criteria.${c}`)}
-              </th>
-            ))}
-            <th scope="col">{t('procurement.evaluate.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ranking.flatMap((r) => [
-            ...r.reviewers.map((rv) => (
-              <tr key={`${r.bidId}-${rv.reviewerId}`}>
-                <td>{names.get(r.bidId)}</td>
-                <td>{reviewerNames[rv.reviewerId]}</td>
-                {scoredCriteria.map((c) => (
-                  <td key={c}>{rv.scores[c] ?? '—'}</td>
-                ))}
-                <td>{rv.total.toFixed(1)}</td>
-              </tr>
-            )),
-            <tr key={`${r.bidId}-mean`} className="mean">
-              <td>{names.get(r.bidId)}</td>
-              <td>{t('procurement.evaluate.mean')}</td>
-              {scoredCriteria.map((c) => (
-                <td key={c}>{r.means[c] === null ? '—' : r.means[c].toFixed(1)}</td>
-              ))}
-              <td>{r.total.toFixed(1)}</td>
-            </tr>,
-          ])}
-        </tbody>
-      </table>
+      <DataTable
+        testId="reviewer-scores"
+        rows={byReviewer}
+        rowKey={(row) => row.key}
+        rowProps={(row) => (row.mean ? { className: 'mean' } : {})}
+        columns={[
+          { label: t('procurement.evaluate.organization'), title: true, cell: (row) => names.get(row.bidId) },
+          { label: t('procurement.evaluate.reviewer'), cell: (row) => row.who },
+          ...scoredCriteria.map((c) => ({
+            label: t(`procurement.criteria.${c}`),
+            cell: (row: (typeof byReviewer)[number]) => {
+              const score = row.scores[c];
+              return score === null ? '—' : row.mean ? score.toFixed(1) : score;
+            },
+          })),
+          { label: t('procurement.evaluate.total'), cell: (row) => row.total.toFixed(1) },
+        ]}
+      />
     </Section>
   );
 }

@@ -3,6 +3,7 @@ import { criteria } from '../machine';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { Section, Stat, Stats } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 
 type Change = { from: string | number | null; to: string | number | null };
 
@@ -68,26 +69,18 @@ type Parts = Record<(typeof criteria)[number], number>;
 export function ScoreParts({ parts, total, testId }: { parts: Parts; total: number; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <table data-testid={testId}>
-      <thead>
-        <tr>
-          {criteria.map((c) => (
-            <th key={c} scope="col">
-              {t(`procurement.criteria.${c}`)}
-            </th>
-          ))}
-          <th scope="col">{t('procurement.evaluate.total')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          {criteria.map((c) => (
-            <td key={c}>{parts[c].toFixed(1)}</td>
-          ))}
-          <td>{total.toFixed(1)}</td>
-        </tr>
-      </tbody>
-    </table>
+    <DataTable
+      testId={testId}
+      rows={[parts]}
+      rowKey={() => 'parts'}
+      columns={[
+        ...criteria.map((c) => ({
+          label: t(`procurement.criteria.${c}`),
+          cell: (row: typeof parts) => row[c].toFixed(1),
+        })),
+        { label: t('procurement.evaluate.total'), cell: () => total.toFixed(1) },
+      ]}
+    />
   );
 }
 

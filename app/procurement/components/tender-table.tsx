@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDateTime, formatMoney } from '~/lib/format';
 import { Empty, StateBadge } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
+import { DataTable } from '~/ui/table';
 
 type TenderRow = {
   id: number;
@@ -27,39 +28,30 @@ export function TenderTable({
   const { t } = useTranslation();
   if (!tenders.length) return <Empty>{t('procurement.tenders.none')}</Empty>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th>{t('procurement.tenders.title')}</th>
-          {brief ? null : <th>{t('procurement.tenders.union')}</th>}
-          {brief ? null : <th>{t('procurement.tenders.category')}</th>}
-          <th>{t('procurement.tenders.budget')}</th>
-          {brief ? null : <th>{t('procurement.tenders.deadline')}</th>}
-          <th>{t('common.state')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {tenders.map((tender) => (
-          <tr key={tender.id}>
-            <td data-label="" className="row-title">
-              <Link to={`/tenders/${tender.id}`}>{tender.title}</Link>
-            </td>
-            {brief ? null : <td data-label={t('procurement.tenders.union')}>{tender.unionName}</td>}
-            {brief ? null : (
-              <td data-label={t('procurement.tenders.category')}>
-                {t(messageKey('catalog.categories', tender.category))}
-              </td>
-            )}
-            <td data-label={t('procurement.tenders.budget')}>{formatMoney(tender.budgetFen, locale)}</td>
-            {brief ? null : (
-              <td data-label={t('procurement.tenders.deadline')}>{formatDateTime(tender.deadlineAt, locale)}</td>
-            )}
-            <td data-label={t('common.state')}>
-              <StateBadge states="procurement.states.tender" state={tender.state} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={tenders}
+      rowKey={(tender) => tender.id}
+      columns={[
+        {
+          label: t('procurement.tenders.title'),
+          title: true,
+          cell: (tender) => <Link to={`/tenders/${tender.id}`}>{tender.title}</Link>,
+        },
+        !brief && { label: t('procurement.tenders.union'), cell: (tender) => tender.unionName },
+        !brief && {
+          label: t('procurement.tenders.category'),
+          cell: (tender) => t(messageKey('catalog.categories', tender.category)),
+        },
+        { label: t('procurement.tenders.budget'), cell: (tender) => formatMoney(tender.budgetFen, locale) },
+        !brief && {
+          label: t('procurement.tenders.deadline'),
+          cell: (tender) => formatDateTime(tender.deadlineAt, locale),
+        },
+        {
+          label: t('common.state'),
+          cell: (tender) => <StateBadge states="procurement.states.tender" state={tender.state} />,
+        },
+      ]}
+    />
   );
 }

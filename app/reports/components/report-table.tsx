@@ -66,7 +66,7 @@ export function ReportTable({
         </p>
       ) : null}
       {rows.length ? (
-        // A wide table scrolls sideways: keyboard users reach it with Tab.
+        // A wide table scrolls sideways (on a phone its rows stack): keyboard users reach it with Tab.
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`table-${table}-title`}>
           <table data-testid={`table-${table}`}>
             <thead>
@@ -85,13 +85,13 @@ export function ReportTable({
                     const text = formatCell(row[c.key], c.kind, locale);
                     if (c.kind === 'note')
                       return (
-                        <td key={c.key} data-column={c.key}>
+                        <td key={c.key} data-column={c.key} data-label={t(c.label)}>
                           {text}
                         </td>
                       );
                     if (c.kind !== 'text')
                       return (
-                        <td key={c.key} className="num" data-column={c.key}>
+                        <td key={c.key} className="num" data-column={c.key} data-label={t(c.label)}>
                           {text}
                         </td>
                       );
