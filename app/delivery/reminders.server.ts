@@ -15,6 +15,24 @@ function reminderOf(template: 'event_reminder' | 'report_due', path: SQL) {
 }
 
 /**
+ * Tells each event's organization once: the notification, keyed by the event's page, is looked for
+ * again inside the transaction that writes it (another tick may have sent it meanwhile).
+ */
+function notifyOnce(
+  template: 'event_reminder' | 'report_due',
+  due: (typeof events.$inferSelect)[],
+  data: (event: typeof events.$inferSelect) => { title: string; startsAt?: string; address?: string },
+) {
+  for (const event of due) {
+    const path = `/events/${event.id}`;
+    transaction((tx) => {
+      if (tx.get<{ sent: number }>(sql`select exists ${reminderOf(template, sql`${path}`)} as sent`)?.sent) return;
+      notifyOrganization(tx, event.organizationId, template, { ...data(event), path });
+    });
+  }
+}
+
+/**
  * The day before: each scheduled event starting within the next 24 hours reminds the organizing
  * organization's members once. The notification itself records that the reminder went out.
  * At most `limit` events per call: after the server was down, a day's events nationwide are due
@@ -37,19 +55,11 @@ export function remindUpcomingEvents(limit = 50) {
     .orderBy(events.startsAt)
     .limit(limit)
     .all();
-  for (const event of due) {
-    const path = `/events/${event.id}`;
-    transaction((tx) => {
-      if (tx.get<{ sent: number }>(sql`select exists ${reminderOf('event_reminder', sql`${path}`)} as sent`)?.sent)
-        return;
-      notifyOrganization(tx, event.organizationId, 'event_reminder', {
-        title: event.title,
-        startsAt: event.startsAt.toISOString(),
-        address: event.address,
-        path,
-      });
-    });
-  }
+  notifyOnce('event_reminder', due, (event) => ({
+    title: event.title,
+    startsAt: event.startsAt.toISOString(),
+    address: event.address,
+  }));
 }
 
 /** How long after an event the clock still looks for its missing report: the rating window. */
@@ -76,11 +86,5 @@ export function remindReportsDue(limit = 50) {
     .orderBy(events.endsAt)
     .limit(limit)
     .all();
-  for (const event of due) {
-    const path = `/events/${event.id}`;
-    transaction((tx) => {
-      if (tx.get<{ sent: number }>(sql`select exists ${reminderOf('report_due', sql`${path}`)} as sent`)?.sent) return;
-      notifyOrganization(tx, event.organizationId, 'report_due', { title: event.title, path });
-    });
-  }
+  notifyOnce('report_due', due, (event) => ({ title: event.title }));
 }
