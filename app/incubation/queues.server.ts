@@ -28,6 +28,7 @@ import { dayStart, shanghaiDate } from '~/lib/time';
 
 // Each queue is a query built once, the viewer's unions its one JSON array parameter (decision 111).
 
+/** The viewer's unions (those where they hold one of `roles`), as the queries' JSON array parameter. */
 const unionsWith = (viewer: Viewer, roles?: readonly UnionRole[]) =>
   JSON.stringify([...new Set(viewer.roles.filter((r) => !roles || roles.includes(r.role)).map((r) => r.unionId))]);
 

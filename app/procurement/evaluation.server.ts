@@ -20,14 +20,14 @@ import { notify } from '~/notifications/notify.server';
 import { staffWithRole } from '~/unions/unions.server';
 import './audit-subjects.server';
 
-/** The organizations the seat's holder belongs to: bids they may not score, declared or not. */
-// Qualified by hand: drizzle writes a single table's columns unqualified, which the subquery would
-// read as its own.
-const memberOf = sql<
-  number[]
->`(select json_group_array(m.organization_id) from organization_members m where m.user_id = tender_reviewers.user_id)`.mapWith(
-  (value: string) => JSON.parse(value) as number[],
-);
+/**
+ * The organizations the seat's holder belongs to: bids they may not score, declared or not. Named
+ * by hand: drizzle writes a lone table's columns unqualified, which the subquery would read as its own.
+ */
+const memberOf =
+  sql`(select json_group_array(m.organization_id) from organization_members m where m.user_id = tender_reviewers.user_id)`.mapWith(
+    (value: string) => JSON.parse(value) as number[],
+  );
 
 const seatColumns = {
   tenderId: tenderReviewers.tenderId,
@@ -312,7 +312,7 @@ export function panelsOf(tenderIds: number[]) {
       const moments = [...panel.map((s) => s.declaredAt?.getTime() ?? 0), ...scores.map((s) => s.at.getTime())];
       return [
         tenderId,
-        { panel, progress: panelProgress(panel, submitted, scores), finishedAt: new Date(Math.max(0, ...moments)) },
+        { progress: panelProgress(panel, submitted, scores), finishedAt: new Date(Math.max(0, ...moments)) },
       ] as const;
     }),
   );

@@ -270,7 +270,7 @@ test.describe('work queues, their notifications and confirm pages, without JavaS
     await expect(page.getByText('公示中').first()).toBeVisible();
     expect(value<string>('select state from tenders where id = ?', tenderId)).toBe('award_proposed');
     await page.goto('/me');
-    await expect(page.getByTestId('queue-awardsToPropose')).toHaveCount(0);
+    await expect(page.getByTestId('queue-awardsToPropose').getByRole('link', { name: tenderTitle })).toHaveCount(0);
     expect(await waitingBadge(page)).toBe(waiting - 1);
   });
 
@@ -302,7 +302,7 @@ test.describe('work queues, their notifications and confirm pages, without JavaS
     await judged.getByLabel('成长与能力建设').fill('75');
     await judged.getByRole('button', { name: '保存评分' }).click();
     await page.goto('/me');
-    await expect(page.getByTestId('queue-evaluationsToScore')).toHaveCount(0);
+    await expect(page.getByTestId('queue-evaluationsToScore').getByRole('link', { name: organization })).toHaveCount(0);
     // Put back: the evaluation no longer open, for the specs after this one.
     write("update residency_evaluations set state = 'cancelled' where id = ?", evaluationId);
   });
@@ -336,7 +336,7 @@ test.describe('work queues, their notifications and confirm pages, without JavaS
     expect(reviews()).toBe(before + 1);
     // Extended by six months: no longer due.
     await page.goto('/me');
-    await expect(page.getByTestId('queue-exitReviewsDue')).toHaveCount(0);
+    await expect(page.getByTestId('queue-exitReviewsDue').getByRole('link', { name: organization })).toHaveCount(0);
     write('update residencies set ends_on = ? where id = ?', endsOn, residencyId);
   });
 });
