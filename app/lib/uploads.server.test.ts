@@ -1,13 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { databasePath } from './db.server';
+import { requiredText } from './validation';
 import {
   checkUpload,
   discardUpload,
   readLimitedForm,
   readUpload,
   uploadDirectory,
+  uploadedFile,
+  uploadedFiles,
   uploadPath,
   uploadResponse,
   writeUpload,
@@ -39,6 +44,85 @@ describe('checkUpload', () => {
     const checked = await checkUpload(place, new File([png], '../../etc/合影.pdf', { type: 'application/pdf' }));
     expect(checked).toMatchObject({ contentType: 'image/png', fileName: '合影.pdf' });
     expect(checked.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('a form’s file fields', () => {
+  const form = (entries: [string, string | File][]) => {
+    const data = new FormData();
+    for (const [name, value] of entries) data.append(name, value);
+    return data;
+  };
+  const one = z.object({ note: requiredText(10), file: uploadedFile(place, 'errors.required') });
+  const many = z.object({ note: requiredText(10), files: uploadedFiles(place, 2, 'http.bodyTooLarge') });
+
+  it('make a file over the limit or of the wrong type its field’s problem, listed with the others', async () => {
+    const big = new File([pdf, new Uint8Array(1024)], 'big.pdf');
+    const refused = await parseWithZod(
+      form([
+        ['note', '长'.repeat(11)],
+        ['file', big],
+      ]),
+      { schema: one, async: true },
+    );
+    expect(refused.status).toBe('error');
+    expect(refused.error).toEqual({
+      note: ['errors.tooLong|{"max":10}'],
+      file: ['http.bodyTooLarge|{"mb":0.0009765625}'],
+    });
+    const html = new File(['<html>'], 'a.pdf', { type: 'application/pdf' });
+    const wrongType = await parseWithZod(
+      form([
+        ['note', '好'],
+        ['file', html],
+      ]),
+      { schema: one, async: true },
+    );
+    expect(wrongType.error).toEqual({ file: ['http.unsupportedBody'] });
+    const none = await parseWithZod(
+      form([
+        ['note', '好'],
+        ['file', new File([], '')],
+      ]),
+      { schema: one, async: true },
+    );
+    expect(none.error).toEqual({ file: ['errors.required'] });
+    const good = await parseWithZod(
+      form([
+        ['note', '好'],
+        ['file', new File([png], 'a.png')],
+      ]),
+      { schema: one, async: true },
+    );
+    expect(good.status).toBe('success');
+  });
+
+  it('take several files, each checked, each problem once, or none from an empty input', async () => {
+    const html = () => new File(['<html>'], 'a.pdf');
+    const refused = await parseWithZod(
+      form([
+        ['note', '好'],
+        ['files', html()],
+        ['files', html()],
+      ]),
+      {
+        schema: many,
+        async: true,
+      },
+    );
+    expect(refused.error).toEqual({ files: ['http.unsupportedBody'] });
+    const tooMany = [1, 2, 3].map(() => ['files', new File([png], 'a.png')] as [string, File]);
+    expect((await parseWithZod(form([['note', '好'], ...tooMany]), { schema: many, async: true })).error).toEqual({
+      files: ['http.bodyTooLarge'],
+    });
+    const empty = await parseWithZod(
+      form([
+        ['note', '好'],
+        ['files', new File([], '')],
+      ]),
+      { schema: many, async: true },
+    );
+    expect(empty.status === 'success' && empty.value.files).toEqual([]);
   });
 });
 

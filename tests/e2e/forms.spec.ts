@@ -1197,6 +1197,8 @@ for (const javaScript of [true, false]) {
       const fieldId = await field.getAttribute('id');
       await expect(link).toHaveAttribute('href', `#${fieldId}`);
       if (javaScript && !form.scriptless) await expect(summary).toBeFocused();
+      // A worker's page lists its problems as it renders everything else: on the server, with no script.
+      if (form.scriptless) expect(await page.locator('script').count()).toBe(0);
       // Without JavaScript a password comes back empty, as browsers and servers keep it; no file comes back.
       if (!typedFile && (javaScript || (await field.getAttribute('type')) !== 'password'))
         await expect(field).toHaveValue(form.wrong.value as string);
