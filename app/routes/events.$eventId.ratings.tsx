@@ -1,7 +1,8 @@
 import { useTranslation } from '~/lib/translation';
 import { Link, redirect } from 'react-router';
 import type { Route } from './+types/events.$eventId.ratings';
-import { requireViewer } from '~/accounts/auth.server';
+import { forbidden, requireViewer } from '~/accounts/auth.server';
+import { requireEventAccess } from '~/delivery/events.server';
 import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
 import { AttendanceReview } from '~/delivery/components/attendance-review';
 import { RatingsTable } from '~/delivery/components/ratings-table';
@@ -39,6 +40,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     const result = await submitAttendanceReview(viewer, eventId, formData);
     return result.ok ? redirect(`/events/${eventId}/ratings#attendance`) : result.reply;
   }
+  // Who may exclude or restore at all, before the form is read (the command checks the rating).
+  if (!requireEventAccess(viewer, eventId).standing.checksIntegrity) forbidden();
   if (formData.get('intent') === 'restore') {
     const result = await attempt(() => restoreRating(viewer, eventId, parseId(String(formData.get('ratingId') ?? ''))));
     return result.ok ? redirect(`/events/${eventId}/ratings`) : refused(result.error);
