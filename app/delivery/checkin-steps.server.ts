@@ -20,7 +20,7 @@ import { maskPhone } from '~/notifications/sms.server';
 // shows next: 'phone' → 'code' sends a code to the number; 'code' confirms it and checks in; 'tap'
 // checks in a returning phone, or any phone where the union counts the screen's code alone.
 
-type Failure = { failure: string | null; values?: UserError["values"]; retryMinutes?: number };
+type Failure = { failure: string | null; values?: UserError['values']; retryMinutes?: number };
 type Answer = Failure & { fields: Fields | null; already?: boolean };
 
 function text(formData: FormData, name: string) {

@@ -15,7 +15,8 @@ type Copy = { body: string; headers: [string, string][]; storedAt: number; expir
 function capacityBytes() {
   const text = process.env.PAGE_CACHE_MIB;
   const mib = text ? Number(text) : 16;
-  if (!Number.isFinite(mib) || mib < 0) throw new Error(`PAGE_CACHE_MIB must be a number of MiB (0 or more), not "${text}"`);
+  if (!Number.isFinite(mib) || mib < 0)
+    throw new Error(`PAGE_CACHE_MIB must be a number of MiB (0 or more), not "${text}"`);
   return mib * 2 ** 20;
 }
 

@@ -9,9 +9,9 @@ import { departments } from '../../db/schema/unions';
 import type { RecordRef } from './indicators';
 import { riskIndicators, type ResponseKind, type RiskIndicator, type RiskSubject } from './indicators-list';
 import { recomputeUnion, riskSettingsOf } from './recompute.server';
+import { flagReaders, responderRoles, riskPageRoles } from './permissions';
 import type { RiskSettings } from './settings';
 import { forbidden, hasUnionRole, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
-import type { UnionRole } from '~/accounts/roles';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
@@ -20,20 +20,6 @@ import { rankBids, type ScoreRow } from '~/procurement/scoring';
 import { unsealBid } from '~/procurement/seal.server';
 import { requireUnion, updateUnionSettings } from '~/unions/unions.server';
 import './audit-subjects.server';
-
-/** Who reads the union's flags and the records behind them. */
-export const flagReaders: readonly UnionRole[] = [
-  'admin',
-  'commissioner',
-  'reviewer',
-  'finance',
-  'leadership',
-  'auditor',
-];
-/** The union's "风险提示" page: leadership and the auditors (and the admin who sets the thresholds). */
-export const riskPageRoles: readonly UnionRole[] = ['leadership', 'auditor', 'admin'];
-/** Who answers a flag: the commissioner whose purchase it is about, or an auditor. */
-export const responderRoles: readonly UnionRole[] = ['commissioner', 'auditor'];
 
 export function riskSettings(unionId: number) {
   return riskSettingsOf(db, unionId);
@@ -199,8 +185,15 @@ export function unionFlags(viewer: Viewer, unionId: number, filters: FlagFilters
     [...new Map(rows.filter((r) => r.id !== null).map((r) => [r.id, { id: r.id!, name: r.name ?? '' }])).values()].sort(
       (a, b) => a.id - b.id,
     );
+  const years = db
+    .selectDistinct({ year: riskFlags.year })
+    .from(riskFlags)
+    .where(eq(riskFlags.unionId, unionId))
+    .all()
+    .map((r) => r.year);
   return {
     union,
+    years: [...new Set([...years, filters.year])].sort((a, b) => b - a),
     flags,
     counts,
     total: { flags: flags.length, valueFen: flags.reduce((sum, f) => sum + f.valueFen, 0) },
@@ -218,14 +211,13 @@ export const flagsPublic = (state: TenderState | undefined) => !!state && awardP
 
 /**
  * The open flags shown on a tender, commission or contract page: to the union's staff, and for a
- * tender after its award to everyone. Empty for anyone else.
+ * tender after its award to everyone; none for anyone else. `staff`: whether the viewer is staff.
  */
-export function subjectFlags(viewer: Viewer | null, subject: { type: RiskSubject; id: number; unionId: number }) {
-  const staff = hasUnionRole(viewer, subject.unionId, flagReaders);
-  if (!staff && !(subject.type === 'tender' && flagsPublic(tenderState(subject.id)))) return [];
-  return listed(
-    and(eq(riskFlags.subjectType, subject.type), eq(riskFlags.subjectId, subject.id), isNull(riskFlags.clearedAt)),
-  ).map((f) => ({ ...f, responses: responsesOf(f.id) }));
+export function subjectFlags(viewer: Viewer | null, type: RiskSubject, id: number) {
+  const flags = listed(and(eq(riskFlags.subjectType, type), eq(riskFlags.subjectId, id), isNull(riskFlags.clearedAt)));
+  const staff = flags.length > 0 && hasUnionRole(viewer, flags[0]!.unionId, flagReaders);
+  const shown = staff || (type === 'tender' && flagsPublic(tenderState(id)));
+  return { staff, flags: shown ? flags.map((f) => ({ ...f, responses: responsesOf(f.id) })) : [] };
 }
 
 function responsesOf(flagId: number) {

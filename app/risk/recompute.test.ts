@@ -77,7 +77,7 @@ describe('a tender’s flags', () => {
     const before = { county: rollup(unionId), city: rollup(parent) };
     const id = lateSingleBidAtCeiling();
     expect(flagsOf('tender', id)).toEqual(['single_bid']);
-    expect(subjectFlags(null, { type: 'tender', id, unionId })).toEqual([]);
+    expect(subjectFlags(null, 'tender', id).flags).toEqual([]);
     declareConflicts(commissioner, id, []);
     const bid = openBids(commissioner, requireTender(id))[0]!;
     const scores = {
@@ -91,7 +91,7 @@ describe('a tender’s flags', () => {
     scoreBid(commissioner, id, { bidId: bid.id, ...scores });
     proposeAward(commissioner, id, bid.id);
     expect(flagsOf('tender', id)).toEqual(['late_bid_won', 'price_at_ceiling', 'single_bid']);
-    const shown = subjectFlags(null, { type: 'tender', id, unionId });
+    const shown = subjectFlags(null, 'tender', id).flags;
     expect(shown.map((f) => [f.indicator, f.organizationId])).toContainEqual(['price_at_ceiling', legalOrg.id]);
     expect(shown.find((f) => f.indicator === 'price_at_ceiling')!.facts.seen).toMatchObject({ percent: 99 });
     expect(rollup(unionId)).toBe(before.county + 3);
