@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Facts } from './indicators';
 import type { RiskIndicator } from './indicators-list';
 import { formatDateTime, formatMoney, formatNumber } from '~/lib/format';
-import { messageKey, type MessageKey } from '~/lib/locale';
+import { messageKey } from '~/lib/locale';
 
 type Value = number | string;
 
@@ -13,8 +13,8 @@ function shown(key: string, value: Value, t: TFunction, locale: string): string 
   return typeof value === 'number' ? formatNumber(value, locale) : value;
 }
 
-const format = (values: Record<string, Value>, t: TFunction, locale: string) =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, shown(k, v, t, locale)]));
+const format = (values: Record<string, Value>, t: TFunction, locale: string, prefix = '') =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [prefix + k, shown(k, v, t, locale)]));
 
 /**
  * A flag in plain words — what was seen, against which threshold — in the reader's language: on
@@ -22,8 +22,12 @@ const format = (values: Record<string, Value>, t: TFunction, locale: string) =>
  */
 export function explainFlag(t: TFunction, locale: string, flag: { indicator: RiskIndicator; facts: Facts }) {
   const { facts } = flag;
-  return t(`risk.explain.${flag.indicator}.${facts.variant ?? 'default'}` as MessageKey, {
+  const values: Record<string, string> = {
     ...format(facts.seen, t, locale),
-    limit: format(facts.threshold, t, locale),
-  });
+    // Thresholds as `limit_<name>`: one level of names, as the browser's translate() reads them.
+    ...format(facts.threshold, t, locale, 'limit_'),
+  };
+  // The key is made from the indicator and its variant, which the messages' types cannot follow.
+  const say = t as unknown as (key: string, values: Record<string, string>) => string;
+  return say(`risk.explain.${flag.indicator}.${facts.variant ?? 'default'}`, values);
 }

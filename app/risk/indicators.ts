@@ -208,7 +208,7 @@ export function splitPurchase(input: {
     valueFen: sumFen,
     facts: {
       seen: { commissions: window.length, sumFen, days: input.days },
-      threshold: { limitFen: input.limitFen, days: input.days },
+      threshold: { thresholdFen: input.limitFen, days: input.days },
       records: window.map((c) => ({ type: 'commission', id: c.id })),
     },
   };

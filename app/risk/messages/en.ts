@@ -20,15 +20,15 @@ export default {
     delivery_gap: 'Delivery gap',
   },
   explain: {
-    single_bid: { default: 'Only {{bids}} valid bid at the deadline (competition needs at least {{limit.bids}}).' },
+    single_bid: { default: 'Only {{bids}} valid bid at the deadline (competition needs at least {{limit_bids}}).' },
     short_period: {
       short:
-        'Only {{days}} days from publication to the bidding deadline, less than the union’s minimum bidding period of {{limit.days}} days.',
+        'Only {{days}} days from publication to the bidding deadline, less than the union’s minimum bidding period of {{limit_days}} days.',
       moved: 'The bidding deadline was moved earlier {{moves}} time(s).',
     },
     price_at_ceiling: {
       default:
-        'The awarded price {{priceFen}} is {{percent}}% of the budget ceiling {{budgetFen}}: at or above {{limit.percent}}%.',
+        'The awarded price {{priceFen}} is {{percent}}% of the budget ceiling {{budgetFen}}: at or above {{limit_percent}}%.',
     },
     lowest_passed_over: {
       default:
@@ -36,7 +36,7 @@ export default {
     },
     late_bid_won: {
       default:
-        'The winning bid was submitted {{minutes}} minutes before the deadline ({{submittedAt}}), within the last {{limit.minutes}} minutes.',
+        'The winning bid was submitted {{minutes}} minutes before the deadline ({{submittedAt}}), within the last {{limit_minutes}} minutes.',
     },
     disqualifications: {
       allOthers: 'All {{rejected}} bids other than the winner’s were rejected by the panel ({{bids}} bids in all).',
@@ -44,26 +44,26 @@ export default {
     },
     concentration: {
       share:
-        'This organization holds {{organizationFen}} of the union’s {{totalFen}} purchased this year: {{percent}}%, more than {{limit.percent}}%.',
-      streak: 'This organization has won {{wins}} of the union’s tenders in a row, more than {{limit.wins}}.',
+        'This organization holds {{organizationFen}} of the union’s {{totalFen}} purchased this year: {{percent}}%, more than {{limit_percent}}%.',
+      streak: 'This organization has won {{wins}} of the union’s tenders in a row, more than {{limit_wins}}.',
     },
     split_purchase: {
       default:
-        '{{commissions}} direct commissions to one organization within {{days}} days add up to {{sumFen}}, above the direct-commission threshold of {{limit.limitFen}}.',
+        '{{commissions}} direct commissions to one organization within {{days}} days add up to {{sumFen}}, above the direct-commission threshold of {{limit_thresholdFen}}.',
     },
     contract_growth: {
       value:
-        'Amendments raised the contract from {{originalFen}} to {{currentFen}}: {{percent}}%, more than {{limit.percent}}%.',
+        'Amendments raised the contract from {{originalFen}} to {{currentFen}}: {{percent}}%, more than {{limit_percent}}%.',
       period: 'The contract was extended to {{periodEnd}}, past its tender’s service period (to {{tenderPeriodEnd}}).',
     },
     scoring_outlier: {
       default:
-        'Reviewer {{reviewer}} scored the winning bid {{score}} on “{{criterion}}”, the other reviewers {{othersMean}} on average: {{gap}} points apart, more than {{limit.gap}}.',
+        'Reviewer {{reviewer}} scored the winning bid {{score}} on “{{criterion}}”, the other reviewers {{othersMean}} on average: {{gap}} points apart, more than {{limit_gap}}.',
     },
     delivery_gap: {
       unverified: 'A paid milestone rests on {{events}} event(s) with no verified check-in.',
       short:
-        'The contract is paid in full with {{sessionsDelivered}} sessions and {{workerVisits}} worker-visits delivered (contracted: {{limit.sessions}} sessions, at least {{limit.workerVisits}} worker-visits).',
+        'The contract is paid in full with {{sessionsDelivered}} sessions and {{workerVisits}} worker-visits delivered (contracted: {{limit_sessions}} sessions, at least {{limit_workerVisits}} worker-visits).',
     },
   },
   subjects: { tender: 'Tender', commission: 'Direct commission', contract: 'Contract' },

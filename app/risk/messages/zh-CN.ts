@@ -17,19 +17,19 @@ export default {
     delivery_gap: '履约缺口',
   },
   explain: {
-    single_bid: { default: '截止时只有 {{bids}} 份有效投标（至少应有 {{limit.bids}} 份才有竞争）。' },
+    single_bid: { default: '截止时只有 {{bids}} 份有效投标（至少应有 {{limit_bids}} 份才有竞争）。' },
     short_period: {
-      short: '从发布到投标截止只有 {{days}} 天，少于本会规定的最短投标期 {{limit.days}} 天。',
+      short: '从发布到投标截止只有 {{days}} 天，少于本会规定的最短投标期 {{limit_days}} 天。',
       moved: '投标截止时间被提前过 {{moves}} 次。',
     },
     price_at_ceiling: {
-      default: '中标价 {{priceFen}} 为预算上限 {{budgetFen}} 的 {{percent}}%，达到或超过 {{limit.percent}}%。',
+      default: '中标价 {{priceFen}} 为预算上限 {{budgetFen}} 的 {{percent}}%，达到或超过 {{limit_percent}}%。',
     },
     lowest_passed_over: {
       default: '中标价 {{priceFen}} 高于最低有效报价 {{lowestFen}}，差额 {{differenceFen}}；评分见下方。',
     },
     late_bid_won: {
-      default: '中标投标于截止前 {{minutes}} 分钟（{{submittedAt}}）提交，在截止前 {{limit.minutes}} 分钟之内。',
+      default: '中标投标于截止前 {{minutes}} 分钟（{{submittedAt}}）提交，在截止前 {{limit_minutes}} 分钟之内。',
     },
     disqualifications: {
       allOthers: '除中标人外的 {{rejected}} 份投标全部被评审否决（共 {{bids}} 份）。',
@@ -37,25 +37,25 @@ export default {
     },
     concentration: {
       share:
-        '该组织在本年度获得本会采购金额 {{organizationFen}}，占总额 {{totalFen}} 的 {{percent}}%，超过 {{limit.percent}}%。',
-      streak: '该组织连续中标本会 {{wins}} 个项目，超过 {{limit.wins}} 个。',
+        '该组织在本年度获得本会采购金额 {{organizationFen}}，占总额 {{totalFen}} 的 {{percent}}%，超过 {{limit_percent}}%。',
+      streak: '该组织连续中标本会 {{wins}} 个项目，超过 {{limit_wins}} 个。',
     },
     split_purchase: {
       default:
-        '{{days}} 天内向同一组织直接委托 {{commissions}} 次，合计 {{sumFen}}，超过直接委托限额 {{limit.limitFen}}。',
+        '{{days}} 天内向同一组织直接委托 {{commissions}} 次，合计 {{sumFen}}，超过直接委托限额 {{limit_thresholdFen}}。',
     },
     contract_growth: {
-      value: '合同金额由 {{originalFen}} 变更为 {{currentFen}}，增加 {{percent}}%，超过 {{limit.percent}}%。',
+      value: '合同金额由 {{originalFen}} 变更为 {{currentFen}}，增加 {{percent}}%，超过 {{limit_percent}}%。',
       period: '合同期限延至 {{periodEnd}}，超出招标服务期（至 {{tenderPeriodEnd}}）。',
     },
     scoring_outlier: {
       default:
-        '评审 {{reviewer}} 对中标投标“{{criterion}}”打 {{score}} 分，其他评审平均 {{othersMean}} 分，相差 {{gap}} 分，超过 {{limit.gap}} 分。',
+        '评审 {{reviewer}} 对中标投标“{{criterion}}”打 {{score}} 分，其他评审平均 {{othersMean}} 分，相差 {{gap}} 分，超过 {{limit_gap}} 分。',
     },
     delivery_gap: {
       unverified: '已付款的里程碑所依据的 {{events}} 场活动没有经核验的签到。',
       short:
-        '合同已全额付款，但只交付 {{sessionsDelivered}} 场、{{workerVisits}} 人次（合同 {{limit.sessions}} 场、至少 {{limit.workerVisits}} 人次）。',
+        '合同已全额付款，但只交付 {{sessionsDelivered}} 场、{{workerVisits}} 人次（合同 {{limit_sessions}} 场、至少 {{limit_workerVisits}} 人次）。',
     },
   },
   subjects: { tender: '招标项目', commission: '直接委托', contract: '合同' },

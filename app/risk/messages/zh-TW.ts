@@ -19,19 +19,19 @@ export default {
     delivery_gap: '履約缺口',
   },
   explain: {
-    single_bid: { default: '截止時只有 {{bids}} 份有效投標（至少應有 {{limit.bids}} 份才有競爭）。' },
+    single_bid: { default: '截止時只有 {{bids}} 份有效投標（至少應有 {{limit_bids}} 份才有競爭）。' },
     short_period: {
-      short: '從發布到投標截止只有 {{days}} 天，少於本會規定的最短投標期 {{limit.days}} 天。',
+      short: '從發布到投標截止只有 {{days}} 天，少於本會規定的最短投標期 {{limit_days}} 天。',
       moved: '投標截止時間被提前過 {{moves}} 次。',
     },
     price_at_ceiling: {
-      default: '得標價 {{priceFen}} 為預算上限 {{budgetFen}} 的 {{percent}}%，達到或超過 {{limit.percent}}%。',
+      default: '得標價 {{priceFen}} 為預算上限 {{budgetFen}} 的 {{percent}}%，達到或超過 {{limit_percent}}%。',
     },
     lowest_passed_over: {
       default: '得標價 {{priceFen}} 高於最低有效報價 {{lowestFen}}，差額 {{differenceFen}}；評分見下方。',
     },
     late_bid_won: {
-      default: '得標投標於截止前 {{minutes}} 分鐘（{{submittedAt}}）提交，在截止前 {{limit.minutes}} 分鐘之內。',
+      default: '得標投標於截止前 {{minutes}} 分鐘（{{submittedAt}}）提交，在截止前 {{limit_minutes}} 分鐘之內。',
     },
     disqualifications: {
       allOthers: '除得標人外的 {{rejected}} 份投標全部被評審否決（共 {{bids}} 份）。',
@@ -39,25 +39,25 @@ export default {
     },
     concentration: {
       share:
-        '該組織在本年度獲得本會採購金額 {{organizationFen}}，佔總額 {{totalFen}} 的 {{percent}}%，超過 {{limit.percent}}%。',
-      streak: '該組織連續得標本會 {{wins}} 個案件，超過 {{limit.wins}} 個。',
+        '該組織在本年度獲得本會採購金額 {{organizationFen}}，佔總額 {{totalFen}} 的 {{percent}}%，超過 {{limit_percent}}%。',
+      streak: '該組織連續得標本會 {{wins}} 個案件，超過 {{limit_wins}} 個。',
     },
     split_purchase: {
       default:
-        '{{days}} 天內向同一組織直接委託 {{commissions}} 次，合計 {{sumFen}}，超過直接委託上限 {{limit.limitFen}}。',
+        '{{days}} 天內向同一組織直接委託 {{commissions}} 次，合計 {{sumFen}}，超過直接委託上限 {{limit_thresholdFen}}。',
     },
     contract_growth: {
-      value: '契約金額由 {{originalFen}} 變更為 {{currentFen}}，增加 {{percent}}%，超過 {{limit.percent}}%。',
+      value: '契約金額由 {{originalFen}} 變更為 {{currentFen}}，增加 {{percent}}%，超過 {{limit_percent}}%。',
       period: '契約期限延至 {{periodEnd}}，超出採購服務期（至 {{tenderPeriodEnd}}）。',
     },
     scoring_outlier: {
       default:
-        '評審 {{reviewer}} 對得標投標「{{criterion}}」打 {{score}} 分，其他評審平均 {{othersMean}} 分，相差 {{gap}} 分，超過 {{limit.gap}} 分。',
+        '評審 {{reviewer}} 對得標投標「{{criterion}}」打 {{score}} 分，其他評審平均 {{othersMean}} 分，相差 {{gap}} 分，超過 {{limit_gap}} 分。',
     },
     delivery_gap: {
       unverified: '已付款的里程碑所依據的 {{events}} 場活動沒有經核驗的簽到。',
       short:
-        '契約已全額付款，但只交付 {{sessionsDelivered}} 場、{{workerVisits}} 人次（契約 {{limit.sessions}} 場、至少 {{limit.workerVisits}} 人次）。',
+        '契約已全額付款，但只交付 {{sessionsDelivered}} 場、{{workerVisits}} 人次（契約 {{limit_sessions}} 場、至少 {{limit_workerVisits}} 人次）。',
     },
   },
   subjects: { tender: '採購案', commission: '直接委託', contract: '契約' },
