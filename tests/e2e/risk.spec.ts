@@ -84,7 +84,8 @@ test('leadership filters the union’s red flags, opens the records behind one a
   await expect(page.getByTestId('flag-explanation')).toContainText('超过直接委托限额 ¥50,000.00');
   await expect(page.getByTestId('flag-records').getByRole('link', { name: '查看' })).toHaveCount(2);
   await expect(page.getByRole('button', { name: '保存回应' })).toHaveCount(0);
-  await page.getByTestId('flag-records').getByRole('link', { name: '查看' }).first().click();
+  // The later commission is the one that passed the threshold.
+  await page.getByTestId('flag-records').getByRole('link', { name: '查看' }).last().click();
   await expect(page).toHaveURL(/\/commissions\/\d+$/);
   await expect(page.getByTestId('risk-flags')).toContainText('拆分采购');
 });
@@ -112,7 +113,7 @@ test('an auditor answers a flag; the answer is shown with it, and public once th
   const trail = count("select count(*) from audit_log where action = 'riskFlag.concern'");
   await auditor.getByLabel('回应类型').selectOption({ label: '确认关注' });
   await auditor.getByRole('button', { name: '保存回应' }).click();
-  await expect(auditor.getByRole('alert')).toContainText('内容');
+  await expect(auditor.getByRole('alert', { name: '请修改以下问题' })).toContainText('内容');
   const concern = `报价高于最低有效报价，请采购专员说明评分依据 ${Date.now()}`;
   await auditor.getByLabel('内容').fill(concern);
   await auditor.getByRole('button', { name: '保存回应' }).click();
