@@ -2,7 +2,7 @@ import { Form, Link } from 'react-router';
 import type { Route } from './+types/unions.$unionId.risk';
 import { requireViewer } from '~/accounts/auth.server';
 import { now } from '~/lib/clock.server';
-import { formatDateTime, formatMoney } from '~/lib/format';
+import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { shanghaiYear } from '~/lib/time';
@@ -130,7 +130,15 @@ export default function RiskPage({ loaderData }: Route.ComponentProps) {
             columns={[
               {
                 label: t('risk.list.indicator'),
-                cell: (f) => <Link to={`/risk/${f.id}`}>{t(`risk.indicators.${f.indicator}`)}</Link>,
+                cell: (f) => (
+                  <>
+                    <Link to={`/risk/${f.id}`}>{t(`risk.indicators.${f.indicator}`)}</Link>
+                    <br />
+                    <span className="hint">
+                      {f.response ? t(`risk.responses.kinds.${f.response}`) : t('risk.list.noResponse')}
+                    </span>
+                  </>
+                ),
                 title: true,
               },
               {
@@ -148,11 +156,6 @@ export default function RiskPage({ loaderData }: Route.ComponentProps) {
               { label: t('risk.list.organization'), cell: (f) => f.organizationName ?? '' },
               { label: t('risk.list.department'), cell: (f) => f.departmentName ?? '' },
               { label: t('risk.list.value'), cell: (f) => money(f.valueFen), num: true },
-              { label: t('risk.list.raised'), cell: (f) => formatDateTime(f.raisedAt, locale) },
-              {
-                label: t('risk.responses.latest'),
-                cell: (f) => (f.response ? t(`risk.responses.kinds.${f.response}`) : t('risk.list.noResponse')),
-              },
             ]}
           />
         ) : (

@@ -133,6 +133,7 @@ const people = [
   'finance@demo.gonghui.cn',
   'admin@demo.gonghui.cn',
   'leadership@demo.gonghui.cn',
+  'auditor@demo.gonghui.cn',
   'incubator@demo.gonghui.cn',
   'psych@demo.gonghui.cn',
   'platform@demo.gonghui.cn',

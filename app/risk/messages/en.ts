@@ -95,7 +95,7 @@ export default {
     indicator: 'Flag',
     organization: 'Organization',
     department: 'Department',
-    value: 'Value at stake',
+    value: 'At stake',
     raised: 'Raised',
     details: 'Details',
     empty: 'No red flags in this selection.',
@@ -104,7 +104,7 @@ export default {
   summary: {
     title: 'By indicator',
     flags: 'Flags',
-    value: 'Value at stake',
+    value: 'At stake',
     total: 'Total',
   },
   filters: {
@@ -161,6 +161,6 @@ export default {
   dashboard: {
     indicator: 'Red flag',
     flags: 'Red flags',
-    value: 'Value at stake',
+    value: 'At stake',
   },
 } satisfies Translation<typeof zhCN>;
