@@ -87,17 +87,7 @@ function ownTablesOnly(capability) {
 }
 
 export default tseslint.config(
-  {
-    ignores: [
-      'build',
-      'bench/floor/build',
-      '.react-router',
-      'node_modules',
-      'data',
-      'test-results',
-      'playwright-report',
-    ],
-  },
+  { ignores: ['build', 'bench/floor/build', 'bench/floor/build-routes', '.react-router', 'node_modules', 'data', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,7 @@ import { organizations } from '../../db/schema/organizations';
 import { bids, objections, tenders } from '../../db/schema/procurement';
 import { openBids, submittedPrices } from './bids.server';
 import { draftAwardContract, issueContractIn } from './contracts.server';
-import { listPanel, panelProgress, scoresFor } from './evaluation.server';
+import { listPanel, panelDone, panelProgress, scoresFor } from './evaluation.server';
 import { objectionMachine, tenderMachine } from './machine';
 import { awardPublished, objectionPeriodOpen } from './permissions';
 import { biddingOrganizationIds, tenderPath, tenderStaffIds } from './notices.server';
@@ -53,7 +53,8 @@ export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   const opened = openBids(viewer, tender);
   const { ranking, scores } = rankingOf(tender);
-  if (!panelProgressDone(tender, opened, scores)) throw new UserError('procurement.errors.panelNotDone', 409);
+  if (!panelDone(panelProgress(listPanel(tender.id), opened, scores)))
+    throw new UserError('procurement.errors.panelNotDone', 409);
   const chosen = ranking.find((r) => r.bidId === bidId);
   if (!chosen) throw new UserError('errors.notFound', 404);
   if (chosen.rank !== 1) throw new UserError('procurement.errors.notTopRanked', 409);
@@ -88,11 +89,6 @@ export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
     issueContractIn(tx, contractId, viewer.id);
     return contractId;
   });
-}
-
-function panelProgressDone(tender: Tender, opened: ReturnType<typeof openBids>, scores: ReturnType<typeof scoresFor>) {
-  const progress = panelProgress(listPanel(tender.id), opened, scores);
-  return progress.length > 0 && progress.every((p) => p.done);
 }
 
 /** The award becomes final and the contract is drafted for the union to issue. */

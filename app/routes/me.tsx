@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Route } from './+types/me';
 import { requireViewer } from '~/accounts/auth.server';
 import { workQueues } from '~/accounts/workspace.server';
-import { formatDateTime, formatMoney } from '~/lib/format';
+import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { may } from '~/lib/permission';
 import { getLocale } from '~/lib/i18n.server';
 import { viewerOrganizations } from '~/organizations/organizations.server';
@@ -187,7 +187,10 @@ function WorkQueues({ groups, locale }: { groups: Groups; locale: string }) {
                 {queue.items.map((item) => (
                   <li key={item.id}>
                     <Link to={item.path}>{item.title}</Link> ·{' '}
-                    {t(`accounts.workspace.queues.${queue.kind}.since`, { at: formatDateTime(item.since, locale) })}
+                    {t(`accounts.workspace.queues.${queue.kind}.since`, {
+                      at: formatDateTime(item.since, locale),
+                      day: formatDate(item.since, locale),
+                    })}
                   </li>
                 ))}
               </ul>

@@ -71,7 +71,7 @@ export const riskResponses = sqliteTable(
 /**
  * Open flags by union (the flag's and every union above it), Shanghai year and indicator: what the
  * province and city dashboards read, a few rows whatever the number of flags. Kept by triggers on
- * risk_flags (migration 0025, hand-written part); no foreign keys: derived data.
+ * risk_flags (migration 0026_risk, hand-written part); no foreign keys: derived data.
  */
 export const unionRiskRollups = sqliteTable(
   'union_risk_rollups',

@@ -258,6 +258,8 @@ export default {
     },
   },
   errors: {
+    meetingsForResidents:
+      "Joint meetings are open to the incubator's residents and staff. Once your organization is admitted, you can read them.",
     alreadyResident: 'This organization is already resident at this incubator.',
     notEditable: 'An application cannot be changed once submitted.',
     tooFewPeople:
