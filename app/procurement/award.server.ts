@@ -16,6 +16,7 @@ import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { canTransition, transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
+import { recomputeTender } from '~/risk/recompute.server';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
 import './audit-subjects.server';
@@ -67,6 +68,7 @@ export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
       .set({ state, awardedBidId: bidId, awardProposedAt: at, objectionEndsAt })
       .where(eq(tenders.id, tenderId))
       .run();
+    recomputeTender(tx, tenderId);
     audit(tx, {
       actorId: viewer.id,
       action: 'tender.proposeAward',
@@ -95,6 +97,7 @@ function finalizeAward(tx: DB, tender: Tender, actorId: number | null) {
   const bid = tx.select().from(bids).where(eq(bids.id, tender.awardedBidId!)).get()!;
   const contractId = draftAwardContract(tx, tender, bid, actorId);
   tx.update(tenders).set({ state, awardedAt: now() }).where(eq(tenders.id, tender.id)).run();
+  recomputeTender(tx, tender.id);
   audit(tx, {
     actorId,
     action: 'tender.awarded',
@@ -201,6 +204,7 @@ export function answerObjection(
         .set({ state: tenderState, awardedBidId: null, awardProposedAt: null, objectionEndsAt: null })
         .where(eq(tenders.id, tender.id))
         .run();
+      recomputeTender(tx, tender.id);
       audit(tx, {
         actorId: viewer.id,
         action: 'tender.withdrawAward',

@@ -27,6 +27,7 @@ import { notify, notifyOrganization } from '~/notifications/notify.server';
 import { requireBiddingPeriod } from './bidding-period.server';
 import './audit-subjects.server';
 import { listUnions } from '~/unions/unions.server';
+import { recomputeTender } from '~/risk/recompute.server';
 
 export type Tender = typeof tenders.$inferSelect;
 const dayMs = 24 * 3600_000;
@@ -372,6 +373,7 @@ export function closeDueTenders() {
         .where(and(eq(tenders.id, tender.id), eq(tenders.state, 'published')))
         .run().changes;
       if (!changed) return;
+      recomputeTender(tx, tender.id);
       audit(tx, {
         actorId: null,
         action: `tender.${state}`,

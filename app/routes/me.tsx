@@ -10,6 +10,7 @@ import { viewerOrganizations } from '~/organizations/organizations.server';
 import { TenderTable } from '~/procurement/components/tender-table';
 import { listContracts } from '~/procurement/contracts.server';
 import { paymentQueueRoles } from '~/payments/permissions';
+import { riskPageRoles } from '~/risk/permissions';
 import { mayCreateTender } from '~/procurement/permissions';
 import { listTenders } from '~/procurement/tenders.server';
 import { listUnions } from '~/unions/unions.server';
@@ -106,6 +107,12 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
                     <Link to={`/unions/${u.id}/audit`}>{t('audit.link')}</Link>
                     {' · '}
                     <Link to={`/unions/${u.id}/invitations`}>{t('invitations.link')}</Link>
+                  </>
+                ) : null}
+                {u.roles.some((r) => riskPageRoles.includes(r)) ? (
+                  <>
+                    {' · '}
+                    <Link to={`/unions/${u.id}/risk`}>{t('risk.title')}</Link>
                   </>
                 ) : null}
                 {u.roles.some((r) => paymentQueueRoles.includes(r)) ? (

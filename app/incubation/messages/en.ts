@@ -249,7 +249,8 @@ export default {
   confirm: {
     exit: {
       title: 'Confirm the exit review decision: {{decision}}',
-      decision: 'The decision for {{organization}} is “{{decision}}”. It takes effect at once, and the organization’s members are told.',
+      decision:
+        'The decision for {{organization}} is “{{decision}}”. It takes effect at once, and the organization’s members are told.',
       bookings: 'After graduating or exiting, no rooms can be booked and bookings not yet started are cancelled.',
       reason: 'Reason: {{reason}}',
       cannotUndo: 'The decision cannot be changed once recorded.',
