@@ -49,3 +49,14 @@ export const twoFactorResetSchema = z.object({
   userId: z.number({ error: 'errors.required' }).int().positive(),
   reason: requiredText(1000),
 });
+
+/** The first code of a new authenticator, confirming it: six digits. */
+export const twoFactorCodeSchema = z.object({
+  code: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .regex(/^\d{6}$/, 'accounts.security.twoFactor.codeFormat'),
+});
+
+/** A current code, or one of the recovery codes (`xxxxx-xxxxx`) when the phone is lost. */
+export const twoFactorAnyCodeSchema = z.object({ code: requiredText(20) });

@@ -7,6 +7,7 @@ import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { fileExtensions, imageTypes, type FileType } from '~/lib/file-type';
 import * as storage from '~/lib/uploads.server';
+import { z } from 'zod';
 import './audit-subjects.server';
 
 export const photoRules = { maxBytes: 5 * 1024 * 1024, perOffering: 6 };
@@ -21,10 +22,16 @@ const photoPlace: storage.UploadPlace<(typeof imageTypes)[number]> = {
 
 export const photoDirectory = () => storage.uploadDirectory(photoPlace);
 
-/** Reads a (multipart) form, refusing a body over the photo limit before and while it streams in. */
+/**
+ * Reads a (multipart) form, at most twice the photo limit, refusing more before and while it streams
+ * in: a photo somewhat too large is read and refused in the form's summary (`photoFormSchema`).
+ */
 export function readPhotoForm(request: Request): Promise<FormData> {
-  return storage.readLimitedForm(request, photoRules.maxBytes + 64 * 1024, photoPlace.tooLarge);
+  return storage.readLimitedForm(request, photoRules.maxBytes * 2 + 64 * 1024, photoPlace.tooLarge);
 }
+
+/** The form that adds one photo. */
+export const photoFormSchema = z.object({ photo: storage.uploadedFile(photoPlace, 'catalog.errors.photoMissing') });
 
 /** Writes the file first, then the row; if the row is refused, the file is removed again. */
 export async function addOfferingPhoto(viewer: Viewer, offeringId: number, file: FormDataEntryValue | null) {

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/accounts';
 import { checkins, eventRollups, events, ratings } from '../../db/schema/delivery';
@@ -8,7 +7,7 @@ import { attendanceReviewSchema, attendanceStandardSchema } from './schemas';
 import { requireEventAccess } from './events.server';
 import { mayDecideAssertions, mayReviewAttendance } from './permissions';
 import { forbidden, notFound, requireUnionRole, type Viewer } from '~/accounts/auth.server';
-import { attempt } from '~/lib/actions.server';
+import { submitForm } from '~/lib/actions.server';
 import { recordContractEvaluation } from '~/evaluation/evaluations.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
@@ -18,6 +17,7 @@ import { UserError } from '~/lib/errors';
 import { enforce, may } from '~/lib/permission';
 import { releaseDueMilestones } from '~/payments/milestones.server';
 import { completeIfFulfilled } from '~/procurement/completion.server';
+import type { z } from 'zod';
 import './audit-subjects.server';
 import '~/unions/audit-subjects.server';
 
@@ -278,19 +278,12 @@ export function reviewCheckins(
 }
 
 /**
- * A review form's submission (the event page and its ratings page share the forms): null when the
- * decision was recorded, else what the form shows again, with the typed reason kept.
+ * A review form's submission (the event page and its ratings page share the forms): its reply,
+ * keyed `attendance`, with the typed reason kept and the target telling which form it came from.
  */
 export async function submitAttendanceReview(viewer: Viewer, eventId: number, formData: FormData) {
   if (!requireEventAccess(viewer, eventId).standing.checksIntegrity) forbidden();
-  const typed = { target: String(formData.get('target') ?? ''), reason: String(formData.get('reason') ?? '') };
-  const submission = parseWithZod(formData, { schema: attendanceReviewSchema });
-  if (submission.status !== 'success') {
-    const failure = Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required';
-    return { ...typed, failure, status: 400 };
-  }
-  const { target, decision, reason } = submission.value;
-  const result = await attempt(() =>
+  const review = ({ target, decision, reason }: z.output<typeof attendanceReviewSchema>) =>
     target === 'event'
       ? reviewEventAttendance(viewer, eventId, decision, reason)
       : reviewCheckins(
@@ -299,7 +292,6 @@ export async function submitAttendanceReview(viewer: Viewer, eventId: number, fo
           target === 'pending' ? 'pending' : { checkinId: Number(target) },
           decision,
           reason,
-        ),
-  );
-  return result.ok ? null : { ...typed, failure: result.error.messageKey, status: result.error.status };
+        );
+  return submitForm(formData, attendanceReviewSchema, review, { form: 'attendance' });
 }

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { eventPhotos } from '../../db/schema/delivery';
 import { photoTypes, type PhotoType } from './machine';
+import { reportSchema } from './schemas';
 import { db, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import * as storage from '~/lib/uploads.server';
@@ -18,6 +19,11 @@ const photoPlace: storage.UploadPlace<PhotoType> = {
   tooLarge: 'delivery.errors.photoTooLarge',
   wrongType: 'delivery.errors.photoType',
 };
+
+/** The completion report's form: its fields, and the photos, each checked with them. */
+export const reportFormSchema = reportSchema.extend({
+  photos: storage.uploadedFiles(photoPlace, maxPhotosPerSubmission, 'delivery.errors.tooManyPhotos'),
+});
 
 /** Reads the report form, never holding more than `maxBytes` of it. */
 export function readLimitedFormData(request: Request, maxBytes = maxReportFormBytes) {

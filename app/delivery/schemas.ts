@@ -19,6 +19,9 @@ export const reportSchema = z.object({
 
 export const walkInsSchema = z.object({ walkIns: wholeNumber(0, 100_000) });
 
+/** Why an event is called off, or its report returned to the organization. */
+export const reasonSchema = z.object({ reason: requiredText(2000) });
+
 export const checkinSchema = z.object({
   ticket: z.string(),
   occupation: z.enum(occupations).optional(),
@@ -54,6 +57,12 @@ export const ratingSchema = z.object({
   score: z.number({ error: 'errors.chooseScore' }).int().min(1, 'errors.chooseScore').max(5, 'errors.chooseScore'),
   comment: optionalText(500),
   tags: z.array(z.enum(ratingTags)).optional().default([]),
+});
+
+/** A union reviewer leaves a flagged rating out of the figures, saying why. */
+export const excludeRatingSchema = z.object({
+  ratingId: wholeNumber(1, Number.MAX_SAFE_INTEGER),
+  reason: requiredText(500),
 });
 
 /** A union reviewer's decision on attendance: the event's asserted part, every pending check-in, or one. */

@@ -10,11 +10,14 @@ import { enforce } from '~/lib/permission';
 import {
   checkUpload,
   discardUpload,
+  megabytes,
   readLimitedForm,
   readUpload,
+  uploadedFile,
   writeUpload,
   type UploadPlace,
 } from '~/lib/uploads.server';
+import { z } from 'zod';
 import './audit-subjects.server';
 
 export const attachmentLimits = { maxBytes: 10 * 1024 * 1024, maxFiles: 10 };
@@ -31,10 +34,17 @@ const attachmentPlace: UploadPlace<AttachmentType> = {
   wrongType: 'incubation.errors.fileType',
 };
 
-/** Reads an application's form: one attachment and room for the multipart framing, at most. */
+/**
+ * Reads an application's form, at most twice an attachment's limit: a file somewhat too large is
+ * read and refused in the form's summary (`attachmentFormSchema`); more is refused unread.
+ */
 export function readApplicationForm(request: Request) {
-  return readLimitedForm(request, attachmentLimits.maxBytes + 64 * 1024, attachmentPlace.tooLarge);
+  const maxBytes = attachmentLimits.maxBytes * 2 + 64 * 1024;
+  return readLimitedForm(request, maxBytes, attachmentPlace.tooLarge, megabytes(attachmentPlace));
 }
+
+/** The form that adds one attachment. */
+export const attachmentFormSchema = z.object({ file: uploadedFile(attachmentPlace, 'incubation.errors.chooseFile') });
 
 /** The application's state as the write transaction sees it. */
 function currentState(applicationId: number) {

@@ -66,7 +66,8 @@ export async function submitForm<Schema extends z.ZodType, T, K extends string =
   command: (value: z.output<Schema>) => T | Promise<T>,
   options: { form?: K; hideFields?: string[] } = {},
 ): Promise<{ ok: true; value: T } | { ok: false; reply: ReturnType<typeof data<Reply<K>>> }> {
-  const submission = parseWithZod(formData, { schema });
+  // Async: a file field reads its files' first bytes (uploadedFile in uploads.server.ts).
+  const submission = await parseWithZod(formData, { schema, async: true });
   const reply = (result: SubmissionResult<string[]>, status: number) => ({
     ok: false as const,
     reply: data((options.form ? { [options.form]: result } : result) as Reply<K>, { status }),

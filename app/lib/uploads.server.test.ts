@@ -1,13 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { databasePath } from './db.server';
+import { requiredText } from './validation';
 import {
   checkUpload,
   discardUpload,
   readLimitedForm,
   readUpload,
   uploadDirectory,
+  uploadedFile,
+  uploadedFiles,
   uploadPath,
   uploadResponse,
   writeUpload,
@@ -39,6 +44,73 @@ describe('checkUpload', () => {
     const checked = await checkUpload(place, new File([png], '../../etc/合影.pdf', { type: 'application/pdf' }));
     expect(checked).toMatchObject({ contentType: 'image/png', fileName: '合影.pdf' });
     expect(checked.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('a form’s file fields', () => {
+  const one = z.object({ note: requiredText(10), file: uploadedFile(place, 'errors.required') });
+  const many = z.object({ note: requiredText(10), files: uploadedFiles(place, 2, 'http.bodyTooLarge') });
+  /** The problems of a form of `entries` by field, or the files taken when it has none. */
+  async function parse(schema: typeof one | typeof many, entries: [string, string | File][]) {
+    const data = new FormData();
+    for (const [name, value] of entries) data.append(name, value);
+    const submission = await parseWithZod(data, { schema, async: true });
+    return submission.status === 'success' ? { value: submission.value } : { error: submission.error };
+  }
+  const html = () => new File(['<html>'], 'a.pdf', { type: 'application/pdf' });
+
+  it('make a file over the limit or of the wrong type its field’s problem, listed with the others', async () => {
+    const big = new File([pdf, new Uint8Array(1024)], 'big.pdf');
+    expect(
+      await parse(one, [
+        ['note', '长'.repeat(11)],
+        ['file', big],
+      ]),
+    ).toEqual({
+      error: { note: ['errors.tooLong|{"max":10}'], file: ['http.bodyTooLarge|{"mb":0.0009765625}'] },
+    });
+    expect(
+      await parse(one, [
+        ['note', '好'],
+        ['file', html()],
+      ]),
+    ).toEqual({ error: { file: ['http.unsupportedBody'] } });
+    expect(
+      await parse(one, [
+        ['note', '好'],
+        ['file', new File([], '')],
+      ]),
+    ).toEqual({
+      error: { file: ['errors.required'] },
+    });
+    expect(
+      await parse(one, [
+        ['note', '好'],
+        ['file', new File([png], 'a.png')],
+      ]),
+    ).toHaveProperty('value');
+  });
+
+  it('take several files, each checked, each problem once, or none from an empty input', async () => {
+    expect(
+      await parse(many, [
+        ['note', '好'],
+        ['files', html()],
+        ['files', html()],
+      ]),
+    ).toEqual({
+      error: { files: ['http.unsupportedBody'] },
+    });
+    const three = [1, 2, 3].map(() => ['files', new File([png], 'a.png')] as [string, File]);
+    expect(await parse(many, [['note', '好'], ...three])).toEqual({ error: { files: ['http.bodyTooLarge'] } });
+    expect(
+      await parse(many, [
+        ['note', '好'],
+        ['files', new File([], '')],
+      ]),
+    ).toEqual({
+      value: { note: '好', files: [] },
+    });
   });
 });
 

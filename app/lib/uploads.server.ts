@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { databasePath } from './db.server';
 import { UserError } from './errors';
 import type { MessageKey } from './locale';
 import { detectFileType, fileExtensions, isImageType, type FileType } from './file-type';
+import { formMessage } from './form-message';
 
 /**
  * One kind of upload (tender attachments, offering photos, payment vouchers…): where its files live,
@@ -47,15 +49,51 @@ export function cleanFileName(name: string, fallback = 'attachment') {
   return clean.slice(-120) || fallback;
 }
 
+/** The place's limit, as its too-large message states it. */
+export const megabytes = (place: UploadPlace) => ({ mb: place.maxBytes / 1024 / 1024 });
+
 /** Refuses a file over the place's limit or whose first bytes are not one of its types. */
 export async function checkUpload<T extends FileType>(place: UploadPlace<T>, file: File): Promise<CheckedUpload<T>> {
-  if (file.size > place.maxBytes) throw new UserError(place.tooLarge, 413);
+  if (file.size > place.maxBytes) throw new UserError(place.tooLarge, 413, megabytes(place));
   const bytes = Buffer.from(await file.arrayBuffer());
   const fileName = cleanFileName(file.name);
   const contentType = detectFileType(bytes, place.types, fileName);
   if (!contentType) throw new UserError(place.wrongType, 415);
   return { bytes, contentType, fileName, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
+
+/** Each file's problem (over the place's limit, not one of its types), once each, as the field's issues. */
+function checkFiles(place: UploadPlace) {
+  return async (files: File[], ctx: z.RefinementCtx) => {
+    const problems = new Set<string>();
+    for (const file of files) {
+      try {
+        await checkUpload(place, file);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        problems.add(formMessage(error.messageKey, error.values));
+      }
+    }
+    for (const message of problems) ctx.addIssue({ code: 'custom', message });
+  };
+}
+
+/**
+ * A form's file field for one file of `place` (`required` when none is chosen), for its schema: a
+ * file over the place's limit or not of its types is that field's problem, listed with the form's
+ * others (decision 110). The command that stores the file checks it again (`checkUpload`).
+ */
+export const uploadedFile = (place: UploadPlace, required: MessageKey) =>
+  z.file({ error: required }).superRefine((file, ctx) => checkFiles(place)([file], ctx));
+
+/** The same for a field of several files, at most `max` (`tooMany` beyond); an empty input is none. */
+export const uploadedFiles = (place: UploadPlace, max: number, tooMany: MessageKey) =>
+  z
+    .array(z.file({ error: place.wrongType }))
+    .max(max, tooMany)
+    .optional()
+    .default([])
+    .superRefine(checkFiles(place));
 
 /**
  * Writes the file under a random name, whole or not at all (a temporary file renamed into place).
@@ -91,8 +129,13 @@ export function readUpload(place: UploadPlace, storageKey: string): Buffer | nul
  * checked first, and the stream is cut off if it runs past the limit anyway. A body cut short, or
  * multipart whose boundaries do not parse, is the sender's error: a 400, never a 500.
  */
-export async function readLimitedForm(request: Request, maxBytes: number, tooLarge: MessageKey) {
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new UserError(tooLarge, 413);
+export async function readLimitedForm(
+  request: Request,
+  maxBytes: number,
+  tooLarge: MessageKey,
+  values: Record<string, number> = {},
+) {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new UserError(tooLarge, 413, values);
   const unreadable = () => new UserError('http.unreadableForm', 400);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -103,7 +146,7 @@ export async function readLimitedForm(request: Request, maxBytes: number, tooLar
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new UserError(tooLarge, 413);
+      throw new UserError(tooLarge, 413, values);
     }
     chunks.push(value);
   }

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from '~/lib/translation';
 import { data, Form, Link, redirect } from 'react-router';
@@ -7,7 +7,7 @@ import { NewPasswordFields } from '~/accounts/components/new-password-fields';
 import { changePassword, findUserByEmail, forbidden, requireViewer, type Viewer } from '~/accounts/auth.server';
 import { verifyPassword } from '~/accounts/password.server';
 import { isEmailVerified } from '~/accounts/recovery.server';
-import { changePasswordSchema } from '~/accounts/schemas';
+import { changePasswordSchema, twoFactorAnyCodeSchema, twoFactorCodeSchema } from '~/accounts/schemas';
 import { createSession, sessionCookie } from '~/accounts/session.server';
 import { TwoFactorSection } from '~/accounts/components/two-factor-section';
 import {
@@ -17,7 +17,7 @@ import {
   startEnrolment,
   twoFactorStatus,
 } from '~/accounts/two-factor.server';
-import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, replyTo, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -34,19 +34,27 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-/** Turning two-factor on (a new key, then a first code) or off (a current code). */
-function twoFactorAction(viewer: Viewer, intent: string, code: string) {
+/**
+ * Turning two-factor on (a new key, then a first code) or off (a current code or a recovery code):
+ * the code form's reply is keyed `twoFactor`, a wrong code its field's problem.
+ */
+async function twoFactorAction(viewer: Viewer, intent: string, formData: FormData) {
   if (intent === 'twoFactorStart') {
     startEnrolment(viewer);
     return redirect('/account#two-factor');
   }
-  const failed = data({ twoFactorFailure: 'accounts.security.twoFactor.badCode' }, { status: 400 });
-  if (intent === 'twoFactorConfirm') {
+  const confirming = intent === 'twoFactorConfirm';
+  const submission = parseWithZod(formData, { schema: confirming ? twoFactorCodeSchema : twoFactorAnyCodeSchema });
+  const reply = (result: SubmissionResult<string[]>) => data({ twoFactor: result }, { status: 400 });
+  if (submission.status !== 'success') return reply(submission.reply());
+  const wrong = () => reply(submission.reply({ fieldErrors: { code: ['accounts.security.twoFactor.badCode'] } }));
+  const { code } = submission.value;
+  if (confirming) {
     // Not a redirect: the recovery codes are shown this once and never stored readable.
     const recoveryCodes = confirmEnrolment(viewer, code);
-    return recoveryCodes ? { recoveryCodes } : failed;
+    return recoveryCodes ? { recoveryCodes } : wrong();
   }
-  if (!disableTwoFactor(viewer, code)) return failed;
+  if (!disableTwoFactor(viewer, code)) return wrong();
   return redirect('/account?twoFactor=disabled#two-factor');
 }
 
@@ -56,7 +64,7 @@ export async function action({ request }: Route.ActionArgs) {
   const intent = String(formData.get('intent') ?? '');
   if (intent.startsWith('twoFactor')) {
     if (!mayUseTwoFactor(viewer)) forbidden();
-    return twoFactorAction(viewer, intent, String(formData.get('code') ?? ''));
+    return twoFactorAction(viewer, intent, formData);
   }
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
   const hidden = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] };
@@ -101,7 +109,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           status={loaderData.twoFactor}
           required={loaderData.twoFactorRequired}
           notice={loaderData.twoFactorNotice}
-          failure={actionData && 'twoFactorFailure' in actionData ? actionData.twoFactorFailure : undefined}
+          lastResult={replyTo(actionData, 'twoFactor')}
           recoveryCodes={actionData && 'recoveryCodes' in actionData ? actionData.recoveryCodes : undefined}
         />
       ) : null}

@@ -14,6 +14,7 @@ import {
 } from '~/incubation/applications.server';
 import {
   addAttachment,
+  attachmentFormSchema,
   attachmentLimits,
   readApplicationForm,
   removeAttachment,
@@ -27,7 +28,7 @@ import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { UserError } from '~/lib/errors';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { ActionMessage, SubmitButton } from '~/ui/form';
+import { ActionMessage, replyTo, SubmitButton } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -56,9 +57,9 @@ export async function action({ request, params }: Route.ActionArgs) {
     return result.ok ? to : refused(result.error);
   };
   if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
-    const file = formData.get('file');
-    const uploaded = redirect(`/applications/${applicationId}?uploaded`);
-    return respond(() => addAttachment(viewer, applicationId, file instanceof File ? file : null), uploaded);
+    const attach = ({ file }: { file: File }) => addAttachment(viewer, applicationId, file);
+    const result = await submitForm(formData, attachmentFormSchema, attach, { form: 'attach' });
+    return result.ok ? redirect(`/applications/${applicationId}?uploaded`) : result.reply;
   }
   const intent = formData.get('intent');
   if (intent === 'save' || intent === 'submit') {
@@ -124,6 +125,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           attachments={loaderData.attachments}
           editable={can.edit}
           maxMegabytes={loaderData.maxMegabytes}
+          lastResult={replyTo(actionData, 'attach')}
         />
       </Section>
       {can.withdraw ? (

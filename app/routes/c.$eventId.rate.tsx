@@ -8,13 +8,14 @@ import { now } from '~/lib/clock.server';
 import { readPhone } from '~/delivery/device.server';
 import { requireEvent } from '~/delivery/events.server';
 import { RatingForm } from '~/delivery/components/rating-form';
-import { ratingSchema } from '~/delivery/schemas';
+import { ratingSchema, ratingTags } from '~/delivery/schemas';
 import { RetryNotice, minutesFrom } from '~/accounts/components/retry-notice';
 import { attempt } from '~/lib/actions.server';
 import { parseId, passRetryAfter } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { clientNetwork, rateLimited, retryAfter } from '~/lib/rate-limit.server';
-import type { MessageKey } from '~/lib/locale';
+import { formMessage } from '~/lib/form-message';
+import { ActionMessage } from '~/ui/form';
 
 export const handle = { scripts: false };
 
@@ -40,39 +41,50 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+/** What the worker chose and typed, to show again with the problems (only known tags, a score 1–5). */
+function typed(formData: FormData) {
+  const score = Number(formData.get('score'));
+  return {
+    score: Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined,
+    tags: ratingTags.filter((tag) => formData.getAll('tags').includes(tag)),
+    comment: String(formData.get('comment') ?? '').slice(0, 5000),
+  };
+}
+
 export async function action({ request, params }: Route.ActionArgs) {
   const eventId = parseId(params.eventId);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ratingSchema });
   if (submission.status !== 'success') {
-    const failure = Object.values(submission.error ?? {}).flat()[0] ?? 'errors.chooseScore';
-    return data({ failure, comment: String(formData.get('comment') ?? '') }, { status: 400 });
+    const problems = Object.fromEntries(
+      Object.entries(submission.error ?? {}).flatMap(([name, errors]) => (errors ? [[name, errors]] : [])),
+    );
+    return data({ problems, typed: typed(formData) }, { status: 400 });
   }
   const phone = readPhone(request);
   // Per confirmed worker: a client that replaces its cookies cannot become someone else.
   const who = phone.workerId === null ? phone.deviceId : `worker:${phone.workerId}`;
   const wait = rateLimited(['rating', who], ['workerAddress', clientNetwork(request)]);
   if (wait) {
-    const { comment, score, tags } = submission.value;
     return data(
-      { failure: null, comment, typed: { score, tags }, retryMinutes: minutesFrom(wait) },
+      { typed: submission.value, retryMinutes: minutesFrom(wait) },
       { status: 429, headers: retryAfter(wait) },
     );
   }
   const edit = formData.get('intent') === 'edit';
   const result = await attempt(() => rate(eventId, phone, { ...submission.value, edit }));
-  if (!result.ok)
-    return data(
-      { failure: result.error.messageKey, comment: submission.value.comment },
-      { status: result.error.status },
-    );
+  if (!result.ok) {
+    const problem = formMessage(result.error.messageKey, result.error.values);
+    return data({ problems: { '': [problem] }, typed: submission.value }, { status: result.error.status });
+  }
   return redirect(`/c/${eventId}/rate?thanks`);
 }
 
 export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { rating } = loaderData;
-  const typed = actionData && 'typed' in actionData ? actionData.typed : undefined;
+  const typed = actionData?.typed;
+  const problems = actionData && 'problems' in actionData ? actionData.problems : undefined;
   const showForm = loaderData.checkedIn && loaderData.window === 'open' && loaderData.editable;
   return (
     <div className="worker">
@@ -85,11 +97,6 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
         </p>
       ) : null}
       <RetryNotice minutes={actionData && 'retryMinutes' in actionData ? actionData.retryMinutes : undefined} />
-      {actionData?.failure ? (
-        <p className="alert" role="alert">
-          {t(actionData.failure as MessageKey)}
-        </p>
-      ) : null}
       {!loaderData.checkedIn ? <p role="alert">{t('errors.checkInFirst')}</p> : null}
       {loaderData.checkedIn && loaderData.window === 'before' ? (
         <p role="status">{t('delivery.errors.ratingNotYet')}</p>
@@ -99,8 +106,11 @@ export default function Rate({ loaderData, actionData }: Route.ComponentProps) {
         <p role="status">{t('delivery.rating.given', { count: rating.score })}</p>
       ) : null}
       {showForm ? (
-        <RatingForm rating={rating} typed={typed} comment={actionData?.comment ?? rating?.comment ?? ''} />
-      ) : null}
+        <RatingForm rating={rating} typed={typed} problems={problems} />
+      ) : (
+        // With no form to list it in, a refusal is said on its own.
+        <ActionMessage failure={problems?.['']?.[0]} />
+      )}
     </div>
   );
 }

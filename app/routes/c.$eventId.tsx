@@ -61,7 +61,7 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
       <RetryNotice minutes={actionData?.retryMinutes} />
       {actionData?.failure ? (
         <p className="alert" role="alert">
-          {t(actionData.failure as MessageKey, actionData.values)}
+          {t(actionData.failure as MessageKey)}
         </p>
       ) : null}
       {status === 'already' && !actionData ? <p role="status">{t('errors.alreadyCheckedIn')}</p> : null}
@@ -73,7 +73,7 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
       {!actionData && status === 'before' ? <p role="alert">{t('delivery.errors.checkinNotYet')}</p> : null}
       {!actionData && status === 'closed' ? <p role="alert">{t('errors.checkinClosed')}</p> : null}
       {!actionData && status === 'expired' ? <p role="alert">{t('errors.codeExpired')}</p> : null}
-      {fields ? <CheckinForm fields={fields} /> : null}
+      {fields ? <CheckinForm fields={fields} problems={actionData?.problems} /> : null}
     </div>
   );
 }

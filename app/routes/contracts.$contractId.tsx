@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from '~/lib/translation';
-import { data, Link, redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/contracts.$contractId';
 import { requireViewer } from '~/accounts/auth.server';
 import { basisOfUnions, contractFigures } from '~/delivery/figures.server';
@@ -34,7 +34,7 @@ import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procur
 import { FlagPanel } from '~/risk/components/flag-panel';
 import { subjectFlags } from '~/risk/flags.server';
 import { ConfirmPage } from '~/ui/confirm';
-import { ActionMessage, ReasonForm } from '~/ui/form';
+import { ActionMessage, ReasonForm, replyTo } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.contract.title }];
@@ -89,14 +89,17 @@ export async function action({ request, params }: Route.ActionArgs) {
     return result.ok ? back : result.reply;
   }
   if (intent === 'terminate') {
-    const submission = parseWithZod(formData, { schema: reasonSchema });
-    if (submission.status !== 'success') return data({ failure: 'errors.reasonRequired' }, { status: 400 });
-    const ask = await confirmationOf(formData, () =>
-      rules.mayTerminateContract(viewer, requireContractFor(viewer, contractId).contract),
-    );
+    // A valid reason leads to the confirm page first (decision 111); a refused one to the form's summary.
+    const valid = parseWithZod(formData, { schema: reasonSchema }).status === 'success';
+    const ask = valid
+      ? await confirmationOf(formData, () =>
+          rules.mayTerminateContract(viewer, requireContractFor(viewer, contractId).contract),
+        )
+      : null;
     if (ask) return ask;
-    const result = await attempt(() => terminateContract(viewer, contractId, submission.value.reason));
-    return result.ok ? back : refused(result.error);
+    const terminate = ({ reason }: { reason: string }) => terminateContract(viewer, contractId, reason);
+    const result = await submitForm(formData, reasonSchema, terminate, { form: 'terminate' });
+    return result.ok ? back : result.reply;
   }
   const result = await attempt(() => confirmContract(viewer, contractId));
   return result.ok ? back : refused(result.error);
@@ -183,6 +186,7 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
           label={t('procurement.contract.terminateReason')}
           intent="terminate"
           submit={t('procurement.contract.terminate')}
+          lastResult={replyTo(actionData, 'terminate')}
         />
       ) : null}
     </>

@@ -1,15 +1,17 @@
 import { useTranslation } from '~/lib/translation';
-import { data, Link, redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/events.$eventId.ratings';
-import { requireViewer } from '~/accounts/auth.server';
+import { forbidden, requireViewer } from '~/accounts/auth.server';
+import { requireEventAccess } from '~/delivery/events.server';
 import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
 import { AttendanceReview } from '~/delivery/components/attendance-review';
 import { RatingsTable } from '~/delivery/components/ratings-table';
 import { integrityRules, eventIntegrity, excludeRating, restoreRating } from '~/delivery/integrity.server';
-import { attempt } from '~/lib/actions.server';
+import { attempt, refused, submitForm } from '~/lib/actions.server';
+import { excludeRatingSchema } from '~/delivery/schemas';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
-import { ActionMessage } from '~/ui/form';
+import { ActionMessage, replyTo } from '~/ui/form';
 import { PageHeader, Stat, Stats } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -35,35 +37,32 @@ export async function action({ request, params }: Route.ActionArgs) {
   const eventId = parseId(params.eventId);
   const formData = await request.formData();
   if (formData.get('intent') === 'attendance') {
-    const failed = await submitAttendanceReview(viewer, eventId, formData);
-    if (failed) return data({ attendance: failed }, { status: failed.status });
-    return redirect(`/events/${eventId}/ratings#attendance`);
+    const result = await submitAttendanceReview(viewer, eventId, formData);
+    return result.ok ? redirect(`/events/${eventId}/ratings#attendance`) : result.reply;
   }
-  const ratingId = parseId(String(formData.get('ratingId') ?? ''));
-  const reason = String(formData.get('reason') ?? '');
-  const result = await attempt(() =>
-    formData.get('intent') === 'restore'
-      ? restoreRating(viewer, eventId, ratingId)
-      : excludeRating(viewer, eventId, ratingId, reason),
-  );
-  if (!result.ok) {
-    return data({ failure: result.error.messageKey, ratingId, reason }, { status: result.error.status });
+  // Who may exclude or restore at all, before the form is read (the command checks the rating).
+  if (!requireEventAccess(viewer, eventId).standing.checksIntegrity) forbidden();
+  if (formData.get('intent') === 'restore') {
+    const result = await attempt(() => restoreRating(viewer, eventId, parseId(String(formData.get('ratingId') ?? ''))));
+    return result.ok ? redirect(`/events/${eventId}/ratings`) : refused(result.error);
   }
-  return redirect(`/events/${eventId}/ratings`);
+  const exclude = ({ ratingId, reason }: { ratingId: number; reason: string }) =>
+    excludeRating(viewer, eventId, ratingId, reason);
+  const result = await submitForm(formData, excludeRatingSchema, exclude, { form: 'exclude' });
+  return result.ok ? redirect(`/events/${eventId}/ratings`) : result.reply;
 }
 
 export default function EventRatings({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { ratings, locale, rules, usual } = loaderData;
   const flagged = ratings.filter((r) => r.flags.length);
-  const ratingFailure = actionData && 'ratingId' in actionData ? actionData : null;
   return (
     <>
       <PageHeader title={loaderData.title} />
       <p>
         <Link to={`/events/${loaderData.eventId}`}>{t('delivery.integrity.backToEvent')}</Link>
       </p>
-      <ActionMessage failure={ratingFailure?.failure} />
+      <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       <Stats>
         <Stat label={t('delivery.figures.ratings')} value={ratings.length} />
         <Stat label={t('delivery.integrity.flagged')} value={flagged.length} testId="flagged-count" />
@@ -92,13 +91,13 @@ export default function EventRatings({ loaderData, actionData }: Route.Component
       <RatingsTable
         ratings={ratings}
         canExclude={loaderData.canExclude}
-        typed={ratingFailure ? { ratingId: ratingFailure.ratingId, reason: ratingFailure.reason } : null}
+        replyTo={(ratingId) => replyTo(actionData, 'exclude', { ratingId })}
         locale={locale}
       />
       <AttendanceReview
         review={loaderData.attendance}
         locale={locale}
-        failed={actionData && 'attendance' in actionData ? actionData.attendance : null}
+        replyTo={(target) => replyTo(actionData, 'attendance', { target })}
       />
     </>
   );

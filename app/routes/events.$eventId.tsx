@@ -1,6 +1,5 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from '~/lib/translation';
-import { data, Link, redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/events.$eventId';
 import { requireViewer } from '~/accounts/auth.server';
 import { attendanceReview, submitAttendanceReview } from '~/delivery/attendance.server';
@@ -24,16 +23,18 @@ import {
   maxPhotosPerSubmission,
   readLimitedFormData,
   readPhotoUploads,
+  reportFormSchema,
 } from '~/delivery/event-photos.server';
-import { reportSchema, walkInsSchema } from '~/delivery/schemas';
+import { reasonSchema, walkInsSchema } from '~/delivery/schemas';
 import { attempt, confirmationOf, refused, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
 import { FiguresBlock } from '~/ui/figures';
 import { ConfirmPage } from '~/ui/confirm';
-import { ActionMessage } from '~/ui/form';
+import { ActionMessage, replyTo } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.event.title }];
 
@@ -88,38 +89,39 @@ export async function action({ request, params }: Route.ActionArgs) {
     return result.ok ? back : refused(result.error);
   };
   if (intent === 'report') {
-    const photos = formData.getAll('photos');
-    const result = await submitForm(formData, reportSchema, async (value) =>
-      fileReport(viewer, eventId, value, await readPhotoUploads(photos)),
-    );
+    const report = async ({ photos, ...value }: z.output<typeof reportFormSchema>) =>
+      fileReport(viewer, eventId, value, await readPhotoUploads(photos));
+    const result = await submitForm(formData, reportFormSchema, report, { form: 'report' });
     return result.ok ? back : result.reply;
   }
   if (intent === 'walk-ins') {
-    const submission = parseWithZod(formData, { schema: walkInsSchema });
-    if (submission.status !== 'success') {
-      return data({ failure: submission.error?.walkIns?.[0] ?? 'errors.wholeNumber' }, { status: 400 });
-    }
-    return respond(() => recordWalkIns(viewer, eventId, submission.value.walkIns));
+    const record = ({ walkIns }: { walkIns: number }) => recordWalkIns(viewer, eventId, walkIns);
+    const result = await submitForm(formData, walkInsSchema, record, { form: 'walkIns' });
+    return result.ok ? back : result.reply;
   }
   if (intent === 'delete-photo') {
     return respond(() => deletePhoto(viewer, eventId, parseId(String(formData.get('photoId') ?? ''))));
   }
   if (intent === 'attendance') {
-    const failed = await submitAttendanceReview(viewer, eventId, formData);
-    if (failed) return data({ attendance: failed }, { status: failed.status });
-    return redirect(`/events/${eventId}#attendance`);
+    const result = await submitAttendanceReview(viewer, eventId, formData);
+    return result.ok ? redirect(`/events/${eventId}#attendance`) : result.reply;
   }
-  if (intent === 'cancel') return respond(() => cancelEvent(viewer, eventId, String(formData.get('reason') ?? '')));
-  if (intent === 'accept' || intent === 'return') {
-    const ask =
-      intent === 'accept'
-        ? await confirmationOf(formData, () => {
-            const view = requireEventFor(viewer, eventId);
-            return mayReviewReport(view.event, view.standing);
-          })
-        : null;
-    if (ask) return ask;
-    return respond(() => reviewReport(viewer, eventId, intent, String(formData.get('reason') ?? '')));
+  if (intent === 'cancel') {
+    const cancel = ({ reason }: { reason: string }) => cancelEvent(viewer, eventId, reason);
+    const result = await submitForm(formData, reasonSchema, cancel, { form: 'cancel' });
+    return result.ok ? back : result.reply;
+  }
+  if (intent === 'return') {
+    const giveBack = ({ reason }: { reason: string }) => reviewReport(viewer, eventId, 'return', reason);
+    const result = await submitForm(formData, reasonSchema, giveBack, { form: 'return' });
+    return result.ok ? back : result.reply;
+  }
+  if (intent === 'accept') {
+    const ask = await confirmationOf(formData, () => {
+      const view = requireEventFor(viewer, eventId);
+      return mayReviewReport(view.event, view.standing);
+    });
+    return ask ?? respond(() => reviewReport(viewer, eventId, 'accept'));
   }
   throw new Response('Bad Request', { status: 400 });
 }
@@ -161,7 +163,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       {can.recordWalkIns && !loaderData.ended ? (
         <Section title={t('delivery.walkIns.title')}>
           <p className="hint">{t('delivery.events.walkInsHint')}</p>
-          <WalkInsForm walkIns={event.walkIns} />
+          <WalkInsForm walkIns={event.walkIns} lastResult={replyTo(actionData, 'walkIns')} />
         </Section>
       ) : null}
       <Section title={t('delivery.events.figures')}>
@@ -183,15 +185,15 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
         checkinCount={loaderData.checkinCount}
         photos={loaderData.photos}
         can={can}
-        lastResult={actionData && 'status' in actionData ? actionData : undefined}
+        lastResults={{ report: replyTo(actionData, 'report'), return: replyTo(actionData, 'return') }}
         photoLimits={loaderData.photoLimits}
       />
       <AttendanceReview
         review={loaderData.attendance}
         locale={locale}
-        failed={actionData && 'attendance' in actionData ? actionData.attendance : null}
+        replyTo={(target) => replyTo(actionData, 'attendance', { target })}
       />
-      {can.cancel ? <CancelEventForm /> : null}
+      {can.cancel ? <CancelEventForm lastResult={replyTo(actionData, 'cancel')} /> : null}
     </>
   );
 }

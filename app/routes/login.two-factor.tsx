@@ -1,3 +1,6 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { twoFactorAnyCodeSchema } from '~/accounts/schemas';
 import { useTranslation } from '~/lib/translation';
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/login.two-factor';
@@ -7,9 +10,8 @@ import { findPendingLogin, pendingCookie, readPendingToken } from '~/accounts/tw
 import { passRetryAfter } from '~/lib/http';
 import { getT } from '~/lib/i18n.server';
 import { clientNetwork, retryAfter } from '~/lib/rate-limit.server';
-import { SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
-import type { MessageKey } from '~/lib/locale';
 
 export const headers = passRetryAfter;
 
@@ -22,55 +24,48 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const code = String((await request.formData()).get('code') ?? '');
+  const submission = parseWithZod(await request.formData(), { schema: twoFactorAnyCodeSchema });
+  const reply = (result: SubmissionResult<string[]>, init: ResponseInit & { retryMinutes?: number } = {}) =>
+    data({ result, retryMinutes: init.retryMinutes ?? 0 }, { status: init.status ?? 400, headers: init.headers });
+  if (submission.status !== 'success') return reply(submission.reply());
   const token = readPendingToken(request);
-  const outcome = attemptCode(token, code, clientNetwork(request));
+  const outcome = attemptCode(token, submission.value.code, clientNetwork(request));
   switch (outcome.kind) {
     case 'signed-in':
       return signIn(request, outcome.userId, outcome.redirectTo ?? '/me', [pendingCookie(request, null)]);
     case 'throttled':
-      return data(
-        { failure: null, retryMinutes: outcome.retryMinutes },
-        { status: 429, headers: retryAfter(outcome.retryMinutes * 60) },
-      );
+      return reply(submission.reply(), {
+        status: 429,
+        retryMinutes: outcome.retryMinutes,
+        headers: retryAfter(outcome.retryMinutes * 60),
+      });
     case 'wrong':
-      return data({ failure: 'accounts.security.twoFactor.badCode', retryMinutes: 0 }, { status: 400 });
+      return reply(submission.reply({ fieldErrors: { code: ['accounts.security.twoFactor.badCode'] } }));
     default:
-      return data(
-        { failure: 'accounts.security.twoFactor.expired', retryMinutes: 0 },
-        { status: 400, headers: { 'Set-Cookie': pendingCookie(request, null) } },
-      );
+      return reply(submission.reply({ formErrors: ['accounts.security.twoFactor.expired'] }), {
+        headers: { 'Set-Cookie': pendingCookie(request, null) },
+      });
   }
 }
 
 export default function LoginTwoFactor({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const [form, fields] = useForm<{ code: string }>({ id: 'login-code', lastResult: actionData?.result });
+  const label = t('accounts.security.twoFactor.codeOrRecovery');
   return (
     <div className="narrow">
       <PageHeader title={t('accounts.security.twoFactor.loginTitle')} />
       <p>{t('accounts.security.twoFactor.loginLead')}</p>
       <RetryNotice minutes={actionData?.retryMinutes} message="accounts.security.loginThrottled" />
-      {actionData?.failure ? (
-        <div id="code-error" role="alert">
-          <p className="field-errors">{t(actionData.failure as MessageKey)}</p>
-        </div>
-      ) : null}
-      <Form method="post">
-        <div className="field">
-          <label htmlFor="code">{t('accounts.security.twoFactor.codeOrRecovery')}</label>
-          <input
-            id="code"
-            name="code"
-            autoComplete="one-time-code"
-            maxLength={11}
-            required
-            aria-invalid={actionData?.failure ? true : undefined}
-            aria-describedby={actionData?.failure ? 'code-error code-hint' : 'code-hint'}
-          />
-          <p className="hint" id="code-hint">
-            {t('accounts.security.twoFactor.recoveryHint')}
-          </p>
-        </div>
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} labels={{ code: label }} />
+        <Field
+          meta={fields.code}
+          label={label}
+          autoComplete="one-time-code"
+          maxLength={11}
+          hint={t('accounts.security.twoFactor.recoveryHint')}
+        />
         <SubmitButton>{t('accounts.security.twoFactor.verify')}</SubmitButton>
       </Form>
       <p>

@@ -15,13 +15,18 @@ import {
 } from '~/catalog/offerings.server';
 import { ManagedPhotos } from '~/catalog/components/offering-photos';
 import type { OfferingTransition } from '~/catalog/permissions';
-import { addOfferingPhoto, readPhotoForm, removeOfferingPhoto } from '~/catalog/offering-photos.server';
+import {
+  addOfferingPhoto,
+  photoFormSchema,
+  readPhotoForm,
+  removeOfferingPhoto,
+} from '~/catalog/offering-photos.server';
 import { offeringSchema } from '~/catalog/schemas';
-import { attempt, refused } from '~/lib/actions.server';
+import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { fenToYuanInput } from '~/lib/money';
 import { getT } from '~/lib/i18n.server';
-import { ActionMessage, ErrorSummary, SubmitButton } from '~/ui/form';
+import { ActionMessage, ErrorSummary, replyTo, SubmitButton } from '~/ui/form';
 import { PageHeader, Section } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -71,10 +76,13 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!result.ok) return { result: submission.reply({ formErrors: [result.error.messageKey] }) };
     return redirect(`/offerings/${offeringId}/edit`);
   }
+  if (intent === 'addPhoto') {
+    const add = ({ photo }: { photo: File }) => addOfferingPhoto(viewer, offeringId, photo);
+    const added = await submitForm(formData, photoFormSchema, add, { form: 'photo' });
+    return added.ok ? redirect(`/offerings/${offeringId}/edit`) : added.reply;
+  }
   const result = await attempt(async () => {
-    if (intent === 'addPhoto') await addOfferingPhoto(viewer, offeringId, formData.get('photo'));
-    else if (intent === 'removePhoto')
-      removeOfferingPhoto(viewer, offeringId, parseId(String(formData.get('photoId'))));
+    if (intent === 'removePhoto') removeOfferingPhoto(viewer, offeringId, parseId(String(formData.get('photoId'))));
     else if (transitionNames.includes(intent as OfferingTransition))
       changeOfferingState(viewer, offeringId, intent as OfferingTransition);
     else throw new Response('Bad Request', { status: 400 });
@@ -127,7 +135,7 @@ export default function EditOffering({ loaderData, actionData }: Route.Component
       </div>
 
       <Section title={t('catalog.offering.photos')}>
-        <ManagedPhotos offering={offering} photos={photos} />
+        <ManagedPhotos offering={offering} photos={photos} lastResult={replyTo(actionData, 'photo')} />
       </Section>
     </>
   );

@@ -1,9 +1,8 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from '~/lib/translation';
-import { data, Link, redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.evaluate';
 import { requireViewer } from '~/accounts/auth.server';
-import { attempt, confirmationOf, explained, refused } from '~/lib/actions.server';
+import { attempt, confirmationOf, explained, refused, submitForm } from '~/lib/actions.server';
 import { runTenderClock } from '~/jobs/ticks.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
@@ -14,7 +13,7 @@ import * as rules from '~/procurement/permissions';
 import { may } from '~/lib/permission';
 import { scoreSchema } from '~/procurement/schemas';
 import { ConfirmPage } from '~/ui/confirm';
-import { ActionMessage } from '~/ui/form';
+import { ActionMessage, replyTo } from '~/ui/form';
 import { PageHeader, StateBadge } from '~/ui/page';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.title }];
@@ -72,10 +71,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!result.ok) return refused(result.error);
     return redirect(result.value ? `/contracts/${result.value}` : `/tenders/${tenderId}`);
   }
-  const submission = parseWithZod(formData, { schema: scoreSchema });
-  if (submission.status !== 'success') return data({ failure: 'errors.scoreRange' }, { status: 400 });
-  const result = await attempt(() => scoreBid(viewer, tenderId, submission.value));
-  return result.ok ? redirect(`/tenders/${tenderId}/evaluate`) : refused(result.error);
+  const result = await submitForm(formData, scoreSchema, (value) => scoreBid(viewer, tenderId, value), {
+    form: 'score',
+  });
+  return result.ok ? redirect(`/tenders/${tenderId}/evaluate`) : result.reply;
 }
 
 export default function Evaluate({ loaderData, actionData }: Route.ComponentProps) {
@@ -121,7 +120,13 @@ export default function Evaluate({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       <PanelProgressList panel={loaderData.panel} />
       {loaderData.toScore.map((bid) => (
-        <BidToScore key={bid.id} bid={bid} canScore={loaderData.canScore} locale={locale} />
+        <BidToScore
+          key={bid.id}
+          bid={bid}
+          canScore={loaderData.canScore}
+          locale={locale}
+          lastResult={replyTo(actionData, 'score', { bidId: bid.id })}
+        />
       ))}
       {loaderData.me?.declared && loaderData.me.conflicts.length ? (
         <p className="hint">{t('procurement.evaluate.conflictsHidden', { count: loaderData.me.conflicts.length })}</p>

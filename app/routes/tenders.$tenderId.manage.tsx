@@ -1,9 +1,8 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useTranslation } from '~/lib/translation';
 import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.manage';
 import { requireUnionRole, requireViewer } from '~/accounts/auth.server';
-import { attempt, refused } from '~/lib/actions.server';
+import { attempt, refused, submitForm } from '~/lib/actions.server';
 import { runTenderClock } from '~/jobs/ticks.server';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
@@ -16,8 +15,9 @@ import { may } from '~/lib/permission';
 import { answerQuestion, unansweredQuestions } from '~/procurement/questions.server';
 import { answerSchema, objectionAnswerSchema, reasonSchema } from '~/procurement/schemas';
 import { cancelTender, requireTender } from '~/procurement/tenders.server';
-import { ActionMessage, ReasonForm } from '~/ui/form';
+import { ActionMessage, ReasonForm, replyTo } from '~/ui/form';
 import { PageHeader, StateBadge } from '~/ui/page';
+import type { z } from 'zod';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.title }];
 
@@ -62,22 +62,21 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent === 'assign') return run(() => assignReviewer(viewer, tenderId, userId));
   if (intent === 'remove') return run(() => removeReviewer(viewer, tenderId, userId));
   if (intent === 'answer') {
-    const submission = parseWithZod(formData, { schema: answerSchema });
-    if (submission.status !== 'success') return data({ failure: 'errors.required' }, { status: 400 });
-    const { questionId, answer } = submission.value;
-    return run(() => answerQuestion(viewer, tenderId, questionId, answer));
+    const answer = (value: { questionId: number; answer: string }) =>
+      answerQuestion(viewer, tenderId, value.questionId, value.answer);
+    const result = await submitForm(formData, answerSchema, answer, { form: 'answer' });
+    return result.ok ? redirect(`/tenders/${tenderId}/manage`) : result.reply;
   }
   if (intent === 'answerObjection') {
-    const submission = parseWithZod(formData, { schema: objectionAnswerSchema });
-    if (submission.status !== 'success')
-      return data({ failure: 'procurement.errors.objectionAnswer' }, { status: 400 });
-    const { objectionId, decision, answer } = submission.value;
-    return run(() => answerObjection(viewer, objectionId, { decision, answer }));
+    const answer = ({ objectionId, ...value }: z.output<typeof objectionAnswerSchema>) =>
+      answerObjection(viewer, objectionId, value);
+    const result = await submitForm(formData, objectionAnswerSchema, answer, { form: 'answerObjection' });
+    return result.ok ? redirect(`/tenders/${tenderId}/manage`) : result.reply;
   }
   if (intent === 'cancel') {
-    const submission = parseWithZod(formData, { schema: reasonSchema });
-    if (submission.status !== 'success') return data({ failure: 'errors.reasonRequired' }, { status: 400 });
-    return run(() => cancelTender(viewer, tenderId, submission.value.reason), `/tenders/${tenderId}`);
+    const cancel = ({ reason }: { reason: string }) => cancelTender(viewer, tenderId, reason);
+    const result = await submitForm(formData, reasonSchema, cancel, { form: 'cancel' });
+    return result.ok ? redirect(`/tenders/${tenderId}`) : result.reply;
   }
   return data({ failure: 'errors.illegalTransition' }, { status: 400 });
 }
@@ -99,16 +98,25 @@ export default function ManageTender({ loaderData, actionData }: Route.Component
           </>
         ) : null}
       </p>
-      <ActionMessage failure={actionData?.failure} />
+      <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
       <ReviewPanel panel={loaderData.panel} candidates={loaderData.candidates} canChange={loaderData.canChangePanel} />
-      <QuestionsToAnswer questions={loaderData.questions} canAnswer={loaderData.canAnswerQuestions} />
-      <ObjectionsToAnswer objections={loaderData.objections} locale={loaderData.locale} />
+      <QuestionsToAnswer
+        questions={loaderData.questions}
+        canAnswer={loaderData.canAnswerQuestions}
+        replyTo={(questionId) => replyTo(actionData, 'answer', { questionId })}
+      />
+      <ObjectionsToAnswer
+        objections={loaderData.objections}
+        locale={loaderData.locale}
+        replyTo={(objectionId) => replyTo(actionData, 'answerObjection', { objectionId })}
+      />
       {loaderData.canCancel ? (
         <ReasonForm
           title={t('procurement.cancel.title')}
           label={t('procurement.cancel.reason')}
           intent="cancel"
           submit={t('procurement.cancel.submit')}
+          lastResult={replyTo(actionData, 'cancel')}
         />
       ) : null}
     </>

@@ -1,7 +1,10 @@
 import { formatDateTime } from '~/lib/format';
 import {
   getCollectionProps,
+  getFormProps,
+  useForm,
   type FormMetadata,
+  type SubmissionResult,
   getInputProps,
   getSelectProps,
   getTextareaProps,
@@ -69,7 +72,7 @@ function FieldShell({
   );
 }
 
-type InputType = 'text' | 'email' | 'password' | 'number' | 'datetime-local' | 'date' | 'tel';
+type InputType = 'text' | 'email' | 'password' | 'number' | 'datetime-local' | 'date' | 'tel' | 'file';
 
 export function Field({
   meta,
@@ -193,6 +196,21 @@ export function SubmitButton({
   );
 }
 
+/**
+ * The reply to the form keyed `form` (`submitForm`'s option) in what the action returned; for one of
+ * several such forms on a page (a row's), only if its hidden fields in `row` have the row's values.
+ */
+export function replyTo(
+  actionData: unknown,
+  form: string,
+  row?: Record<string, string | number>,
+): SubmissionResult<string[]> | undefined {
+  if (!actionData || typeof actionData !== 'object' || !(form in actionData)) return undefined;
+  const reply = (actionData as Record<string, SubmissionResult<string[]>>)[form];
+  const typed = reply?.initialValue;
+  return !row || Object.entries(row).every(([name, value]) => typed?.[name] === String(value)) ? reply : undefined;
+}
+
 /** A message returned by an action as `{ failure, values }` (an i18n key), shown in the person's language. */
 export function ActionMessage({ failure, values }: { failure?: string | null; values?: MessageValues }) {
   const message = useFormMessage();
@@ -236,26 +254,30 @@ export function ChoiceField({
   );
 }
 
-/** A section whose one form asks why before an irreversible step (terminate a contract, cancel a tender). */
+/**
+ * A section whose one form asks why before an irreversible step (terminate a contract, cancel a
+ * tender or an event): posts `intent` and `reason`; its reply is keyed by `intent` (`submitForm`'s
+ * `form`), and its field is `<intent>-reason`.
+ */
 export function ReasonForm({
   title,
   label,
   intent,
   submit,
+  lastResult,
 }: {
   title: string;
   label: string;
   intent: string;
   submit: string;
+  lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const id = `${intent}-reason`;
+  const [form, fields] = useForm<{ reason: string }>({ id: intent, lastResult });
   return (
     <Section title={title}>
-      <Form method="post">
-        <div className="field">
-          <label htmlFor={id}>{label}</label>
-          <textarea id={id} name="reason" rows={3} required />
-        </div>
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} labels={{ reason: label }} />
+        <TextareaField meta={fields.reason} label={label} rows={3} />
         <SubmitButton name="intent" value={intent} className="button danger">
           {submit}
         </SubmitButton>

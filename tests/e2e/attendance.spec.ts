@@ -55,7 +55,7 @@ test('a union reviewer admits asserted attendance with a reason, without JavaScr
   const stale = rights.getByTestId('review-event');
   await stale.getByLabel('理由').fill('我也核对过了');
   await stale.getByRole('button', { name: '计入', exact: true }).click();
-  await expect(rights.getByTestId('review-event').getByRole('alert')).toHaveText('已经是这个结论了。');
+  await expect(rights.getByTestId('review-event').locator('.error-summary')).toContainText('已经是这个结论了。');
   await expect(rights.getByTestId('review-event').getByLabel('理由')).toHaveValue('我也核对过了');
 
   // The dashboard counts the 21 now, and nothing awaits review any more.

@@ -83,7 +83,12 @@ test('a worker on a phone without JavaScript confirms a number once, checks in a
   expect(await worker.locator('script').count()).toBe(0);
   await worker.getByLabel('手机号').fill('1380013');
   await worker.getByRole('button', { name: '获取验证码' }).click();
-  await expect(worker.getByRole('alert')).toHaveText('请填写 11 位手机号，例如 13812345678。');
+  // Listed at the top with a link to the field (decision 110), rendered without JavaScript.
+  const problems = worker.locator('.error-summary');
+  await expect(problems.getByRole('link', { name: '手机号：请填写 11 位手机号，例如 13812345678。' })).toHaveAttribute(
+    'href',
+    '#checkin-phone',
+  );
   await expect(worker.getByLabel('手机号')).toHaveValue('1380013');
 
   // The code goes out by SMS (here: the local provider's outbox); a wrong one keeps the answers.
@@ -97,14 +102,14 @@ test('a worker on a phone without JavaScript confirms a number once, checks in a
   await worker.getByLabel('快递员').check();
   await worker.getByLabel('是', { exact: true }).check();
   await worker.getByRole('button', { name: '签到' }).click();
-  await expect(worker.getByRole('alert')).toHaveText('验证码不对，还可以再试 4 次。');
+  await expect(problems).toContainText('短信验证码：验证码不对，还可以再试 4 次。');
   await expect(worker.getByLabel('快递员')).toBeChecked();
   await expect(worker.getByLabel('是', { exact: true })).toBeChecked();
   // Ten minutes on, the code has expired: back to the number, a new code, the answers still there.
   await advanceClock(request, 11 * 60_000);
   await worker.getByLabel('短信验证码').fill(code);
   await worker.getByRole('button', { name: '签到' }).click();
-  await expect(worker.getByRole('alert')).toHaveText('验证码已失效，请重新获取。');
+  await expect(problems).toContainText('验证码已失效，请重新获取。');
   await expect(worker.getByLabel('手机号')).toHaveValue(number);
   await worker.getByRole('button', { name: '获取验证码' }).click();
   await expect(worker.getByLabel('快递员')).toBeChecked();
@@ -137,7 +142,7 @@ test('a worker on a phone without JavaScript confirms a number once, checks in a
   await expect(worker.getByText('感谢您的评价')).toBeVisible();
   await staleRating.getByLabel('1 星').check();
   await staleRating.getByRole('button', { name: '提交评价' }).click();
-  await expect(staleRating.getByRole('alert')).toHaveText('您已经评价过这场活动了。');
+  await expect(staleRating.locator('.error-summary')).toContainText('您已经评价过这场活动了。');
 
   // Within 24 hours the worker may change the rating, not add one.
   await worker.goto(rateUrl);
@@ -261,7 +266,7 @@ test('walk-ins and a photo report, accepted by the incubator; calendars and priv
 
   // During the event the organizer counts those who did not scan.
   await org.goto(eventUrl);
-  await org.locator('#walk-ins').fill('2');
+  await org.getByLabel('未扫码的现场人数').fill('2');
   await org.getByRole('button', { name: '保存人数' }).click();
   await expect(org.getByTestId('walk-ins')).toHaveText('2');
   // The worker who confirmed a number counts; the walk-ins are only asserted: apart until reviewed.

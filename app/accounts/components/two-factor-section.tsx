@@ -1,34 +1,37 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { SubmitButton } from '~/ui/form';
-import type { MessageKey } from '~/lib/locale';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 
 type Status = { state: 'off' } | { state: 'on' } | { state: 'pending'; uri: string; qr: string; manualKey: string };
 
-function CodeField({ failure, recovery = false }: { failure?: string; recovery?: boolean }) {
+/** The code that confirms a new authenticator, or turns two-factor off (then a recovery code will do). */
+function CodeForm({
+  intent,
+  submit,
+  lastResult,
+}: {
+  intent: 'twoFactorConfirm' | 'twoFactorDisable';
+  submit: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useTranslation();
+  const [form, fields] = useForm<{ code: string }>({ id: 'totp', lastResult });
+  const recovery = intent === 'twoFactorDisable';
+  const label = t(recovery ? 'accounts.security.twoFactor.codeOrRecovery' : 'accounts.security.twoFactor.code');
   return (
-    <div className="field">
-      <label htmlFor="totp-code">
-        {t(recovery ? 'accounts.security.twoFactor.codeOrRecovery' : 'accounts.security.twoFactor.code')}
-      </label>
-      <input
-        id="totp-code"
-        name="code"
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} labels={{ code: label }} />
+      <input type="hidden" name="intent" value={intent} />
+      <Field
+        meta={fields.code}
+        label={label}
         inputMode={recovery ? undefined : 'numeric'}
         autoComplete="one-time-code"
-        pattern={recovery ? undefined : '[0-9]{6}'}
         maxLength={recovery ? 11 : 6}
-        required
-        aria-invalid={failure ? true : undefined}
-        aria-describedby={failure ? 'totp-code-error' : undefined}
       />
-      {failure ? (
-        <div id="totp-code-error" role="alert">
-          <p className="field-errors">{t(failure as MessageKey)}</p>
-        </div>
-      ) : null}
-    </div>
+      <SubmitButton className={recovery ? 'button secondary' : 'button'}>{submit}</SubmitButton>
+    </Form>
   );
 }
 
@@ -37,13 +40,13 @@ export function TwoFactorSection({
   status,
   required,
   notice,
-  failure,
+  lastResult,
   recoveryCodes,
 }: {
   status: Status;
   required: boolean;
   notice: string | null;
-  failure?: string;
+  lastResult: SubmissionResult<string[]> | undefined;
   recoveryCodes?: string[];
 }) {
   const { t } = useTranslation();
@@ -104,22 +107,22 @@ export function TwoFactorSection({
             {t('punctuation.colon')}
             <a href={status.uri}>{status.uri}</a>
           </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="twoFactorConfirm" />
-            <CodeField failure={failure} />
-            <SubmitButton>{t('accounts.security.twoFactor.confirm')}</SubmitButton>
-          </Form>
+          <CodeForm
+            intent="twoFactorConfirm"
+            submit={t('accounts.security.twoFactor.confirm')}
+            lastResult={lastResult}
+          />
         </>
       ) : null}
       {status.state === 'on' ? (
         <>
           <p>{t('accounts.security.twoFactor.on')}</p>
           <p>{t('accounts.security.twoFactor.disableLead')}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="twoFactorDisable" />
-            <CodeField failure={failure} recovery />
-            <SubmitButton className="button secondary">{t('accounts.security.twoFactor.disable')}</SubmitButton>
-          </Form>
+          <CodeForm
+            intent="twoFactorDisable"
+            submit={t('accounts.security.twoFactor.disable')}
+            lastResult={lastResult}
+          />
         </>
       ) : null}
     </section>

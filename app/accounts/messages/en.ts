@@ -67,6 +67,7 @@ export default {
       disabled: 'Two-factor authentication is now off.',
       required:
         'Your union requires finance staff to use two-factor authentication. Turn it on to use the finance pages.',
+      codeFormat: 'The code is 6 digits.',
       badCode: 'That code is wrong or already used. Enter the newest code from your app.',
       loginTitle: 'Enter your code',
       loginLead: 'Open your authenticator app and enter the 6-digit code it shows.',

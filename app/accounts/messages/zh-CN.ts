@@ -64,6 +64,7 @@ export default {
       enabled: '两步验证已开启。',
       disabled: '两步验证已关闭。',
       required: '您所在工会要求财务人员开启两步验证，开启后才能使用财务功能。',
+      codeFormat: '验证码是 6 位数字。',
       badCode: '验证码不正确或已用过，请输入应用中最新的验证码。',
       loginTitle: '输入验证码',
       loginLead: '打开身份验证器应用，输入显示的 6 位验证码。',

@@ -66,6 +66,7 @@ export default {
       enabled: '兩步驟驗證已開啟。',
       disabled: '兩步驟驗證已關閉。',
       required: '您所屬工會要求財務人員開啟兩步驟驗證，開啟後才能使用財務功能。',
+      codeFormat: '驗證碼是 6 位數字。',
       badCode: '驗證碼不正確或已使用過，請輸入應用程式中最新的驗證碼。',
       loginTitle: '輸入驗證碼',
       loginLead: '開啟驗證器應用程式，輸入顯示的 6 位數驗證碼。',

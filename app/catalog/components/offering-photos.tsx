@@ -1,17 +1,21 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { Empty } from '~/ui/page';
 
 /** The offering's photos as its organization manages them: each removable, and a form to add one. */
 export function ManagedPhotos({
   offering,
   photos,
+  lastResult,
 }: {
   offering: { id: number; title: string };
   photos: { id: number }[];
+  lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
+  const [form, fields] = useForm<{ photo: File }>({ id: 'offering-photo', lastResult });
   return (
     <>
       {photos.length ? (
@@ -34,21 +38,15 @@ export function ManagedPhotos({
       ) : (
         <Empty>{t('catalog.manage.noPhotos')}</Empty>
       )}
-      <Form method="post" encType="multipart/form-data" className="narrow">
-        <div className="field">
-          <label htmlFor="offering-photo">{t('catalog.manage.photoFile')}</label>
-          <input
-            id="offering-photo"
-            type="file"
-            name="photo"
-            accept="image/jpeg,image/png,image/webp"
-            required
-            aria-describedby="offering-photo-hint"
-          />
-          <p className="hint" id="offering-photo-hint">
-            {t('catalog.manage.photoHint')}
-          </p>
-        </div>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="narrow">
+        <ErrorSummary form={form} labels={{ photo: t('catalog.manage.photoFile') }} />
+        <Field
+          meta={fields.photo}
+          label={t('catalog.manage.photoFile')}
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          hint={t('catalog.manage.photoHint')}
+        />
         <SubmitButton name="intent" value="addPhoto">
           {t('catalog.manage.addPhoto')}
         </SubmitButton>

@@ -1,47 +1,50 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
+import type { z } from 'zod';
 import type { attendanceReview, ReviewDecision } from '../attendance.server';
+import type { attendanceReviewSchema } from '../schemas';
 import { formatDateTime } from '~/lib/format';
-import { ActionMessage, SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { messageKey } from '~/lib/locale';
 import { DataTable } from '~/ui/table';
 
 type Review = ReturnType<typeof attendanceReview>;
-/** What a failed review submission sends back: the form it came from and the reason typed in it. */
-export type ReviewFailure = { target: string; reason: string; failure: string } | null | undefined;
+type Reply = SubmissionResult<string[]> | undefined;
 
 /** Admit or exclude, with a reason; the buttons offered are the decisions that would change something. */
 function DecisionForm({
   target,
   current,
   label,
-  failed,
+  lastResult,
 }: {
   target: string;
   current: ReviewDecision | null;
   label?: string;
-  failed: ReviewFailure;
+  lastResult: Reply;
 }) {
   const { t } = useTranslation();
-  const mine = failed?.target === target ? failed : null;
+  const [form, fields] = useForm<z.input<typeof attendanceReviewSchema>>({ id: `review-${target}`, lastResult });
   return (
-    <Form method="post" className="inline-form" data-testid={`review-${target}`}>
+    <Form method="post" {...getFormProps(form)} data-testid={`review-${target}`}>
+      <ErrorSummary form={form} labels={{ reason: t('delivery.attendance.reason') }} />
       <input type="hidden" name="intent" value="attendance" />
       <input type="hidden" name="target" value={target} />
       {label ? <p>{label}</p> : null}
-      <ActionMessage failure={mine?.failure} />
-      <label htmlFor={`review-reason-${target}`}>{t('delivery.attendance.reason')}</label>
-      <input id={`review-reason-${target}`} name="reason" required maxLength={500} defaultValue={mine?.reason ?? ''} />
-      {current !== 'admitted' ? (
-        <SubmitButton name="decision" value="admitted" className="button secondary">
-          {t('delivery.attendance.admit')}
-        </SubmitButton>
-      ) : null}
-      {current !== 'excluded' ? (
-        <SubmitButton name="decision" value="excluded" className="button secondary">
-          {t('delivery.attendance.exclude')}
-        </SubmitButton>
-      ) : null}
+      <div className="inline-form">
+        <Field meta={fields.reason} label={t('delivery.attendance.reason')} />
+        {current !== 'admitted' ? (
+          <SubmitButton name="decision" value="admitted" className="button secondary">
+            {t('delivery.attendance.admit')}
+          </SubmitButton>
+        ) : null}
+        {current !== 'excluded' ? (
+          <SubmitButton name="decision" value="excluded" className="button secondary">
+            {t('delivery.attendance.exclude')}
+          </SubmitButton>
+        ) : null}
+      </div>
     </Form>
   );
 }
@@ -50,11 +53,12 @@ function DecisionForm({
 export function AttendanceReview({
   review,
   locale,
-  failed,
+  replyTo,
 }: {
   review: Review;
   locale: string;
-  failed: ReviewFailure;
+  /** The reply to the form of a target (`event`, `pending`, a check-in's id), if it was that one's. */
+  replyTo: (target: string) => Reply;
 }) {
   const { t } = useTranslation();
   const { decision, counts } = review;
@@ -88,7 +92,7 @@ export function AttendanceReview({
                 : t('delivery.attendance.awaitingAcceptance')}
           </p>
           {review.canDecideAssertions ? (
-            <DecisionForm target="event" current={decision?.review ?? null} failed={failed} />
+            <DecisionForm target="event" current={decision?.review ?? null} lastResult={replyTo('event')} />
           ) : null}
         </div>
       ) : null}
@@ -101,7 +105,7 @@ export function AttendanceReview({
               target="pending"
               current={null}
               label={t('delivery.attendance.allPending', { count: counts.pending })}
-              failed={failed}
+              lastResult={replyTo('pending')}
             />
           ) : null}
           <DataTable
@@ -138,7 +142,7 @@ export function AttendanceReview({
                         : t('delivery.attendance.pendingStatus')}
                     </p>
                     {review.canReview ? (
-                      <DecisionForm target={String(c.id)} current={c.review} failed={failed} />
+                      <DecisionForm target={String(c.id)} current={c.review} lastResult={replyTo(String(c.id))} />
                     ) : null}
                   </>
                 ),

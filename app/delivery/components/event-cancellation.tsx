@@ -1,3 +1,4 @@
+import type { SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { ReasonForm } from '~/ui/form';
 
@@ -8,7 +9,7 @@ export function CancelledNotice({ reason }: { reason: string | null }) {
 }
 
 /** The organization's form to call off its event, last on the page: it ends the event. */
-export function CancelEventForm() {
+export function CancelEventForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
   return (
     <ReasonForm
@@ -16,6 +17,7 @@ export function CancelEventForm() {
       label={t('delivery.events.cancelReason')}
       intent="cancel"
       submit={t('delivery.events.cancel')}
+      lastResult={lastResult}
     />
   );
 }

@@ -3,8 +3,10 @@ import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Section } from '~/ui/page';
-import type { reportSchema } from '../schemas';
+import type { reasonSchema, reportSchema, walkInsSchema } from '../schemas';
 import type { z } from 'zod';
+
+type Reply = SubmissionResult<string[]> | undefined;
 
 /** The completion report: attendance, a summary and photos, filed once the event is over. */
 function ReportForm({
@@ -12,12 +14,13 @@ function ReportForm({
   walkIns,
   photoLimits,
 }: {
-  lastResult: SubmissionResult<string[]> | undefined;
+  lastResult: Reply;
   walkIns: number;
   photoLimits: { count: number; megabytes: number };
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<z.input<typeof reportSchema>>({
+  const [form, fields] = useForm<z.input<typeof reportSchema> & { photos: File[] }>({
+    id: 'report',
     lastResult,
     defaultValue: { walkIns: String(walkIns) },
   });
@@ -25,7 +28,11 @@ function ReportForm({
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
       <ErrorSummary
         form={form}
-        labels={{ walkIns: t('delivery.events.walkIns'), summary: t('delivery.events.summary') }}
+        labels={{
+          walkIns: t('delivery.events.walkIns'),
+          summary: t('delivery.events.summary'),
+          photos: t('delivery.photos.choose'),
+        }}
       />
       <Field
         meta={fields.walkIns}
@@ -35,20 +42,14 @@ function ReportForm({
         hint={t('delivery.events.walkInsHint')}
       />
       <TextareaField meta={fields.summary} label={t('delivery.events.summary')} />
-      <div className="field">
-        <label htmlFor="photos">{t('delivery.photos.choose')}</label>
-        <input
-          id="photos"
-          name="photos"
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          multiple
-          aria-describedby="photos-hint"
-        />
-        <p className="hint" id="photos-hint">
-          {t('delivery.photos.hint', photoLimits)}
-        </p>
-      </div>
+      <Field
+        meta={fields.photos}
+        label={t('delivery.photos.choose')}
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        multiple
+        hint={t('delivery.photos.hint', photoLimits)}
+      />
       <SubmitButton name="intent" value="report">
         {t('delivery.events.fileReport')}
       </SubmitButton>
@@ -57,15 +58,22 @@ function ReportForm({
 }
 
 /** Attendees who did not scan, counted by the organizer while the event runs. */
-export function WalkInsForm({ walkIns }: { walkIns: number }) {
+export function WalkInsForm({ walkIns, lastResult }: { walkIns: number; lastResult: Reply }) {
   const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof walkInsSchema>>({
+    id: 'walk-ins',
+    lastResult,
+    defaultValue: { walkIns: String(walkIns) },
+  });
   return (
-    <Form method="post" className="inline-form">
-      <label htmlFor="walk-ins">{t('delivery.events.walkIns')}</label>
-      <input id="walk-ins" name="walkIns" type="number" min={0} defaultValue={walkIns} required />
-      <SubmitButton name="intent" value="walk-ins" className="button secondary">
-        {t('delivery.walkIns.record')}
-      </SubmitButton>
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} labels={{ walkIns: t('delivery.events.walkIns') }} />
+      <div className="inline-form">
+        <Field meta={fields.walkIns} label={t('delivery.events.walkIns')} type="number" min={0} />
+        <SubmitButton name="intent" value="walk-ins" className="button secondary">
+          {t('delivery.walkIns.record')}
+        </SubmitButton>
+      </div>
     </Form>
   );
 }
@@ -110,8 +118,9 @@ function ReportPhotos({
 }
 
 /** The overseeing union's decision on a filed report: accept it, or return it with a reason. */
-function ReviewButtons() {
+function ReviewButtons({ lastResult }: { lastResult: Reply }) {
   const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof reasonSchema>>({ id: 'return', lastResult });
   return (
     <div className="actions">
       <Form method="post">
@@ -119,12 +128,14 @@ function ReviewButtons() {
           {t('delivery.events.accept')}
         </SubmitButton>
       </Form>
-      <Form method="post" className="inline-form">
-        <label htmlFor="return-reason">{t('delivery.events.returnReason')}</label>
-        <input id="return-reason" name="reason" required />
-        <SubmitButton name="intent" value="return" className="button secondary">
-          {t('delivery.events.return')}
-        </SubmitButton>
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} labels={{ reason: t('delivery.events.returnReason') }} />
+        <div className="inline-form">
+          <Field meta={fields.reason} label={t('delivery.events.returnReason')} />
+          <SubmitButton name="intent" value="return" className="button secondary">
+            {t('delivery.events.return')}
+          </SubmitButton>
+        </div>
       </Form>
     </div>
   );
@@ -136,14 +147,14 @@ export function EventReport({
   checkinCount,
   photos,
   can,
-  lastResult,
+  lastResults,
   photoLimits,
 }: {
   event: { id: number; walkIns: number; reportSummary: string | null; returnReason: string | null };
   checkinCount: number;
   photos: { id: number }[];
   can: { fileReport: boolean; deletePhoto: boolean; reviewReport: boolean };
-  lastResult: SubmissionResult<string[]> | undefined;
+  lastResults: { report: Reply; return: Reply };
   photoLimits: { count: number; megabytes: number };
 }) {
   const { t } = useTranslation();
@@ -167,11 +178,11 @@ export function EventReport({
         <p className="alert">{t('delivery.events.returnedBecause', { reason: event.returnReason })}</p>
       ) : null}
       {can.fileReport ? (
-        <ReportForm lastResult={lastResult} walkIns={event.walkIns} photoLimits={photoLimits} />
+        <ReportForm lastResult={lastResults.report} walkIns={event.walkIns} photoLimits={photoLimits} />
       ) : can.deletePhoto ? (
         <p className="hint">{t('delivery.events.reportAfterEnd')}</p>
       ) : null}
-      {can.reviewReport ? <ReviewButtons /> : null}
+      {can.reviewReport ? <ReviewButtons lastResult={lastResults.return} /> : null}
     </Section>
   );
 }

@@ -1,7 +1,10 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
+import type { z } from 'zod';
+import type { excludeRatingSchema } from '../schemas';
 import { formatDateTime } from '~/lib/format';
-import { SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { Empty } from '~/ui/page';
 import { messageKey } from '~/lib/locale';
 import { DataTable } from '~/ui/table';
@@ -18,16 +21,35 @@ type Rating = {
   excludedByName: string | null;
 };
 
+type Reply = SubmissionResult<string[]> | undefined;
+
+/** A union reviewer's form to leave one flagged rating out of the figures, with the reason. */
+function ExcludeForm({ ratingId, lastResult }: { ratingId: number; lastResult: Reply }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof excludeRatingSchema>>({ id: `exclude-${ratingId}`, lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)} className="exclude-form">
+      <ErrorSummary form={form} labels={{ reason: t('delivery.integrity.reason') }} />
+      <input type="hidden" name="ratingId" value={ratingId} />
+      <Field meta={fields.reason} label={t('delivery.integrity.reason')} />
+      <SubmitButton name="intent" value="exclude" className="button secondary">
+        {t('delivery.integrity.exclude')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
 /** Every rating of the event with its integrity flags, and the union's exclude or restore buttons. */
 export function RatingsTable({
   ratings,
   canExclude,
-  typed,
+  replyTo,
   locale,
 }: {
   ratings: Rating[];
   canExclude: boolean;
-  typed: { ratingId: number; reason: string } | null;
+  /** The reply to a rating's exclude form, if it was that one's. */
+  replyTo: (ratingId: number) => Reply;
   locale: string;
 }) {
   const { t } = useTranslation();
@@ -97,20 +119,7 @@ export function RatingsTable({
                 ) : null}
               </>
             ) : canExclude && r.flags.length ? (
-              <Form method="post" className="exclude-form">
-                <input type="hidden" name="ratingId" value={r.id} />
-                <label htmlFor={`reason-${r.id}`}>{t('delivery.integrity.reason')}</label>
-                <input
-                  id={`reason-${r.id}`}
-                  name="reason"
-                  required
-                  maxLength={500}
-                  defaultValue={typed?.ratingId === r.id ? typed.reason : ''}
-                />
-                <SubmitButton name="intent" value="exclude" className="button secondary">
-                  {t('delivery.integrity.exclude')}
-                </SubmitButton>
-              </Form>
+              <ExcludeForm ratingId={r.id} lastResult={replyTo(r.id)} />
             ) : null,
         },
       ]}

@@ -1,6 +1,7 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
-import { SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton } from '~/ui/form';
 
 /** The application's files, removable and added to while it may be edited. */
 export function ApplicationAttachments({
@@ -8,13 +9,16 @@ export function ApplicationAttachments({
   attachments,
   editable,
   maxMegabytes,
+  lastResult,
 }: {
   applicationId: number;
   attachments: { id: number; fileName: string; byteSize: number }[];
   editable: boolean;
   maxMegabytes: number;
+  lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
+  const [form, fields] = useForm<{ file: File }>({ id: 'attachment', lastResult });
   return (
     <>
       {attachments.length ? (
@@ -38,21 +42,15 @@ export function ApplicationAttachments({
         <p className="empty">{t('incubation.noAttachments')}</p>
       )}
       {editable ? (
-        <Form method="post" encType="multipart/form-data" className="narrow">
-          <div className="field">
-            <label htmlFor="attachment-file">{t('incubation.attachFile')}</label>
-            <input
-              id="attachment-file"
-              name="file"
-              type="file"
-              accept="application/pdf,image/png,image/jpeg"
-              required
-              aria-describedby="attachment-hint"
-            />
-            <p className="hint" id="attachment-hint">
-              {t('incubation.attachHint', { mb: maxMegabytes })}
-            </p>
-          </div>
+        <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="narrow">
+          <ErrorSummary form={form} labels={{ file: t('incubation.attachFile') }} />
+          <Field
+            meta={fields.file}
+            label={t('incubation.attachFile')}
+            type="file"
+            accept="application/pdf,image/png,image/jpeg"
+            hint={t('incubation.attachHint', { mb: maxMegabytes })}
+          />
           <SubmitButton>{t('incubation.upload')}</SubmitButton>
         </Form>
       ) : null}

@@ -269,7 +269,7 @@ export default {
     notScored: 'No reviewer has finished scoring, so the application cannot be admitted.',
     belowPassScore: "The reviewers' average is below the entry pass mark, so the application cannot be admitted.",
     chooseFile: 'Choose a file to upload.',
-    fileTooLarge: 'The file is too large; upload one within the size the handbook allows.',
+    fileTooLarge: 'The file is too large: each may be at most {{mb}} MB.',
     fileType: 'Only PDF, PNG or JPEG files can be uploaded (judged by their content; renaming does not help).',
     tooManyFiles: 'The application already has the most attachments allowed.',
     notResident: 'This organization is not currently resident at this incubator.',

@@ -257,7 +257,7 @@ export default {
     notScored: '还没有评审专家完成打分，不能准予入驻。',
     belowPassScore: '评审平均分未达到入驻分数线，不能准予入驻。',
     chooseFile: '请选择要上传的文件。',
-    fileTooLarge: '文件太大了，请上传不超过手册规定大小的文件。',
+    fileTooLarge: '文件太大了，每个不能超过 {{mb}} MB。',
     fileType: '只能上传 PDF、PNG 或 JPEG 文件（按文件内容判断，改扩展名无效）。',
     tooManyFiles: '附件数量已达上限。',
     notResident: '该组织目前不是本基地的入驻组织，不能进行此操作。',

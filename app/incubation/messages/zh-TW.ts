@@ -259,7 +259,7 @@ export default {
     notScored: '還沒有評審委員完成評分，不能准予進駐。',
     belowPassScore: '評審平均分未達進駐分數線，不能准予進駐。',
     chooseFile: '請選擇要上傳的檔案。',
-    fileTooLarge: '檔案太大了，請上傳不超過手冊規定大小的檔案。',
+    fileTooLarge: '檔案太大了，每個不能超過 {{mb}} MB。',
     fileType: '只能上傳 PDF、PNG 或 JPEG 檔案（依檔案內容判斷，更改副檔名無效）。',
     tooManyFiles: '附件數量已達上限。',
     notResident: '該組織目前不是本基地的進駐組織，不能進行此操作。',

@@ -1,9 +1,12 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
+import type { z } from 'zod';
 import type { evaluationView, PanelProgress } from '../evaluation.server';
 import { scoredCriteria } from '../machine';
+import type { scoreSchema } from '../schemas';
 import { formatMoney } from '~/lib/format';
-import { SubmitButton } from '~/ui/form';
+import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
 import { Section } from '~/ui/page';
 import { DataTable } from '~/ui/table';
 
@@ -37,55 +40,65 @@ export function Declaration({ bidders }: { bidders: Bidders }) {
 
 type BidToScore = Pick<View['toScore'][number], 'id' | 'organizationName' | 'content' | 'proposedTrackRecord' | 'mine'>;
 
-function ScoreForm({ bid, canScore }: { bid: BidToScore; canScore: boolean }) {
+type Reply = SubmissionResult<string[]> | undefined;
+
+function ScoreForm({ bid, canScore, lastResult }: { bid: BidToScore; canScore: boolean; lastResult: Reply }) {
   const { t } = useTranslation();
   const mine = (criterion: string) => bid.mine.find((s) => s.criterion === criterion);
   const proposal = bid.proposedTrackRecord;
+  const scoreOf = (criterion: (typeof scoredCriteria)[number]) =>
+    mine(criterion)?.score ?? (criterion === 'track_record' ? proposal?.score : undefined);
+  const [form, fields] = useForm<z.input<typeof scoreSchema>>({
+    id: `score-${bid.id}`,
+    lastResult,
+    defaultValue: Object.fromEntries(
+      scoredCriteria.flatMap((c) => [
+        [c, scoreOf(c)?.toString()],
+        [`${c}_comment`, mine(c)?.comment],
+      ]),
+    ),
+  });
+  const scoreLabel = (c: (typeof scoredCriteria)[number]) =>
+    t('punctuation.parenthesized', { text: t(`procurement.criteria.${c}`), note: '0–100' });
+  const commentLabel = (c: (typeof scoredCriteria)[number]) =>
+    t('procurement.evaluate.commentOn', { criterion: t(`procurement.criteria.${c}`) });
   return (
     <Form
       method="post"
+      {...getFormProps(form)}
       className="score-form"
       aria-label={t('procurement.evaluate.scoreFor', { organization: bid.organizationName })}
     >
+      <ErrorSummary
+        form={form}
+        labels={Object.fromEntries(
+          scoredCriteria.flatMap((c) => [
+            [c, scoreLabel(c)],
+            [`${c}_comment`, commentLabel(c)],
+          ]),
+        )}
+      />
       <input type="hidden" name="bidId" value={bid.id} />
       {scoredCriteria.map((criterion) => (
         <fieldset key={criterion} disabled={!canScore}>
-          <div className="field inline">
-            <label htmlFor={`score-${bid.id}-${criterion}`}>
-              {t('punctuation.parenthesized', { text: t(`procurement.criteria.${criterion}`), note: '0–100' })}
-            </label>
-            <input
-              id={`score-${bid.id}-${criterion}`}
-              name={criterion}
-              type="number"
-              min={0}
-              max={100}
-              required
-              defaultValue={mine(criterion)?.score ?? (criterion === 'track_record' ? proposal?.score : undefined)}
-              aria-describedby={criterion === 'track_record' ? `proposal-${bid.id}` : undefined}
-            />
-          </div>
-          {criterion === 'track_record' ? (
-            <p className="hint" id={`proposal-${bid.id}`}>
-              {proposal
-                ? t('procurement.evaluate.proposal', {
-                    score: proposal.score,
-                    grade: t(`evaluation.grades.${proposal.grade}`),
-                  })
-                : t('procurement.evaluate.noProposal')}
-            </p>
-          ) : null}
-          <div className="field">
-            <label htmlFor={`comment-${bid.id}-${criterion}`}>
-              {t('procurement.evaluate.commentOn', { criterion: t(`procurement.criteria.${criterion}`) })}
-            </label>
-            <textarea
-              id={`comment-${bid.id}-${criterion}`}
-              name={`${criterion}_comment`}
-              rows={2}
-              defaultValue={mine(criterion)?.comment}
-            />
-          </div>
+          <Field
+            meta={fields[criterion]}
+            label={scoreLabel(criterion)}
+            type="number"
+            min={0}
+            max={100}
+            hint={
+              criterion !== 'track_record'
+                ? undefined
+                : proposal
+                  ? t('procurement.evaluate.proposal', {
+                      score: proposal.score,
+                      grade: t(`evaluation.grades.${proposal.grade}`),
+                    })
+                  : t('procurement.evaluate.noProposal')
+            }
+          />
+          <TextareaField meta={fields[`${criterion}_comment`]} label={commentLabel(criterion)} rows={2} />
         </fieldset>
       ))}
       {canScore ? <SubmitButton>{t('procurement.evaluate.saveScore')}</SubmitButton> : null}
@@ -94,7 +107,17 @@ function ScoreForm({ bid, canScore }: { bid: BidToScore; canScore: boolean }) {
 }
 
 /** One opened bid as a declared reviewer reads it, with their scores. */
-export function BidToScore({ bid, canScore, locale }: { bid: BidToScore; canScore: boolean; locale: string }) {
+export function BidToScore({
+  bid,
+  canScore,
+  locale,
+  lastResult,
+}: {
+  bid: BidToScore;
+  canScore: boolean;
+  locale: string;
+  lastResult: Reply;
+}) {
   const { t } = useTranslation();
   return (
     <Section title={bid.organizationName}>
@@ -111,7 +134,7 @@ export function BidToScore({ bid, canScore, locale }: { bid: BidToScore; canScor
           <p className="prose">{bid.content.team}</p>
         </>
       ) : null}
-      <ScoreForm bid={bid} canScore={canScore} />
+      <ScoreForm bid={bid} canScore={canScore} lastResult={lastResult} />
     </Section>
   );
 }

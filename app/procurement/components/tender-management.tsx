@@ -1,7 +1,10 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
+import type { z } from 'zod';
+import type { answerSchema, objectionAnswerSchema } from '../schemas';
 import { formatDateTime } from '~/lib/format';
-import { SubmitButton } from '~/ui/form';
+import { ChoiceField, ErrorSummary, SubmitButton, TextareaField } from '~/ui/form';
 import { Empty, Section, StateBadge } from '~/ui/page';
 
 type Person = { userId: number; name: string };
@@ -58,13 +61,34 @@ export function ReviewPanel({
   );
 }
 
+type Reply = SubmissionResult<string[]> | undefined;
+
+/** The published answer to one question: a form of its own, told apart by the question's id. */
+function AnswerForm({ question, lastResult }: { question: { id: number; question: string }; lastResult: Reply }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof answerSchema>>({ id: `answer-${question.id}`, lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card">
+      <ErrorSummary form={form} labels={{ answer: t('procurement.questions.answer') }} />
+      <p id={`question-${question.id}`}>{question.question}</p>
+      <input type="hidden" name="questionId" value={question.id} />
+      <TextareaField meta={fields.answer} label={t('procurement.questions.answer')} rows={3} />
+      <SubmitButton name="intent" value="answer">
+        {t('procurement.questions.publishAnswer')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
 /** Questions waiting for the published answer, each with its form while answers may be published. */
 export function QuestionsToAnswer({
   questions,
   canAnswer,
+  replyTo,
 }: {
   questions: { id: number; question: string }[];
   canAnswer: boolean;
+  replyTo: (questionId: number) => Reply;
 }) {
   const { t } = useTranslation();
   return (
@@ -72,17 +96,7 @@ export function QuestionsToAnswer({
       {questions.length ? (
         questions.map((q) =>
           canAnswer ? (
-            <Form method="post" key={q.id} className="card">
-              <p id={`question-${q.id}`}>{q.question}</p>
-              <input type="hidden" name="questionId" value={q.id} />
-              <div className="field">
-                <label htmlFor={`answer-${q.id}`}>{t('procurement.questions.answer')}</label>
-                <textarea id={`answer-${q.id}`} name="answer" rows={3} required aria-describedby={`question-${q.id}`} />
-              </div>
-              <SubmitButton name="intent" value="answer">
-                {t('procurement.questions.publishAnswer')}
-              </SubmitButton>
-            </Form>
+            <AnswerForm key={q.id} question={q} lastResult={replyTo(q.id)} />
           ) : (
             <p key={q.id} className="card">
               {q.question}
@@ -106,8 +120,45 @@ type Objection = {
   canAnswer: boolean;
 };
 
+/** The commissioner's answer to one objection: dismiss or uphold it, and why. */
+function ObjectionAnswerForm({ objectionId, lastResult }: { objectionId: number; lastResult: Reply }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof objectionAnswerSchema>>({
+    id: `objection-${objectionId}`,
+    lastResult,
+  });
+  const labels = { decision: t('procurement.objections.decision'), answer: t('procurement.objections.answer') };
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} labels={labels} />
+      <input type="hidden" name="objectionId" value={objectionId} />
+      <ChoiceField
+        meta={fields.decision}
+        label={labels.decision}
+        type="radio"
+        options={[
+          { value: 'dismiss', label: t('procurement.objections.dismiss') },
+          { value: 'uphold', label: t('procurement.objections.uphold') },
+        ]}
+      />
+      <TextareaField meta={fields.answer} label={labels.answer} rows={3} />
+      <SubmitButton name="intent" value="answerObjection">
+        {t('procurement.objections.sendAnswer')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
 /** Objections to the proposed award, with the commissioner's answer or the form to give it. */
-export function ObjectionsToAnswer({ objections, locale }: { objections: Objection[]; locale: string }) {
+export function ObjectionsToAnswer({
+  objections,
+  locale,
+  replyTo,
+}: {
+  objections: Objection[];
+  locale: string;
+  replyTo: (objectionId: number) => Reply;
+}) {
   const { t } = useTranslation();
   return (
     <Section title={t('procurement.objections.title')}>
@@ -126,28 +177,7 @@ export function ObjectionsToAnswer({ objections, locale }: { objections: Objecti
                 {o.answer}
               </p>
             ) : null}
-            {o.canAnswer ? (
-              <Form method="post">
-                <input type="hidden" name="objectionId" value={o.id} />
-                <fieldset>
-                  <legend>{t('procurement.objections.decision')}</legend>
-                  <label>
-                    <input type="radio" name="decision" value="dismiss" required />{' '}
-                    {t('procurement.objections.dismiss')}
-                  </label>
-                  <label>
-                    <input type="radio" name="decision" value="uphold" /> {t('procurement.objections.uphold')}
-                  </label>
-                </fieldset>
-                <div className="field">
-                  <label htmlFor={`objection-answer-${o.id}`}>{t('procurement.objections.answer')}</label>
-                  <textarea id={`objection-answer-${o.id}`} name="answer" rows={3} required />
-                </div>
-                <SubmitButton name="intent" value="answerObjection">
-                  {t('procurement.objections.sendAnswer')}
-                </SubmitButton>
-              </Form>
-            ) : null}
+            {o.canAnswer ? <ObjectionAnswerForm objectionId={o.id} lastResult={replyTo(o.id)} /> : null}
           </div>
         ))
       ) : (
