@@ -216,8 +216,8 @@ export const flagsPublic = (state: TenderState | undefined) => !!state && awardP
 export function subjectFlags(viewer: Viewer | null, type: RiskSubject, id: number) {
   const flags = listed(and(eq(riskFlags.subjectType, type), eq(riskFlags.subjectId, id), isNull(riskFlags.clearedAt)));
   const staff = flags.length > 0 && hasUnionRole(viewer, flags[0]!.unionId, flagReaders);
-  if (!staff) return { staff, flags: type === 'tender' ? publishedFlags(id) : [] };
-  return { staff, flags: flags.map((f) => ({ ...f, responses: responsesOf(f.id) })) };
+  const shown = staff || (flags.length > 0 && type === 'tender' && flagsPublic(tenderState(id)));
+  return { staff, flags: shown ? flags.map((f) => ({ ...f, responses: responsesOf(f.id) })) : [] };
 }
 
 /** A tender's open flags with their responses, for its OCDS release once the award is published. */

@@ -16,7 +16,11 @@ import type { Viewer } from '~/accounts/auth.server';
 import { runClock } from '~/jobs/ticks.server';
 import { shanghaiYear } from '~/lib/time';
 import { now } from '~/lib/clock.server';
-import { db } from '~/lib/db.server';
+import { db, sqlite } from '~/lib/db.server';
+import { getT } from '~/lib/i18n.server';
+import { buildReport } from '~/reports/dashboard.server';
+import { riskIndicators, type RiskIndicator } from './indicators-list';
+import type { TFunction } from 'i18next';
 import { proposeAward } from '~/procurement/award.server';
 import { openBids, submitBid } from '~/procurement/bids.server';
 import { amendContract, confirmContract, issueContract } from '~/procurement/contracts.server';
@@ -117,6 +121,32 @@ describe('a tender’s flags', () => {
     db.update(unions).set({ minBiddingDays: 0 }).where(eq(unions.id, unionId)).run();
     setRiskSettings(admin, unionId, settings);
     expect(flagsOf('tender', id)).toEqual(['single_bid']);
+  });
+});
+
+describe('the dashboards', () => {
+  it('roll the open flags up to every union above, from a few rollup rows', async () => {
+    const t = (await getT('zh-CN')) as unknown as TFunction;
+    const year = shanghaiYear(now());
+    const city = db.select().from(unions).where(eq(unions.id, unionId)).get()!.parentId!;
+    for (const root of [unionId, city]) {
+      const expected = sqlite
+        .prepare(
+          `select indicator, count(*) as flags, sum(value_fen) as valueFen from risk_flags
+           where cleared_at is null and year = ? and union_id in
+             (with recursive sub(id) as (select ? union select u.id from unions u join sub on u.parent_id = sub.id) select id from sub)
+           group by indicator`,
+        )
+        .all(year, root) as { indicator: RiskIndicator; flags: number; valueFen: number }[];
+      expect(expected.length).toBeGreaterThan(0);
+      const report = buildReport({ id: root, name: '' }, { year, granularity: 'month' }, t);
+      expect(report.tables.risk).toEqual(
+        riskIndicators.flatMap((indicator) => {
+          const row = expected.find((e) => e.indicator === indicator);
+          return row ? [{ label: t(`risk.indicators.${indicator}`), flags: row.flags, valueFen: row.valueFen }] : [];
+        }),
+      );
+    }
   });
 });
 
