@@ -216,8 +216,11 @@ export const flagsPublic = (state: TenderState | undefined) => !!state && awardP
 export function subjectFlags(viewer: Viewer | null, type: RiskSubject, id: number) {
   const flags = listed(and(eq(riskFlags.subjectType, type), eq(riskFlags.subjectId, id), isNull(riskFlags.clearedAt)));
   const staff = flags.length > 0 && hasUnionRole(viewer, flags[0]!.unionId, flagReaders);
-  const shown = staff || (flags.length > 0 && type === 'tender' && flagsPublic(tenderState(id)));
-  return { staff, flags: shown ? flags.map((f) => ({ ...f, responses: responsesOf(f.id) })) : [] };
+  if (staff) return { staff, flags: flags.map((f) => ({ ...f, responses: responsesOf(f.id) })) };
+  if (!(flags.length > 0 && type === 'tender' && flagsPublic(tenderState(id)))) return { staff, flags: [] };
+  // Everyone reads what was answered, never who answered (decision 115): not even in the page's data.
+  const answers = (flagId: number) => responsesOf(flagId).map(({ id, kind, text }) => ({ id, kind, text }));
+  return { staff, flags: flags.map((f) => ({ ...f, responses: answers(f.id) })) };
 }
 
 /** A tender's open flags with their responses, for its OCDS release once the award is published. */

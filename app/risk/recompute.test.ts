@@ -95,8 +95,17 @@ describe('a tender’s flags', () => {
     scoreBid(commissioner, id, { bidId: bid.id, ...scores });
     proposeAward(commissioner, id, bid.id);
     expect(flagsOf('tender', id)).toEqual(['late_bid_won', 'price_at_ceiling', 'single_bid']);
+    const single = db.select().from(riskFlags).where(eq(riskFlags.subjectId, id)).all();
+    respondToFlag(commissioner, single.find((f) => f.indicator === 'single_bid')!.id, {
+      kind: 'explanation',
+      text: '公告已在三个平台发布。',
+    });
     const shown = subjectFlags(null, 'tender', id).flags;
     expect(shown.map((f) => [f.indicator, f.organizationId])).toContainEqual(['price_at_ceiling', legalOrg.id]);
+    // After the award everyone reads the answer, but not who gave it: not even in the page's data.
+    expect(shown.find((f) => f.indicator === 'single_bid')!.responses).toEqual([
+      { id: expect.any(Number), kind: 'explanation', text: '公告已在三个平台发布。' },
+    ]);
     expect(shown.find((f) => f.indicator === 'price_at_ceiling')!.facts.seen).toMatchObject({ percent: 99 });
     expect(rollup(unionId)).toBe(before.county + 3);
     expect(rollup(parent)).toBe(before.city + 3);
@@ -164,7 +173,11 @@ describe('responses', () => {
     ]);
     expect(view.canRespond).toBe(false);
     expect(requireFlag(auditor, flag.id).canRespond).toBe(true);
-    const trail = db.select().from(auditLog).where(eq(auditLog.subjectType, 'risk_flag')).all();
+    const trail = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, 'risk_flag'), eq(auditLog.subjectId, flag.id)))
+      .all();
     expect(trail.map((a) => [a.action, a.unionId])).toEqual([
       ['riskFlag.concern', unionId],
       ['riskFlag.explanation', unionId],

@@ -10,7 +10,7 @@ export type ShownFlag = {
   indicator: RiskIndicator;
   facts: Facts;
   valueFen: number;
-  responses: { id: number; kind: ResponseKind; text: string; by: string }[];
+  responses: { id: number; kind: ResponseKind; text: string; by?: string }[];
 };
 
 /**
