@@ -142,7 +142,7 @@ test('a worker on a phone without JavaScript confirms a number once, checks in a
   await expect(worker.getByText('感谢您的评价')).toBeVisible();
   await staleRating.getByLabel('1 星').check();
   await staleRating.getByRole('button', { name: '提交评价' }).click();
-  await expect(staleRating.getByRole('alert')).toHaveText('您已经评价过这场活动了。');
+  await expect(staleRating.locator('.error-summary')).toContainText('您已经评价过这场活动了。');
 
   // Within 24 hours the worker may change the rating, not add one.
   await worker.goto(rateUrl);
