@@ -19,6 +19,7 @@ const capabilities = [
   'payments',
   'procurement',
   'reports',
+  'risk',
   'unions',
 ];
 const schemaFiles = [...capabilities, 'platform'];
@@ -40,6 +41,15 @@ const readModels = {
   incubation: { procurement: ['contracts'] },
   // Milestones and budgets are paid against a contract.
   payments: { procurement: ['contracts'] },
+  // Red flags are computed from the purchases, their bids and scores, payments and delivery.
+  risk: {
+    procurement: ['tenders', 'bids', 'bidScores', 'contracts', 'contractAmendments', 'tenderAmendments'],
+    catalog: ['commissions', 'offerings'],
+    payments: ['milestones'],
+    delivery: ['eventRollups'],
+  },
+  // The dashboards roll up the open red flags.
+  reports: { risk: ['unionRiskRollups'] },
   procurement: {
     // A contract completes when its milestones are paid; OCDS publishes them.
     payments: ['milestones', 'payments'],
@@ -77,7 +87,7 @@ function ownTablesOnly(capability) {
 }
 
 export default tseslint.config(
-  { ignores: ['build', 'bench/floor/build', '.react-router', 'node_modules', 'data', 'test-results', 'playwright-report'] },
+  { ignores: ['build', 'bench/floor/build', 'bench/floor/build-routes', '.react-router', 'node_modules', 'data', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

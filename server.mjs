@@ -95,17 +95,6 @@ server.use('/assets', express.static('build/client/assets', { immutable: true, m
 const publicFiles = express.static('build/client', { maxAge: '1h' });
 server.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-server.use(async (req, res, next) => {
-  if (req.method === 'GET' || req.method === 'HEAD') return next();
-  try {
-    const refusal = await app.refuseCrossSite(webRequest(req));
-    if (!refusal) return next();
-    await refuse(res, refusal);
-  } catch (error) {
-    next(error);
-  }
-});
-
 /**
  * Counts a body as it streams in (to the app, which reads it from the same socket) and answers 413
  * once it runs past its limit: a body without a Content-Length, or with a false one.
@@ -126,12 +115,15 @@ function limitBody(req, res, request) {
   req.on('data', count);
 }
 
-// Request bodies: one the route cannot read (JSON or text on a form) or declared over its limit is
-// refused before a byte of it is read; any other is counted as it arrives (docs/decisions/095).
+// A post from another site is refused. Request bodies: one the route cannot read (JSON or text on a
+// form) or declared over its limit is refused before a byte of it is read; any other is counted as
+// it arrives (docs/decisions/095).
 server.use(async (req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
   try {
     const request = webRequest(req);
+    const crossSite = await app.refuseCrossSite(request);
+    if (crossSite) return refuse(res, crossSite);
     const refusal = await app.refuseBody(request);
     if (refusal) return refuse(res, refusal, { close: true });
     limitBody(req, res, request);
@@ -146,9 +138,17 @@ server.use(async (req, res, next) => {
 server.use(async (req, res, next) => {
   if (req.method !== 'GET' && req.method !== 'HEAD') return next();
   try {
-    const kept = app.keptPage(webRequest(req));
+    const kept = app.keptPage({
+      url: `${req.protocol}://${req.get('host')}${req.originalUrl}`,
+      cookie: req.headers.cookie,
+      language: req.headers['accept-language'],
+      ifNoneMatch: req.headers['if-none-match'],
+    });
     if (!kept) return next();
-    res.status(kept.status).set(Object.fromEntries(kept.headers)).send(await kept.text());
+    res
+      .status(kept.status)
+      .set(Object.fromEntries(kept.headers))
+      .send(await kept.text());
   } catch (error) {
     next(error);
   }

@@ -135,7 +135,7 @@ async function sharedPage(request: Request, headers: Headers, routerContext: Ent
     return new Response(html, { status: 500, headers });
   }
   keepPage(request, headers, html);
-  return withValidator(request, html, { headers });
+  return withValidator(request.headers.get('If-None-Match'), html, { headers });
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

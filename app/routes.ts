@@ -110,6 +110,11 @@ export default [
   route('admin/outbox', 'routes/admin.outbox.tsx'),
   route('admin/outbox/:notificationId', 'routes/admin.outbox.$notificationId.tsx'),
 
+  // risk: red flags on purchases (docs/decisions/115)
+  route('unions/:unionId/risk', 'routes/unions.$unionId.risk.tsx'),
+  route('unions/:unionId/risk/export', 'routes/unions.$unionId.risk.export.ts'),
+  route('risk/:flagId', 'routes/risk.$flagId.tsx'),
+
   // audit trail: union admins see their union's rows, platform admins everyone's
   route('unions/:unionId/audit', 'routes/audit.tsx'),
   route('admin/audit', 'routes/audit.tsx', { id: 'admin-audit' }),

@@ -2,7 +2,7 @@
  * `npm run bench [-- --counties N --years Y --duration S --connections C --no-extras]`: the performance
  * harness. Builds the production server, generates (or reuses) a national-scale database, starts the
  * app, a bare node:http baseline on it and the framework's floor (bench/floor: a minimal React Router
- * page served the same way), drives them with autocannon through each scenario, and prints
+ * page served the same way, alone and beside the product's route table), drives them with autocannon through each scenario, and prints
  * requests/s, p50/p99 latency and errors with the ratios to the baseline and to the floor, the
  * app's start-up time and resident memory, the compressed JavaScript of each page and the machine;
  * writes the same to bench-results.json.
@@ -34,6 +34,7 @@ const connections = Number(args.connections);
 const appPort = Number(process.env.BENCH_PORT ?? 3600);
 const baselinePort = appPort + 1;
 const floorPort = appPort + 2;
+const routesFloorPort = appPort + 3;
 /** Dashboards are driven with fewer connections: a leadership page, not a crowd's. */
 const dashboardConnections = 10;
 
@@ -72,6 +73,7 @@ type Result = {
   baseline: Figures | null;
   ratio: number | null;
   floorRatio: number | null;
+  routesFloorRatio: number | null;
   budget: { minRps?: number; maxP99?: number };
   met: boolean | null;
 };
@@ -240,6 +242,10 @@ async function main() {
   );
   ensureBuild();
   spawnSync('npx', ['react-router', 'build', 'bench/floor'], { stdio: 'ignore' });
+  spawnSync('npx', ['react-router', 'build', 'bench/floor'], {
+    stdio: 'ignore',
+    env: { ...process.env, FLOOR_ROUTES: 'app' },
+  });
   const data = await generatedDatabase(counties, years);
   const steady = spawnSync(process.execPath, ['--import', 'tsx', 'bench/steady.ts'], {
     env: { ...process.env, DATABASE_PATH: data.path },
@@ -272,7 +278,11 @@ async function main() {
     PORT: String(baselinePort),
   });
   const floor = startServer('floor', process.execPath, ['bench/floor/server.mjs'], { PORT: String(floorPort) });
-  const servers = [app, baseline, floor];
+  const routesFloor = startServer('floor with the routes', process.execPath, ['bench/floor/server.mjs'], {
+    PORT: String(routesFloorPort),
+    FLOOR_ROUTES: 'app',
+  });
+  const servers = [app, baseline, floor, routesFloor];
   const cleanUp = () => servers.forEach(stop);
   process.on('SIGINT', () => {
     cleanUp();
@@ -284,6 +294,7 @@ async function main() {
       waitUntilUp(appPort, '/tenders', appStarted),
       waitUntilUp(baselinePort, '/tenders'),
       waitUntilUp(floorPort, '/'),
+      waitUntilUp(routesFloorPort, '/'),
     ]);
     console.log(
       `App (${serverCommand.name}) on :${appPort} answered its first request ${format(startupMs)} ms after it was started; baseline on :${baselinePort}, floor on :${floorPort}; ${duration} s per run, ${connections} connections.\n`,
@@ -347,6 +358,11 @@ async function main() {
     process.stdout.write('framework floor (bench/floor, GET /)… ');
     const floorFigures = await drive(floorPort, () => ({ path: '/' }));
     console.log(`${format(floorFigures.rps)} req/s, p99 ${floorFigures.p99} ms`);
+    process.stdout.write('the same page beside the app’s route table… ');
+    const routesFloorFigures = await drive(routesFloorPort, () => ({ path: '/' }));
+    console.log(`${format(routesFloorFigures.rps)} req/s, p99 ${routesFloorFigures.p99} ms`);
+    const toFloor = (figures: Figures, floor: Figures) =>
+      floor.rps ? Number((figures.rps / floor.rps).toFixed(3)) : null;
 
     const pages: { page: string; headers: Record<string, string> }[] = [
       { page: '/catalog?q=心理健康', headers: {} },
@@ -376,6 +392,7 @@ async function main() {
           baseline: null,
           ratio: null,
           floorRatio: null,
+          routesFloorRatio: null,
           budget: budgets[scenario.name]!,
           met: false,
         });
@@ -405,7 +422,8 @@ async function main() {
         app: appFigures,
         baseline: baselineFigures,
         ratio: baselineFigures.rps ? Number((appFigures.rps / baselineFigures.rps).toFixed(3)) : null,
-        floorRatio: floorFigures.rps ? Number((appFigures.rps / floorFigures.rps).toFixed(3)) : null,
+        floorRatio: toFloor(appFigures, floorFigures),
+        routesFloorRatio: toFloor(appFigures, routesFloorFigures),
         budget,
         met: Object.keys(budget).length ? met : null,
       });
@@ -415,7 +433,7 @@ async function main() {
     const memory = residentMemory(app.pid!);
     const largestMiB = Math.max(memory.primary, ...memory.workers);
     console.log(
-      `\n${'scenario'.padEnd(30)} ${'conns'.padStart(5)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} │ ${'baseline req/s'.padStart(14)} ${'p99'.padStart(6)} │ ${'ratio'.padStart(6)} │ ${'floor'.padStart(6)} │ budget`,
+      `\n${'scenario'.padEnd(30)} ${'conns'.padStart(5)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} │ ${'baseline req/s'.padStart(14)} ${'p99'.padStart(6)} │ ${'ratio'.padStart(6)} │ ${'floor'.padStart(6)} │ ${'routes'.padStart(6)} │ budget`,
     );
     for (const r of results) {
       const budget = [r.budget.minRps ? `≥${r.budget.minRps}/s` : '', r.budget.maxP99 ? `p99≤${r.budget.maxP99}` : '']
@@ -426,12 +444,17 @@ async function main() {
         continue;
       }
       console.log(
-        `${r.label.padEnd(30)} ${String(r.connections).padStart(5)} ${format(r.app.rps).padStart(7)} ${String(r.app.p50).padStart(7)} ${String(r.app.p99).padStart(7)} ${String(r.app.failed + r.app.timeouts).padStart(7)} │ ${format(r.baseline.rps).padStart(14)} ${String(r.baseline.p99).padStart(6)} │ ${String(r.ratio ?? '–').padStart(6)} │ ${String(r.floorRatio ?? '–').padStart(6)} │ ${budget || '–'} ${r.met === null ? '' : r.met ? 'MET' : 'NOT MET'}${r.connections === 1 ? ` (one request took ${format(r.singleRequestMs)} ms)` : ''}`,
+        `${r.label.padEnd(30)} ${String(r.connections).padStart(5)} ${format(r.app.rps).padStart(7)} ${String(r.app.p50).padStart(7)} ${String(r.app.p99).padStart(7)} ${String(r.app.failed + r.app.timeouts).padStart(7)} │ ${format(r.baseline.rps).padStart(14)} ${String(r.baseline.p99).padStart(6)} │ ${String(r.ratio ?? '–').padStart(6)} │ ${String(r.floorRatio ?? '–').padStart(6)} │ ${String(r.routesFloorRatio ?? '–').padStart(6)} │ ${budget || '–'} ${r.met === null ? '' : r.met ? 'MET' : 'NOT MET'}${r.connections === 1 ? ` (one request took ${format(r.singleRequestMs)} ms)` : ''}`,
       );
     }
-    console.log(
-      `${'framework floor (bench/floor)'.padEnd(30)} ${String(connections).padStart(5)} ${format(floorFigures.rps).padStart(7)} ${String(floorFigures.p50).padStart(7)} ${String(floorFigures.p99).padStart(7)} ${String(floorFigures.failed + floorFigures.timeouts).padStart(7)}`,
-    );
+    for (const [label, figures] of [
+      ['framework floor (bench/floor)', floorFigures],
+      ['floor beside the app’s routes', routesFloorFigures],
+    ] as const) {
+      console.log(
+        `${label.padEnd(30)} ${String(connections).padStart(5)} ${format(figures.rps).padStart(7)} ${String(figures.p50).padStart(7)} ${String(figures.p99).padStart(7)} ${String(figures.failed + figures.timeouts).padStart(7)}`,
+      );
+    }
     console.log(
       `\nStart-up to the first answered request: ${format(startupMs)} ms (budget ${format(startupBudgetMs)} ms) ${startupMs <= startupBudgetMs ? 'MET' : 'NOT MET'}`,
     );
@@ -458,6 +481,7 @@ async function main() {
       startup: { ms: startupMs, budgetMs: startupBudgetMs, met: startupMs <= startupBudgetMs },
       residentMemoryMiB: { ...memory, budgetPerProcess: memoryBudgetMiB, met: largestMiB <= memoryBudgetMiB },
       floor: floorFigures,
+      routesFloor: routesFloorFigures,
       scenarios: results,
       javascript,
       note: 'Figures from a shared machine are noisy: compare the app with the baseline of the same run.',

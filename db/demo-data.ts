@@ -74,7 +74,7 @@ export const departments: DemoDepartment[] = [
 // Accounts
 
 export type StaffRole =
-  'platform_admin' | 'admin' | 'commissioner' | 'reviewer' | 'finance' | 'incubator_manager' | 'leadership';
+  'platform_admin' | 'admin' | 'commissioner' | 'reviewer' | 'finance' | 'incubator_manager' | 'leadership' | 'auditor';
 
 export interface DemoStaffAccount {
   email: string;
@@ -142,6 +142,14 @@ export const staffAccounts: DemoStaffAccount[] = [
     roles: ['commissioner', 'reviewer'],
     unionKey: 'xiangshan',
     departmentKey: 'rights',
+  },
+  // The union's audit committee (经审): reads the red flags and answers them, changes nothing else.
+  {
+    email: 'auditor@demo.gonghui.cn',
+    name: '何文静',
+    roles: ['auditor'],
+    unionKey: 'xiangshan',
+    departmentKey: null,
   },
 ];
 
@@ -706,6 +714,10 @@ export interface DemoBid {
   /** Total price for the whole tender. */
   priceFen: number;
   plan: string;
+  /** Submitted this many minutes before the deadline (two days before when left out). */
+  minutesBeforeDeadline?: number;
+  /** Scored 0 throughout by the panel: rejected as non-compliant. */
+  rejected?: boolean;
 }
 
 export interface DemoTender {
@@ -730,6 +742,14 @@ export interface DemoTender {
   award: { orgKey: string; priceFen: number } | null;
   /** Why a cancelled or unsuccessful tender ended. */
   endReason?: string;
+  /** An amendment (while it was open for bids) moved the deadline here from this later day. */
+  earlierDeadline?: { fromDay: DayOffset; rationale: string };
+  /** The second reviewer's score of the winner on one criterion, far from the first's. */
+  outlierScore?: { criterion: 'plan' | 'team' | 'track_record'; score: number };
+  /** The contract amended after signing: its service period extended by this many days, and why. */
+  extension?: { days: number; rationale: string };
+  /** Every milestone of the contract paid, whatever was delivered. */
+  paidInFull?: boolean;
 }
 
 export const tenders: DemoTender[] = [
@@ -783,9 +803,12 @@ export const tenders: DemoTender[] = [
         orgKey: 'arts',
         priceFen: 10_800_000,
         plan: '组建两支轻骑兵小分队轮流出演，利用午休30至40分钟完成一场，节目含舞蹈、越剧选段和情景小品。',
+        minutesBeforeDeadline: 20,
       },
     ],
     award: { orgKey: 'arts', priceFen: 10_800_000 },
+    outlierScore: { criterion: 'team', score: 55 },
+    extension: { days: 45, rationale: '部分演出因台风顺延，服务期延长45天。' },
   },
   {
     key: 'hardship-2026',
@@ -812,9 +835,11 @@ export const tenders: DemoTender[] = [
         orgKey: 'volunteer',
         priceFen: 2_950_000,
         plan: '由街道志愿服务队分片走访，结合节日慰问开展集中帮扶活动。',
+        rejected: true,
       },
     ],
     award: { orgKey: 'hardship', priceFen: 2_880_000 },
+    paidInFull: true,
   },
   {
     key: 'rescue-2026',
@@ -822,7 +847,7 @@ export const tenders: DemoTender[] = [
     scope: '面向一线职工和户外劳动者开展防溺水、心肺复苏等应急救援培训24场，培训不少于1200人次，每场须有实操环节。',
     category: 'rescue_training',
     departmentKey: 'rights',
-    budgetFen: 8_000_000,
+    budgetFen: 7_300_000,
     sessions: 24,
     minWorkerVisits: 1200,
     residentsOnly: false,
@@ -839,7 +864,7 @@ export const tenders: DemoTender[] = [
       },
       {
         orgKey: 'volunteer',
-        priceFen: 7_800_000,
+        priceFen: 7_100_000,
         plan: '由持证志愿救护员授课，重点讲解心肺复苏和中暑急救，防溺水内容邀请专业教练协助。',
       },
     ],
@@ -887,6 +912,7 @@ export const tenders: DemoTender[] = [
     state: 'closed',
     publishedDay: -20,
     deadlineDay: -2,
+    earlierDeadline: { fromDay: 5, rationale: '联谊活动场地档期提前，投标截止时间相应提前。' },
     serviceStartDay: 30,
     serviceEndDay: 300,
     bids: [
@@ -984,6 +1010,41 @@ export const tenders: DemoTender[] = [
     ],
     award: null,
     endReason: '截止时间内有效投标不足三家，依规流标。',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Direct commissions requested by the county: two to the lawyers' association within a month,
+// each under the ¥50,000 threshold and together above it (拆分采购, a red flag: decision 115).
+
+export interface DemoCommission {
+  offeringKey: string;
+  departmentKey: string;
+  sessions: number;
+  requestedDay: DayOffset;
+  serviceStartDay: DayOffset;
+  serviceEndDay: DayOffset;
+  note: string;
+}
+
+export const commissions: DemoCommission[] = [
+  {
+    offeringKey: 'legal-checkup',
+    departmentKey: 'rights',
+    sessions: 8,
+    requestedDay: -30,
+    serviceStartDay: 10,
+    serviceEndDay: 90,
+    note: '丹东街道8家小微企业劳动用工体检。',
+  },
+  {
+    offeringKey: 'legal-checkup',
+    departmentKey: 'rights',
+    sessions: 10,
+    requestedDay: -5,
+    serviceStartDay: 20,
+    serviceEndDay: 120,
+    note: '丹西街道10家小微企业劳动用工体检。',
   },
 ];
 

@@ -50,7 +50,7 @@ test('the data keeps every foreign key and index, and the database is back in WA
     count('select count(*) as n from ratings r join checkins c on c.id = r.checkin_id where c.event_id <> r.event_id'),
   ).toBe(0);
   // The rollups were filled in bulk and their triggers are back for the rows the app will add.
-  expect(count(`select count(*) as n from sqlite_master where type = 'trigger' and name like '%rollup%'`)).toBe(14);
+  expect(count(`select count(*) as n from sqlite_master where type = 'trigger' and name like '%rollup%'`)).toBe(17);
   expect(count('select sum(ratings + code_ratings) as n from event_rollups')).toBe(
     count('select count(*) as n from ratings where excluded_reason is null'),
   );

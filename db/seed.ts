@@ -16,6 +16,7 @@ import { recordContractEvaluation } from '../app/evaluation/evaluations.server';
 import { defaultWeights } from '../app/procurement/machine';
 import { occupations } from '../app/delivery/machine';
 import { phoneHash, workerForPhone } from '../app/delivery/workers.server';
+import { recomputeUnion } from '../app/risk/recompute.server';
 
 export const demoPassword = 'gonghui-demo-2026';
 const dayMs = 24 * 3600_000;
@@ -191,6 +192,23 @@ function seedInto(tx: DB, passwordHash: string) {
       })
       .returning()
       .get();
+    if (t.earlierDeadline)
+      tx.insert(s.tenderAmendments)
+        .values({
+          tenderId: tender.id,
+          rationale: t.earlierDeadline.rationale,
+          changes: {
+            deadlineAt: {
+              from: dayAt(t.earlierDeadline.fromDay, 17).toISOString(),
+              to: tender.deadlineAt.toISOString(),
+            },
+          },
+          deadlineBefore: dayAt(t.earlierDeadline.fromDay, 17),
+          deadlineAfter: tender.deadlineAt,
+          createdBy: commissionerId,
+          createdAt: dayAt(t.deadlineDay - 8, 11),
+        })
+        .run();
     // The commissioner who creates a tender sits on its panel; past tenders had the reviewer too.
     const reviewerIds = t.publishedDay !== null && t.deadlineDay < 0 ? [commissionerId, reviewerId] : [commissionerId];
     for (const userId of reviewerIds)
@@ -213,12 +231,16 @@ function seedInto(tx: DB, passwordHash: string) {
           organizationId,
           sealed: sealBid(tender.id, organizationId, content),
           state: 'submitted',
-          submittedAt: dayAt(t.deadlineDay - 2, 10),
+          submittedAt:
+            bid.minutesBeforeDeadline === undefined
+              ? dayAt(t.deadlineDay - 2, 10)
+              : new Date(dayAt(t.deadlineDay, 17).getTime() - bid.minutesBeforeDeadline * 60_000),
           submittedBy: userIds.get(demo.organizations.find((o) => o.key === bid.orgKey)!.ownerEmail)!,
         })
         .returning()
         .get();
-      if (t.award) seedScores(tx, row.id, reviewerIds, bid.orgKey === t.award.orgKey);
+      if (t.award)
+        seedScores(tx, row.id, reviewerIds, bid.rejected ? 'rejected' : bid.orgKey === t.award.orgKey, t.outlierScore);
       if (t.award?.orgKey === bid.orgKey) {
         const awardProposedAt = dayAt(t.state === 'awarded' ? -1 : t.deadlineDay + 5, 9);
         tx.update(s.tenders)
@@ -231,7 +253,7 @@ function seedInto(tx: DB, passwordHash: string) {
           .where(sql`id = ${tender.id}`)
           .run();
         if (t.state === 'contracted')
-          contractIds.set(t.key, createContract(tx, tender, row.id, organizationId, t.award.priceFen, t.deadlineDay));
+          contractIds.set(t.key, createContract(tx, tender, row.id, organizationId, t.award.priceFen, t));
       }
     }
   }
@@ -239,9 +261,47 @@ function seedInto(tx: DB, passwordHash: string) {
   for (const e of demo.events) seedEvent(tx, e, contractIds.get(e.tenderKey)!);
 
   seedTownshipPurchases(tx, unionIds, orgIds, addUser);
+  seedCommissions(tx, unionIds.get(demo.DEMO_COUNTY_UNION_KEY)!, departmentIds, orgIds, commissionerId);
   // Each contract gets the evaluation its latest accepted session would have written.
   for (const contract of tx.select({ id: s.contracts.id }).from(s.contracts).all())
     recordContractEvaluation(tx, contract.id, 'acceptance');
+  // The red flags the data above raises, as the commands that wrote it would have (decision 115).
+  for (const unionId of unionIds.values()) recomputeUnion(tx, unionId);
+}
+
+/** Direct commissions the county requested, not yet answered by the organization. */
+function seedCommissions(
+  tx: DB,
+  unionId: number,
+  departmentIds: Map<string, number>,
+  orgIds: Map<string, number>,
+  requestedBy: number,
+) {
+  for (const c of demo.commissions) {
+    const offering = demo.offerings.find((o) => o.key === c.offeringKey)!;
+    const organizationId = orgIds.get(offering.orgKey)!;
+    const offeringRow = tx
+      .select({ id: s.offerings.id })
+      .from(s.offerings)
+      .where(sql`organization_id = ${organizationId} and title = ${offering.title}`)
+      .get()!;
+    tx.insert(s.commissions)
+      .values({
+        offeringId: offeringRow.id,
+        organizationId,
+        unionId,
+        departmentId: departmentIds.get(c.departmentKey)!,
+        requestedBy,
+        sessions: c.sessions,
+        priceFen: offering.priceFen,
+        amountFen: offering.priceFen * c.sessions,
+        periodStart: isoDay(c.serviceStartDay),
+        periodEnd: isoDay(c.serviceEndDay),
+        note: c.note,
+        createdAt: dayAt(c.requestedDay, 10),
+      })
+      .run();
+  }
 }
 
 /** Townships' direct commissions, so that the county's dashboard rolls up more than itself. */
@@ -374,8 +434,9 @@ function createContract(
   bidId: number,
   organizationId: number,
   amountFen: number,
-  deadlineDay: number,
+  t: demo.DemoTender,
 ) {
+  const { deadlineDay } = t;
   const contract = tx
     .insert(s.contracts)
     .values({
@@ -403,14 +464,83 @@ function createContract(
     .where(sql`contract_id = ${contract.id} and condition = 'signing'`)
     .run();
   tx.insert(s.ledgerEntries).values({ contractId: contract.id, kind: 'committed', amountFen }).run();
+  if (t.extension) {
+    const periodEnd = isoDay(t.serviceEndDay + t.extension.days);
+    tx.update(s.contracts)
+      .set({ periodEnd })
+      .where(sql`id = ${contract.id}`)
+      .run();
+    tx.insert(s.contractAmendments)
+      .values({
+        contractId: contract.id,
+        rationale: t.extension.rationale,
+        changes: { periodEnd: { from: contract.periodEnd, to: periodEnd } },
+        createdAt: dayAt(-10, 10),
+      })
+      .run();
+  }
+  if (t.paidInFull) payEveryMilestone(tx, contract.id);
   return contract.id;
 }
 
-/** Plausible panel scores for awarded tenders: the winner scored a little higher on every criterion. */
-function seedScores(tx: DB, bidId: number, reviewerIds: number[], winner: boolean) {
+/** Each milestone approved and paid by bank transfer a week after signing. */
+function payEveryMilestone(tx: DB, contractId: number) {
+  const contract = tx
+    .select()
+    .from(s.contracts)
+    .where(sql`id = ${contractId}`)
+    .get()!;
+  const paidAt = new Date(contract.signedAt!.getTime() + 7 * dayMs);
+  for (const milestone of tx
+    .select()
+    .from(s.milestones)
+    .where(sql`contract_id = ${contractId}`)
+    .all()) {
+    tx.update(s.milestones)
+      .set({ state: 'paid', dueAt: contract.signedAt })
+      .where(sql`id = ${milestone.id}`)
+      .run();
+    const payment = tx
+      .insert(s.payments)
+      .values({
+        milestoneId: milestone.id,
+        method: 'bank_transfer',
+        amountFen: milestone.amountFen,
+        reference: `XS${shanghaiDate(paidAt).replaceAll('-', '')}-${milestone.id}`,
+        paidOn: shanghaiDate(paidAt),
+        createdAt: paidAt,
+      })
+      .returning()
+      .get();
+    for (const kind of ['approved', 'paid'] as const)
+      tx.insert(s.ledgerEntries)
+        .values({
+          contractId,
+          milestoneId: milestone.id,
+          paymentId: payment.id,
+          kind,
+          amountFen: milestone.amountFen,
+          createdAt: paidAt,
+        })
+        .run();
+  }
+}
+
+/**
+ * Plausible panel scores for awarded tenders: the winner scored a little higher on every criterion,
+ * a rejected bid 0 throughout; `outlier` is the second reviewer's score of the winner on one criterion.
+ */
+function seedScores(
+  tx: DB,
+  bidId: number,
+  reviewerIds: number[],
+  bid: boolean | 'rejected',
+  outlier?: demo.DemoTender['outlierScore'],
+) {
   for (const [i, reviewerId] of reviewerIds.entries()) {
     for (const [j, criterion] of (['plan', 'team', 'track_record'] as const).entries()) {
-      const score = (winner ? 86 : 78) + ((i + j) % 3) * 2;
+      const plausible = bid === 'rejected' ? 0 : (bid ? 86 : 78) + ((i + j) % 3) * 2;
+      const score = bid === true && i === 1 && outlier?.criterion === criterion ? outlier.score : plausible;
       tx.insert(s.bidScores).values({ bidId, reviewerId, criterion, score }).run();
     }
   }

@@ -38,6 +38,7 @@ export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
     path: '/tenders/1',
   },
   deadline_passed: { title: '新就业形态劳动者心理关爱服务项目', bids: 3, path: '/tenders/1/evaluate' },
+  panel_scored: { title: '新就业形态劳动者心理关爱服务项目', path: '/tenders/1/evaluate' },
   award_proposed: {
     title: '新就业形态劳动者心理关爱服务项目',
     organization: '象山县心理健康服务协会',
@@ -99,6 +100,7 @@ export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
   },
   report_accepted: { title: '驿站法律与心理讲座', path: '/events/1' },
   report_returned: { title: '驿站法律与心理讲座', reason: '请补充现场照片和签到人数说明。', path: '/events/1' },
+  evaluation_opened: { organization: '象山县心理咨询师协会', path: '/residencies/1/evaluations/1' },
   evaluation_published: { organization: '象山县心理健康服务协会', score: 91.5, grade: 'excellent', path: '/orgs/1' },
   exit_review_decided: {
     organization: '象山县海上应急救援队',

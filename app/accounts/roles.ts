@@ -1,4 +1,13 @@
-export const unionRoles = ['admin', 'commissioner', 'reviewer', 'finance', 'incubator_manager', 'leadership'] as const;
+/** `auditor` (经审): reads the union's red flags and the records behind them, and answers flags; changes nothing else. */
+export const unionRoles = [
+  'admin',
+  'commissioner',
+  'reviewer',
+  'finance',
+  'incubator_manager',
+  'leadership',
+  'auditor',
+] as const;
 export type UnionRole = (typeof unionRoles)[number];
 
 export const orgRoles = ['owner', 'member'] as const;

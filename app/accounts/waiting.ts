@@ -4,11 +4,14 @@ import type { OrgRole, UnionRole } from './roles';
 export const waitingKinds = [
   'reportsToAccept',
   'bidsToScore',
+  'awardsToPropose',
   'questionsToAnswer',
   'objectionsToAnswer',
   'contractsToIssue',
   'milestonesToPay',
   'applicationsToReview',
+  'evaluationsToScore',
+  'exitReviewsDue',
   'commissionsToAnswer',
   'contractsToSign',
   'eventsToReport',
@@ -21,6 +24,5 @@ export type WaitingKind = (typeof waitingKinds)[number];
  * now. It waits on them in a role, for a union or for an organization; `since` orders each queue.
  */
 export type Waiting = { kind: WaitingKind; id: number; title: string; since: Date; path: string } & (
-  | { unionId: number; role: UnionRole }
-  | { organizationId: number; role: OrgRole }
+  { unionId: number; role: UnionRole } | { organizationId: number; role: OrgRole }
 );

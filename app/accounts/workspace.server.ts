@@ -2,9 +2,10 @@ import type { Viewer } from './auth.server';
 import { waitingKinds, type Waiting } from './waiting';
 import { commissionsToAnswer } from '~/catalog/queues.server';
 import { eventsToReport, reportsToAccept } from '~/delivery/queues.server';
-import { applicationsToReview } from '~/incubation/queues.server';
+import { applicationsToReview, evaluationsToScore, exitReviewsDue } from '~/incubation/queues.server';
 import { milestonesToPay, receiptsToConfirm } from '~/payments/queues.server';
 import {
+  awardsToPropose,
   bidsToScore,
   contractsToIssue,
   contractsToSign,
@@ -21,11 +22,14 @@ export function waitingOn(viewer: Viewer): Waiting[] {
   return [
     ...reportsToAccept(viewer),
     ...bidsToScore(viewer),
+    ...awardsToPropose(viewer),
     ...questionsToAnswer(viewer),
     ...objectionsToAnswer(viewer),
     ...contractsToIssue(viewer),
     ...milestonesToPay(viewer),
     ...applicationsToReview(viewer),
+    ...evaluationsToScore(viewer),
+    ...exitReviewsDue(viewer),
     ...commissionsToAnswer(viewer),
     ...contractsToSign(viewer),
     ...eventsToReport(viewer),

@@ -18,6 +18,7 @@ import {
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, transaction, type DB } from '~/lib/db.server';
+import { recomputeCommissions } from '~/risk/recompute.server';
 import { updateUnionSettings } from '~/unions/unions.server';
 import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
@@ -126,6 +127,7 @@ export function requestCommission(viewer: Viewer, offeringId: number, input: Com
       subjectType: 'commission',
       subjectId: commission.id,
     });
+    recomputeCommissions(tx, union.id, commission.organizationId);
     for (const userId of ownerIds(tx, commission.organizationId)) {
       notify(tx, userId, 'commission_requested', {
         title: offering.offering.title,
@@ -196,6 +198,7 @@ export function decideCommission(
       .where(eq(commissions.id, commissionId))
       .run();
     audit(tx, { actorId: viewer.id, action: `commission.${name}`, subjectType: 'commission', subjectId: commissionId });
+    recomputeCommissions(tx, commission.unionId, organizationId);
     const organization = tx
       .select({ name: organizations.name })
       .from(organizations)
@@ -224,10 +227,11 @@ export function cancelCommission(viewer: Viewer, commissionId: number) {
       .where(eq(commissions.id, commissionId))
       .run();
     audit(tx, { actorId: viewer.id, action: 'commission.cancel', subjectType: 'commission', subjectId: commissionId });
+    recomputeCommissions(tx, unionId, commission.organizationId);
   });
 }
 
-const unionViewers: readonly UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership'];
+const unionViewers: readonly UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership', 'auditor'];
 
 /** Seen by the organization's members and the ordering union's staff. */
 export function requireCommissionFor(viewer: Viewer, commissionId: number) {

@@ -14,6 +14,7 @@ import { isOrgMember, notFound, requireOrgMember, type Viewer } from '~/accounts
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, transaction } from '~/lib/db.server';
+import { UserError } from '~/lib/errors';
 import { transition } from '~/lib/machine';
 import './audit-subjects.server';
 import { enforce } from '~/lib/permission';
@@ -90,11 +91,17 @@ export function requireManagedOffering(viewer: Viewer, offeringId: number) {
   return offering;
 }
 
-/** Published offerings are public; the organization's members also see their drafts and archive. */
+/**
+ * Published offerings are public; the organization's members also see their drafts and archive. One
+ * withdrawn after it was published says so (anyone may have seen it); one never published is not found.
+ */
 export function requireVisibleOffering(viewer: Viewer | null, offeringId: number) {
   const offering = findOffering(offeringId);
   const member = viewer !== null && isOrgMember(viewer, offering.organizationId);
-  if (!mayReadOffering(offering, member)) notFound();
+  if (!mayReadOffering(offering, member)) {
+    if (offering.publishedAt) throw new UserError('catalog.errors.withdrawn', 404);
+    notFound();
+  }
   const organization = db
     .select({ id: organizations.id, name: organizations.name, status: organizations.status })
     .from(organizations)

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { categories, offeringFormats } from './taxonomy';
-import {
-  checkAcross,
-  isoDate,
-  optionalText,
-  periodStart,
-  requiredText,
-  wholeNumber,
-  yuan,
-} from '~/lib/validation';
+import { checkAcross, isoDate, optionalText, periodStart, requiredText, wholeNumber, yuan } from '~/lib/validation';
 
 /** Areas typed as one line: separated by commas, 、 or spaces; blanks and repeats dropped. */
 export function parseAreas(value: string) {

@@ -97,7 +97,7 @@ describe('scheduling under a contract', () => {
   it('is refused once the contract is no longer active, with procurement’s answer', () => {
     const completed = createContract(world.unionId, world.organizationId, 'completed');
     expect(() => scheduleEvent(world.owner, completed, input)).toThrow(
-      expect.objectContaining({ messageKey: 'errors.contractNotActive', status: 409 }),
+      expect.objectContaining({ messageKey: 'errors.contractEnded', status: 409 }),
     );
     expect(scheduleEvent(world.owner, world.contractId, input)).toBeGreaterThan(0);
   });

@@ -88,7 +88,13 @@ describe('a reminder’s words', () => {
     const data = reminders(soon.id)[0]!.data as Parameters<typeof notificationSubject<'event_reminder'>>[1];
     expect(await notificationSubject('event_reminder', data, 'zh-CN')).toBe('今天的活动：两分钟后的讲座');
     expect(await notificationSubject('event_reminder', data, 'en')).toBe('Today: 两分钟后的讲座');
-    const email = await renderEmail({ template: 'event_reminder', data, locale: 'zh-CN', name: null, unsubscribeUrl: null });
+    const email = await renderEmail({
+      template: 'event_reminder',
+      data,
+      locale: 'zh-CN',
+      name: null,
+      unsubscribeUrl: null,
+    });
     expect(email.text).toContain('提醒您：活动“两分钟后的讲座”今天举行。');
     expect(email.text).not.toContain('明天');
 

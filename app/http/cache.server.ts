@@ -41,13 +41,17 @@ const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
 
 /**
  * The response with its validator: an ETag from the body (weak: the compression middleware may
- * re-encode the bytes), and 304 with no body when the client already holds this body.
+ * re-encode the bytes), and 304 with no body when the client already holds this body (`held`: the
+ * request's If-None-Match).
  */
-export function withValidator(request: Request, body: string, init: { status?: number; headers: Headers }) {
+export function withValidator(
+  held: string | null | undefined,
+  body: string,
+  init: { status?: number; headers: Headers },
+) {
   const etag = `W/"${createHash('sha256').update(body).digest('base64url')}"`;
   const { headers } = init;
   headers.set('ETag', etag);
-  const held = request.headers.get('If-None-Match');
   if (held?.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag))) {
     headers.delete('Content-Type');
     return new Response(null, { status: 304, headers });
@@ -62,5 +66,5 @@ export function openData(request: Request, value: unknown) {
     'Access-Control-Allow-Origin': '*',
     'Cache-Control': `public, max-age=${publicMaxAgeSeconds}`,
   });
-  return withValidator(request, JSON.stringify(value), { headers });
+  return withValidator(request.headers.get('If-None-Match'), JSON.stringify(value), { headers });
 }

@@ -15,7 +15,8 @@ type Copy = { body: string; headers: [string, string][]; storedAt: number; expir
 function capacityBytes() {
   const text = process.env.PAGE_CACHE_MIB;
   const mib = text ? Number(text) : 16;
-  if (!Number.isFinite(mib) || mib < 0) throw new Error(`PAGE_CACHE_MIB must be a number of MiB (0 or more), not "${text}"`);
+  if (!Number.isFinite(mib) || mib < 0)
+    throw new Error(`PAGE_CACHE_MIB must be a number of MiB (0 or more), not "${text}"`);
   return mib * 2 ** 20;
 }
 
@@ -24,8 +25,15 @@ const capacity = capacityBytes();
 const copies = new Map<string, Copy>();
 let used = 0;
 
-const keyOf = (request: Request) =>
-  [request.url, request.headers.get('Cookie') ?? '', request.headers.get('Accept-Language') ?? ''].join('\n');
+/**
+ * What a page is kept under: its address, cookie and language (its `Vary`). The server looks a
+ * request up by these strings, before it builds a web Request for the app: a lookup on every GET.
+ */
+export type PageAddress = { url: string; cookie?: string | null; language?: string | null };
+
+/** Null for an address that is not a URL (a malformed Host): nothing is kept under it. */
+const keyOf = ({ url, cookie, language }: PageAddress) =>
+  URL.canParse(url) ? `${new URL(url).href}\n${cookie ?? ''}\n${language ?? ''}` : null;
 
 function drop(key: string) {
   const copy = copies.get(key);
@@ -39,7 +47,11 @@ export function keepPage(request: Request, headers: Headers, body: string) {
   const maxAge = Number(/\bmax-age=(\d+)/.exec(headers.get('Cache-Control') ?? '')?.[1] ?? 0);
   const size = body.length * 2 + 1024;
   if (!maxAge || size > capacity / 8) return;
-  const key = keyOf(request);
+  const key = keyOf({
+    url: request.url,
+    cookie: request.headers.get('Cookie'),
+    language: request.headers.get('Accept-Language'),
+  })!;
   drop(key);
   const at = now().getTime();
   copies.set(key, { body, headers: [...headers], storedAt: at, expiresAt: at + maxAge * 1000, size });
@@ -50,10 +62,11 @@ export function keepPage(request: Request, headers: Headers, body: string) {
   }
 }
 
-/** The kept copy of the page this request asks for, while it is fresh (304 if the client holds it). */
-export function keptPage(request: Request) {
-  if (!capacity) return null;
-  const key = keyOf(request);
+/** The kept copy of the page asked for, while it is fresh (304 if the client holds it: `ifNoneMatch`). */
+export function keptPage(address: PageAddress & { ifNoneMatch?: string | null }) {
+  if (!copies.size) return null;
+  const key = keyOf(address);
+  if (key === null) return null;
   const copy = copies.get(key);
   if (!copy) return null;
   const at = now().getTime();
@@ -65,5 +78,5 @@ export function keptPage(request: Request) {
   copies.set(key, copy);
   const headers = new Headers(copy.headers);
   headers.set('Age', String(Math.floor((at - copy.storedAt) / 1000)));
-  return withValidator(request, copy.body, { headers });
+  return withValidator(address.ifNoneMatch, copy.body, { headers });
 }

@@ -9,12 +9,7 @@ import {
 } from '../../db/schema/incubation';
 import { organizations } from '../../db/schema/organizations';
 import { addMonths, shanghaiDate } from '~/lib/time';
-import {
-  requireIncubator,
-  incubationStanding,
-  isIncubatorStaff,
-  type Incubator,
-} from './incubators.server';
+import { requireIncubator, incubationStanding, isIncubatorStaff, type Incubator } from './incubators.server';
 import { applicationMachine, type ApplicationState } from './machine';
 import {
   applicationAbilities,

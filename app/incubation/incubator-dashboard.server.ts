@@ -3,10 +3,10 @@ import { exitReviews, residencies, residencyEvaluations } from '../../db/schema/
 import { organizations } from '../../db/schema/organizations';
 import { incubatorApplications } from './applications.server';
 import { roomSchedule } from './bookings.server';
-import { addDays, addMonths, shanghaiDate } from '~/lib/time';
+import { addMonths, shanghaiDate } from '~/lib/time';
 import type { Incubator } from './incubators.server';
 import { listMeetings } from './meetings.server';
-import { incubatorResidencies } from './residencies.server';
+import { exitReviewDueBy, incubatorResidencies } from './residencies.server';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 
@@ -40,7 +40,7 @@ function residentStatus(incubator: Incubator, today: string) {
       openEvaluationId: open?.id ?? null,
       evaluationDueOn,
       evaluationDue: !open && evaluationDueOn <= today,
-      termEnding: r.endsOn <= addDays(today, 60),
+      termEnding: r.endsOn <= exitReviewDueBy(today),
     };
   });
 }

@@ -8,7 +8,11 @@ import { db, transaction } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import './audit-subjects.server';
 
-/** Joint meetings (联席会议) are open to the incubator's staff and its current residents. */
+/**
+ * Joint meetings (联席会议) are open to the incubator's staff and its current residents. A member of
+ * another organization is told they open once it is admitted (the incubator and its meetings are
+ * public knowledge: its handbook describes them).
+ */
 export function requireMeetingIncubator(viewer: Viewer, incubatorId: number) {
   const incubator = requireIncubator(incubatorId);
   const isStaff = isIncubatorStaff(viewer, incubator);
@@ -26,7 +30,10 @@ export function requireMeetingIncubator(viewer: Viewer, incubatorId: number) {
         ),
       )
       .get();
-  if (!isStaff && !isResident) forbidden();
+  if (!isStaff && !isResident) {
+    if (memberOf.length) throw new UserError('incubation.errors.meetingsForResidents', 403);
+    forbidden();
+  }
   return { incubator, canManage: isIncubatorStaff(viewer, incubator, managerRoles) };
 }
 

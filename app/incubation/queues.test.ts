@@ -1,11 +1,27 @@
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { rejectApplication, scoreApplication, startReview } from './applications.server';
-import { applicationsToReview } from './queues.server';
-import { viewerFor } from '../../tests/fixtures/accounts';
-import { incubatorFixture, organizationFixture } from '../../tests/fixtures/incubation';
+import { applicationsToReview, evaluationsToScore, exitReviewsDue } from './queues.server';
+import { decideExitReview } from './residencies.server';
+import { openEvaluation, scoreEvaluation } from './residency-evaluations.server';
+import { addUser, viewerFor } from '../../tests/fixtures/accounts';
+import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/fixtures/incubation';
+import type { Waiting } from '~/accounts/waiting';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
+import { addDays, shanghaiDate } from '~/lib/time';
+
+const ids = (queue: Waiting[]) => queue.map((item) => item.id);
+/** Who was told of this record, by this notification. */
+const told = (template: 'evaluation_opened', path: string) =>
+  db
+    .select({ userId: s.notifications.userId, data: s.notifications.data })
+    .from(s.notifications)
+    .where(eq(s.notifications.template, template))
+    .all()
+    .filter((n) => n.data.path === path)
+    .map((n) => n.userId);
 
 const submitted = (incubatorId: number, organizationId: number, minutesAgo: number) =>
   db
@@ -45,4 +61,66 @@ it('lists submitted applications for the manager, oldest first; under review, fo
   expect(applicationsToReview(reviewer)).toEqual([]);
   rejectApplication(manager, newer, '服务方向与基地不符。');
   expect(applicationsToReview(manager).map((a) => a.id)).toEqual([older]);
+});
+
+it('an opened evaluation waits on the union’s reviewers, who are told, until each has scored it; never on a reviewer of the resident itself', async () => {
+  const fx = incubatorFixture();
+  const resident = organizationFixture();
+  const residencyId = residencyFixture(fx.incubatorId, resident.organizationId);
+  // A second reviewer who belongs to the resident: in conflict, neither told nor queued.
+  const conflicted = addUser('评审员（本组织成员）');
+  db.insert(s.staffRoles).values({ unionId: fx.unionId, userId: conflicted, role: 'reviewer' }).run();
+  db.insert(s.organizationMembers)
+    .values({ organizationId: resident.organizationId, userId: conflicted, role: 'member' })
+    .run();
+  const manager = await viewerFor(fx.managerId);
+  const reviewer = await viewerFor(fx.reviewerId);
+  const today = shanghaiDate(now());
+  expect(evaluationsToScore(reviewer)).toEqual([]);
+
+  const evaluationId = openEvaluation(manager, residencyId, { start: addDays(today, -180), end: today });
+  const path = `/residencies/${residencyId}/evaluations/${evaluationId}`;
+  expect(evaluationsToScore(reviewer)).toMatchObject([
+    { kind: 'evaluationsToScore', id: evaluationId, path, unionId: fx.unionId, role: 'reviewer' },
+  ]);
+  expect(told('evaluation_opened', path)).toEqual([fx.reviewerId]);
+  expect(evaluationsToScore(await viewerFor(conflicted))).toEqual([]);
+  expect(evaluationsToScore(manager)).toEqual([]);
+  expect(evaluationsToScore(await viewerFor(fx.commissionerId))).toEqual([]);
+  expect(evaluationsToScore(await viewerFor(incubatorFixture().reviewerId))).toEqual([]);
+
+  scoreEvaluation(reviewer, residencyId, evaluationId, { scores: { governance: 80, growth: 70 }, comment: '' });
+  expect(evaluationsToScore(reviewer)).toEqual([]);
+});
+
+it('an exit review waits on the incubator manager from 60 days before the term ends until it is decided', async () => {
+  const fx = incubatorFixture();
+  const manager = await viewerFor(fx.managerId);
+  const today = shanghaiDate(now());
+  const endingIn = (days: number) => {
+    const residencyId = residencyFixture(fx.incubatorId, organizationFixture().organizationId);
+    db.update(s.residencies)
+      .set({ endsOn: addDays(today, days) })
+      .where(eq(s.residencies.id, residencyId))
+      .run();
+    return residencyId;
+  };
+  const ended = endingIn(-3);
+  const ending = endingIn(30);
+  const later = endingIn(61);
+
+  expect(ids(exitReviewsDue(manager))).toEqual([ended, ending]);
+  expect(exitReviewsDue(manager)[1]).toMatchObject({
+    kind: 'exitReviewsDue',
+    unionId: fx.unionId,
+    role: 'incubator_manager',
+  });
+  expect(ids(exitReviewsDue(manager))).not.toContain(later);
+  for (const other of [fx.reviewerId, fx.commissionerId, incubatorFixture().managerId])
+    expect(exitReviewsDue(await viewerFor(other))).toEqual([]);
+
+  // Extended by six months: due again only near the new end. Graduated or exited: no longer a resident.
+  decideExitReview(manager, ending, { decision: 'extend', reason: '仍需跟踪指导。' });
+  decideExitReview(manager, ended, { decision: 'exit', reason: '未按期开展服务。' });
+  expect(exitReviewsDue(manager)).toEqual([]);
 });

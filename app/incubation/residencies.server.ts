@@ -9,7 +9,7 @@ import {
   rooms,
 } from '../../db/schema/incubation';
 import { organizations } from '../../db/schema/organizations';
-import { addMonths } from '~/lib/time';
+import { addDays, addMonths } from '~/lib/time';
 import { incubationStanding, isIncubatorStaff, requireIncubator } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
 import { mayDecideExitReview, mayExtend, mayGraduate } from './permissions';
@@ -94,6 +94,14 @@ function cancelFutureBookings(tx: DB, residency: Residency, actorId: number) {
     const state = transition(bookingMachine, booking.state, 'cancel', 'incubator_manager');
     tx.update(roomBookings).set({ state, cancelledBy: actorId }).where(eq(roomBookings.id, booking.id)).run();
   }
+}
+
+/** The exit review falls due this many days before the term ends (the handbook: 孵化期届满前后). */
+const exitReviewNoticeDays = 60;
+
+/** The latest end of term ('YYYY-MM-DD') whose exit review is due on `today`: the manager's queue and dashboard. */
+export function exitReviewDueBy(today: string) {
+  return addDays(today, exitReviewNoticeDays);
 }
 
 /** The rule each decision must meet beyond the transition table, from the incubator's settings. */

@@ -26,6 +26,7 @@ import { transition } from '~/lib/machine';
 import { enforce } from '~/lib/permission';
 import { notify } from '~/notifications/notify.server';
 import { organizationMemberIds } from '~/organizations/organizations.server';
+import { staffWithRole } from '~/unions/unions.server';
 import './audit-subjects.server';
 
 type Period = { start: string; end: string };
@@ -146,7 +147,7 @@ function getEvaluation(tx: DB, residencyId: number, evaluationId: number) {
 }
 
 export function openEvaluation(viewer: Viewer, residencyId: number, period: Period) {
-  const { standing } = requireVisibleResidency(viewer, residencyId);
+  const { incubator, organization, standing } = requireVisibleResidency(viewer, residencyId);
   if (!standing.manager) forbidden();
   if (period.end < period.start) throw new UserError('incubation.errors.periodOrder', 422);
   if (period.end > shanghaiDate(now())) throw new UserError('incubation.errors.periodFuture', 422);
@@ -164,8 +165,19 @@ export function openEvaluation(viewer: Viewer, residencyId: number, period: Peri
       .returning()
       .get();
     audit(tx, { actorId: viewer.id, action: 'evaluation.open', subjectType: 'residency', subjectId: residencyId });
+    tellScorers(tx, incubator.unionId, organization, `/residencies/${residencyId}/evaluations/${evaluation.id}`);
     return evaluation.id;
   });
+}
+
+/**
+ * An opened evaluation waits on the union's reviewers who may score it (mayScoreEvaluation: not the
+ * organization's own members): they are told.
+ */
+function tellScorers(tx: DB, unionId: number, organization: { id: number; name: string }, path: string) {
+  const members = new Set(organizationMemberIds(tx, organization.id));
+  for (const userId of staffWithRole(tx, unionId, 'reviewer'))
+    if (!members.has(userId)) notify(tx, userId, 'evaluation_opened', { organization: organization.name, path });
 }
 
 /** A reviewer's scores for the judged indicators; not for a reviewer who belongs to the resident. */

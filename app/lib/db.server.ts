@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
@@ -99,6 +100,14 @@ export function durably<T>(fn: (tx: DB) => T): T {
   } finally {
     sqlite.pragma('synchronous = NORMAL');
   }
+}
+
+/**
+ * `column in (…)` in a prepared query: the values come as one JSON array in the placeholder `name`
+ * (`JSON.stringify(ids)`), so one statement, built and compiled once, serves any number of them.
+ */
+export function inJsonArray(column: SQLWrapper, name: string) {
+  return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
 }
 
 export function transaction<T>(fn: (tx: DB) => T): T {

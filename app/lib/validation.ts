@@ -14,12 +14,7 @@ export const requiredText = (max = 200) =>
     .max(max, formMessage('errors.tooLong', { max }));
 
 export const optionalText = (max = 5000) =>
-  z
-    .string()
-    .trim()
-    .max(max, formMessage('errors.tooLong', { max }))
-    .optional()
-    .default('');
+  z.string().trim().max(max, formMessage('errors.tooLong', { max })).optional().default('');
 
 export const wholeNumber = (min = 0, max = 1_000_000) =>
   z

@@ -125,7 +125,7 @@ export default {
       next: 'If you think you should have access, ask your union’s administrator to give you a role, or log in with another account.',
     },
     reason: {
-      title: 'Not available yet',
+      title: 'This page cannot be shown',
       next: 'Meanwhile, your workspace lists what else waits for you.',
     },
     tooMany: {
@@ -173,7 +173,9 @@ export default {
     biddingClosed: 'Bidding has closed (according to server time).',
     conflictOfInterest: 'You have a conflict of interest with this bidder and cannot score it.',
     scoreRange: 'Each score must be a whole number from 0 to 100.',
-    contractNotActive: 'Events can only be scheduled once the contract is in effect.',
+    contractNotSigned:
+      'The contract is not in effect yet: events can be scheduled once the union has issued it and your organization has signed it.',
+    contractEnded: 'The contract has ended (completed or terminated): no more events can be scheduled under it.',
     eventNotOver: 'The completion report can only be submitted after the event has ended.',
     reasonRequired: 'Please give a reason.',
     codeExpired: 'The QR code has expired. Please scan the code on the screen at the event again.',

@@ -38,6 +38,9 @@ import procurementEn from '~/procurement/messages/en';
 import reportsZhCN from '~/reports/messages/zh-CN';
 import reportsZhTW from '~/reports/messages/zh-TW';
 import reportsEn from '~/reports/messages/en';
+import riskZhCN from '~/risk/messages/zh-CN';
+import riskZhTW from '~/risk/messages/zh-TW';
+import riskEn from '~/risk/messages/en';
 import unionsZhCN from '~/unions/messages/zh-CN';
 import unionsZhTW from '~/unions/messages/zh-TW';
 import unionsEn from '~/unions/messages/en';
@@ -61,6 +64,7 @@ export const namespaces = [
   'payments',
   'procurement',
   'reports',
+  'risk',
   'unions',
 ] as const;
 
@@ -80,6 +84,7 @@ export const resources = {
     payments: paymentsZhCN,
     procurement: procurementZhCN,
     reports: reportsZhCN,
+    risk: riskZhCN,
     unions: unionsZhCN,
   },
   'zh-TW': {
@@ -97,6 +102,7 @@ export const resources = {
     payments: paymentsZhTW,
     procurement: procurementZhTW,
     reports: reportsZhTW,
+    risk: riskZhTW,
     unions: unionsZhTW,
   },
   en: {
@@ -114,6 +120,7 @@ export const resources = {
     payments: paymentsEn,
     procurement: procurementEn,
     reports: reportsEn,
+    risk: riskEn,
     unions: unionsEn,
   },
 };

@@ -123,7 +123,7 @@ export default {
       next: '如果您认为应当有权限，请联系本工会的管理员为您授予角色；也可以换一个账号登录。',
     },
     reason: {
-      title: '暂时不能查看',
+      title: '不能打开此页面',
       next: '您可以先回到我的工作台，处理其他待办事项。',
     },
     tooMany: {
@@ -171,7 +171,8 @@ export default {
     biddingClosed: '投标已截止，以服务器时间为准。',
     conflictOfInterest: '您与该投标单位存在利益关系，不能为其评分。',
     scoreRange: '每项评分须为 0 到 100 的整数。',
-    contractNotActive: '合同生效后才能安排活动。',
+    contractNotSigned: '合同尚未生效：工会签发合同、贵组织确认签订后，才能安排活动。',
+    contractEnded: '合同已经结束（已完成或已终止），不能再安排活动。',
     eventNotOver: '活动结束后才能提交完成报告。',
     reasonRequired: '请填写原因。',
     codeExpired: '二维码已过期。请重新扫描活动现场屏幕上的二维码。',

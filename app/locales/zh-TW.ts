@@ -124,7 +124,7 @@ export default {
       next: '如果您認為應當有權限，請聯絡本工會的管理員為您授予角色；也可以換一個帳號登入。',
     },
     reason: {
-      title: '暫時無法檢視',
+      title: '無法開啟此頁面',
       next: '您可以先回到我的工作台，處理其他待辦事項。',
     },
     tooMany: {
@@ -172,7 +172,8 @@ export default {
     biddingClosed: '投標已截止（以伺服器時間為準）。',
     conflictOfInterest: '您與該投標單位有利益衝突，不能為其評分。',
     scoreRange: '每項評分須為 0 到 100 的整數。',
-    contractNotActive: '合約生效後才能安排活動。',
+    contractNotSigned: '合約尚未生效：工會簽發合約、貴組織確認簽訂後，才能安排活動。',
+    contractEnded: '合約已經結束（已完成或已終止），不能再安排活動。',
     eventNotOver: '活動結束後才能送出成果報告。',
     reasonRequired: '請填寫原因。',
     codeExpired: 'QR Code 已過期。請重新掃描活動現場螢幕上的 QR Code。',

@@ -29,6 +29,7 @@ export type NotificationData = {
   /** `receipt` is missing on receipts written before keyed receipts (decision 093). */
   bid_receipt: { title: string; receipt?: string; submittedAt: string; path: string };
   deadline_passed: { title: string; bids: number; path: string };
+  panel_scored: { title: string; path: string };
   award_proposed: { title: string; organization: string; objectionUntil: string; path: string };
   award_final: { title: string; organization: string; path: string };
   objection_filed: { title: string; organization: string; path: string };
@@ -51,6 +52,7 @@ export type NotificationData = {
   report_returned: { title: string; reason: string; path: string };
   report_filed: { title: string; organization: string; path: string };
   report_due: { title: string; path: string };
+  evaluation_opened: { organization: string; path: string };
   evaluation_published: { organization: string; score: number; grade: string; path: string };
   exit_review_decided: { organization: string; decision: 'graduate' | 'extend' | 'exit'; reason: string; path: string };
   milestone_due: { title: string; amountFen: number; path: string };
@@ -72,6 +74,7 @@ const everyTemplate: Record<NotificationTemplate, true> = {
   question_asked: true,
   bid_receipt: true,
   deadline_passed: true,
+  panel_scored: true,
   award_proposed: true,
   award_final: true,
   objection_filed: true,
@@ -87,6 +90,7 @@ const everyTemplate: Record<NotificationTemplate, true> = {
   report_returned: true,
   report_filed: true,
   report_due: true,
+  evaluation_opened: true,
   evaluation_published: true,
   exit_review_decided: true,
   milestone_due: true,

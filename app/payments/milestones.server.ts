@@ -20,6 +20,7 @@ import { isOrgMember, notFound, requireOrgMember, requireUnionRole, type Viewer 
 import { contractFigures } from '~/delivery/figures.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
+import { recomputeContract } from '~/risk/recompute.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { enforce, may } from '~/lib/permission';
@@ -177,6 +178,7 @@ export function markPaid(
     after: { state, paymentId, amountFen: milestone.amountFen },
   });
   completeIfFulfilled(tx, contract.id);
+  recomputeContract(tx, contract.id);
   return true;
 }
 

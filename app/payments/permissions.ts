@@ -18,7 +18,7 @@ type Milestone = { state: MilestoneState };
 const isFinance = (who: Standing | null, contract: Contract) => hasUnionRole(who, contract.unionId, ['finance']);
 
 /** Standing sees a contract's milestones and payments: the organization's members and the paying union's staff. */
-const payingStaff: readonly UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership'];
+const payingStaff: readonly UnionRole[] = ['admin', 'commissioner', 'reviewer', 'finance', 'leadership', 'auditor'];
 
 export function maySeeMilestone(who: Standing | null, contract: Contract): Refusal | null {
   return isOrgMember(who, contract.organizationId) || hasUnionRole(who, contract.unionId, payingStaff)

@@ -3,7 +3,7 @@ import { organizations } from '../../db/schema/organizations';
 import { bids, objections, tenders } from '../../db/schema/procurement';
 import { openBids, submittedPrices } from './bids.server';
 import { draftAwardContract, issueContractIn } from './contracts.server';
-import { listPanel, panelProgress, scoresFor } from './evaluation.server';
+import { listPanel, panelDone, panelProgress, scoresFor } from './evaluation.server';
 import { objectionMachine, tenderMachine } from './machine';
 import { awardPublished, objectionPeriodOpen } from './permissions';
 import { biddingOrganizationIds, tenderPath, tenderStaffIds } from './notices.server';
@@ -16,6 +16,7 @@ import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { canTransition, transition } from '~/lib/machine';
 import { notify, notifyOrganization } from '~/notifications/notify.server';
+import { recomputeTender } from '~/risk/recompute.server';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { budgetYear } from '~/payments/ledger.server';
 import './audit-subjects.server';
@@ -52,7 +53,8 @@ export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
   const opened = openBids(viewer, tender);
   const { ranking, scores } = rankingOf(tender);
-  if (!panelProgressDone(tender, opened, scores)) throw new UserError('procurement.errors.panelNotDone', 409);
+  if (!panelDone(panelProgress(listPanel(tender.id), opened, scores)))
+    throw new UserError('procurement.errors.panelNotDone', 409);
   const chosen = ranking.find((r) => r.bidId === bidId);
   if (!chosen) throw new UserError('errors.notFound', 404);
   if (chosen.rank !== 1) throw new UserError('procurement.errors.notTopRanked', 409);
@@ -66,6 +68,7 @@ export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
       .set({ state, awardedBidId: bidId, awardProposedAt: at, objectionEndsAt })
       .where(eq(tenders.id, tenderId))
       .run();
+    recomputeTender(tx, tenderId);
     audit(tx, {
       actorId: viewer.id,
       action: 'tender.proposeAward',
@@ -88,17 +91,13 @@ export function proposeAward(viewer: Viewer, tenderId: number, bidId: number) {
   });
 }
 
-function panelProgressDone(tender: Tender, opened: ReturnType<typeof openBids>, scores: ReturnType<typeof scoresFor>) {
-  const progress = panelProgress(listPanel(tender.id), opened, scores);
-  return progress.length > 0 && progress.every((p) => p.done);
-}
-
 /** The award becomes final and the contract is drafted for the union to issue. */
 function finalizeAward(tx: DB, tender: Tender, actorId: number | null) {
   const state = transition(tenderMachine, tender.state, 'finalizeAward', actorId ? 'commissioner' : 'clock');
   const bid = tx.select().from(bids).where(eq(bids.id, tender.awardedBidId!)).get()!;
   const contractId = draftAwardContract(tx, tender, bid, actorId);
   tx.update(tenders).set({ state, awardedAt: now() }).where(eq(tenders.id, tender.id)).run();
+  recomputeTender(tx, tender.id);
   audit(tx, {
     actorId,
     action: 'tender.awarded',
@@ -205,6 +204,7 @@ export function answerObjection(
         .set({ state: tenderState, awardedBidId: null, awardProposedAt: null, objectionEndsAt: null })
         .where(eq(tenders.id, tender.id))
         .run();
+      recomputeTender(tx, tender.id);
       audit(tx, {
         actorId: viewer.id,
         action: 'tender.withdrawAward',

@@ -23,6 +23,7 @@ import { audit, pick } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
 import { db, durably, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
+import { recomputeContract } from '~/risk/recompute.server';
 import { enforce } from '~/lib/permission';
 import { assertWithinBudget } from '~/payments/budget.server';
 import { appendLedger, budgetYear, releaseCommitment } from '~/payments/ledger.server';
@@ -55,6 +56,7 @@ export function draftContract(
     .returning()
     .get();
   createStandardMilestones(tx, contract.id, contract.amountFen, contract.sessions);
+  recomputeContract(tx, contract.id);
   audit(tx, {
     actorId,
     action: 'contract.draft',
@@ -205,6 +207,7 @@ export function amendContract(viewer: Viewer, contractId: number, input: AmendCo
     tx.insert(contractAmendments)
       .values({ contractId, rationale: input.rationale, changes, createdBy: viewer.id, createdAt: now() })
       .run();
+    recomputeContract(tx, contractId);
     audit(tx, {
       actorId: viewer.id,
       action: 'contract.amend',
@@ -228,6 +231,7 @@ export function terminateContract(viewer: Viewer, contractId: number, reason: st
       .where(eq(contracts.id, contractId))
       .run();
     releaseCommitment(tx, contractId);
+    recomputeContract(tx, contractId);
     audit(tx, {
       actorId: viewer.id,
       action: 'contract.terminate',
@@ -265,6 +269,7 @@ export function requireContractFor(viewer: Viewer, contractId: number) {
     'reviewer',
     'finance',
     'leadership',
+    'auditor',
   ]);
   if (!asOrganization && !asUnion) forbidden();
   const organization = db

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/accounts';
-import { organizationMembers, organizations } from '../../db/schema/organizations';
+import { organizations } from '../../db/schema/organizations';
 import { bidScores, bids, tenderReviewers, tenders } from '../../db/schema/procurement';
 import { staffRoles } from '../../db/schema/unions';
-import { openBids, type OpenedBid } from './bids.server';
+import { openBids } from './bids.server';
 import { scoredCriteria, tenderMachine } from './machine';
 import { bidsOpenable, mayChangePanel, scoringOpen } from './permissions';
 import { rankBids, type ScoreRow } from './scoring';
@@ -12,20 +12,34 @@ import { proposedTrackRecord } from './eligibility.server';
 import { forbidden, hasUnionRole, requireUnionRole, type Viewer } from '~/accounts/auth.server';
 import { audit } from '~/lib/audit.server';
 import { now } from '~/lib/clock.server';
-import { db, durably, transaction, type DB } from '~/lib/db.server';
+import { db, durably, inJsonArray, transaction, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { enforce } from '~/lib/permission';
 import { canTransition, transition } from '~/lib/machine';
+import { notify } from '~/notifications/notify.server';
+import { staffWithRole } from '~/unions/unions.server';
 import './audit-subjects.server';
+
+/**
+ * The organizations the seat's holder belongs to: bids they may not score, declared or not. Named
+ * by hand: drizzle writes a lone table's columns unqualified, which the subquery would read as its own.
+ */
+const memberOf =
+  sql`(select json_group_array(m.organization_id) from organization_members m where m.user_id = tender_reviewers.user_id)`.mapWith(
+    (value: string) => JSON.parse(value) as number[],
+  );
+
+const seatColumns = {
+  tenderId: tenderReviewers.tenderId,
+  userId: tenderReviewers.userId,
+  declaredAt: tenderReviewers.declaredAt,
+  conflictOrganizationIds: tenderReviewers.conflictOrganizationIds,
+  memberOf,
+};
 
 export function listPanel(tenderId: number) {
   return db
-    .select({
-      userId: tenderReviewers.userId,
-      name: users.name,
-      declaredAt: tenderReviewers.declaredAt,
-      conflictOrganizationIds: tenderReviewers.conflictOrganizationIds,
-    })
+    .select({ ...seatColumns, name: users.name })
     .from(tenderReviewers)
     .innerJoin(users, eq(users.id, tenderReviewers.userId))
     .where(eq(tenderReviewers.tenderId, tenderId))
@@ -33,6 +47,7 @@ export function listPanel(tenderId: number) {
     .all();
 }
 export type PanelMember = ReturnType<typeof listPanel>[number];
+type Seat = Omit<PanelMember, 'name'>;
 
 /** The union's reviewers and commissioners who are not on the panel yet. */
 export function panelCandidates(tender: Tender) {
@@ -71,8 +86,9 @@ export function assignReviewer(viewer: Viewer, tenderId: number, userId: number)
 
 /** A reviewer who has scored stays on the panel: their scores are part of the record. */
 export function removeReviewer(viewer: Viewer, tenderId: number, userId: number) {
-  requirePanelChange(viewer, tenderId);
+  const tender = requirePanelChange(viewer, tenderId);
   transaction((tx) => {
+    const wasFinished = panelFinished(tenderId);
     const scored = tx
       .select({ id: bidScores.id })
       .from(bidScores)
@@ -90,21 +106,13 @@ export function removeReviewer(viewer: Viewer, tenderId: number, userId: number)
       subjectId: tenderId,
       data: { userId },
     });
+    tellWhenPanelFinishes(tx, tender, wasFinished);
   });
 }
 
-function membershipsOf(userId: number) {
-  return db
-    .select({ organizationId: organizationMembers.organizationId })
-    .from(organizationMembers)
-    .where(eq(organizationMembers.userId, userId))
-    .all()
-    .map((m) => m.organizationId);
-}
-
 /** Organizations a panel member may not score: those they declared and those they belong to. */
-export function conflictsOf(member: Pick<PanelMember, 'userId' | 'conflictOrganizationIds'>) {
-  return new Set([...(member.conflictOrganizationIds ?? []), ...membershipsOf(member.userId)]);
+export function conflictsOf(member: Pick<Seat, 'conflictOrganizationIds' | 'memberOf'>) {
+  return new Set([...(member.conflictOrganizationIds ?? []), ...member.memberOf]);
 }
 
 /** The bidders' names only, which a reviewer needs to declare conflicts before reading any bid. */
@@ -137,7 +145,7 @@ function startEvaluation(tx: DB, tender: Tender, actor: 'commissioner' | 'review
 
 function panelRow(tenderId: number, userId: number) {
   return db
-    .select()
+    .select(seatColumns)
     .from(tenderReviewers)
     .where(and(eq(tenderReviewers.tenderId, tenderId), eq(tenderReviewers.userId, userId)))
     .get();
@@ -157,6 +165,7 @@ export function declareConflicts(viewer: Viewer, tenderId: number, organizationI
   const declared = [...new Set(organizationIds)].filter((id) => bidders.has(id));
   const actor = hasUnionRole(viewer, tender.unionId, ['commissioner']) ? 'commissioner' : 'reviewer';
   transaction((tx) => {
+    const wasFinished = panelFinished(tenderId);
     tx.update(tenderReviewers)
       .set({ conflictOrganizationIds: declared, declaredAt: now() })
       .where(and(eq(tenderReviewers.tenderId, tenderId), eq(tenderReviewers.userId, viewer.id)))
@@ -169,6 +178,7 @@ export function declareConflicts(viewer: Viewer, tenderId: number, organizationI
       subjectId: tenderId,
       data: { organizationIds: declared },
     });
+    tellWhenPanelFinishes(tx, tender, wasFinished);
   });
 }
 
@@ -187,6 +197,7 @@ export function scoreBid(viewer: Viewer, tenderId: number, input: ScoreInput) {
   if (!scoringOpen(tender)) throw new UserError('errors.illegalTransition', 409);
   const actor = hasUnionRole(viewer, tender.unionId, ['commissioner']) ? 'commissioner' : 'reviewer';
   durably((tx) => {
+    const wasFinished = panelFinished(tenderId);
     startEvaluation(tx, tender, actor, viewer.id);
     const before = reviewerScores(tx, bid.id, viewer.id);
     for (const criterion of scoredCriteria) {
@@ -204,6 +215,7 @@ export function scoreBid(viewer: Viewer, tenderId: number, input: ScoreInput) {
       before: Object.keys(before).length ? before : undefined,
       after: reviewerScores(tx, bid.id, viewer.id),
     });
+    tellWhenPanelFinishes(tx, tender, wasFinished);
   });
 }
 
@@ -232,17 +244,19 @@ export function scoresFor(bidIds: number[]) {
     .all() as (ScoreRow & { comment: string })[];
 }
 
+type BidOf = { id: number; organizationId: number };
+type CriterionScored = { bidId: number; reviewerId: number };
+
 /** Who still has to declare or score: the award waits until the panel has finished. */
-export function panelProgress(panel: PanelMember[], opened: OpenedBid[], scores: ScoreRow[]) {
+export function panelProgress(panel: Seat[], bids: BidOf[], scores: CriterionScored[]) {
   return panel.map((member) => {
     const conflicts = conflictsOf(member);
-    const toScore = opened.filter((b) => !conflicts.has(b.organizationId));
+    const toScore = bids.filter((b) => !conflicts.has(b.organizationId));
     const scored = toScore.filter(
       (b) => scores.filter((s) => s.bidId === b.id && s.reviewerId === member.userId).length === scoredCriteria.length,
     ).length;
     return {
       userId: member.userId,
-      name: member.name,
       declared: member.declaredAt !== null,
       conflicts: [...conflicts],
       toScore: toScore.length,
@@ -252,7 +266,71 @@ export function panelProgress(panel: PanelMember[], opened: OpenedBid[], scores:
   });
 }
 
-export type PanelProgress = ReturnType<typeof panelProgress>[number];
+/** A panel has finished when it has members and every one has declared and scored what they may. */
+export function panelDone(progress: { done: boolean }[]) {
+  return progress.length > 0 && progress.every((p) => p.done);
+}
+
+const seatsOf = db
+  .select(seatColumns)
+  .from(tenderReviewers)
+  .where(inJsonArray(tenderReviewers.tenderId, 'tenderIds'))
+  .prepare();
+
+const criteriaScoredOf = db
+  .select({
+    bidId: bids.id,
+    tenderId: bids.tenderId,
+    organizationId: bids.organizationId,
+    reviewerId: bidScores.reviewerId,
+    scoredAt: bidScores.createdAt,
+  })
+  .from(bids)
+  .leftJoin(bidScores, eq(bidScores.bidId, bids.id))
+  .where(and(inJsonArray(bids.tenderId, 'tenderIds'), eq(bids.state, 'submitted')))
+  .prepare();
+
+/**
+ * Each tender's panel and its progress, from the seats, the submitted bids and the criteria scored
+ * (no bid is unsealed): two statements for any number of tenders. `finishedAt`: the panel's last
+ * declaration or score, when the award began to wait.
+ */
+export function panelsOf(tenderIds: number[]) {
+  const ids = { tenderIds: JSON.stringify(tenderIds) };
+  const seats = seatsOf.all(ids);
+  const rows = criteriaScoredOf.all(ids);
+  return new Map(
+    tenderIds.map((tenderId) => {
+      const panel = seats.filter((s) => s.tenderId === tenderId);
+      const mine = rows.filter((r) => r.tenderId === tenderId);
+      const submitted = [
+        ...new Map(mine.map((r) => [r.bidId, { id: r.bidId, organizationId: r.organizationId }])).values(),
+      ];
+      const scores = mine.flatMap((r) =>
+        r.reviewerId === null ? [] : [{ bidId: r.bidId, reviewerId: r.reviewerId, at: r.scoredAt! }],
+      );
+      const moments = [...panel.map((s) => s.declaredAt?.getTime() ?? 0), ...scores.map((s) => s.at.getTime())];
+      return [
+        tenderId,
+        { progress: panelProgress(panel, submitted, scores), finishedAt: new Date(Math.max(0, ...moments)) },
+      ] as const;
+    }),
+  );
+}
+
+function panelFinished(tenderId: number) {
+  return panelDone(panelsOf([tenderId]).get(tenderId)!.progress);
+}
+
+/**
+ * The panel's last declaration, score or removal that finishes it puts the award in the union's
+ * commissioners' queue (awardsToPropose): they are told, once, when it happens.
+ */
+function tellWhenPanelFinishes(tx: DB, tender: Tender, wasFinished: boolean) {
+  if (wasFinished || !panelFinished(tender.id)) return;
+  for (const userId of staffWithRole(tx, tender.unionId, 'commissioner'))
+    notify(tx, userId, 'panel_scored', { title: tender.title, path: `/tenders/${tender.id}/evaluate` });
+}
 
 /** Everything the union sees once the bids are opened: the ranking for commissioners and declared reviewers, bid content for declared reviewers. */
 export function evaluationView(viewer: Viewer, tenderId: number) {
@@ -286,8 +364,10 @@ export function evaluationView(viewer: Viewer, tenderId: number) {
           }))
       : [],
     ranking: isCommissioner || declared ? ranking : [],
-    panel: progress,
+    panel: progress.map((p, i) => ({ ...p, name: panel[i]!.name })),
     reviewerNames: new Map(panel.map((m) => [m.userId, m.name])),
-    panelDone: progress.length > 0 && progress.every((p) => p.done),
+    panelDone: panelDone(progress),
   };
 }
+
+export type PanelProgress = ReturnType<typeof evaluationView>['panel'][number];

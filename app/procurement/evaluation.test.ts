@@ -78,7 +78,11 @@ describe('the review panel', () => {
     advanceHours(3);
     runClock();
     const rights = await viewerFor('rights@demo.gonghui.cn');
-    expect(refusal(() => openBids(reviewer, requireTender(id)))).toBe(403);
+    // The union's reviewer, not on the panel yet, is told who chooses it.
+    expect(refusal(() => openBids(reviewer, requireTender(id)))).toBe('procurement.errors.notOnPanel');
+    expect(await refusal(async () => openBids(await viewerFor('finance@demo.gonghui.cn'), requireTender(id)))).toBe(
+      403,
+    );
     expect(refusal(() => assignReviewer(reviewer, id, reviewer.id))).toBe(403);
     assignReviewer(commissioner, id, reviewer.id);
     expect(openBids(reviewer, requireTender(id))).toHaveLength(1);

@@ -17,6 +17,8 @@ import { db } from '~/lib/db.server';
 import { notFound } from '~/accounts/auth.server';
 import { shanghaiIso } from '~/lib/time';
 import { messageKey } from '~/lib/locale';
+import { explainFlag } from '~/risk/explain';
+import { publishedFlags } from '~/risk/flags.server';
 
 /**
  * Open Contracting Data Standard 1.1: one release per published tender, showing the process as
@@ -211,6 +213,27 @@ function implementation(
   };
 }
 
+/** Money figures (`…Fen`) as amounts in the release's currency, named without the unit. */
+const amounts = <V extends number | string>(values: Record<string, V>) =>
+  Object.fromEntries(
+    Object.entries(values).map(([k, v]) => (k.endsWith('Fen') ? [k.slice(0, -3), Number(v) / 100] : [k, v])),
+  );
+
+/** A red flag as the repository's OCDS extension publishes it (public/ocds-extension-red-flags). */
+function redFlag(flag: ReturnType<typeof publishedFlags>[number], ctx: Context) {
+  return {
+    id: `red-flag-${flag.id}`,
+    indicator: flag.indicator,
+    title: ctx.t(messageKey('risk.indicators', flag.indicator)),
+    description: explainFlag(ctx.t, 'zh-CN', flag),
+    date: iso(flag.raisedAt),
+    value: value(flag.valueFen),
+    observed: amounts(flag.facts.seen),
+    thresholds: amounts(flag.facts.threshold),
+    responses: flag.responses.map((r) => ({ type: r.kind, description: r.text, date: iso(r.createdAt) })),
+  };
+}
+
 const contractStatus: Record<string, string> = {
   draft: 'pending',
   pending: 'pending',
@@ -270,6 +293,11 @@ export function tenderRelease(tender: Tender, ctx: Context) {
       },
     ];
     tag.push('award');
+    const flags = publishedFlags(tender.id);
+    if (flags.length) {
+      release.redFlags = flags.map((f) => redFlag(f, ctx));
+      dates.push(...flags.flatMap((f) => [f.raisedAt, ...f.responses.map((r) => r.createdAt)]));
+    }
     const tenderContracts = db
       .select()
       .from(contracts)
@@ -353,9 +381,20 @@ export function publishedTenders({ after = 0, limit = releasesPerPage } = {}) {
   return { tenders: rows.slice(0, limit), more: rows.length > limit };
 }
 
+/** The red-flags extension (decision 115), served from public/ beside the app. */
+export const redFlagsExtensionPath = '/ocds-extension-red-flags/extension.json';
+
 /** A release package; published "on demand", so its date is that of the latest change it contains. */
 export function releasePackage(releases: { date: string }[], uri: string, publisher: string, next?: string) {
   const latest = releases.reduce((max, r) => (r.date > max ? r.date : max), '1970-01-01T00:00:00.000Z');
   const links = next ? { links: { next } } : {};
-  return { uri, version: '1.1', publishedDate: latest, publisher: { name: publisher }, ...links, releases };
+  return {
+    uri,
+    version: '1.1',
+    extensions: [new URL(redFlagsExtensionPath, uri).href],
+    publishedDate: latest,
+    publisher: { name: publisher },
+    ...links,
+    releases,
+  };
 }

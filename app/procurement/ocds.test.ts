@@ -38,6 +38,28 @@ function packageValidator() {
 }
 const validate = packageValidator();
 
+/** JSON Merge Patch (RFC 7386), as OCDS applies an extension's release-schema.json to the release schema. */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const base = target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete (base as Record<string, unknown>)[key];
+    else (base as Record<string, unknown>)[key] = mergePatch((base as Record<string, unknown>)[key], value);
+  }
+  return base;
+}
+
+/** The package validated against the release schema with the repository's red-flags extension applied. */
+function extendedValidator() {
+  const extension = resolve('public/ocds-extension-red-flags');
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s));
+  ajv.addFormat('uri', (s: string) => URL.canParse(s));
+  const patch = JSON.parse(readFileSync(resolve(extension, 'release-schema.json'), 'utf8'));
+  ajv.addSchema(mergePatch(readSchema('release-schema.json'), patch) as object);
+  return ajv.compile(readSchema('release-package-schema.json'));
+}
+
 async function get(loader: (args: never) => Promise<Response>, path: string, params: Record<string, string> = {}) {
   const response = await loader({ request: new Request(`http://localhost${path}`), params, context: {} } as never);
   expect(response.status).toBe(200);
@@ -156,6 +178,49 @@ describe('/api/ocds/releases.json', () => {
       if (org.contactName) expect(text).not.toContain(`"${org.contactName}"`);
     }
     expect(text).not.toContain('HX-0001');
+  });
+});
+
+describe('the red-flags extension', () => {
+  it('publishes an awarded tender’s flags, and the package validates with the extension applied', async () => {
+    const { json } = await get(tenderLoader as never, `/api/ocds/tenders/${contracted}.json`, {
+      file: `${contracted}.json`,
+    });
+    expectValid(json);
+    const extended = extendedValidator();
+    expect(extended(json), JSON.stringify(extended.errors?.slice(0, 5))).toBe(true);
+    expect(json.extensions).toEqual(['http://localhost/ocds-extension-red-flags/extension.json']);
+    const [release] = json.releases as { redFlags?: { indicator: string; description: string }[] }[];
+    expect(release!.redFlags!.map((f) => f.indicator)).toContain('single_bid');
+    expect(release!.redFlags![0]!.description).toContain('有效投标');
+    const extensionFile = JSON.parse(readFileSync(resolve('public/ocds-extension-red-flags/extension.json'), 'utf8'));
+    expect(extensionFile.schemas).toEqual(['release-schema.json']);
+  });
+
+  it('publishes no flags before the award', async () => {
+    const bidding = await get(tenderLoader as never, `/api/ocds/tenders/${open}.json`, { file: `${open}.json` });
+    expect(bidding.text).not.toContain('redFlags');
+  });
+
+  it('rejects a flag the extension does not describe', () => {
+    const extended = extendedValidator();
+    const release = {
+      ocid: 'ocds-x-1',
+      id: '1',
+      date: '2026-01-01T00:00:00Z',
+      tag: ['award'],
+      initiationType: 'tender',
+    };
+    const bad = { redFlags: [{ id: 'r', indicator: 'made_up', description: 'x' }] };
+    const pkg = (extra: object) => ({
+      uri: 'http://localhost/p',
+      version: '1.1',
+      publishedDate: '2026-01-01T00:00:00Z',
+      publisher: { name: 'x' },
+      releases: [{ ...release, ...extra }],
+    });
+    expect(extended(pkg({}))).toBe(true);
+    expect(extended(pkg(bad))).toBe(false);
   });
 });
 

@@ -230,13 +230,27 @@ describe('refusals say what the command says', () => {
     expect(rules.mayIssueContract(people.commissioner, contract('active'))).toEqual(illegal);
     expect(rules.mayConfirmContract(people.member, contract('pending'))).toBe('forbidden');
     expect(rules.mayRemoveAttachment(people.commissioner, tender('published'))).toEqual(illegal);
-    expect(rules.mayReadBids(people.reviewer, tender('published'), { member: false }, now)).toBe('forbidden');
+    expect(rules.mayReadBids(people.finance, tender('evaluating'), { member: false }, now)).toBe('forbidden');
   });
 
-  it('tells the panel when the sealed bids open', () => {
+  it('tells the panel when the sealed bids open, or why they never will; the union’s reviewers, who chooses the panel', () => {
     const sealed = tender('published');
-    expect(rules.mayReadBids(people.reviewer, sealed, { member: true }, now)).toEqual(
+    const member = { member: true };
+    expect(rules.mayReadBids(people.reviewer, sealed, member, now)).toEqual(
       refusal('procurement.errors.bidsOpenAt', 403, { at: sealed.deadlineAt }),
+    );
+    expect(rules.mayReadBids(people.commissioner, tender('draft'), { member: false }, now)).toEqual(
+      refusal('procurement.errors.bidsNotPublished', 403),
+    );
+    const past = { deadlineAt: earlier };
+    expect(rules.mayReadBids(people.reviewer, tender('cancelled', past), member, now)).toEqual(
+      refusal('procurement.errors.cancelledUnopened', 403),
+    );
+    expect(rules.mayReadBids(people.commissioner, tender('unsuccessful', past), member, now)).toEqual(
+      refusal('procurement.errors.unsuccessfulUnopened', 403),
+    );
+    expect(rules.mayReadBids(people.reviewer, tender('evaluating', past), { member: false }, now)).toEqual(
+      refusal('procurement.errors.notOnPanel', 403),
     );
   });
 
@@ -248,8 +262,15 @@ describe('refusals say what the command says', () => {
     expect(rules.mayBid(people.owner, tender('published'), { organizationId, eligible: false }, now)).toEqual(
       refusal('errors.notEligible', 403),
     );
-    expect(rules.mayEditTender(people.commissioner, tender('published', { deadlineAt: earlier }), now)).toEqual(
-      refusal('errors.biddingClosed', 409),
+    const closed = tender('published', { deadlineAt: earlier });
+    expect(rules.mayEditTender(people.commissioner, closed, now)).toEqual(
+      refusal('procurement.errors.editClosed', 409, { at: closed.deadlineAt }),
+    );
+    expect(rules.mayEditTender(people.commissioner, tender('evaluating', { deadlineAt: earlier }), now)).toEqual(
+      refusal('procurement.errors.editClosed', 409, { at: earlier }),
+    );
+    expect(rules.mayEditTender(people.commissioner, tender('cancelled'), now)).toEqual(
+      refusal('procurement.errors.cancelledNotEditable', 409),
     );
     expect(rules.mayAskQuestion(people.member, tender('closed'), organizationId, now)).toEqual(
       refusal('procurement.errors.questionsClosed', 409),
@@ -279,8 +300,7 @@ describe('refusals say what the command says', () => {
     expect(rules.mayProposeAward(people.commissioner, tender('evaluating'), { done: false })).toEqual(
       refusal('procurement.errors.panelNotDone', 409),
     );
-    expect(rules.mayDeliverUnder(people.member, contract('completed'))).toEqual(
-      refusal('errors.contractNotActive', 409),
-    );
+    expect(rules.mayDeliverUnder(people.member, contract('completed'))).toEqual(refusal('errors.contractEnded', 409));
+    expect(rules.mayDeliverUnder(people.member, contract('pending'))).toEqual(refusal('errors.contractNotSigned', 409));
   });
 });

@@ -79,12 +79,17 @@ export function editMode(tender: { state: TenderState }): 'edit' | 'amend' | nul
   return canTransition(tenderMachine, tender.state, 'amend') ? 'amend' : null;
 }
 
-/** A draft is edited; a published tender is amended, and only before its deadline. */
+/**
+ * A draft is edited; a published tender is amended, and only before its deadline. After it, the
+ * commissioner is told when bidding closed (also on the edit page, decision 111).
+ */
 export function mayEditTender(who: Standing | null, tender: TenderRow, now: Date): Refusal | null {
   if (!isCommissioner(who, tender)) return 'forbidden';
   const mode = editMode(tender);
-  if (mode === null) return illegal;
-  return mode === 'edit' || biddingOpen(tender, now) ? null : refusal('errors.biddingClosed');
+  if (mode === 'edit' || (mode === 'amend' && biddingOpen(tender, now))) return null;
+  return tender.state === 'cancelled'
+    ? refusal('procurement.errors.cancelledNotEditable')
+    : refusal('procurement.errors.editClosed', 409, { at: tender.deadlineAt });
 }
 
 /** The tender's management page (panel, questions, objections, cancellation): its union's commissioners. */
@@ -161,9 +166,17 @@ export function bidsOpenable(tender: Pick<TenderRow, 'state' | 'deadlineAt'>, no
   return biddingDisclosed(tender, now) && openedTenderStates.includes(tender.state);
 }
 
+/** Why the bids of a tender in this state are not read, for those who would read them. */
+const unopenedBecause: Partial<Record<TenderState, Refusal>> = {
+  draft: refusal('procurement.errors.bidsNotPublished', 403),
+  cancelled: refusal('procurement.errors.cancelledUnopened', 403),
+  unsuccessful: refusal('procurement.errors.unsuccessfulUnopened', 403),
+};
+
 /**
  * Bid content is read by the union's commissioners and the tender's review panel, once openable.
- * Before the deadline they are told when the bids open.
+ * They are told why not before (when the bids open) or never (a draft, a cancelled or failed
+ * tender); the union's reviewers not on the panel, that the commissioner chooses it (decision 111).
  */
 export function mayReadBids(
   who: Standing | null,
@@ -171,11 +184,16 @@ export function mayReadBids(
   panel: { member: boolean },
   now: Date,
 ): Refusal | null {
-  if (!(isCommissioner(who, tender) || (who !== null && panel.member))) return 'forbidden';
+  if (!(isCommissioner(who, tender) || (who !== null && panel.member))) {
+    return hasUnionRole(who, tender.unionId, ['reviewer'])
+      ? refusal('procurement.errors.notOnPanel', 403)
+      : 'forbidden';
+  }
   if (tender.state === 'published' && !biddingDisclosed(tender, now)) {
     return refusal('procurement.errors.bidsOpenAt', 403, { at: tender.deadlineAt });
   }
-  return bidsOpenable(tender, now) ? null : 'forbidden';
+  if (bidsOpenable(tender, now)) return null;
+  return unopenedBecause[tender.state] ?? 'forbidden';
 }
 
 /** The award, its scores and each bidder's own scores are published from the proposal on. */
@@ -297,5 +315,8 @@ export function contractSigned(contract: { state: ContractState }) {
 /** The organization's members schedule and deliver events while the contract is active. */
 export function mayDeliverUnder(who: Standing | null, contract: ContractRow): Refusal | null {
   if (!isOrgMember(who, contract.organizationId)) return 'forbidden';
-  return contract.state === 'active' ? null : refusal('errors.contractNotActive');
+  if (contract.state === 'active') return null;
+  return ['completed', 'terminated'].includes(contract.state)
+    ? refusal('errors.contractEnded')
+    : refusal('errors.contractNotSigned');
 }

@@ -2,9 +2,16 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerObjection, fileObjection, proposeAward } from './award.server';
 import { openBids, submitBid } from './bids.server';
 import { confirmContract, issueContract } from './contracts.server';
-import { assignReviewer, declareConflicts, scoreBid } from './evaluation.server';
+import { assignReviewer, declareConflicts, removeReviewer, scoreBid } from './evaluation.server';
 import { answerQuestion, askQuestion } from './questions.server';
-import { bidsToScore, contractsToIssue, contractsToSign, objectionsToAnswer, questionsToAnswer } from './queues.server';
+import {
+  awardsToPropose,
+  bidsToScore,
+  contractsToIssue,
+  contractsToSign,
+  objectionsToAnswer,
+  questionsToAnswer,
+} from './queues.server';
 import { createTender, requireTender } from './tenders.server';
 import { viewerFor } from '../../tests/fixtures/accounts';
 import {
@@ -91,6 +98,59 @@ describe('bids to score', () => {
     const legalBid = openBids(commissioner, requireTender(id)).find((b) => b.organizationId === bidders.legal.org.id)!;
     scoreBid(reviewer, id, scores(legalBid.id, 80));
     expect(ids(bidsToScore(reviewer))).not.toContain(id);
+  });
+});
+
+/** Who was told, by this notification, about this page. */
+const told = (template: 'panel_scored', path: string) =>
+  db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.template, template))
+    .all()
+    .filter((n) => n.data.path === path)
+    .map((n) => n.userId);
+
+describe('awards to propose', () => {
+  it('wait on the union’s commissioners, who are told once, from the moment the panel has scored every bid until one proposes the award', () => {
+    const id = closedTender();
+    advanceHours(3);
+    runClock();
+    const path = `/tenders/${id}/evaluate`;
+    const [first, second] = bidsOf(id) as [number, number];
+    for (const member of [commissioner, reviewer]) declareConflicts(member, id, []);
+    scoreBid(commissioner, id, scores(first, 90));
+    scoreBid(commissioner, id, scores(second, 60));
+    scoreBid(reviewer, id, scores(first, 85));
+    expect(ids(awardsToPropose(commissioner))).not.toContain(id);
+    expect(told('panel_scored', path)).toEqual([]);
+
+    scoreBid(reviewer, id, scores(second, 65));
+    const award = awardsToPropose(commissioner).find((a) => a.id === id);
+    expect(award).toMatchObject({ kind: 'awardsToPropose', path, role: 'commissioner' });
+    expect(ids(awardsToPropose(otherCommissioner))).toContain(id);
+    for (const other of [reviewer, finance, bidders.legal.viewer])
+      expect(ids(awardsToPropose(other))).not.toContain(id);
+    expect(told('panel_scored', path).sort()).toEqual([commissioner.id, otherCommissioner.id].sort());
+    // A score changed afterwards tells nobody again.
+    scoreBid(reviewer, id, scores(second, 66));
+    expect(told('panel_scored', path)).toHaveLength(2);
+
+    proposeAward(commissioner, id, first);
+    expect(ids(awardsToPropose(commissioner))).not.toContain(id);
+    expect(ids(awardsToPropose(otherCommissioner))).not.toContain(id);
+  });
+
+  it('arise when the last unfinished member leaves the panel', () => {
+    const id = closedTender();
+    advanceHours(3);
+    runClock();
+    declareConflicts(commissioner, id, []);
+    for (const bidId of bidsOf(id)) scoreBid(commissioner, id, scores(bidId, 80));
+    expect(ids(awardsToPropose(commissioner))).not.toContain(id); // the reviewer has not declared
+    removeReviewer(commissioner, id, reviewer.id);
+    expect(ids(awardsToPropose(commissioner))).toContain(id);
+    expect(told('panel_scored', `/tenders/${id}/evaluate`)).toHaveLength(2);
   });
 });
 

@@ -121,7 +121,11 @@ export function issueContractSchema(today: string) {
       sessionsThreshold: wholeNumber(1, 10_000).optional(),
     }),
     (v, ctx) => {
-      if (v.signingPercent !== undefined && v.sessionsPercent !== undefined && v.signingPercent + v.sessionsPercent >= 100)
+      if (
+        v.signingPercent !== undefined &&
+        v.sessionsPercent !== undefined &&
+        v.signingPercent + v.sessionsPercent >= 100
+      )
         ctx.addIssue({ code: 'custom', path: ['sessionsPercent'], message: 'procurement.errors.finalShare' });
       if (v.sessionsPercent && !v.sessionsThreshold)
         ctx.addIssue({ code: 'custom', path: ['sessionsThreshold'], message: 'errors.required' });

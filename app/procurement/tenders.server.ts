@@ -11,7 +11,7 @@ import {
 } from './tender-attachments.server';
 import { amendmentNoticeDays, tenderMachine } from './machine';
 import { biddingOrganizationIds, notifyInterested, tenderPath, tenderStaffIds } from './notices.server';
-import { biddingOpen, editMode, isDraft, mayCreateTender, mayRemoveAttachment } from './permissions';
+import { biddingOpen, editMode, isDraft, mayCreateTender, mayEditTender, mayRemoveAttachment } from './permissions';
 import type { TenderForm } from './schemas';
 import type { Viewer } from '~/accounts/auth.server';
 import { forbidden, hasUnionRole, notFound, requireUnionRole } from '~/accounts/auth.server';
@@ -27,6 +27,7 @@ import { notify, notifyOrganization } from '~/notifications/notify.server';
 import { requireBiddingPeriod } from './bidding-period.server';
 import './audit-subjects.server';
 import { listUnions } from '~/unions/unions.server';
+import { recomputeTender } from '~/risk/recompute.server';
 
 export type Tender = typeof tenders.$inferSelect;
 const dayMs = 24 * 3600_000;
@@ -279,12 +280,12 @@ export function requireVisibleTender(viewer: Viewer | null, tenderId: number) {
 }
 
 /** The tender the commissioner's form changes, and how (edit a draft, amend a published tender); 409 otherwise. */
+/** The tender its commissioner may still change, and how; otherwise why not (mayEditTender). */
 export function requireEditableTender(viewer: Viewer, tenderId: number) {
   const tender = requireTender(tenderId);
   requireUnionRole(viewer, tender.unionId, ['commissioner']);
-  const mode = editMode(tender);
-  if (!mode) throw new Response('Conflict', { status: 409 });
-  return { tender, mode };
+  enforce(mayEditTender(viewer, tender, now()));
+  return { tender, mode: editMode(tender)! };
 }
 
 /** The tender's values as its form shows them: the inverse of `formValues`. */
@@ -372,6 +373,7 @@ export function closeDueTenders() {
         .where(and(eq(tenders.id, tender.id), eq(tenders.state, 'published')))
         .run().changes;
       if (!changed) return;
+      recomputeTender(tx, tender.id);
       audit(tx, {
         actorId: null,
         action: `tender.${state}`,

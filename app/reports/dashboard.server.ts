@@ -7,6 +7,7 @@ import {
   activityOf,
   cellsBetween,
   contractsByState,
+  flagsByIndicator,
   incubation,
   isEmpty,
   negated,
@@ -22,6 +23,7 @@ import { basisOf, unionStandards } from '~/delivery/figures.server';
 import { basisShortText } from '~/delivery/figures-text';
 import { messageKey } from '~/lib/locale';
 import { requireOrganization } from '~/organizations/organizations.server';
+import { riskIndicators } from '~/risk/indicators-list';
 
 type Union = { id: number; name: string };
 
@@ -113,12 +115,18 @@ export function buildReport(
     })),
   ];
 
+  const flags = flagsByIndicator(root.id, filters.year);
   const tables: Record<TableKey, Row[]> = {
     summary: [{ label: root.name, ...totals, projects }],
     trend,
     categories: byCategory,
     organizations: byOrganization,
     unions: byUnion,
+    // Flags are not split by category or organization: the rollup keeps the union's and the year's.
+    risk: riskIndicators.flatMap((indicator) => {
+      const row = flags.find((f) => f.indicator === indicator);
+      return row ? [{ label: t(`risk.indicators.${indicator}`), flags: row.flags, valueFen: row.valueFen }] : [];
+    }),
     contracts: contracts.map((c) => ({
       label: t(messageKey('procurement.states.contract', c.state)),
       count: c.count,

@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { unionRiskRollups } from '../../db/schema/risk';
 import type { Granularity } from './filters';
 import { categories } from '~/catalog/taxonomy';
 import {
@@ -247,4 +248,17 @@ export function contractsByState(scope: Scope) {
         group by m.state having sum(m.contracts) > 0`);
   const order = contractMachine.states as readonly string[];
   return rows.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+}
+
+/** Open red flags by indicator for the union and every union below it in the year: ≤ 11 rows of the rollup. */
+export function flagsByIndicator(unionId: number, year: number) {
+  return db
+    .select({
+      indicator: unionRiskRollups.indicator,
+      flags: unionRiskRollups.flags,
+      valueFen: unionRiskRollups.valueFen,
+    })
+    .from(unionRiskRollups)
+    .where(and(eq(unionRiskRollups.unionId, unionId), eq(unionRiskRollups.year, year), gt(unionRiskRollups.flags, 0)))
+    .all();
 }

@@ -35,6 +35,11 @@ export const reportTables = {
   categories: [named('reports.category'), ...activityColumns],
   organizations: [named('reports.organization'), ...activityColumns],
   unions: [named('reports.union'), ...activityColumns],
+  risk: [
+    named('risk.dashboard.indicator'),
+    { key: 'flags', label: 'risk.dashboard.flags', kind: 'count' },
+    { key: 'valueFen', label: 'risk.dashboard.value', kind: 'money' },
+  ],
   contracts: [
     named('common.state'),
     { key: 'count', label: 'reports.contractCount', kind: 'count' },

@@ -11,7 +11,7 @@ import { mayBeCommissioned } from '~/catalog/permissions';
 import { requireVisibleOffering, listOfferingPhotos } from '~/catalog/offerings.server';
 import { commissionSchema } from '~/catalog/schemas';
 import { loaderCaching, publicPageCaching } from '~/http/cache.server';
-import { attempt } from '~/lib/actions.server';
+import { attempt, explained } from '~/lib/actions.server';
 import { may } from '~/lib/permission';
 import { parseId } from '~/lib/http';
 import { getLocale } from '~/lib/i18n.server';
@@ -23,7 +23,7 @@ export const headers = loaderCaching;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await getViewer(request);
-  const { offering, organization, member } = requireVisibleOffering(viewer, parseId(params.offeringId));
+  const { offering, organization, member } = explained(() => requireVisibleOffering(viewer, parseId(params.offeringId)));
   const commissionable = may(mayBeCommissioned(offering, organization.status === 'active'));
   return data(
     {

@@ -11,6 +11,8 @@ import { formatDateTime, formatDay, formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ActionMessage, ErrorSummary, SubmitButton, TextareaField } from '~/ui/form';
+import { FlagPanel } from '~/risk/components/flag-panel';
+import { subjectFlags } from '~/risk/flags.server';
 import { PageHeader, Stat, Stats } from '~/ui/page';
 import type { z } from 'zod';
 
@@ -22,6 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const t = await getT(request);
   return {
     ...view,
+    risk: subjectFlags(viewer, 'commission', view.commission.id),
     title: t('catalog.commissions.detailTitle', { title: view.names.offering }),
     locale: await getLocale(request),
   };
@@ -86,6 +89,7 @@ export default function CommissionPage({ loaderData, actionData }: Route.Compone
         />
         <Stat label={t('catalog.commissions.requestedAt')} value={formatDateTime(commission.createdAt, locale)} />
       </Stats>
+      <FlagPanel flags={loaderData.risk.flags} staff={loaderData.risk.staff} />
       {commission.note ? (
         <>
           <h2>{t('catalog.commissions.note')}</h2>

@@ -6,15 +6,19 @@ import { requireOrgMember, requireViewer } from '~/accounts/auth.server';
 import { EventForm } from '~/delivery/components/event-form';
 import { scheduleEvent } from '~/delivery/events.server';
 import { eventSchema } from '~/delivery/schemas';
-import { attempt } from '~/lib/actions.server';
+import { attempt, explained } from '~/lib/actions.server';
+import { enforce } from '~/lib/permission';
 import { parseId } from '~/lib/http';
 import { requireContractFor } from '~/procurement/contracts.server';
+import { mayDeliverUnder } from '~/procurement/permissions';
 import { PageHeader } from '~/ui/page';
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const { contract } = requireContractFor(viewer, parseId(params.contractId));
   requireOrgMember(viewer, contract.organizationId);
+  // Not a form that cannot be sent: the page says why events cannot be scheduled yet, or any more.
+  explained(() => enforce(mayDeliverUnder(viewer, contract)));
   return { contract: { id: contract.id, title: contract.title } };
 }
 

@@ -31,6 +31,8 @@ import { may } from '~/lib/permission';
 import { now } from '~/lib/clock.server';
 import { shanghaiDate } from '~/lib/time';
 import { amendContractSchema, issueContractSchema, reasonSchema } from '~/procurement/schemas';
+import { FlagPanel } from '~/risk/components/flag-panel';
+import { subjectFlags } from '~/risk/flags.server';
 import { ConfirmPage } from '~/ui/confirm';
 import { ActionMessage, ReasonForm, replyTo } from '~/ui/form';
 import { PageHeader, Section, StateBadge } from '~/ui/page';
@@ -54,6 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canComplete: may(rules.mayCompleteContract(viewer, contract)),
     canTerminate: may(rules.mayTerminateContract(viewer, contract)),
     canSchedule: may(rules.mayDeliverUnder(viewer, contract)),
+    risk: subjectFlags(viewer, 'contract', contract.id),
   };
 }
 
@@ -64,9 +67,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   const intent = formData.get('intent') ?? 'confirm';
   const back = redirect(`/contracts/${contractId}`);
   if (intent === 'issue') {
-    const result = await submitForm(formData, issueContractSchema(shanghaiDate(now())), (v) => issueContract(viewer, contractId, v), {
-      form: 'issue',
-    });
+    const result = await submitForm(
+      formData,
+      issueContractSchema(shanghaiDate(now())),
+      (v) => issueContract(viewer, contractId, v),
+      {
+        form: 'issue',
+      },
+    );
     return result.ok ? back : result.reply;
   }
   if (intent === 'amend') {
@@ -123,6 +131,7 @@ export default function Contract({ loaderData, actionData }: Route.ComponentProp
         <StateBadge states="procurement.states.contract" state={contract.state} />
       </PageHeader>
       <ActionMessage failure={actionData && 'failure' in actionData ? actionData.failure : null} />
+      <FlagPanel flags={loaderData.risk.flags} staff={loaderData.risk.staff} />
       {contract.tenderId ? (
         <p>
           <Link to={`/tenders/${contract.tenderId}`}>{t('procurement.contract.fromTender')}</Link>

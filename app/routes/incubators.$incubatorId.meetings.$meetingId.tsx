@@ -11,7 +11,7 @@ import {
   requireMeetingIncubator,
 } from '~/incubation/meetings.server';
 import { minutesSchema } from '~/incubation/schemas';
-import { attempt } from '~/lib/actions.server';
+import { attempt, explained } from '~/lib/actions.server';
 import { formatDateTime } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
@@ -23,7 +23,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const { incubator, canManage } = requireMeetingIncubator(viewer, parseId(params.incubatorId));
+  const { incubator, canManage } = explained(() => requireMeetingIncubator(viewer, parseId(params.incubatorId)));
   const meeting = requireMeeting(incubator.id, parseId(params.meetingId));
   const locale = await getLocale(request);
   const t = await getT(request);

@@ -8,6 +8,7 @@ import { requireViewer } from '~/accounts/auth.server';
 import { requireMeetingIncubator, listMeetings, scheduleMeeting } from '~/incubation/meetings.server';
 import { meetingSchema } from '~/incubation/schemas';
 import { formatDateTime } from '~/lib/format';
+import { explained } from '~/lib/actions.server';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { ErrorSummary, Field, SubmitButton, TextareaField } from '~/ui/form';
@@ -19,7 +20,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const { incubator, canManage } = requireMeetingIncubator(viewer, parseId(params.incubatorId));
+  const { incubator, canManage } = explained(() => requireMeetingIncubator(viewer, parseId(params.incubatorId)));
   const t = await getT(request);
   return {
     title: t('incubation.meetingsTitle', { name: incubator.name }),

@@ -3,13 +3,14 @@ import { Link, useSearchParams } from 'react-router';
 import type { Route } from './+types/me';
 import { requireViewer } from '~/accounts/auth.server';
 import { workQueues } from '~/accounts/workspace.server';
-import { formatDateTime, formatMoney } from '~/lib/format';
+import { formatDate, formatDateTime, formatMoney } from '~/lib/format';
 import { may } from '~/lib/permission';
 import { getLocale } from '~/lib/i18n.server';
 import { viewerOrganizations } from '~/organizations/organizations.server';
 import { TenderTable } from '~/procurement/components/tender-table';
 import { listContracts } from '~/procurement/contracts.server';
 import { paymentQueueRoles } from '~/payments/permissions';
+import { riskPageRoles } from '~/risk/permissions';
 import { mayCreateTender } from '~/procurement/permissions';
 import { listTenders } from '~/procurement/tenders.server';
 import { listUnions } from '~/unions/unions.server';
@@ -108,6 +109,12 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
                     <Link to={`/unions/${u.id}/invitations`}>{t('invitations.link')}</Link>
                   </>
                 ) : null}
+                {u.roles.some((r) => riskPageRoles.includes(r)) ? (
+                  <>
+                    {' · '}
+                    <Link to={`/unions/${u.id}/risk`}>{t('risk.title')}</Link>
+                  </>
+                ) : null}
                 {u.roles.some((r) => paymentQueueRoles.includes(r)) ? (
                   <>
                     {' · '}
@@ -180,7 +187,10 @@ function WorkQueues({ groups, locale }: { groups: Groups; locale: string }) {
                 {queue.items.map((item) => (
                   <li key={item.id}>
                     <Link to={item.path}>{item.title}</Link> ·{' '}
-                    {t(`accounts.workspace.queues.${queue.kind}.since`, { at: formatDateTime(item.since, locale) })}
+                    {t(`accounts.workspace.queues.${queue.kind}.since`, {
+                      at: formatDateTime(item.since, locale),
+                      day: formatDate(item.since, locale),
+                    })}
                   </li>
                 ))}
               </ul>

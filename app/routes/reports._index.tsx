@@ -81,7 +81,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 
       <ReportTables
         tables={report.tables}
-        show={['trend', 'unions', 'categories', 'organizations', 'contracts', 'summary']}
+        show={['trend', 'unions', 'categories', 'organizations', 'contracts', 'risk', 'summary']}
         locale={locale}
         search={search}
         linkFor={{

@@ -2,7 +2,7 @@ import { useTranslation } from '~/lib/translation';
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId.edit';
 import { requireViewer } from '~/accounts/auth.server';
-import { attempt, refused, submitForm } from '~/lib/actions.server';
+import { attempt, explained, refused, submitForm } from '~/lib/actions.server';
 import { now } from '~/lib/clock.server';
 import { parseId } from '~/lib/http';
 import {
@@ -30,7 +30,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.tender.tit
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const { tender, mode } = requireEditableTender(viewer, parseId(params.tenderId));
+  const { tender, mode } = explained(() => requireEditableTender(viewer, parseId(params.tenderId)));
   return {
     tender: { id: tender.id, title: tender.title, state: tender.state },
     mode,
@@ -43,7 +43,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
-  const { tender, mode } = requireEditableTender(viewer, parseId(params.tenderId));
+  const { tender, mode } = explained(() => requireEditableTender(viewer, parseId(params.tenderId)));
   const form = await attempt(() => readAttachmentForm(request));
   if (!form.ok) return refused(form.error);
   const formData = form.value;

@@ -1,6 +1,8 @@
 import { useTranslation } from '~/lib/translation';
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/tenders.$tenderId';
+import { FlagPanel } from '~/risk/components/flag-panel';
+import { subjectFlags } from '~/risk/flags.server';
 import { getViewer, requireViewer } from '~/accounts/auth.server';
 import { loaderCaching, publicPageCaching } from '~/http/cache.server';
 import { attempt, refused, submitForm } from '~/lib/actions.server';
@@ -34,7 +36,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // The moments the page changes by itself: questions close, bidding closes, the objection period ends.
   const changesAt = [page.tender.questionDeadlineAt, page.tender.deadlineAt, page.award?.objectionEndsAt];
   return data(
-    { ...page, locale: await getLocale(request), notice: notices.find((n) => query.has(n)) ?? null },
+    {
+      ...page,
+      risk: subjectFlags(viewer, 'tender', page.tender.id),
+      locale: await getLocale(request),
+      notice: notices.find((n) => query.has(n)) ?? null,
+    },
     { headers: publicPageCaching(viewer !== null, changesAt) },
   );
 }
@@ -102,6 +109,7 @@ export default function TenderPage({ loaderData, actionData }: Route.ComponentPr
       <TenderTerms tender={tender} locale={locale} />
       <TenderAttachments tenderId={tender.id} attachments={loaderData.attachments} />
       {loaderData.award ? <AwardNotice award={loaderData.award} state={tender.state} locale={locale} /> : null}
+      <FlagPanel flags={loaderData.risk.flags} staff={loaderData.risk.staff} />
       <AmendmentHistory amendments={loaderData.amendments} locale={locale} />
       <TenderQuestions
         answers={loaderData.answers}

@@ -15,6 +15,9 @@ import { formatMoney } from '~/lib/format';
 import { parseId } from '~/lib/http';
 import { getLocale, getT } from '~/lib/i18n.server';
 import { fenToYuanInput } from '~/lib/money';
+import { RiskSettingsForm } from '~/risk/components/risk-settings-form';
+import { riskSettings, setRiskSettings } from '~/risk/flags.server';
+import { riskSettingsSchema } from '~/risk/schemas';
 import { ActionMessage, ErrorSummary, Field, SubmitButton } from '~/ui/form';
 import { PageHeader } from '~/ui/page';
 import type { z } from 'zod';
@@ -32,6 +35,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     financeTwoFactorRequired: isFinanceTwoFactorRequired(union.id),
     attendanceStandard: unionStandard(union.id),
     biddingDays: minBiddingDays(union.id),
+    riskSettings: riskSettings(union.id),
   };
 }
 
@@ -47,6 +51,15 @@ export async function action({ request, params }: Route.ActionArgs) {
     const result = await attempt(() => setAttendanceStandard(viewer, unionId, formData.get('standard')));
     if (!result.ok) return refused(result.error);
     return redirect(`/unions/${unionId}/commissioning?standardSaved=1#attendance-standard`);
+  }
+  if (formData.get('intent') === 'risk-settings') {
+    const result = await submitForm(
+      formData,
+      riskSettingsSchema,
+      ({ intent: _, ...settings }) => setRiskSettings(viewer, unionId, settings),
+      { form: 'riskSettings' },
+    );
+    return result.ok ? redirect(`/unions/${unionId}/commissioning?riskSaved=1#risk-settings`) : result.reply;
   }
   if (formData.get('intent') === 'bidding-period') {
     const result = await submitForm(
@@ -68,7 +81,10 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
   const [searchParams] = useSearchParams();
   const { union, locale } = loaderData;
   const [form, fields] = useForm<z.input<typeof limitSchema>>({
-    lastResult: actionData && !('failure' in actionData) && !('biddingPeriod' in actionData) ? actionData : undefined,
+    lastResult:
+      actionData && !('failure' in actionData) && !('biddingPeriod' in actionData) && !('riskSettings' in actionData)
+        ? actionData
+        : undefined,
     defaultValue: { limit: fenToYuanInput(union.limitFen) },
   });
   return (
@@ -94,6 +110,11 @@ export default function CommissioningSettings({ loaderData, actionData }: Route.
         days={loaderData.biddingDays}
         saved={searchParams.has('biddingSaved')}
         lastResult={actionData && 'biddingPeriod' in actionData ? actionData.biddingPeriod : undefined}
+      />
+      <RiskSettingsForm
+        settings={loaderData.riskSettings}
+        saved={searchParams.has('riskSaved')}
+        lastResult={actionData && 'riskSettings' in actionData ? actionData.riskSettings : undefined}
       />
       <section id="security" aria-labelledby="security-title">
         <h2 id="security-title">{t('accounts.security.union.title')}</h2>

@@ -69,12 +69,15 @@ export function createDepartment(viewer: Viewer, unionId: number, name: string) 
   });
 }
 
-/** The settings other capabilities decide on (commissioning's threshold, delivery's attendance standard, procurement's minimum bidding period), in their transaction. */
+/**
+ * The settings other capabilities decide on (commissioning's threshold, delivery's attendance
+ * standard, procurement's minimum bidding period, risk's thresholds), in their transaction.
+ */
 export function updateUnionSettings(
   tx: DB,
   unionId: number,
   settings: Partial<
-    Pick<typeof unions.$inferInsert, 'directCommissionLimitFen' | 'attendanceStandard' | 'minBiddingDays'>
+    Omit<typeof unions.$inferInsert, 'id' | 'name' | 'level' | 'parentId' | 'regionCode' | 'createdAt'>
   >,
 ) {
   tx.update(unions).set(settings).where(eq(unions.id, unionId)).run();

@@ -1,3 +1,7 @@
 import type { Config } from '@react-router/dev/config';
 
-export default { ssr: true } satisfies Config;
+// The floor with the product's route table (app/routes.ts) builds beside the plain one.
+export default {
+  ssr: true,
+  buildDirectory: process.env.FLOOR_ROUTES === 'app' ? 'build-routes' : 'build',
+} satisfies Config;

@@ -16,7 +16,9 @@ if (cluster.isPrimary && workers > 1) {
   process.on('SIGTERM', () => process.exit(0));
 } else {
   const { createRequestHandler } = await import('@react-router/express');
-  const build = await import('./build/server/index.js');
+  // FLOOR_ROUTES=app: the floor built with the product's route table (app/routes.ts).
+  const directory = process.env.FLOOR_ROUTES === 'app' ? 'build-routes' : 'build';
+  const build = await import(`./${directory}/server/index.js`);
   const server = express();
   server.disable('x-powered-by');
   server.use(compression());
@@ -33,7 +35,10 @@ if (cluster.isPrimary && workers > 1) {
   });
   server.use(
     '/assets',
-    express.static(new URL('./build/client/assets', import.meta.url).pathname, { immutable: true, maxAge: '1y' }),
+    express.static(new URL(`./${directory}/client/assets`, import.meta.url).pathname, {
+      immutable: true,
+      maxAge: '1y',
+    }),
   );
   server.use(
     createRequestHandler({

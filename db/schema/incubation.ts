@@ -19,19 +19,24 @@ import { evaluations } from './evaluation';
 import { organizations } from './organizations';
 import { unions } from './unions';
 
-export const incubators = sqliteTable('incubators', {
-  id: id(),
-  unionId: integer('union_id')
-    .notNull()
-    .references(() => unions.id),
-  name: text('name').notNull(),
-  host: text('host').notNull(),
-  address: text('address').notNull().default(''),
-  description: text('description').notNull().default(''),
-  /** Overrides of app/incubation/settings.ts `defaultSettings`; null means the defaults. */
-  settings: text('settings', { mode: 'json' }).$type<StoredSettings>(),
-  createdAt: createdAt(),
-});
+export const incubators = sqliteTable(
+  'incubators',
+  {
+    id: id(),
+    unionId: integer('union_id')
+      .notNull()
+      .references(() => unions.id),
+    name: text('name').notNull(),
+    host: text('host').notNull(),
+    address: text('address').notNull().default(''),
+    description: text('description').notNull().default(''),
+    /** Overrides of app/incubation/settings.ts `defaultSettings`; null means the defaults. */
+    settings: text('settings', { mode: 'json' }).$type<StoredSettings>(),
+    createdAt: createdAt(),
+  },
+  // The staff's queues start from their unions' incubators (app/incubation/queues.server.ts).
+  (t) => [index('incubators_union_idx').on(t.unionId)],
+);
 
 export const incubationApplications = sqliteTable(
   'incubation_applications',

@@ -13,4 +13,5 @@ export * from './payments';
 export * from './platform';
 export * from './procurement';
 export * from './reports';
+export * from './risk';
 export * from './unions';

@@ -29,6 +29,14 @@ export const unions = sqliteTable(
       .default('sms'),
     /** The shortest time from publishing a tender to its bidding deadline, in days (decision 110). */
     minBiddingDays: integer('min_bidding_days').notNull().default(5),
+    // Red-flag thresholds (docs/decisions/115; limits in app/risk/settings.ts).
+    riskCeilingPercent: integer('risk_ceiling_percent').notNull().default(98),
+    riskLateBidMinutes: integer('risk_late_bid_minutes').notNull().default(60),
+    riskConcentrationPercent: integer('risk_concentration_percent').notNull().default(40),
+    riskWinStreak: integer('risk_win_streak').notNull().default(3),
+    riskSplitDays: integer('risk_split_days').notNull().default(90),
+    riskGrowthPercent: integer('risk_growth_percent').notNull().default(20),
+    riskScoreGap: integer('risk_score_gap').notNull().default(25),
     createdAt: createdAt(),
   },
   (t) => [

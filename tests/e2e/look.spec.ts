@@ -26,6 +26,9 @@ function mainPages() {
   const offering = id(`select id from offerings where state = 'published' order by id limit 1`);
   const ownOffering = id(`select id from offerings where organization_id = ${org} order by id limit 1`);
   const union = id(`select union_id from tenders order by id limit 1`);
+  const flag = id(
+    `select id from risk_flags where union_id = ${union} and subject_type = 'tender' order by id limit 1`,
+  );
   return {
     anonymous: [
       '/',
@@ -68,7 +71,8 @@ function mainPages() {
       `/unions/${union}/commissioning`,
       `/unions/${union}/audit`,
     ],
-    'leadership@demo.gonghui.cn': ['/me', '/reports', '/reports/annual'],
+    'leadership@demo.gonghui.cn': ['/me', '/reports', '/reports/annual', `/unions/${union}/risk`],
+    'auditor@demo.gonghui.cn': ['/me', `/unions/${union}/risk`, `/risk/${flag}`],
     'incubator@demo.gonghui.cn': [
       '/me',
       `/incubators/${incubator}/manage`,
@@ -129,6 +133,7 @@ const people = [
   'finance@demo.gonghui.cn',
   'admin@demo.gonghui.cn',
   'leadership@demo.gonghui.cn',
+  'auditor@demo.gonghui.cn',
   'incubator@demo.gonghui.cn',
   'psych@demo.gonghui.cn',
   'platform@demo.gonghui.cn',

@@ -47,6 +47,25 @@ test.describe('error pages', () => {
   });
 });
 
+test.describe('error pages that say why', () => {
+  test('the commissioner opening the evaluation of a cancelled tender reads that its bids will not open, in their language', async ({
+    page,
+  }) => {
+    const id = count(
+      "select t.id from tenders t join unions u on u.id = t.union_id where t.state = 'cancelled' and u.name = '象山县总工会' order by t.id limit 1",
+    );
+    await login(page, 'commissioner@demo.gonghui.cn');
+    const response = await page.goto(`/tenders/${id}/evaluate`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('不能打开此页面');
+    await expect(page.getByText('采购项目已取消，投标不会开启评审。取消原因见项目页面。')).toBeVisible();
+    await expect(page.getByText('您没有权限')).toHaveCount(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByText('This tender was cancelled: its bids will not be opened.')).toBeVisible();
+    await page.getByRole('button', { name: '简体中文' }).click();
+  });
+});
+
 test.describe('confirm pages', () => {
   test('a one-click POST terminates no contract and decides no exit review: it is answered with the confirm page', async ({
     request,
@@ -220,6 +239,12 @@ test.describe('work queues, their notifications and confirm pages, without JavaS
       await expect(page.getByTestId('queue-bidsToScore').getByRole('link', { name: tenderTitle })).toHaveCount(0);
     }
 
+    // The panel has finished: the award waits on the union's commissioners, who are told by email.
+    await receive(mailbox, 'commissioner@demo.gonghui.cn', `评审小组已完成评分：${tenderTitle}`);
+    await expect(page.getByTestId('queue-awardsToPropose').getByRole('link', { name: tenderTitle })).toBeVisible();
+    const waiting = await waitingBadge(page);
+    expect(waiting).toBe(await page.locator('[data-testid^="queue-"] li').count());
+
     // A one-click POST proposes no award.
     const bidId = value<number>(
       "select id from bids where tender_id = ? and state = 'submitted' order by id limit 1",
@@ -244,14 +269,61 @@ test.describe('work queues, their notifications and confirm pages, without JavaS
     await page.getByRole('button', { name: '确认授予' }).click();
     await expect(page.getByText('公示中').first()).toBeVisible();
     expect(value<string>('select state from tenders where id = ?', tenderId)).toBe('award_proposed');
+    await page.goto('/me');
+    await expect(page.getByTestId('queue-awardsToPropose').getByRole('link', { name: tenderTitle })).toHaveCount(0);
+    expect(await waitingBadge(page)).toBe(waiting - 1);
   });
 
-  test('the incubator manager decides an exit review only through its confirm page', async ({ page }) => {
+  test('an opened evaluation reaches the union’s reviewer by email and in the queue, and leaves it once scored', async ({
+    page,
+  }) => {
+    const residencyId = value<number>(
+      "select r.id from residencies r where r.state = 'active' and not exists (select 1 from residency_evaluations e where e.residency_id = r.id and e.state = 'open') order by r.id limit 1",
+    );
+    const organization = value<string>(
+      'select o.name from organizations o join residencies r on r.organization_id = o.id where r.id = ?',
+      residencyId,
+    );
+    await login(page, 'incubator@demo.gonghui.cn');
+    await page.goto(`/residencies/${residencyId}`);
+    await page.getByRole('button', { name: '发起评估' }).click();
+    await expect(page).toHaveURL(/\/evaluations\/\d+$/);
+    const evaluationId = Number(/\/evaluations\/(\d+)$/.exec(page.url())![1]);
+
+    await receive(mailbox, 'reviewer@demo.gonghui.cn', `入驻组织评估待评分：${organization}`);
+    await page.context().clearCookies();
+    await login(page, 'reviewer@demo.gonghui.cn');
+    const queue = page.getByTestId('queue-evaluationsToScore');
+    await expect(queue).toContainText(organization);
+    expect(await waitingBadge(page)).toBe(await page.locator('[data-testid^="queue-"] li').count());
+    await queue.getByRole('link', { name: organization }).click();
+    const judged = page.getByRole('form', { name: '评审专家打分' });
+    await judged.getByLabel('内部治理与规范运作').fill('80');
+    await judged.getByLabel('成长与能力建设').fill('75');
+    await judged.getByRole('button', { name: '保存评分' }).click();
+    await page.goto('/me');
+    await expect(page.getByTestId('queue-evaluationsToScore').getByRole('link', { name: organization })).toHaveCount(0);
+    // Put back: the evaluation no longer open, for the specs after this one.
+    write("update residency_evaluations set state = 'cancelled' where id = ?", evaluationId);
+  });
+
+  test('a term ending soon waits on the incubator manager, who decides its exit review only through the confirm page', async ({
+    page,
+  }) => {
     const residencyId = value<number>("select id from residencies where state = 'active' order by id desc limit 1");
+    const endsOn = value<string>('select ends_on from residencies where id = ?', residencyId);
+    const organization = value<string>(
+      'select o.name from organizations o join residencies r on r.organization_id = o.id where r.id = ?',
+      residencyId,
+    );
+    write("update residencies set ends_on = date('now', '+20 days') where id = ?", residencyId);
     const reviews = () => count('select count(*) from exit_reviews where residency_id = ?', residencyId);
     const before = reviews();
     await login(page, 'incubator@demo.gonghui.cn');
-    await page.goto(`/residencies/${residencyId}`);
+    const queue = page.getByTestId('queue-exitReviewsDue');
+    await expect(queue).toContainText(organization);
+    await queue.getByRole('link', { name: organization }).click();
+    await expect(page).toHaveURL(new RegExp(`/residencies/${residencyId}$`));
     const form = page.getByRole('form', { name: '出壳评审' });
     await form.getByLabel('延期孵化').check();
     await form.getByLabel('决定理由').fill('仍需跟踪指导一年。');
@@ -262,5 +334,9 @@ test.describe('work queues, their notifications and confirm pages, without JavaS
     await confirm.getByRole('button', { name: '确认结论' }).click();
     await expect(page).toHaveURL(new RegExp(`/residencies/${residencyId}`));
     expect(reviews()).toBe(before + 1);
+    // Extended by six months: no longer due.
+    await page.goto('/me');
+    await expect(page.getByTestId('queue-exitReviewsDue').getByRole('link', { name: organization })).toHaveCount(0);
+    write('update residencies set ends_on = ? where id = ?', endsOn, residencyId);
   });
 });

@@ -107,7 +107,7 @@ const matrix: Record<string, Spec> = {
   },
   'tenders/:tenderId/attachments/:attachmentId': { get: EVERYONE },
   'contracts/:contractId': {
-    get: [...ORG_A, ...unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership')],
+    get: [...ORG_A, ...unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership', 'auditor')],
     post: {
       confirm: ['ownerA'],
       issue: VALIDATES_FIRST,
@@ -221,12 +221,25 @@ const matrix: Record<string, Spec> = {
   },
   commissions: { get: SIGNED_IN },
   'commissions/:commissionId': {
-    get: [...ORG_A, ...unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership')],
+    get: [...ORG_A, ...unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership', 'auditor')],
     post: { accept: ['ownerA'], decline: ['ownerA'], cancel: unionA('commissioner') },
   },
   'unions/:unionId/commissioning': {
     get: unionA('admin'),
-    post: { default: unionA('admin'), security: unionA('admin'), 'attendance-standard': unionA('admin') },
+    post: {
+      default: unionA('admin'),
+      security: unionA('admin'),
+      'attendance-standard': unionA('admin'),
+      'risk-settings': unionA('admin'),
+    },
+  },
+  // Red flags (decision 115): the union's page for leadership, auditors and the admin; a flag's page
+  // for the union's staff; answered by a commissioner or an auditor.
+  'unions/:unionId/risk': { get: unionA('admin', 'leadership', 'auditor') },
+  'unions/:unionId/risk/export': { get: unionA('admin', 'leadership', 'auditor') },
+  'risk/:flagId': {
+    get: unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership', 'auditor'),
+    post: { respond: unionA('commissioner', 'auditor') },
   },
   // Every union's staff may read an organization's track record: it is what they buy on.
   'orgs/:orgId/evaluations': { get: [...ORG_A, ...UNION_A_STAFF, ...UNION_B_STAFF] },
@@ -259,7 +272,7 @@ const matrix: Record<string, Spec> = {
     post: unionA('admin', 'finance'),
   },
   'milestones/:milestoneId': {
-    get: [...ORG_A, ...unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership')],
+    get: [...ORG_A, ...unionA('admin', 'commissioner', 'reviewer', 'finance', 'leadership', 'auditor')],
     // Stripe is off in the matrix's world; its pending attempt never reached Stripe, so it cancels here.
     post: {
       approve: unionA('finance'),

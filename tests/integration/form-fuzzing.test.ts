@@ -29,7 +29,7 @@ type Action = (args: unknown) => unknown;
 /** Field names the forms use: keys of the capability schemas and names the route reads or renders. */
 function fieldNames(routeFile: string) {
   const schemas = ['accounts', 'catalog', 'delivery', 'evaluation', 'incubation', 'invitations', 'organizations']
-    .concat(['payments', 'procurement', 'unions'])
+    .concat(['payments', 'procurement', 'risk', 'unions'])
     .map((c) => readFileSync(resolve('app', c, 'schemas.ts'), 'utf8'))
     .join('\n');
   const route = readFileSync(resolve('app', routeFile), 'utf8');

@@ -37,7 +37,7 @@ function cookieFor(email: string) {
 
 type Page = { name: string; run: () => Promise<unknown> };
 let pages: Page[];
-let target: { organizationId: number; contractId: number; eventId: number; countyId: number };
+let target: { organizationId: number; contractId: number; eventId: number; countyId: number; incubatorId: number };
 const day = 24 * 3600_000;
 
 function call(loader: (args: never) => unknown, url: string, params: Record<string, string> = {}, cookie?: string) {
@@ -98,6 +98,18 @@ function grow(n: number) {
     );
     offeringOf(organizationId);
     deliveredEvent(organizationId, contractOf(organizationId), 3);
+    // A resident whose term ends within the exit review's notice, under evaluation: in the
+    // incubator manager's and the reviewers' queues.
+    const residencyId = insert(
+      "insert into residencies (incubator_id, organization_id, starts_on, ends_on) values (?, ?, '2025-01-01', ?)",
+      target.incubatorId,
+      organizationId,
+      new Date(Date.now() + 30 * day).toISOString().slice(0, 10),
+    );
+    insert(
+      "insert into residency_evaluations (residency_id, period_start, period_end) values (?, '2025-01-01', '2025-06-30')",
+      residencyId,
+    );
     insert(
       `insert into tenders (union_id, created_by, title, category, sessions, budget_fen, weights, deadline_at, state, published_at)
        values (?, ?, '加测采购项目', 'counselling', 4, 1000000, '{"price":40,"plan":30,"team":20,"record":10}', ?, 'published', ?)`,
@@ -136,7 +148,14 @@ beforeAll(async () => {
   );
   const offering = one<{ id: number }>("select id from offerings where state = 'published' order by id limit 1");
   const tender = one<{ id: number }>("select id from tenders where state <> 'draft' order by id limit 1");
-  target = { organizationId: contract.organizationId, contractId: contract.id, eventId: event.id, countyId: county.id };
+  const incubator = one<{ id: number }>('select id from incubators where union_id = ?', county.id);
+  target = {
+    organizationId: contract.organizationId,
+    contractId: contract.id,
+    eventId: event.id,
+    countyId: county.id,
+    incubatorId: incubator.id,
+  };
   const owner = one<{ email: string }>(
     "select u.email from users u join organization_members m on m.user_id = u.id where m.organization_id = ? and m.role = 'owner'",
     contract.organizationId,
@@ -153,6 +172,7 @@ beforeAll(async () => {
     { name: 'root (finance)', run: call(rootLoader, '/', {}, cookieFor('finance@demo.gonghui.cn')) },
     { name: 'root (reviewer)', run: call(rootLoader, '/', {}, cookieFor('reviewer@demo.gonghui.cn')) },
     { name: 'root (incubator)', run: call(rootLoader, '/', {}, cookieFor('incubator@demo.gonghui.cn')) },
+    { name: 'root (leadership)', run: call(rootLoader, '/', {}, leadership) },
     { name: 'catalog', run: call(catalogPage, '/catalog') },
     {
       name: 'catalog search',
@@ -212,6 +232,11 @@ const bigTables = [
   'notifications',
   'bids',
   'milestones',
+  'incubators',
+  'residencies',
+  'residency_evaluations',
+  'incubation_applications',
+  'tender_reviewers',
 ];
 
 function plan(statement: Statement) {

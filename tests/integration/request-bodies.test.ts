@@ -160,7 +160,12 @@ describe('body limits', () => {
 
     const accepted = await post(photo(2 * mebibyte));
     expect(accepted.status).toBe(302);
-    const refused = await post(photo(6 * mebibyte));
+    // Somewhat over the photo's limit: read, and refused as the field's problem in the form's summary.
+    const tooLarge = await post(photo(6 * mebibyte));
+    expect(tooLarge.status).toBe(400);
+    expect(await tooLarge.text()).toContain('The photo is too large; each may be at most 5 MB.');
+    // Over twice the limit: refused before it is read.
+    const refused = await post(photo(11 * mebibyte));
     expect(refused.status).toBe(413);
     expect(await refused.text()).toContain('The photo is too large; each may be at most 5 MB.');
   });

@@ -15,6 +15,7 @@ import { feedPath } from '~/delivery/calendar.server';
 import { workerCookie } from '~/delivery/device.server';
 import { now } from '~/lib/clock.server';
 import { toShanghaiInput } from '~/lib/time';
+import { riskSettingKeys, riskSettingRanges } from '~/risk/settings';
 import { databasePath, db, sqlite } from '~/lib/db.server';
 import { optionalTemplates, unsubscribeUrl } from '~/notifications/preferences.server';
 
@@ -359,7 +360,26 @@ export async function buildWorld() {
     invitationToken,
   );
 
+  // A red flag on the published tender, for the flag's page.
+  const flag = db
+    .insert(s.riskFlags)
+    .values({
+      unionId: unionA.id,
+      subjectType: 'tender',
+      subjectId: tenderA.id,
+      indicator: 'single_bid',
+      valueFen: tenderA.budgetFen,
+      facts: { seen: { bids: 1 }, threshold: { bids: 2 }, records: [] },
+      year: 2026,
+      raisedAt: now(),
+      updatedAt: now(),
+    })
+    .onConflictDoNothing()
+    .returning()
+    .get();
+
   const params: Record<string, string> = {
+    flagId: String(flag?.id ?? one(db.select().from(s.riskFlags).get(), 'red flag').id),
     unionId: String(unionA.id),
     orgId: String(orgA),
     tenderId: String(tenderA.id),
@@ -466,6 +486,8 @@ export function plausibleForm(world: World, path?: string): Record<string, strin
     opensAt: '09:00',
     closesAt: '17:00',
     invitationId: world.params.invitationId!,
+    kind: 'explanation',
+    ...Object.fromEntries(riskSettingKeys.map((k) => [k, String(riskSettingRanges[k].default)])),
     ...(path ? world.formByRoute[path] : {}),
   };
 }
@@ -643,7 +665,8 @@ export const posters: Record<string, Record<string, Role>> = {
     restore: 'ownerA',
   },
   'commissions/:commissionId': { accept: 'ownerA', decline: 'ownerA', cancel: 'commissionerA' },
-  'unions/:unionId/commissioning': { '': 'adminA', 'attendance-standard': 'adminA' },
+  'unions/:unionId/commissioning': { '': 'adminA', 'attendance-standard': 'adminA', 'risk-settings': 'adminA' },
+  'risk/:flagId': { respond: 'auditorA' },
   'contracts/:contractId/evaluation': { review: 'reviewerA', complaint: 'commissionerA', resolve: 'commissionerA' },
   'unions/:unionId/payments': { '': 'financeA' },
   'unions/:unionId/budgets': { '': 'financeA' },

@@ -188,6 +188,8 @@ export default {
     },
   },
   errors: {
+    withdrawn:
+      'The organization has withdrawn this offering: it is no longer in the catalog. Look for a similar one in the catalog, or contact the organization.',
     aboveLimit: "The amount is above your union's direct-commission limit; publish a tender instead.",
     notCommissionable: 'This offering cannot be commissioned at the moment.',
     suspended: 'The organization is suspended and cannot publish offerings.',

@@ -185,6 +185,7 @@ export default {
     },
   },
   errors: {
+    withdrawn: '这项服务已由发布它的社会组织下架，目前不在服务目录中。可以在服务目录中查找同类服务，或直接联系该组织。',
     aboveLimit: '委托金额超过本工会的直接委托限额，请改为发布采购项目。',
     notCommissionable: '该服务项目目前不接受委托。',
     suspended: '组织已被暂停，不能发布服务项目。',

@@ -187,6 +187,7 @@ export default {
     },
   },
   errors: {
+    withdrawn: '這項服務已由發布它的社會組織下架，目前不在服務目錄中。可以在服務目錄中查找同類服務，或直接聯絡該組織。',
     aboveLimit: '委託金額超過本工會的直接委託限額，請改為發布採購案。',
     notCommissionable: '該服務項目目前不接受委託。',
     suspended: '組織已被停權，不能發布服務項目。',

@@ -46,7 +46,8 @@ export default {
     qrLabel: 'Check-in QR code',
     changes: 'The QR code changes every 30 seconds; screenshots and forwarded copies will not work.',
     closed: 'Check-in has closed',
-    closedNext: 'Check-in closes an hour after the event ends, so the QR code is no longer shown. Count the people who did not scan in the completion report.',
+    closedNext:
+      'Check-in closes an hour after the event ends, so the QR code is no longer shown. Count the people who did not scan in the completion report.',
     opensAt: 'Check-in opens at {{time}}',
     opensHint: 'The QR code will appear here by itself then; keep this page open.',
   },

@@ -249,7 +249,8 @@ export default {
   confirm: {
     exit: {
       title: 'Confirm the exit review decision: {{decision}}',
-      decision: 'The decision for {{organization}} is “{{decision}}”. It takes effect at once, and the organization’s members are told.',
+      decision:
+        'The decision for {{organization}} is “{{decision}}”. It takes effect at once, and the organization’s members are told.',
       bookings: 'After graduating or exiting, no rooms can be booked and bookings not yet started are cancelled.',
       reason: 'Reason: {{reason}}',
       cannotUndo: 'The decision cannot be changed once recorded.',
@@ -257,6 +258,8 @@ export default {
     },
   },
   errors: {
+    meetingsForResidents:
+      "Joint meetings are open to the incubator's residents and staff. Once your organization is admitted, you can read them.",
     alreadyResident: 'This organization is already resident at this incubator.',
     notEditable: 'An application cannot be changed once submitted.',
     tooFewPeople:

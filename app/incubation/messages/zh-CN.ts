@@ -248,6 +248,7 @@ export default {
     },
   },
   errors: {
+    meetingsForResidents: '联席会议记录只对本基地的在孵组织和基地工作人员开放。贵组织入驻本基地后即可查看。',
     alreadyResident: '该组织已经入驻这个孵化基地。',
     notEditable: '申请提交后不能再修改。',
     tooFewPeople: '团队成员与志愿者合计人数未达到入驻条件，请先在组织资料中更新人数（见入驻手册）。',

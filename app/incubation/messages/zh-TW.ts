@@ -250,6 +250,7 @@ export default {
     },
   },
   errors: {
+    meetingsForResidents: '聯席會議紀錄只對本基地的進駐組織和基地工作人員開放。貴組織進駐本基地後即可檢視。',
     alreadyResident: '該組織已經進駐這個孵化基地。',
     notEditable: '申請提交後不能再修改。',
     tooFewPeople: '團隊成員與志工合計人數未達進駐條件，請先在組織資料中更新人數（見進駐手冊）。',

@@ -30,6 +30,7 @@ export default {
     question_asked: "Bidders' questions to answer",
     bid_receipt: 'Bid receipts',
     deadline_passed: "Bidding closed on my union's tenders",
+    panel_scored: 'Panel finished scoring: award to propose',
     award_proposed: 'Award proposed (public notice)',
     award_final: 'Award final',
     objection_filed: 'Objection filed',
@@ -45,6 +46,7 @@ export default {
     report_returned: 'Completion report returned',
     report_filed: 'Completion reports to accept',
     report_due: 'Completion reports due after events',
+    evaluation_opened: 'Resident evaluations to score',
     evaluation_published: 'Evaluation published',
     exit_review_decided: 'Exit review decided',
     milestone_due: 'Payment milestone due',
@@ -244,6 +246,11 @@ export default {
       where: 'Where',
       action: 'See the event',
     },
+    panel_scored: {
+      subject: 'The panel has scored every bid: {{title}}',
+      body: 'Every member of the panel for "{{title}}" has declared conflicts and scored. Please review the ranking and propose the award.',
+      action: 'Review the ranking and award',
+    },
     question_asked: {
       subject: 'A bidder asked a question: {{title}}',
       body: 'A bidder asked a question about "{{title}}". Please answer it before the bid deadline; the answer is published to every bidder.',
@@ -269,6 +276,11 @@ export default {
       body: 'The completion report of "{{title}}" was returned. Please revise it as asked below and file it again.',
       reason: 'Reason',
       action: 'Revise the report',
+    },
+    evaluation_opened: {
+      subject: 'Resident evaluation to score: {{organization}}',
+      body: 'The incubator has opened an evaluation of {{organization}}. Please score its governance and growth.',
+      action: 'Score it',
     },
     evaluation_published: {
       subject: 'Evaluation published: {{organization}}',

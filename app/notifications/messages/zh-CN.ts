@@ -27,6 +27,7 @@ export default {
     question_asked: '投标人的提问待答复',
     bid_receipt: '投标回执',
     deadline_passed: '我发布的采购项目投标截止',
+    panel_scored: '评审小组完成评分，待提议授予',
     award_proposed: '授予结果公示',
     award_final: '授予结果确定',
     objection_filed: '收到异议',
@@ -42,6 +43,7 @@ export default {
     report_returned: '完成报告被退回',
     report_filed: '完成报告待验收',
     report_due: '活动结束后待提交完成报告',
+    evaluation_opened: '入驻组织评估待评分',
     evaluation_published: '绩效评估结果发布',
     exit_review_decided: '出壳评审结果',
     milestone_due: '付款节点到期',
@@ -239,6 +241,11 @@ export default {
       where: '地点',
       action: '查看活动',
     },
+    panel_scored: {
+      subject: '评审小组已完成评分：{{title}}',
+      body: '“{{title}}”的评审小组成员均已声明利益冲突并完成评分，请查看排名并提议授予。',
+      action: '查看排名并授予',
+    },
     question_asked: {
       subject: '投标人提问待答复：{{title}}',
       body: '有投标人对“{{title}}”提出了问题，请在投标截止前答复；答复会向所有投标人公布。',
@@ -264,6 +271,11 @@ export default {
       body: '活动“{{title}}”的完成报告被退回，请根据以下意见修改后重新提交。',
       reason: '退回原因',
       action: '修改报告',
+    },
+    evaluation_opened: {
+      subject: '入驻组织评估待评分：{{organization}}',
+      body: '孵化基地开始对{{organization}}进行评估，请为治理和成长两项指标评分。',
+      action: '去评分',
     },
     evaluation_published: {
       subject: '绩效评估结果：{{organization}}',

@@ -29,6 +29,7 @@ export default {
     question_asked: '投標人的提問待答覆',
     bid_receipt: '投標回執',
     deadline_passed: '我發布的採購案投標截止',
+    panel_scored: '評審小組完成評分，待提議授予',
     award_proposed: '決標結果公告',
     award_final: '決標結果確定',
     objection_filed: '收到異議',
@@ -44,6 +45,7 @@ export default {
     report_returned: '成果報告被退回',
     report_filed: '成果報告待驗收',
     report_due: '活動結束後待提交成果報告',
+    evaluation_opened: '進駐組織評估待評分',
     evaluation_published: '績效評估結果公布',
     exit_review_decided: '出殼評審結果',
     milestone_due: '付款節點到期',
@@ -239,6 +241,11 @@ export default {
       where: '地點',
       action: '查看活動',
     },
+    panel_scored: {
+      subject: '評審小組已完成評分：{{title}}',
+      body: '「{{title}}」的評審小組成員均已聲明利益衝突並完成評分，請查看排名並提議授予。',
+      action: '查看排名並授予',
+    },
     question_asked: {
       subject: '投標人提問待答覆：{{title}}',
       body: '有投標人對「{{title}}」提出了問題，請在投標截止前答覆；答覆會向所有投標人公布。',
@@ -264,6 +271,11 @@ export default {
       body: '活動「{{title}}」的成果報告被退回，請依下列意見修改後重新提交。',
       reason: '退回原因',
       action: '修改報告',
+    },
+    evaluation_opened: {
+      subject: '進駐組織評估待評分：{{organization}}',
+      body: '孵化基地開始對{{organization}}進行評估，請為治理和成長兩項指標評分。',
+      action: '去評分',
     },
     evaluation_published: {
       subject: '績效評估結果：{{organization}}',

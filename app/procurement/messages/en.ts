@@ -336,6 +336,14 @@ export default {
     },
   },
   errors: {
+    notOnPanel:
+      "You are not on this tender's review panel. The union's commissioner chooses the panel; once you are on it, you will be told when bidding closes.",
+    bidsNotPublished:
+      'This tender is still a draft: once it is published, its bids can be scored after the bid deadline.',
+    cancelledUnopened: 'This tender was cancelled: its bids will not be opened. The tender page gives the reason.',
+    unsuccessfulUnopened: 'Too few valid bids: this tender failed and is not evaluated. You may publish a new tender.',
+    editClosed: 'Bidding closed at {{at}}: the tender is settled and can no longer be changed.',
+    cancelledNotEditable: 'This tender was cancelled and can no longer be changed.',
     deadlineTooSoon:
       'The bidding deadline must leave at least the union’s {{days}}-day minimum bidding period after publication (at the earliest {{earliest}}, Beijing time).',
     bidsOpenAt: 'Bids are sealed until the deadline: they open at {{at}}. Come back then to score them.',

@@ -320,6 +320,12 @@ export default {
     },
   },
   errors: {
+    notOnPanel: '您不在这个采购项目的评审小组中。评审小组由本工会的采购专员指定；被指定后，投标截止时您会收到通知。',
+    bidsNotPublished: '采购项目还是草稿，尚未发布：发布后，到投标截止时间才能开标评审。',
+    cancelledUnopened: '采购项目已取消，投标不会开启评审。取消原因见项目页面。',
+    unsuccessfulUnopened: '有效投标不足，采购项目已流标，不进行评审。需要时可以重新发布采购项目。',
+    editClosed: '投标已于 {{at}} 截止，采购项目的内容已经确定，不能再修改。',
+    cancelledNotEditable: '采购项目已取消，不能再修改。',
     deadlineTooSoon: '投标截止时间不得早于发布后 {{days}} 天（最早 {{earliest}}，北京时间）。',
     bidsOpenAt: '投标截止前不能开标：投标将于 {{at}} 开启，届时请再来评审。',
     weightsSum: '四项评分权重之和必须等于 100。',

@@ -322,6 +322,12 @@ export default {
     },
   },
   errors: {
+    notOnPanel: '您不在這個採購案的評審小組中。評審小組由本工會的採購專員指定；被指定後，投標截止時您會收到通知。',
+    bidsNotPublished: '採購案還是草稿，尚未發布：發布後，到投標截止時間才能開標評審。',
+    cancelledUnopened: '採購案已取消，投標不會開啟評審。取消原因見採購案頁面。',
+    unsuccessfulUnopened: '有效投標不足，採購案已流標，不進行評審。需要時可以重新發布採購案。',
+    editClosed: '投標已於 {{at}} 截止，採購案的內容已經確定，不能再修改。',
+    cancelledNotEditable: '採購案已取消，不能再修改。',
     deadlineTooSoon: '投標截止時間不得早於發布後 {{days}} 天（最早 {{earliest}}，北京時間）。',
     bidsOpenAt: '投標截止前不能開標：投標將於 {{at}} 開啟，屆時請再來評審。',
     weightsSum: '四項評分權重之和必須等於 100。',

@@ -120,6 +120,7 @@ const tableTitles: Record<TableKey, MessageKey> = {
   categories: 'reports.sections.byCategory',
   organizations: 'reports.sections.byOrganization',
   contracts: 'reports.sections.contracts',
+  risk: 'risk.title',
   summary: 'reports.sections.summary',
 };
 

@@ -52,6 +52,7 @@ export default {
     organizations: 'by organization',
     unions: 'by union',
     contracts: 'contracts',
+    risk: 'red-flags',
   },
   union: 'Union',
   period: 'Period',

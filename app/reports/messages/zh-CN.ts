@@ -50,6 +50,7 @@ export default {
     organizations: '按服务组织',
     unions: '按工会',
     contracts: '合同状态',
+    risk: '风险提示',
   },
   union: '工会',
   period: '周期',

@@ -52,6 +52,7 @@ export default {
     organizations: '按服務組織',
     unions: '按工會',
     contracts: '合約狀態',
+    risk: '風險提示',
   },
   union: '工會',
   period: '週期',

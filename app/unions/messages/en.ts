@@ -9,6 +9,7 @@ export default {
     finance: 'Finance',
     incubator_manager: 'Incubator manager',
     leadership: 'Leadership (read-only)',
+    auditor: 'Auditor (read-only)',
   },
   levels: {
     province: 'Province',

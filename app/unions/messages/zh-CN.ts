@@ -7,6 +7,7 @@ export default {
     finance: '财务',
     incubator_manager: '孵化基地管理员',
     leadership: '领导（只读）',
+    auditor: '经审（只读）',
   },
   levels: {
     province: '省级',

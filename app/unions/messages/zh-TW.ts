@@ -9,6 +9,7 @@ export default {
     finance: '財務',
     incubator_manager: '孵化基地管理員',
     leadership: '主管（唯讀）',
+    auditor: '經審（唯讀）',
   },
   levels: {
     province: '省級',

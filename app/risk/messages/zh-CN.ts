@@ -1,0 +1,158 @@
+// The risk namespace: t('risk.<key>'). zh-TW.ts and en.ts have exactly these keys.
+export default {
+  title: '风险提示',
+  pageTitle: '{{union}} · 风险提示',
+  signal: '风险提示是需要说明的信号，不是结论：采购专员或经审人员可对每条提示作出说明或确认关注。',
+  indicators: {
+    single_bid: '单一投标',
+    short_period: '投标期过短',
+    price_at_ceiling: '中标价贴近预算上限',
+    lowest_passed_over: '未选最低价',
+    late_bid_won: '临近截止投标并中标',
+    disqualifications: '投标被否决',
+    concentration: '中标集中',
+    split_purchase: '拆分采购',
+    contract_growth: '合同变更增额或延期',
+    scoring_outlier: '评分偏离',
+    delivery_gap: '履约缺口',
+  },
+  explain: {
+    single_bid: { default: '截止时只有 {{bids}} 份有效投标（至少应有 {{limit_bids}} 份才有竞争）。' },
+    short_period: {
+      short: '从发布到投标截止只有 {{days}} 天，少于本会规定的最短投标期 {{limit_days}} 天。',
+      moved: '投标截止时间被提前过 {{moves}} 次。',
+    },
+    price_at_ceiling: {
+      default: '中标价 {{priceFen}} 为预算上限 {{budgetFen}} 的 {{percent}}%，达到或超过 {{limit_percent}}%。',
+    },
+    lowest_passed_over: {
+      default: '中标价 {{priceFen}} 高于最低有效报价 {{lowestFen}}，差额 {{differenceFen}}；评分见下方。',
+    },
+    late_bid_won: {
+      default: '中标投标于截止前 {{minutes}} 分钟（{{submittedAt}}）提交，在截止前 {{limit_minutes}} 分钟之内。',
+    },
+    disqualifications: {
+      allOthers: '除中标人外的 {{rejected}} 份投标全部被评审否决（共 {{bids}} 份）。',
+      lowest: '报价最低（{{lowestFen}}）的投标被评审否决。',
+    },
+    concentration: {
+      share:
+        '该组织在本年度获得本会采购金额 {{organizationFen}}，占总额 {{totalFen}} 的 {{percent}}%，超过 {{limit_percent}}%。',
+      streak: '该组织连续中标本会 {{wins}} 个项目，超过 {{limit_wins}} 个。',
+    },
+    split_purchase: {
+      default:
+        '{{days}} 天内向同一组织直接委托 {{commissions}} 次，合计 {{sumFen}}，超过直接委托限额 {{limit_thresholdFen}}。',
+    },
+    contract_growth: {
+      value: '合同金额由 {{originalFen}} 变更为 {{currentFen}}，增加 {{percent}}%，超过 {{limit_percent}}%。',
+      period: '合同期限延至 {{periodEnd}}，超出招标服务期（至 {{tenderPeriodEnd}}）。',
+    },
+    scoring_outlier: {
+      default:
+        '评审 {{reviewer}} 对中标投标“{{criterion}}”打 {{score}} 分，其他评审平均 {{othersMean}} 分，相差 {{gap}} 分，超过 {{limit_gap}} 分。',
+    },
+    delivery_gap: {
+      unverified: '已付款的里程碑所依据的 {{events}} 场活动没有经核验的签到。',
+      short:
+        '合同已全额付款，但只交付 {{sessionsDelivered}} 场、{{workerVisits}} 人次（合同 {{limit_sessions}} 场、至少 {{limit_workerVisits}} 人次）。',
+    },
+  },
+  subjects: { tender: '招标项目', commission: '直接委托', contract: '合同' },
+  records: {
+    title: '依据的记录',
+    tender: '招标项目',
+    bid: '投标',
+    contract: '合同',
+    commission: '直接委托',
+    milestone: '付款里程碑',
+    event: '活动',
+    amendment: '变更',
+    open: '查看',
+  },
+  responses: {
+    title: '回应',
+    none: '尚无回应。',
+    kinds: { explanation: '情况说明', concern: '确认关注' },
+    latest: '最新回应',
+    add: '记录回应',
+    kind: '回应类型',
+    text: '内容',
+    save: '保存回应',
+    saved: '回应已记录。',
+    by: '{{name}} · {{at}}',
+  },
+  list: {
+    subject: '对象',
+    indicator: '提示',
+    organization: '组织',
+    department: '部门',
+    value: '涉及金额',
+    raised: '提示时间',
+    details: '详情',
+    empty: '所选范围内没有风险提示。',
+    noResponse: '未回应',
+  },
+  summary: {
+    title: '按提示类型',
+    flags: '提示数',
+    value: '涉及金额',
+    total: '合计',
+  },
+  filters: {
+    year: '年度',
+    indicator: '提示类型',
+    department: '部门',
+    organization: '组织',
+    all: '全部',
+    apply: '筛选',
+  },
+  csv: '下载 CSV',
+  print: '打印',
+  flagTitle: '{{indicator}} · {{subject}}',
+  flagOn: '{{subject}}：{{title}}',
+  scoring: {
+    title: '决定中标的评分',
+    bidder: '投标人',
+    price: '报价',
+    total: '综合得分',
+    rank: '名次',
+    winner: '中标',
+  },
+  onPage: {
+    title: '风险提示',
+    staffNote: '仅本会工作人员可见；中标公示后，招标项目的提示向公众公开。',
+    publicNote: '中标公示后公开的风险提示：是需要说明的信号，不是结论。',
+  },
+  thresholds: {
+    title: '本会的风险提示阈值',
+    ceiling: '中标价达到预算上限的 {{value}}%',
+    lateBid: '截止前 {{value}} 分钟内提交的投标中标',
+    concentration: '一个组织占年度采购金额超过 {{value}}%',
+    streak: '一个组织连续中标超过 {{value}} 个项目',
+    split: '{{value}} 天内向同一组织的直接委托合计超过直接委托限额',
+    growth: '合同变更增额超过 {{value}}%',
+    scoreGap: '评审打分与其他评审平均分相差超过 {{value}} 分',
+    minBidding: '最短投标期 {{value}} 天',
+  },
+  settings: {
+    title: '风险提示阈值',
+    explanation:
+      '风险提示按以下阈值计算，保存后本会所有提示立即按新阈值重算。默认值来自开放缔约伙伴关系（OCP）红旗指南与乌克兰 DOZORRO 的常用取值。',
+    riskCeilingPercent: '中标价占预算上限的比例（%）',
+    riskLateBidMinutes: '临近截止的时长（分钟）',
+    riskConcentrationPercent: '一个组织占年度采购金额的比例（%）',
+    riskWinStreak: '连续中标的项目数',
+    riskSplitDays: '拆分采购的统计期（天）',
+    riskGrowthPercent: '合同增额比例（%）',
+    riskScoreGap: '评分偏离（分，满分 100）',
+    hint: '{{min}} 至 {{max}}，默认 {{default}}。',
+    save: '保存风险提示阈值',
+    saved: '风险提示阈值已保存，提示已重算。',
+  },
+  dashboard: {
+    indicator: '风险提示',
+    flags: '风险提示数',
+    value: '涉及金额',
+  },
+};

@@ -1,0 +1,1 @@
+CREATE INDEX `incubators_union_idx` ON `incubators` (`union_id`);
