@@ -64,7 +64,7 @@ test('finance staff turn on two-factor, then log in with password and code', asy
   const manualKey = (await page.getByTestId('totp-key').textContent())!;
   await page.getByLabel('6 位验证码').fill('000000');
   await page.getByRole('button', { name: '确认开启' }).click();
-  await expect(page.getByText('验证码不正确或已用过')).toBeVisible();
+  await expect(page.locator('.error-summary')).toContainText('6 位验证码：验证码不正确或已用过');
   await expectAccessible(page);
   await page.getByLabel('6 位验证码').fill(totp(manualKey, new Date()));
   await page.getByRole('button', { name: '确认开启' }).click();
@@ -88,7 +88,7 @@ test('finance staff turn on two-factor, then log in with password and code', asy
   await expectAccessible(page);
   await page.getByLabel('验证码或恢复码').fill('123456' === totp(manualKey, new Date()) ? '654321' : '123456');
   await page.getByRole('button', { name: '验证并登录' }).click();
-  await expect(page.getByText('验证码不正确或已用过')).toBeVisible();
+  await expect(page.locator('.error-summary')).toContainText('验证码或恢复码：验证码不正确或已用过');
   // The code used to enrol cannot be replayed: the next 30-second step's code is needed.
   const later = await advanceClock(request, 30_000);
   await page.getByLabel('验证码或恢复码').fill(totp(manualKey, later));
