@@ -12,6 +12,7 @@ import { flagSearch, parseFlagFilters, riskSettings, unionFlags } from '~/risk/f
 import { riskIndicators } from '~/risk/indicators-list';
 import { PageHeader, Section } from '~/ui/page';
 import { DataTable } from '~/ui/table';
+import { FilterSelect } from '~/ui/filter-select';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
@@ -35,16 +36,7 @@ function Filters({ data }: { data: Route.ComponentProps['loaderData'] }) {
   const { t } = useTranslation();
   const { filters } = data;
   const select = (name: string, label: string, value: string | number | undefined, options: [string, string][]) => (
-    <div className="field inline">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect name={name} label={label} value={value} options={options} />
   );
   const all: [string, string] = ['', t('risk.filters.all')];
   return (

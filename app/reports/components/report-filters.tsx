@@ -3,6 +3,7 @@ import { Form } from 'react-router';
 import { granularities } from '../filters';
 import type { loadReport } from '../report.server';
 import { categories } from '~/catalog/taxonomy';
+import { FilterSelect } from '~/ui/filter-select';
 
 type Report = Awaited<ReturnType<typeof loadReport>>;
 
@@ -21,16 +22,7 @@ export function ReportFilters({
   const { t } = useTranslation();
   const { filters } = data;
   const select = (name: string, label: string, value: string | number | undefined, options: [string, string][]) => (
-    <div className="field inline">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect name={name} label={label} value={value} options={options} />
   );
   const all: [string, string] = ['', t('reports.filters.all')];
   return (
