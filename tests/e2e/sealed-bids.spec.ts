@@ -130,6 +130,7 @@ test('no route shows sealed bid content or its receipt to union staff or the pla
     paymentId: first('payments'),
     photoId: 1,
     residencyId: first('residencies'),
+    flagId: first('risk_flags'),
     feed: 'union-1-0.ics',
     table: 'organizations',
     lng: 'zh-CN',
@@ -144,7 +145,7 @@ test('no route shows sealed bid content or its receipt to union staff or the pla
   expect(paths).toContain(`/tenders/${tenderId}/evaluate`);
   expect(paths).toContain(`/api/ocds/tenders/${tenderId}.json`);
 
-  const staff = ['commissioner', 'reviewer', 'rights', 'leadership', 'admin', 'finance', 'platform'];
+  const staff = ['commissioner', 'reviewer', 'rights', 'leadership', 'admin', 'finance', 'auditor', 'platform'];
   const checked: string[] = [];
   for (const email of staff.map((s) => `${s}@demo.gonghui.cn`)) {
     const context: APIRequestContext = email.startsWith('commissioner') ? commissioner : await as(email, baseURL!);
