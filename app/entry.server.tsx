@@ -1,9 +1,6 @@
-import { createReadableStreamFromReadable } from '@react-router/node';
 import type { i18n as I18n } from 'i18next';
-import { isbot } from 'isbot';
 import { PassThrough } from 'node:stream';
-import { text } from 'node:stream/consumers';
-import type { RenderToPipeableStreamOptions } from 'react-dom/server';
+import { buffer } from 'node:stream/consumers';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import {
@@ -50,92 +47,58 @@ export default async function handleRequest(
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
   const i18n = i18nextFor(await getLocale(request));
-  if (responseStatusCode === 200 && sharedByCaches(responseHeaders)) {
-    return sharedPage(request, responseHeaders, routerContext, i18n);
+  const shared = responseStatusCode === 200 && sharedByCaches(responseHeaders);
+  // A page shared caches may keep (an anonymous visitor's public page) is the same bytes for
+  // everyone who asks: no nonce, its inline scripts allowed by their hashes (docs/decisions/108).
+  // Otherwise the nonce is set by server.mjs; absent under `react-router dev`, which sends no
+  // Content-Security-Policy.
+  const nonce = shared ? undefined : loadContext.cspNonce;
+  const { body, failed } = await renderDocument(request, routerContext, i18n, nonce);
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+  if (!shared) return new Response(body as Uint8Array<ArrayBuffer>, { status: failed ? 500 : responseStatusCode, headers: responseHeaders });
+  const html = body.toString();
+  responseHeaders.set('Content-Security-Policy', sharedPagePolicy(html));
+  if (failed) {
+    responseHeaders.set('Cache-Control', 'private, no-store');
+    return new Response(html, { status: 500, headers: responseHeaders });
   }
-  // Set by server.mjs; absent under `react-router dev`, which sends no Content-Security-Policy.
-  const nonce = loadContext.cspNonce;
+  keepPage(request, responseHeaders, html);
+  return withValidator(request.headers.get('If-None-Match'), html, { headers: responseHeaders });
+}
 
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const userAgent = request.headers.get('user-agent');
-    const readyOption: keyof RenderToPipeableStreamOptions =
-      (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady';
-    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
-
+/**
+ * The whole document, then one write. No route defers data (no Suspense), so streaming would send
+ * the same bytes only later and in dozens of small writes, each through the compression stream:
+ * about a quarter of a dashboard's CPU (docs/decisions/116).
+ */
+function renderDocument(request: Request, routerContext: EntryContext, i18n: I18n, nonce: string | undefined) {
+  return new Promise<{ body: Buffer; failed: boolean }>((resolve, reject) => {
+    let error: unknown;
+    const timeoutId = setTimeout(() => abort(), streamTimeout + 1000);
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={i18n}>
         <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
       </I18nextProvider>,
       {
         nonce,
-        [readyOption]() {
-          shellRendered = true;
-          const body = new PassThrough({
-            final(callback) {
-              clearTimeout(timeoutId);
-              timeoutId = undefined;
-              callback();
-            },
-          });
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          pipe(body);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-  });
-}
-
-/**
- * A page shared caches may keep (an anonymous visitor's public page): the same bytes for everyone
- * who asks, so rendered whole, without a nonce, its inline scripts allowed by their hashes, with an
- * ETag (docs/decisions/108).
- */
-async function sharedPage(request: Request, headers: Headers, routerContext: EntryContext, i18n: I18n) {
-  let failed = false;
-  const html = await new Promise<string>((resolve, reject) => {
-    const timeoutId = setTimeout(() => abort(), streamTimeout + 1000);
-    const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <ServerRouter context={routerContext} url={request.url} />
-      </I18nextProvider>,
-      {
         onAllReady() {
+          if (error !== undefined) console.error(error);
           const body = new PassThrough();
           pipe(body);
-          text(body)
-            .then(resolve, reject)
+          buffer(body)
+            .then((bytes) => resolve({ body: bytes, failed: error !== undefined }), reject)
             .finally(() => clearTimeout(timeoutId));
         },
-        onShellError: reject,
-        onError(error: unknown) {
-          failed = true;
-          console.error(error);
+        onShellError(shellError: unknown) {
+          clearTimeout(timeoutId);
+          reject(shellError);
+        },
+        onError(renderError: unknown) {
+          error ??= renderError;
         },
       },
     );
   });
-  headers.set('Content-Type', 'text/html; charset=utf-8');
-  headers.set('Content-Security-Policy', sharedPagePolicy(html));
-  if (failed) {
-    headers.set('Cache-Control', 'private, no-store');
-    return new Response(html, { status: 500, headers });
-  }
-  keepPage(request, headers, html);
-  return withValidator(request.headers.get('If-None-Match'), html, { headers });
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -41,6 +41,7 @@ const instances = new Map(
     const instance = createInstance();
     void instance.use(initReactI18next).init({ ...i18nOptions, lng, initAsync: false });
     instance.t = remembering(instance.t);
+    rememberHierarchy(instance);
     return [lng, instance] as const;
   }),
 );
@@ -66,6 +67,23 @@ function remembering(t: I18n['t']): I18n['t'] {
     return text;
   };
   return remembered as unknown as I18n['t'];
+}
+
+/**
+ * i18next works out the languages to look in (\`zh-CN\`, then its fallbacks) on every call with
+ * options, through \`Intl.getCanonicalLocales\`: about a third of each such call. The answer for a
+ * language never changes; the dashboard makes hundreds of such calls.
+ */
+function rememberHierarchy(instance: I18n) {
+  const utils = instance.services.languageUtils as { toResolveHierarchy(code: string, fallback?: unknown): string[] };
+  const resolve = utils.toResolveHierarchy.bind(utils);
+  const hierarchies = new Map<string, string[]>();
+  utils.toResolveHierarchy = (code, fallback) => {
+    if (fallback !== undefined || typeof code !== 'string') return resolve(code, fallback);
+    let hierarchy = hierarchies.get(code);
+    if (!hierarchy) hierarchies.set(code, (hierarchy = resolve(code)));
+    return hierarchy;
+  };
 }
 
 function instanceFor(locale: Locale) {
