@@ -8,6 +8,7 @@ import { openEvaluation, scoreEvaluation } from './residency-evaluations.server'
 import { addUser, viewerFor } from '../../tests/fixtures/accounts';
 import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/fixtures/incubation';
 import type { Waiting } from '~/accounts/waiting';
+import { runClock } from '~/jobs/ticks.server';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 import { addDays, shanghaiDate } from '~/lib/time';
@@ -142,9 +143,9 @@ it('tells the incubator manager once when an exit review falls due, and again wh
   remindExitReviewsDue();
   expect(told('exit_review_due', path)).toEqual([]);
 
-  endingIn(60); // the day it enters the queue
-  remindExitReviewsDue();
-  remindExitReviewsDue();
+  endingIn(60); // the day it enters the queue: the clock's ticks tell the manager once
+  runClock();
+  runClock();
   expect(told('exit_review_due', path)).toEqual([fx.managerId]);
   expect(ids(exitReviewsDue(manager))).toContain(residencyId);
 
