@@ -455,6 +455,8 @@ export interface DemoOffering {
   /** Price per session. */
   priceFen: number;
   areas: Area[];
+  /** When it went into the catalog: before any commission or contract from it. */
+  publishedDay: DayOffset;
 }
 
 const ALL_AREAS: Area[] = ['丹东街道', '丹西街道', '石浦镇'];
@@ -471,6 +473,7 @@ export const offerings: DemoOffering[] = [
     capacity: 60,
     priceFen: 300_000,
     areas: ALL_AREAS,
+    publishedDay: -260,
   },
   {
     key: 'rescue-cpr',
@@ -483,6 +486,7 @@ export const offerings: DemoOffering[] = [
     capacity: 40,
     priceFen: 350_000,
     areas: ALL_AREAS,
+    publishedDay: -95,
   },
   {
     key: 'psych-lecture',
@@ -495,6 +499,7 @@ export const offerings: DemoOffering[] = [
     capacity: 80,
     priceFen: 250_000,
     areas: ALL_AREAS,
+    publishedDay: -240,
   },
   {
     key: 'psych-care',
@@ -507,6 +512,7 @@ export const offerings: DemoOffering[] = [
     capacity: 20,
     priceFen: 180_000,
     areas: ['丹东街道', '丹西街道'],
+    publishedDay: -120,
   },
   {
     key: 'arts-flashmob',
@@ -519,6 +525,7 @@ export const offerings: DemoOffering[] = [
     capacity: 300,
     priceFen: 600_000,
     areas: ALL_AREAS,
+    publishedDay: -180,
   },
   {
     key: 'mediation-dispute',
@@ -531,6 +538,7 @@ export const offerings: DemoOffering[] = [
     capacity: 10,
     priceFen: 150_000,
     areas: ['丹东街道', '丹西街道'],
+    publishedDay: -150,
   },
   {
     key: 'volunteer-station',
@@ -543,6 +551,7 @@ export const offerings: DemoOffering[] = [
     capacity: 50,
     priceFen: 80_000,
     areas: ALL_AREAS,
+    publishedDay: -210,
   },
   {
     key: 'volunteer-first-aid',
@@ -555,6 +564,7 @@ export const offerings: DemoOffering[] = [
     capacity: 50,
     priceFen: 200_000,
     areas: ALL_AREAS,
+    publishedDay: -60,
   },
   {
     key: 'matchmaking-mixer',
@@ -567,6 +577,7 @@ export const offerings: DemoOffering[] = [
     capacity: 60,
     priceFen: 800_000,
     areas: ALL_AREAS,
+    publishedDay: -45,
   },
   {
     key: 'legal-checkup',
@@ -579,6 +590,7 @@ export const offerings: DemoOffering[] = [
     capacity: 50,
     priceFen: 300_000,
     areas: ALL_AREAS,
+    publishedDay: -200,
   },
   {
     key: 'legal-online',
@@ -591,6 +603,7 @@ export const offerings: DemoOffering[] = [
     capacity: 100,
     priceFen: 120_000,
     areas: ALL_AREAS,
+    publishedDay: -30,
   },
   {
     key: 'childcare-summer',
@@ -603,6 +616,7 @@ export const offerings: DemoOffering[] = [
     capacity: 80,
     priceFen: 380_000,
     areas: ['丹东街道', '丹西街道'],
+    publishedDay: -25,
   },
   {
     key: 'career-workshop',
@@ -615,6 +629,7 @@ export const offerings: DemoOffering[] = [
     capacity: 40,
     priceFen: 250_000,
     areas: ALL_AREAS,
+    publishedDay: -130,
   },
   {
     key: 'career-skills',
@@ -627,6 +642,7 @@ export const offerings: DemoOffering[] = [
     capacity: 50,
     priceFen: 350_000,
     areas: ALL_AREAS,
+    publishedDay: -40,
   },
   {
     key: 'health-screening',
@@ -639,6 +655,7 @@ export const offerings: DemoOffering[] = [
     capacity: 100,
     priceFen: 1_200_000,
     areas: ALL_AREAS,
+    publishedDay: -220,
   },
   {
     key: 'health-clinic',
@@ -651,6 +668,7 @@ export const offerings: DemoOffering[] = [
     capacity: 60,
     priceFen: 200_000,
     areas: ALL_AREAS,
+    publishedDay: -170,
   },
   {
     key: 'sports-volleyball',
@@ -663,6 +681,7 @@ export const offerings: DemoOffering[] = [
     capacity: 120,
     priceFen: 1_500_000,
     areas: ALL_AREAS,
+    publishedDay: -90,
   },
   {
     key: 'hardship-revisit',
@@ -675,6 +694,7 @@ export const offerings: DemoOffering[] = [
     capacity: 10,
     priceFen: 120_000,
     areas: ALL_AREAS,
+    publishedDay: -110,
   },
   {
     key: 'community-street',
@@ -687,6 +707,7 @@ export const offerings: DemoOffering[] = [
     capacity: 100,
     priceFen: 50_000,
     areas: ['丹东街道'],
+    publishedDay: -15,
   },
 ];
 

@@ -157,6 +157,8 @@ function seedInto(tx: DB, passwordHash: string) {
         priceFen: offering.priceFen,
         areas: offering.areas,
         state: 'published',
+        createdAt: dayAt(offering.publishedDay - 1, 16),
+        publishedAt: dayAt(offering.publishedDay, 10),
       })
       .run();
   }

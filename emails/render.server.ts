@@ -3,7 +3,7 @@ import mjml2html from 'mjml';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { now } from '../app/lib/clock.server';
-import { formatDate, formatDateTime, formatMoney } from '../app/lib/format';
+import { formatDate, formatDateTime, formatDay, formatMoney } from '../app/lib/format';
 import { fallbackLanguage, isLocale, type Locale } from '../app/lib/i18n';
 import { getT } from '../app/lib/i18n.server';
 import type { NotificationData, NotificationTemplate } from '../app/notifications/notify.server';
@@ -34,6 +34,7 @@ function formatField(key: string, value: unknown, locale: Locale, t: TFunction):
   if (key === 'path') return ['url', publicUrl(String(value))];
   if (key === 'amountFen') return ['amount', formatMoney(Number(value), locale)];
   if (timeFields.has(key)) return [key, formatDateTime(String(value), locale)];
+  if (key === 'endsOn') return [key, formatDay(String(value), locale)];
   if (key === 'decision') return [key, t(messageKey('notifications.mail.decisions', String(value)))];
   if (key === 'role') return [key, t(messageKey('unions.roles', String(value)))];
   if (key === 'grade') return [key, t(`evaluation.grades.${String(value)}`, { defaultValue: String(value) })];

@@ -102,6 +102,7 @@ export const samples: { [T in keyof NotificationData]: NotificationData[T] } = {
   report_returned: { title: '驿站法律与心理讲座', reason: '请补充现场照片和签到人数说明。', path: '/events/1' },
   evaluation_opened: { organization: '象山县心理咨询师协会', path: '/residencies/1/evaluations/1' },
   evaluation_published: { organization: '象山县心理健康服务协会', score: 91.5, grade: 'excellent', path: '/orgs/1' },
+  exit_review_due: { organization: '象山县海上应急救援队', endsOn: '2026-09-30', path: '/residencies/1' },
   exit_review_decided: {
     organization: '象山县海上应急救援队',
     decision: 'graduate',

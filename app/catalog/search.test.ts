@@ -6,6 +6,7 @@ import { organizationIdByName } from '../../tests/fixtures/catalog';
 import { recordStatements } from '../../tests/support/statements';
 import { evaluations, offerings, organizations } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
+import { offerings as demoOfferings } from '../../db/demo-data';
 import { organizationFigures, satisfactionByOrganization } from '~/delivery/figures.server';
 import { db, sqlite } from '~/lib/db.server';
 
@@ -52,6 +53,26 @@ function addOffering(title: string, values: Partial<typeof offerings.$inferInser
     .returning()
     .get().id;
 }
+
+describe('the demo county’s offerings', () => {
+  it('are newest first by the day each was published, every one before it was first commissioned', () => {
+    const demoTitles = new Set(demoOfferings.map((o) => o.title));
+    const shown: string[] = [];
+    for (let page = 1; ; page++) {
+      const r = searchCatalog({ q: '', sort: 'newest', page });
+      shown.push(...r.results.map((x) => x.title).filter((title) => demoTitles.has(title)));
+      if (!r.hasNext) break;
+    }
+    const byPublication = [...demoOfferings].sort((a, b) => b.publishedDay - a.publishedDay).map((o) => o.title);
+    expect(shown).toEqual(byPublication);
+    expect(db.all(sql`select id from offerings where state = 'published' and published_at is null`)).toEqual([]);
+    const commissionedBefore = db.all(sql`
+      select o.title from offerings o
+      where exists (select 1 from commissions c where c.offering_id = o.id and c.created_at < o.published_at)
+         or exists (select 1 from contracts k where k.offering_id = o.id and k.signed_at < o.published_at)`);
+    expect(commissionedBefore).toEqual([]);
+  });
+});
 
 describe('Chinese search over the seeded catalog', () => {
   it('finds exactly the two counselling offerings for 心理, and nothing unrelated', () => {

@@ -3,18 +3,19 @@ import { expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { rejectApplication, scoreApplication, startReview } from './applications.server';
 import { applicationsToReview, evaluationsToScore, exitReviewsDue } from './queues.server';
-import { decideExitReview } from './residencies.server';
+import { decideExitReview, remindExitReviewsDue } from './residencies.server';
 import { openEvaluation, scoreEvaluation } from './residency-evaluations.server';
 import { addUser, viewerFor } from '../../tests/fixtures/accounts';
 import { incubatorFixture, organizationFixture, residencyFixture } from '../../tests/fixtures/incubation';
 import type { Waiting } from '~/accounts/waiting';
+import { runClock } from '~/jobs/ticks.server';
 import { now } from '~/lib/clock.server';
 import { db } from '~/lib/db.server';
 import { addDays, shanghaiDate } from '~/lib/time';
 
 const ids = (queue: Waiting[]) => queue.map((item) => item.id);
 /** Who was told of this record, by this notification. */
-const told = (template: 'evaluation_opened', path: string) =>
+const told = (template: 'evaluation_opened' | 'exit_review_due', path: string) =>
   db
     .select({ userId: s.notifications.userId, data: s.notifications.data })
     .from(s.notifications)
@@ -123,4 +124,55 @@ it('an exit review waits on the incubator manager from 60 days before the term e
   decideExitReview(manager, ending, { decision: 'extend', reason: '仍需跟踪指导。' });
   decideExitReview(manager, ended, { decision: 'exit', reason: '未按期开展服务。' });
   expect(exitReviewsDue(manager)).toEqual([]);
+});
+
+it('tells the incubator manager once when an exit review falls due, and again when an extended term nears its end', async () => {
+  const fx = incubatorFixture();
+  const manager = await viewerFor(fx.managerId);
+  const today = shanghaiDate(now());
+  const residencyId = residencyFixture(fx.incubatorId, organizationFixture().organizationId);
+  const path = `/residencies/${residencyId}`;
+  const endingIn = (days: number) =>
+    db
+      .update(s.residencies)
+      .set({ endsOn: addDays(today, days) })
+      .where(eq(s.residencies.id, residencyId))
+      .run();
+
+  endingIn(61);
+  remindExitReviewsDue();
+  expect(told('exit_review_due', path)).toEqual([]);
+
+  endingIn(60); // the day it enters the queue: the clock's ticks tell the manager once
+  runClock();
+  runClock();
+  expect(told('exit_review_due', path)).toEqual([fx.managerId]);
+  expect(ids(exitReviewsDue(manager))).toContain(residencyId);
+
+  // Extended: nothing until the new end is near, then once more.
+  decideExitReview(manager, residencyId, { decision: 'extend', reason: '仍需跟踪指导。' });
+  remindExitReviewsDue();
+  expect(told('exit_review_due', path)).toEqual([fx.managerId]);
+  endingIn(10);
+  remindExitReviewsDue();
+  remindExitReviewsDue();
+  expect(told('exit_review_due', path)).toEqual([fx.managerId, fx.managerId]);
+
+  // A union with no incubator manager yet holds up nobody else's reminder, and is told once it has one.
+  const unmanaged = incubatorFixture();
+  db.delete(s.staffRoles).where(eq(s.staffRoles.userId, unmanaged.managerId)).run();
+  const dueOn = (incubatorId: number, endsOn: string) => {
+    const id = residencyFixture(incubatorId, organizationFixture().organizationId);
+    db.update(s.residencies).set({ endsOn }).where(eq(s.residencies.id, id)).run();
+    return `/residencies/${id}`;
+  };
+  const waiting = dueOn(unmanaged.incubatorId, addDays(today, -1));
+  const next = dueOn(fx.incubatorId, today);
+  remindExitReviewsDue(1);
+  expect([told('exit_review_due', waiting), told('exit_review_due', next)]).toEqual([[], [fx.managerId]]);
+  db.insert(s.staffRoles)
+    .values({ unionId: unmanaged.unionId, userId: unmanaged.managerId, role: 'incubator_manager' })
+    .run();
+  remindExitReviewsDue(1);
+  expect(told('exit_review_due', waiting)).toEqual([unmanaged.managerId]);
 });

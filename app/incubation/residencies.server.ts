@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema/accounts';
 import {
   exitReviews,
@@ -9,7 +9,8 @@ import {
   rooms,
 } from '../../db/schema/incubation';
 import { organizations } from '../../db/schema/organizations';
-import { addDays, addMonths } from '~/lib/time';
+import { staffRoles } from '../../db/schema/unions';
+import { addDays, addMonths, shanghaiDate } from '~/lib/time';
 import { incubationStanding, isIncubatorStaff, requireIncubator } from './incubators.server';
 import { bookingMachine, residencyMachine, type ExitDecision, type ResidencyState } from './machine';
 import { mayDecideExitReview, mayExtend, mayGraduate } from './permissions';
@@ -22,6 +23,7 @@ import { transition } from '~/lib/machine';
 import { enforce } from '~/lib/permission';
 import { notify } from '~/notifications/notify.server';
 import { requireOrganization, organizationMemberIds } from '~/organizations/organizations.server';
+import { staffWithRole } from '~/unions/unions.server';
 import './audit-subjects.server';
 
 type Residency = typeof residencies.$inferSelect;
@@ -102,6 +104,58 @@ const exitReviewNoticeDays = 60;
 /** The latest end of term ('YYYY-MM-DD') whose exit review is due on `today`: the manager's queue and dashboard. */
 export function exitReviewDueBy(today: string) {
   return addDays(today, exitReviewNoticeDays);
+}
+
+/**
+ * The reminder already sent for this residency's term end (through the partial index
+ * `notifications_exit_review_due_idx`): an extended term falls due again at its new end.
+ */
+function exitReviewReminderOf(path: SQL, endsOn: SQL) {
+  return sql`(select 1 from notifications where template = 'exit_review_due' and json_extract(data, '$.path') = ${path} and json_extract(data, '$.endsOn') = ${endsOn})`;
+}
+
+/**
+ * When a resident's exit review falls due (the manager's queue, `exitReviewDueBy`), the incubator's
+ * managers are told once per term end; the notification itself records it, looked for again inside
+ * the transaction that writes it, like the delivery reminders. A union with no incubator manager yet
+ * is passed over until it has one. At most `limit` residencies per call (read through
+ * `residencies_active_ends_idx`).
+ */
+export function remindExitReviewsDue(limit = 50) {
+  const due = db
+    .select({
+      id: residencies.id,
+      endsOn: residencies.endsOn,
+      unionId: incubators.unionId,
+      organizationName: organizations.name,
+    })
+    .from(residencies)
+    .innerJoin(incubators, eq(incubators.id, residencies.incubatorId))
+    .innerJoin(organizations, eq(organizations.id, residencies.organizationId))
+    .where(
+      and(
+        eq(residencies.state, 'active'),
+        lte(residencies.endsOn, exitReviewDueBy(shanghaiDate(now()))),
+        sql`not exists ${exitReviewReminderOf(sql`'/residencies/' || ${residencies.id}`, sql`${residencies.endsOn}`)}`,
+        sql`exists (select 1 from ${staffRoles} where ${staffRoles.unionId} = ${incubators.unionId} and ${staffRoles.role} = 'incubator_manager')`,
+      ),
+    )
+    .orderBy(asc(residencies.endsOn), asc(residencies.id))
+    .limit(limit)
+    .all();
+  for (const residency of due) {
+    const path = `/residencies/${residency.id}`;
+    transaction((tx) => {
+      const reminder = exitReviewReminderOf(sql`${path}`, sql`${residency.endsOn}`);
+      if (tx.get<{ sent: number }>(sql`select exists ${reminder} as sent`)?.sent) return;
+      for (const userId of staffWithRole(tx, residency.unionId, 'incubator_manager'))
+        notify(tx, userId, 'exit_review_due', {
+          organization: residency.organizationName,
+          endsOn: residency.endsOn,
+          path,
+        });
+    });
+  }
 }
 
 /** The rule each decision must meet beyond the transition table, from the incubator's settings. */

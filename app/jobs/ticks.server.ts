@@ -1,4 +1,5 @@
 import { remindReportsDue, remindUpcomingEvents } from '~/delivery/reminders.server';
+import { remindExitReviewsDue } from '~/incubation/residencies.server';
 import { recordDuePeriodEvaluations } from '~/evaluation/evaluations.server';
 import { finalizeDueAwards } from '~/procurement/award.server';
 import { closeDueTenders } from '~/procurement/tenders.server';
@@ -18,4 +19,5 @@ export function runClock() {
   recordDuePeriodEvaluations();
   remindUpcomingEvents();
   remindReportsDue();
+  remindExitReviewsDue();
 }

@@ -54,6 +54,8 @@ export type NotificationData = {
   report_due: { title: string; path: string };
   evaluation_opened: { organization: string; path: string };
   evaluation_published: { organization: string; score: number; grade: string; path: string };
+  /** `endsOn`: the term's last day ('YYYY-MM-DD'); an extended term is reminded of again. */
+  exit_review_due: { organization: string; endsOn: string; path: string };
   exit_review_decided: { organization: string; decision: 'graduate' | 'extend' | 'exit'; reason: string; path: string };
   milestone_due: { title: string; amountFen: number; path: string };
   milestone_paid: { title: string; amountFen: number; path: string };
@@ -92,6 +94,7 @@ const everyTemplate: Record<NotificationTemplate, true> = {
   report_due: true,
   evaluation_opened: true,
   evaluation_published: true,
+  exit_review_due: true,
   exit_review_decided: true,
   milestone_due: true,
   milestone_paid: true,

@@ -3,7 +3,7 @@ import { requiredText, wholeNumber, yuan } from '~/lib/validation';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `today` is the server's date (Asia/Shanghai). */
+/** `today` is the server's date (Asia/Shanghai); the voucher is the server's `bankTransferFormSchema`. */
 export function bankTransferSchema(today: string) {
   return z.object({
     paidOn: z
@@ -13,9 +13,6 @@ export function bankTransferSchema(today: string) {
       .refine((d) => d <= today, 'payments.errors.dateInFuture'),
     amount: yuan.refine((fen) => fen > 0, 'errors.positiveMoney'),
     reference: requiredText(100),
-    voucher: z
-      .instanceof(File, { error: 'payments.errors.voucherRequired' })
-      .refine((f) => f.size > 0, 'payments.errors.voucherRequired'),
   });
 }
 

@@ -4,9 +4,11 @@ import {
   discardUpload,
   readLimitedForm,
   readUpload,
+  uploadedFile,
   writeUpload,
   type UploadPlace,
 } from '~/lib/uploads.server';
+import { bankTransferSchema } from './schemas';
 
 export const voucherMaxBytes = 5 * 1024 * 1024;
 
@@ -17,6 +19,10 @@ const voucherPlace: UploadPlace = {
   tooLarge: 'payments.errors.voucherTooLarge',
   wrongType: 'payments.errors.voucherType',
 };
+
+/** The bank transfer's form: a voucher too large or of another type is its field's problem (decision 110). */
+export const bankTransferFormSchema = (today: string) =>
+  bankTransferSchema(today).extend({ voucher: uploadedFile(voucherPlace, 'payments.errors.voucherRequired') });
 
 /** Reads a milestone's form; anything near the voucher limit is read and checked, more is refused. */
 export function readVoucherForm(request: Request) {

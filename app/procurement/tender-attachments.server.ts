@@ -5,6 +5,7 @@ import { db, type DB } from '~/lib/db.server';
 import { UserError } from '~/lib/errors';
 import { officeTypes } from '~/lib/file-type';
 import * as storage from '~/lib/uploads.server';
+import { tenderSchema } from './schemas';
 
 export const maxAttachmentBytes = 10 * 1024 * 1024;
 export const maxAttachmentsPerTender = 10;
@@ -28,9 +29,24 @@ export type StoredUpload = {
   storageKey: string;
 };
 
-/** Files picked in a form's `attachments` input; an empty input sends one nameless empty file. */
-export function uploadedFiles(formData: FormData) {
-  return formData.getAll('attachments').filter((f): f is File => typeof f !== 'string' && f.size > 0 && f.name !== '');
+/**
+ * The tender form with its `attachments`, each file's problem (too large, not of the accepted types,
+ * more than the tender has room for besides the `attached` ones) that field's, listed with the
+ * form's others (decision 110).
+ */
+export function tenderFormSchema(
+  now: Date,
+  mode: Parameters<typeof tenderSchema>[1],
+  biddingDays?: Parameters<typeof tenderSchema>[2],
+  attached = 0,
+) {
+  return tenderSchema(now, mode, biddingDays).extend({
+    attachments: storage.uploadedFiles(
+      attachmentPlace,
+      maxAttachmentsPerTender - attached,
+      'procurement.errors.tooManyAttachments',
+    ),
+  });
 }
 
 /** Reads a tender form, refusing an oversized post before and while it streams in. */

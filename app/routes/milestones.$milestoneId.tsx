@@ -11,9 +11,9 @@ import { recordBankTransfer } from '~/payments/bank-transfers.server';
 import { CancelAttemptForm, IntentForm, PayOnline, TransferForm } from '~/payments/components/milestone-forms';
 import { PaymentRecords } from '~/payments/components/payment-records';
 import { approveMilestone, confirmReceipt, requireMilestoneFor } from '~/payments/milestones.server';
-import { bankTransferSchema, cancelPaymentSchema } from '~/payments/schemas';
+import { cancelPaymentSchema } from '~/payments/schemas';
 import { cancelStripePayment, startStripePayment } from '~/payments/stripe-payments.server';
-import { readVoucherForm } from '~/payments/vouchers.server';
+import { bankTransferFormSchema, readVoucherForm } from '~/payments/vouchers.server';
 import { ActionMessage } from '~/ui/form';
 import { PageHeader, Section, Stat, StateBadge, Stats } from '~/ui/page';
 import { shanghaiDate } from '~/lib/time';
@@ -50,7 +50,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = form.value;
   const intent = formData.get('intent');
   if (intent === 'transfer') {
-    const result = await submitForm(formData, bankTransferSchema(today()), ({ amount, ...transfer }) =>
+    const result = await submitForm(formData, bankTransferFormSchema(today()), ({ amount, ...transfer }) =>
       recordBankTransfer(viewer, milestoneId, { ...transfer, amountFen: amount }),
     );
     return result.ok ? redirect(back) : result.reply;

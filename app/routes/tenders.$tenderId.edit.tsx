@@ -12,10 +12,9 @@ import {
   maxAttachmentsPerTender,
   readAttachmentForm,
   storeUploads,
-  uploadedFiles,
+  tenderFormSchema,
 } from '~/procurement/tender-attachments.server';
 import { TenderForm } from '~/procurement/components/tender-form';
-import { tenderSchema } from '~/procurement/schemas';
 import { minBiddingDays } from '~/procurement/bidding-period.server';
 import {
   removeDraftAttachment,
@@ -51,8 +50,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     const result = await attempt(() => removeDraftAttachment(viewer, tender.id, Number(formData.get('attachmentId'))));
     return result.ok ? redirect(`/tenders/${tender.id}/edit`) : refused(result.error);
   }
-  const result = await submitForm(formData, tenderSchema(now(), mode), async (value) => {
-    const stored = await storeUploads(uploadedFiles(formData), countAttachments(tender.id));
+  const attached = countAttachments(tender.id);
+  const schema = tenderFormSchema(now(), mode, undefined, attached);
+  const result = await submitForm(formData, schema, async ({ attachments, ...value }) => {
+    const stored = await storeUploads(attachments, attached);
     return updateTender(viewer, tender.id, value, stored);
   });
   if (!result.ok) return result.reply;

@@ -10,11 +10,10 @@ import {
   maxAttachmentsPerTender,
   readAttachmentForm,
   storeUploads,
-  uploadedFiles,
+  tenderFormSchema,
 } from '~/procurement/tender-attachments.server';
 import { TenderForm } from '~/procurement/components/tender-form';
 import { defaultWeights } from '~/procurement/machine';
-import { tenderSchema } from '~/procurement/schemas';
 import { createTender, requireCommissionerUnions } from '~/procurement/tenders.server';
 import { minBiddingDays } from '~/procurement/bidding-period.server';
 import { PageHeader } from '~/ui/page';
@@ -38,9 +37,9 @@ export async function action({ request }: Route.ActionArgs) {
   if (!form.ok)
     return data({ status: 'error' as const, error: { '': [form.error.messageKey] } }, { status: form.error.status });
   const formData = form.value;
-  const schema = tenderSchema(now(), 'create', (unionId) => (unionId ? minBiddingDays(unionId) : 0));
-  const result = await submitForm(formData, schema, async (value) => {
-    const stored = await storeUploads(uploadedFiles(formData));
+  const schema = tenderFormSchema(now(), 'create', (unionId) => (unionId ? minBiddingDays(unionId) : 0));
+  const result = await submitForm(formData, schema, async ({ attachments, ...value }) => {
+    const stored = await storeUploads(attachments);
     return createTender(viewer, { ...value, unionId: value.unionId! }, stored);
   });
   return result.ok ? redirect(`/tenders/${result.value}`) : result.reply;

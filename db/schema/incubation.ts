@@ -129,6 +129,10 @@ export const residencies = sqliteTable(
     check('residencies_state', oneOf(t.state, residencyMachine.states)),
     index('residencies_org_idx').on(t.organizationId),
     index('residencies_incubator_idx').on(t.incubatorId, t.state),
+    // The clock's "whose exit review is due?" across every incubator (incubation/residencies.server.ts).
+    index('residencies_active_ends_idx')
+      .on(t.endsOn)
+      .where(sql`state = 'active'`),
     uniqueIndex('residencies_one_active')
       .on(t.incubatorId, t.organizationId)
       .where(sql`state = 'active'`),

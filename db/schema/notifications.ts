@@ -48,6 +48,10 @@ export const notifications = sqliteTable(
     index('notifications_report_due_idx')
       .on(sql`json_extract(${t.data}, '$.path')`)
       .where(sql`template = 'report_due'`),
+    // …and "was this residency's exit review reminder sent for its term end?" (incubation/residencies.server.ts).
+    index('notifications_exit_review_due_idx')
+      .on(sql`json_extract(${t.data}, '$.path')`, sql`json_extract(${t.data}, '$.endsOn')`)
+      .where(sql`template = 'exit_review_due'`),
   ],
 );
 

@@ -197,6 +197,7 @@ let phone = '';
 let scoredTender = 0;
 let cancelledTender = 0;
 let milestoneWithAttempt = 0;
+let voucherMilestone = 0;
 
 const departments = grows('select count(*) from departments');
 const evaluations = grows('select count(*) from evaluations');
@@ -506,6 +507,40 @@ const forms: FormCase[] = [
     },
     submit: '发布',
     submitted: (page) => expect(page).toHaveURL(/\/tenders\/\d+$/),
+  },
+  {
+    name: 'save a tender draft with an attachment of the wrong type',
+    user: 'commissioner@demo.gonghui.cn',
+    path: () => '/tenders/new',
+    fill: () => ({
+      项目名称: '附件表单测试草稿',
+      '预算上限（元）': '30000',
+      服务场次: '6',
+      投标截止时间: shanghaiInput(new Date(Date.now() + 10 * day)),
+    }),
+    selects: { 服务类别: '健康服务' },
+    wrong: {
+      label: '采购文件（附件）',
+      value: notAnImage,
+      message: '只能上传 PDF、Word、Excel、PNG 或 JPEG 文件（按文件内容识别）。',
+      fixed: pdf,
+    },
+    kept: ['项目名称', '预算上限（元）', '投标截止时间'],
+    submit: '保存草稿',
+    submitted: () =>
+      expect
+        .poll(() =>
+          count(
+            "select count(*) from tender_attachments a join tenders t on t.id = a.tender_id where t.title = '附件表单测试草稿'",
+          ),
+        )
+        .toBe(1),
+    after: () => {
+      const draft = "(select id from tenders where title = '附件表单测试草稿')";
+      write(`delete from tender_attachments where tender_id in ${draft}`);
+      write(`delete from tender_reviewers where tender_id in ${draft}`);
+      write(`delete from tenders where id in ${draft}`);
+    },
   },
   {
     name: 'amend a published tender',
@@ -1104,6 +1139,22 @@ const forms: FormCase[] = [
     submit: '登记转账',
     submitted: () =>
       expect.poll(() => value<string>('select state from milestones where id = ?', milestoneId)).toBe('paid'),
+  },
+  {
+    name: 'record a bank transfer with a voucher too large',
+    user: 'finance@demo.gonghui.cn',
+    prepare: () => {
+      contractId = activeContract(`表单测试付款凭证 ${stamp()}`);
+      write("update milestones set state = 'approved' where contract_id = ?", contractId);
+      voucherMilestone = value<number>('select id from milestones where contract_id = ?', contractId);
+    },
+    path: () => `/milestones/${voucherMilestone}`,
+    fill: () => ({ '转账金额（元）': '20000', 银行流水号: `FORMS${stamp()}` }),
+    wrong: { label: '转账凭证', value: tooLarge(5), message: '凭证文件不能超过 5 MB。', fixed: pdf },
+    kept: ['转账金额（元）', '银行流水号', '转账日期'],
+    submit: '登记转账',
+    submitted: () =>
+      expect.poll(() => value<string>('select state from milestones where id = ?', voucherMilestone)).toBe('paid'),
   },
   {
     name: 'cancel a Stripe payment attempt',

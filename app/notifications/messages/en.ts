@@ -48,6 +48,7 @@ export default {
     report_due: 'Completion reports due after events',
     evaluation_opened: 'Resident evaluations to score',
     evaluation_published: 'Evaluation published',
+    exit_review_due: 'Exit reviews due',
     exit_review_decided: 'Exit review decided',
     milestone_due: 'Payment milestone due',
     milestone_paid: 'Payment made',
@@ -288,6 +289,11 @@ export default {
       score: 'Score',
       grade: 'Grade',
       action: 'See the evaluation',
+    },
+    exit_review_due: {
+      subject: 'Exit review due: {{organization}}',
+      body: 'The incubation term of {{organization}} ends on {{endsOn}}. Please hold its exit review around then: graduate, extend the term, or exit.',
+      action: 'Hold the review',
     },
     exit_review_decided: {
       subject: 'Exit review: {{organization}}',

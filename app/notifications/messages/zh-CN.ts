@@ -45,6 +45,7 @@ export default {
     report_due: '活动结束后待提交完成报告',
     evaluation_opened: '入驻组织评估待评分',
     evaluation_published: '绩效评估结果发布',
+    exit_review_due: '出壳评审到期',
     exit_review_decided: '出壳评审结果',
     milestone_due: '付款节点到期',
     milestone_paid: '款项已支付',
@@ -283,6 +284,11 @@ export default {
       score: '综合得分',
       grade: '等级',
       action: '查看评估',
+    },
+    exit_review_due: {
+      subject: '出壳评审到期：{{organization}}',
+      body: '{{organization}}的孵化期将于{{endsOn}}届满，请在届满前后完成出壳评审：出壳、延长孵化期或退出。',
+      action: '去评审',
     },
     exit_review_decided: {
       subject: '出壳评审结果：{{organization}}',

@@ -47,6 +47,7 @@ export default {
     report_due: '活動結束後待提交成果報告',
     evaluation_opened: '進駐組織評估待評分',
     evaluation_published: '績效評估結果公布',
+    exit_review_due: '出殼評審到期',
     exit_review_decided: '出殼評審結果',
     milestone_due: '付款節點到期',
     milestone_paid: '款項已支付',
@@ -283,6 +284,11 @@ export default {
       score: '綜合得分',
       grade: '等級',
       action: '查看評估',
+    },
+    exit_review_due: {
+      subject: '出殼評審到期：{{organization}}',
+      body: '{{organization}}的孵化期將於{{endsOn}}屆滿，請在屆滿前後完成出殼評審：出殼、延長孵化期或退出。',
+      action: '去評審',
     },
     exit_review_decided: {
       subject: '出殼評審結果：{{organization}}',

@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import type { MessageKey } from '~/lib/locale';
 import { useTranslation } from '~/lib/translation';
 import { Form } from 'react-router';
 import { fenToYuanInput } from '~/lib/money';
@@ -34,7 +33,7 @@ export function TransferForm({
   today: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<z.input<ReturnType<typeof bankTransferSchema>>>({
+  const [form, fields] = useForm<z.input<ReturnType<typeof bankTransferSchema>> & { voucher: File }>({
     id: 'bank-transfer',
     lastResult,
     defaultValue: { paidOn: today, amount: fenToYuanInput(amountFen) },
@@ -47,33 +46,20 @@ export function TransferForm({
           paidOn: t('payments.transferDate'),
           amount: t('payments.amountYuan'),
           reference: t('payments.bankReference'),
+          voucher: t('payments.voucher'),
         }}
       />
       <h3 id="transfer-heading">{t('payments.recordTransfer')}</h3>
       <Field meta={fields.paidOn} label={t('payments.transferDate')} type="date" max={today} />
       <Field meta={fields.amount} label={t('payments.amountYuan')} inputMode="decimal" />
       <Field meta={fields.reference} label={t('payments.bankReference')} hint={t('payments.bankReferenceHint')} />
-      <div className="field">
-        <label htmlFor={fields.voucher.id}>{t('payments.voucher')}</label>
-        <input
-          id={fields.voucher.id}
-          name={fields.voucher.name}
-          type="file"
-          accept="application/pdf,image/png,image/jpeg,image/webp"
-          aria-invalid={fields.voucher.errors ? true : undefined}
-          aria-describedby={`${fields.voucher.id}-hint`}
-        />
-        <p className="hint" id={`${fields.voucher.id}-hint`}>
-          {t('payments.voucherHint')}
-        </p>
-        {fields.voucher.errors ? (
-          <ul className="field-errors" role="alert">
-            {fields.voucher.errors.map((e) => (
-              <li key={e}>{t(e as MessageKey)}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <Field
+        meta={fields.voucher}
+        label={t('payments.voucher')}
+        type="file"
+        accept="application/pdf,image/png,image/jpeg,image/webp"
+        hint={t('payments.voucherHint')}
+      />
       <SubmitButton name="intent" value="transfer">
         {t('payments.recordTransferButton')}
       </SubmitButton>

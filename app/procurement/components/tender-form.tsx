@@ -31,7 +31,7 @@ export function TenderForm({
   biddingDays: number;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<z.input<ReturnType<typeof tenderSchema>>>({
+  const [form, fields] = useForm<z.input<ReturnType<typeof tenderSchema>> & { attachments: File[] }>({
     lastResult,
     defaultValue,
   });
@@ -60,6 +60,7 @@ export function TenderForm({
           deadline: t('procurement.tenders.deadline'),
           minBids: t('procurement.form.minBids'),
           objectionDays: t('procurement.tenders.objectionDays'),
+          attachments: t('procurement.form.attachments'),
         }}
       />
       {mode === 'amend' ? (
@@ -148,16 +149,16 @@ export function TenderForm({
         min={0}
         max={30}
       />
-      <div className="field">
-        <label htmlFor="attachments">{t('procurement.form.attachments')}</label>
-        <input id="attachments" name="attachments" type="file" multiple aria-describedby="attachments-hint" />
-        <p className="hint" id="attachments-hint">
-          {t('procurement.form.attachmentsHint', {
-            files: attachmentLimits.maxFiles,
-            megabytes: attachmentLimits.maxMegabytes,
-          })}
-        </p>
-      </div>
+      <Field
+        meta={fields.attachments}
+        label={t('procurement.form.attachments')}
+        type="file"
+        multiple
+        hint={t('procurement.form.attachmentsHint', {
+          files: attachmentLimits.maxFiles,
+          megabytes: attachmentLimits.maxMegabytes,
+        })}
+      />
       <div className="actions">
         {mode === 'create' ? (
           <>
