@@ -15,6 +15,8 @@ const shots: { name: string; path: string; as?: string }[] = [
   { name: 'tenders', path: '/tenders' },
   { name: 'workspace', path: '/me', as: 'commissioner@demo.gonghui.cn' },
   { name: 'reports', path: '/reports', as: 'leadership@demo.gonghui.cn' },
+  // 象山县总工会 is the demo's second union (db/demo-data.ts).
+  { name: 'risk', path: '/unions/2/risk', as: 'auditor@demo.gonghui.cn' },
 ];
 const sizes = [
   { device: 'phone', width: 390, height: 844 },
