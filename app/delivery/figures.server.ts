@@ -220,8 +220,16 @@ export function unionStandards(unionIds: number[]) {
 /** The basis of figures that add up the events of these unions. */
 export function basisOf(unions: UnionStandard[]): Basis {
   const code = unions.filter((u) => u.standard === 'code');
-  const standard = !code.length ? 'sms' : code.length === unions.length ? 'code' : 'mixed';
-  return { standard, codeOnly: { count: code.length, names: code.slice(0, namedCodeOnly).map((u) => u.name) } };
+  return basisFromCounts(
+    unions.length,
+    code.length,
+    code.slice(0, namedCodeOnly).map((u) => u.name),
+  );
+}
+
+function basisFromCounts(all: number, code: number, names: string[]): Basis {
+  const standard = !code ? 'sms' : code === all ? 'code' : 'mixed';
+  return { standard, codeOnly: { count: code, names } };
 }
 
 /** The basis of figures that add up every union on the platform, without reading them all. */
@@ -230,8 +238,43 @@ export function platformBasis(): Basis {
     select count(*) as "all", coalesce(sum(attendance_standard = 'code'), 0) as code from unions`)!;
   const names = db.all<{ name: string }>(sql`
     select name from unions where attendance_standard = 'code' order by id limit ${namedCodeOnly}`);
-  const standard = !code ? 'sms' : code === all ? 'code' : 'mixed';
-  return { standard, codeOnly: { count: code, names: names.map((u) => u.name) } };
+  return basisFromCounts(
+    all,
+    code,
+    names.map((u) => u.name),
+  );
+}
+
+/**
+ * The basis of figures over a union and every union below it, whole and by branch (each child's
+ * subtree; `null`: the union itself), counted in SQL through `union_ancestors`: a province has
+ * thousands of unions, and listing them cost its dashboard more than its figures.
+ */
+export function subtreeBases(rootId: number) {
+  const branches = sql`branches(branch, id) as (
+    select null, ${rootId}
+    union all
+    select k.id, a.union_id from unions k join union_ancestors a on a.ancestor_id = k.id where k.parent_id = ${rootId})`;
+  const counts = db.all<{ branch: number | null; all: number; code: number }>(sql`
+    with ${branches}
+    select b.branch as branch, count(*) as "all", coalesce(sum(u.attendance_standard = 'code'), 0) as code
+    from branches b join unions u on u.id = b.id group by b.branch`);
+  const named = db.all<{ branch: number | null; name: string }>(sql`
+    with ${branches}
+    select branch, name from (
+      select b.branch as branch, u.id as id, u.name as name, row_number() over (partition by b.branch order by u.id) as n
+      from branches b join unions u on u.id = b.id where u.attendance_standard = 'code')
+    where n <= ${namedCodeOnly} order by id`);
+  const namesOf = (branch: number | null) => named.filter((n) => n.branch === branch).map((n) => n.name);
+  const bases = new Map(counts.map((c) => [c.branch, basisFromCounts(c.all, c.code, namesOf(c.branch))]));
+  return {
+    whole: basisFromCounts(
+      counts.reduce((sum, c) => sum + c.all, 0),
+      counts.reduce((sum, c) => sum + c.code, 0),
+      named.slice(0, namedCodeOnly).map((n) => n.name),
+    ),
+    of: (branch: number | null) => bases.get(branch) ?? basisFromCounts(0, 0, []),
+  };
 }
 
 /** The basis of figures over the events of these unions (an event's, a contract's, an organization's buyers). */

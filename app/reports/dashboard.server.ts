@@ -16,10 +16,10 @@ import {
   yearSpan,
   type Scope,
 } from './leadership-figures.server';
-import { childUnions, subtreeBranches } from './scope.server';
+import { childUnions } from './scope.server';
 import { listedOrganizations, type Row, type TableKey } from './tables';
 import { categories } from '~/catalog/taxonomy';
-import { basisOf, unionStandards } from '~/delivery/figures.server';
+import { subtreeBases } from '~/delivery/figures.server';
 import { basisShortText } from '~/delivery/figures-text';
 import { messageKey } from '~/lib/locale';
 import { requireOrganization } from '~/organizations/organizations.server';
@@ -48,18 +48,13 @@ export function buildReport(
   t: TFunction,
   { organizations = 'listed' }: { organizations?: 'listed' | 'all' } = {},
 ) {
-  const branches = subtreeBranches(root.id);
-  const standards = unionStandards(branches.map((b) => b.id));
-  const basis = basisOf(standards);
+  const bases = subtreeBases(root.id);
+  const basis = bases.whole;
   // Each row says the attendance standard it rests on: the whole scope's, or one branch's.
   const basisNote = { basis: basisShortText(t, basis) };
-  const branchBasis = (branch: number | null) => {
-    const inBranch = new Set(branches.filter((b) => b.branch === branch).map((b) => b.id));
-    return { basis: basisShortText(t, basisOf(standards.filter((u) => inBranch.has(u.id)))) };
-  };
+  const branchBasis = (branch: number | null) => ({ basis: basisShortText(t, bases.of(branch)) });
   const base: Scope = {
     unionId: root.id,
-    unionIds: branches.map((b) => b.id),
     year: filters.year,
     category: filters.category,
     organizationId: filters.organizationId,

@@ -23,8 +23,6 @@ import { contractMachine } from '~/procurement/machine';
  */
 export type Scope = {
   unionId: number;
-  /** The union and every union below it: incubation counts their incubators' residents. */
-  unionIds: number[];
   year: number;
   category?: string;
   organizationId?: number;
@@ -199,12 +197,12 @@ const days = (year: number) => {
   return { start: shanghaiDate(from), end: shanghaiDate(to.getTime() - 1) };
 };
 
-/** Residencies in the scope's unions' incubators, for organizations matching its filters. */
+/** Residencies in the incubators of the scope's union and every union below it, for organizations matching its filters. */
 function residenciesIn(scope: Scope): SQL {
-  const ids = scope.unionIds.length ? scope.unionIds.join(', ') : '0';
   return sql.join(
     [
-      sql.raw(`r.incubator_id in (select i.id from incubators i where i.union_id in (${ids}))`),
+      sql`r.incubator_id in (select i.id from incubators i
+        where i.union_id in (select union_id from union_ancestors where ancestor_id = ${scope.unionId}))`,
       scope.organizationId ? sql`r.organization_id = ${scope.organizationId}` : undefined,
       scope.category
         ? sql`exists (select 1 from organizations o, json_each(o.fields) f where o.id = r.organization_id and f.value = ${scope.category})`

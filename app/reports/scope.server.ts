@@ -13,26 +13,6 @@ export function canSeeDashboards(viewer: Viewer) {
   return viewer.roles.some((r) => dashboardRoles.includes(r.role));
 }
 
-/** The union and all unions below it. */
-export function subtreeIds(unionId: number): number[] {
-  return db
-    .all<{ id: number }>(
-      sql`with recursive sub(id) as (select ${unionId} union select u.id from unions u join sub on u.parent_id = sub.id)
-          select id from sub`,
-    )
-    .map((r) => r.id);
-}
-
-/** Every union below `unionId` (and itself, with branch null) with the child of it that it lies under. */
-export function subtreeBranches(unionId: number) {
-  return db.all<{ id: number; branch: number | null }>(
-    sql`with recursive sub(id, branch) as (
-          select ${unionId}, null union all
-          select u.id, coalesce(sub.branch, u.id) from unions u join sub on u.parent_id = sub.id)
-        select id, branch from sub`,
-  );
-}
-
 function ancestorIds(unionId: number): number[] {
   return db
     .all<{ id: number }>(

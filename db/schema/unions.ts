@@ -56,7 +56,11 @@ export const unionAncestors = sqliteTable(
     unionId: integer('union_id').notNull(),
     ancestorId: integer('ancestor_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.unionId, t.ancestorId] })],
+  // Descendants of a union (a dashboard's subtree) by the second index, without a recursive walk.
+  (t) => [
+    primaryKey({ columns: [t.unionId, t.ancestorId] }),
+    index('union_ancestors_descendants_idx').on(t.ancestorId, t.unionId),
+  ],
 );
 
 export const departments = sqliteTable(

@@ -1,0 +1,1 @@
+CREATE INDEX `union_ancestors_descendants_idx` ON `union_ancestors` (`ancestor_id`,`union_id`);
