@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { availableParallelism } from 'node:os';
 import { parseCatalogQuery } from '../app/catalog/query';
 import { catalogAreas, searchCatalog } from '../app/catalog/search.server';
-import { unionStandards } from '../app/delivery/figures.server';
+import { subtreeBases } from '../app/delivery/figures.server';
 import { shanghaiYear } from '../app/lib/time';
 import {
   activityByCategory,
@@ -35,17 +35,14 @@ const tenderList = sqlite.prepare(`
   from tenders t join unions u on u.id = t.union_id where t.state <> 'draft' order by t.deadline_at desc limit 50`);
 
 // The dashboard's queries (app/reports/dashboard.server.ts buildReport, month granularity): the app's
-// functions over the union and the unions below it; scope.server's two lookups written out here
-// because that module also holds the viewer's authorization.
-const subtree = sqlite.prepare(`
-  with recursive sub(id) as (select ? union select u.id from unions u join sub on u.parent_id = sub.id) select id from sub`);
+// functions over the union and the unions below it; scope.server's lookup of the children written
+// out here because that module also holds the viewer's authorization.
 const children = sqlite.prepare(`select id, name from unions where parent_id = ? order by id`);
 function dashboard(unionId: number, year: number) {
-  const unionIds = (subtree.all(unionId) as { id: number }[]).map((r) => r.id);
-  const scope = { unionId, unionIds, year };
+  const scope = { unionId, year };
   const { from, to } = yearSpan(year);
   return {
-    standards: unionStandards(unionIds).length,
+    basis: subtreeBases(unionId).whole,
     months: activityByMonth(scope, from, to),
     incubation: incubation(scope),
     contracts: contractsByState(scope),
