@@ -66,6 +66,15 @@ const rollup = (id: number) =>
     .reduce((sum, r) => sum + r.flags, 0);
 
 /** A tender with one bid at 99% of its ceiling, sent 30 minutes before the deadline, awarded. */
+/** The commissioner, alone on the panel, scores the tender's one bid 80 on every criterion and proposes it. */
+function awardTheOnlyBid(tenderId: number) {
+  declareConflicts(commissioner, tenderId, []);
+  const bid = openBids(commissioner, requireTender(tenderId))[0]!;
+  const comments = { plan_comment: '', team_comment: '', track_record_comment: '' };
+  scoreBid(commissioner, tenderId, { bidId: bid.id, plan: 80, team: 80, track_record: 80, ...comments });
+  proposeAward(commissioner, tenderId, bid.id);
+}
+
 function lateSingleBidAtCeiling() {
   const id = createTender(commissioner, tenderInput({ deadline: hoursFromNow(0.5), objectionDays: 1 }));
   submitBid(legal, id, legalOrg.id, { priceFen: 4_950_000, plan: '方案', team: '' });
@@ -82,18 +91,7 @@ describe('a tender’s flags', () => {
     const id = lateSingleBidAtCeiling();
     expect(flagsOf('tender', id)).toEqual(['single_bid']);
     expect(subjectFlags(null, 'tender', id).flags).toEqual([]);
-    declareConflicts(commissioner, id, []);
-    const bid = openBids(commissioner, requireTender(id))[0]!;
-    const scores = {
-      plan: 80,
-      team: 80,
-      track_record: 80,
-      plan_comment: '',
-      team_comment: '',
-      track_record_comment: '',
-    };
-    scoreBid(commissioner, id, { bidId: bid.id, ...scores });
-    proposeAward(commissioner, id, bid.id);
+    awardTheOnlyBid(id);
     expect(flagsOf('tender', id)).toEqual(['late_bid_won', 'price_at_ceiling', 'single_bid']);
     const single = db.select().from(riskFlags).where(eq(riskFlags.subjectId, id)).all();
     respondToFlag(commissioner, single.find((f) => f.indicator === 'single_bid')!.id, {
@@ -188,18 +186,7 @@ describe('responses', () => {
 describe('a contract’s flags', () => {
   it('flag an amendment raising the value by more than the set share', () => {
     const id = lateSingleBidAtCeiling();
-    declareConflicts(commissioner, id, []);
-    const bid = openBids(commissioner, requireTender(id))[0]!;
-    const scores = {
-      plan: 80,
-      team: 80,
-      track_record: 80,
-      plan_comment: '',
-      team_comment: '',
-      track_record_comment: '',
-    };
-    scoreBid(commissioner, id, { bidId: bid.id, ...scores });
-    proposeAward(commissioner, id, bid.id);
+    awardTheOnlyBid(id);
     advanceHours(25);
     runClock();
     const row = db.select().from(contracts).where(eq(contracts.tenderId, id)).get()!;
