@@ -6,7 +6,7 @@ import { contractAmendments, contracts, tenders } from '../../db/schema/procurem
 import { unions } from '../../db/schema/unions';
 import { completeIn } from './completion.server';
 import { contractMachine, tenderMachine } from './machine';
-import { mayAmendContract, mayIssueContract, contractSigned } from './permissions';
+import { contractReaders, mayAmendContract, mayIssueContract, contractSigned } from './permissions';
 import type { AmendContractForm, IssueContractForm } from './schemas';
 import { unsealBid } from './seal.server';
 import type { Tender } from './tenders.server';
@@ -263,14 +263,7 @@ export function completeContract(viewer: Viewer, contractId: number, reason: str
 export function requireContractFor(viewer: Viewer, contractId: number) {
   const contract = findContract(db, contractId);
   const asOrganization = isOrgMember(viewer, contract.organizationId);
-  const asUnion = hasUnionRole(viewer, contract.unionId, [
-    'admin',
-    'commissioner',
-    'reviewer',
-    'finance',
-    'leadership',
-    'auditor',
-  ]);
+  const asUnion = hasUnionRole(viewer, contract.unionId, contractReaders);
   if (!asOrganization && !asUnion) forbidden();
   const organization = db
     .select({ name: organizations.name })

@@ -9,7 +9,7 @@ import {
   type ObjectionState,
   type TenderState,
 } from './machine';
-import { isOrgMember, hasUnionRole, type Standing } from '~/accounts/roles';
+import { isOrgMember, hasUnionRole, type Standing, type UnionRole } from '~/accounts/roles';
 import { canTransition } from '~/lib/machine';
 import { refusal, type Refusal } from '~/lib/permission';
 
@@ -31,6 +31,16 @@ type TenderRow = {
   awardedBidId?: number | null;
 };
 type ContractRow = { unionId: number; organizationId: number; state: ContractState };
+
+/** The paying union's staff who read its contracts (every union role but the incubator manager's). */
+export const contractReaders: readonly UnionRole[] = [
+  'admin',
+  'commissioner',
+  'reviewer',
+  'finance',
+  'leadership',
+  'auditor',
+];
 
 const isCommissioner = (who: Standing | null, tender: { unionId: number }) =>
   hasUnionRole(who, tender.unionId, ['commissioner']);
